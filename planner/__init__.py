@@ -1,0 +1,3 @@
+"""planner: a local-first exercise planner for people whose backs spasm or ache."""
+
+__version__ = "0.1.0"

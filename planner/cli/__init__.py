@@ -1,0 +1,52 @@
+"""The ``planner`` command: parse, dispatch, and render errors as one line each.
+
+Handlers live in per-topic modules imported only when their command runs,
+so ``planner today`` never pays for Textual or for commands it does not use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+HANDLERS = {
+    "validate": "planner.cli.library_commands:validate",
+    "library": "planner.cli.library_commands:list_exercises",
+    "schema": "planner.cli.library_commands:write_schemas",
+    "programs": "planner.cli.library_commands:list_programs",
+    "plan": "planner.cli.plan_commands:plan",
+    "today": "planner.cli.session_commands:today",
+    "done": "planner.cli.session_commands:done",
+    "undo": "planner.cli.session_commands:undo",
+    "skip": "planner.cli.session_commands:skip",
+    "history": "planner.cli.session_commands:history",
+    "pain": "planner.cli.pain_commands:pain",
+    "resume": "planner.cli.pain_commands:resume",
+    "adjustments": "planner.cli.pain_commands:adjustments",
+    "export": "planner.cli.export_commands:export",
+    "import": "planner.cli.export_commands:import_plan",
+    "app": "planner.cli.app_command:run_app",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from planner.cli.context import Context
+    from planner.cli.parser import build_parser
+    from planner.domain.errors import PlannerError
+
+    args = build_parser().parse_args(argv)
+    command = args.command or "app"
+    module_name, _, function = HANDLERS[command].partition(":")
+    try:
+        context = Context.from_args(args)
+        handler = getattr(importlib.import_module(module_name), function)
+        return int(handler(args, context) or 0)
+    except PlannerError as err:
+        print(f"planner: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("planner: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,40 @@
+"""What every command needs, resolved once from options and environment."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from planner import clock, locations
+from planner.domain.library import Library, Source, load_library
+
+
+@dataclass
+class Context:
+    data_dir: Path
+    library_dirs: list[Path]
+    today: dt.date
+    extra_sources: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Context:
+        data = locations.data_dir(getattr(args, "data_dir", None))
+        dirs = locations.user_library_dirs(getattr(args, "library", None))
+        if not dirs:
+            default = locations.default_user_library(data)
+            dirs = [default] if default.is_dir() else []
+        return cls(data_dir=data, library_dirs=dirs, today=clock.today())
+
+    def sources(self) -> list[Source]:
+        return [
+            Source(locations.built_in_library(), built_in=True),
+            *(Source(d) for d in self.library_dirs),
+            *(Source(p) for p in self.extra_sources),
+        ]
+
+    @cached_property
+    def library(self) -> Library:
+        return load_library(self.sources())

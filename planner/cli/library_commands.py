@@ -1,0 +1,110 @@
+"""``validate``, ``library``, ``schema`` and ``programs``: the exercise library from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from planner.cli.context import Context
+from planner.cli.output import notice, print_json
+from planner.domain.errors import PlannerError, display_path
+from planner.domain.library import BUILT_IN
+from planner.domain.schemas import file_schemas
+
+
+def validate(args: argparse.Namespace, context: Context) -> int:
+    """Check files; with paths, only problems in those files are reported."""
+    paths = [Path(p) for p in args.paths]
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"{display_path(path)}: file: does not exist")
+    context.extra_sources = [p for p in paths if p.exists()]
+    library = context.library
+    problems = library.problems
+    if paths:
+        shown = [display_path(p) for p in context.extra_sources]
+        problems = [p for p in problems if any(p.path == s or p.path.startswith(s.rstrip("/") + "/") for s in shown)]
+    for problem in sorted(problems):
+        print(problem, file=__import__("sys").stderr)
+    for line in library.notices if not paths else []:
+        notice(line)
+    if problems or missing:
+        count = len(problems) + len(missing)
+        notice(f"{count} problem{'s' if count != 1 else ''} found")
+        return 1
+    print(f"ok: {len(library.exercises)} exercises and {len(library.programs)} programs are valid")
+    return 0
+
+
+def _report_problems(context: Context) -> None:
+    count = len(context.library.problems)
+    if count:
+        notice(f"{count} file problem{'s' if count != 1 else ''} skipped; run 'planner validate' for details")
+
+
+def list_exercises(args: argparse.Namespace, context: Context) -> int:
+    library = context.library
+    _report_problems(context)
+    rows = []
+    for exercise in sorted(library.exercises.values(), key=lambda e: (e.category.value, library.chain(e.id)[0], e.level, e.id)):
+        if args.category and exercise.category.value != args.category:
+            continue
+        rows.append({
+            "id": exercise.id,
+            "name": exercise.name,
+            "category": exercise.category.value,
+            "kind": exercise.kind.value,
+            "level": exercise.level,
+            "targets": exercise.targets,
+            "easier": library.easier_of.get(exercise.id),
+            "harder": library.harder_of.get(exercise.id),
+            "equipment": exercise.equipment,
+            "source": library.origin[exercise.id],
+        })
+    if args.json:
+        print_json(rows)
+        return 0
+    width = max((len(r["id"]) for r in rows), default=2)
+    for row in rows:
+        source = "" if row["source"] == BUILT_IN else f"  [{row['source']}]"
+        print(f"{row['id']:<{width}}  {row['category']:<11} L{row['level']}  {row['name']}{source}")
+    return 0
+
+
+def list_programs(args: argparse.Namespace, context: Context) -> int:
+    library = context.library
+    _report_problems(context)
+    rows = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "goal": p.goal,
+            "description": " ".join(p.description.split()),
+            "weeks": p.weeks,
+            "default_days": p.default_days,
+            "default_minutes": p.default_minutes,
+            "source": library.program_origin[p.id],
+        }
+        for p in sorted(library.programs.values(), key=lambda p: p.id)
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    width = max((len(r["id"]) for r in rows), default=2)
+    for row in rows:
+        print(f"{row['id']:<{width}}  {row['weeks']:>2} weeks  {row['name']}: {row['goal']}")
+    return 0
+
+
+def write_schemas(args: argparse.Namespace, context: Context) -> int:
+    folder = Path(args.output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, schema in file_schemas().items():
+            target = folder / name
+            target.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+            print(display_path(target))
+    except OSError as err:
+        raise PlannerError(f"cannot write schemas to {folder}: {err.strerror or err}") from None
+    return 0

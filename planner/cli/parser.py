@@ -1,0 +1,122 @@
+"""The command-line grammar: one table of commands, handlers imported lazily.
+
+Global options (``--data-dir``, ``--library``) are accepted before or after
+the subcommand: they live on a parent parser shared by every subparser, with
+``SUPPRESS`` defaults so a later position never erases an earlier one.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.domain.safety import DISCLAIMER
+
+PAIN_WHEN = ("during", "after", "next-morning")
+RED_FLAGS = ("numbness", "weakness", "saddle", "bladder-bowel")
+
+
+def _globals(suppress: bool) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    default = argparse.SUPPRESS if suppress else None
+    parent.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="where history is kept (env PLANNER_DATA_DIR)")
+    parent.add_argument("--library", metavar="DIR", action="append", default=default,
+                        help="a folder of your own exercise/program TOML files; repeatable (env PLANNER_LIBRARY)")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planner",
+        description="A local-first exercise planner for people whose backs spasm or ache. "
+        "Run without a command to open the app.",
+        epilog=DISCLAIMER,
+        parents=[_globals(suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = [_globals(suppress=True)]
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=common)
+
+    p = add("validate", "check exercise and program files")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: everything loaded)")
+
+    p = add("library", "list the exercises")
+    p.add_argument("--category", choices=("core", "flexibility", "mobility", "relief"))
+    p.add_argument("--json", action="store_true")
+
+    p = add("schema", "write JSON Schemas for exercise, program and plan files")
+    p.add_argument("-o", "--output", metavar="DIR", default=".", help="folder to write to (default: .)")
+
+    p = add("programs", "list the program templates")
+    p.add_argument("--json", action="store_true")
+
+    plan = add("plan", "build or show your plan")
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    p = plan_sub.add_parser("new", help="build a plan and make it the active one", parents=common)
+    p.add_argument("--program", required=True, metavar="ID")
+    p.add_argument("--days", metavar="DAYS", help="training weekdays, e.g. mon,wed,fri (default: the program's)")
+    p.add_argument("--weeks", type=int, metavar="N")
+    p.add_argument("--minutes", type=int, metavar="M")
+    p.add_argument("--level", type=int, default=1, metavar="L", help="1 (gentlest) to 5")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today)")
+    p.add_argument("--json", action="store_true")
+    p = plan_sub.add_parser("show", help="show the active plan", parents=common)
+    p.add_argument("--week", type=int, metavar="N")
+    p.add_argument("--json", action="store_true")
+
+    p = add("today", "show today's session")
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+
+    for name, text in (("done", "check off today's session or some of its exercises"),
+                       ("undo", "take back a check-off")):
+        p = add(name, text)
+        p.add_argument("--date", metavar="YYYY-MM-DD")
+        p.add_argument("exercises", nargs="*", metavar="EXERCISE_ID")
+
+    p = add("skip", "skip a session")
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.add_argument("--why", metavar="TEXT", default="")
+
+    p = add("history", "sessions done, adherence and streaks")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+
+    p = add("pain", "report pain (0-10); the plan adapts and says why")
+    p.add_argument("score", metavar="SCORE", help="0 (none) to 10 (worst)")
+    p.add_argument("--when", choices=PAIN_WHEN, default="after")
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.add_argument("--where", metavar="AREA", default="")
+    p.add_argument("--aggravated", nargs="+", default=[], metavar="EXERCISE_ID")
+    p.add_argument("--flag", nargs="+", default=[], choices=RED_FLAGS, metavar="FLAG",
+                   help=f"red-flag symptom: {', '.join(RED_FLAGS)}")
+    p.add_argument("--json", action="store_true")
+
+    p = add("resume", "resume after a pause (needs --confirm after a red flag)")
+    p.add_argument("--confirm", action="store_true",
+                   help="confirm a health professional has assessed you")
+
+    p = add("adjustments", "every change made to the plan, with its reason")
+    p.add_argument("--json", action="store_true")
+
+    p = add("export", "write the plan as TOML, Markdown or iCalendar")
+    p.add_argument("--format", choices=("toml", "md", "ics"), default="toml")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true")
+    p.add_argument("--time", default="07:00", metavar="HH:MM")
+
+    p = add("import", "load an exported plan TOML as the active plan")
+    p.add_argument("file", metavar="FILE")
+
+    add("app", "open the app (the default)")
+    return parser
+
+
+def _version() -> str:
+    from planner import __version__
+
+    return f"planner {__version__}"

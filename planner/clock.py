@@ -1,0 +1,27 @@
+"""What "today" is: ``PLANNER_TODAY`` pins it for tests and demos.
+
+Only the faces call this; the domain always receives the date as an argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+
+from planner.domain.errors import UsageError
+
+
+def parse_date(text: str, what: str = "date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{what}: '{text}' is not a date; use YYYY-MM-DD, e.g. 2026-03-02") from None
+
+
+def today(env: Mapping[str, str] | None = None) -> dt.date:
+    env = os.environ if env is None else env
+    pinned = env.get("PLANNER_TODAY")
+    if pinned:
+        return parse_date(pinned, "PLANNER_TODAY")
+    return dt.date.today()

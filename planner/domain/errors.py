@@ -1,0 +1,48 @@
+"""Typed, user-facing errors: each carries enough to print one actionable line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class PlannerError(Exception):
+    """A failure the person can act on; faces print ``str(err)`` and exit with ``exit_code``."""
+
+    exit_code = 1
+
+
+class UsageError(PlannerError):
+    """Bad command-line input (unknown id, bad date, …): exit code 2 like argparse."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem found in a file: printed as ``PATH:LINE: FIELD: message``."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
+
+
+class InvalidFile(PlannerError):
+    """Raised when a file a person edited (plan import, …) has problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when that is shorter, as compilers print paths."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

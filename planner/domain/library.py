@@ -1,0 +1,279 @@
+"""Load exercise and program TOML files into a checked :class:`Library`.
+
+A bad file never stops the others from loading: each problem becomes a
+:class:`Problem` line and the file (or the bad link) is left out. Files from
+later sources override earlier ones with the same id, with a notice, so a
+person can replace a built-in exercise by writing their own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from planner.domain.errors import Problem, display_path
+from planner.domain.models import Category, Exercise, Program
+from planner.domain.toml_lines import locate
+from planner.domain.validation_messages import problems_from_validation, toml_syntax_problem
+
+MAX_FILE_BYTES = 1_000_000
+BUILT_IN = "built-in"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A place files are read from; ``label`` is what `planner library` shows as the source."""
+
+    path: Path
+    built_in: bool = False
+
+
+@dataclass
+class Library:
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    programs: dict[str, Program] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)
+    program_origin: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    harder_of: dict[str, str] = field(default_factory=dict)
+    easier_of: dict[str, str] = field(default_factory=dict)
+
+    def chain(self, exercise_id: str) -> list[str]:
+        """Every variant of the exercise's chain, easiest first."""
+        root = exercise_id
+        while root in self.easier_of:
+            root = self.easier_of[root]
+        chain = [root]
+        while chain[-1] in self.harder_of:
+            chain.append(self.harder_of[chain[-1]])
+        return chain
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def suggest(self, unknown: str, known: Iterable[str]) -> str:
+        close = difflib.get_close_matches(unknown, list(known), n=3)
+        return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def iter_toml_files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        yield from sorted(p for p in path.rglob("*.toml") if p.is_file())
+    else:
+        yield path
+
+
+def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
+    """Read and parse one file; on failure return the problem instead of raising."""
+    shown = display_path(path)
+    try:
+        if not path.exists():
+            return None, "", [Problem(shown, None, "file", "does not exist")]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, "", [
+                Problem(shown, None, "file", f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+            ]
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, "", [Problem(shown, None, "file", f"cannot be read: {err.strerror or err}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, "", [
+            Problem(shown, line, "file", f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8")
+        ]
+    try:
+        return tomllib.loads(text), text, []
+    except tomllib.TOMLDecodeError as err:
+        return None, text, [toml_syntax_problem(shown, err)]
+
+
+def is_program(data: dict) -> bool:
+    return "blocks" in data
+
+
+def load_library(sources: Iterable[Source]) -> Library:
+    """Load every source in order; later ids override earlier ones."""
+    library = Library()
+    texts: dict[str, str] = {}
+    seen_in_source: dict[str, str] = {}
+    for source in sources:
+        if not source.path.exists():
+            if not source.built_in:
+                library.problems.append(
+                    Problem(display_path(source.path), None, "library", "directory does not exist")
+                )
+            continue
+        seen_in_source.clear()
+        for path in iter_toml_files(source.path):
+            _load_file(library, path, source, texts, seen_in_source)
+    _link_chains(library, texts)
+    _check_programs(library, texts)
+    return library
+
+
+def _load_file(
+    library: Library, path: Path, source: Source, texts: dict[str, str], seen: dict[str, str]
+) -> None:
+    data, text, problems = read_toml(path)
+    shown = display_path(path)
+    if data is None:
+        library.problems.extend(problems)
+        return
+    data.setdefault("id", path.stem)
+    model = Program if is_program(data) else Exercise
+    try:
+        item = model.model_validate(data)
+    except ValidationError as err:
+        library.problems.extend(problems_from_validation(shown, text, err, model))
+        return
+    origin = BUILT_IN if source.built_in else shown
+    table, origins = (
+        (library.programs, library.program_origin)
+        if isinstance(item, Program)
+        else (library.exercises, library.origin)
+    )
+    if item.id in seen:
+        library.problems.append(
+            Problem(shown, locate(text, ("id",)), "id", f"'{item.id}' is already defined in {seen[item.id]}")
+        )
+        return
+    seen[item.id] = shown
+    if item.id in table:
+        library.notices.append(f"{shown}: overrides {origins[item.id]} '{item.id}'")
+    table[item.id] = item
+    origins[item.id] = origin
+    texts[origin if source.built_in else shown] = text
+    texts[f"{model.__name__}:{item.id}"] = text
+
+
+def _problem_at(
+    library: Library, texts: dict[str, str], item_id: str, field_name: str, message: str,
+    loc: tuple[str | int, ...] | None = None,
+) -> Problem:
+    origin = library.origin.get(item_id) or library.program_origin.get(item_id, "?")
+    kind = "Exercise" if item_id in library.origin else "Program"
+    text = texts.get(f"{kind}:{item_id}", "")
+    where = _origin_path(origin, item_id, kind)
+    return Problem(where, locate(text, loc or (field_name,)) if text else None, field_name, message)
+
+
+def _origin_path(origin: str, item_id: str, kind: str) -> str:
+    if origin != BUILT_IN:
+        return origin
+    folder = "exercises" if kind == "Exercise" else "programs"
+    return f"<built-in>/{folder}/{item_id}.toml"
+
+
+def _link_chains(library: Library, texts: dict[str, str]) -> None:
+    """Merge easier/harder links into one chain per exercise, dropping broken links."""
+    ex = library.exercises
+    for exercise in list(ex.values()):
+        for direction in ("easier", "harder"):
+            other = getattr(exercise, direction)
+            if other is None:
+                continue
+            if other not in ex:
+                library.problems.append(
+                    _problem_at(library, texts, exercise.id, direction,
+                                f"no exercise has id '{other}'{library.suggest(other, ex)}")
+                )
+                continue
+            low, high = (other, exercise.id) if direction == "easier" else (exercise.id, other)
+            if ex[low].category != ex[high].category:
+                library.problems.append(
+                    _problem_at(library, texts, exercise.id, direction,
+                                f"'{other}' is {ex[other].category.value}, but variants in a chain "
+                                f"must share a category ('{exercise.id}' is {exercise.category.value})")
+                )
+                continue
+            existing = library.harder_of.get(low)
+            if existing is not None and existing != high:
+                library.problems.append(
+                    _problem_at(library, texts, exercise.id, direction,
+                                f"'{low}' already has the harder variant '{existing}'; a chain cannot branch")
+                )
+                continue
+            existing = library.easier_of.get(high)
+            if existing is not None and existing != low:
+                library.problems.append(
+                    _problem_at(library, texts, exercise.id, direction,
+                                f"'{high}' already has the easier variant '{existing}'; a chain cannot branch")
+                )
+                continue
+            library.harder_of[low] = high
+            library.easier_of[high] = low
+    _break_cycles(library, texts)
+
+
+def _break_cycles(library: Library, texts: dict[str, str]) -> None:
+    visited: set[str] = set()
+    for start in sorted(library.harder_of):
+        if start in visited:
+            continue
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node not in visited:
+            visited.add(node)
+            path.append(node)
+            node = library.harder_of.get(node)
+        if node is not None and node in path:
+            loop = path[path.index(node):] + [node]
+            library.problems.append(
+                _problem_at(library, texts, node, "harder",
+                            f"variants form a loop ({' -> '.join(loop)}); a chain must run from easiest to hardest")
+            )
+            last = loop[-2]
+            del library.harder_of[last]
+            library.easier_of.pop(node, None)
+
+
+def _check_programs(library: Library, texts: dict[str, str]) -> None:
+    categories = {e.category for e in library.exercises.values()}
+    for program in list(library.programs.values()):
+        broken = False
+        for index, block in enumerate(program.blocks):
+            for ref in block.exercises:
+                if ref not in library.exercises:
+                    library.problems.append(
+                        _problem_at(library, texts, program.id, f"blocks[{index}]",
+                                    f"block {index + 1} names '{ref}', but no exercise has that id"
+                                    f"{library.suggest(ref, library.exercises)}", ("blocks", index))
+                    )
+                    broken = True
+            if block.category is not None and block.category not in categories:
+                library.problems.append(
+                    _problem_at(library, texts, program.id, f"blocks[{index}]",
+                                f"block {index + 1} asks for category '{block.category.value}', "
+                                "but the library has no exercise in it", ("blocks", index))
+                )
+                broken = True
+            if block.category is not None and block.exercises:
+                wrong = [r for r in block.exercises
+                         if r in library.exercises and library.exercises[r].category != block.category]
+                if wrong:
+                    library.problems.append(
+                        _problem_at(library, texts, program.id, f"blocks[{index}]",
+                                    f"block {index + 1} is for {block.category.value} but names "
+                                    f"{', '.join(wrong)} from another category", ("blocks", index))
+                    )
+                    broken = True
+        if broken:
+            del library.programs[program.id]
+
+
+def chains_in(library: Library, category: Category | None = None) -> list[list[str]]:
+    """Every chain (easiest first), optionally of one category, ordered by its first id."""
+    roots = sorted(i for i in library.exercises if i not in library.easier_of)
+    chains = [library.chain(r) for r in roots]
+    if category is not None:
+        chains = [c for c in chains if library.exercises[c[0]].category == category]
+    return chains

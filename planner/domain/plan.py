@@ -1,0 +1,145 @@
+"""A built plan: weeks of dated sessions, each exercise with its dose and volume.
+
+The plan is fully determined by :class:`PlanInputs` and the library, so the
+store keeps the inputs and rebuilds; these models are also the shape of the
+exported TOML and of ``planner plan show --json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from planner.domain.models import Category, Dose, Exercise, Kind
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+TRANSITION_SECONDS = 30
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlanInputs(Frozen):
+    """What the person asked for; the same inputs always build the same plan."""
+
+    program: str
+    days: list[Weekday] = Field(min_length=1, max_length=7)
+    minutes: int = Field(ge=5, le=180)
+    level: int = Field(1, ge=1, le=5)
+    weeks: int = Field(ge=1, le=52)
+    start: dt.date
+
+
+class Prescription(Frozen):
+    """One exercise in one session, with the dose to do."""
+
+    id: str
+    name: str
+    track: str = Field(description="The easiest variant of the chain: the same slot across weeks.")
+    category: Category
+    kind: Kind
+    sets: int
+    reps: int | None = None
+    hold_seconds: int | None = None
+    minutes: int | None = None
+    rest_seconds: int = 0
+    seconds_per_rep: int = 3
+
+    @property
+    def volume_seconds(self) -> int:
+        return volume_seconds(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep)
+
+    @property
+    def estimated_seconds(self) -> int:
+        rest = 0 if self.kind is Kind.DURATION else self.rest_seconds * max(self.sets - 1, 0)
+        return self.volume_seconds + rest + TRANSITION_SECONDS
+
+    def dose_text(self) -> str:
+        if self.kind is Kind.REPS:
+            return f"{self.sets}×{self.reps}"
+        if self.kind is Kind.HOLD:
+            return f"{self.sets}×{self.hold_seconds}s"
+        return f"{self.minutes} min"
+
+
+class Session(Frozen):
+    date: dt.date
+    slot: int = Field(description="Position of the session within its week, from 0.")
+    exercises: list[Prescription]
+
+    @property
+    def volume_seconds(self) -> int:
+        return sum(p.volume_seconds for p in self.exercises)
+
+    @property
+    def estimated_minutes(self) -> int:
+        return -(-sum(p.estimated_seconds for p in self.exercises) // 60)
+
+
+class Week(Frozen):
+    number: int
+    deload: bool = False
+    sessions: list[Session]
+    reasons: list[str] = []
+
+    @property
+    def volume_seconds(self) -> int:
+        return sum(s.volume_seconds for s in self.sessions)
+
+
+class Plan(Frozen):
+    inputs: PlanInputs
+    program_name: str
+    weeks: list[Week]
+
+    def week_of(self, day: dt.date) -> Week | None:
+        index = (day - self.inputs.start).days // 7
+        if 0 <= index < len(self.weeks):
+            return self.weeks[index]
+        return None
+
+    def session_on(self, day: dt.date) -> Session | None:
+        week = self.week_of(day)
+        if week is None:
+            return None
+        return next((s for s in week.sessions if s.date == day), None)
+
+    @property
+    def end(self) -> dt.date:
+        return self.inputs.start + dt.timedelta(days=7 * self.inputs.weeks - 1)
+
+    def sessions(self) -> list[Session]:
+        return [s for w in self.weeks for s in w.sessions]
+
+
+def volume_seconds(
+    kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int
+) -> int:
+    """Estimated working seconds: the measure every progression rule bounds."""
+    if kind is Kind.REPS:
+        return sets * (reps or 0) * per_rep
+    if kind is Kind.HOLD:
+        return sets * (hold or 0)
+    return (minutes or 0) * 60
+
+
+def prescribe(exercise: Exercise, dose: Dose, track: str) -> Prescription:
+    return Prescription(
+        id=exercise.id,
+        name=exercise.name,
+        track=track,
+        category=exercise.category,
+        kind=exercise.kind,
+        sets=dose.sets,
+        reps=dose.reps,
+        hold_seconds=dose.hold_seconds,
+        minutes=dose.minutes,
+        rest_seconds=dose.rest_seconds,
+        seconds_per_rep=dose.seconds_per_rep,
+    )

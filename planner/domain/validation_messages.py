@@ -1,0 +1,86 @@
+"""Turn pydantic and tomllib errors into ``PATH:LINE: FIELD: message`` problems.
+
+Pydantic's own wording is close to what a person needs; this adds the bad
+value, what is allowed, and a "did you mean" for misspelt field names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from planner.domain.errors import Problem
+from planner.domain.toml_lines import locate
+
+_AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_FIELD_PREFIX = re.compile(r"^([a-z_]+(?:\.[a-z_]+)*): (.*)$", re.S)
+
+
+def toml_syntax_problem(shown: str, err: tomllib.TOMLDecodeError) -> Problem:
+    message = str(err)
+    match = _AT_LINE.search(message)
+    line = int(match.group(1)) if match else None
+    text = _AT_LINE.sub("", message).strip()
+    return Problem(shown, line, "toml", f"{text[0].lower()}{text[1:]} (the file is not valid TOML)")
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at the table that holds ``loc``."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def problems_from_validation(
+    shown: str, text: str, err: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
+    problems = []
+    for error in err.errors(include_url=False):
+        loc = tuple(error["loc"])
+        field = ".".join(str(p) for p in loc) or "(file)"
+        kind = error["type"]
+        message = error["msg"]
+        if kind == "extra_forbidden":
+            allowed = _allowed_fields(model, loc)
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            message = f"unknown field; {hint}allowed: {', '.join(allowed)}"
+        elif kind == "missing":
+            message = "is required but missing"
+        elif kind == "value_error":
+            message = message.removeprefix("Value error, ")
+            match = _FIELD_PREFIX.match(message)
+            if match:
+                field, message = match.group(1), match.group(2)
+                loc = tuple(field.split("."))
+        else:
+            message = f"{message[0].lower()}{message[1:]}; got {_show(error.get('input'))}"
+        problems.append(Problem(shown, locate(text, loc) if loc else None, field, message))
+    return problems
