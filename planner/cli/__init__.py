@@ -40,8 +40,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     module_name, _, function = HANDLERS[command].partition(":")
     try:
         context = Context.from_args(args)
+        first_run = not context.database_exists()
         handler = getattr(importlib.import_module(module_name), function)
-        return int(handler(args, context) or 0)
+        code = int(handler(args, context) or 0)
+        if first_run and context.database_exists() and command != "app":
+            from planner.domain.safety import DISCLAIMER
+
+            print(f"\nA note before you start: {DISCLAIMER}", file=sys.stderr)
+        return code
     except PlannerError as err:
         print(f"planner: {err}", file=sys.stderr)
         return err.exit_code

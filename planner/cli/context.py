@@ -35,6 +35,9 @@ class Context:
             *(Source(p) for p in self.extra_sources),
         ]
 
+    def database_exists(self) -> bool:
+        return locations.database_path(self.data_dir).exists()
+
     @cached_property
     def library(self) -> Library:
         return load_library(self.sources())

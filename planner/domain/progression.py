@@ -118,11 +118,12 @@ def scaled_dose(state: TrackState, factor: float) -> Dose:
     if is_stretch(exercise):
         low = min(STRETCH_HOLD_MIN, value)
     best: tuple[float, int, int] | None = None
-    for sets in range(dose.sets, 0, -1):
+    lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) else 1
+    for sets in range(dose.sets, lowest_sets - 1, -1):
         for main in range(value, low - 1, -1):
             candidate = dose.model_copy(update={"sets": sets, primary: main})
             volume = dose_volume(exercise, candidate)
-            if volume > full * factor + 1e-9 and (sets, main) != (1, low):
+            if volume > full * factor + 1e-9 and (sets, main) != (lowest_sets, low):
                 continue
             gap = abs(volume / full - factor)
             key = (gap, -sets, -main)

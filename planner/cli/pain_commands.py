@@ -1,0 +1,86 @@
+"""``pain``, ``resume`` and ``adjustments``: the plan listens, and says why."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.cli.context import Context
+from planner.cli.output import print_json
+from planner.cli.session_commands import _day, open_active, require_active
+from planner.domain.adaptation import apply_pain_report, recurring_pain, resume_confirmed
+from planner.domain.errors import UsageError
+from planner.domain.records import PainReport
+from planner.domain.safety import DISCLAIMER, URGENT_CARE
+
+
+def _score(text: str) -> int:
+    try:
+        score = int(text)
+    except ValueError:
+        score = -1
+    if not 0 <= score <= 10:
+        raise UsageError(f"SCORE: '{text}' is not a pain score; use a whole number from 0 (none) to 10 (worst)")
+    return score
+
+
+def pain(args: argparse.Namespace, context: Context) -> int:
+    score = _score(args.score)
+    day = _day(args, context)
+    active = require_active(context)
+    with active.store:
+        unknown = [i for i in args.aggravated if i not in context.library.exercises]
+        if unknown:
+            raise UsageError(f"--aggravated: unknown exercise id {', '.join(unknown)}; "
+                             "see 'planner today' for today's ids")
+        report = PainReport(day, args.when, score, args.where.strip(), tuple(args.aggravated), tuple(args.flag))
+        state, adjustments, notes = apply_pain_report(
+            active.plan, context.library, active.state, active.history, report, active.weekly_increase)
+        active.store.record_pain(active.record.id, report, adjustments)
+        active.reload()
+        advice = recurring_pain(active.history, day)
+    lines = [a.reason for a in adjustments] + notes
+    if not lines:
+        lines.append(f"Pain {score} recorded. Progression continues as planned.")
+    if advice:
+        lines.append(advice)
+    if args.json:
+        print_json({"report": report.as_json(), "adjustments": [a.as_json() for a in adjustments],
+                    "notes": lines, "paused": state.pause is not None})
+        return 0
+    for line in lines:
+        print(line)
+    return 0
+
+
+def resume(args: argparse.Namespace, context: Context) -> int:
+    if not args.confirm:
+        print("planner resume --confirm lifts a pause. Confirm only when a doctor or physiotherapist has "
+              "assessed you since the symptom that paused your program; sessions then restart gently.\n"
+              f"{URGENT_CARE}")
+        return 2
+    active = require_active(context)
+    with active.store:
+        state, adjustment = resume_confirmed(active.state, active.plan, context.today, active.weekly_increase)
+        if adjustment is None:
+            print("The program is not paused; nothing to resume.")
+            return 0
+        active.store.record_adjustments(active.record.id, [adjustment])
+    print(adjustment.reason)
+    return 0
+
+
+def adjustments(args: argparse.Namespace, context: Context) -> int:
+    active = open_active(context, write=False)
+    rows = []
+    if active is not None:
+        with active.store:
+            rows = [a.as_json() for a in active.history.adjustments]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("No adjustments yet: the plan runs as built.")
+    for row in rows:
+        print(f"{row['date']}  {row['kind']:<9} {row['reason']}")
+    print(f"\n{DISCLAIMER}")
+    return 0

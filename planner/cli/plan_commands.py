@@ -1,0 +1,143 @@
+"""``planner plan new`` and ``planner plan show``."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.cli.context import Context
+from planner.cli.output import print_json
+from planner.clock import parse_date
+from planner.domain.builder import build_plan
+from planner.domain.errors import PlannerError, UsageError
+from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Week
+from planner.store.active_plan import load_active, open_store
+
+
+def parse_days(text: str) -> list[str]:
+    """Accept mon,wed,fri or full names, in any order and case."""
+    names = {d: d for d in WEEKDAYS} | {full.lower(): d for full, d in zip(DAY_NAMES, WEEKDAYS, strict=True)}
+    days: list[str] = []
+    for raw in text.replace(" ", ",").split(","):
+        if not raw.strip():
+            continue
+        day = names.get(raw.strip().lower())
+        if day is None:
+            raise UsageError(f"--days: '{raw.strip()}' is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
+        if day not in days:
+            days.append(day)
+    if not days:
+        raise UsageError("--days: give at least one weekday, e.g. --days mon,wed,fri")
+    return sorted(days, key=WEEKDAYS.index)
+
+
+def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
+    library = context.library
+    program = library.programs.get(args.program)
+    if program is None:
+        raise UsageError(f"--program: unknown program '{args.program}'; choose one of: "
+                         f"{', '.join(sorted(library.programs))}")
+    days = parse_days(args.days) if args.days is not None else list(program.default_days)
+    weeks = args.weeks if args.weeks is not None else program.weeks
+    minutes = args.minutes if args.minutes is not None else program.default_minutes
+    if not 1 <= weeks <= 52:
+        raise UsageError(f"--weeks: {weeks} is out of range; use 1 to 52")
+    if not 5 <= minutes <= 180:
+        raise UsageError(f"--minutes: {minutes} is out of range; use 5 to 180")
+    if not 1 <= args.level <= 5:
+        raise UsageError(f"--level: {args.level} is out of range; use 1 (gentlest) to 5")
+    start = parse_date(args.start, "--start") if args.start else context.today
+    return PlanInputs(program=program.id, days=days, minutes=minutes, level=args.level, weeks=weeks, start=start)
+
+
+def plan(args: argparse.Namespace, context: Context) -> int:
+    if args.plan_command == "new":
+        return new_plan(args, context)
+    return show_plan(args, context)
+
+
+def new_plan(args: argparse.Namespace, context: Context) -> int:
+    inputs = inputs_from_args(args, context)
+    built = build_plan(inputs, context.library)
+    with open_store(context.data_dir, create=True) as store:
+        store.save_plan(inputs, built.program_name)
+    if args.json:
+        print_json(plan_json(built))
+        return 0
+    print(summary(built))
+    print("Saved as your active plan. 'planner today' shows today's session.")
+    return 0
+
+
+def show_plan(args: argparse.Namespace, context: Context) -> int:
+    store = open_store(context.data_dir, create=False)
+    active = load_active(store, context.library) if store else None
+    if active is None:
+        raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
+    built = active.plan
+    store.close()
+    if args.week is not None and not 1 <= args.week <= len(built.weeks):
+        raise UsageError(f"--week: {args.week} is out of range; this plan has weeks 1 to {len(built.weeks)}")
+    if args.json:
+        data = plan_json(built)
+        if args.week is not None:
+            data["weeks"] = [w for w in data["weeks"] if w["number"] == args.week]
+        print_json(data)
+        return 0
+    weeks = [built.weeks[args.week - 1]] if args.week else built.weeks
+    print(summary(built, weeks))
+    return 0
+
+
+def plan_json(built: Plan) -> dict:
+    inputs = built.inputs
+    return {
+        "program": inputs.program,
+        "program_name": built.program_name,
+        "start": inputs.start.isoformat(),
+        "days": list(inputs.days),
+        "minutes": inputs.minutes,
+        "level": inputs.level,
+        "weeks": [week_json(w) for w in built.weeks],
+    }
+
+
+def week_json(week: Week) -> dict:
+    return {
+        "number": week.number,
+        "deload": week.deload,
+        "volume_seconds": week.volume_seconds,
+        "reasons": week.reasons,
+        "sessions": [
+            {
+                "date": s.date.isoformat(),
+                "estimated_minutes": s.estimated_minutes,
+                "volume_seconds": s.volume_seconds,
+                "exercises": [
+                    {
+                        "id": p.id, "name": p.name, "category": p.category.value, "kind": p.kind.value,
+                        "sets": p.sets, "reps": p.reps, "hold_seconds": p.hold_seconds, "minutes": p.minutes,
+                        "rest_seconds": p.rest_seconds, "volume_seconds": p.volume_seconds,
+                    }
+                    for p in s.exercises
+                ],
+            }
+            for s in week.sessions
+        ],
+    }
+
+
+def summary(built: Plan, weeks: list[Week] | None = None) -> str:
+    inputs = built.inputs
+    days = ", ".join(DAY_NAMES[WEEKDAYS.index(d)][:3] for d in inputs.days)
+    lines = [f"{built.program_name}: {inputs.weeks} weeks from {inputs.start.isoformat()}, {days}, "
+             f"{inputs.minutes} min, level {inputs.level}"]
+    for week in weeks if weeks is not None else built.weeks:
+        tag = "  (easier week)" if week.deload else ""
+        lines.append(f"\nWeek {week.number}{tag}: {week.volume_seconds // 60} min of work")
+        for reason in week.reasons:
+            lines.append(f"  {reason}")
+        for session in week.sessions:
+            items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises)
+            lines.append(f"  {DAY_NAMES[session.date.weekday()][:3]} {session.date.isoformat()} "
+                         f"(~{session.estimated_minutes} min): {items}")
+    return "\n".join(lines)

@@ -1,0 +1,167 @@
+"""The quick commands: ``today``, ``done``, ``undo``, ``skip``, ``history``.
+
+These run over SSH from a phone, so they import only the domain and the
+store (never Textual) and print a few plain lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from planner.cli.context import Context
+from planner.cli.output import print_json
+from planner.clock import parse_date
+from planner.domain.day import DayView, day_view
+from planner.domain.errors import PlannerError, UsageError
+from planner.domain.plan import DAY_NAMES
+from planner.domain.progress import progress
+from planner.domain.records import Completion
+from planner.store.active_plan import ActivePlan, load_active, open_store
+
+
+def _day(args: argparse.Namespace, context: Context) -> dt.date:
+    return parse_date(args.date, "--date") if getattr(args, "date", None) else context.today
+
+
+def open_active(context: Context, *, write: bool) -> ActivePlan | None:
+    store = open_store(context.data_dir, create=write)
+    if store is None:
+        return None
+    active = load_active(store, context.library)
+    if active is None:
+        store.close()
+    return active
+
+
+def require_active(context: Context) -> ActivePlan:
+    active = open_active(context, write=True)
+    if active is None:
+        raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
+    return active
+
+
+def view_for(active: ActivePlan | None, context: Context, day: dt.date) -> DayView:
+    if active is None:
+        return day_view(None, context.library, None, None, day, 0.1)  # type: ignore[arg-type]
+    return day_view(active.plan, context.library, active.state, active.history, day,
+                    active.weekly_increase, context.today)
+
+
+def today(args: argparse.Namespace, context: Context) -> int:
+    day = _day(args, context)
+    active = open_active(context, write=True)
+    try:
+        if active is not None and day == context.today:
+            active.catch_up(day)
+        view = view_for(active, context, day)
+    finally:
+        if active is not None:
+            active.store.close()
+    if args.json:
+        print_json(view.as_json())
+    else:
+        print(render_day(view))
+    return 0
+
+
+def render_day(view: DayView) -> str:
+    heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
+    if view.week:
+        heading += f" · week {view.week}"
+    lines = [f"{heading}: {view.status}"]
+    for p in view.exercises:
+        mark = "x" if p.id in view.done_ids else " "
+        lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id})")
+    for reason in view.reasons:
+        lines.append(f"  · {reason}")
+    if view.status in ("planned", "partial"):
+        lines.append("  Check off with: planner done   (or: planner done EXERCISE_ID ...)")
+    return "\n".join(lines)
+
+
+def _check_ids(view: DayView, ids: list[str]) -> None:
+    known = {p.id for p in view.exercises}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        listed = ", ".join(sorted(known)) or "none"
+        raise UsageError(f"not in {view.date.isoformat()}'s session: {', '.join(unknown)}; its exercises are: {listed}")
+
+
+def done(args: argparse.Namespace, context: Context) -> int:
+    day = _day(args, context)
+    active = require_active(context)
+    with active.store:
+        view = view_for(active, context, day)
+        if view.status == "paused" and not view.exercises:
+            raise PlannerError("the program is paused after a red-flag symptom; nothing to check off. "
+                               "See 'planner today'")
+        if not view.exercises:
+            raise UsageError(f"{view.date.isoformat()} is a rest day in your plan; nothing to check off")
+        _check_ids(view, args.exercises)
+        chosen = [p for p in view.exercises if not args.exercises or p.id in args.exercises]
+        active.store.record_completions(active.record.id, [
+            Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in chosen])
+        active.reload()
+        after = view_for(active, context, day)
+    names = ", ".join(p.name for p in chosen)
+    print(f"Checked off {names} on {day.isoformat()}: session {after.status} "
+          f"({len(after.done_ids)}/{len(after.exercises)}).")
+    if after.status == "done":
+        print("How is your back? Report pain with: planner pain SCORE (0-10)")
+    return 0
+
+
+def undo(args: argparse.Namespace, context: Context) -> int:
+    day = _day(args, context)
+    active = require_active(context)
+    with active.store:
+        if args.exercises:
+            _check_ids(view_for(active, context, day), args.exercises)
+        removed = active.store.remove_completions(active.record.id, day, args.exercises or None)
+    print(f"Took back {removed} record{'s' if removed != 1 else ''} for {day.isoformat()}.")
+    return 0
+
+
+def skip(args: argparse.Namespace, context: Context) -> int:
+    day = _day(args, context)
+    active = require_active(context)
+    with active.store:
+        view = view_for(active, context, day)
+        if not view.planned:
+            raise UsageError(f"{day.isoformat()} has no planned session to skip ({view.status})")
+        active.store.record_skip(active.record.id, day, args.why.strip())
+    print(f"Skipped the session on {day.isoformat()}. Missing a session is fine; the plan carries on.")
+    return 0
+
+
+def history(args: argparse.Namespace, context: Context) -> int:
+    date_from = parse_date(args.date_from, "--from") if args.date_from else None
+    date_to = parse_date(args.date_to, "--to") if args.date_to else None
+    if date_from and date_to and date_from > date_to:
+        raise UsageError(f"--from {date_from} is after --to {date_to}")
+    active = open_active(context, write=False)
+    if active is None:
+        result = {"sessions": [], "adherence": 0, "current_streak": 0, "best_streak": 0}
+        if args.json:
+            print_json(result | {"adjustments": []})
+        else:
+            print("No history yet: build a plan with 'planner plan new --program ID'.")
+        return 0
+    with active.store:
+        summary = progress(active.plan, context.library, active.history, context.today,
+                           active.weekly_increase, date_from, date_to)
+    adjustments = [a.as_json() for a in active.history.adjustments
+                   if (date_from is None or a.date >= date_from) and (date_to is None or a.date <= date_to)]
+    if args.json:
+        print_json(summary.as_json() | {"adjustments": adjustments})
+        return 0
+    for view, pain in summary.sessions:
+        scores = ", ".join(f"{p.score} {p.when}" for p in pain)
+        print(f"{view.date.isoformat()} {DAY_NAMES[view.date.weekday()][:3]}  {view.status:<8} "
+              f"{len(view.done_ids)}/{len(view.exercises)}" + (f"  pain: {scores}" if scores else ""))
+    print(f"Adherence {summary.adherence}% · current streak {summary.current_streak} · "
+          f"best streak {summary.best_streak}")
+    for adjustment in adjustments:
+        print(f"  {adjustment['date']}: {adjustment['reason']}")
+    return 0

@@ -1,0 +1,267 @@
+"""Pain-guided adaptation: pure rules from (plan, state, report, date) to a new state and its reasons.
+
+The plan built from its inputs never changes; what changes is an
+:class:`AdaptationState` laid over it: which plan week the person is on
+(``frozen_week`` holds it still, ``lag_weeks`` shifts the calendar), a volume
+``factor`` that rebuilds by at most the weekly increase, exercises regressed
+to an easier variant, and pauses. Every state change is returned as an
+:class:`Adjustment` with a plain-words reason, and the store keeps it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.domain.library import Library
+from planner.domain.plan import DAY_NAMES, Plan
+from planner.domain.records import Adjustment, History, PainReport
+from planner.domain.safety import RED_FLAG_LABELS, SEE_A_PROFESSIONAL, URGENT_CARE
+
+# The thresholds, all in one place.
+PROGRESS_MAX = 2  # 0–2: progress as planned
+HOLD_MAX = 5  # 3–5: hold the current doses
+REDUCE_MAX = 7  # 6–7: reduce; 8–10: pause to the relief routine
+REDUCE_FACTOR = 0.7  # at least 30% less volume
+RESUME_FACTOR = 0.5  # coming back from a pause
+RECURRING_SCORE = 5
+RECURRING_COUNT = 3
+RECURRING_DAYS = 14
+GAP_DAYS = 7
+
+
+class AdaptationState(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    pause: Literal["relief", "red-flag"] | None = None
+    frozen_week: int | None = None
+    factor: float = 1.0
+    growing_since: dt.date | None = None
+    lag_weeks: int = 0
+    regressed: dict[str, str] = {}
+    gap_after: dt.date | None = None
+
+    def dump(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+def current_state(history: History) -> AdaptationState:
+    if not history.adjustments:
+        return AdaptationState()
+    return AdaptationState.model_validate(history.adjustments[-1].state)
+
+
+def calendar_week(plan: Plan, day: dt.date) -> int:
+    return (day - plan.inputs.start).days // 7 + 1
+
+
+def factor_on(state: AdaptationState, day: dt.date, weekly_increase: float) -> float:
+    """The volume factor on ``day``: it grows by the weekly increase for each full week since it started."""
+    if state.growing_since is None or day < state.growing_since:
+        return min(state.factor, 1.0)
+    weeks = (day - state.growing_since).days // 7
+    return min(1.0, state.factor * (1 + weekly_increase) ** weeks)
+
+
+def _weeks_to_full(state: AdaptationState, weekly_increase: float) -> int:
+    if state.factor >= 1:
+        return 0
+    return math.ceil(math.log(1 / state.factor) / math.log(1 + weekly_increase) - 1e-9)
+
+
+def position(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: float) -> tuple[int, float]:
+    """(plan week to follow, volume factor) on ``day``; the week may be past the plan's end."""
+    week = calendar_week(plan, day)
+    if state.frozen_week is None:
+        return max(1, week - state.lag_weeks), min(state.factor, 1.0)
+    factor = factor_on(state, day, weekly_increase)
+    if factor >= 1.0 and state.growing_since is not None:
+        released = state.growing_since + dt.timedelta(days=7 * _weeks_to_full(state, weekly_increase))
+        lag = state.lag_weeks + calendar_week(plan, released) - state.frozen_week
+        return max(1, week - lag), 1.0
+    return state.frozen_week, factor
+
+
+def settle(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: float) -> AdaptationState:
+    """The same state written so that ``day`` needs no growth arithmetic (frozen week, current factor)."""
+    week, factor = position(plan, state, day, weekly_increase)
+    if state.frozen_week is not None and factor >= 1.0 and state.growing_since is not None:
+        return state.model_copy(update={"frozen_week": None, "factor": 1.0, "growing_since": None,
+                                        "lag_weeks": calendar_week(plan, day) - week})
+    return state.model_copy(update={"factor": factor,
+                                    "growing_since": day if state.growing_since is not None else None})
+
+
+def _session_words(day: dt.date, when: str) -> str:
+    name = DAY_NAMES[day.weekday()]
+    if when == "during":
+        return f"during {name}'s session"
+    if when == "next-morning":
+        return f"the morning after {name}'s session"
+    return f"after {name}'s session"
+
+
+def apply_pain_report(
+    plan: Plan,
+    library: Library,
+    state: AdaptationState,
+    history: History,
+    report: PainReport,
+    weekly_increase: float,
+) -> tuple[AdaptationState, list[Adjustment], list[str]]:
+    """The new state, the adjustments to record, and notes to show (that change nothing)."""
+    day = report.date
+    label = f"Pain {report.score} {_session_words(day, report.when)}"
+    notes: list[str] = []
+
+    def adjust(kind: str, new: AdaptationState, reason: str) -> tuple[AdaptationState, list[Adjustment], list[str]]:
+        return new, [Adjustment(day, kind, reason, new.dump())], notes
+
+    if report.flags:
+        symptoms = "; ".join(RED_FLAG_LABELS.get(f, f) for f in report.flags)
+        new = state.model_copy(update={"pause": "red-flag"})
+        return adjust("red-flag", new, f"Red-flag symptom reported ({symptoms}). {URGENT_CARE}")
+    if state.pause == "red-flag":
+        notes.append("Recorded. The program stays paused after a red-flag symptom until you confirm "
+                     "a health professional has assessed you: planner resume --confirm")
+        return state, [], notes
+    if report.score > REDUCE_MAX:
+        new = state.model_copy(update={"pause": "relief"})
+        return adjust("pause", new,
+                      f"{label}: the program is paused; do only the relief routine (rest positions, heat or "
+                      f"cold, gentle movement) until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
+                      f"after a report of {PROGRESS_MAX} or less.")
+    settled = settle(plan, state, day, weekly_increase)
+    week, factor = position(plan, settled, day, weekly_increase)
+    if state.pause == "relief":
+        if report.score <= PROGRESS_MAX:
+            new = settled.model_copy(update={"pause": None, "frozen_week": week, "factor": min(factor, RESUME_FACTOR),
+                                             "growing_since": day})
+            return adjust("resume", new,
+                          f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
+                          f"and build back by at most {weekly_increase:.0%} a week.")
+        notes.append(f"Recorded. The program stays on the relief routine until you report {PROGRESS_MAX} or less.")
+        return state, [], notes
+    if report.score > HOLD_MAX or _worse_next_morning(history, report):
+        return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase))
+    if report.score > PROGRESS_MAX:
+        if settled.frozen_week is not None and settled.growing_since is None:
+            notes.append(f"{label}: doses stay where they are until a session is reported at {PROGRESS_MAX} or less.")
+            return state, [], notes
+        new = settled.model_copy(update={"frozen_week": week, "growing_since": None})
+        return adjust("hold", new,
+                      f"{label} is acceptable: the next sessions repeat the current doses, with no increase "
+                      f"until a session is reported at {PROGRESS_MAX} or less.")
+    if settled.frozen_week is not None and settled.factor >= 1.0:
+        new = settled.model_copy(update={"frozen_week": None, "growing_since": None,
+                                         "lag_weeks": calendar_week(plan, day) - week})
+        return adjust("progress", new, f"{label}: back in the 0–{PROGRESS_MAX} range, so the plan progresses "
+                                       f"again from week {week}.")
+    if settled.frozen_week is not None and settled.growing_since is None:
+        new = settled.model_copy(update={"growing_since": day})
+        return adjust("rebuild", new, f"{label}: rebuilding from {factor:.0%} of the planned volume, by at most "
+                                      f"{weekly_increase:.0%} a week.")
+    return state, [], notes
+
+
+def _worse_next_morning(history: History, report: PainReport) -> bool:
+    """Pain the next morning worse than at the session it follows means the session was too much."""
+    if report.when != "next-morning":
+        return False
+    session_day = report.date - dt.timedelta(days=1)
+    earlier = [p.score for p in history.pain if p.date in (session_day, report.date) and p.when != "next-morning"]
+    return bool(earlier) and report.score > max(earlier) and report.score > PROGRESS_MAX
+
+
+def _reduce(
+    plan: Plan, library: Library, state: AdaptationState, week: int, factor: float,
+    report: PainReport, label: str, weekly_increase: float,
+) -> tuple[AdaptationState, str]:
+    new_factor = round(factor * REDUCE_FACTOR, 4)
+    regressed = dict(state.regressed)
+    words: list[str] = []
+    for exercise_id in report.aggravated:
+        if exercise_id not in library.exercises:
+            continue
+        track = library.chain(exercise_id)[0]
+        current = regressed.get(track, _current_variant(plan, week, track) or exercise_id)
+        easier = library.easier_of.get(current)
+        exercise = library.exercises[current]
+        if easier is None:
+            words.append(f"{exercise.name} is already the easiest variant")
+            continue
+        regressed[track] = easier
+        words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
+    reason = (f"{label}: the next sessions drop to {new_factor:.0%} of their volume, then build back by at "
+              f"most {weekly_increase:.0%} a week")
+    if report.score <= HOLD_MAX:
+        reason = (f"{label}, worse than after the session: the next sessions drop to {new_factor:.0%} of "
+                  f"their volume, then build back by at most {weekly_increase:.0%} a week")
+    if words:
+        reason += "; " + "; ".join(words)
+    new = state.model_copy(update={"frozen_week": week, "factor": new_factor,
+                                   "growing_since": report.date, "regressed": regressed})
+    return new, reason + "."
+
+
+def _current_variant(plan: Plan, week: int, track: str) -> str | None:
+    index = min(max(week, 1), len(plan.weeks)) - 1
+    for session in plan.weeks[index].sessions:
+        for item in session.exercises:
+            if item.track == track:
+                return item.id
+    return None
+
+
+def resume_confirmed(state: AdaptationState, plan: Plan, day: dt.date, weekly_increase: float) -> tuple[AdaptationState, Adjustment | None]:
+    """The person confirms they were assessed: lift any pause, restart gently."""
+    if state.pause is None:
+        return state, None
+    week, factor = position(plan, state, day, weekly_increase)
+    new = state.model_copy(update={"pause": None, "frozen_week": week, "factor": min(factor, RESUME_FACTOR),
+                                   "growing_since": day})
+    reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you: sessions "
+              f"restart at {new.factor:.0%} of their volume and build back by at most {weekly_increase:.0%} a week.")
+    return new, Adjustment(day, "resume", reason, new.dump())
+
+
+def recurring_pain(history: History, day: dt.date) -> str | None:
+    """Advice to see a professional when pain of 5+ keeps coming back."""
+    since = day - dt.timedelta(days=RECURRING_DAYS - 1)
+    high = [p for p in history.pain if since <= p.date <= day and p.score >= RECURRING_SCORE]
+    if len(high) < RECURRING_COUNT:
+        return None
+    return (f"Pain of {RECURRING_SCORE} or more was reported {len(high)} times in the last {RECURRING_DAYS} days. "
+            "Recurring pain should be checked by a doctor or physiotherapist.")
+
+
+def gap_adjustment(
+    plan: Plan, state: AdaptationState, history: History, day: dt.date, weekly_increase: float
+) -> tuple[AdaptationState, Adjustment] | None:
+    """After 7+ days without a session, pick up one step lower than where the person left off."""
+    if state.pause is not None or day < plan.inputs.start:
+        return None
+    done_days = sorted({c.date for c in history.completions if c.status != "skipped" and c.date < day})
+    last = done_days[-1] if done_days else None
+    anchor = last or plan.inputs.start - dt.timedelta(days=1)
+    if (day - anchor).days <= GAP_DAYS or state.gap_after == anchor:
+        return None
+    missed = [s for s in plan.sessions() if anchor < s.date < day]
+    if not missed:
+        return None
+    if last is None and calendar_week(plan, day) <= 2:
+        return None
+    settled = settle(plan, state, day, weekly_increase)
+    left_week, _ = position(plan, settled, last, weekly_increase) if last else (1, 1.0)
+    target = max(1, left_week - 1)
+    if settled.frozen_week is not None:
+        new = settled.model_copy(update={"frozen_week": min(settled.frozen_week, target), "gap_after": anchor})
+    else:
+        new = settled.model_copy(update={"lag_weeks": calendar_week(plan, day) - target, "gap_after": anchor})
+    since = f"since {last.isoformat()}" if last else f"since the plan started on {plan.inputs.start.isoformat()}"
+    reason = (f"No session {since} ({(day - anchor).days} days): picking up one step lower, at week {target}'s "
+              "doses. Missing sessions is not a setback; the plan simply eases back in.")
+    return new, Adjustment(day, "gap", reason, new.dump())

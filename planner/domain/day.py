@@ -1,0 +1,184 @@
+"""What a given day holds: the session as adapted to pain, its status, and why.
+
+``planner today``, the app's Today screen and ``planner history`` all read
+days through :func:`day_view`, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.domain.adaptation import AdaptationState, position, recurring_pain
+from planner.domain.library import Library, chains_in
+from planner.domain.models import Category
+from planner.domain.plan import DAY_NAMES, Plan, Prescription, prescribe
+from planner.domain.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
+from planner.domain.records import History
+
+STATUSES = ("planned", "done", "partial", "skipped", "missed", "rest", "paused", "no-plan")
+
+
+@dataclass
+class DayView:
+    date: dt.date
+    status: str
+    reasons: list[str] = field(default_factory=list)
+    exercises: list[Prescription] = field(default_factory=list)
+    done_ids: set[str] = field(default_factory=set)
+    week: int | None = None
+    planned: bool = False
+
+    def as_json(self) -> dict:
+        return {
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "week": self.week,
+            "reasons": self.reasons,
+            "exercises": [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "sets": p.sets,
+                    "reps": p.reps,
+                    "hold_seconds": p.hold_seconds,
+                    "minutes": p.minutes,
+                    "volume_seconds": p.volume_seconds,
+                    "done": p.id in self.done_ids,
+                }
+                for p in self.exercises
+            ],
+        }
+
+
+def slot_on(plan: Plan, day: dt.date) -> int | None:
+    """Which session of its week falls on ``day`` (any week, even past the plan's end)."""
+    offset = (day - plan.inputs.start).days % 7
+    first = day - dt.timedelta(days=offset)
+    wanted = {("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(d) for d in plan.inputs.days}
+    dates = [first + dt.timedelta(days=i) for i in range(7) if (first + dt.timedelta(days=i)).weekday() in wanted]
+    return dates.index(day) if day in dates else None
+
+
+def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescription:
+    """The easier variant at the dose closest to (never above) the planned volume."""
+    easier = library.exercises[easier_id]
+    main_cap, sets_cap = caps(easier)
+    top = starting_dose(easier).model_copy(update={"sets": sets_cap, easier.primary_field: main_cap})
+    top_volume = dose_volume(easier, top)
+    target = min(item.volume_seconds, top_volume)
+    dose = scaled_dose(TrackState(easier, top), target / top_volume if top_volume else 1.0)
+    start = starting_dose(easier)
+    if dose_volume(easier, start) <= target:
+        dose = dose if dose_volume(easier, dose) >= dose_volume(easier, start) else start
+    return prescribe(easier, dose, item.track)
+
+
+def relief_routine(library: Library, minutes: int) -> list[Prescription]:
+    """A gentle routine from the relief category for pauses: rest, heat or cold, easy movement."""
+    items: list[Prescription] = []
+    used = 0
+    for chain in chains_in(library, Category.RELIEF):
+        exercise = library.exercises[chain[0]]
+        item = prescribe(exercise, starting_dose(exercise), chain[0])
+        if items and used + item.estimated_seconds > max(minutes, 20) * 60:
+            continue
+        items.append(item)
+        used += item.estimated_seconds
+        if len(items) == 3:
+            break
+    return items
+
+
+def adapted_session(
+    plan: Plan, library: Library, state: AdaptationState, day: dt.date, weekly_increase: float
+) -> tuple[int, list[Prescription]] | None:
+    """(plan week, exercises) for ``day`` after adaptation, or ``None`` on a rest day or after the plan."""
+    slot = slot_on(plan, day)
+    if slot is None or day < plan.inputs.start:
+        return None
+    week, factor = position(plan, state, day, weekly_increase)
+    if week > len(plan.weeks):
+        return None
+    session = plan.weeks[week - 1].sessions[slot]
+    items = []
+    for item in session.exercises:
+        if item.track in state.regressed and state.regressed[item.track] in library.exercises:
+            item = _regressed(library, item, state.regressed[item.track])
+        if factor < 1.0 and item.id in library.exercises:
+            exercise = library.exercises[item.id]
+            dose = starting_dose(exercise).model_copy(update={
+                "sets": item.sets, "reps": item.reps, "hold_seconds": item.hold_seconds, "minutes": item.minutes})
+            item = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor), item.track)
+        items.append(item)
+    return week, items
+
+
+def day_view(
+    plan: Plan | None, library: Library, state: AdaptationState, history: History, day: dt.date,
+    weekly_increase: float, today: dt.date | None = None,
+) -> DayView:
+    if plan is None:
+        return DayView(day, "no-plan", ["No plan yet: build one with 'planner plan new --program ID' "
+                                        "(see 'planner programs'), or open the app."])
+    reasons: list[str] = []
+    advice = recurring_pain(history, day)
+    if state.pause is not None:
+        last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
+        reasons.append(last.reason if last else "The program is paused.")
+        if advice:
+            reasons.append(advice)
+        exercises = [] if state.pause == "red-flag" else relief_routine(library, plan.inputs.minutes)
+        done = set(history.completions_on(day))
+        return DayView(day, "paused", reasons, exercises, done & {e.id for e in exercises})
+    adapted = adapted_session(plan, library, state, day, weekly_increase)
+    if adapted is None:
+        if day > plan.end and position(plan, state, day, weekly_increase)[0] > len(plan.weeks):
+            reasons.append(f"Your plan finished on {plan.end.isoformat()}: build the next one with 'planner plan new'.")
+        elif day < plan.inputs.start:
+            reasons.append(f"Your plan starts on {DAY_NAMES[plan.inputs.start.weekday()]} {plan.inputs.start.isoformat()}.")
+        else:
+            reasons.append("Rest day. A short walk and a glass of water still help your back.")
+        if advice:
+            reasons.append(advice)
+        return DayView(day, "rest", reasons)
+    week, exercises = adapted
+    reasons.extend(_active_reasons(plan, state, history, week, day, weekly_increase))
+    if advice:
+        reasons.append(advice)
+    completions = history.completions_on(day)
+    ids = {e.id for e in exercises}
+    done = {i for i, c in completions.items() if c.status == "done" and i in ids}
+    partial = {i for i, c in completions.items() if c.status == "partial" and i in ids}
+    skip = history.skip_on(day)
+    if skip is not None:
+        status = "skipped"
+        reasons.insert(0, f"Skipped{': ' + skip.why if skip.why else ''}.")
+    elif ids and done == ids:
+        status = "done"
+    elif done or partial:
+        status = "partial"
+    elif today is not None and day < today:
+        status = "missed"
+    else:
+        status = "planned"
+    return DayView(day, status, reasons, exercises, done, week, planned=True)
+
+
+def _active_reasons(
+    plan: Plan, state: AdaptationState, history: History, week: int, day: dt.date, weekly_increase: float
+) -> list[str]:
+    reasons: list[str] = []
+    _, factor = position(plan, state, day, weekly_increase)
+    if state.frozen_week is not None and factor < 1.0 or state.frozen_week is not None:
+        last = next((a for a in reversed(history.adjustments) if a.date <= day), None)
+        if last is not None:
+            reasons.append(last.reason)
+        if factor < 1.0:
+            reasons.append(f"Today's volume is {factor:.0%} of the plan's week {week}.")
+    elif history.adjustments and history.adjustments[-1].kind == "gap":
+        reasons.append(history.adjustments[-1].reason)
+    plan_week = plan.weeks[week - 1]
+    if plan_week.deload:
+        reasons.append(plan_week.reasons[0])
+    return reasons

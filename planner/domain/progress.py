@@ -1,0 +1,86 @@
+"""Looking back: each planned session's status, adherence and streaks.
+
+Days are read through :func:`planner.domain.day.day_view` with the
+adaptation state that was in force on that day, so history shows what the
+plan asked for then, not what it asks for now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.domain.adaptation import AdaptationState
+from planner.domain.day import DayView, day_view
+from planner.domain.library import Library
+from planner.domain.plan import Plan
+from planner.domain.records import History
+
+
+@dataclass
+class Progress:
+    sessions: list[tuple[DayView, list]] = field(default_factory=list)
+    adherence: int = 0
+    current_streak: int = 0
+    best_streak: int = 0
+
+    def as_json(self) -> dict:
+        return {
+            "sessions": [
+                {
+                    "date": view.date.isoformat(),
+                    "status": view.status,
+                    "week": view.week,
+                    "exercises_done": len(view.done_ids),
+                    "exercises_planned": len(view.exercises),
+                    "pain": [p.as_json() for p in pain],
+                }
+                for view, pain in self.sessions
+            ],
+            "adherence": self.adherence,
+            "current_streak": self.current_streak,
+            "best_streak": self.best_streak,
+        }
+
+
+def state_on(history: History, day: dt.date) -> AdaptationState:
+    """The adaptation state in force on ``day``: the last adjustment made on or before it."""
+    last = None
+    for adjustment in history.adjustments:
+        if adjustment.date <= day:
+            last = adjustment
+    return AdaptationState.model_validate(last.state) if last else AdaptationState()
+
+
+def progress(
+    plan: Plan, library: Library, history: History, today: dt.date, weekly_increase: float,
+    date_from: dt.date | None = None, date_to: dt.date | None = None,
+) -> Progress:
+    first = plan.inputs.start
+    last = min(today, plan.end + dt.timedelta(days=7 * 26))
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    views: list[DayView] = []
+    for day in days:
+        view = day_view(plan, library, state_on(history, day), history, day, weekly_increase, today)
+        if view.status in ("rest", "no-plan"):
+            continue
+        views.append(view)
+    due = [v for v in views if v.status not in ("paused", "planned")]
+    done = [v for v in due if v.status == "done"]
+    adherence = round(100 * len(done) / len(due)) if due else 0
+    best = run = 0
+    for view in due:
+        run = run + 1 if view.status == "done" else 0
+        best = max(best, run)
+    current = 0
+    for view in reversed(due):
+        if view.status != "done":
+            break
+        current += 1
+    shown = [v for v in views if (date_from is None or v.date >= date_from) and (date_to is None or v.date <= date_to)]
+    return Progress(
+        sessions=[(v, history.pain_on(v.date)) for v in shown],
+        adherence=adherence,
+        current_streak=current,
+        best_streak=best,
+    )

@@ -1,0 +1,86 @@
+"""What happened: check-offs, skips, pain reports and adjustments, as the store returns them.
+
+Plain frozen dataclasses so the domain can reason about history without
+knowing it came from SQLite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+CompletionStatus = Literal["done", "partial", "skipped"]
+PainWhen = Literal["during", "after", "next-morning"]
+
+
+@dataclass(frozen=True)
+class Completion:
+    date: dt.date
+    exercise_id: str
+    status: CompletionStatus
+    sets: int | None = None
+    reps: int | None = None
+    hold_seconds: int | None = None
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    date: dt.date
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class PainReport:
+    date: dt.date
+    when: PainWhen
+    score: int
+    area: str = ""
+    aggravated: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    id: int | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "date": self.date.isoformat(),
+            "when": self.when,
+            "score": self.score,
+            "where": self.area,
+            "aggravated": list(self.aggravated),
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """One change to the plan and why; ``state`` is the adaptation state it left behind."""
+
+    date: dt.date
+    kind: str
+    reason: str
+    state: dict = field(default_factory=dict)
+    id: int | None = None
+    recorded_at: str = ""
+
+    def as_json(self) -> dict:
+        return {"date": self.date.isoformat(), "kind": self.kind, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class History:
+    """Everything recorded against one plan, oldest first."""
+
+    completions: tuple[Completion, ...] = ()
+    skips: tuple[Skip, ...] = ()
+    pain: tuple[PainReport, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
+
+    def completions_on(self, day: dt.date) -> dict[str, Completion]:
+        return {c.exercise_id: c for c in self.completions if c.date == day}
+
+    def skip_on(self, day: dt.date) -> Skip | None:
+        return next((s for s in self.skips if s.date == day), None)
+
+    def pain_on(self, day: dt.date) -> list[PainReport]:
+        return [p for p in self.pain if p.date == day]

@@ -1,0 +1,191 @@
+"""Open the SQLite file safely: create it private, refuse foreign or newer files, migrate older ones.
+
+Every connection runs in WAL mode with a busy timeout, so a second planner
+(another SSH login, the app and a quick command) waits its turn instead of
+failing. Writes go through :func:`write`, one ``BEGIN IMMEDIATE`` transaction
+each, so a killed process leaves either the whole write or none of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from planner.domain.errors import PlannerError
+
+APP_ID = 0x504C4E52  # "PLNR": marks the file as ours in the SQLite header.
+BUSY_TIMEOUT_MS = 30_000
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema.
+    """
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY,
+        inputs TEXT NOT NULL,
+        program_name TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        archived_at TEXT,
+        source TEXT NOT NULL DEFAULT 'built'
+    );
+    CREATE UNIQUE INDEX one_active_plan ON plans ((archived_at IS NULL)) WHERE archived_at IS NULL;
+    CREATE TABLE completions (
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('done', 'partial', 'skipped')),
+        sets INTEGER, reps INTEGER, hold_seconds INTEGER, minutes INTEGER,
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        PRIMARY KEY (plan_id, date, exercise_id)
+    );
+    CREATE TABLE skips (
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        why TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        PRIMARY KEY (plan_id, date)
+    );
+    CREATE TABLE pain_reports (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER REFERENCES plans(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        timing TEXT NOT NULL CHECK (timing IN ('during', 'after', 'next-morning')),
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        area TEXT NOT NULL DEFAULT '',
+        aggravated TEXT NOT NULL DEFAULT '[]',
+        flags TEXT NOT NULL DEFAULT '[]',
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now'))
+    );
+    CREATE TABLE adjustments (
+        id INTEGER PRIMARY KEY,
+        plan_id INTEGER REFERENCES plans(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (length(reason) > 0),
+        state TEXT NOT NULL DEFAULT '{}',
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now'))
+    );
+    CREATE INDEX completions_by_date ON completions (plan_id, date);
+    CREATE INDEX pain_by_date ON pain_reports (plan_id, date);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(PlannerError):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+def _create_private(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
+    text = str(err)
+    if "disk is full" in text or "disk I/O" in text:
+        return StoreError(f"{path}: the disk is full; nothing was recorded. Free some space and try again")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError(f"{path}: cannot write here ({text}); check the folder's permissions or use --data-dir")
+    if "not a database" in text or "malformed" in text:
+        return StoreError(f"{path}: the file is damaged or not a planner database ({text}); it was left untouched")
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path}: another planner is busy writing; try again in a moment")
+    return StoreError(f"{path}: {text}")
+
+
+def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
+    """Open (and if needed create and migrate) the planner database at ``path``."""
+    try:
+        if not path.exists():
+            if not create:
+                raise StoreError(f"{path}: no history yet")
+            _create_private(path)
+        elif path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a planner database")
+    except PermissionError as err:
+        raise StoreError(f"{path.parent}: cannot create the data folder or file ({err.strerror}); "
+                         "check permissions or use --data-dir") from None
+    except OSError as err:
+        raise StoreError(f"{path}: cannot create the database ({err.strerror})") from None
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as err:
+        raise _friendly(err, path) from None
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_identity(connection, path)
+        connection.execute("PRAGMA foreign_keys = ON")
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        _migrate(connection, path)
+    except sqlite3.Error as err:
+        connection.close()
+        raise _friendly(err, path) from None
+    except StoreError:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_identity(connection: sqlite3.Connection, path: Path) -> None:
+    app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APP_ID:
+        return
+    tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id != 0 or tables:
+        raise StoreError(
+            f"{path}: is not a planner database (it belongs to another program); it was left untouched. "
+            "Use --data-dir to choose another folder"
+        )
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: was written by a newer planner (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "upgrade planner to open it"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+        connection.execute(f"PRAGMA application_id = {APP_ID}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+@contextlib.contextmanager
+def write(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """One transaction: all of it lands or none of it does."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as err:
+        raise _friendly(err, path) from None
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except sqlite3.Error as err:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise _friendly(err, path) from None
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+        raise

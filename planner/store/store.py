@@ -1,0 +1,193 @@
+"""Read and write plans and history; every write is one transaction.
+
+The plan itself is never stored as weeks and doses: only its inputs, from
+which :func:`planner.domain.builder.build_plan` rebuilds it exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.domain.plan import PlanInputs
+from planner.domain.records import Adjustment, Completion, History, PainReport, Skip
+from planner.locations import database_path
+from planner.store.database import StoreError, connect, write
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    id: int
+    inputs: PlanInputs
+    program_name: str
+    created_at: str
+    archived_at: str | None
+
+
+class Store:
+    def __init__(self, data_dir: Path, *, create: bool = True):
+        self.path = database_path(data_dir)
+        self.connection = connect(self.path, create=create)
+
+    @classmethod
+    def open_existing(cls, data_dir: Path) -> Store | None:
+        """The store if there is one: read-only commands never create files."""
+        if not database_path(data_dir).exists():
+            return None
+        return cls(data_dir, create=False)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _read(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
+        try:
+            cursor = self.connection.execute(sql, tuple(params))
+            return cursor.fetchall()
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: {err}") from None
+
+    # Plans -----------------------------------------------------------------
+
+    def save_plan(self, inputs: PlanInputs, program_name: str, source: str = "built") -> PlanRecord:
+        """Make this the active plan; the previous one is archived, never deleted."""
+        with write(self.connection, self.path) as db:
+            db.execute(
+                "UPDATE plans SET archived_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE archived_at IS NULL"
+            )
+            db.execute(
+                "INSERT INTO plans (inputs, program_name, source) VALUES (?, ?, ?)",
+                (inputs.model_dump_json(), program_name, source),
+            )
+        record = self.active_plan()
+        assert record is not None
+        return record
+
+    def active_plan(self) -> PlanRecord | None:
+        rows = self._read(
+            "SELECT id, inputs, program_name, created_at, archived_at FROM plans WHERE archived_at IS NULL"
+        )
+        return _plan_record(rows[0]) if rows else None
+
+    def plans(self) -> list[PlanRecord]:
+        rows = self._read("SELECT id, inputs, program_name, created_at, archived_at FROM plans ORDER BY id")
+        return [_plan_record(r) for r in rows]
+
+    # Sessions --------------------------------------------------------------
+
+    def record_completions(self, plan_id: int, completions: Iterable[Completion]) -> int:
+        """Check exercises off; recording the same one twice keeps one row."""
+        rows = [
+            (plan_id, c.date.isoformat(), c.exercise_id, c.status, c.sets, c.reps, c.hold_seconds, c.minutes)
+            for c in completions
+        ]
+        with write(self.connection, self.path) as db:
+            db.executemany(
+                "INSERT INTO completions (plan_id, date, exercise_id, status, sets, reps, hold_seconds, minutes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (plan_id, date, exercise_id) DO UPDATE SET status = excluded.status,"
+                " sets = excluded.sets, reps = excluded.reps, hold_seconds = excluded.hold_seconds,"
+                " minutes = excluded.minutes",
+                rows,
+            )
+            for day in sorted({r[1] for r in rows}):
+                db.execute("DELETE FROM skips WHERE plan_id = ? AND date = ?", (plan_id, day))
+        return len(rows)
+
+    def remove_completions(self, plan_id: int, day: dt.date, exercise_ids: list[str] | None) -> int:
+        with write(self.connection, self.path) as db:
+            if exercise_ids:
+                marks = ",".join("?" * len(exercise_ids))
+                cursor = db.execute(
+                    f"DELETE FROM completions WHERE plan_id = ? AND date = ? AND exercise_id IN ({marks})",
+                    (plan_id, day.isoformat(), *exercise_ids),
+                )
+                return cursor.rowcount
+            cursor = db.execute("DELETE FROM completions WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
+            removed = cursor.rowcount
+            removed += db.execute("DELETE FROM skips WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat())).rowcount
+            return removed
+
+    def record_skip(self, plan_id: int, day: dt.date, why: str) -> None:
+        with write(self.connection, self.path) as db:
+            db.execute(
+                "INSERT INTO skips (plan_id, date, why) VALUES (?, ?, ?)"
+                " ON CONFLICT (plan_id, date) DO UPDATE SET why = excluded.why",
+                (plan_id, day.isoformat(), why),
+            )
+            db.execute("DELETE FROM completions WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
+
+    # Pain and adjustments ------------------------------------------------
+
+    def record_pain(self, plan_id: int | None, report: PainReport, adjustments: Iterable[Adjustment]) -> PainReport:
+        """The report and the adjustments it caused land together or not at all."""
+        with write(self.connection, self.path) as db:
+            cursor = db.execute(
+                "INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (plan_id, report.date.isoformat(), report.when, report.score, report.area,
+                 json.dumps(list(report.aggravated)), json.dumps(list(report.flags))),
+            )
+            self._insert_adjustments(db, plan_id, adjustments)
+        return PainReport(**{**report.__dict__, "id": cursor.lastrowid})
+
+    def record_adjustments(self, plan_id: int | None, adjustments: Iterable[Adjustment]) -> None:
+        with write(self.connection, self.path) as db:
+            self._insert_adjustments(db, plan_id, adjustments)
+
+    @staticmethod
+    def _insert_adjustments(db: sqlite3.Connection, plan_id: int | None, adjustments: Iterable[Adjustment]) -> None:
+        db.executemany(
+            "INSERT INTO adjustments (plan_id, date, kind, reason, state) VALUES (?, ?, ?, ?, ?)",
+            [(plan_id, a.date.isoformat(), a.kind, a.reason, json.dumps(a.state, sort_keys=True, default=str))
+             for a in adjustments],
+        )
+
+    # Reading history -------------------------------------------------------
+
+    def history(self, plan_id: int | None) -> History:
+        if plan_id is None:
+            return History()
+        completions = tuple(
+            Completion(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6])
+            for r in self._read(
+                "SELECT date, exercise_id, status, sets, reps, hold_seconds, minutes FROM completions"
+                " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,))
+        )
+        skips = tuple(
+            Skip(dt.date.fromisoformat(r[0]), r[1])
+            for r in self._read("SELECT date, why FROM skips WHERE plan_id = ? ORDER BY date", (plan_id,))
+        )
+        pain = tuple(
+            PainReport(dt.date.fromisoformat(r[1]), r[2], r[3], r[4], tuple(json.loads(r[5])),
+                       tuple(json.loads(r[6])), id=r[0])
+            for r in self._read(
+                "SELECT id, date, timing, score, area, aggravated, flags FROM pain_reports"
+                " WHERE plan_id = ? ORDER BY id", (plan_id,))
+        )
+        adjustments = tuple(
+            Adjustment(dt.date.fromisoformat(r[1]), r[2], r[3], json.loads(r[4]), id=r[0], recorded_at=r[5])
+            for r in self._read(
+                "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
+                " WHERE plan_id = ? ORDER BY id", (plan_id,))
+        )
+        return History(completions, skips, pain, adjustments)
+
+
+def _plan_record(row: sqlite3.Row) -> PlanRecord:
+    return PlanRecord(
+        id=row[0],
+        inputs=PlanInputs.model_validate_json(row[1]),
+        program_name=row[2],
+        created_at=row[3],
+        archived_at=row[4],
+    )
