@@ -31,8 +31,8 @@ HANDLERS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from planner.cli.context import Context
     from planner.cli.parser import build_parser
+    from planner.context import Context
     from planner.domain.errors import PlannerError
 
     args = build_parser().parse_args(argv)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.context import Context
+from planner.context import Context
 
 
 def run_app(args: argparse.Namespace, context: Context) -> int:

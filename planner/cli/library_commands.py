@@ -6,8 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from planner.cli.context import Context
 from planner.cli.output import notice, print_json
+from planner.context import Context
 from planner.domain.errors import PlannerError, display_path
 from planner.domain.library import BUILT_IN
 from planner.domain.schemas import file_schemas

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.context import Context
 from planner.cli.output import print_json
 from planner.cli.session_commands import _day, open_active, require_active
+from planner.context import Context
 from planner.domain.adaptation import apply_pain_report, recurring_pain, resume_confirmed
 from planner.domain.errors import UsageError
 from planner.domain.records import PainReport

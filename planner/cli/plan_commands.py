@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.context import Context
 from planner.cli.output import print_json
 from planner.clock import parse_date
+from planner.context import Context
 from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Week

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from planner.cli.context import Context
 from planner.cli.output import print_json
 from planner.clock import parse_date
+from planner.context import Context
 from planner.domain.day import DayView, day_view
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.plan import DAY_NAMES

@@ -97,7 +97,7 @@ def _layout(program: Program, library: Library, inputs: PlanInputs, sessions_per
         progress = True
         while progress and len(chosen) < program.max_exercises:
             progress = False
-            for b, (block, chains) in enumerate(zip(program.blocks, blocks)):
+            for b, (block, chains) in enumerate(zip(program.blocks, blocks, strict=False)):
                 taken = 0
                 while taken < block.count and tried[b] < len(chains) and len(chosen) < program.max_exercises:
                     track = chains[cursors[b] % len(chains)][0]

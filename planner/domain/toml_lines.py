@@ -55,7 +55,7 @@ def locate(text: str, loc: tuple[str | int, ...]) -> int | None:
 
 def _prefix_len(candidate: list[str], path: list[str]) -> int:
     count = 0
-    for a, b in zip(candidate, path):
+    for a, b in zip(candidate, path, strict=False):
         if a != b:
             break
         count += 1
