@@ -50,7 +50,7 @@ def view_for(active: ActivePlan | None, context: Context, day: dt.date) -> DayVi
 
 def today(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
-    active = open_active(context, write=True)
+    active = open_active(context, write=False)
     try:
         if active is not None and day == context.today:
             active.catch_up(day)
