@@ -40,6 +40,7 @@ class AdaptationState(BaseModel):
     frozen_week: int | None = None
     factor: float = 1.0
     growing_since: dt.date | None = None
+    ceiling: float | None = None
     lag_weeks: int = 0
     regressed: dict[str, str] = {}
     gap_after: dt.date | None = None
@@ -59,11 +60,13 @@ def calendar_week(plan: Plan, day: dt.date) -> int:
 
 
 def factor_on(state: AdaptationState, day: dt.date, weekly_increase: float) -> float:
-    """The volume factor on ``day``: it grows by the weekly increase for each full week since it started."""
+    """The volume factor on ``day``: it grows by the weekly increase for each full week since it started,
+    up to ``ceiling`` (the level before a reduction) or, once pain is low again, to the full plan."""
+    limit = 1.0 if state.ceiling is None else min(state.ceiling, 1.0)
     if state.growing_since is None or day < state.growing_since:
         return min(state.factor, 1.0)
     weeks = (day - state.growing_since).days // 7
-    return min(1.0, state.factor * (1 + weekly_increase) ** weeks)
+    return max(min(state.factor, 1.0), min(limit, state.factor * (1 + weekly_increase) ** weeks))
 
 
 def _weeks_to_full(state: AdaptationState, weekly_increase: float) -> int:
@@ -78,7 +81,7 @@ def position(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: 
     if state.frozen_week is None:
         return max(1, week - state.lag_weeks), min(state.factor, 1.0)
     factor = factor_on(state, day, weekly_increase)
-    if factor >= 1.0 and state.growing_since is not None:
+    if factor >= 1.0 and state.growing_since is not None and state.ceiling is None:
         released = state.growing_since + dt.timedelta(days=7 * _weeks_to_full(state, weekly_increase))
         lag = state.lag_weeks + calendar_week(plan, released) - state.frozen_week
         return max(1, week - lag), 1.0
@@ -88,7 +91,7 @@ def position(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: 
 def settle(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: float) -> AdaptationState:
     """The same state written so that ``day`` needs no growth arithmetic (frozen week, current factor)."""
     week, factor = position(plan, state, day, weekly_increase)
-    if state.frozen_week is not None and factor >= 1.0 and state.growing_since is not None:
+    if state.frozen_week is not None and factor >= 1.0 and state.growing_since is not None and state.ceiling is None:
         return state.model_copy(update={"frozen_week": None, "factor": 1.0, "growing_since": None,
                                         "lag_weeks": calendar_week(plan, day) - week})
     return state.model_copy(update={"factor": factor,
@@ -139,7 +142,7 @@ def apply_pain_report(
     if state.pause == "relief":
         if report.score <= PROGRESS_MAX:
             new = settled.model_copy(update={"pause": None, "frozen_week": week, "factor": min(factor, RESUME_FACTOR),
-                                             "growing_since": day})
+                                             "growing_since": day, "ceiling": None})
             return adjust("resume", new,
                           f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
                           f"and build back by at most {weekly_increase:.0%} a week.")
@@ -160,8 +163,8 @@ def apply_pain_report(
                                          "lag_weeks": calendar_week(plan, day) - week})
         return adjust("progress", new, f"{label}: back in the 0–{PROGRESS_MAX} range, so the plan progresses "
                                        f"again from week {week}.")
-    if settled.frozen_week is not None and settled.growing_since is None:
-        new = settled.model_copy(update={"growing_since": day})
+    if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
+        new = settled.model_copy(update={"growing_since": day, "ceiling": None})
         return adjust("rebuild", new, f"{label}: rebuilding from {factor:.0%} of the planned volume, by at most "
                                       f"{weekly_increase:.0%} a week.")
     return state, [], notes
@@ -195,14 +198,15 @@ def _reduce(
             continue
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
-    reason = (f"{label}: the next sessions drop to {new_factor:.0%} of their volume, then build back by at "
-              f"most {weekly_increase:.0%} a week")
+    reason = (f"{label}: the next sessions drop to {new_factor:.0%} of their volume, then build back to where "
+              f"they were by at most {weekly_increase:.0%} a week; progression resumes after a session "
+              f"reported at {PROGRESS_MAX} or less")
     if report.score <= HOLD_MAX:
         reason = (f"{label}, worse than after the session: the next sessions drop to {new_factor:.0%} of "
-                  f"their volume, then build back by at most {weekly_increase:.0%} a week")
+                  f"their volume, then build back to where they were by at most {weekly_increase:.0%} a week")
     if words:
         reason += "; " + "; ".join(words)
-    new = state.model_copy(update={"frozen_week": week, "factor": new_factor,
+    new = state.model_copy(update={"frozen_week": week, "factor": new_factor, "ceiling": factor,
                                    "growing_since": report.date, "regressed": regressed})
     return new, reason + "."
 
@@ -222,7 +226,7 @@ def resume_confirmed(state: AdaptationState, plan: Plan, day: dt.date, weekly_in
         return state, None
     week, factor = position(plan, state, day, weekly_increase)
     new = state.model_copy(update={"pause": None, "frozen_week": week, "factor": min(factor, RESUME_FACTOR),
-                                   "growing_since": day})
+                                   "growing_since": day, "ceiling": None})
     reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you: sessions "
               f"restart at {new.factor:.0%} of their volume and build back by at most {weekly_increase:.0%} a week.")
     return new, Adjustment(day, "resume", reason, new.dump())

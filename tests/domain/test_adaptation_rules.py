@@ -1,0 +1,122 @@
+"""Properties of the pain rules, for any plan and any sequence of reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.domain.adaptation import AdaptationState, apply_pain_report, position, resume_confirmed
+from planner.domain.builder import build_plan
+from planner.domain.day import adapted_session
+from planner.domain.library import Library, Source, load_library
+from planner.domain.plan import Plan, PlanInputs
+from planner.domain.records import History, PainReport
+from planner.locations import built_in_library
+
+START = dt.date(2026, 3, 2)
+INCREASE = 0.10
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([Source(built_in_library(), built_in=True)])
+
+
+def plan_for(library: Library, program: str) -> Plan:
+    inputs = PlanInputs(program=program, days=["mon", "wed", "fri"], minutes=25, level=2, weeks=12, start=START)
+    return build_plan(inputs, library)
+
+
+def training_volume(plan: Plan, library: Library, state: AdaptationState, day: dt.date) -> int:
+    """Volume of the session on ``day``; a pause trains nothing."""
+    if state.pause is not None:
+        return 0
+    adapted = adapted_session(plan, library, state, day, INCREASE)
+    return sum(p.volume_seconds for p in adapted[1]) if adapted else 0
+
+
+reports = st.lists(
+    st.tuples(st.integers(0, 10), st.sampled_from(["during", "after", "next-morning"]), st.integers(0, 3),
+              st.booleans()),
+    max_size=6,
+)
+
+
+def replay(plan: Plan, library: Library, events) -> tuple[AdaptationState, History, dt.date]:
+    state, history, day = AdaptationState(), History(), START
+    for score, when, gap, flag in events:
+        day = day + dt.timedelta(days=gap)
+        report = PainReport(day, when, score, flags=("numbness",) if flag and score > 8 else ())
+        state, adjustments, _ = apply_pain_report(plan, library, state, history, report, INCREASE)
+        history = History(pain=(*history.pain, report), adjustments=(*history.adjustments, *adjustments))
+    return state, history, day
+
+
+settings_ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@settings_
+@given(events=reports, low=st.integers(0, 10), high=st.integers(0, 10),
+       program=st.sampled_from(["core-foundation", "core-flexibility", "flexibility"]))
+def test_more_pain_never_gives_more_volume(library, events, low, high, program) -> None:
+    low, high = sorted((low, high))
+    plan = plan_for(library, program)
+    state, history, day = replay(plan, library, events)
+    after = []
+    for score in (low, high):
+        report = PainReport(day, "after", score)
+        new, _, _ = apply_pain_report(plan, library, state, history, report, INCREASE)
+        after.append(new)
+    for offset in range(1, 70):
+        later = day + dt.timedelta(days=offset)
+        assert training_volume(plan, library, after[1], later) <= training_volume(plan, library, after[0], later)
+
+
+@settings_
+@given(events=reports)
+def test_factor_never_rises_faster_than_the_weekly_bound(library, events) -> None:
+    plan = plan_for(library, "core-flexibility")
+    state, _, day = replay(plan, library, events)
+    previous = None
+    for week in range(12):
+        when = day + dt.timedelta(days=7 * week)
+        plan_week, factor = position(plan, state, when, INCREASE)
+        if previous is not None:
+            assert factor <= previous[1] * (1 + INCREASE) + 1e-9
+            assert plan_week <= previous[0] + 1
+        previous = (plan_week, factor)
+
+
+@settings_
+@given(events=reports, score=st.integers(0, 10), flag=st.sampled_from(["numbness", "weakness", "saddle", "bladder-bowel"]))
+def test_a_red_flag_always_pauses_and_only_confirm_resumes(library, events, score, flag) -> None:
+    plan = plan_for(library, "core-foundation")
+    state, history, day = replay(plan, library, events)
+    state, adjustments, _ = apply_pain_report(plan, library, state, history, PainReport(day, "after", score, flags=(flag,)), INCREASE)
+    assert state.pause == "red-flag"
+    assert adjustments and "urgent" in adjustments[0].reason
+    for later_score in range(11):
+        still, _, _ = apply_pain_report(plan, library, state, history, PainReport(day, "after", later_score), INCREASE)
+        assert still.pause == "red-flag"
+    resumed, adjustment = resume_confirmed(state, plan, day, INCREASE)
+    assert resumed.pause is None and adjustment is not None and adjustment.reason
+
+
+@settings_
+@given(events=reports)
+def test_every_adjustment_has_a_reason_and_reduced_doses_stay_below_the_plan(library, events) -> None:
+    plan = plan_for(library, "core-foundation")
+    state, history, day = replay(plan, library, events)
+    assert all(a.reason.strip() for a in history.adjustments)
+    for offset in range(0, 30):
+        later = day + dt.timedelta(days=offset)
+        week, factor = position(plan, state, later, INCREASE)
+        adapted = adapted_session(plan, library, state, later, INCREASE)
+        if adapted is None or state.pause is not None:
+            continue
+        planned = plan.weeks[min(week, len(plan.weeks)) - 1]
+        session = next(s for s in planned.sessions if s.date.weekday() == later.weekday())
+        assert sum(p.volume_seconds for p in adapted[1]) <= session.volume_seconds * factor + 1e-6 or factor == 1.0

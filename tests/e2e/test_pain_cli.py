@@ -1,0 +1,153 @@
+"""Pain reports through the real `planner` command change the next sessions as the rules say."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+START = "2026-03-02"  # a Monday
+
+
+class Planner:
+    def __init__(self, data: Path):
+        self.data = data
+
+    def run(self, *args: str, today: str = START, ok: bool = True) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PLANNER_DATA_DIR": str(self.data), "PLANNER_TODAY": today}
+        env.pop("PLANNER_LIBRARY", None)
+        result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
+                                env=env, timeout=60)
+        assert "Traceback" not in result.stderr
+        if ok:
+            assert result.returncode == 0, result.stderr
+        return result
+
+    def json(self, *args: str, today: str = START) -> dict:
+        return json.loads(self.run(*args, "--json", today=today).stdout)
+
+    def day(self, date: str) -> dict:
+        return self.json("today", "--date", date, today=date)
+
+    def planned(self, date: str) -> dict:
+        plan = self.json("plan", "show")
+        return next(s for w in plan["weeks"] for s in w["sessions"] if s["date"] == date)
+
+
+def volume(session: dict) -> int:
+    return sum(e["volume_seconds"] for e in session["exercises"])
+
+
+@pytest.fixture
+def planner(tmp_path: Path) -> Planner:
+    p = Planner(tmp_path / "data")
+    p.run("plan", "new", "--program", "core-foundation", "--days", "mon,tue,wed,thu,fri,sat,sun",
+          "--minutes", "20", "--weeks", "8", "--start", START)
+    return p
+
+
+def test_low_pain_keeps_the_plan(planner: Planner) -> None:
+    planner.run("done", "--date", START, today=START)
+    out = planner.run("pain", "1", today=START)
+    assert "continues as planned" in out.stdout
+    for date in ("2026-03-03", "2026-03-10"):
+        day = planner.day(date)
+        assert day["status"] == "planned"
+        assert volume(day) == volume(planner.planned(date))
+
+
+def test_acceptable_pain_holds_doses_until_a_low_report(planner: Planner) -> None:
+    planner.run("pain", "4", "--date", "2026-03-08", today="2026-03-08")
+    held = planner.day("2026-03-09")  # week 2 in the plan, held at week 1's doses
+    assert held["week"] == 1
+    assert volume(held) <= volume(planner.planned("2026-03-02"))
+    assert any("no increase" in r for r in held["reasons"])
+    planner.run("pain", "2", "--date", "2026-03-09", today="2026-03-09")
+    assert planner.day("2026-03-16")["week"] == 2
+
+
+def test_pain_six_cuts_volume_by_at_least_thirty_percent_and_regresses(planner: Planner) -> None:
+    session = planner.day("2026-03-16")
+    harder = [e["id"] for e in session["exercises"]]
+    aggravated = None
+    library = {e["id"]: e for e in json.loads(planner.run("library", "--json").stdout)}
+    for exercise_id in harder:
+        if library[exercise_id]["easier"]:
+            aggravated = exercise_id
+            break
+    args = ["pain", "6", "--date", "2026-03-16"]
+    if aggravated:
+        args += ["--aggravated", aggravated]
+    out = planner.run(*args, today="2026-03-16")
+    assert "70%" in out.stdout
+    after = planner.day("2026-03-17")
+    assert volume(after) <= 0.7 * volume(planner.planned("2026-03-16"))
+    if aggravated:
+        assert library[aggravated]["easier"] in [e["id"] for e in after["exercises"]] or aggravated not in [
+            e["id"] for e in planner.planned("2026-03-17")["exercises"]]
+        assert aggravated not in [e["id"] for e in after["exercises"]]
+
+
+def test_severe_pain_pauses_to_relief_and_low_pain_resumes_gently(planner: Planner) -> None:
+    out = planner.run("pain", "9", today=START)
+    assert "paused" in out.stdout and "doctor or physiotherapist" in out.stdout
+    paused = planner.day("2026-03-03")
+    assert paused["status"] == "paused"
+    assert paused["exercises"], "a relief routine is offered during the pause"
+    categories = {e["category"] for e in json.loads(planner.run("library", "--json").stdout)
+                  if e["id"] in {x["id"] for x in paused["exercises"]}}
+    assert categories == {"relief"}
+    planner.run("pain", "5", "--date", "2026-03-03", today="2026-03-03")
+    assert planner.day("2026-03-04")["status"] == "paused"
+    planner.run("pain", "1", "--date", "2026-03-04", today="2026-03-04")
+    resumed = planner.day("2026-03-05")
+    assert resumed["status"] == "planned"
+    assert volume(resumed) <= 0.5 * volume(planner.planned("2026-03-05")) + 1
+
+
+@pytest.mark.parametrize("flag", ["numbness", "weakness", "saddle", "bladder-bowel"])
+def test_red_flag_pauses_until_resume_confirm(planner: Planner, flag: str) -> None:
+    out = planner.run("pain", "2", "--flag", flag, today=START)
+    assert "urgent medical attention" in out.stdout
+    day = planner.day("2026-03-03")
+    assert day["status"] == "paused" and day["exercises"] == []
+    assert any("urgent" in r for r in day["reasons"])
+    planner.run("pain", "0", "--date", "2026-03-03", today="2026-03-03")
+    assert planner.day("2026-03-04")["status"] == "paused"
+    bare = planner.run("resume", today="2026-03-04", ok=False)
+    assert bare.returncode == 2
+    assert planner.day("2026-03-04")["status"] == "paused"
+    planner.run("resume", "--confirm", today="2026-03-04")
+    assert planner.day("2026-03-04")["status"] == "planned"
+    kinds = [a["kind"] for a in planner.json("adjustments")]
+    assert kinds == ["red-flag", "resume"]
+
+
+def test_recurring_pain_recommends_a_professional(planner: Planner) -> None:
+    for date in ("2026-03-02", "2026-03-06", "2026-03-10"):
+        planner.run("pain", "5", "--date", date, today=date)
+    day = planner.day("2026-03-11")
+    assert any("Recurring pain" in r for r in day["reasons"])
+    assert not any("Recurring pain" in r for r in planner.day("2026-03-30")["reasons"])
+
+
+def test_a_long_gap_restarts_one_step_lower(planner: Planner) -> None:
+    for date in ("2026-03-02", "2026-03-09", "2026-03-16"):
+        planner.run("done", "--date", date, today=date)
+    before = planner.day("2026-03-16")["week"]
+    today = planner.json("today", today="2026-03-30")
+    assert today["week"] == before - 1
+    assert any("one step lower" in r for r in today["reasons"])
+    assert [a["kind"] for a in planner.json("adjustments")] == ["gap"]
+
+
+def test_bad_pain_input_is_a_usage_error(planner: Planner) -> None:
+    for args in (["pain", "11"], ["pain", "x"], ["pain", "3", "--when", "later"],
+                 ["pain", "3", "--flag", "headache"], ["pain", "3", "--aggravated", "nope"]):
+        result = planner.run(*args, ok=False)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) <= 3
