@@ -1,0 +1,109 @@
+"""Performance figures for planner, each as a ratio against a baseline measured in the same run.
+
+Run with `make bench`. Prints a table; asserts nothing (timings belong here, not in tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from planner.domain.builder import build_plan  # noqa: E402
+from planner.domain.library import Source, load_library  # noqa: E402
+from planner.domain.plan import PlanInputs  # noqa: E402
+from planner.locations import built_in_library  # noqa: E402
+
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def report(what: str, figure: float, baseline: float, target: str) -> None:
+    ROWS.append((what, f"{figure * 1000:9.1f} ms", f"{figure / baseline:6.2f}×" if baseline else "-", target))
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def alternate(a: Callable[[], object], b: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median of each, measured alternately so both see the same machine load."""
+    ta, tb = [], []
+    for _ in range(repeat):
+        for action, bucket in ((a, ta), (b, tb)):
+            start = time.perf_counter()
+            action()
+            bucket.append(time.perf_counter() - start)
+    return statistics.median(ta), statistics.median(tb)
+
+
+def bench_quick_commands(data: Path) -> None:
+    env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": "2026-03-02"}
+
+    def run(*args: str) -> Callable[[], object]:
+        return lambda: subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+    planner = [sys.executable, "-m", "planner"]
+    run(*planner, "plan", "new", "--program", "core-flexibility", "--start", "2026-03-02")()
+    for name, args in (("planner today", ["today"]), ("planner done", ["done"]), ("planner today --json", ["today", "--json"])):
+        figure, base = alternate(run(*planner, *args), run(sys.executable, "-c", "pass"), 15)
+        report(f"{name} vs python3 -c pass", figure, base, "≤ 5×")
+
+
+def bench_library(tmp: Path) -> None:
+    folder = tmp / "lib"
+    folder.mkdir()
+    template = (built_in_library() / "exercises" / "glute-bridge.toml").read_text()
+    template = "\n".join(line for line in template.splitlines() if not line.startswith(("easier", "harder")))
+    for i in range(1000):
+        (folder / f"exercise-{i:04d}.toml").write_text(template.replace('name = "', f'name = "{i} '))
+    files = sorted(folder.glob("*.toml"))
+
+    def plain() -> None:
+        for path in files:
+            tomllib.loads(path.read_text())
+
+    figure, base = alternate(lambda: load_library([Source(folder)]), plain, 7)
+    report("load + validate 1,000 exercise files vs tomllib", figure, base, "≤ 3×")
+
+
+def bench_builder() -> None:
+    library = load_library([Source(built_in_library(), built_in=True)])
+    figures = {}
+    for weeks in (4, 13, 26, 52):
+        inputs = PlanInputs(program="core-flexibility", days=["mon", "tue", "wed", "thu", "fri", "sat"],
+                            minutes=30, level=2, weeks=weeks, start=dt.date(2026, 3, 2))
+        figures[weeks] = median_time(lambda inputs=inputs: build_plan(inputs, library), 7)
+    for weeks, figure in figures.items():
+        report(f"build a {weeks}-week plan, 6 sessions/week vs 4 weeks", figure, figures[4],
+               "52 weeks ≤ 15×" if weeks == 52 else "")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_quick_commands(Path(tmp) / "data")
+        bench_library(Path(tmp))
+    bench_builder()
+    width = max(len(r[0]) for r in ROWS)
+    print(f"{'measure':<{width}}  {'median':>12}  {'ratio':>7}  target")
+    for what, figure, ratio, target in ROWS:
+        print(f"{what:<{width}}  {figure:>12}  {ratio:>7}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
