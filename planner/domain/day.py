@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.domain.adaptation import AdaptationState, position, recurring_pain
+from planner.domain.adaptation import AdaptationState, calendar_week, position, recurring_pain
 from planner.domain.library import Library, chains_in
 from planner.domain.models import Category
 from planner.domain.plan import DAY_NAMES, Plan, Prescription, prescribe
@@ -100,18 +100,31 @@ def adapted_session(
     week, factor = position(plan, state, day, weekly_increase)
     if week > len(plan.weeks):
         return None
-    session = plan.weeks[week - 1].sessions[slot]
+    items = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises, factor)
+    calendar = max(1, calendar_week(plan, day) - state.lag_weeks)
+    if state.frozen_week is not None and calendar <= len(plan.weeks) and plan.weeks[calendar - 1].deload:
+        # A held or reduced plan still takes its easier weeks when they are lighter.
+        easier = _adapt(plan, library, state, plan.weeks[calendar - 1].sessions[slot].exercises, factor)
+        if sum(p.volume_seconds for p in easier) < sum(p.volume_seconds for p in items):
+            return calendar, easier
+    return week, items
+
+
+def _adapt(
+    plan: Plan, library: Library, state: AdaptationState, planned: list[Prescription], factor: float
+) -> list[Prescription]:
     items = []
-    for item in session.exercises:
+    for item in planned:
         if item.track in state.regressed and state.regressed[item.track] in library.exercises:
             item = _regressed(library, item, state.regressed[item.track])
         if factor < 1.0 and item.id in library.exercises:
             exercise = library.exercises[item.id]
             dose = starting_dose(exercise).model_copy(update={
                 "sets": item.sets, "reps": item.reps, "hold_seconds": item.hold_seconds, "minutes": item.minutes})
-            item = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor), item.track)
+            item = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
+                             item.track)
         items.append(item)
-    return week, items
+    return items
 
 
 def day_view(

@@ -102,11 +102,12 @@ def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
     return None
 
 
-def scaled_dose(state: TrackState, factor: float) -> Dose:
+def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = True) -> Dose:
     """The dose whose volume is closest to ``factor`` of this one, never above the full dose.
 
-    Used for easier weeks and for pain-guided reductions. Stretches stay
-    inside the stretching guidance where they can.
+    Used for easier weeks and for pain-guided reductions. Holds of a stretch
+    stay at 15 s or more; easier weeks also keep 2 sets, but a reduction for
+    pain may drop to one, because the cut in volume matters more than the guidance.
     """
     exercise, dose = state.exercise, state.dose
     primary = exercise.primary_field
@@ -118,7 +119,7 @@ def scaled_dose(state: TrackState, factor: float) -> Dose:
     if is_stretch(exercise):
         low = min(STRETCH_HOLD_MIN, value)
     best: tuple[float, int, int] | None = None
-    lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) else 1
+    lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) and keep_stretch_sets else 1
     for sets in range(dose.sets, lowest_sets - 1, -1):
         for main in range(value, low - 1, -1):
             candidate = dose.model_copy(update={"sets": sets, primary: main})

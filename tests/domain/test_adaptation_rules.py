@@ -38,6 +38,11 @@ def training_volume(plan: Plan, library: Library, state: AdaptationState, day: d
     return sum(p.volume_seconds for p in adapted[1]) if adapted else 0
 
 
+def in_easier_week(plan: Plan, library: Library, state: AdaptationState, day: dt.date) -> bool:
+    adapted = None if state.pause else adapted_session(plan, library, state, day, INCREASE)
+    return adapted is not None and plan.weeks[adapted[0] - 1].deload
+
+
 reports = st.lists(
     st.tuples(st.integers(0, 10), st.sampled_from(["during", "after", "next-morning"]), st.integers(0, 3),
               st.booleans()),
@@ -72,6 +77,8 @@ def test_more_pain_never_gives_more_volume(library, events, low, high, program) 
         after.append(new)
     for offset in range(1, 70):
         later = day + dt.timedelta(days=offset)
+        if in_easier_week(plan, library, after[0], later) or in_easier_week(plan, library, after[1], later):
+            continue  # a scheduled easier week is not a response to pain; compare full weeks only
         assert training_volume(plan, library, after[1], later) <= training_volume(plan, library, after[0], later)
 
 
