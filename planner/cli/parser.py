@@ -8,11 +8,19 @@ the subcommand: they live on a parent parser shared by every subparser, with
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from planner.domain.safety import DISCLAIMER
 
 PAIN_WHEN = ("during", "after", "next-morning")
 RED_FLAGS = ("numbness", "weakness", "saddle", "bladder-bowel")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: the message and where to read more, no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
 def _globals(suppress: bool) -> argparse.ArgumentParser:
@@ -26,7 +34,7 @@ def _globals(suppress: bool) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="planner",
         description="A local-first exercise planner for people whose backs spasm or ache. "
         "Run without a command to open the app.",
@@ -34,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_globals(suppress=False)],
     )
     parser.add_argument("--version", action="version", version=_version())
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     common = [_globals(suppress=True)]
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -54,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     plan = add("plan", "build or show your plan")
-    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True, parser_class=Parser)
     p = plan_sub.add_parser("new", help="build a plan and make it the active one", parents=common)
     p.add_argument("--program", required=True, metavar="ID")
     p.add_argument("--days", metavar="DAYS", help="training weekdays, e.g. mon,wed,fri (default: the program's)")

@@ -53,7 +53,7 @@ WRITER = textwrap.dedent("""
         code = main(["pain", str((worker + i) % 3), "--when", "during", "--where", f"w{worker}-{i}"])
         if code != 0:
             raise SystemExit(code)
-        print(f"w{worker}-{i}", flush=True)
+        print(f"ACK:w{worker}-{i}", flush=True)
 """)
 
 
@@ -85,7 +85,7 @@ def test_killed_writers_keep_every_acknowledged_write(data: Path) -> None:
         time.sleep(0.4 + rng.random() * 0.6)
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
-        acknowledged |= set(out.split())
+        acknowledged |= {w.removeprefix("ACK:") for w in out.split() if w.startswith("ACK:")}
     assert acknowledged, "the writers never got a write in"
     with sqlite3.connect(data / "planner.db") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
