@@ -44,10 +44,11 @@ class Progress:
 
 
 def state_on(history: History, day: dt.date) -> AdaptationState:
-    """The adaptation state in force on ``day``: the last adjustment made on or before it."""
+    """The state a day's session was planned under: adjustments made that day (after the
+    session, usually) shape the days that follow, not the session that caused them."""
     last = None
     for adjustment in history.adjustments:
-        if adjustment.date <= day:
+        if adjustment.date < day:
             last = adjustment
     return AdaptationState.model_validate(last.state) if last else AdaptationState()
 
