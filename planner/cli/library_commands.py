@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from planner.cli.output import notice, print_json
@@ -26,7 +27,7 @@ def validate(args: argparse.Namespace, context: Context) -> int:
         shown = [display_path(p) for p in context.extra_sources]
         problems = [p for p in problems if any(p.path == s or p.path.startswith(s.rstrip("/") + "/") for s in shown)]
     for problem in sorted(problems):
-        print(problem, file=__import__("sys").stderr)
+        print(problem, file=sys.stderr)
     for line in library.notices if not paths else []:
         notice(line)
     if problems or missing:
@@ -38,6 +39,8 @@ def validate(args: argparse.Namespace, context: Context) -> int:
 
 
 def _report_problems(context: Context) -> None:
+    for line in context.library.notices:
+        notice(line)
     count = len(context.library.problems)
     if count:
         notice(f"{count} file problem{'s' if count != 1 else ''} skipped; run 'planner validate' for details")
