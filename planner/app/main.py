@@ -31,7 +31,7 @@ class PlannerApp(App[None]):
         self.switch_screen(TodayScreen()) if len(self.screen_stack) > 1 else self.push_screen(TodayScreen())
 
     def action_new_plan(self) -> None:
-        from planner.app.screens.plan_builder import PlanBuilderScreen
+        from planner.app.screens.wizard import PlanBuilderScreen
 
         if len(self.screen_stack) > 1:
             self.switch_screen(PlanBuilderScreen())

@@ -27,7 +27,7 @@ HANDLERS = {
     "export": "planner.cli.export_commands:export",
     "import": "planner.cli.export_commands:import_plan",
     "app": "planner.cli.app_command:run_app",
-    "serve": "planner.cli.serve_command:serve",
+    "serve": "planner.app.serve:serve",
 }
 
 

@@ -9,25 +9,8 @@ from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Week
+from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Week, parse_days
 from planner.store.active_plan import load_active, open_store
-
-
-def parse_days(text: str) -> list[str]:
-    """Accept mon,wed,fri or full names, in any order and case."""
-    names = {d: d for d in WEEKDAYS} | {full.lower(): d for full, d in zip(DAY_NAMES, WEEKDAYS, strict=True)}
-    days: list[str] = []
-    for raw in text.replace(" ", ",").split(","):
-        if not raw.strip():
-            continue
-        day = names.get(raw.strip().lower())
-        if day is None:
-            raise UsageError(f"--days: '{raw.strip()}' is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
-        if day not in days:
-            days.append(day)
-    if not days:
-        raise UsageError("--days: give at least one weekday, e.g. --days mon,wed,fri")
-    return sorted(days, key=WEEKDAYS.index)
 
 
 def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:

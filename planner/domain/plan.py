@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from planner.domain.errors import UsageError
 from planner.domain.models import Category, Dose, Exercise, Kind
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -143,3 +144,20 @@ def prescribe(exercise: Exercise, dose: Dose, track: str) -> Prescription:
         rest_seconds=dose.rest_seconds,
         seconds_per_rep=dose.seconds_per_rep,
     )
+
+
+def parse_days(text: str) -> list[Weekday]:
+    """Accept mon,wed,fri or full names, in any order and case."""
+    names = {d: d for d in WEEKDAYS} | {full.lower(): d for full, d in zip(DAY_NAMES, WEEKDAYS, strict=True)}
+    days: list[str] = []
+    for raw in text.replace(" ", ",").split(","):
+        if not raw.strip():
+            continue
+        day = names.get(raw.strip().lower())
+        if day is None:
+            raise UsageError(f"--days: '{raw.strip()}' is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
+        if day not in days:
+            days.append(day)
+    if not days:
+        raise UsageError("--days: give at least one weekday, e.g. --days mon,wed,fri")
+    return sorted(days, key=WEEKDAYS.index)

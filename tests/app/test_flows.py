@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.app.screens.plan_builder import PlanBuilderScreen
 from planner.app.screens.today import TodayScreen
+from planner.app.screens.wizard import PlanBuilderScreen
 from planner.store.store import Store
 from tests.app.conftest import make_app
 

@@ -80,7 +80,7 @@ class TodayScreen(Screen):
             self.notify("Session checked off. How is your back? Press r to report pain.")
 
     def action_pain(self) -> None:
-        from planner.app.screens.pain_checkin import PainCheckIn
+        from planner.app.screens.checkin import PainCheckIn
 
         if self.app.data.active is None:  # type: ignore[attr-defined]
             self.notify("Build a plan first (n).")

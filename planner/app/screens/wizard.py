@@ -8,10 +8,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from planner.app.bindings import BUILDER_BINDINGS
-from planner.cli.plan_commands import parse_days
 from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError
-from planner.domain.plan import PlanInputs
+from planner.domain.plan import PlanInputs, parse_days
 
 
 class PlanBuilderScreen(Screen):
