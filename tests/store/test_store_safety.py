@@ -82,9 +82,11 @@ def test_killed_writers_keep_every_acknowledged_write(data: Path) -> None:
     for round_number in range(12):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(round_number), "1000"], env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        time.sleep(0.4 + rng.random() * 0.6)
+        first = writer.stdout.readline()  # killed only once it is writing, at a random moment after
+        time.sleep(rng.random() * 0.3)
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
+        out = first + out
         acknowledged |= {w.removeprefix("ACK:") for w in out.split() if w.startswith("ACK:")}
     assert acknowledged, "the writers never got a write in"
     with sqlite3.connect(data / "planner.db") as db:
