@@ -1,19 +1,46 @@
-"""Every key the app answers to, in one table: footer, help screen and command palette read it."""
+"""Every key the app answers to, in one table.
+
+The footer shows a screen's bindings, the help screen lists them per screen,
+and the command palette offers each as a command: all three read these lists,
+so a key can never be documented in one place and missing from another.
+"""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 
+# Go anywhere from anywhere. Shown in the navigation bar, not the footer, to leave the footer to the screen.
+NAV_BINDINGS = [
+    Binding("t", "go('today')", "Today", show=False),
+    Binding("w", "go('plan')", "Plan", show=False),
+    Binding("l", "go('library')", "Library", show=False),
+    Binding("h", "go('history')", "History", show=False),
+    Binding("exclamation_mark", "go('relief')", "Relief", key_display="!", show=False),
+    Binding("n", "go('builder')", "New plan", show=False),
+]
+
 APP_BINDINGS = [
+    *NAV_BINDINGS,
     Binding("question_mark", "help", "Help", key_display="?"),
-    Binding("n", "new_plan", "New plan"),
     Binding("q", "quit", "Quit"),
 ]
 
 TODAY_BINDINGS = [
+    Binding("enter", "start", "Start session", priority=True),
     Binding("space", "toggle", "Check off"),
     Binding("d", "all_done", "All done"),
+    Binding("k", "skip_day", "Skip day"),
     Binding("r", "pain", "Report pain"),
+]
+
+RUNNER_BINDINGS = [
+    Binding("space", "next_set", "Set done"),
+    Binding("s", "timer", "Start timer"),
+    Binding("p", "pause", "Pause timer"),
+    Binding("m", "partial", "Partial"),
+    Binding("x", "skip", "Skip"),
+    Binding("f", "finish", "Finish"),
+    Binding("escape", "leave", "Back"),
 ]
 
 BUILDER_BINDINGS = [
@@ -21,4 +48,43 @@ BUILDER_BINDINGS = [
     Binding("escape", "cancel", "Cancel"),
 ]
 
+PLAN_BINDINGS = [
+    Binding("left,left_square_bracket", "week(-1)", "Previous week", key_display="←"),
+    Binding("right,right_square_bracket", "week(1)", "Next week", key_display="→"),
+    Binding("home", "this_week", "This week"),
+]
+
+LIBRARY_BINDINGS = [
+    Binding("slash", "search", "Search", key_display="/"),
+    Binding("c", "category", "Category"),
+    Binding("a", "target", "Target area"),
+]
+
+HISTORY_BINDINGS = [Binding("r", "pain", "Report pain")]
+
+RELIEF_BINDINGS = [
+    Binding("s", "timer", "Heat/cold timer"),
+    Binding("p", "pause", "Pause timer"),
+    Binding("plus", "longer", "+5 min", key_display="+"),
+    Binding("minus", "shorter", "-5 min", key_display="-"),
+]
+
 MODAL_BINDINGS = [Binding("escape", "close", "Close")]
+
+# What the help screen prints, in this order.
+KEYS_BY_SCREEN: dict[str, list[Binding]] = {
+    "Everywhere": APP_BINDINGS,
+    "Today": TODAY_BINDINGS,
+    "Session": RUNNER_BINDINGS,
+    "Plan builder": BUILDER_BINDINGS,
+    "Plan (weeks)": PLAN_BINDINGS,
+    "Library": LIBRARY_BINDINGS,
+    "History": HISTORY_BINDINGS,
+    "Relief": RELIEF_BINDINGS,
+    "Dialogs": MODAL_BINDINGS,
+}
+
+
+def key_label(binding: Binding) -> str:
+    """The key as a person types it: the display text, else the first key name."""
+    return binding.key_display or binding.key.split(",")[0]

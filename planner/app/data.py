@@ -1,81 +1,138 @@
-"""The app's single door to the store: open the active plan, read a day, record things.
+"""The app's single door to the store, and the snapshot every screen reads.
 
-Kept apart from the screens so no widget talks SQL and every call mirrors a CLI command.
+Each operation opens the store, does what the matching CLI command does (same
+domain functions, nothing re-implemented), and returns a fresh
+:class:`Snapshot`. Operations run in worker threads; SQLite connections are
+bound to the thread that made them, so each call opens and closes its own,
+and a lock keeps the app's writes in the order the person made them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from planner.context import Context
-from planner.domain.adaptation import apply_pain_report
+from planner.domain.adaptation import AdaptationState, apply_pain_report, recurring_pain
 from planner.domain.builder import build_plan
 from planner.domain.day import DayView, day_view
-from planner.domain.plan import PlanInputs
+from planner.domain.library import Library
+from planner.domain.plan import Plan, PlanInputs, Prescription
 from planner.domain.progress import Progress, progress
-from planner.domain.records import Completion, PainReport
+from planner.domain.records import Completion, CompletionStatus, History, PainReport
 from planner.store.active_plan import ActivePlan, load_active
 from planner.store.store import Store
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The active plan as it stood after the last load or write; screens only read this."""
+
+    today: dt.date
+    library: Library
+    plan: Plan | None = None
+    history: History = field(default_factory=History)
+    state: AdaptationState = field(default_factory=AdaptationState)
+    weekly_increase: float = 0.1
+
+    def day(self, day: dt.date | None = None) -> DayView:
+        """A day exactly as ``planner today`` shows it."""
+        return day_view(self.plan, self.library, self.state, self.history, day or self.today,
+                        self.weekly_increase, self.today)
+
+    def progress(self) -> Progress | None:
+        if self.plan is None:
+            return None
+        return progress(self.plan, self.library, self.history, self.today, self.weekly_increase)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a write left behind, and the sentences to show the person about it."""
+
+    snapshot: Snapshot
+    lines: list[str] = field(default_factory=list)
 
 
 class AppData:
     def __init__(self, context: Context):
         self.context = context
-        self.library = context.library
-        self.store = Store(context.data_dir)
-        self.active: ActivePlan | None = None
-        self.refresh()
+        self._lock = threading.Lock()
 
     @property
     def today(self) -> dt.date:
         return self.context.today
 
-    def refresh(self) -> None:
-        self.active = load_active(self.store, self.library)
-        if self.active is not None:
-            self.active.catch_up(self.today)
+    @contextmanager
+    def _active(self) -> Iterator[tuple[Store, ActivePlan | None]]:
+        with self._lock, Store(self.context.data_dir) as store:
+            yield store, load_active(store, self.context.library)
 
-    def day(self, day: dt.date | None = None) -> DayView:
-        day = day or self.today
-        if self.active is None:
-            return day_view(None, self.library, None, None, day, 0.1)  # type: ignore[arg-type]
-        a = self.active
-        return day_view(a.plan, self.library, a.state, a.history, day, a.weekly_increase, self.today)
+    def _snapshot(self, active: ActivePlan | None) -> Snapshot:
+        if active is None:
+            return Snapshot(self.today, self.context.library)
+        return Snapshot(self.today, self.context.library, active.plan, active.history, active.state,
+                        active.weekly_increase)
 
-    def progress(self) -> Progress | None:
-        if self.active is None:
-            return None
-        a = self.active
-        return progress(a.plan, self.library, a.history, self.today, a.weekly_increase)
+    def load(self) -> Outcome:
+        """Open the library and the active plan; apply the gap rule as ``planner today`` does."""
+        with self._active() as (_, active):
+            if active is not None:
+                active.catch_up(self.today)
+            return Outcome(self._snapshot(active))
 
-    def create_plan(self, inputs: PlanInputs) -> None:
-        built = build_plan(inputs, self.library)
-        self.store.save_plan(inputs, built.program_name)
-        self.refresh()
+    def create_plan(self, inputs: PlanInputs) -> Outcome:
+        built = build_plan(inputs, self.context.library)
+        with self._lock, Store(self.context.data_dir) as store:
+            store.save_plan(inputs, built.program_name)
+            active = load_active(store, self.context.library)
+            return Outcome(self._snapshot(active), [f"Plan created: {built.program_name}, {inputs.weeks} weeks."])
 
-    def toggle_done(self, exercise_id: str) -> None:
-        assert self.active is not None
-        view = self.day()
-        if exercise_id in view.done_ids:
-            self.store.remove_completions(self.active.record.id, self.today, [exercise_id])
-        else:
-            item = next(p for p in view.exercises if p.id == exercise_id)
-            self.store.record_completions(self.active.record.id, [Completion(
-                self.today, item.id, "done", item.sets, item.reps, item.hold_seconds, item.minutes)])
-        self.active.reload()
+    def record(self, items: list[Prescription], status: CompletionStatus, sets: int | None = None) -> Outcome:
+        """Check exercises off (``planner done``); ``sets`` records how many were done of a partial one."""
+        with self._active() as (store, active):
+            if active is None:
+                return Outcome(self._snapshot(None))
+            store.record_completions(active.record.id, [
+                Completion(self.today, p.id, status, p.sets if sets is None else sets, p.reps, p.hold_seconds,
+                           p.minutes) for p in items])
+            active.reload()
+            return Outcome(self._snapshot(active))
 
-    def all_done(self) -> None:
-        assert self.active is not None
-        view = self.day()
-        self.store.record_completions(self.active.record.id, [
-            Completion(self.today, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in view.exercises])
-        self.active.reload()
+    def undo(self, exercise_ids: list[str]) -> Outcome:
+        """Take check-offs back (``planner undo``)."""
+        with self._active() as (store, active):
+            if active is None:
+                return Outcome(self._snapshot(None))
+            store.remove_completions(active.record.id, self.today, exercise_ids)
+            active.reload()
+            return Outcome(self._snapshot(active))
 
-    def report_pain(self, report: PainReport) -> list[str]:
-        """Record the report and return what changed, in words."""
-        assert self.active is not None
-        a = self.active
-        _, adjustments, notes = apply_pain_report(a.plan, self.library, a.state, a.history, report, a.weekly_increase)
-        self.store.record_pain(a.record.id, report, adjustments)
-        a.reload()
-        return [x.reason for x in adjustments] + notes or [f"Pain {report.score} recorded. Progression continues as planned."]
+    def skip_day(self, why: str = "") -> Outcome:
+        """Skip today's session (``planner skip``)."""
+        with self._active() as (store, active):
+            if active is None:
+                return Outcome(self._snapshot(None))
+            store.record_skip(active.record.id, self.today, why)
+            active.reload()
+            return Outcome(self._snapshot(active), ["Skipped today. Missing a session is fine; the plan carries on."])
+
+    def report_pain(self, report: PainReport) -> Outcome:
+        """Record a pain report (``planner pain``) and say what changed and why."""
+        with self._active() as (store, active):
+            if active is None:
+                return Outcome(self._snapshot(None), ["Build a plan first: pain reports adjust a plan."])
+            _, adjustments, notes = apply_pain_report(active.plan, self.context.library, active.state,
+                                                      active.history, report, active.weekly_increase)
+            store.record_pain(active.record.id, report, adjustments)
+            active.reload()
+            lines = [a.reason for a in adjustments] + notes
+            if not lines:
+                lines.append(f"Pain {report.score} recorded. Progression continues as planned.")
+            advice = recurring_pain(active.history, report.date)
+            if advice:
+                lines.append(advice)
+            return Outcome(self._snapshot(active), lines)

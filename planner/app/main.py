@@ -1,44 +1,120 @@
-"""PlannerApp: opens on Today, or on the plan builder when there is no plan yet."""
+"""PlannerApp: one mode per place (Today, Plan, Library, History, Relief, New plan).
+
+The app owns navigation and the one :class:`Snapshot` every screen draws from.
+Store work runs in a thread worker; when it finishes the snapshot is replaced
+and every screen watching it redraws. Nothing ticks while the app is idle.
+"""
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Callable
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.events import Resize
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widgets import Static
 
 from planner.app.bindings import APP_BINDINGS
-from planner.app.data import AppData
+from planner.app.commands import PlannerCommands
+from planner.app.data import AppData, Outcome, Snapshot
 from planner.context import Context
+from planner.domain.errors import PlannerError
+
+MIN_WIDTH, MIN_HEIGHT = 60, 20
+
+
+def _modes() -> dict[str, Callable]:
+    """Screens are imported lazily so ``planner today`` never pays for Textual."""
+    from planner.app.screens.history import HistoryScreen
+    from planner.app.screens.library import LibraryScreen
+    from planner.app.screens.plan_builder import PlanBuilderScreen
+    from planner.app.screens.plan_view import PlanViewScreen
+    from planner.app.screens.relief import ReliefScreen
+    from planner.app.screens.today import TodayScreen
+
+    return {"today": TodayScreen, "plan": PlanViewScreen, "library": LibraryScreen,
+            "history": HistoryScreen, "relief": ReliefScreen, "builder": PlanBuilderScreen}
 
 
 class PlannerApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "planner"
     BINDINGS = APP_BINDINGS
+    COMMANDS = App.COMMANDS | {PlannerCommands}
+
+    snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
 
     def __init__(self, context: Context):
         super().__init__()
         self.data = AppData(context)
 
+    def compose(self) -> ComposeResult:
+        yield Static("Opening your plan…", id="loading")
+
     def on_mount(self) -> None:
-        self.sub_title = self.data.today.isoformat()
-        if self.data.active is None:
-            self.action_new_plan()
-        else:
-            self.show_today()
+        self.sub_title = self.data.today.strftime("%a %d %b %Y")
+        for name, screen in _modes().items():
+            self.add_mode(name, screen)
+        self.run_store(self.data.load, self._opened)
 
-    def show_today(self) -> None:
-        from planner.app.screens.today import TodayScreen
+    def _opened(self, outcome: Outcome) -> None:
+        self.switch_mode("today" if outcome.snapshot.plan is not None else "builder")
+        self._check_size()
 
-        self.switch_screen(TodayScreen()) if len(self.screen_stack) > 1 else self.push_screen(TodayScreen())
+    # Store work -------------------------------------------------------------
 
-    def action_new_plan(self) -> None:
-        from planner.app.screens.wizard import PlanBuilderScreen
+    def run_store(self, operation: Callable[[], Outcome], then: Callable[[Outcome], None] | None = None) -> None:
+        """Run a store operation off the UI thread; publish its snapshot, then call ``then``."""
+        self._store_worker(operation, then)
 
-        if len(self.screen_stack) > 1:
-            self.switch_screen(PlanBuilderScreen())
-        else:
-            self.push_screen(PlanBuilderScreen())
+    @work(thread=True, group="store")
+    def _store_worker(self, operation: Callable[[], Outcome], then: Callable[[Outcome], None] | None) -> None:
+        try:
+            outcome = operation()
+        except PlannerError as err:
+            self.call_from_thread(self.notify, str(err), title="Could not do that", severity="error", timeout=10)
+            return
+        self.call_from_thread(self._publish, outcome, then)
+
+    def _publish(self, outcome: Outcome, then: Callable[[Outcome], None] | None) -> None:
+        self.snapshot = outcome.snapshot
+        if then is not None:
+            then(outcome)
+
+    # Navigation -------------------------------------------------------------
+
+    def action_go(self, mode: str) -> None:
+        if self.snapshot is None or self.current_mode == mode or self.is_too_small:
+            return
+        if self.snapshot.plan is None and mode not in ("builder", "library", "relief"):
+            self.notify("Build a plan first: fill in the form and press ctrl+s.")
+            mode = "builder"
+        self.switch_mode(mode)
 
     def action_help(self) -> None:
         from planner.app.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpScreen) and not self.is_too_small:
+            self.push_screen(HelpScreen())
+
+    # Terminal too small -----------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        """Runs before Textual's own handler updates ``self.size``, so it reads the event's size."""
+        self._check_size(event.size)
+
+    @property
+    def is_too_small(self) -> bool:
+        return self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+
+    def _check_size(self, size: Size | None = None) -> None:
+        from planner.app.screens.too_small import TooSmallScreen
+
+        size = size or self.size
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+        if small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()

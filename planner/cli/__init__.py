@@ -24,6 +24,8 @@ HANDLERS = {
     "pain": "planner.cli.pain_commands:pain",
     "resume": "planner.cli.pain_commands:resume",
     "adjustments": "planner.cli.pain_commands:adjustments",
+    "export": "planner.cli.export_commands:export",
+    "import": "planner.cli.export_commands:import_plan",
     "app": "planner.cli.app_command:run_app",
     "serve": "planner.app.serve:serve",
 }

@@ -19,7 +19,7 @@ def validate(args: argparse.Namespace, context: Context) -> int:
     paths = [Path(p) for p in args.paths]
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        print(f"{display_path(path)}: file: does not exist")
+        print(f"{display_path(path)}: file: does not exist", file=sys.stderr)
     context.extra_sources = [p for p in paths if p.exists()]
     library = context.library
     problems = library.problems

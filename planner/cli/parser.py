@@ -111,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("adjustments", "every change made to the plan, with its reason")
     p.add_argument("--json", action="store_true")
 
+    p = add("export", "write the plan as TOML, Markdown or iCalendar")
+    p.add_argument("--format", choices=("toml", "md", "ics"), default="toml")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--time", default="07:00", metavar="HH:MM",
+                   help="local start time of calendar events (default 07:00)")
+
+    p = add("import", "load an exported plan TOML as the active plan")
+    p.add_argument("file", metavar="FILE")
+
     add("app", "open the app (the default)")
 
     p = add("serve", "serve the app to a web browser (loopback only unless --host says otherwise)")

@@ -34,7 +34,11 @@ from planner.domain.plan import (
     Week,
     prescribe,
 )
-from planner.domain.progression import TrackState, next_step, scaled_dose, starting_dose
+from planner.domain.progression import TrackState, dose_volume, next_step, scaled_dose, starting_dose
+
+# An easier week keeps between half and four fifths of the week before (the range of deload_factor).
+DELOAD_FLOOR = 0.5
+DELOAD_CEILING = 0.8
 
 
 def _track_prescription(track: str, state: TrackState) -> Prescription:
@@ -159,7 +163,20 @@ def _progress(
 
 
 def _deload(layout: _Layout, states: dict[str, TrackState], factor: float) -> dict[str, TrackState]:
-    return {t: TrackState(s.exercise, scaled_dose(s, factor)) for t, s in states.items()}
+    """Each slot at about ``factor`` of its volume, and never below the easier week's floor.
+
+    Coarse doses cannot always come close (3 minutes becomes 2 or 1): then the nearest dose
+    up to the ceiling is taken rather than cutting the work by two thirds.
+    """
+    easier = {}
+    for track, state in states.items():
+        dose = scaled_dose(state, factor)
+        if dose_volume(state.exercise, dose) < DELOAD_FLOOR * state.volume:
+            higher = scaled_dose(state, DELOAD_CEILING)
+            if dose_volume(state.exercise, higher) >= DELOAD_FLOOR * state.volume:
+                dose = higher
+        easier[track] = TrackState(state.exercise, dose)
+    return easier
 
 
 def _sessions(inputs: PlanInputs, layout: _Layout, states: dict[str, TrackState], index: int) -> list[Session]:
@@ -176,6 +193,9 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
         raise UsageError(
             f"unknown program '{inputs.program}'; choose one of: {', '.join(sorted(library.programs))}"
         )
+    if inputs.start > dt.date.max - dt.timedelta(days=7 * inputs.weeks):
+        raise UsageError(f"--start: {inputs.start.isoformat()} is too late: {inputs.weeks} weeks from then "
+                         "would run past the year 9999")
     layout = _layout(program, library, inputs, len(inputs.days))
     used = {t for slot in layout.slots for t in slot}
     states = {t: s for t, s in layout.states.items() if t in used}

@@ -18,7 +18,7 @@ class UsageError(PlannerError):
     exit_code = 2
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One problem found in a file: printed as ``PATH:LINE: FIELD: message``."""
 
@@ -26,6 +26,11 @@ class Problem:
     line: int | None
     field: str
     message: str
+
+    def __lt__(self, other: Problem) -> bool:
+        """Sorted by file then line; a problem with no line (a missing field) comes first in its file."""
+        return (self.path, self.line or 0, self.field, self.message) < (
+            other.path, other.line or 0, other.field, other.message)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

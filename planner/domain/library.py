@@ -227,13 +227,23 @@ def _break_cycles(library: Library, texts: dict[str, str]) -> None:
             node = library.harder_of.get(node)
         if node is not None and node in path:
             loop = path[path.index(node):] + [node]
+            edges = list(zip(loop, loop[1:], strict=False))
+            # Report (and drop) a link at the line that wrote it, preferring the person's own files.
+            low, high = next((e for e in edges if library.origin[_written(library, *e)[0]] != BUILT_IN), edges[-1])
+            where, direction = _written(library, low, high)
             library.problems.append(
-                _problem_at(library, texts, node, "harder",
+                _problem_at(library, texts, where, direction,
                             f"variants form a loop ({' -> '.join(loop)}); a chain must run from easiest to hardest")
             )
-            last = loop[-2]
-            del library.harder_of[last]
-            library.easier_of.pop(node, None)
+            del library.harder_of[low]
+            library.easier_of.pop(high, None)
+
+
+def _written(library: Library, low: str, high: str) -> tuple[str, str]:
+    """Which file and field made ``high`` the harder variant of ``low``."""
+    if library.exercises[low].harder == high:
+        return low, "harder"
+    return high, "easier"
 
 
 def _check_programs(library: Library, texts: dict[str, str]) -> None:

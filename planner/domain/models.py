@@ -108,9 +108,8 @@ class Exercise(Strict):
     @model_validator(mode="after")
     def _dose_matches_kind(self) -> Exercise:
         primary = PRIMARY_FIELD[self.kind]
-        if getattr(self.dose, primary) is None:
-            raise ValueError(f"dose.{primary}: a {self.kind.value} exercise needs it")
-        for other in set(PRIMARY_FIELD.values()) - {primary}:
+        # A field of another kind comes first: it is the line the person wrote by mistake.
+        for other in sorted(set(PRIMARY_FIELD.values()) - {primary}):
             if getattr(self.dose, other) is not None:
                 raise ValueError(
                     f"dose.{other}: does not apply to a {self.kind.value} exercise (use dose.{primary})"
@@ -119,6 +118,8 @@ class Exercise(Strict):
                 raise ValueError(
                     f"progression.{other}: does not apply to a {self.kind.value} exercise"
                 )
+        if getattr(self.dose, primary) is None:
+            raise ValueError(f"dose.{primary}: a {self.kind.value} exercise needs it")
         for field in ("sets", primary):
             step = getattr(self.progression, field)
             if step is None:

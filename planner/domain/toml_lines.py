@@ -28,7 +28,7 @@ def locate(text: str, loc: tuple[str | int, ...]) -> int | None:
     for number, line in enumerate(text.splitlines(), start=1):
         header = _HEADER.match(line)
         if header:
-            names = _clean(header.group(2))
+            names = _resolve(_clean(header.group(2)), array_counts)
             if header.group(1) == "[[":
                 key = ".".join(names)
                 index = array_counts.get(key, -1) + 1
@@ -51,6 +51,17 @@ def locate(text: str, loc: tuple[str | int, ...]) -> int | None:
             # An inline table or array on this line holds the deeper field.
             best, best_len = number, matched
     return best
+
+
+def _resolve(names: list[str], array_counts: dict[str, int]) -> list[str]:
+    """``[[weeks.sessions]]`` belongs to the latest ``[[weeks]]``: put its index into the path."""
+    resolved: list[str] = []
+    for name in names[:-1]:
+        resolved.append(name)
+        index = array_counts.get(".".join(resolved))
+        if index is not None:
+            resolved.append(str(index))
+    return [*resolved, names[-1]]
 
 
 def _prefix_len(candidate: list[str], path: list[str]) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from planner.domain.errors import Problem
+from planner.domain.models import SLUG_PATTERN
 from planner.domain.toml_lines import locate
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -58,6 +59,16 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _slug_message(value: Any, loc: tuple[Any, ...], text: str) -> str:
+    """Ids and targets are slugs: say so in words, with the slug the person probably meant."""
+    suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    example = f", e.g. '{suggestion}'" if suggestion else ""
+    message = f"use lowercase letters, digits and single hyphens{example}; got {_show(value)}"
+    if loc == ("id",) and locate(text, loc) is None:
+        message += " (without an id line, the id is the file name: rename the file or add an id line)"
+    return message
+
+
 def problems_from_validation(
     shown: str, text: str, err: ValidationError, model: type[BaseModel]
 ) -> list[Problem]:
@@ -80,6 +91,8 @@ def problems_from_validation(
             if match:
                 field, message = match.group(1), match.group(2)
                 loc = tuple(field.split("."))
+        elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
+            message = _slug_message(error.get("input"), loc, text)
         else:
             message = f"{message[0].lower()}{message[1:]}; got {_show(error.get('input'))}"
         problems.append(Problem(shown, locate(text, loc) if loc else None, field, message))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,8 @@ from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError
 from planner.domain.library import Library
 from planner.domain.plan import Plan
-from planner.domain.records import History
+from planner.domain.plan_file import read_stored
+from planner.domain.records import Adjustment, History
 from planner.store.store import PlanRecord, Store
 
 
@@ -23,13 +25,19 @@ class ActivePlan:
     history: History
     state: AdaptationState
     weekly_increase: float
+    carried: tuple[Adjustment, ...] = ()
 
     def reload(self) -> None:
-        self.history = self.store.history(self.record.id)
+        self.history = _with_carried(self.store.history(self.record.id), self.carried)
         self.state = current_state(self.history)
 
     def catch_up(self, today: dt.date) -> None:
-        """Record the gap rule's adjustment if the person has been away 7+ days."""
+        """Record the gap rule's adjustment if the person has been away 7+ days.
+
+        An imported plan brings no check-offs, so the rule waits for its first one.
+        """
+        if self.record.plan_file is not None and not self.history.completions:
+            return
         result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase)
         if result is not None:
             self.store.record_adjustments(self.record.id, [result[1]])
@@ -46,9 +54,21 @@ def load_active(store: Store, library: Library) -> ActivePlan | None:
             f"your plan uses program '{record.inputs.program}', which is not in the library any more; "
             "restore its file or build a new plan with 'planner plan new'"
         )
-    plan = build_plan(record.inputs, library)
-    history = store.history(record.id)
-    return ActivePlan(store, record, plan, history, current_state(history), program.max_weekly_increase)
+    carried: tuple[Adjustment, ...] = ()
+    if record.plan_file is not None:
+        imported = read_stored(record.plan_file)
+        plan, carried = imported.to_plan(library), imported.adjustment_records()
+    else:
+        plan = build_plan(record.inputs, library)
+    history = _with_carried(store.history(record.id), carried)
+    return ActivePlan(store, record, plan, history, current_state(history), program.max_weekly_increase, carried)
+
+
+def _with_carried(history: History, carried: tuple[Adjustment, ...]) -> History:
+    """An imported plan's history starts with the adjustments its file carried (and where they left it)."""
+    if not carried:
+        return history
+    return dataclasses.replace(history, adjustments=carried + history.adjustments)
 
 
 def open_store(data_dir: Path, *, create: bool) -> Store | None:

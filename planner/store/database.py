@@ -70,6 +70,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX completions_by_date ON completions (plan_id, date);
     CREATE INDEX pain_by_date ON pain_reports (plan_id, date);
     """,
+    # 2: an imported plan keeps its weeks as the plan file it was imported from.
+    """
+    ALTER TABLE plans ADD COLUMN plan_file TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,7 +1,9 @@
 """Read and write plans and history; every write is one transaction.
 
-The plan itself is never stored as weeks and doses: only its inputs, from
-which :func:`planner.domain.builder.build_plan` rebuilds it exactly.
+A built plan is never stored as weeks and doses: only its inputs, from
+which :func:`planner.domain.builder.build_plan` rebuilds it exactly. An
+imported plan also keeps its plan file, because the person may have edited
+the doses and those are what they will do.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class PlanRecord:
     program_name: str
     created_at: str
     archived_at: str | None
+    source: str = "built"
+    plan_file: str | None = None
 
 
 class Store:
@@ -58,15 +62,20 @@ class Store:
 
     # Plans -----------------------------------------------------------------
 
-    def save_plan(self, inputs: PlanInputs, program_name: str, source: str = "built") -> PlanRecord:
-        """Make this the active plan; the previous one is archived, never deleted."""
+    def save_plan(
+        self, inputs: PlanInputs, program_name: str, source: str = "built", plan_file: str | None = None
+    ) -> PlanRecord:
+        """Make this the active plan; the previous one is archived, never deleted.
+
+        ``plan_file`` is the TOML of an imported plan: its weeks then replace the built ones.
+        """
         with write(self.connection, self.path) as db:
             db.execute(
                 "UPDATE plans SET archived_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE archived_at IS NULL"
             )
             db.execute(
-                "INSERT INTO plans (inputs, program_name, source) VALUES (?, ?, ?)",
-                (inputs.model_dump_json(), program_name, source),
+                "INSERT INTO plans (inputs, program_name, source, plan_file) VALUES (?, ?, ?, ?)",
+                (inputs.model_dump_json(), program_name, source, plan_file),
             )
         record = self.active_plan()
         assert record is not None
@@ -74,12 +83,12 @@ class Store:
 
     def active_plan(self) -> PlanRecord | None:
         rows = self._read(
-            "SELECT id, inputs, program_name, created_at, archived_at FROM plans WHERE archived_at IS NULL"
+            f"SELECT {_PLAN_COLUMNS} FROM plans WHERE archived_at IS NULL"
         )
         return _plan_record(rows[0]) if rows else None
 
     def plans(self) -> list[PlanRecord]:
-        rows = self._read("SELECT id, inputs, program_name, created_at, archived_at FROM plans ORDER BY id")
+        rows = self._read(f"SELECT {_PLAN_COLUMNS} FROM plans ORDER BY id")
         return [_plan_record(r) for r in rows]
 
     # Sessions --------------------------------------------------------------
@@ -183,6 +192,9 @@ class Store:
         return History(completions, skips, pain, adjustments)
 
 
+_PLAN_COLUMNS = "id, inputs, program_name, created_at, archived_at, source, plan_file"
+
+
 def _plan_record(row: sqlite3.Row) -> PlanRecord:
     return PlanRecord(
         id=row[0],
@@ -190,4 +202,6 @@ def _plan_record(row: sqlite3.Row) -> PlanRecord:
         program_name=row[2],
         created_at=row[3],
         archived_at=row[4],
+        source=row[5],
+        plan_file=row[6],
     )

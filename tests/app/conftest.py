@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from planner.app.main import PlannerApp
+from planner.app.screenshots import DEMO_TODAY, seed_lived_in, seed_plan
 from planner.context import Context
-from planner.domain.builder import build_plan
-from planner.domain.plan import PlanInputs
-from planner.store.store import Store
 
-TODAY = "2026-03-02"
+TODAY = DEMO_TODAY
 
 
 @pytest.fixture
@@ -27,15 +27,37 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def seeded(data_dir: Path) -> Path:
-    context = Context.from_args(argparse.Namespace())
-    inputs = PlanInputs(program="core-flexibility", days=["mon", "wed", "fri"], minutes=25, level=1, weeks=8,
-                        start=dt.date.fromisoformat(TODAY))
-    with Store(data_dir) as store:
-        store.save_plan(inputs, build_plan(inputs, context.library).program_name)
+    """A fresh plan starting today (Monday 2 March 2026)."""
+    seed_plan(data_dir)
+    return data_dir
+
+
+@pytest.fixture
+def lived_in(data_dir: Path) -> Path:
+    """The plan begun a week ago: Monday done (pain 4), Wednesday missed, Friday partial."""
+    seed_lived_in(data_dir)
     return data_dir
 
 
 def make_app() -> PlannerApp:
-    app = PlannerApp(Context.from_args(argparse.Namespace()))
-    app.cursor_blink = False  # type: ignore[attr-defined]
-    return app
+    return PlannerApp(Context.from_args(argparse.Namespace()))
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let store workers finish and the screen redraw; stop cursors blinking for stable pictures."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+
+
+def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
+    """A run_before that waits for the app to open, then presses keys one by one, settling after each."""
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        for key in presses:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before

@@ -2,64 +2,221 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from planner.app.screens.library import LibraryScreen
+from planner.app.screens.pain_checkin import PainCheckIn
+from planner.app.screens.plan_builder import PlanBuilderScreen
+from planner.app.screens.session_runner import SessionRunner
 from planner.app.screens.today import TodayScreen
-from planner.app.screens.wizard import PlanBuilderScreen
+from planner.app.screens.too_small import TooSmallScreen
+from planner.app.widgets.countdown import Countdown
+from planner.cli import main as cli
 from planner.store.store import Store
-from tests.app.conftest import make_app
+from tests.app.conftest import make_app, settle
+
+
+def completions(data_dir: Path) -> dict[str, str]:
+    with Store(data_dir) as store:
+        history = store.history(store.active_plan().id)
+    return {c.exercise_id: c.status for c in history.completions}
 
 
 async def test_first_run_leads_to_the_builder_and_creates_a_plan(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlanBuilderScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     with Store(data_dir) as store:
         active = store.active_plan()
     assert active is not None and active.inputs.program == "core-flexibility"
+    assert active.inputs.start == dt.date(2026, 3, 2)
 
 
-async def test_checking_off_every_exercise_marks_the_session_done(seeded: Path) -> None:
+async def test_the_builder_refuses_a_plan_with_no_days(data_dir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        count = len(app.data.day().exercises)
-        for _ in range(count):
-            await pilot.press("space", "down")
-        await pilot.pause()
-        assert app.data.day().status == "done"
-    with Store(seeded) as store:
-        history = store.history(store.active_plan().id)
-    assert len(history.completions) == count
+        await settle(pilot)
+        for day in ("mon", "wed", "fri"):
+            app.screen.query_one(f"#day-{day}").value = False
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanBuilderScreen)
+        assert "tick at least one weekday" in str(app.screen.query_one("#preview").render())
+    with Store(data_dir) as store:
+        assert store.active_plan() is None
+
+
+async def test_without_a_plan_only_the_library_and_relief_open(data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanBuilderScreen)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_running_a_session_records_every_set_and_today_shows_done(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        planned = app.snapshot.day().exercises
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionRunner)
+        for _ in range(sum(p.sets for p in planned)):
+            await pilot.press("space")  # a set; the next space ends any rest countdown early
+            await settle(pilot)
+            if app.screen.query_one(Countdown).active:
+                await pilot.press("space")
+                await settle(pilot)
+        assert "All finished" in str(app.screen.query_one("#hint").render())
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, PainCheckIn)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert app.snapshot.day().status == "done"
+        assert "done" in str(app.screen.query_one("#heading").render())
+    assert completions(seeded) == {p.id: "done" for p in planned}
+
+
+async def test_quitting_mid_session_keeps_the_sets_done(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.snapshot.day().exercises[0]
+        await pilot.press("enter", "space")
+        await settle(pilot)
+        await pilot.press("q")
+    assert first.sets > 1 and completions(seeded) == {first.id: "partial"}
+
+
+async def test_a_hold_timer_counts_the_set_and_pauses(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "s")
+        await settle(pilot)
+        countdown = app.screen.query_one(Countdown)
+        assert countdown.running
+        await pilot.press("p")
+        assert countdown.active and not countdown.running
+        countdown.finish()
+        await settle(pilot)
+        assert app.screen.sets_done[app.screen.item.id] == 1
+        assert countdown.purpose == "rest" and countdown.running
+        countdown.stop()
+        assert not countdown.running
+
+
+async def test_today_checks_off_and_takes_back_with_space(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.snapshot.day().exercises[0]
+        await pilot.press("space")
+        await settle(pilot)
+        assert completions(seeded) == {first.id: "done"}
+        await pilot.press("up", "space")
+        await settle(pilot)
+        assert completions(seeded) == {}
+
+
+async def test_pain_six_eases_the_next_session(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        wednesday = dt.date(2026, 3, 4)
+        before = sum(p.volume_seconds for p in app.snapshot.day(wednesday).exercises)
+        await pilot.press("d", "r")
+        await settle(pilot)
+        await pilot.press("6", "enter")
+        await settle(pilot)
+        assert "70%" in str(app.screen.query_one("#result").render())
+        after = sum(p.volume_seconds for p in app.snapshot.day(wednesday).exercises)
+        assert after <= 0.7 * before
 
 
 async def test_severe_pain_pauses_the_program(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("d", "r")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("9", "enter")
-        await pilot.pause()
-        assert app.data.day().status == "paused"
+        await settle(pilot)
+        assert app.snapshot.day().status == "paused"
         assert "paused" in str(app.screen.query_one("#result").render())
 
 
-async def test_red_flag_pauses_with_an_urgent_message(seeded: Path) -> None:
+async def test_red_flag_pauses_until_confirmed_outside_the_app(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("1")
         app.screen.query_one("#flag-weakness").value = True
-        await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()
-        assert "urgent medical attention" in str(app.screen.query_one("#result").render())
+        await settle(pilot)
+        result = app.screen.query_one("#result")
+        assert "urgent medical attention" in str(result.render()) and result.has_class("urgent")
         await pilot.press("escape")
-        await pilot.pause()
-        view = app.data.day()
+        await settle(pilot)
+        assert "planner resume --confirm" in str(app.screen.query_one("#reasons").render())
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("0", "enter")
+        await settle(pilot)
+        view = app.snapshot.day()
         assert view.status == "paused" and view.exercises == []
+    assert cli(["resume", "--confirm"]) == 0
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.snapshot.day().status == "planned"
+
+
+async def test_library_search_and_category_filter(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l", "slash", *"bridge", "enter")
+        await settle(pilot)
+        shown = app.screen.shown_ids
+        assert shown and all("bridge" in i for i in shown)
+        app.screen.query_one("#search").value = ""
+        await pilot.press("c", "c", "c", "c")
+        await settle(pilot)
+        library = app.data.context.library
+        assert app.screen.shown_ids and all(library.exercises[i].category == "relief" for i in app.screen.shown_ids)
+
+
+async def test_command_palette_goes_to_history(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"go to history")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "history"
+
+
+async def test_a_tiny_terminal_says_so_and_recovers(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)

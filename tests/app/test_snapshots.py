@@ -1,47 +1,148 @@
-"""Pictures of every screen at 80×24 and 120×36, with the date pinned to 2026-03-02."""
+"""Pictures of every screen at 80×24 and 120×36, with the date pinned to Monday 2 March 2026.
+
+Each run_before waits for the store workers and turns cursor blink off, so
+the pictures depend on nothing but the code.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
-from tests.app.conftest import make_app
+from planner.app.widgets.countdown import Countdown
+from tests.app.conftest import keys, make_app, settle
 
 SIZES = [(80, 24), (120, 36)]
+RED_FLAG = ["r", "1", "tab", "tab", "tab", "space", "tab", "tab", "tab", "tab", "enter"]
 
 
 @pytest.mark.parametrize("size", SIZES)
 class TestBuilder:
     def test_first_run_opens_the_builder(self, snap_compare, data_dir: Path, size) -> None:
-        """First run with no plan shows the builder with a week-1 preview."""
-        assert snap_compare(make_app(), terminal_size=size)
+        """First run with no plan shows the builder with the program's goal and a two-week preview."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys())
+
+    def test_builder_says_what_to_fix(self, snap_compare, data_dir: Path, size) -> None:
+        """A level outside 1–5 replaces the preview with a sentence saying which field to fix."""
+        async def run_before(pilot: Pilot) -> None:
+            await settle(pilot)
+            pilot.app.screen.query_one("#level").value = "9"
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
 class TestToday:
     def test_today_lists_the_session(self, snap_compare, seeded: Path, size) -> None:
-        """Today shows the session with doses, nothing checked off yet."""
-        assert snap_compare(make_app(), terminal_size=size)
+        """Today shows the week strip, the session with doses, and how to start it."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys())
 
     def test_today_after_checking_off(self, snap_compare, seeded: Path, size) -> None:
-        """Checking off the first two exercises marks them and the session as partial."""
-        assert snap_compare(make_app(), terminal_size=size, press=["space", "down", "space"])
+        """Space checks off the highlighted exercise and moves down: two marked, session partial."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("space", "space"))
+
+    def test_week_strip_marks_done_missed_and_partial(self, snap_compare, lived_in: Path, size) -> None:
+        """A week in: last week's streak and adherence, and the held doses with the pain-4 reason."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys())
+
+    def test_rest_day_names_the_next_session(self, snap_compare, seeded: Path, size, monkeypatch) -> None:
+        """On Tuesday there is nothing to do: the rest-day note and Wednesday's session are named."""
+        monkeypatch.setenv("PLANNER_TODAY", "2026-03-03")
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys())
+
+    def test_red_flag_pause_shows_how_to_resume(self, snap_compare, seeded: Path, size) -> None:
+        """After a red flag, Today is empty, paused, and names the one way to resume."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys(*RED_FLAG, "escape"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestSessionRunner:
+    def test_runner_opens_on_the_first_exercise(self, snap_compare, seeded: Path, size) -> None:
+        """The runner lists the exercises and shows the first one's dose, cues and cautions."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("enter"))
+
+    def test_rest_countdown_after_a_set(self, snap_compare, seeded: Path, size) -> None:
+        """After a set, one box is filled and the rest countdown shows (paused, for a stable picture)."""
+        async def run_before(pilot: Pilot) -> None:
+            await keys("enter", "space")(pilot)
+            countdown = pilot.app.screen.query_one(Countdown)
+            countdown.start(15, "Rest before set 2:", "rest")  # restarted and paused with no await between,
+            countdown.toggle_pause()  # so no tick can land however slow the machine
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
 class TestPainCheckIn:
     def test_pain_check_in_form(self, snap_compare, seeded: Path, size) -> None:
         """The check-in asks for a score, when, where, and the red-flag questions in plain words."""
-        assert snap_compare(make_app(), terminal_size=size, press=["r"])
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("r"))
 
     def test_pain_six_explains_the_reduction(self, snap_compare, seeded: Path, size) -> None:
         """A 6 shows at once that the next sessions drop to 70% and why."""
-        assert snap_compare(make_app(), terminal_size=size, press=["r", "6", "enter"])
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("d", "r", "6", "enter"))
+
+    def test_red_flag_shows_the_urgent_message(self, snap_compare, seeded: Path, size) -> None:
+        """A ticked red flag shows the urgent-care message and that the program is paused."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys(*RED_FLAG))
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestPlanView:
+    def test_weeks_as_a_calendar(self, snap_compare, lived_in: Path, size) -> None:
+        """Weeks as rows with day marks, easier weeks and the adjustment noted; this week's sessions below."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("w"))
+
+    def test_moving_to_an_easier_week(self, snap_compare, lived_in: Path, size) -> None:
+        """Two weeks on, the easier week's sessions and its reason are listed."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("w", "right", "right"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestLibrary:
+    def test_library_lists_and_details(self, snap_compare, seeded: Path, size) -> None:
+        """Every exercise is listed; the highlighted one shows dose, chain, cues and cautions."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("l"))
+
+    def test_library_search(self, snap_compare, seeded: Path, size) -> None:
+        """Typing 'bridge' leaves only bridges, with the bridge chain in the detail."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("l", "slash", *"bridge", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestHistory:
+    def test_history_with_sessions(self, snap_compare, lived_in: Path, size) -> None:
+        """Adherence, streak, charts of sessions, pain and work, and the hold adjustment with its reason."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("h"))
+
+    def test_history_empty(self, snap_compare, seeded: Path, size) -> None:
+        """A plan begun today has no history yet, and says what will appear."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("h"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestRelief:
+    def test_relief_routine_timer_and_red_flags(self, snap_compare, data_dir: Path, size) -> None:
+        """Relief works without a plan: the routine, the heat/cold timer and the red-flag list."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("exclamation_mark"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 class TestHelp:
-    def test_help_lists_keys_and_says_it_is_not_a_clinician(self, snap_compare, seeded: Path, size) -> None:
-        """Help shows every binding from the one table and the not-a-clinician note."""
-        assert snap_compare(make_app(), terminal_size=size, press=["question_mark"])
+    def test_help_says_what_planner_is_not(self, snap_compare, seeded: Path, size) -> None:
+        """Help opens with what planner does, that it is not a clinician, and the red flags."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("question_mark"))
+
+    def test_help_lists_keys_from_the_one_table(self, snap_compare, seeded: Path, size) -> None:
+        """Scrolled down, help lists every key per screen from the bindings table."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("question_mark", "end"))
+
+
+class TestTooSmall:
+    def test_tiny_terminal_says_too_small(self, snap_compare, seeded: Path) -> None:
+        """Below 60×20 the app says the terminal is too small instead of drawing a cramped screen."""
+        assert snap_compare(make_app(), terminal_size=(50, 15), run_before=keys())

@@ -8,23 +8,34 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from planner.app.bindings import APP_BINDINGS, BUILDER_BINDINGS, MODAL_BINDINGS, TODAY_BINDINGS
-from planner.domain.safety import DISCLAIMER
+from planner.app.bindings import KEYS_BY_SCREEN, MODAL_BINDINGS, key_label
+from planner.domain.safety import DISCLAIMER, RED_FLAG_LABELS
 
 HELP_TEXT = Path(__file__).resolve().parent.parent / "help.md"
 
 
+def keys_markdown() -> str:
+    sections = []
+    for place, bindings in KEYS_BY_SCREEN.items():
+        rows = "\n".join(f"| `{key_label(b)}` | {b.description} |" for b in bindings)
+        sections.append(f"**{place}**\n\n| Key | Does |\n|---|---|\n{rows}\n")
+    return "\n".join(sections)
+
+
 def help_markdown() -> str:
-    rows = [f"- `{b.key_display or b.key}` {b.description}"
-            for b in (*APP_BINDINGS, *TODAY_BINDINGS, *BUILDER_BINDINGS, *MODAL_BINDINGS)]
-    return HELP_TEXT.read_text(encoding="utf-8").format(keys="\n".join(rows), disclaimer=DISCLAIMER)
+    flags = "\n".join(f"- {label}" for label in RED_FLAG_LABELS.values())
+    return HELP_TEXT.read_text(encoding="utf-8").format(keys=keys_markdown(), disclaimer=DISCLAIMER, flags=flags)
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [*MODAL_BINDINGS, ("q", "close", "Close")]
+    CSS_PATH = "help.tcss"
+    BINDINGS = [*MODAL_BINDINGS, ("q", "close", "Close"), ("question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
         yield Markdown(help_markdown(), id="help")
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,88 +1,157 @@
-"""Today: the session (or rest, or pause) with its reasons; check off and report pain from here."""
+"""Today, the home screen: the session (or rest, or pause) with its reasons, the week at a glance.
+
+Check off here in one keystroke, or start the session runner for timers and cues.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
+import datetime as dt
+
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import TODAY_BINDINGS
+from planner.app.data import Outcome, Snapshot
+from planner.app.widgets.nav_bar import NavBar
+from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.plan import DAY_NAMES
 
 
+def today_heading(snapshot: Snapshot) -> str:
+    view = snapshot.day()
+    plan = snapshot.plan
+    week = f" · week {view.week} of {len(plan.weeks)}" if view.week and plan else ""
+    return f"{DAY_NAMES[view.date.weekday()]} {view.date.strftime('%d %B %Y')}{week} · {view.status}"
+
+
 class TodayScreen(Screen):
+    CSS_PATH = "today.tcss"
     BINDINGS = TODAY_BINDINGS
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="today"):
-            yield Static(id="heading")
-            yield OptionList(id="exercises")
+        yield NavBar("today")
+        yield Static(id="heading")
+        yield WeekStrip()
+        yield Static(id="stats")
+        yield OptionList(id="exercises")
+        with VerticalScroll(id="reasons-box"):
             yield Static(id="reasons")
-            yield Static(id="summary")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_view()
+        self.watch(self.app, "snapshot", self.show_snapshot)
         self.query_one("#exercises", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
+    @property
+    def snapshot(self) -> Snapshot | None:
+        return self.app.snapshot  # type: ignore[attr-defined]
 
-    def refresh_view(self) -> None:
-        data = self.app.data  # type: ignore[attr-defined]
-        view = data.day()
-        week = f" · week {view.week}" if view.week else ""
-        self.query_one("#heading", Static).update(
-            f"[b]{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}{week}[/b] — {view.status}")
+    def show_snapshot(self, snapshot: Snapshot | None) -> None:
+        if snapshot is None:
+            return
+        view = snapshot.day()
+        self.query_one("#heading", Static).update(Content.styled(today_heading(snapshot), "bold"))
+        self.query_one(WeekStrip).show([snapshot.day(d) for d in week_of(snapshot.today)], snapshot.today)
+        summary = snapshot.progress()
+        if summary is not None:
+            self.query_one("#stats", Static).update(
+                f"Streak {summary.current_streak} (best {summary.best_streak}) · adherence {summary.adherence}% "
+                f"· {sum(1 for v, _ in summary.sessions if v.status == 'done')} done so far")
         options = self.query_one("#exercises", OptionList)
         highlighted = options.highlighted
         options.clear_options()
         for item in view.exercises:
             mark = "[x]" if item.id in view.done_ids else "[ ]"
-            options.add_option(Option(Text(f"{mark} {item.name:<34} {item.dose_text():>8}"), id=item.id))
-        if not view.exercises:
-            options.add_option(Option("Nothing to do today.", disabled=True))
-        else:
+            options.add_option(Option(Content(f"{mark} {item.name:<36} {item.dose_text():>9}"), id=item.id))
+        if view.exercises:
             options.highlighted = min(highlighted or 0, len(view.exercises) - 1)
-        self.query_one("#reasons", Static).update("\n".join(f"• {r}" for r in view.reasons))
-        summary = data.progress()
-        text = ""
-        if summary is not None:
-            text = (f"Adherence {summary.adherence}% · streak {summary.current_streak} · "
-                    f"best {summary.best_streak}")
-        self.query_one("#summary", Static).update(text)
+        options.display = bool(view.exercises)
+        self.query_one("#reasons", Static).update(Content("\n").join(self._notes(snapshot)))
+
+    def _notes(self, snapshot: Snapshot) -> list[Content]:
+        view = snapshot.day()
+        notes = [Content(f"• {reason}") for reason in view.reasons]
+        if view.status == "paused" and not view.exercises:
+            notes.append(Content.styled("Nothing to do but rest and get checked. When a health professional has "
+                                        "assessed you, lift the pause with: planner resume --confirm", "bold"))
+        elif view.status == "paused":
+            notes.append(Content("Do only the relief routine above. Report pain (r) of 2 or less to resume."))
+        elif view.status in ("planned", "partial"):
+            minutes = -(-sum(p.estimated_seconds for p in view.exercises) // 60)
+            notes.append(Content(f"About {minutes} min. Enter starts the session with timers; space checks "
+                                 "off the highlighted exercise."))
+        elif view.status == "done":
+            notes.append(Content("Session done. How is your back? Press r to report pain."))
+        elif view.status == "rest":
+            upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
+                                         for i in range(1, 8)) if snapshot.day(d).planned), None)
+            if upcoming:
+                notes.append(Content(f"Next session: {upcoming.strftime('%A %d %B')}. "
+                                     "Back hurting? Press ! for the relief routine."))
+        return notes
 
     def _selected(self) -> str | None:
         options = self.query_one("#exercises", OptionList)
-        if options.highlighted is None:
+        if options.highlighted is None or not options.option_count:
             return None
         return options.get_option_at_index(options.highlighted).id
 
-    def action_toggle(self) -> None:
-        data = self.app.data  # type: ignore[attr-defined]
-        exercise_id = self._selected()
-        if exercise_id and data.active is not None:
-            data.toggle_done(exercise_id)
-            self.refresh_view()
+    def action_start(self) -> None:
+        from planner.app.screens.session_runner import SessionRunner
+
+        if self.snapshot is None:
+            return
+        view = self.snapshot.day()
+        if not view.exercises:
+            self.notify("Nothing to start today. " + (view.reasons[0] if view.reasons else ""))
+            return
+        self.app.push_screen(SessionRunner())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_toggle()
+        self.action_start()
+
+    def action_toggle(self) -> None:
+        exercise_id = self._selected()
+        if self.snapshot is None or exercise_id is None:
+            return
+        view = self.snapshot.day()
+        data = self.app.data  # type: ignore[attr-defined]
+        if exercise_id in view.done_ids:
+            self.app.run_store(lambda: data.undo([exercise_id]))  # type: ignore[attr-defined]
+        else:
+            item = next(p for p in view.exercises if p.id == exercise_id)
+            self.app.run_store(lambda: data.record([item], "done"))  # type: ignore[attr-defined]
+        self.query_one("#exercises", OptionList).action_cursor_down()
 
     def action_all_done(self) -> None:
+        if self.snapshot is None:
+            return
+        view = self.snapshot.day()
+        todo = [p for p in view.exercises if p.id not in view.done_ids]
+        if not todo:
+            self.notify("Nothing left to check off today.")
+            return
         data = self.app.data  # type: ignore[attr-defined]
-        if data.active is not None and data.day().exercises:
-            data.all_done()
-            self.refresh_view()
-            self.notify("Session checked off. How is your back? Press r to report pain.")
+        self.app.run_store(lambda: data.record(todo, "done"), self._checked_all)  # type: ignore[attr-defined]
+
+    def _checked_all(self, outcome: Outcome) -> None:
+        self.notify("Session checked off. How is your back? Press r to report pain.")
+
+    def action_skip_day(self) -> None:
+        if self.snapshot is None or not self.snapshot.day().planned:
+            self.notify("There is no planned session today to skip.")
+            return
+        data = self.app.data  # type: ignore[attr-defined]
+        self.app.run_store(data.skip_day, lambda outcome: self.notify(outcome.lines[0]))  # type: ignore[attr-defined]
 
     def action_pain(self) -> None:
-        from planner.app.screens.checkin import PainCheckIn
+        from planner.app.screens.pain_checkin import PainCheckIn
 
-        if self.app.data.active is None:  # type: ignore[attr-defined]
+        if self.snapshot is None or self.snapshot.plan is None:
             self.notify("Build a plan first (n).")
             return
-        self.app.push_screen(PainCheckIn(), lambda _: self.refresh_view())
+        self.app.push_screen(PainCheckIn())

@@ -1,0 +1,164 @@
+"""The plan builder: program, weekdays, minutes, level, weeks and start date; a preview; create.
+
+The preview is the real :func:`build_plan` on the form's values, so what a
+person sees before creating is exactly what they get.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+
+from planner.app.bindings import BUILDER_BINDINGS
+from planner.app.data import Outcome
+from planner.app.widgets.nav_bar import NavBar
+from planner.app.widgets.tick_box import TickBox
+from planner.domain.builder import build_plan
+from planner.domain.errors import PlannerError
+from planner.domain.library import Library
+from planner.domain.plan import WEEKDAYS, Plan, PlanInputs
+
+PREVIEW_WEEKS = 2
+DEFAULT_PROGRAM = "core-flexibility"
+
+
+def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
+    lines: list[Content] = []
+    for week in plan.weeks[:weeks]:
+        easier = " · easier week" if week.deload else ""
+        lines.append(Content.styled(f"Week {week.number}{easier} · {week.volume_seconds // 60} min of work", "bold"))
+        for session in week.sessions:
+            items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises)
+            lines.append(Content(f" {session.date.strftime('%a %d %b')} ~{session.estimated_minutes} min: {items}"))
+    return lines
+
+
+class PlanBuilderScreen(Screen):
+    CSS_PATH = "plan_builder.tcss"
+    BINDINGS = BUILDER_BINDINGS
+
+    @property
+    def library(self) -> Library:
+        return self.app.data.context.library  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        programs = sorted(self.library.programs.values(), key=lambda p: p.name)
+        first = next((p for p in programs if p.id == DEFAULT_PROGRAM), programs[0] if programs else None)
+        yield NavBar("builder")
+        with VerticalScroll(id="builder"):
+            yield Static(Content.assemble(("Build your plan. ", "bold"), "Choose, check the preview, then press ctrl+s."),
+                         id="intro")
+            if first is None:
+                yield Static("The exercise library has no programs. Add one (see 'planner programs').",
+                             classes="empty")
+                return
+            with Horizontal(classes="row"):
+                yield Label("Program")
+                yield Select([(p.name, p.id) for p in programs], value=first.id, allow_blank=False, id="program",
+                             compact=True)
+            yield Static(id="goal")
+            with Horizontal(classes="row", id="days"):
+                yield Label("Days")
+                for day in WEEKDAYS:
+                    yield TickBox(day.capitalize(), day in first.default_days, id=f"day-{day}")
+            with Horizontal(classes="row"):
+                yield Label("Minutes")
+                yield Input(str(first.default_minutes), id="minutes", type="integer", max_length=3, compact=True)
+                yield Label("Level", classes="inner")
+                yield Input("1", id="level", type="integer", max_length=1, compact=True)
+                yield Label("Weeks", classes="inner")
+                yield Input(str(first.weeks), id="weeks", type="integer", max_length=2, compact=True)
+                yield Label("Start", classes="inner")
+                yield Input(self.app.data.today.isoformat(), id="start", max_length=10, compact=True)  # type: ignore[attr-defined]
+            yield Static(id="preview")
+            yield Static(id="description")
+            yield Button("Create plan (ctrl+s)", variant="primary", id="create", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.update_preview()
+
+    def on_screen_resume(self) -> None:
+        self.update_preview()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        program = self.library.programs.get(str(event.value))
+        if program is None:
+            return
+        for day in WEEKDAYS:
+            self.query_one(f"#day-{day}", Checkbox).value = day in program.default_days
+        self.query_one("#minutes", Input).value = str(program.default_minutes)
+        self.query_one("#weeks", Input).value = str(program.weeks)
+        self.update_preview()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.update_preview()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.update_preview()
+
+    def inputs(self) -> PlanInputs:
+        """The form as plan inputs, or a PlannerError naming the field to fix."""
+        def number(widget_id: str, low: int, high: int) -> int:
+            text = self.query_one(f"#{widget_id}", Input).value.strip()
+            if not text.isdigit() or not low <= int(text) <= high:
+                raise PlannerError(f"{widget_id.capitalize()}: use a whole number from {low} to {high}.")
+            return int(text)
+
+        days = [d for d in WEEKDAYS if self.query_one(f"#day-{d}", Checkbox).value]
+        if not days:
+            raise PlannerError("Days: tick at least one weekday.")
+        try:
+            start = dt.date.fromisoformat(self.query_one("#start", Input).value.strip())
+        except ValueError:
+            raise PlannerError("Start: use a date like 2026-03-02.") from None
+        return PlanInputs(program=str(self.query_one("#program", Select).value), days=days,
+                          minutes=number("minutes", 5, 180), level=number("level", 1, 5),
+                          weeks=number("weeks", 1, 52), start=start)
+
+    def update_preview(self) -> None:
+        if not self.library.programs:
+            return
+        program = self.library.programs.get(str(self.query_one("#program", Select).value))
+        if program is not None:
+            self.query_one("#goal", Static).update(Content.styled(program.goal, "italic"))
+            self.query_one("#description", Static).update(
+                Content.assemble(("About this program: ", "bold"), " ".join(program.description.split())))
+        preview = self.query_one("#preview", Static)
+        try:
+            plan = build_plan(self.inputs(), self.library)
+        except PlannerError as err:
+            preview.update(Content.assemble(("Check: ", "bold"), str(err)))
+            return
+        preview.update(Content("\n").join(preview_lines(plan)))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_create()
+
+    def action_create(self) -> None:
+        try:
+            inputs = self.inputs()
+            build_plan(inputs, self.library)
+        except PlannerError as err:
+            self.notify(str(err), title="Not yet", severity="error")
+            return
+        data = self.app.data  # type: ignore[attr-defined]
+        self.query_one("#create", Button).disabled = True
+        self.app.run_store(lambda: data.create_plan(inputs), self._created)  # type: ignore[attr-defined]
+
+    def _created(self, outcome: Outcome) -> None:
+        self.query_one("#create", Button).disabled = False
+        self.notify(" ".join(outcome.lines) + " Here is today.")
+        self.app.switch_mode("today")
+
+    def action_cancel(self) -> None:
+        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        if snapshot is not None and snapshot.plan is not None:
+            self.app.switch_mode("today")
+        else:
+            self.notify("No plan yet: create one here (ctrl+s), or press q to quit.")

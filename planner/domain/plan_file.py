@@ -1,0 +1,320 @@
+"""The plan file: a whole plan as TOML a person can read, edit and import back.
+
+What the file holds, and what importing it means:
+
+* ``[plan]`` is what the plan was built from; ``[[weeks]]`` are the sessions and
+  doses themselves. On import the weeks are taken as written (an edited dose is
+  what the person will do), so they are kept in the store, not rebuilt.
+* ``[[adjustments]]`` are the changes pain reports made, with their reasons: a
+  record carried along from plan to plan. The imported plan starts a fresh
+  history (check-offs, pain reports, new adjustments), and the old plan with
+  its history stays archived.
+* ``[adaptation]`` is where those changes left the plan (a pause, reduced
+  volume, easier variants). It is carried over, so importing never lifts a
+  pause or undoes a reduction for pain.
+
+Writing is deterministic, so export → import → export gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from typing import Any, Literal
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from planner.domain.adaptation import AdaptationState
+from planner.domain.builder import session_dates
+from planner.domain.errors import InvalidFile, PlannerError, Problem
+from planner.domain.library import Library
+from planner.domain.models import (
+    MAX_HOLD_SECONDS,
+    MAX_MINUTES,
+    MAX_REPS,
+    MAX_REST_SECONDS,
+    MAX_SETS,
+    PRIMARY_FIELD,
+    Slug,
+)
+from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Prescription, Session, Week
+from planner.domain.records import Adjustment
+from planner.domain.toml_lines import locate
+from planner.domain.validation_messages import problems_from_validation, toml_syntax_problem
+
+SCHEMA_VERSION = 1
+DOSE_FIELDS = ("reps", "hold_seconds", "minutes")
+
+HEADER = (
+    "# A planner plan. Edit dates, exercises and doses, then load it back with:\n"
+    "#   planner import THIS_FILE\n"
+    "# 'planner schema' writes plan.schema.json to check it in an editor.\n\n"
+)
+
+
+class FileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExerciseEntry(FileModel):
+    """One exercise of a session: the dose field that applies depends on the exercise's kind."""
+
+    id: Slug
+    name: str | None = Field(None, description="The exercise's name in the library (written for the reader).")
+    sets: int = Field(ge=1, le=MAX_SETS)
+    reps: int | None = Field(None, ge=1, le=MAX_REPS, description="For rep exercises.")
+    hold_seconds: int | None = Field(None, ge=1, le=MAX_HOLD_SECONDS, description="For holds.")
+    minutes: int | None = Field(None, ge=1, le=MAX_MINUTES, description="For timed exercises.")
+    rest_seconds: int | None = Field(
+        None, ge=0, le=MAX_REST_SECONDS, description="Rest between sets (default: the library's)."
+    )
+
+
+class SessionEntry(FileModel):
+    date: dt.date = Field(description="On one of the plan's days, within its week.")
+    exercises: list[ExerciseEntry] = Field(min_length=1)
+
+
+class WeekEntry(FileModel):
+    number: int = Field(ge=1, le=52, description="1, 2, 3, … in order.")
+    deload: bool = False
+    reasons: list[str] = []
+    sessions: list[SessionEntry] = []
+
+
+class AdjustmentEntry(FileModel):
+    date: dt.date
+    kind: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
+class AdaptationEntry(AdaptationState):
+    """Where pain-guided changes left the plan; carried over on import."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlanFile(FileModel):
+    """The plan file as a whole."""
+
+    schema_version: Literal[1] = Field(description="The plan file format; this planner writes 1.")
+    program_name: str = Field(min_length=1, max_length=80)
+    plan: PlanInputs
+    adaptation: AdaptationEntry = AdaptationEntry()
+    adjustments: list[AdjustmentEntry] = []
+    weeks: list[WeekEntry] = Field(min_length=1)
+
+    def state(self) -> AdaptationState:
+        return AdaptationState.model_validate(self.adaptation.model_dump())
+
+    def adjustment_records(self) -> tuple[Adjustment, ...]:
+        """The carried adjustments, the last holding the adaptation state, as the store would return them."""
+        records = [Adjustment(a.date, a.kind, a.reason) for a in self.adjustments]
+        if records:
+            last = records[-1]
+            records[-1] = Adjustment(last.date, last.kind, last.reason, self.state().dump())
+        return tuple(records)
+
+    def to_plan(self, library: Library) -> Plan:
+        """The plan these weeks describe; every exercise id must be in the library."""
+        missing = sorted({e.id for w in self.weeks for s in w.sessions for e in s.exercises} - set(library.exercises))
+        if missing:
+            raise PlannerError(
+                f"your imported plan uses exercise {', '.join(repr(m) for m in missing)}, which is not in the "
+                "library any more; restore its file, or import or build a new plan"
+            )
+        weeks = []
+        for week in self.weeks:
+            sessions = [
+                Session(date=s.date, slot=slot, exercises=[_prescription(e, library) for e in s.exercises])
+                for slot, s in enumerate(week.sessions)
+            ]
+            weeks.append(Week(number=week.number, deload=week.deload, reasons=week.reasons, sessions=sessions))
+        return Plan(inputs=self.plan, program_name=self.program_name, weeks=weeks)
+
+    def to_toml(self) -> str:
+        data: dict[str, Any] = {
+            "schema_version": self.schema_version,
+            "program_name": self.program_name,
+            "plan": self.plan.model_dump(),
+        }
+        adaptation = self.adaptation.model_dump(exclude_defaults=True)
+        if adaptation:
+            data["adaptation"] = adaptation
+        if self.adjustments:
+            data["adjustments"] = [a.model_dump() for a in self.adjustments]
+        data["weeks"] = [
+            {
+                "number": w.number,
+                "deload": w.deload,
+                "reasons": w.reasons,
+                "sessions": [
+                    {"date": s.date, "exercises": [e.model_dump(exclude_none=True) for e in s.exercises]}
+                    for s in w.sessions
+                ],
+            }
+            for w in self.weeks
+        ]
+        return HEADER + tomli_w.dumps(data)
+
+
+def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
+    exercise = library.exercises[entry.id]
+    return Prescription(
+        id=entry.id,
+        name=entry.name or exercise.name,
+        track=library.chain(entry.id)[0],
+        category=exercise.category,
+        kind=exercise.kind,
+        sets=entry.sets,
+        reps=entry.reps,
+        hold_seconds=entry.hold_seconds,
+        minutes=entry.minutes,
+        rest_seconds=exercise.dose.rest_seconds if entry.rest_seconds is None else entry.rest_seconds,
+        seconds_per_rep=exercise.dose.seconds_per_rep,
+    )
+
+
+def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
+                   state: AdaptationState | None = None) -> PlanFile:
+    return PlanFile(
+        schema_version=SCHEMA_VERSION,
+        program_name=plan.program_name,
+        plan=plan.inputs,
+        adaptation=AdaptationEntry.model_validate((state or AdaptationState()).model_dump()),
+        adjustments=[AdjustmentEntry(date=a.date, kind=a.kind, reason=a.reason) for a in adjustments],
+        weeks=[
+            WeekEntry(
+                number=w.number,
+                deload=w.deload,
+                reasons=list(w.reasons),
+                sessions=[
+                    SessionEntry(
+                        date=s.date,
+                        exercises=[
+                            ExerciseEntry(id=p.id, name=p.name, sets=p.sets, reps=p.reps,
+                                          hold_seconds=p.hold_seconds, minutes=p.minutes,
+                                          rest_seconds=p.rest_seconds)
+                            for p in s.exercises
+                        ],
+                    )
+                    for s in w.sessions
+                ],
+            )
+            for w in plan.weeks
+        ],
+    )
+
+
+def plan_to_toml(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
+                 state: AdaptationState | None = None) -> str:
+    """The plan file for ``plan``: its weeks, the adjustments made to it and where they left it."""
+    return plan_file_from(plan, adjustments, state).to_toml()
+
+
+def read_stored(text: str) -> PlanFile:
+    """A plan file planner wrote itself into the store (already checked when it was imported)."""
+    return PlanFile.model_validate(tomllib.loads(text))
+
+
+def plan_from_toml(text: str, path: str, library: Library) -> PlanFile:
+    """Parse and check a plan file; every problem is raised at once as ``PATH:LINE: FIELD: message``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise InvalidFile([toml_syntax_problem(path, err)]) from None
+    try:
+        plan_file = PlanFile.model_validate(data)
+    except ValidationError as err:
+        raise InvalidFile(problems_from_validation(path, text, err, PlanFile)) from None
+    problems = _check(plan_file, text, path, library)
+    if problems:
+        raise InvalidFile(problems)
+    return plan_file
+
+
+def _check(plan_file: PlanFile, text: str, path: str, library: Library) -> list[Problem]:
+    """What the models alone cannot see: the calendar, the library, and each exercise's kind."""
+    problems: list[Problem] = []
+
+    def problem(loc: tuple[str | int, ...], message: str) -> None:
+        problems.append(Problem(path, locate(text, loc), ".".join(str(p) for p in loc), message))
+
+    inputs = plan_file.plan
+    if inputs.program not in library.programs:
+        problem(("plan", "program"), f"no program has id '{inputs.program}'"
+                f"{library.suggest(inputs.program, library.programs)}")
+    if len(set(inputs.days)) != len(inputs.days):
+        problem(("plan", "days"), "names a weekday twice")
+    if len(plan_file.weeks) != inputs.weeks:
+        problem(("plan", "weeks"), f"says {inputs.weeks} weeks, but the file has {len(plan_file.weeks)} [[weeks]]")
+    if plan_file.adjustments == [] and plan_file.adaptation != AdaptationEntry():
+        problem(("adaptation",), "is set, but there are no [[adjustments]] that led to it; keep them, "
+                "or remove [adaptation] to start without pain-guided changes")
+    days_text = ", ".join(DAY_NAMES[WEEKDAYS.index(d)] for d in inputs.days)
+    for w, week in enumerate(plan_file.weeks):
+        if week.number != w + 1:
+            problem(("weeks", w, "number"), f"is {week.number}, but weeks are numbered 1, 2, 3, … in order; "
+                    f"this one should be {w + 1}")
+            continue
+        first = inputs.start + dt.timedelta(days=7 * w)
+        last = first + dt.timedelta(days=6)
+        previous: dt.date | None = None
+        expected = set(session_dates(inputs, w))
+        for s, session in enumerate(week.sessions):
+            day = session.date
+            if not first <= day <= last:
+                problem(("weeks", w, "sessions", s, "date"),
+                        f"{day.isoformat()} is outside week {week.number} ({first.isoformat()} to {last.isoformat()})")
+            elif WEEKDAYS[day.weekday()] not in inputs.days:
+                problem(("weeks", w, "sessions", s, "date"),
+                        f"{day.isoformat()} is a {DAY_NAMES[day.weekday()]}; the plan's days are {days_text}")
+            elif previous is not None and day <= previous:
+                problem(("weeks", w, "sessions", s, "date"),
+                        f"{day.isoformat()} comes after {previous.isoformat()} in the file; "
+                        "give each session its own date, in order")
+            else:
+                expected.discard(day)
+                previous = day
+            seen: set[str] = set()
+            for e, entry in enumerate(session.exercises):
+                problems_before = len(problems)
+                _check_exercise(entry, ("weeks", w, "sessions", s, "exercises", e), library, problem)
+                if entry.id in seen and len(problems) == problems_before:
+                    problem(("weeks", w, "sessions", s, "exercises", e, "id"),
+                            f"'{entry.id}' is already in this session; list each exercise once")
+                seen.add(entry.id)
+        if expected and len(expected) + len(week.sessions) == len(inputs.days):
+            missing = ", ".join(f"{DAY_NAMES[d.weekday()]} {d.isoformat()}" for d in sorted(expected))
+            problem(("weeks", w), f"week {week.number} has no session on {missing}; every plan day needs one "
+                    "(to rest a day, skip it with 'planner skip' when it comes)")
+    for track, variant in plan_file.adaptation.regressed.items():
+        if variant not in library.exercises:
+            problem(("adaptation", "regressed", track), f"no exercise has id '{variant}'")
+    return problems
+
+
+def _check_exercise(entry: ExerciseEntry, loc: tuple[str | int, ...], library: Library, problem: Any) -> None:
+    exercise = library.exercises.get(entry.id)
+    if exercise is None:
+        problem((*loc, "id"), f"no exercise has id '{entry.id}'{library.suggest(entry.id, library.exercises)}")
+        return
+    if entry.name is not None and entry.name != exercise.name:
+        problem((*loc, "name"), f"'{entry.name}' is not the name of '{entry.id}' ({exercise.name}); "
+                "the name follows the id, so fix one or remove the name")
+    primary = PRIMARY_FIELD[exercise.kind]
+    if getattr(entry, primary) is None:
+        problem((*loc, primary), f"is required: '{entry.id}' is a {exercise.kind.value} exercise")
+    for other in DOSE_FIELDS:
+        if other != primary and getattr(entry, other) is not None:
+            problem((*loc, other), f"does not apply to '{entry.id}', a {exercise.kind.value} exercise "
+                    f"(use {primary})")
+
+
+def plan_file_schema() -> dict[str, Any]:
+    """The JSON Schema of the plan file, for editors and for checking an export independently."""
+    schema = PlanFile.model_json_schema()
+    schema["title"] = "planner plan file"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

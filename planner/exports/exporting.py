@@ -1,0 +1,28 @@
+"""Render the active plan in any export format: the one call both faces make."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from planner.domain.library import Library
+from planner.domain.plan_file import plan_to_toml
+from planner.exports.ics import plan_calendar
+from planner.exports.markdown import plan_markdown
+from planner.store.active_plan import ActivePlan
+
+Format = Literal["toml", "md", "ics"]
+FORMATS: dict[str, str] = {"toml": "plan.toml", "md": "plan.md", "ics": "plan.ics"}
+
+
+def export_plan(active: ActivePlan, library: Library, fmt: Format = "toml", at: dt.time = dt.time(7, 0)) -> str:
+    """The active plan as TOML (to edit and import), Markdown (to print) or iCalendar (for a calendar).
+
+    The TOML carries every adjustment and where they left the plan (a pause
+    included), so importing it never loses a change made for pain.
+    """
+    if fmt == "toml":
+        return plan_to_toml(active.plan, active.history.adjustments, active.state)
+    if fmt == "md":
+        return plan_markdown(active.plan, library, active.history.adjustments, active.state)
+    return plan_calendar(active.plan, at)

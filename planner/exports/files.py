@@ -1,0 +1,53 @@
+"""Write an export without ever leaving half a file or silently replacing one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from planner.domain.errors import PlannerError, display_path
+
+
+def write_export(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
+
+    An existing file is replaced only with ``force``; a new file gets the usual
+    permissions (the umask), a replaced one keeps its own.
+    """
+    shown = display_path(path)
+    if path.is_dir():
+        raise PlannerError(f"{shown}: is a folder; give a file name, e.g. {shown.rstrip('/')}/plan.toml")
+    exists = path.exists()
+    if exists and not force:
+        raise PlannerError(f"{shown}: already exists; add --force to replace it, or choose another name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise PlannerError(f"{shown}: the folder {display_path(folder)} does not exist")
+    mode = path.stat().st_mode & 0o777 if exists else 0o666 & ~_umask()
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise PlannerError(f"{shown}: cannot write here ({err.strerror or err})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise PlannerError(f"{shown}: cannot write it ({err.strerror or err}); nothing was changed") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current

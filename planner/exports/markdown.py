@@ -1,0 +1,83 @@
+"""A printable plan: a section per week, a table per session, how to do each exercise, the safety note."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planner.domain.adaptation import AdaptationState
+from planner.domain.library import Library
+from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, Prescription
+from planner.domain.records import Adjustment
+from planner.domain.safety import DISCLAIMER
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _rest(item: Prescription) -> str:
+    if item.kind.value == "duration" or item.sets <= 1 or not item.rest_seconds:
+        return "–"
+    return f"{item.rest_seconds} s"
+
+
+def plan_markdown(
+    plan: Plan, library: Library, adjustments: Sequence[Adjustment] = (), state: AdaptationState | None = None
+) -> str:
+    inputs = plan.inputs
+    days = ", ".join(DAY_NAMES[WEEKDAYS.index(d)] for d in inputs.days)
+    lines = [
+        f"# {_cell(plan.program_name)}",
+        "",
+        f"{inputs.weeks} weeks from {inputs.start.isoformat()} to {plan.end.isoformat()} · {days} · "
+        f"about {inputs.minutes} minutes · level {inputs.level}",
+        "",
+        f"> **Safety note.** {DISCLAIMER} Stop any exercise that causes sharp or spreading pain.",
+        "",
+    ]
+    if state is not None and state.pause is not None:
+        lines += ["**The program is paused.** " + (
+            "A red-flag symptom was reported: get medical help, and resume only after a health professional "
+            "has assessed you." if state.pause == "red-flag"
+            else "Do only the relief routine until the pain settles."), ""]
+    if adjustments:
+        lines += ["## Changes made for pain", ""]
+        lines += [f"- {a.date.isoformat()} ({a.kind}): {_cell(a.reason)}" for a in adjustments]
+        lines += ["", "The sessions below are the plan as written; `planner today` shows each day's session "
+                  "with these changes applied.", ""]
+    for week in plan.weeks:
+        lines += [f"## Week {week.number}" + (" (easier week)" if week.deload else ""), ""]
+        lines += [f"- {_cell(r)}" for r in week.reasons]
+        lines.append("")
+        for session in week.sessions:
+            lines += [f"### {DAY_NAMES[session.date.weekday()]} {session.date.isoformat()} "
+                      f"· about {session.estimated_minutes} min", ""]
+            lines += ["| Done | Exercise | Dose | Rest | Key cue |", "| --- | --- | --- | --- | --- |"]
+            for item in session.exercises:
+                exercise = library.exercises.get(item.id)
+                cue = exercise.cues[0] if exercise else ""
+                lines.append(f"| ☐ | {_cell(item.name)} | {item.dose_text()} | {_rest(item)} | {_cell(cue)} |")
+            lines.append("")
+    lines += _how_to(plan, library)
+    lines += ["---", "", DISCLAIMER, ""]
+    return "\n".join(lines)
+
+
+def _how_to(plan: Plan, library: Library) -> list[str]:
+    seen: dict[str, Prescription] = {}
+    for session in plan.sessions():
+        for item in session.exercises:
+            seen.setdefault(item.id, item)
+    lines = ["## How to do each exercise", ""]
+    for exercise_id, item in sorted(seen.items(), key=lambda pair: pair[1].name):
+        exercise = library.exercises.get(exercise_id)
+        lines += [f"### {_cell(item.name)}", ""]
+        if exercise is None:
+            lines += ["(not in the library any more)", ""]
+            continue
+        if exercise.summary:
+            lines += [_cell(exercise.summary), ""]
+        lines += [f"- {_cell(c)}" for c in exercise.cues]
+        lines += [f"- **Take care:** {_cell(c)}" for c in exercise.cautions]
+        lines.append("")
+    return lines
