@@ -26,17 +26,17 @@ APP_BINDINGS = [
 ]
 
 TODAY_BINDINGS = [
-    Binding("enter", "start", "Start session", priority=True),
+    Binding("enter", "start", "Start", tooltip="Start the session", priority=True),
     Binding("space", "toggle", "Check off"),
     Binding("d", "all_done", "All done"),
     Binding("k", "skip_day", "Skip day"),
-    Binding("r", "pain", "Report pain"),
+    Binding("r", "pain", "Pain", tooltip="Report pain"),
 ]
 
 RUNNER_BINDINGS = [
     Binding("space", "next_set", "Set done"),
-    Binding("s", "timer", "Start timer"),
-    Binding("p", "pause", "Pause timer"),
+    Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
+    Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
     Binding("m", "partial", "Partial"),
     Binding("x", "skip", "Skip"),
     Binding("f", "finish", "Finish"),
@@ -60,16 +60,22 @@ LIBRARY_BINDINGS = [
     Binding("a", "target", "Target area"),
 ]
 
-HISTORY_BINDINGS = [Binding("r", "pain", "Report pain")]
+HISTORY_BINDINGS = [Binding("r", "pain", "Pain", tooltip="Report pain")]
 
 RELIEF_BINDINGS = [
-    Binding("s", "timer", "Heat/cold timer"),
-    Binding("p", "pause", "Pause timer"),
+    Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
+    Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
     Binding("plus", "longer", "+5 min", key_display="+"),
     Binding("minus", "shorter", "-5 min", key_display="-"),
 ]
 
 MODAL_BINDINGS = [Binding("escape", "close", "Close")]
+
+# Enter moves through the questions, so the red-flag ones are never skipped by a quick Enter.
+CHECKIN_BINDINGS = [
+    Binding("ctrl+s", "record", "Record"),
+    *MODAL_BINDINGS,
+]
 
 # What the help screen prints, in this order.
 KEYS_BY_SCREEN: dict[str, list[Binding]] = {
@@ -81,8 +87,14 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Library": LIBRARY_BINDINGS,
     "History": HISTORY_BINDINGS,
     "Relief": RELIEF_BINDINGS,
+    "Pain check-in": CHECKIN_BINDINGS,
     "Dialogs": MODAL_BINDINGS,
 }
+
+
+def title(binding: Binding) -> str:
+    """The long name (palette, help): the footer's word is kept short to fit 80 columns."""
+    return binding.tooltip or binding.description
 
 
 def key_label(binding: Binding) -> str:

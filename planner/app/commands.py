@@ -12,7 +12,7 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from planner.app.bindings import APP_BINDINGS, key_label
+from planner.app.bindings import APP_BINDINGS, key_label, title
 
 
 class PlannerCommands(Provider):
@@ -20,26 +20,26 @@ class PlannerCommands(Provider):
         """(title, binding, runs on the screen?) for the app's keys and the current screen's keys."""
         seen: set[str] = set()
         for binding in getattr(self.screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description and binding.description not in seen:
-                seen.add(binding.description)
-                yield binding.description, binding, True
+            if isinstance(binding, Binding) and binding.description and title(binding) not in seen:
+                seen.add(title(binding))
+                yield title(binding), binding, True
         for binding in APP_BINDINGS:
             if binding.description not in seen:
                 seen.add(binding.description)
-                title = binding.description if binding.action in ("help", "quit") else f"Go to {binding.description}"
-                yield title, binding, False
+                name = binding.description if binding.action in ("help", "quit") else f"Go to {binding.description}"
+                yield name, binding, False
 
     async def _run(self, binding: Binding, on_screen: bool) -> None:
         await self.app.run_action(binding.action, self.screen if on_screen else self.app)
 
     async def discover(self) -> Hits:
-        for title, binding, on_screen in self._commands():
-            yield DiscoveryHit(title, partial(self._run, binding, on_screen), help=f"key: {key_label(binding)}")
+        for name, binding, on_screen in self._commands():
+            yield DiscoveryHit(name, partial(self._run, binding, on_screen), help=f"key: {key_label(binding)}")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, binding, on_screen in self._commands():
-            score = matcher.match(title)
+        for name, binding, on_screen in self._commands():
+            score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, binding, on_screen),
-                          text=title, help=f"key: {key_label(binding)}")
+                yield Hit(score, matcher.highlight(name), partial(self._run, binding, on_screen),
+                          text=name, help=f"key: {key_label(binding)}")

@@ -27,12 +27,12 @@ MIN_WIDTH, MIN_HEIGHT = 60, 20
 
 def _modes() -> dict[str, Callable]:
     """Screens are imported lazily so ``planner today`` never pays for Textual."""
+    from planner.app.screens.catalogue import LibraryScreen
     from planner.app.screens.history import HistoryScreen
-    from planner.app.screens.library import LibraryScreen
-    from planner.app.screens.plan_builder import PlanBuilderScreen
-    from planner.app.screens.plan_view import PlanViewScreen
     from planner.app.screens.relief import ReliefScreen
     from planner.app.screens.today import TodayScreen
+    from planner.app.screens.weeks import PlanViewScreen
+    from planner.app.screens.wizard import PlanBuilderScreen
 
     return {"today": TodayScreen, "plan": PlanViewScreen, "library": LibraryScreen,
             "history": HistoryScreen, "relief": ReliefScreen, "builder": PlanBuilderScreen}

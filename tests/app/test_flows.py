@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from planner.app.screens.library import LibraryScreen
-from planner.app.screens.pain_checkin import PainCheckIn
-from planner.app.screens.plan_builder import PlanBuilderScreen
+from planner.app.screens.catalogue import LibraryScreen
+from planner.app.screens.checkin import PainCheckIn
 from planner.app.screens.session_runner import SessionRunner
 from planner.app.screens.today import TodayScreen
 from planner.app.screens.too_small import TooSmallScreen
+from planner.app.screens.wizard import PlanBuilderScreen
 from planner.app.widgets.countdown import Countdown
 from planner.cli import main as cli
 from planner.store.store import Store
@@ -139,11 +139,29 @@ async def test_pain_six_eases_the_next_session(seeded: Path) -> None:
         before = sum(p.volume_seconds for p in app.snapshot.day(wednesday).exercises)
         await pilot.press("d", "r")
         await settle(pilot)
-        await pilot.press("6", "enter")
+        await pilot.press("6", "ctrl+s")
         await settle(pilot)
         assert "70%" in str(app.screen.query_one("#result").render())
         after = sum(p.volume_seconds for p in app.snapshot.day(wednesday).exercises)
         assert after <= 0.7 * before
+
+
+async def test_enter_walks_through_the_check_in_without_recording(seeded: Path) -> None:
+    """A quick Enter after the score must not skip the red-flag questions."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("5", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PainCheckIn) and app.screen.focused.id == "where"
+        await pilot.press("enter")
+        assert app.screen.focused.id == "flag-numbness"
+        assert app.snapshot.history.pain == ()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [p.score for p in app.snapshot.history.pain] == [5]
 
 
 async def test_severe_pain_pauses_the_program(seeded: Path) -> None:
@@ -152,7 +170,7 @@ async def test_severe_pain_pauses_the_program(seeded: Path) -> None:
         await settle(pilot)
         await pilot.press("d", "r")
         await settle(pilot)
-        await pilot.press("9", "enter")
+        await pilot.press("9", "ctrl+s")
         await settle(pilot)
         assert app.snapshot.day().status == "paused"
         assert "paused" in str(app.screen.query_one("#result").render())
@@ -166,7 +184,7 @@ async def test_red_flag_pauses_until_confirmed_outside_the_app(seeded: Path) -> 
         await settle(pilot)
         await pilot.press("1")
         app.screen.query_one("#flag-weakness").value = True
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         result = app.screen.query_one("#result")
         assert "urgent medical attention" in str(result.render()) and result.has_class("urgent")
@@ -175,7 +193,7 @@ async def test_red_flag_pauses_until_confirmed_outside_the_app(seeded: Path) -> 
         assert "planner resume --confirm" in str(app.screen.query_one("#reasons").render())
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press("0", "enter")
+        await pilot.press("0", "ctrl+s")
         await settle(pilot)
         view = app.snapshot.day()
         assert view.status == "paused" and view.exercises == []

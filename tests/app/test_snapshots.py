@@ -84,7 +84,7 @@ class TestPainCheckIn:
 
     def test_pain_six_explains_the_reduction(self, snap_compare, seeded: Path, size) -> None:
         """A 6 shows at once that the next sessions drop to 70% and why."""
-        assert snap_compare(make_app(), terminal_size=size, run_before=keys("d", "r", "6", "enter"))
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("d", "r", "6", "ctrl+s"))
 
     def test_red_flag_shows_the_urgent_message(self, snap_compare, seeded: Path, size) -> None:
         """A ticked red flag shows the urgent-care message and that the program is paused."""

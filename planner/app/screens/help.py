@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from planner.app.bindings import KEYS_BY_SCREEN, MODAL_BINDINGS, key_label
+from planner.app.bindings import KEYS_BY_SCREEN, MODAL_BINDINGS, key_label, title
 from planner.domain.safety import DISCLAIMER, RED_FLAG_LABELS
 
 HELP_TEXT = Path(__file__).resolve().parent.parent / "help.md"
@@ -17,7 +17,7 @@ HELP_TEXT = Path(__file__).resolve().parent.parent / "help.md"
 def keys_markdown() -> str:
     sections = []
     for place, bindings in KEYS_BY_SCREEN.items():
-        rows = "\n".join(f"| `{key_label(b)}` | {b.description} |" for b in bindings)
+        rows = "\n".join(f"| `{key_label(b)}` | {title(b)} |" for b in bindings)
         sections.append(f"**{place}**\n\n| Key | Does |\n|---|---|\n{rows}\n")
     return "\n".join(sections)
 

@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Footer, Static
 
 from planner.app.bindings import HISTORY_BINDINGS
 from planner.app.data import Snapshot
+from planner.app.widgets.bars import BarChart
 from planner.app.widgets.nav_bar import NavBar
 
 CHARTS = {"per-week": "Sessions done / week", "pain": "Pain reports (0–10)", "work": "Minutes of work / session"}
@@ -32,7 +33,7 @@ class HistoryScreen(Screen):
         for chart_id, title in CHARTS.items():
             with Horizontal(classes="chart"):
                 yield Static(title, classes="chart-title")
-                yield Sparkline([], id=chart_id, summary_function=max)
+                yield BarChart(id=chart_id)
                 yield Static(classes="chart-figures", id=f"{chart_id}-figures")
         with VerticalScroll(id="adjustments-box"):
             yield Static(id="adjustments")
@@ -59,9 +60,11 @@ class HistoryScreen(Screen):
         pain = [p.score for p in snapshot.history.pain]
         work = [sum(p.volume_seconds for p in v.exercises if p.id in v.done_ids) / 60
                 for v, _ in summary.sessions if v.done_ids]
-        self._chart("per-week", counts, " ".join(str(c) for c in counts[-8:]) if done_views else "none yet")
-        self._chart("pain", pain, " ".join(str(p) for p in pain[-8:]) or "no reports yet")
-        self._chart("work", work, " ".join(f"{w:.0f}" for w in work[-6:]) or "none yet")
+        self._chart("per-week", counts, len(snapshot.plan.inputs.days),
+                    f"this week {counts[-1]} of {len(snapshot.plan.inputs.days)}" if done_views else "none yet")
+        self._chart("pain", pain, 10, f"latest {pain[-1]} of 10" if pain else "no reports yet")
+        self._chart("work", work, max([snapshot.plan.inputs.minutes, *work]),
+                    f"latest {work[-1]:.0f} min" if work else "none yet")
         lines = [Content.styled("Adjustments, newest first", "bold")]
         for change in reversed(snapshot.history.adjustments):
             lines.append(Content.assemble((f"{change.date.strftime('%a %d %b')} {change.kind}: ", "bold"),
@@ -70,13 +73,12 @@ class HistoryScreen(Screen):
             lines.append(Content("None yet: the plan runs as built. Pain reports (r) adjust it, and it says why."))
         self.query_one("#adjustments", Static).update(Content("\n").join(lines))
 
-    def _chart(self, chart_id: str, data: list[float], figures: str) -> None:
-        sparkline = self.query_one(f"#{chart_id}", Sparkline)
-        sparkline.data = data or [0]
+    def _chart(self, chart_id: str, data: list[float], scale: float, figures: str) -> None:
+        self.query_one(f"#{chart_id}", BarChart).show(data, scale)
         self.query_one(f"#{chart_id}-figures", Static).update(figures)
 
     def action_pain(self) -> None:
-        from planner.app.screens.pain_checkin import PainCheckIn
+        from planner.app.screens.checkin import PainCheckIn
 
         if self.app.snapshot is not None and self.app.snapshot.plan is not None:  # type: ignore[attr-defined]
             self.app.push_screen(PainCheckIn())

@@ -190,7 +190,7 @@ class SessionRunner(Screen):
         self._advance()
 
     def action_finish(self) -> None:
-        from planner.app.screens.pain_checkin import PainCheckIn
+        from planner.app.screens.checkin import PainCheckIn
 
         self.query_one(Countdown).stop()
         self.app.push_screen(PainCheckIn(), lambda _: self.dismiss())

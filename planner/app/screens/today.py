@@ -149,7 +149,7 @@ class TodayScreen(Screen):
         self.app.run_store(data.skip_day, lambda outcome: self.notify(outcome.lines[0]))  # type: ignore[attr-defined]
 
     def action_pain(self) -> None:
-        from planner.app.screens.pain_checkin import PainCheckIn
+        from planner.app.screens.checkin import PainCheckIn
 
         if self.snapshot is None or self.snapshot.plan is None:
             self.notify("Build a plan first (n).")

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from planner.app.bindings import MODAL_BINDINGS
+from planner.app.bindings import CHECKIN_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.records import PainReport
@@ -24,8 +24,8 @@ WHEN = [("after the session", "after"), ("during the session", "during"), ("the 
 class PainCheckIn(ModalScreen[bool]):
     """Dismisses with True when a report was recorded."""
 
-    CSS_PATH = "pain_checkin.tcss"
-    BINDINGS = MODAL_BINDINGS
+    CSS_PATH = "checkin.tcss"
+    BINDINGS = CHECKIN_BINDINGS
 
     def __init__(self, when: str = "after") -> None:
         super().__init__()
@@ -46,7 +46,7 @@ class PainCheckIn(ModalScreen[bool]):
             for key, label in RED_FLAG_LABELS.items():
                 yield TickBox(label, id=f"flag-{key}")
             with Horizontal(id="pain-buttons"):
-                yield Button("Record", variant="primary", id="record", compact=True)
+                yield Button("Record (ctrl+s)", variant="primary", id="record", compact=True)
                 yield Button("Close", id="close", compact=True)
             yield Static(id="result")
 
@@ -54,6 +54,16 @@ class PainCheckIn(ModalScreen[bool]):
         self.query_one("#score", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter walks on to the next question rather than recording, so no one skips the red flags.
+
+        It passes over "when": its default is right for the usual after-session report.
+        """
+        if event.input.id == "score":
+            self.query_one("#where", Input).focus()
+        else:
+            self.query_one(TickBox).focus()
+
+    def action_record(self) -> None:
         self.record()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -31,7 +31,7 @@ def week_dates(snapshot: Snapshot, index: int) -> list[dt.date]:
 
 
 class PlanViewScreen(Screen):
-    CSS_PATH = "plan_view.tcss"
+    CSS_PATH = "weeks.tcss"
     BINDINGS = PLAN_BINDINGS
 
     def compose(self) -> ComposeResult:

@@ -22,13 +22,15 @@ from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError
 from planner.domain.library import Library
 from planner.domain.plan import WEEKDAYS, Plan, PlanInputs
+from planner.domain.safety import DISCLAIMER
 
 PREVIEW_WEEKS = 2
 DEFAULT_PROGRAM = "core-flexibility"
 
 
 def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
-    lines: list[Content] = []
+    lines: list[Content] = [Content.styled(
+        f"Sessions start short and build up gradually; none runs over {plan.inputs.minutes} min.", "italic")]
     for week in plan.weeks[:weeks]:
         easier = " · easier week" if week.deload else ""
         lines.append(Content.styled(f"Week {week.number}{easier} · {week.volume_seconds // 60} min of work", "bold"))
@@ -39,7 +41,7 @@ def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
 
 
 class PlanBuilderScreen(Screen):
-    CSS_PATH = "plan_builder.tcss"
+    CSS_PATH = "wizard.tcss"
     BINDINGS = BUILDER_BINDINGS
 
     @property
@@ -53,6 +55,9 @@ class PlanBuilderScreen(Screen):
         with VerticalScroll(id="builder"):
             yield Static(Content.assemble(("Build your plan. ", "bold"), "Choose, check the preview, then press ctrl+s."),
                          id="intro")
+            snapshot = self.app.snapshot  # type: ignore[attr-defined]
+            if snapshot is None or snapshot.plan is None:
+                yield Static(Content.assemble(("Before you start: ", "bold"), DISCLAIMER), id="disclaimer")
             if first is None:
                 yield Static("The exercise library has no programs. Add one (see 'planner programs').",
                              classes="empty")
