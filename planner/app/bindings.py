@@ -19,8 +19,11 @@ NAV_BINDINGS = [
     Binding("n", "go('builder')", "New plan", show=False),
 ]
 
+EXPORT_TITLE = "Export the plan (TOML, Markdown, iCalendar)"
+
 APP_BINDINGS = [
     *NAV_BINDINGS,
+    Binding("e", "export", "Export", tooltip=EXPORT_TITLE, show=False),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("q", "quit", "Quit"),
 ]
@@ -52,6 +55,7 @@ PLAN_BINDINGS = [
     Binding("left,left_square_bracket", "week(-1)", "Previous week", key_display="←"),
     Binding("right,right_square_bracket", "week(1)", "Next week", key_display="→"),
     Binding("home", "this_week", "This week"),
+    Binding("e", "app.export", "Export", tooltip=EXPORT_TITLE),
 ]
 
 LIBRARY_BINDINGS = [
@@ -71,6 +75,11 @@ RELIEF_BINDINGS = [
 
 MODAL_BINDINGS = [Binding("escape", "close", "Close")]
 
+EXPORT_BINDINGS = [
+    Binding("ctrl+s", "write", "Export"),
+    *MODAL_BINDINGS,
+]
+
 # Enter moves through the questions, so the red-flag ones are never skipped by a quick Enter.
 CHECKIN_BINDINGS = [
     Binding("ctrl+s", "record", "Record"),
@@ -88,6 +97,7 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "History": HISTORY_BINDINGS,
     "Relief": RELIEF_BINDINGS,
     "Pain check-in": CHECKIN_BINDINGS,
+    "Export": EXPORT_BINDINGS,
     "Dialogs": MODAL_BINDINGS,
 }
 

@@ -24,9 +24,9 @@ class PlannerCommands(Provider):
                 seen.add(title(binding))
                 yield title(binding), binding, True
         for binding in APP_BINDINGS:
-            if binding.description not in seen:
-                seen.add(binding.description)
-                name = binding.description if binding.action in ("help", "quit") else f"Go to {binding.description}"
+            if title(binding) not in seen:
+                seen.add(title(binding))
+                name = f"Go to {binding.description}" if binding.action.startswith("go(") else title(binding)
                 yield name, binding, False
 
     async def _run(self, binding: Binding, on_screen: bool) -> None:

@@ -14,15 +14,19 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from planner.context import Context
 from planner.domain.adaptation import AdaptationState, apply_pain_report, recurring_pain
 from planner.domain.builder import build_plan
 from planner.domain.day import DayView, day_view
+from planner.domain.errors import PlannerError, display_path
 from planner.domain.library import Library
 from planner.domain.plan import Plan, PlanInputs, Prescription
 from planner.domain.progress import Progress, progress
 from planner.domain.records import Completion, CompletionStatus, History, PainReport
+from planner.exports.exporting import Format, export_plan
+from planner.exports.files import write_export
 from planner.store.active_plan import ActivePlan, load_active
 from planner.store.store import Store
 
@@ -136,3 +140,12 @@ class AppData:
             if advice:
                 lines.append(advice)
             return Outcome(self._snapshot(active), lines)
+
+    def export(self, fmt: Format, path: Path, at: dt.time, *, force: bool = False) -> Outcome:
+        """Write the plan to ``path`` (``planner export -o``): atomic, and never over a file without ``force``."""
+        with self._active() as (_, active):
+            if active is None:
+                raise PlannerError("Build a plan first: there is nothing to export yet.")
+            text = export_plan(active, self.context.library, fmt, at)
+            write_export(path, text, force=force)
+            return Outcome(self._snapshot(active), [f"Wrote {display_path(path)}."])

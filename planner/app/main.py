@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from planner.app.bindings import APP_BINDINGS
@@ -98,6 +99,16 @@ class PlannerApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen) and not self.is_too_small:
             self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        from planner.app.screens.export import ExportDialog
+
+        if self.snapshot is None or self.is_too_small or isinstance(self.screen, ModalScreen):
+            return
+        if self.snapshot.plan is None:
+            self.notify("Build a plan first: there is nothing to export yet.")
+            return
+        self.push_screen(ExportDialog())
 
     # Terminal too small -----------------------------------------------------
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from planner.app.screens.catalogue import LibraryScreen
 from planner.app.screens.checkin import PainCheckIn
+from planner.app.screens.export import ExportDialog
 from planner.app.screens.session_runner import SessionRunner
 from planner.app.screens.today import TodayScreen
 from planner.app.screens.too_small import TooSmallScreen
@@ -238,3 +239,60 @@ async def test_a_tiny_terminal_says_so_and_recovers(seeded: Path) -> None:
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_export_writes_the_same_file_as_the_cli_and_asks_before_replacing(
+        seeded: Path, tmp_path: Path, run_planner) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text("keep me\n")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w", "e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "already exists" in str(app.screen.query_one("#export-result").render())
+        assert target.read_text() == "keep me\n"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Wrote" in str(app.screen.query_one("#export-result").render())
+        app.screen.query_one("#format").value = "ics"
+        await settle(pilot)
+        assert app.screen.query_one("#path").value == str(tmp_path / "mine.ics")
+        app.screen.query_one("#time").value = "25:00"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Time: use HH:MM" in str(app.screen.query_one("#export-result").render())
+        assert not (tmp_path / "mine.ics").exists()
+    assert target.read_text() == run_planner("export").stdout
+
+
+async def test_export_without_a_plan_says_to_build_one(data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+
+
+async def test_help_lists_every_key_from_the_one_table(seeded: Path) -> None:
+    from planner.app.bindings import KEYS_BY_SCREEN, key_label, title
+    from planner.app.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        shown = app.screen.query_one("Markdown").source
+        for screen, bindings in KEYS_BY_SCREEN.items():
+            assert f"### {screen}" in shown or screen in shown
+            for binding in bindings:
+                assert f"`{key_label(binding)}` | {title(binding)}" in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)

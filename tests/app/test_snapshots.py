@@ -137,9 +137,23 @@ class TestHelp:
         """Help opens with what planner does, that it is not a clinician, and the red flags."""
         assert snap_compare(make_app(), terminal_size=size, run_before=keys("question_mark"))
 
-    def test_help_lists_keys_from_the_one_table(self, snap_compare, seeded: Path, size) -> None:
-        """Scrolled down, help lists every key per screen from the bindings table."""
+    def test_help_ends_with_how_the_plan_adapts(self, snap_compare, seeded: Path, size) -> None:
+        """End scrolls to the bottom: the last key table and the pain bands in plain words."""
         assert snap_compare(make_app(), terminal_size=size, run_before=keys("question_mark", "end"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestExport:
+    def test_export_dialog_for_a_calendar(self, snap_compare, seeded: Path, size, monkeypatch) -> None:
+        """Export offers the three formats, a file name in the home folder, and a time for calendar events."""
+        monkeypatch.setenv("HOME", "/home/you")
+
+        async def run_before(pilot: Pilot) -> None:
+            await keys("w", "e")(pilot)
+            pilot.app.screen.query_one("#format").value = "ics"
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
 class TestTooSmall:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
@@ -32,10 +33,11 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [*MODAL_BINDINGS, ("q", "close", "Close"), ("question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        yield Markdown(help_markdown(), id="help")
+        with VerticalScroll(id="help"):  # the scroller takes the keys: arrows, page up/down, home, end
+            yield Markdown(help_markdown())
 
     def on_mount(self) -> None:
-        self.query_one("#help").focus()
+        self.query_one("#help", VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
