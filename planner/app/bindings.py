@@ -55,6 +55,7 @@ PLAN_BINDINGS = [
     Binding("left,left_square_bracket", "week(-1)", "Previous week", key_display="←"),
     Binding("right,right_square_bracket", "week(1)", "Next week", key_display="→"),
     Binding("home", "this_week", "This week"),
+    Binding("d", "days", "Days", tooltip="Change training days"),
     Binding("e", "app.export", "Export", tooltip=EXPORT_TITLE),
 ]
 
@@ -80,6 +81,11 @@ EXPORT_BINDINGS = [
     *MODAL_BINDINGS,
 ]
 
+DAYS_BINDINGS = [
+    Binding("ctrl+s", "apply", "Apply"),
+    *MODAL_BINDINGS,
+]
+
 # Enter moves through the questions, so the red-flag ones are never skipped by a quick Enter.
 CHECKIN_BINDINGS = [
     Binding("ctrl+s", "record", "Record"),
@@ -98,6 +104,7 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Relief": RELIEF_BINDINGS,
     "Pain check-in": CHECKIN_BINDINGS,
     "Export": EXPORT_BINDINGS,
+    "Training days": DAYS_BINDINGS,
     "Dialogs": MODAL_BINDINGS,
 }
 

@@ -22,7 +22,7 @@ from planner.domain.builder import build_plan
 from planner.domain.day import DayView, day_view
 from planner.domain.errors import PlannerError, display_path
 from planner.domain.library import Library
-from planner.domain.plan import Plan, PlanInputs, Prescription
+from planner.domain.plan import Plan, PlanInputs, Prescription, Weekday
 from planner.domain.progress import Progress, progress
 from planner.domain.records import Completion, CompletionStatus, History, PainReport
 from planner.exports.exporting import Format, export_plan
@@ -149,3 +149,11 @@ class AppData:
             text = export_plan(active, self.context.library, fmt, at)
             write_export(path, text, force=force)
             return Outcome(self._snapshot(active), [f"Wrote {display_path(path)}."])
+
+    def change_days(self, days: list[Weekday]) -> Outcome:
+        """Move the training days from next week on (``planner plan days``)."""
+        with self._active() as (_, active):
+            if active is None:
+                raise PlannerError("Build a plan first: there are no training days to change yet.")
+            adjustment = active.change_days(days, self.today, self.context.library)
+            return Outcome(self._snapshot(active), [adjustment.reason])

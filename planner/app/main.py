@@ -66,16 +66,26 @@ class PlannerApp(App[None]):
 
     # Store work -------------------------------------------------------------
 
-    def run_store(self, operation: Callable[[], Outcome], then: Callable[[Outcome], None] | None = None) -> None:
-        """Run a store operation off the UI thread; publish its snapshot, then call ``then``."""
-        self._store_worker(operation, then)
+    def run_store(self, operation: Callable[[], Outcome], then: Callable[[Outcome], None] | None = None,
+                  failed: Callable[[str], None] | None = None) -> None:
+        """Run a store operation off the UI thread; publish its snapshot, then call ``then``.
+
+        A refusal (a :class:`PlannerError`) goes to ``failed`` if given, so a dialog can show it
+        where the person is looking; otherwise it pops up as a notification.
+        """
+        self._store_worker(operation, then, failed)
 
     @work(thread=True, group="store")
-    def _store_worker(self, operation: Callable[[], Outcome], then: Callable[[Outcome], None] | None) -> None:
+    def _store_worker(self, operation: Callable[[], Outcome], then: Callable[[Outcome], None] | None,
+                      failed: Callable[[str], None] | None) -> None:
         try:
             outcome = operation()
         except PlannerError as err:
-            self.call_from_thread(self.notify, str(err), title="Could not do that", severity="error", timeout=10)
+            if failed is not None:
+                self.call_from_thread(failed, str(err))
+            else:
+                self.call_from_thread(self.notify, str(err), title="Could not do that", severity="error",
+                                      timeout=10)
             return
         self.call_from_thread(self._publish, outcome, then)
 

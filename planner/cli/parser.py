@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", type=int, default=1, metavar="L", help="1 (gentlest) to 5")
     p.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today)")
     p.add_argument("--json", action="store_true")
+    p = plan_sub.add_parser("days", help="move your training days from next week on", parents=common)
+    p.add_argument("days", metavar="DAYS", help="as many weekdays as the plan has now, e.g. tue,thu,sat")
     p = plan_sub.add_parser("show", help="show the active plan", parents=common)
     p.add_argument("--week", type=int, metavar="N")
     p.add_argument("--json", action="store_true")

@@ -1,4 +1,4 @@
-"""``planner plan new`` and ``planner plan show``."""
+"""``planner plan new``, ``planner plan show`` and ``planner plan days``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Week, parse_days
+from planner.domain.plan import DAY_NAMES, Plan, PlanInputs, Week, parse_days
 from planner.store.active_plan import load_active, open_store
 
 
@@ -38,7 +38,23 @@ def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
 def plan(args: argparse.Namespace, context: Context) -> int:
     if args.plan_command == "new":
         return new_plan(args, context)
+    if args.plan_command == "days":
+        return change_days(args, context)
     return show_plan(args, context)
+
+
+def change_days(args: argparse.Namespace, context: Context) -> int:
+    days = parse_days(args.days)
+    store = open_store(context.data_dir, create=False)
+    active = load_active(store, context.library) if store else None
+    if active is None:
+        if store is not None:
+            store.close()
+        raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
+    with active.store:
+        adjustment = active.change_days(days, context.today, context.library)
+    print(adjustment.reason)
+    return 0
 
 
 def new_plan(args: argparse.Namespace, context: Context) -> int:
@@ -114,8 +130,7 @@ def week_json(week: Week) -> dict:
 
 def summary(built: Plan, weeks: list[Week] | None = None) -> str:
     inputs = built.inputs
-    days = ", ".join(DAY_NAMES[WEEKDAYS.index(d)][:3] for d in inputs.days)
-    lines = [f"{built.program_name}: {inputs.weeks} weeks from {inputs.start.isoformat()}, {days}, "
+    lines = [f"{built.program_name}: {inputs.weeks} weeks from {inputs.start.isoformat()}, {inputs.days_text()}, "
              f"{inputs.minutes} min, level {inputs.level}"]
     for week in weeks if weeks is not None else built.weeks:
         tag = "  (easier week)" if week.deload else ""

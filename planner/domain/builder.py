@@ -68,7 +68,7 @@ def block_chains(library: Library, block: Block) -> list[list[str]]:
 
 def session_dates(inputs: PlanInputs, week_index: int) -> list[dt.date]:
     first = inputs.start + dt.timedelta(days=7 * week_index)
-    wanted = {WEEKDAYS.index(d) for d in inputs.days}
+    wanted = {WEEKDAYS.index(d) for d in inputs.days_in_week(week_index)}
     return [d for d in (first + dt.timedelta(days=i) for i in range(7)) if d.weekday() in wanted]
 
 

@@ -55,7 +55,8 @@ def slot_on(plan: Plan, day: dt.date) -> int | None:
     """Which session of its week falls on ``day`` (any week, even past the plan's end)."""
     offset = (day - plan.inputs.start).days % 7
     first = day - dt.timedelta(days=offset)
-    wanted = {("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(d) for d in plan.inputs.days}
+    week_index = (first - plan.inputs.start).days // 7
+    wanted = {("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(d) for d in plan.inputs.days_in_week(week_index)}
     dates = [first + dt.timedelta(days=i) for i in range(7) if (first + dt.timedelta(days=i)).weekday() in wanted]
     return dates.index(day) if day in dates else None
 

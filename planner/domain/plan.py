@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from planner.domain.errors import UsageError
 from planner.domain.models import Category, Dose, Exercise, Kind
@@ -26,6 +26,13 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class DayChange(Frozen):
+    """From week ``from_week`` on, the sessions fall on these weekdays instead."""
+
+    from_week: int = Field(ge=2, le=52)
+    days: list[Weekday] = Field(min_length=1, max_length=7)
+
+
 class PlanInputs(Frozen):
     """What the person asked for; the same inputs always build the same plan."""
 
@@ -35,6 +42,45 @@ class PlanInputs(Frozen):
     level: int = Field(1, ge=1, le=5)
     weeks: int = Field(ge=1, le=52)
     start: dt.date
+    day_changes: list[DayChange] = Field(
+        default_factory=list,
+        description="Training days changed part-way: each keeps the number of sessions a week, so only dates move.")
+
+    @model_validator(mode="after")
+    def _changes_keep_the_count(self) -> PlanInputs:
+        weeks = [c.from_week for c in self.day_changes]
+        if weeks != sorted(set(weeks)):
+            raise ValueError("day_changes: list each from_week once, in increasing order")
+        for change in self.day_changes:
+            if len(set(change.days)) != len(self.days):
+                raise ValueError(f"day_changes: week {change.from_week} names {len(set(change.days))} days; "
+                                 f"the plan has {len(self.days)} sessions a week, so name {len(self.days)}")
+        return self
+
+    def days_text(self) -> str:
+        """The training days in words, with any change: "Mon, Wed, Fri (from week 3: Tue, Thu, Sat)"."""
+        def short(days: list[Weekday]) -> str:
+            return ", ".join(DAY_NAMES[WEEKDAYS.index(d)][:3] for d in days)
+
+        changes = "; ".join(f"from week {c.from_week}: {short(c.days)}" for c in self.day_changes)
+        return short(self.days) + (f" ({changes})" if changes else "")
+
+    def days_in_week(self, index: int) -> list[Weekday]:
+        """The weekdays of week ``index`` (0 for the first): the latest change that applies, else ``days``."""
+        days = self.days
+        for change in self.day_changes:
+            if change.from_week <= index + 1:
+                days = change.days
+        return days
+
+    def with_days_from(self, from_week: int, days: list[Weekday]) -> PlanInputs:
+        """These inputs with ``days`` from ``from_week`` on; later changes are replaced by this one."""
+        kept = [c for c in self.day_changes if c.from_week < from_week]
+        ordered = [d for d in WEEKDAYS if d in days]
+        if from_week <= 1:
+            return self.model_copy(update={"days": ordered, "day_changes": kept})
+        return PlanInputs.model_validate({**self.model_dump(), "day_changes": [
+            *(c.model_dump() for c in kept), {"from_week": from_week, "days": ordered}]})
 
 
 class Prescription(Frozen):

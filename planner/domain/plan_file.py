@@ -137,7 +137,7 @@ class PlanFile(FileModel):
         data: dict[str, Any] = {
             "schema_version": self.schema_version,
             "program_name": self.program_name,
-            "plan": self.plan.model_dump(),
+            "plan": self.plan.model_dump(exclude={"day_changes"} if not self.plan.day_changes else None),
         }
         adaptation = self.adaptation.model_dump(exclude_defaults=True)
         if adaptation:
@@ -267,9 +267,11 @@ def _check(plan_file: PlanFile, text: str, path: str, library: Library) -> list[
             if not first <= day <= last:
                 problem(("weeks", w, "sessions", s, "date"),
                         f"{day.isoformat()} is outside week {week.number} ({first.isoformat()} to {last.isoformat()})")
-            elif WEEKDAYS[day.weekday()] not in inputs.days:
+            elif WEEKDAYS[day.weekday()] not in inputs.days_in_week(w):
+                shown = ", ".join(DAY_NAMES[WEEKDAYS.index(d)] for d in inputs.days_in_week(w))
                 problem(("weeks", w, "sessions", s, "date"),
-                        f"{day.isoformat()} is a {DAY_NAMES[day.weekday()]}; the plan's days are {days_text}")
+                        f"{day.isoformat()} is a {DAY_NAMES[day.weekday()]}; the plan's days "
+                        f"{'are' if shown == days_text else f'in week {w + 1} are'} {shown}")
             elif previous is not None and day <= previous:
                 problem(("weeks", w, "sessions", s, "date"),
                         f"{day.isoformat()} comes after {previous.isoformat()} in the file; "

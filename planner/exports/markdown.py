@@ -26,6 +26,8 @@ def plan_markdown(
 ) -> str:
     inputs = plan.inputs
     days = ", ".join(DAY_NAMES[WEEKDAYS.index(d)] for d in inputs.days)
+    if inputs.day_changes:
+        days = inputs.days_text()
     lines = [
         f"# {_cell(plan.program_name)}",
         "",

@@ -11,9 +11,10 @@ from planner.domain.adaptation import AdaptationState, current_state, gap_adjust
 from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError
 from planner.domain.library import Library
-from planner.domain.plan import Plan
+from planner.domain.plan import Plan, Weekday
 from planner.domain.plan_file import read_stored
 from planner.domain.records import Adjustment, History
+from planner.domain.reschedule import reschedule
 from planner.store.store import PlanRecord, Store
 
 
@@ -42,6 +43,19 @@ class ActivePlan:
         if result is not None:
             self.store.record_adjustments(self.record.id, [result[1]])
             self.reload()
+
+
+    def change_days(self, days: list[Weekday], today: dt.date, library: Library) -> Adjustment:
+        """Move the training days from next week on (see :mod:`planner.domain.reschedule`) and record why."""
+        if self.record.plan_file is not None:
+            raise PlannerError("days: this plan was imported from a file, so its dates are the file's; "
+                               "export it, change the dates, and import it again")
+        inputs, adjustment = reschedule(self.record.inputs, self.state, today, days)
+        self.store.change_inputs(self.record.id, inputs, adjustment)
+        self.record = dataclasses.replace(self.record, inputs=inputs)
+        self.plan = build_plan(inputs, library)
+        self.reload()
+        return adjustment
 
 
 def load_active(store: Store, library: Library) -> ActivePlan | None:

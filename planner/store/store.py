@@ -81,6 +81,12 @@ class Store:
         assert record is not None
         return record
 
+    def change_inputs(self, plan_id: int, inputs: PlanInputs, adjustment: Adjustment) -> None:
+        """New inputs for the same plan (its history stays with it), and the adjustment saying why, together."""
+        with write(self.connection, self.path) as db:
+            db.execute("UPDATE plans SET inputs = ? WHERE id = ?", (inputs.model_dump_json(), plan_id))
+            self._insert_adjustments(db, plan_id, [adjustment])
+
     def active_plan(self) -> PlanRecord | None:
         rows = self._read(
             f"SELECT {_PLAN_COLUMNS} FROM plans WHERE archived_at IS NULL"

@@ -296,3 +296,28 @@ async def test_help_lists_every_key_from_the_one_table(seeded: Path) -> None:
                 assert f"`{key_label(binding)}` | {title(binding)}" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_changing_training_days_from_the_plan_view(seeded: Path) -> None:
+    from planner.app.screens.days import DaysDialog
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, DaysDialog)
+        app.screen.query_one("#new-sat").value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "pick 3 weekdays (you picked 4)" in str(app.screen.query_one("#days-result").render())
+        app.screen.query_one("#new-mon").value = False
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "to Wed, Fri, Sat from week 2" in str(app.screen.query_one("#days-result").render())
+        await pilot.press("escape")
+        assert app.snapshot.day(dt.date(2026, 3, 14)).planned
+        assert not app.snapshot.day(dt.date(2026, 3, 9)).planned
+        assert app.snapshot.day(dt.date(2026, 3, 2)).planned
+    with Store(seeded) as store:
+        assert store.active_plan().inputs.days_in_week(1) == ["wed", "fri", "sat"]

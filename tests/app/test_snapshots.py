@@ -97,6 +97,10 @@ class TestPlanView:
         """Weeks as rows with day marks, easier weeks and the adjustment noted; this week's sessions below."""
         assert snap_compare(make_app(), terminal_size=size, run_before=keys("w"))
 
+    def test_changing_training_days(self, snap_compare, lived_in: Path, size) -> None:
+        """d opens the weekday ticks with the rule in words: same count, from next week, past dates kept."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("w", "d"))
+
     def test_moving_to_an_easier_week(self, snap_compare, lived_in: Path, size) -> None:
         """Two weeks on, the easier week's sessions and its reason are listed."""
         assert snap_compare(make_app(), terminal_size=size, run_before=keys("w", "right", "right"))

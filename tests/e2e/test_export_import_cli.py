@@ -25,9 +25,10 @@ class Planner:
     def __init__(self, data: Path, cwd: Path):
         self.data = data
         self.cwd = cwd
+        self.today = START
 
     def run(self, *args: str, code: int = 0) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PLANNER_DATA_DIR": str(self.data), "PLANNER_TODAY": START}
+        env = {**os.environ, "PLANNER_DATA_DIR": str(self.data), "PLANNER_TODAY": self.today}
         env.pop("PLANNER_LIBRARY", None)
         result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
                                 env=env, cwd=self.cwd, timeout=60)

@@ -107,7 +107,12 @@ class ExportDialog(ModalScreen[None]):
                                            "Press ctrl+s again to replace it, or change the name."))
             return
         data, fmt = self.app.data, self.fmt  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.export(fmt, path, at, force=force), self._written)  # type: ignore[attr-defined]
+        self.app.run_store(lambda: data.export(fmt, path, at, force=force), self._written,  # type: ignore[attr-defined]
+                           self._refused)
+
+    def _refused(self, message: str) -> None:
+        self.confirm_replace = None
+        self.query_one("#export-result", Static).update(Content.assemble(("Not written: ", "bold"), message))
 
     def _written(self, outcome: Outcome) -> None:
         self.confirm_replace = None

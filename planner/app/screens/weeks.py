@@ -61,10 +61,11 @@ class PlanViewScreen(Screen):
         self.query_one("#plan-title", Static).update(Content.assemble(
             (plan.program_name, "bold"),
             f" · {plan.inputs.start.strftime('%d %b')} – {plan.end.strftime('%d %b %Y')} · "
-            f"{', '.join(d.capitalize() for d in plan.inputs.days)} · {plan.inputs.minutes} min"))
+            f"{plan.inputs.days_text()} · {plan.inputs.minutes} min"))
         row = table.cursor_row if table.row_count else self._this_week(snapshot)
         table.clear(columns=True)
-        table.add_columns("Week", *(name[:3] for name in DAY_NAMES), "Work", "Notes")
+        first = plan.inputs.start.weekday()  # a plan's weeks run from its start day, not always Monday
+        table.add_columns("Week", *(DAY_NAMES[(first + i) % 7][:3] for i in range(7)), "Work", "Notes")
         for index, week in enumerate(plan.weeks):
             dates = week_dates(snapshot, index)
             marks = [self._mark(snapshot, day) for day in dates]
@@ -116,6 +117,13 @@ class PlanViewScreen(Screen):
         table = self.query_one("#weeks", DataTable)
         if table.row_count:
             table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    def action_days(self) -> None:
+        from planner.app.screens.days import DaysDialog
+
+        snapshot = self.snapshot
+        if snapshot is not None and snapshot.plan is not None:
+            self.app.push_screen(DaysDialog(snapshot.plan.inputs, self._this_week(snapshot)))
 
     def action_this_week(self) -> None:
         if self.snapshot is not None and self.snapshot.plan is not None:
