@@ -24,7 +24,7 @@ EXPORT_TITLE = "Export the plan (TOML, Markdown, iCalendar)"
 APP_BINDINGS = [
     *NAV_BINDINGS,
     Binding("e", "export", "Export", tooltip=EXPORT_TITLE, show=False),
-    Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("question_mark", "help", "Help", key_display="?", show=False),  # in the navigation bar
     Binding("q", "quit", "Quit"),
 ]
 
@@ -43,7 +43,7 @@ RUNNER_BINDINGS = [
     Binding("m", "partial", "Partial"),
     Binding("x", "skip", "Skip"),
     Binding("f", "finish", "Finish"),
-    Binding("escape", "leave", "Back"),
+    Binding("escape", "leave", "Back", show=False),  # Escape is the usual way back; help lists it
 ]
 
 BUILDER_BINDINGS = [

@@ -23,9 +23,11 @@ SHOTS: dict[str, tuple[str, list[str]]] = {
     "today": ("lived-in", []),
     "today-checked": ("fresh", ["space", "space"]),
     "session-runner": ("fresh", ["enter", "space"]),
-    "pain-check-in": ("fresh", ["d", "r", "6", "enter"]),
+    "pain-check-in": ("fresh", ["d", "r", "6", "ctrl+s"]),
     "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "tab", "tab", "tab", "tab", "enter"]),
     "plan-view": ("lived-in", ["w"]),
+    "training-days": ("lived-in", ["w", "d"]),
+    "export": ("fresh", ["w", "e"]),
     "library": ("fresh", ["l"]),
     "history": ("lived-in", ["h"]),
     "relief": ("fresh", ["exclamation_mark"]),
@@ -92,6 +94,7 @@ async def shoot(name: str, history: str, keys: list[str], folder: Path, size: tu
 def main(argv: list[str]) -> int:
     os.environ["PLANNER_TODAY"] = DEMO_TODAY
     os.environ.pop("PLANNER_LIBRARY", None)
+    os.environ["HOME"] = "/home/you"  # the export dialog shows a file name in the home folder, not ours
     folder = Path(argv[0] if argv else "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     for name, (history, keys) in SHOTS.items():
