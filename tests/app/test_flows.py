@@ -321,3 +321,15 @@ async def test_changing_training_days_from_the_plan_view(seeded: Path) -> None:
         assert app.snapshot.day(dt.date(2026, 3, 2)).planned
     with Store(seeded) as store:
         assert store.active_plan().inputs.days_in_week(1) == ["wed", "fri", "sat"]
+
+
+async def test_a_new_plan_says_it_replaces_the_current_one(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert "A new plan replaces Core + flexibility" in str(app.screen.query_one("#disclaimer").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)

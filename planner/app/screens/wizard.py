@@ -58,6 +58,10 @@ class PlanBuilderScreen(Screen):
             snapshot = self.app.snapshot  # type: ignore[attr-defined]
             if snapshot is None or snapshot.plan is None:
                 yield Static(Content.assemble(("Before you start: ", "bold"), DISCLAIMER), id="disclaimer")
+            else:
+                yield Static(Content.assemble(
+                    ("A new plan replaces ", "bold"), f"{snapshot.plan.program_name}, which stays in your history. ",
+                    "Escape keeps it."), id="disclaimer")
             if first is None:
                 yield Static("The exercise library has no programs. Add one (see 'planner programs').",
                              classes="empty")
