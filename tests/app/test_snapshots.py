@@ -160,6 +160,17 @@ class TestExport:
         assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
+class TestLightTheme:
+    def test_today_reads_in_the_light_theme(self, snap_compare, lived_in: Path) -> None:
+        """The palette's theme switch: Today in textual-light keeps every mark and the highlight readable."""
+        async def run_before(pilot: Pilot) -> None:
+            await settle(pilot)
+            pilot.app.theme = "textual-light"
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
 class TestTooSmall:
     def test_tiny_terminal_says_too_small(self, snap_compare, seeded: Path) -> None:
         """Below 60×20 the app says the terminal is too small instead of drawing a cramped screen."""

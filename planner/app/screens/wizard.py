@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.worker import get_current_worker
 
 from planner.app.bindings import BUILDER_BINDINGS
 from planner.app.data import Outcome
@@ -138,13 +140,26 @@ class PlanBuilderScreen(Screen):
             self.query_one("#goal", Static).update(Content.styled(program.goal, "italic"))
             self.query_one("#description", Static).update(
                 Content.assemble(("About this program: ", "bold"), " ".join(program.description.split())))
-        preview = self.query_one("#preview", Static)
         try:
-            plan = build_plan(self.inputs(), self.library)
+            inputs = self.inputs()
         except PlannerError as err:
-            preview.update(Content.assemble(("Check: ", "bold"), str(err)))
+            self.workers.cancel_group(self, "preview")  # a build still running must not cover this message
+            self._show_preview(Content.assemble(("Check: ", "bold"), str(err)))
             return
-        preview.update(Content("\n").join(preview_lines(plan)))
+        self._build_preview(inputs)
+
+    @work(thread=True, exclusive=True, group="preview")
+    def _build_preview(self, inputs: PlanInputs) -> None:
+        """Build off the UI thread (a year-long plan takes a moment); only the latest keystroke's plan shows."""
+        try:
+            content = Content("\n").join(preview_lines(build_plan(inputs, self.library)))
+        except PlannerError as err:
+            content = Content.assemble(("Check: ", "bold"), str(err))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_preview, content)
+
+    def _show_preview(self, content: Content) -> None:
+        self.query_one("#preview", Static).update(content)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_create()
