@@ -333,3 +333,22 @@ async def test_a_new_plan_says_it_replaces_the_current_one(seeded: Path) -> None
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_stray_keys_on_every_screen_never_crash_the_app(lived_in: Path) -> None:
+    """A person mashing keys that mean nothing (or something elsewhere) gets no traceback anywhere."""
+    stray = ["z", "9", "f5", "ctrl+x", "tab", "shift+tab", "down", "up", "pageup", "home", "end", "left", "right"]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for place in ["t", "w", "l", "h", "exclamation_mark", "n", "t", "enter", "escape", "question_mark"]:
+            await pilot.press(place)
+            await settle(pilot)
+            for key in stray:
+                await pilot.press(key)
+            await settle(pilot)
+            while len(app.screen_stack) > 1 and not isinstance(app.screen, SessionRunner):
+                await pilot.press("escape")
+                await settle(pilot)
+        assert app.is_running
+    assert completions(lived_in)  # the seeded check-offs are all still there
