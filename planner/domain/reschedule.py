@@ -33,8 +33,8 @@ def reschedule(inputs: PlanInputs, state: AdaptationState, today: dt.date,
     if from_week > inputs.weeks:
         raise PlannerError("days: this is the plan's last week, so there is no later week to move; "
                            "build a new plan to go on")
-    current = inputs.days_in_week(max(from_week - 1, 0))
-    if wanted == list(current) and (from_week == 1 or inputs.days_in_week(from_week - 1) == wanted):
+    current = inputs.days_in_week(from_week - 1)  # the days the changing week has now
+    if wanted == list(current):
         raise PlannerError(f"days: the plan already trains on {_names(wanted)}")
     changed = inputs.with_days_from(from_week, wanted)
     first = inputs.start + dt.timedelta(days=7 * (from_week - 1))
