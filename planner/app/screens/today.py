@@ -24,7 +24,13 @@ from planner.domain.plan import DAY_NAMES
 def today_heading(snapshot: Snapshot) -> str:
     view = snapshot.day()
     plan = snapshot.plan
-    week = f" · week {view.week} of {len(plan.weeks)}" if view.week and plan else ""
+    week = ""
+    if plan is not None:
+        calendar = (view.date - plan.inputs.start).days // 7 + 1
+        if 1 <= calendar <= len(plan.weeks):
+            week = f" · week {calendar} of {len(plan.weeks)}"
+        if view.week and view.week != calendar:  # held, eased or picked up lower: say whose doses these are
+            week += f" (week {view.week}'s doses)"
     return f"{DAY_NAMES[view.date.weekday()]} {view.date.strftime('%d %B %Y')}{week} · {view.status}"
 
 

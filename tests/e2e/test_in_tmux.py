@@ -1,0 +1,238 @@
+"""The app in a real terminal: tmux at 80×24, keys typed, the screen read back.
+
+A new user's first run (build a plan, run the session set by set, say how the back feels, quit), a
+session that survives the window being resized, the terminals people have (TERM), and NO_COLOR.
+What the app recorded is checked afterwards with the one-line commands, as a person would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.terminal import Terminal
+
+pytestmark = pytest.mark.tmux
+
+TODAY = "2026-03-02"  # a Monday, a training day of the default mon/wed/fri plan
+HEADLINE = "Monday 02 March 2026"
+
+
+def planner_command() -> str:
+    """``planner`` as installed in the environment running the tests (the console script when present)."""
+    script = Path(sys.executable).with_name("planner")
+    return shlex.quote(str(script)) if script.exists() else f"{shlex.quote(sys.executable)} -m planner"
+
+
+def cli(data: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": today})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def app(data: Path, *, term: str = "xterm-256color", width: int = 80, height: int = 24,
+        extra_env: dict[str, str] | None = None) -> Terminal:
+    env = {"PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY, **(extra_env or {})}
+    return Terminal(planner_command(), width=width, height=height, env=env, term=term)
+
+
+def session_state(screen: str) -> tuple | None:
+    """Where the session runner is: exercises finished, the set shown, resting or not; None mid-redraw."""
+    finished = re.search(r"(\d+) of (\d+) exercises finished", screen)
+    current = re.search(r"Set (\d+) of (\d+)", screen)
+    if finished is None or current is None:
+        return None
+    return finished.groups(), current.groups(), "Resting" in screen
+
+
+def press_until_changed(term: Terminal, key: str) -> tuple:
+    """Press ``key`` in the session runner and wait until the runner shows it moved on."""
+    before = session_state(term.screen())
+    assert before is not None, term.screen()
+    term.press(key)
+    screen = term.wait_until(lambda s: session_state(s) not in (None, before), f"{key} moving the session on")
+    return session_state(screen)
+
+
+def run_every_set(term: Terminal) -> int:
+    """Check off every set with space (ending each rest early with space too); return the presses made."""
+    presses = 0
+    while "All finished" not in term.screen():
+        assert presses < 60, "the session never finished:\n" + term.screen()
+        press_until_changed(term, "Space")
+        presses += 1
+    return presses
+
+
+def quit_cleanly(term: Terminal) -> None:
+    """q quits with status 0 and leaves the terminal as it found it: main screen, cursor shown, mouse off."""
+    term.press("q")
+    assert term.wait_exit() == 0, term.screen()
+    screen = term.screen()
+    assert "Traceback" not in screen and "Error" not in screen, screen
+    assert "Quit" not in screen, "the app's last frame is still on the screen:\n" + screen
+    assert term.pane_flags() == {"alternate_on": "0", "cursor_flag": "1", "mouse_any_flag": "0",
+                                 "mouse_button_flag": "0", "mouse_sgr_flag": "0", "keypad_flag": "0"}
+
+
+def test_first_run_build_a_plan_run_the_session_report_pain_and_quit(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert not data.exists()
+    with app(data) as term:
+        screen = term.wait_for("Build your plan")
+        assert "not a clinician" in screen, "the first run shows the safety note"
+        term.wait_for("Mon 02 Mar")  # the preview of week 1, built off the UI thread
+        term.press("C-s")
+        screen = term.wait_for(HEADLINE)
+        assert "week 1 of" in screen and "planned" in screen
+
+        planned = json.loads(cli(data, "today", "--json").stdout)
+        assert planned["status"] == "planned"
+        names = [e["name"] for e in planned["exercises"]]
+        for name in names[:4]:
+            assert name in screen, f"Today lists {name!r}:\n{screen}"
+
+        term.press("Enter")
+        term.wait_for(f"0 of {len(names)} exercises finished")
+        presses = run_every_set(term)
+        screen = term.wait_for(f"{len(names)} of {len(names)} exercises finished")
+        # Each set is one space, and each rest between sets of an exercise is ended early with one more.
+        assert presses == sum(2 * e["sets"] - 1 for e in planned["exercises"])
+
+        term.press("f")
+        term.wait_for("How is your back?")
+        term.type("1")
+        term.press("C-s")
+        screen = term.wait_for("Pain 1 recorded")
+        term.press("Escape")
+        screen = term.wait_until(lambda s: HEADLINE in s and "How is your back?" not in s, "back on Today")
+        assert "· done" in screen, screen
+        quit_cleanly(term)
+
+    history = json.loads(cli(data, "history", "--json").stdout)
+    assert len(history["sessions"]) == 1
+    session = history["sessions"][0]
+    assert (session["date"], session["status"]) == (TODAY, "done")
+    assert session["exercises_done"] == session["exercises_planned"] == len(names)
+    assert [(p["score"], p["when"], p["flags"]) for p in session["pain"]] == [(1, "after", [])]
+    assert (history["current_streak"], history["adherence"]) == (1, 100)
+
+
+def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    cli(data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--start", TODAY)
+    first = json.loads(cli(data, "today", "--json").stdout)["exercises"][0]
+    assert first["sets"] >= 2
+    with app(data) as term:
+        term.wait_for(HEADLINE)
+        term.press("Enter")
+        term.wait_for("0 of ")
+        assert press_until_changed(term, "Space")[1:] == (("2", str(first["sets"])), True)
+
+        term.resize(120, 40)
+        screen = term.wait_until(lambda s: max(map(len, s.splitlines())) > 80 and len(s.splitlines()) >= 40,
+                                 "the app redrawing at 120×40")
+        assert f"Set 2 of {first['sets']}" in screen and first["name"] in screen
+
+        term.resize(50, 15)
+        term.wait_for("too small")
+        term.press("Space")  # keys while too small must not move the session on
+        term.resize(80, 24)
+        screen = term.wait_until(lambda s: session_state(s) is not None, "the session coming back at 80×24")
+        assert term.size() == (80, 24)
+        assert session_state(screen)[1] == ("2", str(first["sets"])), screen
+
+        # Keys still work after all that: finish the first exercise, then leave it there.
+        while session_state(term.screen())[0][0] == "0":
+            press_until_changed(term, "Space")
+        term.press("f")
+        term.wait_for("How is your back?")
+        term.resize(100, 30)  # a resize with the check-in open
+        term.wait_until(lambda s: "How is your back?" in s and len(s.splitlines()) >= 30, "the check-in at 100×30")
+        term.type("0")
+        term.press("C-s")
+        term.wait_for("Pain 0 recorded")
+        term.press("Escape")
+        term.wait_until(lambda s: HEADLINE in s and "partial" in s, "Today showing a partial session")
+        quit_cleanly(term)
+
+    today = json.loads(cli(data, "today", "--json").stdout)
+    assert today["status"] == "partial"
+    assert [e["done"] for e in today["exercises"]] == [True] + [False] * (len(today["exercises"]) - 1)
+
+
+def planned_day(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    cli(data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--start", TODAY)
+    return data
+
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def colours(screen: str) -> set[tuple[int, ...]]:
+    """Every foreground/background colour in the captured escapes, as an RGB triple or a 16/256 palette index."""
+    found: set[tuple[int, ...]] = set()
+    for params in SGR.findall(screen):
+        codes = [int(c) for c in params.split(";") if c]
+        i = 0
+        while i < len(codes):
+            code = codes[i]
+            if code in (38, 48) and codes[i + 1:i + 2] == [5]:
+                found.add((codes[i + 2],))
+                i += 3
+            elif code in (38, 48) and codes[i + 1:i + 2] == [2]:
+                found.add(tuple(codes[i + 2:i + 5]))
+                i += 5
+            else:
+                if 30 <= code <= 37 or 40 <= code <= 47:
+                    found.add((code % 10,))
+                elif 90 <= code <= 97 or 100 <= code <= 107:
+                    found.add((code % 10 + 8,))
+                i += 1
+    return found
+
+
+def is_grey(colour: tuple[int, ...]) -> bool:
+    if len(colour) == 3:
+        return colour[0] == colour[1] == colour[2]
+    (index,) = colour
+    if index < 16:
+        return index in (0, 7, 8, 15)
+    if index >= 232:
+        return True
+    r, g, b = (index - 16) // 36, (index - 16) // 6 % 6, (index - 16) % 6
+    return r == g == b
+
+
+@pytest.mark.parametrize("term_name", ["xterm-256color", "screen", "tmux-256color", "linux"])
+def test_each_terminal_type_opens_today_and_quits(tmp_path: Path, term_name: str) -> None:
+    with app(planned_day(tmp_path), term=term_name) as term:
+        screen = term.wait_for(HEADLINE)
+        term.wait_for("Check off")
+        assert "week 1 of" in screen
+        assert any(not is_grey(c) for c in colours(term.screen(escapes=True))), "in colour unless NO_COLOR"
+        quit_cleanly(term)
+
+
+def test_no_color_draws_in_greys_only_and_still_works(tmp_path: Path) -> None:
+    data = planned_day(tmp_path)
+    with app(data, extra_env={"NO_COLOR": "1"}) as term:
+        term.wait_for(HEADLINE)
+        term.wait_for("Check off")
+        used = colours(term.screen(escapes=True))
+        assert used, "the capture has the screen's escapes"
+        assert all(is_grey(c) for c in used), sorted(c for c in used if not is_grey(c))
+        # What is checked off reads as text, not colour.
+        assert "[x]" not in term.screen()
+        term.press("Space")
+        term.wait_for("[x]")
+        quit_cleanly(term)
+    assert json.loads(cli(data, "today", "--json").stdout)["exercises"][0]["done"] is True
