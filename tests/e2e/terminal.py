@@ -10,6 +10,7 @@ a person's ``~/.tmux.conf`` changes nothing.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -20,8 +21,11 @@ from collections.abc import Callable, Mapping
 
 EXITED = re.compile(r"\[exited (\d+)\]")
 
-# Never inherited from the shell running the tests: each test says what it wants.
-SCRUBBED = ("NO_COLOR", "PLANNER_DATA_DIR", "PLANNER_TODAY", "PLANNER_LIBRARY", "TMUX")
+# Never inherited from the process running the tests: each test says what it wants. COLUMNS and LINES
+# matter most: something in the pytest process sets them at the C level (so not in os.environ, but in
+# what a child inherits), and an app that sees them ignores the real window size and every resize.
+SCRUBBED = ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM", "PLANNER_DATA_DIR", "PLANNER_TODAY", "PLANNER_LIBRARY",
+            "TMUX")
 
 
 class Terminal:
@@ -35,7 +39,7 @@ class Terminal:
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(["tmux", "-f", "/dev/null", "-L", self.name, *args], capture_output=True, text=True,
-                              check=check)
+                              check=check, env=dict(os.environ))
 
     def __enter__(self) -> Terminal:
         return self

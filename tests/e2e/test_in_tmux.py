@@ -43,6 +43,16 @@ def app(data: Path, *, term: str = "xterm-256color", width: int = 80, height: in
     return Terminal(planner_command(), width=width, height=height, env=env, term=term)
 
 
+def wider_than(width: int, screen: str) -> bool:
+    return max(map(len, screen.splitlines()), default=0) > width
+
+
+def today_status(screen: str) -> str | None:
+    """The status in Today's headline ("Monday 02 March 2026 · week 1 of 8 · planned"), if Today is showing."""
+    found = re.search(HEADLINE + r" · week \d+ of \d+ · (\w+)", screen)
+    return found.group(1) if found else None
+
+
 def session_state(screen: str) -> tuple | None:
     """Where the session runner is: exercises finished, the set shown, resting or not; None mid-redraw."""
     finished = re.search(r"(\d+) of (\d+) exercises finished", screen)
@@ -112,8 +122,7 @@ def test_first_run_build_a_plan_run_the_session_report_pain_and_quit(tmp_path: P
         term.press("C-s")
         screen = term.wait_for("Pain 1 recorded")
         term.press("Escape")
-        screen = term.wait_until(lambda s: HEADLINE in s and "How is your back?" not in s, "back on Today")
-        assert "· done" in screen, screen
+        screen = term.wait_until(lambda s: today_status(s) == "done", "Today showing the session done")
         quit_cleanly(term)
 
     history = json.loads(cli(data, "history", "--json").stdout)
@@ -128,7 +137,8 @@ def test_first_run_build_a_plan_run_the_session_report_pain_and_quit(tmp_path: P
 def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
     data = tmp_path / "data"
     cli(data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--start", TODAY)
-    first = json.loads(cli(data, "today", "--json").stdout)["exercises"][0]
+    today = json.loads(cli(data, "today", "--json").stdout)
+    first = today["exercises"][0]
     assert first["sets"] >= 2
     with app(data) as term:
         term.wait_for(HEADLINE)
@@ -137,17 +147,18 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
         assert press_until_changed(term, "Space")[1:] == (("2", str(first["sets"])), True)
 
         term.resize(120, 40)
-        screen = term.wait_until(lambda s: max(map(len, s.splitlines())) > 80 and len(s.splitlines()) >= 40,
-                                 "the app redrawing at 120×40")
+        screen = term.wait_until(lambda s: wider_than(80, s), "the app redrawing at 120×40")
+        assert len(screen.splitlines()) == 40
         assert f"Set 2 of {first['sets']}" in screen and first["name"] in screen
 
         term.resize(50, 15)
         term.wait_for("too small")
-        term.press("Space")  # keys while too small must not move the session on
+        term.press("x")  # keys while too small must not touch the session (x would skip the exercise)
         term.resize(80, 24)
         screen = term.wait_until(lambda s: session_state(s) is not None, "the session coming back at 80×24")
         assert term.size() == (80, 24)
-        assert session_state(screen)[1] == ("2", str(first["sets"])), screen
+        assert session_state(screen)[:2] == (("0", str(len(today["exercises"]))), ("2", str(first["sets"]))), screen
+        assert f"▶ {first['name']}" in screen, "still on the first exercise:\n" + screen
 
         # Keys still work after all that: finish the first exercise, then leave it there.
         while session_state(term.screen())[0][0] == "0":
@@ -155,12 +166,12 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
         term.press("f")
         term.wait_for("How is your back?")
         term.resize(100, 30)  # a resize with the check-in open
-        term.wait_until(lambda s: "How is your back?" in s and len(s.splitlines()) >= 30, "the check-in at 100×30")
+        term.wait_until(lambda s: "How is your back?" in s and wider_than(80, s), "the check-in redrawn at 100×30")
         term.type("0")
         term.press("C-s")
         term.wait_for("Pain 0 recorded")
         term.press("Escape")
-        term.wait_until(lambda s: HEADLINE in s and "partial" in s, "Today showing a partial session")
+        term.wait_until(lambda s: today_status(s) == "partial", "Today showing a partial session")
         quit_cleanly(term)
 
     today = json.loads(cli(data, "today", "--json").stdout)
