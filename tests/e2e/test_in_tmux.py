@@ -48,9 +48,11 @@ def wider_than(width: int, screen: str) -> bool:
 
 
 def today_status(screen: str) -> str | None:
-    """The status in Today's headline ("Monday 02 March 2026 · week 1 of 8 · planned"), if Today is showing."""
-    found = re.search(HEADLINE + r" · week \d+ of \d+ · (\w+)", screen)
-    return found.group(1) if found else None
+    """The status at the end of Today's heading ("Monday 02 March 2026 · week 1 of 8 · planned"), if shown."""
+    for line in screen.splitlines():
+        if line.strip().startswith(HEADLINE):
+            return line.rsplit("·", 1)[-1].strip()
+    return None
 
 
 def session_state(screen: str) -> tuple | None:
