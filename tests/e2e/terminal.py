@@ -73,10 +73,11 @@ class Terminal:
         screen = self.wait_until(EXITED.search, "the command exiting", timeout)
         return int(EXITED.findall(screen)[-1])
 
-    def press(self, *keys: str) -> None:
-        """Send keys by tmux name (``Enter``, ``Space``, ``C-s``, ``Escape``, ``q``), one at a time."""
-        for key in keys:
-            self._tmux("send-keys", "-t", self.name, key)
+    def press(self, *keys: str, together: bool = False) -> None:
+        """Send keys by tmux name (``Enter``, ``Space``, ``C-s``, ``Escape``, ``q``), one at a time, or
+        ``together`` in one write, as a fast typist or a laggy link delivers them."""
+        for batch in ([list(keys)] if together else [[key] for key in keys]):
+            self._tmux("send-keys", "-t", self.name, *batch)
 
     def type(self, text: str) -> None:
         self._tmux("send-keys", "-t", self.name, "-l", text)
