@@ -275,4 +275,4 @@ def test_a_score_typed_straight_after_r_lands_in_the_check_in(tmp_path: Path) ->
         term.wait_for("Check off")
         term.press("r", "4", together=True)
         term.wait_for("How is your back?")
-        term.wait_until(lambda s: re.search(r"Pain\s+4\b", s), "4 in the pain field", timeout=5)
+        term.wait_until(lambda s: re.search(r"Pain\s+4\b", s), "4 in the pain field", timeout=2)
