@@ -5,6 +5,7 @@ Fresh host and client keys per test run, key login only, loopback only.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import shutil
 import socket
@@ -46,15 +47,22 @@ class SshServer:
             "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\n"
             f"PidFile {folder / 'sshd.pid'}\nAcceptEnv LANG LC_*\nPrintMotd no\n"
         )
-        Path("/run/sshd").mkdir(exist_ok=True)
-        self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stderr=subprocess.PIPE)
+        # The privilege-separation directory (.ci/run makes it too); when not root, sshd's log says if it is missing.
+        with contextlib.suppress(PermissionError):
+            Path("/run/sshd").mkdir(exist_ok=True)
+        # The log goes to a file, not a pipe nobody reads, which would fill up and stall sshd.
+        self.log = folder / "sshd.log"
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdin=subprocess.DEVNULL,
+                                            stdout=log, stderr=log)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.process.poll() is None:
             with socket.socket() as s:
                 if s.connect_ex(("127.0.0.1", self.port)) == 0:
                     return
             time.sleep(0.1)
-        raise RuntimeError("sshd did not start")
+        self.close()
+        raise RuntimeError(f"sshd did not start on 127.0.0.1:{self.port}:\n{self.log.read_text(errors='replace')}")
 
     def ssh_command(self, *, tty: bool = False) -> list[str]:
         return ["ssh", *(["-tt"] if tty else []), "-p", str(self.port), "-i", str(self.client_key),
@@ -62,5 +70,6 @@ class SshServer:
                 "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", f"{self.user}@127.0.0.1"]
 
     def close(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
