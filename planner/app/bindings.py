@@ -24,7 +24,7 @@ EXPORT_TITLE = "Export the plan (TOML, Markdown, iCalendar)"
 APP_BINDINGS = [
     *NAV_BINDINGS,
     Binding("e", "export", "Export", tooltip=EXPORT_TITLE, show=False),
-    Binding("question_mark", "help", "Help", key_display="?", show=False),  # in the navigation bar
+    Binding("question_mark,f1", "help", "Help", key_display="?", show=False),  # in the navigation bar
     Binding("q", "quit", "Quit"),
 ]
 

@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("serve", "serve the app to a web browser (loopback only unless --host says otherwise)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     return parser
 
 

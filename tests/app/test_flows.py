@@ -352,3 +352,17 @@ async def test_stray_keys_on_every_screen_never_crash_the_app(lived_in: Path) ->
                 await settle(pilot)
         assert app.is_running
     assert completions(lived_in)  # the seeded check-offs are all still there
+
+
+async def test_f1_opens_and_closes_help_like_question_mark(seeded: Path) -> None:
+    from planner.app.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)

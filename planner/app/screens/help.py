@@ -30,7 +30,7 @@ def help_markdown() -> str:
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS = [*MODAL_BINDINGS, ("q", "close", "Close"), ("question_mark", "close", "Close")]
+    BINDINGS = [*MODAL_BINDINGS, ("q", "close", "Close"), ("question_mark,f1", "close", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):  # the scroller takes the keys: arrows, page up/down, home, end
