@@ -93,11 +93,49 @@ def bench_builder() -> None:
                "52 weeks ≤ 15×" if weeks == 52 else "")
 
 
+def bench_terminal(tmp: Path, quick: bool) -> None:
+    """The app in tmux: start-up, history, memory and idle CPU (skipped without tmux)."""
+    import shutil
+
+    from benchmarks import terminal_app as t
+
+    if shutil.which("tmux") is None:
+        ROWS.append(("app in a terminal (needs tmux)", "skipped", "-", ""))
+        return
+    repeat = 3 if quick else 7
+    empty, full = tmp / "empty", tmp / "full"
+    t.seed_fresh(empty)
+    t.seed_history(full, 10_000)
+    figure, base = t.start_ratio(tmp, empty, None, repeat)
+    report("app start to Today, empty history vs bare Textual app", figure, base, "≤ 1.3×")
+    figure, base = t.start_ratio(tmp, full, tmp / "lib", repeat)
+    report("app start, 10,000 sessions + 1,000 exercises vs bare", figure, base, "≤ 1.5×")
+    STARTUP.append(figure)
+    figure, base = t.history_render(full, repeat), t.history_render(empty, repeat)
+    report("history screen first render, 10,000 sessions vs empty", figure, base, "≤ 1.5×")
+    big, small = t.peak_memory(full, tmp / "lib"), t.peak_memory(empty, None)
+    ROWS.append(("peak memory, 10,000 sessions + 1,000 exercises vs empty", f"{big:9.1f} MB", f"{big / small:6.2f}×",
+                 "≤ 1.3×"))
+    app, env = t.planner_command(empty, None)
+    idle, bare_idle = t.idle_cpu(app, env, "Check off"), t.idle_cpu(t.bare_command(tmp), {}, "BARE READY")
+    ROWS.append(("CPU used idle 10 s on Today vs bare Textual app", f"{idle * 1000:9.1f} ms",
+                 f"{idle / bare_idle:6.2f}×" if bare_idle else "-", "near zero"))
+
+
+STARTUP: list[float] = []
+
+
 def main() -> int:
+    quick = "--quick" in sys.argv
     with tempfile.TemporaryDirectory() as tmp:
         bench_quick_commands(Path(tmp) / "data")
         bench_library(Path(tmp))
+        bench_terminal(Path(tmp), quick)
     bench_builder()
+    if STARTUP:
+        year = next(r for r in ROWS if r[0].startswith("build a 52-week"))
+        ms = float(year[1].split()[0]) / 1000
+        ROWS.append(("52-week build vs app start-up (10,000 sessions)", year[1], f"{ms / STARTUP[0]:6.2f}×", "< 0.1×"))
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'median':>12}  {'ratio':>7}  target")
     for what, figure, ratio, target in ROWS:

@@ -18,6 +18,7 @@ How a plan comes about:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -136,6 +137,10 @@ def _progress(
     current = dict(states)
     base = _week_volume(layout, states)
     bound = base * (1 + program.max_weekly_increase)
+    # How many sessions a week hold each track: a trial step changes the week by that many times its own
+    # change, so the week is never summed again per trial (that made long plans grow faster than linearly).
+    weights = Counter(t for slot in layout.slots for t in slot)
+    volume = base
     tracks = sorted(current)
     if not tracks:
         return current, []
@@ -147,17 +152,18 @@ def _progress(
         step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
         if step is None:
             continue
-        trial = {**current, track: step.state}
-        if _week_volume(layout, trial) > bound:
+        trial_volume = volume + weights[track] * (step.state.volume - state.volume)
+        if trial_volume > bound:
             continue
+        trial = {**current, track: step.state}
         if not all(_fits(trial, slot, budget) for slot in layout.slots if track in slot):
             continue
-        current = trial
+        current, volume = trial, trial_volume
         reasons.append(step.reason)
     if not reasons:
         reasons.append("Doses stay as they were: every exercise is at its top dose or there is no room to grow.")
     else:
-        rise = _week_volume(layout, current) / base - 1 if base else 0
+        rise = volume / base - 1 if base else 0
         reasons.insert(0, f"Volume up {rise:.0%} on week before (the limit is {program.max_weekly_increase:.0%}):")
     return current, reasons
 

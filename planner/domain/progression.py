@@ -122,8 +122,10 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
     lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) and keep_stretch_sets else 1
     for sets in range(dose.sets, lowest_sets - 1, -1):
         for main in range(value, low - 1, -1):
-            candidate = dose.model_copy(update={"sets": sets, primary: main})
-            volume = dose_volume(exercise, candidate)
+            # The candidate's fields, without building a Dose for each (this loop runs for every easier week).
+            fields = {"reps": dose.reps, "hold_seconds": dose.hold_seconds, "minutes": dose.minutes, primary: main}
+            volume = volume_seconds(exercise.kind, sets, fields["reps"], fields["hold_seconds"], fields["minutes"],
+                                    dose.seconds_per_rep)
             if volume > full * factor + 1e-9 and (sets, main) != (lowest_sets, low):
                 continue
             gap = abs(volume / full - factor)

@@ -1,0 +1,182 @@
+"""The app in a real terminal (tmux): start-up, history screen, peak memory and idle CPU.
+
+Each figure is taken alternately with its baseline in the same run: a bare Textual app that shows
+one label, or the same app with an empty history. The app is started with ``exec`` so the pane's
+process is the app itself, and /proc gives its CPU time and peak memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Label
+class Bare(App):
+    def compose(self):
+        yield Label("BARE READY")
+Bare().run()
+"""
+TODAY = "2026-03-02"
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class Pane:
+    """One tmux server and pane running ``command`` at 80×24."""
+
+    def __init__(self, command: str, env: dict[str, str]):
+        self.socket = f"bench-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        script = f"unset COLUMNS LINES NO_COLOR; export TERM=xterm-256color {exports}; exec {command}"
+        self.started = time.perf_counter()
+        self._tmux("new-session", "-d", "-x", "80", "-y", "24", "bash", "-c", script)
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-f", "/dev/null", "-L", self.socket, *args], capture_output=True,
+                              text=True, check=False).stdout
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> float:
+        """Seconds from start (or from now, after keys) until ``text`` is on the screen."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if text in self._tmux("capture-pane", "-p"):
+                return time.perf_counter()
+            time.sleep(0.005)
+        raise RuntimeError(f"{text!r} never appeared:\n{self._tmux('capture-pane', '-p')}")
+
+    def keys(self, *keys: str) -> float:
+        now = time.perf_counter()
+        self._tmux("send-keys", *keys)
+        return now
+
+    @property
+    def pid(self) -> int:
+        return int(self._tmux("display-message", "-p", "#{pane_pid}").strip())
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+    def peak_memory_mb(self) -> float:
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+
+
+def seed_history(data: Path, sessions: int) -> None:
+    """``sessions`` recorded sessions: full year-long plans, each day checked off, the last one active."""
+    import argparse
+
+    from planner.context import Context
+    from planner.domain.builder import build_plan
+    from planner.domain.plan import PlanInputs
+    from planner.domain.records import Completion
+    from planner.store.store import Store
+
+    library = Context.from_args(argparse.Namespace(data_dir=str(data))).library
+    every_day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    with Store(data) as store:
+        done = 0
+        plans = max(1, -(-sessions // 364))
+        for index in range(plans):
+            start = dt.date.fromisoformat(TODAY) - dt.timedelta(days=364 * (plans - index))
+            if index == plans - 1:
+                start = dt.date.fromisoformat(TODAY) - dt.timedelta(days=363)
+            inputs = PlanInputs(program="core-flexibility", days=every_day, minutes=30, level=1, weeks=52, start=start)
+            plan = build_plan(inputs, library)
+            record = store.save_plan(inputs, plan.program_name)
+            rows = []
+            for week in plan.weeks:
+                for session in week.sessions:
+                    if done >= sessions or session.date > dt.date.fromisoformat(TODAY):
+                        break
+                    rows += [Completion(session.date, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes)
+                             for p in session.exercises]
+                    done += 1
+            store.record_completions(record.id, rows)
+
+
+def seed_fresh(data: Path) -> None:
+    subprocess.run([sys.executable, "-m", "planner", "plan", "new", "--program", "core-flexibility",
+                    "--start", TODAY], env={**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY},
+                   capture_output=True, check=True)
+
+
+def planner_command(data: Path, library: Path | None) -> tuple[str, dict[str, str]]:
+    extra = f" --library {shlex.quote(str(library))}" if library else ""
+    return f"{shlex.quote(sys.executable)} -m planner{extra}", {"PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
+
+
+def start_time(command: str, env: dict[str, str], ready: str) -> float:
+    pane = Pane(command, env)
+    try:
+        return pane.wait_for(ready) - pane.started
+    finally:
+        pane.close()
+
+
+def bare_command(tmp: Path) -> str:
+    script = tmp / "bare_app.py"
+    script.write_text(BARE_APP)
+    return f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
+
+
+def start_ratio(tmp: Path, data: Path, library: Path | None, repeat: int) -> tuple[float, float]:
+    app, env = planner_command(data, library)
+    bare = bare_command(tmp)
+    ours, base = [], []
+    for _ in range(repeat):
+        ours.append(start_time(app, env, "Check off"))
+        base.append(start_time(bare, {}, "BARE READY"))
+    return statistics.median(ours), statistics.median(base)
+
+
+def history_render(data: Path, repeat: int) -> float:
+    """Seconds from pressing h to the history screen's adjustments heading."""
+    app, env = planner_command(data, None)
+    times = []
+    for _ in range(repeat):
+        pane = Pane(app, env)
+        try:
+            pane.wait_for("Check off")
+            pressed = pane.keys("h")
+            times.append(pane.wait_for("Adjustments, newest first") - pressed)
+        finally:
+            pane.close()
+    return statistics.median(times)
+
+
+def peak_memory(data: Path, library: Path | None) -> float:
+    app, env = planner_command(data, library)
+    pane = Pane(app, env)
+    try:
+        pane.wait_for("Check off")
+        pane.keys("h")
+        pane.wait_for("Adjustments, newest first")
+        return pane.peak_memory_mb()
+    finally:
+        pane.close()
+
+
+def idle_cpu(command: str, env: dict[str, str], ready: str, seconds: float = 10.0) -> float:
+    pane = Pane(command, env)
+    try:
+        pane.wait_for(ready)
+        time.sleep(1.0)  # let start-up work settle
+        before = pane.cpu_seconds()
+        time.sleep(seconds)
+        return pane.cpu_seconds() - before
+    finally:
+        pane.close()
