@@ -9,7 +9,8 @@ from functools import cached_property
 from pathlib import Path
 
 from planner import clock, locations
-from planner.domain.library import Library, Source, load_library
+from planner.domain.library import Library, Source
+from planner.domain.library_cache import load_library_cached
 
 
 @dataclass
@@ -40,4 +41,9 @@ class Context:
 
     @cached_property
     def library(self) -> Library:
-        return load_library(self.sources())
+        """The checked library, from the cache next to the database when no file has changed.
+
+        Without a database there is no cache: commands that only read never create files.
+        """
+        cache = self.data_dir / "cache" if self.database_exists() else None
+        return load_library_cached(self.sources(), cache)

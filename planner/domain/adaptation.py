@@ -34,7 +34,7 @@ GAP_DAYS = 7
 
 
 class AdaptationState(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
     pause: Literal["relief", "red-flag"] | None = None
     frozen_week: int | None = None

@@ -23,7 +23,7 @@ TRANSITION_SECONDS = 30
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class DayChange(Frozen):

@@ -54,7 +54,7 @@ HEADER = (
 
 
 class FileModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ExerciseEntry(FileModel):
@@ -92,7 +92,7 @@ class AdjustmentEntry(FileModel):
 class AdaptationEntry(AdaptationState):
     """Where pain-guided changes left the plan; carried over on import."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PlanFile(FileModel):
