@@ -82,8 +82,11 @@ class _Layout:
 
 
 def _fits(states: dict[str, TrackState], tracks: Sequence[str], seconds: float) -> bool:
-    total = sum(_track_prescription(t, states[t]).estimated_seconds for t in tracks)
-    return total <= seconds
+    return _seconds(states, tracks) <= seconds
+
+
+def _seconds(states: dict[str, TrackState], tracks: Sequence[str]) -> int:
+    return sum(states[t].estimated_seconds for t in tracks)
 
 
 def _layout(program: Program, library: Library, inputs: PlanInputs, sessions_per_week: int) -> _Layout:
@@ -141,6 +144,9 @@ def _progress(
     # change, so the week is never summed again per trial (that made long plans grow faster than linearly).
     weights = Counter(t for slot in layout.slots for t in slot)
     volume = base
+    # Likewise each session's minutes: kept up to date step by step, checked only where the track is.
+    seconds = [_seconds(current, slot) for slot in layout.slots]
+    slots_of = {t: [i for i, slot in enumerate(layout.slots) if t in slot] for t in current}
     tracks = sorted(current)
     if not tracks:
         return current, []
@@ -155,10 +161,13 @@ def _progress(
         trial_volume = volume + weights[track] * (step.state.volume - state.volume)
         if trial_volume > bound:
             continue
-        trial = {**current, track: step.state}
-        if not all(_fits(trial, slot, budget) for slot in layout.slots if track in slot):
+        change = step.state.estimated_seconds - state.estimated_seconds
+        if not all(seconds[i] + change <= budget for i in slots_of[track]):
             continue
-        current, volume = trial, trial_volume
+        for i in slots_of[track]:
+            seconds[i] += change
+        current[track] = step.state
+        volume = trial_volume
         reasons.append(step.reason)
     if not reasons:
         reasons.append("Doses stay as they were: every exercise is at its top dose or there is no room to grow.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.domain.models import Category, Dose, Exercise, Kind
-from planner.domain.plan import volume_seconds
+from planner.domain.plan import TRANSITION_SECONDS, volume_seconds
 
 # Common stretching guidance: hold about 15–60 seconds, 2–4 times.
 STRETCH_HOLD_MIN = 15
@@ -30,6 +30,13 @@ class TrackState:
     @property
     def volume(self) -> int:
         return dose_volume(self.exercise, self.dose)
+
+    @property
+    def estimated_seconds(self) -> int:
+        """The prescription's ``estimated_seconds``, from the numbers (without building one)."""
+        dose = self.dose
+        rest = 0 if self.exercise.kind is Kind.DURATION else dose.rest_seconds * max(dose.sets - 1, 0)
+        return self.volume + rest + TRANSITION_SECONDS
 
 
 def dose_volume(exercise: Exercise, dose: Dose) -> int:
@@ -120,18 +127,30 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
         low = min(STRETCH_HOLD_MIN, value)
     best: tuple[float, int, int] | None = None
     lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) and keep_stretch_sets else 1
+    limit = full * factor + 1e-9
+    fields = {"reps": dose.reps, "hold_seconds": dose.hold_seconds, "minutes": dose.minutes}
+
+    def volume_at(sets: int, main: int) -> int:
+        fields[primary] = main
+        return volume_seconds(exercise.kind, sets, fields["reps"], fields["hold_seconds"], fields["minutes"],
+                              dose.seconds_per_rep)
+
     for sets in range(dose.sets, lowest_sets - 1, -1):
-        for main in range(value, low - 1, -1):
-            # The candidate's fields, without building a Dose for each (this loop runs for every easier week).
-            fields = {"reps": dose.reps, "hold_seconds": dose.hold_seconds, "minutes": dose.minutes, primary: main}
-            volume = volume_seconds(exercise.kind, sets, fields["reps"], fields["hold_seconds"], fields["minutes"],
-                                    dose.seconds_per_rep)
-            if volume > full * factor + 1e-9 and (sets, main) != (lowest_sets, low):
-                continue
-            gap = abs(volume / full - factor)
-            key = (gap, -sets, -main)
-            if best is None or key < best:
-                best = key
+        # Volume rises with the main field, so at these sets the best candidate is the largest main
+        # within the limit (a smaller one is further from the factor): start near it instead of trying
+        # every value down from the full dose (that made long plans grow faster than linearly).
+        unit = volume_at(sets, 1)
+        main = value if unit <= 0 else max(low, min(value, int(limit // unit) + 1))
+        while main > low and volume_at(sets, main) > limit:
+            main -= 1
+        while main < value and volume_at(sets, main + 1) <= limit:
+            main += 1
+        volume = volume_at(sets, main)
+        if volume > limit and (sets, main) != (lowest_sets, low):
+            continue
+        key = (abs(volume / full - factor), -sets, -main)
+        if best is None or key < best:
+            best = key
     if best is None:
         return dose
     return dose.model_copy(update={"sets": -best[1], primary: -best[2]})
