@@ -1,12 +1,19 @@
 """Performance figures for planner, each as a ratio against a baseline measured in the same run.
 
 Run with `make bench`. Prints a table; asserts nothing (timings belong here, not in tests).
+
+    python benchmarks/run.py [--quick] [GROUP ...]
+
+GROUP is any of commands, library, app, builder (all when none is given); ``--quick`` takes
+3 rounds instead of 7 (15 for the quick commands).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -21,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from planner.domain.builder import build_plan  # noqa: E402
 from planner.domain.library import Source, load_library  # noqa: E402
+from planner.domain.library_cache import load_library_cached  # noqa: E402
 from planner.domain.plan import PlanInputs  # noqa: E402
 from planner.locations import built_in_library  # noqa: E402
 
@@ -29,15 +37,6 @@ ROWS: list[tuple[str, str, str, str]] = []
 
 def report(what: str, figure: float, baseline: float, target: str) -> None:
     ROWS.append((what, f"{figure * 1000:9.1f} ms", f"{figure / baseline:6.2f}×" if baseline else "-", target))
-
-
-def median_time(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def alternate(a: Callable[[], object], b: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -51,7 +50,7 @@ def alternate(a: Callable[[], object], b: Callable[[], object], repeat: int) -> 
     return statistics.median(ta), statistics.median(tb)
 
 
-def bench_quick_commands(data: Path) -> None:
+def bench_quick_commands(data: Path, quick: bool) -> None:
     env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": "2026-03-02"}
 
     def run(*args: str) -> Callable[[], object]:
@@ -60,34 +59,54 @@ def bench_quick_commands(data: Path) -> None:
     planner = [sys.executable, "-m", "planner"]
     run(*planner, "plan", "new", "--program", "core-flexibility", "--start", "2026-03-02")()
     for name, args in (("planner today", ["today"]), ("planner done", ["done"]), ("planner today --json", ["today", "--json"])):
-        figure, base = alternate(run(*planner, *args), run(sys.executable, "-c", "pass"), 15)
+        figure, base = alternate(run(*planner, *args), run(sys.executable, "-c", "pass"), 7 if quick else 15)
         report(f"{name} vs python3 -c pass", figure, base, "≤ 5×")
 
 
-def bench_library(tmp: Path) -> None:
+def make_library(tmp: Path) -> Path:
+    """1,000 exercise files made from a built-in one, dated a minute ago (the cache skips files changed just now)."""
     folder = tmp / "lib"
+    if folder.is_dir():
+        return folder
     folder.mkdir()
     template = (built_in_library() / "exercises" / "glute-bridge.toml").read_text()
     template = "\n".join(line for line in template.splitlines() if not line.startswith(("easier", "harder")))
     for i in range(1000):
-        (folder / f"exercise-{i:04d}.toml").write_text(template.replace('name = "', f'name = "{i} '))
+        path = folder / f"exercise-{i:04d}.toml"
+        path.write_text(template.replace('name = "', f'name = "{i} '))
+        os.utime(path, (time.time() - 60, time.time() - 60))
+    return folder
+
+
+def bench_library(tmp: Path, quick: bool) -> None:
+    folder = make_library(tmp)
     files = sorted(folder.glob("*.toml"))
+    repeat = 3 if quick else 7
 
     def plain() -> None:
         for path in files:
             tomllib.loads(path.read_text())
 
-    figure, base = alternate(lambda: load_library([Source(folder)]), plain, 7)
+    figure, base = alternate(lambda: load_library([Source(folder)]), plain, repeat)
     report("load + validate 1,000 exercise files vs tomllib", figure, base, "≤ 3×")
+    cache = tmp / "library-cache"
+    load_library_cached([Source(folder)], cache)
+    figure, base = alternate(lambda: load_library_cached([Source(folder)], cache), plain, repeat)
+    report("the same 1,000 from the validated-library cache vs tomllib", figure, base, "")
 
 
-def bench_builder() -> None:
+def bench_builder(quick: bool) -> None:
+    """Each plan length built in turn, round after round, so all see the same machine load."""
     library = load_library([Source(built_in_library(), built_in=True)])
-    figures = {}
-    for weeks in (4, 13, 26, 52):
-        inputs = PlanInputs(program="core-flexibility", days=["mon", "tue", "wed", "thu", "fri", "sat"],
-                            minutes=30, level=2, weeks=weeks, start=dt.date(2026, 3, 2))
-        figures[weeks] = median_time(lambda inputs=inputs: build_plan(inputs, library), 7)
+    times: dict[int, list[float]] = {4: [], 13: [], 26: [], 52: []}
+    inputs = {weeks: PlanInputs(program="core-flexibility", days=["mon", "tue", "wed", "thu", "fri", "sat"],
+                                minutes=30, level=2, weeks=weeks, start=dt.date(2026, 3, 2)) for weeks in times}
+    for _ in range(11 if quick else 31):
+        for weeks, bucket in times.items():
+            start = time.perf_counter()
+            build_plan(inputs[weeks], library)
+            bucket.append(time.perf_counter() - start)
+    figures = {weeks: statistics.median(bucket) for weeks, bucket in times.items()}
     for weeks, figure in figures.items():
         report(f"build a {weeks}-week plan, 6 sessions/week vs 4 weeks", figure, figures[4],
                "52 weeks ≤ 15×" if weeks == 52 else "")
@@ -103,17 +122,18 @@ def bench_terminal(tmp: Path, quick: bool) -> None:
         ROWS.append(("app in a terminal (needs tmux)", "skipped", "-", ""))
         return
     repeat = 3 if quick else 7
+    library = make_library(tmp)
     empty, full = tmp / "empty", tmp / "full"
     t.seed_fresh(empty)
     t.seed_history(full, 10_000)
     figure, base = t.start_ratio(tmp, empty, None, repeat)
     report("app start to Today, empty history vs bare Textual app", figure, base, "≤ 1.3×")
-    figure, base = t.start_ratio(tmp, full, tmp / "lib", repeat)
+    figure, base = t.start_ratio(tmp, full, library, repeat)
     report("app start, 10,000 sessions + 1,000 exercises vs bare", figure, base, "≤ 1.5×")
     STARTUP.append(figure)
     figure, base = t.history_render(full, repeat), t.history_render(empty, repeat)
     report("history screen first render, 10,000 sessions vs empty", figure, base, "≤ 1.5×")
-    big, small = t.peak_memory(full, tmp / "lib"), t.peak_memory(empty, None)
+    big, small = t.peak_memory(full, library), t.peak_memory(empty, None)
     ROWS.append(("peak memory, 10,000 sessions + 1,000 exercises vs empty", f"{big:9.1f} MB", f"{big / small:6.2f}×",
                  "≤ 1.3×"))
     app, env = t.planner_command(empty, None)
@@ -125,14 +145,28 @@ def bench_terminal(tmp: Path, quick: bool) -> None:
 STARTUP: list[float] = []
 
 
+GROUPS = ("commands", "library", "app", "builder")
+
+
 def main() -> int:
-    quick = "--quick" in sys.argv
+    parser = argparse.ArgumentParser(description="planner's performance figures, as ratios")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds (noisier)")
+    parser.add_argument("groups", nargs="*", choices=[*GROUPS, []], metavar="GROUP",
+                        help=f"only these: {', '.join(GROUPS)} (default: all)")
+    args = parser.parse_args()
+    wanted = set(args.groups or GROUPS)
+    print(f"{os.cpu_count()} CPUs ({platform.machine()}), Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.2f}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        bench_quick_commands(Path(tmp) / "data")
-        bench_library(Path(tmp))
-        bench_terminal(Path(tmp), quick)
-    bench_builder()
-    if STARTUP:
+        if "commands" in wanted:
+            bench_quick_commands(Path(tmp) / "data", args.quick)
+        if "library" in wanted:
+            bench_library(Path(tmp), args.quick)
+        if "app" in wanted:
+            bench_terminal(Path(tmp), args.quick)
+    if "builder" in wanted:
+        bench_builder(args.quick)
+    if STARTUP and "builder" in wanted:
         year = next(r for r in ROWS if r[0].startswith("build a 52-week"))
         ms = float(year[1].split()[0]) / 1000
         ROWS.append(("52-week build vs app start-up (10,000 sessions)", year[1], f"{ms / STARTUP[0]:6.2f}×", "< 0.1×"))
