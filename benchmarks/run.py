@@ -131,7 +131,7 @@ def bench_terminal(tmp: Path, quick: bool) -> None:
     figure, base = t.start_ratio(tmp, full, library, repeat)
     report("app start, 10,000 sessions + 1,000 exercises vs bare", figure, base, "≤ 1.5×")
     STARTUP.append(figure)
-    figure, base = t.history_render(full, repeat), t.history_render(empty, repeat)
+    figure, base = t.history_ratio(full, empty, repeat)
     report("history screen first render, 10,000 sessions vs empty", figure, base, "≤ 1.5×")
     big, small = t.peak_memory(full, library), t.peak_memory(empty, None)
     ROWS.append(("peak memory, 10,000 sessions + 1,000 exercises vs empty", f"{big:9.1f} MB", f"{big / small:6.2f}×",

@@ -143,19 +143,25 @@ def start_ratio(tmp: Path, data: Path, library: Path | None, repeat: int) -> tup
     return statistics.median(ours), statistics.median(base)
 
 
-def history_render(data: Path, repeat: int) -> float:
+def history_once(data: Path) -> float:
     """Seconds from pressing h to the history screen's adjustments heading."""
     app, env = planner_command(data, None)
-    times = []
+    pane = Pane(app, env)
+    try:
+        pane.wait_for("Check off")
+        pressed = pane.keys("h")
+        return pane.wait_for("Adjustments, newest first") - pressed
+    finally:
+        pane.close()
+
+
+def history_ratio(full: Path, empty: Path, repeat: int) -> tuple[float, float]:
+    """The history screen's first render with ``full`` and with ``empty``, taken alternately."""
+    ours, base = [], []
     for _ in range(repeat):
-        pane = Pane(app, env)
-        try:
-            pane.wait_for("Check off")
-            pressed = pane.keys("h")
-            times.append(pane.wait_for("Adjustments, newest first") - pressed)
-        finally:
-            pane.close()
-    return statistics.median(times)
+        ours.append(history_once(full))
+        base.append(history_once(empty))
+    return statistics.median(ours), statistics.median(base)
 
 
 def peak_memory(data: Path, library: Path | None) -> float:
