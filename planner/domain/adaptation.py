@@ -10,11 +10,11 @@ to an easier variant, and pauses. Every state change is returned as an
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
+from dataclasses import dataclass, field, replace
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from planner.domain.library import Library
 from planner.domain.plan import DAY_NAMES, Plan
@@ -33,8 +33,11 @@ RECURRING_DAYS = 14
 GAP_DAYS = 7
 
 
-class AdaptationState(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+@dataclass(frozen=True, kw_only=True)
+class AdaptationState:
+    """Where pain-guided changes left the plan; carried over on import (where unknown keys are errors)."""
+
+    __pydantic_config__ = {"extra": "forbid"}
 
     pause: Literal["relief", "red-flag"] | None = None
     frozen_week: int | None = None
@@ -42,17 +45,33 @@ class AdaptationState(BaseModel):
     growing_since: dt.date | None = None
     ceiling: float | None = None
     lag_weeks: int = 0
-    regressed: dict[str, str] = {}
+    regressed: dict[str, str] = field(default_factory=dict)
     gap_after: dt.date | None = None
 
     def dump(self) -> dict:
-        return self.model_dump(mode="json")
+        """Plain JSON values, as the store keeps the state with each adjustment."""
+        data = dataclasses.asdict(self)
+        for name in ("growing_since", "gap_after"):
+            if data[name] is not None:
+                data[name] = data[name].isoformat()
+        return data
+
+    @classmethod
+    def load(cls, data: dict) -> AdaptationState:
+        """A state :meth:`dump` wrote; keys it does not know (from another version) are left out."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for name in ("growing_since", "gap_after"):
+            if known.get(name) is not None:
+                known[name] = dt.date.fromisoformat(known[name])
+        if known.get("factor") is not None:
+            known["factor"] = float(known["factor"])
+        return cls(**known)
 
 
 def current_state(history: History) -> AdaptationState:
     if not history.adjustments:
         return AdaptationState()
-    return AdaptationState.model_validate(history.adjustments[-1].state)
+    return AdaptationState.load(history.adjustments[-1].state)
 
 
 def calendar_week(plan: Plan, day: dt.date) -> int:
@@ -92,10 +111,8 @@ def settle(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: fl
     """The same state written so that ``day`` needs no growth arithmetic (frozen week, current factor)."""
     week, factor = position(plan, state, day, weekly_increase)
     if state.frozen_week is not None and factor >= 1.0 and state.growing_since is not None and state.ceiling is None:
-        return state.model_copy(update={"frozen_week": None, "factor": 1.0, "growing_since": None,
-                                        "lag_weeks": calendar_week(plan, day) - week})
-    return state.model_copy(update={"factor": factor,
-                                    "growing_since": day if state.growing_since is not None else None})
+        return replace(state, frozen_week=None, factor=1.0, growing_since=None, lag_weeks=calendar_week(plan, day) - week)
+    return replace(state, factor=factor, growing_since=day if state.growing_since is not None else None)
 
 
 def _session_words(day: dt.date, when: str) -> str:
@@ -125,14 +142,14 @@ def apply_pain_report(
 
     if report.flags:
         symptoms = "; ".join(RED_FLAG_LABELS.get(f, f) for f in report.flags)
-        new = state.model_copy(update={"pause": "red-flag"})
+        new = replace(state, pause="red-flag")
         return adjust("red-flag", new, f"Red-flag symptom reported ({symptoms}). {URGENT_CARE}")
     if state.pause == "red-flag":
         notes.append("Recorded. The program stays paused after a red-flag symptom until you confirm "
                      "a health professional has assessed you: planner resume --confirm")
         return state, [], notes
     if report.score > REDUCE_MAX:
-        new = state.model_copy(update={"pause": "relief"})
+        new = replace(state, pause="relief")
         return adjust("pause", new,
                       f"{label}: the program is paused; do only the relief routine (rest positions, heat or "
                       f"cold, gentle movement) until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
@@ -141,8 +158,7 @@ def apply_pain_report(
     week, factor = position(plan, settled, day, weekly_increase)
     if state.pause == "relief":
         if report.score <= PROGRESS_MAX:
-            new = settled.model_copy(update={"pause": None, "frozen_week": week, "factor": min(factor, RESUME_FACTOR),
-                                             "growing_since": day, "ceiling": None})
+            new = replace(settled, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day, ceiling=None)
             return adjust("resume", new,
                           f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
                           f"and build back by at most {weekly_increase:.0%} a week.")
@@ -154,17 +170,16 @@ def apply_pain_report(
         if settled.frozen_week is not None and settled.growing_since is None:
             notes.append(f"{label}: doses stay where they are until a session is reported at {PROGRESS_MAX} or less.")
             return state, [], notes
-        new = settled.model_copy(update={"frozen_week": week, "growing_since": None})
+        new = replace(settled, frozen_week=week, growing_since=None)
         return adjust("hold", new,
                       f"{label} is acceptable: the next sessions repeat the current doses, with no increase "
                       f"until a session is reported at {PROGRESS_MAX} or less.")
     if settled.frozen_week is not None and settled.factor >= 1.0:
-        new = settled.model_copy(update={"frozen_week": None, "growing_since": None,
-                                         "lag_weeks": calendar_week(plan, day) - week})
+        new = replace(settled, frozen_week=None, growing_since=None, lag_weeks=calendar_week(plan, day) - week)
         return adjust("progress", new, f"{label}: back in the 0–{PROGRESS_MAX} range, so the plan progresses "
                                        f"again from week {week}.")
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
-        new = settled.model_copy(update={"growing_since": day, "ceiling": None})
+        new = replace(settled, growing_since=day, ceiling=None)
         return adjust("rebuild", new, f"{label}: rebuilding from {factor:.0%} of the planned volume, by at most "
                                       f"{weekly_increase:.0%} a week.")
     return state, [], notes
@@ -206,8 +221,7 @@ def _reduce(
                   f"their volume, then build back to where they were by at most {weekly_increase:.0%} a week")
     if words:
         reason += "; " + "; ".join(words)
-    new = state.model_copy(update={"frozen_week": week, "factor": new_factor, "ceiling": factor,
-                                   "growing_since": report.date, "regressed": regressed})
+    new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed)
     return new, reason + "."
 
 
@@ -225,8 +239,7 @@ def resume_confirmed(state: AdaptationState, plan: Plan, day: dt.date, weekly_in
     if state.pause is None:
         return state, None
     week, factor = position(plan, state, day, weekly_increase)
-    new = state.model_copy(update={"pause": None, "frozen_week": week, "factor": min(factor, RESUME_FACTOR),
-                                   "growing_since": day, "ceiling": None})
+    new = replace(state, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day, ceiling=None)
     reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you: sessions "
               f"restart at {new.factor:.0%} of their volume and build back by at most {weekly_increase:.0%} a week.")
     return new, Adjustment(day, "resume", reason, new.dump())
@@ -262,9 +275,9 @@ def gap_adjustment(
     left_week, _ = position(plan, settled, last, weekly_increase) if last else (1, 1.0)
     target = max(1, left_week - 1)
     if settled.frozen_week is not None:
-        new = settled.model_copy(update={"frozen_week": min(settled.frozen_week, target), "gap_after": anchor})
+        new = replace(settled, frozen_week=min(settled.frozen_week, target), gap_after=anchor)
     else:
-        new = settled.model_copy(update={"lag_weeks": calendar_week(plan, day) - target, "gap_after": anchor})
+        new = replace(settled, lag_weeks=calendar_week(plan, day) - target, gap_after=anchor)
     since = f"since {last.isoformat()}" if last else f"since the plan started on {plan.inputs.start.isoformat()}"
     reason = (f"No session {since} ({(day - anchor).days} days): picking up one step lower, at week {target}'s "
               "doses. Missing sessions is not a setback; the plan simply eases back in.")

@@ -7,7 +7,7 @@ days through :func:`day_view`, so they can never disagree.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner.domain.adaptation import AdaptationState, calendar_week, position, recurring_pain
 from planner.domain.library import Library, chains_in
@@ -65,7 +65,7 @@ def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescrip
     """The easier variant at the dose closest to (never above) the planned volume."""
     easier = library.exercises[easier_id]
     main_cap, sets_cap = caps(easier)
-    top = starting_dose(easier).model_copy(update={"sets": sets_cap, easier.primary_field: main_cap})
+    top = replace(starting_dose(easier), **{"sets": sets_cap, easier.primary_field: main_cap})
     top_volume = dose_volume(easier, top)
     target = min(item.volume_seconds, top_volume)
     dose = scaled_dose(TrackState(easier, top), target / top_volume if top_volume else 1.0)
@@ -120,8 +120,7 @@ def _adapt(
             item = _regressed(library, item, state.regressed[item.track])
         if factor < 1.0 and item.id in library.exercises:
             exercise = library.exercises[item.id]
-            dose = starting_dose(exercise).model_copy(update={
-                "sets": item.sets, "reps": item.reps, "hold_seconds": item.hold_seconds, "minutes": item.minutes})
+            dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps, hold_seconds=item.hold_seconds, minutes=item.minutes)
             item = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
                              item.track)
         items.append(item)

@@ -9,17 +9,13 @@ person can replace a built-in exercise by writing their own.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from planner.domain.errors import Problem, display_path
 from planner.domain.models import Category, Exercise, Program
 from planner.domain.toml_lines import locate
-from planner.domain.validation_messages import problems_from_validation, toml_syntax_problem
 
 MAX_FILE_BYTES = 1_000_000
 BUILT_IN = "built-in"
@@ -71,6 +67,8 @@ def iter_toml_files(path: Path) -> Iterator[Path]:
 
 def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
     """Read and parse one file; on failure return the problem instead of raising."""
+    import tomllib  # not needed when the library comes from the cache
+
     shown = display_path(path)
     try:
         if not path.exists():
@@ -93,6 +91,8 @@ def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as err:
+        from planner.domain.validation_messages import toml_syntax_problem
+
         return None, text, [toml_syntax_problem(shown, err)]
 
 
@@ -129,11 +129,12 @@ def _load_file(
         library.problems.extend(problems)
         return
     data.setdefault("id", path.stem)
+    from planner.domain.file_validation import check  # pydantic: only when files are read, not from the cache
+
     model = Program if is_program(data) else Exercise
-    try:
-        item = model.model_validate(data)
-    except ValidationError as err:
-        library.problems.extend(problems_from_validation(shown, text, err, model))
+    item, problems = check(model, data, shown, text)
+    if item is None:
+        library.problems.extend(problems)
         return
     origin = BUILT_IN if source.built_in else shown
     table, origins = (

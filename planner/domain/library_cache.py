@@ -3,7 +3,7 @@
 Loading and validating every TOML file is most of what a quick command such as
 ``planner today`` used to spend its time on. The result of :func:`load_library`
 is written as plain JSON next to the database and read back without validating
-again (pydantic's ``model_construct``), as long as nothing it was made from has
+again, as long as nothing it was made from has
 changed:
 
 - every source folder and every TOML file in it, by path, size and mtime
@@ -20,22 +20,22 @@ and mtime (file times tick coarser than nanoseconds on many file systems).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
 import time
-import types
-import typing
-from enum import Enum
 from pathlib import Path
 
 from planner.domain.errors import Problem
 from planner.domain.library import Library, Source, iter_toml_files, load_library
+from planner.domain.models import Block, Category, Dose, Exercise, Kind, Program, Progression, Step
 
 FORMAT = 1
 RECENT_SECONDS = 2.0
 # The modules whose code decides what a file becomes; a change to any of them invalidates the cache.
-_CODE = ("models.py", "library.py", "validation_messages.py", "toml_lines.py", "errors.py", "library_cache.py")
+_CODE = ("models.py", "library.py", "file_validation.py", "validation_messages.py", "toml_lines.py", "errors.py",
+         "library_cache.py")
 
 
 def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Library:
@@ -103,8 +103,8 @@ def _write(path: Path, key: str, library: Library) -> None:
 
 def _library_to(library: Library) -> dict:
     return {
-        "exercises": [e.model_dump(mode="json", exclude_unset=True) for e in library.exercises.values()],
-        "programs": [p.model_dump(mode="json", exclude_unset=True) for p in library.programs.values()],
+        "exercises": [dataclasses.asdict(e) for e in library.exercises.values()],
+        "programs": [dataclasses.asdict(p) for p in library.programs.values()],
         "origin": library.origin,
         "program_origin": library.program_origin,
         "problems": [[p.path, p.line, p.field, p.message] for p in library.problems],
@@ -115,10 +115,8 @@ def _library_to(library: Library) -> dict:
 
 
 def _library_from(data: dict) -> Library:
-    from planner.domain.models import Exercise, Program
-
-    exercises = [_construct(Exercise, e) for e in data["exercises"]]
-    programs = [_construct(Program, p) for p in data["programs"]]
+    exercises = [_exercise(e) for e in data["exercises"]]
+    programs = [_program(p) for p in data["programs"]]
     return Library(
         exercises={e.id: e for e in exercises},
         programs={p.id: p for p in programs},
@@ -131,26 +129,13 @@ def _library_from(data: dict) -> Library:
     )
 
 
-def _construct(model: typing.Any, data: dict) -> typing.Any:
-    """The model from data it already passed validation as, without validating again."""
-    values = {name: _value(model.model_fields[name].annotation, value) for name, value in data.items()}
-    return model.model_construct(_fields_set=set(data), **values)
+def _exercise(data: dict) -> Exercise:
+    """An exercise from what :func:`_library_to` wrote: the nested tables and enums made whole again."""
+    steps = {name: Step(**step) for name, step in data["progression"].items() if step is not None}
+    return Exercise(**{**data, "category": Category(data["category"]), "kind": Kind(data["kind"]),
+                       "dose": Dose(**data["dose"]), "progression": Progression(**steps)})
 
 
-def _value(annotation: typing.Any, value: typing.Any) -> typing.Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _value(typing.get_args(annotation)[0], value)
-    if origin in (typing.Union, types.UnionType):
-        kinds = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _value(kinds[0], value) if len(kinds) == 1 else value
-    if origin is list:
-        (item,) = typing.get_args(annotation)
-        return [_value(item, v) for v in value]
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return annotation(value)
-    if isinstance(annotation, type) and hasattr(annotation, "model_construct"):
-        return _construct(annotation, value)
-    return value
+def _program(data: dict) -> Program:
+    blocks = [Block(**{**b, "category": b["category"] and Category(b["category"])}) for b in data["blocks"]]
+    return Program(**{**data, "blocks": blocks})

@@ -1,19 +1,30 @@
 """Exercise and program-template models: the shape of the TOML files people write.
 
-Every model forbids unknown keys so a typo such as ``hold_secs`` is reported
-instead of silently ignored. Defaults are chosen so a hand-written file needs
-only a handful of lines.
+They are plain frozen dataclasses, so the commands that only read (``planner
+today``) never import pydantic. The rules for a file live in the annotations,
+as strings that only pydantic reads when :mod:`planner.domain.file_validation`
+checks a file against them (with ``Annotated``, ``Field`` and ``Slug`` in scope
+there). Every model forbids unknown keys so a typo such as ``hold_secs`` is
+reported instead of silently ignored. Defaults are chosen so a hand-written
+file needs only a handful of lines.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+if TYPE_CHECKING:  # read by pydantic, from planner.domain.file_validation, never imported here at run time
+    from typing import Annotated
+
+    from pydantic import Field
+
+    from planner.domain.file_validation import Slug
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=60)]
+# What pydantic is told about every dataclass here: unknown keys are errors, text is trimmed.
+FILE_RULES = {"extra": "forbid", "str_strip_whitespace": True}
 
 # Hard bounds on any dose; anything outside is a typo or unsafe, never a plan.
 MAX_SETS = 10
@@ -36,36 +47,41 @@ class Kind(StrEnum):
     DURATION = "duration"
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
-
-
-class Dose(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Dose:
     """How much of an exercise: the fields that matter depend on the exercise kind."""
 
-    sets: int = Field(1, ge=1, le=MAX_SETS, description="Rounds of the exercise.")
-    reps: int | None = Field(None, ge=1, le=MAX_REPS, description="Repetitions per set (kind = reps).")
-    hold_seconds: int | None = Field(
-        None, ge=1, le=MAX_HOLD_SECONDS, description="Seconds per hold (kind = hold)."
-    )
-    minutes: int | None = Field(None, ge=1, le=MAX_MINUTES, description="Minutes in all (kind = duration).")
-    rest_seconds: int = Field(30, ge=0, le=MAX_REST_SECONDS, description="Rest between sets.")
-    seconds_per_rep: int = Field(3, ge=1, le=30, description="Used to estimate time for rep work.")
+    __pydantic_config__ = FILE_RULES
+
+    sets: Annotated[int, Field(ge=1, le=MAX_SETS, description="Rounds of the exercise.")] = 1
+    reps: Annotated[int | None, Field(ge=1, le=MAX_REPS, description="Repetitions per set (kind = reps).")] = None
+    hold_seconds: Annotated[
+        int | None, Field(ge=1, le=MAX_HOLD_SECONDS, description="Seconds per hold (kind = hold).")] = None
+    minutes: Annotated[
+        int | None, Field(ge=1, le=MAX_MINUTES, description="Minutes in all (kind = duration).")] = None
+    rest_seconds: Annotated[int, Field(ge=0, le=MAX_REST_SECONDS, description="Rest between sets.")] = 30
+    seconds_per_rep: Annotated[int, Field(ge=1, le=30, description="Used to estimate time for rep work.")] = 3
 
 
-class Step(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Step:
     """One dose field's progression: add ``step`` each time until ``cap``."""
 
-    step: int = Field(1, ge=1, le=30)
-    cap: int = Field(ge=1)
+    __pydantic_config__ = FILE_RULES
+
+    step: Annotated[int, Field(ge=1, le=30)] = 1
+    cap: Annotated[int, Field(ge=1)]
 
 
-class Progression(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Progression:
     """Steps and caps per dose field; fields left out do not progress.
 
     The builder raises the first field in this order that is below its cap:
     the main field (reps, hold_seconds or minutes), then sets.
     """
+
+    __pydantic_config__ = FILE_RULES
 
     reps: Step | None = None
     hold_seconds: Step | None = None
@@ -87,26 +103,29 @@ FIELD_LIMITS: dict[str, int] = {
 }
 
 
-class Exercise(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Exercise:
     """One exercise as written in an exercise TOML file."""
 
+    __pydantic_config__ = FILE_RULES
+
     id: Slug
-    name: str = Field(min_length=1, max_length=80)
+    name: Annotated[str, Field(min_length=1, max_length=80)]
     category: Category
     kind: Kind
-    targets: list[Slug] = Field(min_length=1, description="Body areas, e.g. lower-back, glutes.")
-    level: int = Field(1, ge=1, le=5, description="1 = gentlest, 5 = hardest.")
+    targets: Annotated[list[Slug], Field(min_length=1, description="Body areas, e.g. lower-back, glutes.")]
+    level: Annotated[int, Field(ge=1, le=5, description="1 = gentlest, 5 = hardest.")] = 1
     dose: Dose
-    progression: Progression = Progression()
-    easier: Slug | None = Field(None, description="Id of the next easier variant.")
-    harder: Slug | None = Field(None, description="Id of the next harder variant.")
-    equipment: list[str] = []
+    progression: Progression = field(default_factory=Progression)
+    easier: Annotated[Slug | None, Field(description="Id of the next easier variant.")] = None
+    harder: Annotated[Slug | None, Field(description="Id of the next harder variant.")] = None
+    equipment: list[str] = field(default_factory=list)
     summary: str = ""
-    cues: list[str] = Field(min_length=1, description="How to do it well, one short line each.")
-    cautions: list[str] = Field(min_length=1, description="When to stop or take care.")
+    cues: Annotated[list[str], Field(min_length=1, description="How to do it well, one short line each.")]
+    cautions: Annotated[list[str], Field(min_length=1, description="When to stop or take care.")]
 
-    @model_validator(mode="after")
-    def _dose_matches_kind(self) -> Exercise:
+    def __post_init__(self) -> None:
+        """The rules that join fields (checked again when read from the cache: they are cheap)."""
         primary = PRIMARY_FIELD[self.kind]
         # A field of another kind comes first: it is the line the person wrote by mistake.
         for other in sorted(set(PRIMARY_FIELD.values()) - {primary}):
@@ -120,61 +139,67 @@ class Exercise(Strict):
                 )
         if getattr(self.dose, primary) is None:
             raise ValueError(f"dose.{primary}: a {self.kind.value} exercise needs it")
-        for field in ("sets", primary):
-            step = getattr(self.progression, field)
+        for name in ("sets", primary):
+            step = getattr(self.progression, name)
             if step is None:
                 continue
-            start = getattr(self.dose, field)
+            start = getattr(self.dose, name)
             if step.cap < start:
                 raise ValueError(
-                    f"progression.{field}.cap: {step.cap} is below the starting dose {start}"
+                    f"progression.{name}.cap: {step.cap} is below the starting dose {start}"
                 )
-            if step.cap > FIELD_LIMITS[field]:
+            if step.cap > FIELD_LIMITS[name]:
                 raise ValueError(
-                    f"progression.{field}.cap: {step.cap} is above the limit of {FIELD_LIMITS[field]}"
+                    f"progression.{name}.cap: {step.cap} is above the limit of {FIELD_LIMITS[name]}"
                 )
         if self.easier is not None and self.easier == self.id:
             raise ValueError("easier: cannot name the exercise itself")
         if self.harder is not None and self.harder == self.id:
             raise ValueError("harder: cannot name the exercise itself")
-        return self
 
     @property
     def primary_field(self) -> str:
         return PRIMARY_FIELD[self.kind]
 
 
-class Block(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Block:
     """A part of every session: which exercises may fill it and how many per pass."""
 
-    category: Category | None = None
-    exercises: list[Slug] = Field([], description="Chains to draw from (any variant id names its chain).")
-    count: int = Field(1, ge=1, le=6, description="Exercises taken from this block per pass.")
+    __pydantic_config__ = FILE_RULES
 
-    @model_validator(mode="after")
-    def _has_source(self) -> Block:
+    category: Category | None = None
+    exercises: Annotated[
+        list[Slug], Field(description="Chains to draw from (any variant id names its chain).")
+    ] = field(default_factory=list)
+    count: Annotated[int, Field(ge=1, le=6, description="Exercises taken from this block per pass.")] = 1
+
+    def __post_init__(self) -> None:
         if self.category is None and not self.exercises:
             raise ValueError("category: a block needs a category or a list of exercises")
-        return self
 
 
-class Program(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Program:
     """A program template as written in a program TOML file."""
 
+    __pydantic_config__ = FILE_RULES
+
     id: Slug
-    name: str = Field(min_length=1, max_length=80)
-    goal: str = Field(min_length=1, max_length=200)
-    description: str = Field(min_length=1)
-    weeks: int = Field(8, ge=1, le=52)
-    blocks: list[Block] = Field(min_length=1)
-    max_exercises: int = Field(6, ge=1, le=12, description="Most exercises in one session.")
-    deload_every: int = Field(4, ge=2, le=12, description="Every Nth week is an easier week.")
-    deload_factor: float = Field(0.65, ge=0.5, le=0.8, description="Deload volume vs the week before.")
-    max_weekly_increase: float = Field(
-        0.10, gt=0.0, le=0.2, description="Largest rise in weekly volume, as a fraction."
-    )
-    fill: float = Field(
-        0.75, ge=0.4, le=1.0, description="Share of the minutes filled in week 1, leaving room to grow."
-    )
-    default_days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = ["mon", "wed", "fri"]
-    default_minutes: int = Field(20, ge=5, le=120)
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    goal: Annotated[str, Field(min_length=1, max_length=200)]
+    description: Annotated[str, Field(min_length=1)]
+    weeks: Annotated[int, Field(ge=1, le=52)] = 8
+    blocks: Annotated[list[Block], Field(min_length=1)]
+    max_exercises: Annotated[int, Field(ge=1, le=12, description="Most exercises in one session.")] = 6
+    deload_every: Annotated[int, Field(ge=2, le=12, description="Every Nth week is an easier week.")] = 4
+    deload_factor: Annotated[
+        float, Field(ge=0.5, le=0.8, description="Deload volume vs the week before.")] = 0.65
+    max_weekly_increase: Annotated[
+        float, Field(gt=0.0, le=0.2, description="Largest rise in weekly volume, as a fraction.")] = 0.10
+    fill: Annotated[
+        float, Field(ge=0.4, le=1.0, description="Share of the minutes filled in week 1, leaving room to grow.")
+    ] = 0.75
+    default_days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = field(
+        default_factory=lambda: ["mon", "wed", "fri"])
+    default_minutes: Annotated[int, Field(ge=5, le=120)] = 20

@@ -7,13 +7,19 @@ exported TOML and of ``planner plan show --json``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from planner.domain.errors import UsageError
 from planner.domain.models import Category, Dose, Exercise, Kind
+
+if TYPE_CHECKING:  # the rules for plan files, read by pydantic (see planner.domain.file_validation)
+    from typing import Annotated
+
+    from pydantic import Field
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -22,32 +28,33 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 TRANSITION_SECONDS = 30
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class DayChange(Frozen):
+@dataclass(frozen=True, kw_only=True)
+class DayChange:
     """From week ``from_week`` on, the sessions fall on these weekdays instead."""
 
-    from_week: int = Field(ge=2, le=52)
-    days: list[Weekday] = Field(min_length=1, max_length=7)
+    __pydantic_config__ = {"extra": "forbid"}
+
+    from_week: Annotated[int, Field(ge=2, le=52)]
+    days: Annotated[list[Weekday], Field(min_length=1, max_length=7)]
 
 
-class PlanInputs(Frozen):
+@dataclass(frozen=True, kw_only=True)
+class PlanInputs:
     """What the person asked for; the same inputs always build the same plan."""
 
-    program: str
-    days: list[Weekday] = Field(min_length=1, max_length=7)
-    minutes: int = Field(ge=5, le=180)
-    level: int = Field(1, ge=1, le=5)
-    weeks: int = Field(ge=1, le=52)
-    start: dt.date
-    day_changes: list[DayChange] = Field(
-        default_factory=list,
-        description="Training days changed part-way: each keeps the number of sessions a week, so only dates move.")
+    __pydantic_config__ = {"extra": "forbid"}
 
-    @model_validator(mode="after")
-    def _changes_keep_the_count(self) -> PlanInputs:
+    program: str
+    days: Annotated[list[Weekday], Field(min_length=1, max_length=7)]
+    minutes: Annotated[int, Field(ge=5, le=180)]
+    level: Annotated[int, Field(ge=1, le=5)] = 1
+    weeks: Annotated[int, Field(ge=1, le=52)]
+    start: dt.date
+    day_changes: Annotated[list[DayChange], Field(
+        description="Training days changed part-way: each keeps the number of sessions a week, so only dates move.")
+    ] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
         weeks = [c.from_week for c in self.day_changes]
         if weeks != sorted(set(weeks)):
             raise ValueError("day_changes: list each from_week once, in increasing order")
@@ -55,7 +62,24 @@ class PlanInputs(Frozen):
             if len(set(change.days)) != len(self.days):
                 raise ValueError(f"day_changes: week {change.from_week} names {len(set(change.days))} days; "
                                  f"the plan has {len(self.days)} sessions a week, so name {len(self.days)}")
-        return self
+
+    def to_json(self) -> str:
+        """How the store keeps the inputs (the plan is rebuilt from them)."""
+        return json.dumps(self.as_dict(), separators=(",", ":"), default=dt.date.isoformat)
+
+    def as_dict(self) -> dict:
+        """Plain values (the start stays a date); ``day_changes`` only when there are some."""
+        data = dataclasses.asdict(self)
+        if not self.day_changes:
+            del data["day_changes"]
+        return data
+
+    @classmethod
+    def from_json(cls, text: str) -> PlanInputs:
+        """Inputs the store wrote with :meth:`to_json` (checked when they were first made)."""
+        data = json.loads(text)
+        return cls(**{**data, "start": dt.date.fromisoformat(data["start"]),
+                      "day_changes": [DayChange(**c) for c in data.get("day_changes", ())]})
 
     def days_text(self) -> str:
         """The training days in words, with any change: "Mon, Wed, Fri (from week 3: Tue, Thu, Sat)"."""
@@ -78,17 +102,17 @@ class PlanInputs(Frozen):
         kept = [c for c in self.day_changes if c.from_week < from_week]
         ordered = [d for d in WEEKDAYS if d in days]
         if from_week <= 1:
-            return self.model_copy(update={"days": ordered, "day_changes": kept})
-        return PlanInputs.model_validate({**self.model_dump(), "day_changes": [
-            *(c.model_dump() for c in kept), {"from_week": from_week, "days": ordered}]})
+            return dataclasses.replace(self, days=ordered, day_changes=kept)
+        return dataclasses.replace(self, day_changes=[*kept, DayChange(from_week=from_week, days=ordered)])
 
 
-class Prescription(Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Prescription:
     """One exercise in one session, with the dose to do."""
 
     id: str
     name: str
-    track: str = Field(description="The easiest variant of the chain: the same slot across weeks.")
+    track: str  # the easiest variant of the chain: the same slot across weeks
     category: Category
     kind: Kind
     sets: int
@@ -115,9 +139,10 @@ class Prescription(Frozen):
         return f"{self.minutes} min"
 
 
-class Session(Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Session:
     date: dt.date
-    slot: int = Field(description="Position of the session within its week, from 0.")
+    slot: int  # position of the session within its week, from 0
     exercises: list[Prescription]
 
     @property
@@ -129,18 +154,20 @@ class Session(Frozen):
         return -(-sum(p.estimated_seconds for p in self.exercises) // 60)
 
 
-class Week(Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Week:
     number: int
     deload: bool = False
     sessions: list[Session]
-    reasons: list[str] = []
+    reasons: list[str] = field(default_factory=list)
 
     @property
     def volume_seconds(self) -> int:
         return sum(s.volume_seconds for s in self.sessions)
 
 
-class Plan(Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Plan:
     inputs: PlanInputs
     program_name: str
     weeks: list[Week]

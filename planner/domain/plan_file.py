@@ -18,8 +18,10 @@ Writing is deterministic, so export → import → export gives the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tomllib
+from functools import cache
 from typing import Any, Literal
 
 import tomli_w
@@ -28,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from planner.domain.adaptation import AdaptationState
 from planner.domain.builder import session_dates
 from planner.domain.errors import InvalidFile, PlannerError, Problem
+from planner.domain.file_validation import RULE_NAMES, Slug, field_types
 from planner.domain.library import Library
 from planner.domain.models import (
     MAX_HOLD_SECONDS,
@@ -36,7 +39,6 @@ from planner.domain.models import (
     MAX_REST_SECONDS,
     MAX_SETS,
     PRIMARY_FIELD,
-    Slug,
 )
 from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Prescription, Session, Week
 from planner.domain.records import Adjustment
@@ -89,24 +91,18 @@ class AdjustmentEntry(FileModel):
     reason: str = Field(min_length=1)
 
 
-class AdaptationEntry(AdaptationState):
-    """Where pain-guided changes left the plan; carried over on import."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
 class PlanFile(FileModel):
     """The plan file as a whole."""
 
     schema_version: Literal[1] = Field(description="The plan file format; this planner writes 1.")
     program_name: str = Field(min_length=1, max_length=80)
     plan: PlanInputs
-    adaptation: AdaptationEntry = AdaptationEntry()
+    adaptation: AdaptationState = AdaptationState()
     adjustments: list[AdjustmentEntry] = []
     weeks: list[WeekEntry] = Field(min_length=1)
 
     def state(self) -> AdaptationState:
-        return AdaptationState.model_validate(self.adaptation.model_dump())
+        return self.adaptation
 
     def adjustment_records(self) -> tuple[Adjustment, ...]:
         """The carried adjustments, the last holding the adaptation state, as the store would return them."""
@@ -137,9 +133,11 @@ class PlanFile(FileModel):
         data: dict[str, Any] = {
             "schema_version": self.schema_version,
             "program_name": self.program_name,
-            "plan": self.plan.model_dump(exclude={"day_changes"} if not self.plan.day_changes else None),
+            "plan": self.plan.as_dict(),
         }
-        adaptation = self.adaptation.model_dump(exclude_defaults=True)
+        default = AdaptationState()
+        adaptation = {f.name: value for f in dataclasses.fields(default)
+                      if (value := getattr(self.adaptation, f.name)) != getattr(default, f.name)}
         if adaptation:
             data["adaptation"] = adaptation
         if self.adjustments:
@@ -157,6 +155,14 @@ class PlanFile(FileModel):
             for w in self.weeks
         ]
         return HEADER + tomli_w.dumps(data)
+
+
+@cache
+def _built(model: type[PlanFile]) -> type[PlanFile]:
+    """The plan file model with its validator built, once: PlanInputs and AdaptationState are
+    dataclasses whose rules pydantic reads as strings, resolved with the names they use."""
+    model.model_rebuild(force=True, raise_errors=True, _types_namespace=RULE_NAMES)
+    return model
 
 
 def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
@@ -178,11 +184,11 @@ def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
 
 def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
                    state: AdaptationState | None = None) -> PlanFile:
-    return PlanFile(
+    return _built(PlanFile)(
         schema_version=SCHEMA_VERSION,
         program_name=plan.program_name,
         plan=plan.inputs,
-        adaptation=AdaptationEntry.model_validate((state or AdaptationState()).model_dump()),
+        adaptation=state or AdaptationState(),
         adjustments=[AdjustmentEntry(date=a.date, kind=a.kind, reason=a.reason) for a in adjustments],
         weeks=[
             WeekEntry(
@@ -215,7 +221,7 @@ def plan_to_toml(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustme
 
 def read_stored(text: str) -> PlanFile:
     """A plan file planner wrote itself into the store (already checked when it was imported)."""
-    return PlanFile.model_validate(tomllib.loads(text))
+    return _built(PlanFile).model_validate(tomllib.loads(text))
 
 
 def plan_from_toml(text: str, path: str, library: Library) -> PlanFile:
@@ -225,9 +231,9 @@ def plan_from_toml(text: str, path: str, library: Library) -> PlanFile:
     except tomllib.TOMLDecodeError as err:
         raise InvalidFile([toml_syntax_problem(path, err)]) from None
     try:
-        plan_file = PlanFile.model_validate(data)
+        plan_file = _built(PlanFile).model_validate(data)
     except ValidationError as err:
-        raise InvalidFile(problems_from_validation(path, text, err, PlanFile)) from None
+        raise InvalidFile(problems_from_validation(path, text, err, PlanFile, field_types)) from None
     problems = _check(plan_file, text, path, library)
     if problems:
         raise InvalidFile(problems)
@@ -249,7 +255,7 @@ def _check(plan_file: PlanFile, text: str, path: str, library: Library) -> list[
         problem(("plan", "days"), "names a weekday twice")
     if len(plan_file.weeks) != inputs.weeks:
         problem(("plan", "weeks"), f"says {inputs.weeks} weeks, but the file has {len(plan_file.weeks)} [[weeks]]")
-    if plan_file.adjustments == [] and plan_file.adaptation != AdaptationEntry():
+    if plan_file.adjustments == [] and plan_file.adaptation != AdaptationState():
         problem(("adaptation",), "is set, but there are no [[adjustments]] that led to it; keep them, "
                 "or remove [adaptation] to start without pain-guided changes")
     days_text = ", ".join(DAY_NAMES[WEEKDAYS.index(d)] for d in inputs.days)
@@ -316,7 +322,7 @@ def _check_exercise(entry: ExerciseEntry, loc: tuple[str | int, ...], library: L
 
 def plan_file_schema() -> dict[str, Any]:
     """The JSON Schema of the plan file, for editors and for checking an export independently."""
-    schema = PlanFile.model_json_schema()
+    schema = _built(PlanFile).model_json_schema()
     schema["title"] = "planner plan file"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

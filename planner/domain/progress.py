@@ -50,7 +50,7 @@ def state_on(history: History, day: dt.date) -> AdaptationState:
     for adjustment in history.adjustments:
         if adjustment.date < day:
             last = adjustment
-    return AdaptationState.model_validate(last.state) if last else AdaptationState()
+    return AdaptationState.load(last.state) if last else AdaptationState()
 
 
 def progress(

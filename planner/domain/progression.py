@@ -8,7 +8,7 @@ harder variant at that variant's starting dose. Never two steps at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.domain.models import Category, Dose, Exercise, Kind
 from planner.domain.plan import TRANSITION_SECONDS, volume_seconds
@@ -67,7 +67,7 @@ def starting_dose(exercise: Exercise) -> Dose:
         return dose
     hold = min(max(dose.hold_seconds or STRETCH_HOLD_MIN, STRETCH_HOLD_MIN), STRETCH_HOLD_MAX)
     sets = min(max(dose.sets, STRETCH_SETS_MIN), STRETCH_SETS_MAX)
-    return dose.model_copy(update={"hold_seconds": hold, "sets": sets})
+    return replace(dose, hold_seconds=hold, sets=sets)
 
 
 @dataclass(frozen=True)
@@ -93,13 +93,13 @@ def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
     before = describe(exercise, dose)
     main_step = getattr(exercise.progression, primary)
     if main_step and value < main_cap:
-        new = dose.model_copy(update={primary: min(value + main_step.step, main_cap)})
+        new = replace(dose, **{primary: min(value + main_step.step, main_cap)})
         return Step(TrackState(exercise, new),
                     f"{exercise.name}: {before} → {describe(exercise, new)}")
     sets_step = exercise.progression.sets
     if sets_step and dose.sets < sets_cap:
         start_value = getattr(starting_dose(exercise), primary)
-        new = dose.model_copy(update={"sets": min(dose.sets + sets_step.step, sets_cap), primary: start_value})
+        new = replace(dose, **{"sets": min(dose.sets + sets_step.step, sets_cap), primary: start_value})
         return Step(TrackState(exercise, new),
                     f"{exercise.name}: {before} → {describe(exercise, new)} (one more set, back to the starting {primary.replace('_', ' ')})")
     if harder is not None:
@@ -153,4 +153,4 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
             best = key
     if best is None:
         return dose
-    return dose.model_copy(update={"sets": -best[1], primary: -best[2]})
+    return replace(dose, **{"sets": -best[1], primary: -best[2]})

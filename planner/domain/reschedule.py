@@ -41,4 +41,4 @@ def reschedule(inputs: PlanInputs, state: AdaptationState, today: dt.date,
     when = "from the start" if from_week == 1 else f"from week {from_week} (starting {first:%a %d %b}) on"
     reason = (f"Training days changed from {_names(list(current))} to {_names(wanted)} {when}, as you asked; "
               "the doses stay as planned and sessions already recorded keep their dates.")
-    return changed, Adjustment(date=today, kind="days", reason=reason, state=state.model_dump(mode="json"))
+    return changed, Adjustment(date=today, kind="days", reason=reason, state=state.dump())

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.domain.file_validation import json_schema
 from planner.domain.models import Exercise, Program
 
 
 def _file_schema(model: type, title: str) -> dict[str, Any]:
-    schema = model.model_json_schema()
+    schema = json_schema(model)
     schema["title"] = title
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     # In a file the id may be left out: it defaults to the file name.

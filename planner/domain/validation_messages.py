@@ -9,13 +9,17 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import Problem
 from planner.domain.models import SLUG_PATTERN
 from planner.domain.toml_lines import locate
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+FieldTypes = Callable[[Any], dict[str, Any]]
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _FIELD_PREFIX = re.compile(r"^([a-z_]+(?:\.[a-z_]+)*): (.*)$", re.S)
@@ -29,26 +33,27 @@ def toml_syntax_problem(shown: str, err: tomllib.TOMLDecodeError) -> Problem:
     return Problem(shown, line, "toml", f"{text[0].lower()}{text[1:]} (the file is not valid TOML)")
 
 
-def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+def _allowed_fields(model: Any, loc: tuple[Any, ...], field_types: FieldTypes) -> list[str]:
     """The field names allowed at the table that holds ``loc``."""
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
+        annotation = field_types(current).get(part)
+        if annotation is None:
             return []
-        current = _inner_model(info.annotation)
+        current = _inner_model(annotation, field_types)
         if current is None:
             return []
-    return list(getattr(current, "model_fields", {}))
+    return list(field_types(current))
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _inner_model(annotation: Any, field_types: FieldTypes) -> Any:
+    """The model a field holds, looking inside ``X | None`` and ``list[X]``."""
+    if isinstance(annotation, type) and field_types(annotation):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
+        found = _inner_model(arg, field_types)
         if found is not None:
             return found
     return None
@@ -69,28 +74,29 @@ def _slug_message(value: Any, loc: tuple[Any, ...], text: str) -> str:
     return message
 
 
-def problems_from_validation(
-    shown: str, text: str, err: ValidationError, model: type[BaseModel]
-) -> list[Problem]:
+def problems_from_validation(shown: str, text: str, err: ValidationError, model: Any,
+                             field_types: FieldTypes) -> list[Problem]:
+    """One problem per pydantic error; ``field_types`` names a model's fields (see file_validation)."""
     problems = []
     for error in err.errors(include_url=False):
         loc = tuple(error["loc"])
         field = ".".join(str(p) for p in loc) or "(file)"
         kind = error["type"]
         message = error["msg"]
-        if kind == "extra_forbidden":
-            allowed = _allowed_fields(model, loc)
+        if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+            allowed = _allowed_fields(model, loc, field_types)
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             message = f"unknown field; {hint}allowed: {', '.join(allowed)}"
-        elif kind == "missing":
+        elif kind in ("missing", "missing_argument", "missing_keyword_only_argument"):
             message = "is required but missing"
         elif kind == "value_error":
             message = message.removeprefix("Value error, ")
             match = _FIELD_PREFIX.match(message)
             if match:
-                field, message = match.group(1), match.group(2)
-                loc = tuple(field.split("."))
+                # The rule names a field of the table it checked; say where that table is.
+                loc = (*loc, *match.group(1).split("."))
+                field, message = ".".join(str(p) for p in loc), match.group(2)
         elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
             message = _slug_message(error.get("input"), loc, text)
         else:

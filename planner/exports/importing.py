@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,7 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
     if _current_pause(store) == "red-flag" and plan_file.adaptation.pause != "red-flag":
         reason = f"The imported plan stays paused: a red-flag symptom paused the plan it replaced. {URGENT_CARE}"
         plan_file = plan_file.model_copy(update={
-            "adaptation": plan_file.adaptation.model_copy(update={"pause": "red-flag"}),
+            "adaptation": dataclasses.replace(plan_file.adaptation, pause="red-flag"),
             "adjustments": [*plan_file.adjustments, AdjustmentEntry(date=today, kind="red-flag", reason=reason)],
         })
         notes.append(reason)

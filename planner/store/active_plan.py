@@ -12,7 +12,6 @@ from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError
 from planner.domain.library import Library
 from planner.domain.plan import Plan, Weekday
-from planner.domain.plan_file import read_stored
 from planner.domain.records import Adjustment, History
 from planner.domain.reschedule import reschedule
 from planner.store.store import PlanRecord, Store
@@ -70,6 +69,8 @@ def load_active(store: Store, library: Library) -> ActivePlan | None:
         )
     carried: tuple[Adjustment, ...] = ()
     if record.plan_file is not None:
+        from planner.domain.plan_file import read_stored  # pydantic: only for a plan imported from a file
+
         imported = read_stored(record.plan_file)
         plan, carried = imported.to_plan(library), imported.adjustment_records()
     else:

@@ -75,7 +75,7 @@ class Store:
             )
             db.execute(
                 "INSERT INTO plans (inputs, program_name, source, plan_file) VALUES (?, ?, ?, ?)",
-                (inputs.model_dump_json(), program_name, source, plan_file),
+                (inputs.to_json(), program_name, source, plan_file),
             )
         record = self.active_plan()
         assert record is not None
@@ -84,7 +84,7 @@ class Store:
     def change_inputs(self, plan_id: int, inputs: PlanInputs, adjustment: Adjustment) -> None:
         """New inputs for the same plan (its history stays with it), and the adjustment saying why, together."""
         with write(self.connection, self.path) as db:
-            db.execute("UPDATE plans SET inputs = ? WHERE id = ?", (inputs.model_dump_json(), plan_id))
+            db.execute("UPDATE plans SET inputs = ? WHERE id = ?", (inputs.to_json(), plan_id))
             self._insert_adjustments(db, plan_id, [adjustment])
 
     def active_plan(self) -> PlanRecord | None:
@@ -204,7 +204,7 @@ _PLAN_COLUMNS = "id, inputs, program_name, created_at, archived_at, source, plan
 def _plan_record(row: sqlite3.Row) -> PlanRecord:
     return PlanRecord(
         id=row[0],
-        inputs=PlanInputs.model_validate_json(row[1]),
+        inputs=PlanInputs.from_json(row[1]),
         program_name=row[2],
         created_at=row[3],
         archived_at=row[4],
