@@ -32,11 +32,13 @@ HANDLERS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from planner.cli.parser import build_parser
+    from planner.cli.parser import build_parser, command_named
     from planner.context import Context
     from planner.domain.errors import PlannerError
 
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    named = command_named(argv)
+    args = build_parser(only=named if named in HANDLERS else None).parse_args(argv)
     command = args.command or "app"
     module_name, _, function = HANDLERS[command].partition(":")
     try:

@@ -8,7 +8,6 @@ person can replace a built-in exercise by writing their own.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +53,8 @@ class Library:
         return self.exercises[exercise_id]
 
     def suggest(self, unknown: str, known: Iterable[str]) -> str:
+        import difflib  # only when something is misspelt
+
         close = difflib.get_close_matches(unknown, list(known), n=3)
         return f" (did you mean {', '.join(close)}?)" if close else ""
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import json
 import os
 import time
+import zlib
 from pathlib import Path
 
 from planner.domain.errors import Problem
@@ -46,7 +46,7 @@ def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Librar
         key, newest = _fingerprint(sources)
     except OSError:
         return load_library(sources)
-    path = cache_dir / f"library-{hashlib.sha256(repr([str(s.path) for s in sources]).encode()).hexdigest()[:16]}.json"
+    path = cache_dir / f"library-{zlib.crc32(repr([str(s.path) for s in sources]).encode()):08x}.json"
     cached = _read(path, key)
     if cached is not None:
         return cached
@@ -57,7 +57,9 @@ def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Librar
 
 
 def _fingerprint(sources: list[Source]) -> tuple[str, float]:
-    """A digest of everything the library was made from, and the newest file time seen."""
+    """Everything the library was made from, as text to compare, and the newest file time seen.
+
+    The text itself is the key (a few kB): no digest, so no hashing module to import."""
     from planner import __version__
 
     code_dir = Path(__file__).parent
@@ -74,7 +76,7 @@ def _fingerprint(sources: list[Source]) -> tuple[str, float]:
             stat = file.stat()
             parts.append((str(file), stat.st_size, stat.st_mtime_ns))
             newest = max(newest, stat.st_mtime, stat.st_ctime)
-    return hashlib.sha256(repr(parts).encode()).hexdigest(), newest
+    return repr(parts), newest
 
 
 def _read(path: Path, key: str) -> Library | None:
