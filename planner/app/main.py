@@ -7,14 +7,16 @@ and every screen watching it redraws. Nothing ticks while the app is idle.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from planner.app.bindings import APP_BINDINGS
@@ -26,30 +28,39 @@ from planner.domain.errors import PlannerError
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 
 
-def _modes() -> dict[str, Callable]:
-    """Screens are imported lazily so ``planner today`` never pays for Textual."""
-    from planner.app.screens.catalogue import LibraryScreen
-    from planner.app.screens.history import HistoryScreen
-    from planner.app.screens.relief import ReliefScreen
-    from planner.app.screens.today import TodayScreen
-    from planner.app.screens.weeks import PlanViewScreen
-    from planner.app.screens.wizard import PlanBuilderScreen
+def _modes() -> dict[str, Callable[[], Screen]]:
+    """Each place's screen, imported the first time it opens: Today draws without waiting for the rest
+    (and ``planner today`` never pays for Textual)."""
 
-    return {"today": TodayScreen, "plan": PlanViewScreen, "library": LibraryScreen,
-            "history": HistoryScreen, "relief": ReliefScreen, "builder": PlanBuilderScreen}
+    def lazy(module: str, name: str) -> Callable[[], Screen]:
+        def make() -> Screen:
+            return getattr(importlib.import_module(f"planner.app.screens.{module}"), name)()
+
+        return make
+
+    return {"today": lazy("today", "TodayScreen"), "plan": lazy("weeks", "PlanViewScreen"),
+            "library": lazy("catalogue", "LibraryScreen"), "history": lazy("history", "HistoryScreen"),
+            "relief": lazy("relief", "ReliefScreen"), "builder": lazy("wizard", "PlanBuilderScreen")}
 
 
 class PlannerApp(App[None]):
-    CSS_PATH = "app.tcss"
+    # Every screen's styles, read once at start: a screen that brings its own CSS_PATH makes Textual
+    # re-parse every stylesheet and restyle the whole app the first time it opens (~60 ms for Today).
+    CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
+        "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
+        "export", "help", "too_small"))]
     TITLE = "planner"
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {PlannerCommands}
 
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
 
-    def __init__(self, context: Context):
+    def __init__(self, context: Context, opening: Future[Outcome] | None = None):
+        """``opening`` is :meth:`AppData.load` already under way (see ``run_app``): Today can then be
+        the first screen drawn, instead of a "loading" screen while the worker reads the store."""
         super().__init__()
         self.data = AppData(context)
+        self._opening = opening
 
     def compose(self) -> ComposeResult:
         yield Static("Opening your plan…", id="loading")
@@ -58,7 +69,11 @@ class PlannerApp(App[None]):
         self.sub_title = self.data.today.strftime("%a %d %b %Y")
         for name, screen in _modes().items():
             self.add_mode(name, screen)
-        self.run_store(self.data.load, self._opened)
+        opening = self._opening
+        if opening is not None and opening.done() and opening.exception() is None:
+            self._publish(opening.result(), self._opened)
+        else:
+            self.run_store(opening.result if opening is not None else self.data.load, self._opened)
 
     def _opened(self, outcome: Outcome) -> None:
         self.switch_mode("today" if outcome.snapshot.plan is not None else "builder")

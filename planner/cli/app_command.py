@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from concurrent.futures import ThreadPoolExecutor
 
 from planner.context import Context
 
 
 def run_app(args: argparse.Namespace, context: Context) -> int:
-    from planner.app.main import PlannerApp
+    from planner.app.data import AppData
 
-    PlannerApp(context).run()
+    # Read the store while Textual is imported (SQLite and file reads let go of the GIL), so the
+    # app opens straight on Today; a failure is raised again, and shown, inside the app.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="opening") as pool:
+        opening = pool.submit(AppData(context).load)
+        from planner.app.main import PlannerApp
+
+        PlannerApp(context, opening).run()
     return 0

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Literal
 
 from planner.domain.library import Library
-from planner.domain.plan_file import plan_to_toml
 from planner.store.active_plan import ActivePlan
 
 Format = Literal["toml", "md", "ics"]
@@ -19,9 +18,12 @@ def export_plan(active: ActivePlan, library: Library, fmt: Format = "toml", at: 
     The TOML carries every adjustment and where they left the plan (a pause
     included), so importing it never loses a change made for pain.
     """
+    # The renderers are imported when asked for: icalendar alone took ~50 ms of the app's start-up,
+    # and the plan file's model needs pydantic.
     if fmt == "toml":
+        from planner.domain.plan_file import plan_to_toml
+
         return plan_to_toml(active.plan, active.history.adjustments, active.state)
-    # The renderers are imported when asked for: icalendar alone took ~50 ms of the app's start-up.
     if fmt == "md":
         from planner.exports.markdown import plan_markdown
 

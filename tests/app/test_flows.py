@@ -366,3 +366,21 @@ async def test_f1_opens_and_closes_help_like_question_mark(seeded: Path) -> None
         await pilot.press("f1")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_a_screen_looks_the_same_whichever_screens_opened_before(seeded: Path) -> None:
+    """Every screen's styles are read at start; one screen's rules must not reach another's widgets
+    (the check-in's ``#pain`` form and the history's ``#pain`` chart share an id)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        first = app.screen.query_one("#pain").region
+        await pilot.press("t", "r")
+        await settle(pilot)
+        assert isinstance(app.screen, PainCheckIn)
+        await pilot.press("escape", "h")
+        await settle(pilot)
+        assert app.screen.query_one("#pain").region == first
+        assert app.screen.query_one("#pain").styles.border_top[0] in ("", "none")

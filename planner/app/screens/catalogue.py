@@ -31,7 +31,6 @@ def matches(exercise: Exercise, text: str, category: str, target: str) -> bool:
 
 
 class LibraryScreen(Screen):
-    CSS_PATH = "catalogue.tcss"
     BINDINGS = LIBRARY_BINDINGS
 
     @property

@@ -24,7 +24,6 @@ WHEN = [("after the session", "after"), ("during the session", "during"), ("the 
 class PainCheckIn(ModalScreen[bool]):
     """Dismisses with True when a report was recorded."""
 
-    CSS_PATH = "checkin.tcss"
     BINDINGS = CHECKIN_BINDINGS
 
     def __init__(self, when: str = "after") -> None:

@@ -19,7 +19,6 @@ from planner.domain.plan import WEEKDAYS, PlanInputs
 
 
 class DaysDialog(ModalScreen[None]):
-    CSS_PATH = "days.tcss"
     BINDINGS = DAYS_BINDINGS
 
     def __init__(self, inputs: PlanInputs, week_index: int) -> None:

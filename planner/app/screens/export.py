@@ -31,7 +31,6 @@ def default_path(fmt: str, home: Path | None = None) -> str:
 
 
 class ExportDialog(ModalScreen[None]):
-    CSS_PATH = "export.tcss"
     BINDINGS = EXPORT_BINDINGS
 
     def __init__(self, fmt: str = "toml") -> None:

@@ -29,7 +29,6 @@ def help_markdown() -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    CSS_PATH = "help.tcss"
     BINDINGS = [*MODAL_BINDINGS, ("q", "close", "Close"), ("question_mark,f1", "close", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -24,7 +24,6 @@ CHARTS = {"per-week": "Sessions done / week", "pain": "Pain reports (0–10)", "
 
 
 class HistoryScreen(Screen):
-    CSS_PATH = "history.tcss"
     BINDINGS = HISTORY_BINDINGS
 
     def compose(self) -> ComposeResult:

@@ -26,7 +26,6 @@ ROUTINE_MINUTES = 20
 
 
 class ReliefScreen(Screen):
-    CSS_PATH = "relief.tcss"
     BINDINGS = RELIEF_BINDINGS
 
     def __init__(self) -> None:

@@ -31,7 +31,6 @@ def work_seconds(item: Prescription) -> int:
 
 
 class SessionRunner(Screen):
-    CSS_PATH = "session_runner.tcss"
     BINDINGS = RUNNER_BINDINGS
 
     def __init__(self) -> None:

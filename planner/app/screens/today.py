@@ -35,7 +35,6 @@ def today_heading(snapshot: Snapshot) -> str:
 
 
 class TodayScreen(Screen):
-    CSS_PATH = "today.tcss"
     BINDINGS = TODAY_BINDINGS
 
     def compose(self) -> ComposeResult:

@@ -8,7 +8,6 @@ from textual.widgets import Static
 
 
 class TooSmallScreen(ModalScreen[None]):
-    CSS_PATH = "too_small.tcss"
 
     def compose(self) -> ComposeResult:
         yield Static("Terminal too small.\nplanner needs at least 60×20.\nMake the window bigger, or press q to quit.",

@@ -31,7 +31,6 @@ def week_dates(snapshot: Snapshot, index: int) -> list[dt.date]:
 
 
 class PlanViewScreen(Screen):
-    CSS_PATH = "weeks.tcss"
     BINDINGS = PLAN_BINDINGS
 
     def compose(self) -> ComposeResult:

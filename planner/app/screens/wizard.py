@@ -43,7 +43,6 @@ def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
 
 
 class PlanBuilderScreen(Screen):
-    CSS_PATH = "wizard.tcss"
     BINDINGS = BUILDER_BINDINGS
 
     @property
