@@ -63,6 +63,15 @@ def bench_quick_commands(data: Path, quick: bool) -> None:
     for name, args in (("planner today", ["today"]), ("planner done", ["done"]), ("planner today --json", ["today", "--json"])):
         figure, base = alternate(run(*planner, *args), run(sys.executable, "-c", "pass"), 7 if quick else 15)
         report(f"{name} vs python3 -c pass", figure, base, "≤ 5×")
+    # The floor: only the standard library those commands cannot do without, nothing of planner's.
+    floor, base = alternate(run(sys.executable, "-c", f"import {', '.join(STDLIB_FLOOR)}"),
+                            run(sys.executable, "-c", "pass"), 7 if quick else 15)
+    report("just importing what they need of the stdlib vs pass", floor, base, "(the floor)")
+
+
+# argparse for the grammar, sqlite3 for the store, json for --json and the library cache, dataclasses for
+# the models, pathlib and datetime everywhere.
+STDLIB_FLOOR = ("argparse", "sqlite3", "json", "dataclasses", "pathlib", "datetime")
 
 
 def make_library(tmp: Path) -> Path:

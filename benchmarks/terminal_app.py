@@ -116,7 +116,9 @@ def seed_fresh(data: Path) -> None:
 
 def planner_command(data: Path, library: Path | None) -> tuple[str, dict[str, str]]:
     extra = f" --library {shlex.quote(str(library))}" if library else ""
-    return f"{shlex.quote(sys.executable)} -m planner{extra}", {"PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
+    script = Path(sys.executable).with_name("planner")  # what a person types; python -m planner without it
+    command = shlex.quote(str(script)) if script.exists() else f"{shlex.quote(sys.executable)} -m planner"
+    return f"{command}{extra}", {"PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
 
 
 def start_time(command: str, env: dict[str, str], ready: str) -> float:

@@ -117,3 +117,8 @@ def title(binding: Binding) -> str:
 def key_label(binding: Binding) -> str:
     """The key as a person types it: the display text, else the first key name."""
     return binding.key_display or binding.key.split(",")[0]
+
+
+def key_for(bindings: list[Binding], action: str) -> str:
+    """The key that runs ``action`` in ``bindings`` (so code that needs the key never repeats it)."""
+    return next(b.key for b in bindings if b.action == action)

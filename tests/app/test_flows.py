@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
+
+from textual.events import Key
 
 from planner.app.screens.catalogue import LibraryScreen
 from planner.app.screens.checkin import PainCheckIn
@@ -384,3 +387,34 @@ async def test_a_screen_looks_the_same_whichever_screens_opened_before(seeded: P
         await settle(pilot)
         assert app.screen.query_one("#pain").region == first
         assert app.screen.query_one("#pain").styles.border_top[0] in ("", "none")
+
+
+async def test_a_score_typed_before_the_check_in_is_up_is_kept(seeded: Path) -> None:
+    """Type-ahead over a slow link: r and the score arrive together, before the check-in exists."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("r", "7"):
+            app.post_message(Key(key, key))
+        await settle(pilot)
+        assert isinstance(app.screen, PainCheckIn)
+        assert app.screen.query_one("#score").value == "7"
+        await pilot.press("escape", "5")  # back on Today, a digit is not kept for the next check-in
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen.query_one("#score").value == ""
+
+
+async def test_a_score_typed_as_the_check_in_opens_is_kept(seeded: Path) -> None:
+    """The other window: r has opened the check-in, which is not mounted yet when the digit arrives."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.post_message(Key("r", "r"))
+        while not isinstance(app.screen, PainCheckIn):
+            await asyncio.sleep(0)
+        assert not app.screen.is_mounted
+        app.post_message(Key("3", "3"))
+        await settle(pilot)
+        assert app.screen.query_one("#score").value == "3"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -26,10 +27,12 @@ class PainCheckIn(ModalScreen[bool]):
 
     BINDINGS = CHECKIN_BINDINGS
 
-    def __init__(self, when: str = "after") -> None:
+    def __init__(self, when: str = "after", typed_ahead: str = "") -> None:
+        """``typed_ahead``: digits typed after the key that opened this, before it was up."""
         super().__init__()
         self.when = when
         self.recorded = False
+        self._typed_ahead = typed_ahead
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pain"):
@@ -50,7 +53,25 @@ class PainCheckIn(ModalScreen[bool]):
             yield Static(id="result")
 
     def on_mount(self) -> None:
-        self.query_one("#score", Input).focus()
+        score = self.query_one("#score", Input)
+        score.focus()
+        for digit in self._typed_ahead:
+            self._type_score(digit)
+
+    def on_key(self, event: Key) -> None:
+        """A digit sent to this screen before its field had focus goes in the field: Textual routes a key
+        when it arrives, so one typed as the screen opened reaches the screen itself, even if the field
+        has focus by the time it is handled. Digits typed into the field never get here (it takes them)."""
+        form, score = self.query_one("#pain", VerticalScroll), self.query_one("#score", Input)
+        if event.character is not None and event.character.isdigit() and self.focused in (None, form, score):
+            event.stop()
+            self._type_score(event.character)
+
+    def _type_score(self, digit: str) -> None:
+        score = self.query_one("#score", Input)
+        score.focus()
+        if len(score.value) < (score.max_length or 2):
+            score.insert_text_at_cursor(digit)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter walks on to the next question rather than recording, so no one skips the red flags.

@@ -10,15 +10,18 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.app.bindings import TODAY_BINDINGS
+from planner.app.bindings import TODAY_BINDINGS, key_for
 from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.plan import DAY_NAMES
+
+PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
 
 
 def today_heading(snapshot: Snapshot) -> str:
@@ -36,6 +39,7 @@ def today_heading(snapshot: Snapshot) -> str:
 
 class TodayScreen(Screen):
     BINDINGS = TODAY_BINDINGS
+    _score_ahead: str | None = None  # digits typed after r, before the check-in is up
 
     def compose(self) -> ComposeResult:
         yield NavBar("today")
@@ -157,6 +161,18 @@ class TodayScreen(Screen):
         from planner.app.screens.checkin import PainCheckIn
 
         if self.snapshot is None or self.snapshot.plan is None:
+            self._score_ahead = None
             self.notify("Build a plan first (n).")
             return
-        self.app.push_screen(PainCheckIn())
+        typed, self._score_ahead = self._score_ahead or "", None
+        self.app.push_screen(PainCheckIn(typed_ahead=typed))
+
+    def on_key(self, event: Key) -> None:
+        """Keep a score typed straight after ``r`` for the check-in (type-ahead over a slow SSH link).
+
+        The keys reach this screen before ``r``'s action opens the check-in, and would be lost."""
+        if event.key == PAIN_KEY:
+            self._score_ahead = ""
+        elif self._score_ahead is not None and event.character is not None and event.character.isdigit():
+            self._score_ahead += event.character
+            event.stop()
