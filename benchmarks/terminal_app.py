@@ -25,6 +25,30 @@ class Bare(App):
         yield Label("BARE READY")
 Bare().run()
 """
+# Today's screen in plain Textual, no planner code: the same kinds and number of widgets and footer keys,
+# filled with fixed text. Measures what those widgets cost by themselves, between the bare app and planner.
+WIDGETS_APP = """
+from textual.app import App
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+class Widgets(App):
+    BINDINGS = [Binding(key, f"n('{key}')", name) for key, name in (
+        ("enter", "Start"), ("space", "Check off"), ("d", "All done"), ("k", "Skip day"), ("r", "Pain"))]
+    BINDINGS.append(Binding("q", "quit", "Quit"))
+    def compose(self):
+        yield Static(" t Today   w Plan   l Library   h History   ! Relief   n New plan   ? Help")
+        yield Static("Monday 02 March 2026 · week 1 of 8 · planned")
+        yield Static("  Mon 02    Tue 03    Wed 04    Thu 05    Fri 06    Sat 07    Sun 08\\n  ○ plan" + " " * 60)
+        yield Static("Streak 0 (best 0) · adherence 0% · 0 done so far")
+        yield OptionList(*(f"[ ] Exercise number {i:<24} 2×10" for i in range(6)))
+        with VerticalScroll():
+            yield Static("About 9 min. Enter starts the session with timers; space checks off the exercise.")
+        yield Footer()
+    def action_n(self, key):
+        pass
+Widgets().run()
+"""
 TODAY = "2026-03-02"
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -135,13 +159,24 @@ def bare_command(tmp: Path) -> str:
     return f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
 
 
-def start_ratio(tmp: Path, data: Path, library: Path | None, repeat: int) -> tuple[float, float]:
+def widgets_command(tmp: Path) -> str:
+    script = tmp / "widgets_app.py"
+    script.write_text(WIDGETS_APP)
+    return f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}"
+
+
+def start_ratio(tmp: Path, data: Path, library: Path | None, repeat: int,
+                widgets: list[float] | None = None) -> tuple[float, float]:
+    """Medians of planner's start and the bare app's, alternated; with ``widgets``, also collect the
+    start of Today's widgets in plain Textual there, in the same rounds."""
     app, env = planner_command(data, library)
     bare = bare_command(tmp)
     ours, base = [], []
     for _ in range(repeat):
         ours.append(start_time(app, env, "Check off"))
         base.append(start_time(bare, {}, "BARE READY"))
+        if widgets is not None:
+            widgets.append(start_time(widgets_command(tmp), {}, "Check off"))
     return statistics.median(ours), statistics.median(base)
 
 

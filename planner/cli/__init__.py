@@ -38,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     named = command_named(argv)
+    if named is None and not {"-h", "--help", "--version"} & set(argv):
+        named = "app"  # no command opens the app
     args = build_parser(only=named if named in HANDLERS else None).parse_args(argv)
     command = args.command or "app"
     module_name, _, function = HANDLERS[command].partition(":")
