@@ -37,7 +37,7 @@ TODAY_BINDINGS = [
 ]
 
 RUNNER_BINDINGS = [
-    Binding("space", "next_set", "Set done"),
+    Binding("space", "next_set", "Done", tooltip="Set done"),  # short: the footer must keep "q Quit" in 80 columns
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
     Binding("m", "partial", "Partial"),
