@@ -14,12 +14,17 @@ import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from planner.domain.library import Library
 from planner.domain.plan import DAY_NAMES, Plan
 from planner.domain.records import Adjustment, History, PainReport
 from planner.domain.safety import RED_FLAG_LABELS, SEE_A_PROFESSIONAL, URGENT_CARE
+
+if TYPE_CHECKING:  # read by pydantic for plan files (see planner.domain.file_validation)
+    from typing import Annotated
+
+    from pydantic import Field
 
 # The thresholds, all in one place.
 PROGRESS_MAX = 2  # 0–2: progress as planned
@@ -35,9 +40,9 @@ GAP_DAYS = 7
 
 @dataclass(frozen=True, kw_only=True)
 class AdaptationState:
-    """Where pain-guided changes left the plan; carried over on import (where unknown keys are errors)."""
+    """Where pain-guided changes left the plan; carried over on import."""
 
-    __pydantic_config__ = {"extra": "forbid"}
+    __pydantic_config__ = {"extra": "forbid"}  # in a plan file; the store's copies are read by load()
 
     pause: Literal["relief", "red-flag"] | None = None
     frozen_week: int | None = None
@@ -45,7 +50,7 @@ class AdaptationState:
     growing_since: dt.date | None = None
     ceiling: float | None = None
     lag_weeks: int = 0
-    regressed: dict[str, str] = field(default_factory=dict)
+    regressed: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
     gap_after: dt.date | None = None
 
     def dump(self) -> dict:

@@ -116,10 +116,10 @@ class Exercise:
     targets: Annotated[list[Slug], Field(min_length=1, description="Body areas, e.g. lower-back, glutes.")]
     level: Annotated[int, Field(ge=1, le=5, description="1 = gentlest, 5 = hardest.")] = 1
     dose: Dose
-    progression: Progression = field(default_factory=Progression)
+    progression: Annotated[Progression, Field(json_schema_extra={"default": {}})] = field(default_factory=Progression)
     easier: Annotated[Slug | None, Field(description="Id of the next easier variant.")] = None
     harder: Annotated[Slug | None, Field(description="Id of the next harder variant.")] = None
-    equipment: list[str] = field(default_factory=list)
+    equipment: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
     summary: str = ""
     cues: Annotated[list[str], Field(min_length=1, description="How to do it well, one short line each.")]
     cautions: Annotated[list[str], Field(min_length=1, description="When to stop or take care.")]
@@ -170,7 +170,8 @@ class Block:
 
     category: Category | None = None
     exercises: Annotated[
-        list[Slug], Field(description="Chains to draw from (any variant id names its chain).")
+        list[Slug], Field(description="Chains to draw from (any variant id names its chain).",
+                          json_schema_extra={"default": []})
     ] = field(default_factory=list)
     count: Annotated[int, Field(ge=1, le=6, description="Exercises taken from this block per pass.")] = 1
 
@@ -200,6 +201,7 @@ class Program:
     fill: Annotated[
         float, Field(ge=0.4, le=1.0, description="Share of the minutes filled in week 1, leaving room to grow.")
     ] = 0.75
-    default_days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = field(
+    default_days: Annotated[list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]],
+                            Field(json_schema_extra={"default": ["mon", "wed", "fri"]})] = field(
         default_factory=lambda: ["mon", "wed", "fri"])
     default_minutes: Annotated[int, Field(ge=5, le=120)] = 20
