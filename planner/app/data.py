@@ -81,6 +81,18 @@ class AppData:
         return Snapshot(self.today, self.context.library, active.plan, active.history, active.state,
                         active.weekly_increase)
 
+    def saved_theme(self) -> str | None:
+        """The theme the person last chose; reading never creates a store."""
+        store = Store.open_existing(self.context.data_dir)
+        if store is None:
+            return None
+        with store:
+            return store.setting("theme")
+
+    def save_theme(self, name: str) -> None:
+        with self._lock, Store(self.context.data_dir) as store:
+            store.set_setting("theme", name)
+
     def load(self) -> Outcome:
         """Open the library and the active plan; apply the gap rule as ``planner today`` does."""
         with self._active() as (_, active):

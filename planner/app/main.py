@@ -17,6 +17,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.theme import Theme
 from textual.widgets import Static
 
 from planner.app.bindings import APP_BINDINGS
@@ -67,6 +68,7 @@ class PlannerApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.data.today.strftime("%a %d %b %Y")
+        self._restore_theme()
         for name, screen in _modes().items():
             self.add_mode(name, screen)
         opening = self._opening
@@ -78,6 +80,27 @@ class PlannerApp(App[None]):
     def _opened(self, outcome: Outcome) -> None:
         self.switch_mode("today" if outcome.snapshot.plan is not None else "builder")
         self._check_size()
+
+    # Theme (chosen in the palette, kept in the store) --------------------
+
+    def _restore_theme(self) -> None:
+        try:
+            saved = self.data.saved_theme()
+        except PlannerError:
+            saved = None  # the load that follows reports what is wrong with the store
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        self._save_theme(theme.name)
+
+    @work(thread=True, group="theme", exclusive=True)
+    def _save_theme(self, name: str) -> None:
+        try:
+            self.data.save_theme(name)
+        except PlannerError as err:
+            self.call_from_thread(self.notify, f"The theme is not kept for next time: {err}", severity="warning")
 
     # Store work -------------------------------------------------------------
 

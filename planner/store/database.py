@@ -74,6 +74,10 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE plans ADD COLUMN plan_file TEXT;
     """,
+    # 3: the person's choices that are not part of a plan (the app's theme).
+    """
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -97,6 +97,17 @@ class Store:
         rows = self._read(f"SELECT {_PLAN_COLUMNS} FROM plans ORDER BY id")
         return [_plan_record(r) for r in rows]
 
+    # Settings --------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with write(self.connection, self.path) as db:
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
     # Sessions --------------------------------------------------------------
 
     def record_completions(self, plan_id: int, completions: Iterable[Completion]) -> int:

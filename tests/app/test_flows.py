@@ -418,3 +418,18 @@ async def test_a_score_typed_as_the_check_in_opens_is_kept(seeded: Path) -> None
         app.post_message(Key("3", "3"))
         await settle(pilot)
         assert app.screen.query_one("#score").value == "3"
+
+
+async def test_the_chosen_theme_is_kept_for_next_time(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme != "textual-light"
+        app.theme = "textual-light"
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.theme == "textual-light"
+        assert isinstance(again.screen, TodayScreen)

@@ -1,4 +1,4 @@
-"""A database from before imported plans (schema 1) opens, keeps its plans, and can take an import."""
+"""A database from before imported plans and settings (schema 1) opens, keeps its plans, and can take an import."""
 
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def test_an_old_database_is_migrated_and_its_plan_still_works(tmp_path: Path) ->
     with Store(data) as store:
         version = store.connection.execute("PRAGMA user_version").fetchone()[0]
         (record,) = store.plans()
-    assert version == SCHEMA_VERSION == 2
+        assert store.setting("theme") is None  # schema 3's settings table is there, empty
+    assert version == SCHEMA_VERSION == 3
     assert record.plan_file is None and record.source == "built"
     (tmp_path / "plan.toml").write_text(planner(data, tmp_path, "export").stdout, encoding="utf-8")
     planner(data, tmp_path, "import", "plan.toml")
