@@ -46,7 +46,7 @@ def _modes() -> dict[str, Callable[[], Screen]]:
 
 class PlannerApp(App[None]):
     # Every screen's styles, read once at start: a screen that brings its own CSS_PATH makes Textual
-    # re-parse every stylesheet and restyle the whole app the first time it opens (~60 ms for Today).
+    # re-parse every stylesheet and restyle the whole app the first time it opens.
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
         "export", "help", "too_small"))]
@@ -56,11 +56,11 @@ class PlannerApp(App[None]):
 
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
 
-    def __init__(self, context: Context, opening: Future[Outcome] | None = None):
-        """``opening`` is :meth:`AppData.load` already under way (see ``run_app``): Today can then be
-        the first screen drawn, instead of a "loading" screen while the worker reads the store."""
+    def __init__(self, context: Context, data: AppData | None = None, opening: Future[Outcome] | None = None):
+        """``opening`` is ``data.load()`` already under way (see ``run_app``): Today can then be the first
+        screen drawn, instead of a "loading" screen while the worker reads the store."""
         super().__init__()
-        self.data = AppData(context)
+        self.data = data or AppData(context)
         self._opening = opening
 
     def compose(self) -> ComposeResult:

@@ -120,7 +120,8 @@ def _adapt(
             item = _regressed(library, item, state.regressed[item.track])
         if factor < 1.0 and item.id in library.exercises:
             exercise = library.exercises[item.id]
-            dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps, hold_seconds=item.hold_seconds, minutes=item.minutes)
+            dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
+                           hold_seconds=item.hold_seconds, minutes=item.minutes)
             item = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
                              item.track)
         items.append(item)

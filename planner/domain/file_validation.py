@@ -10,6 +10,7 @@ pay for importing pydantic and building its validators.
 
 from __future__ import annotations
 
+import sys
 import typing
 from functools import cache
 from typing import Annotated, Any
@@ -52,6 +53,5 @@ def field_types(model: Any) -> dict[str, Any]:
         return {name: info.annotation for name, info in model.model_fields.items()}
     if not hasattr(model, "__dataclass_fields__"):
         return {}
-    module = __import__(model.__module__, fromlist=["_"])
-    hints = typing.get_type_hints(model, globalns=vars(module), localns=RULE_NAMES)
+    hints = typing.get_type_hints(model, globalns=vars(sys.modules[model.__module__]), localns=RULE_NAMES)
     return {name: hints[name] for name in model.__dataclass_fields__}
