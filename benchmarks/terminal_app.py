@@ -104,8 +104,8 @@ def seed_history(data: Path, sessions: int) -> None:
     import argparse
 
     from planner.context import Context
-    from planner.domain.builder import build_plan
-    from planner.domain.plan import PlanInputs
+    from planner.domain.plan.builder import build_plan
+    from planner.domain.plan.model import PlanInputs
     from planner.domain.records import Completion
     from planner.store.store import Store
 

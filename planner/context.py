@@ -9,8 +9,8 @@ from functools import cached_property
 from pathlib import Path
 
 from planner import clock, locations
-from planner.domain.library import Library, Source
-from planner.domain.library_cache import load_library_cached
+from planner.domain.library.cache import load_library_cached
+from planner.domain.library.loading import Library, Source
 
 
 @dataclass

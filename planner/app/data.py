@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.context import Context
-from planner.domain.adaptation import AdaptationState, apply_pain_report, recurring_pain
-from planner.domain.builder import build_plan
-from planner.domain.day import DayView, day_view
+from planner.domain.days.day import DayView, day_view
+from planner.domain.days.progress import Progress, progress
 from planner.domain.errors import PlannerError, display_path
-from planner.domain.library import Library
-from planner.domain.plan import Plan, PlanInputs, Prescription, Weekday
-from planner.domain.progress import Progress, progress
+from planner.domain.library.loading import Library
+from planner.domain.pain.adaptation import AdaptationState, apply_pain_report, recurring_pain
+from planner.domain.plan.builder import build_plan
+from planner.domain.plan.model import Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import Completion, CompletionStatus, History, PainReport
 from planner.exports.exporting import Format, export_plan
 from planner.exports.files import write_export

@@ -38,8 +38,8 @@ SHOTS: dict[str, tuple[str, list[str]]] = {
 def seed_plan(data_dir: Path, start: str = DEMO_TODAY) -> None:
     """A core-flexibility plan, Mon/Wed/Fri, 25 minutes, 8 weeks."""
     from planner.context import Context
-    from planner.domain.builder import build_plan
-    from planner.domain.plan import PlanInputs
+    from planner.domain.plan.builder import build_plan
+    from planner.domain.plan.model import PlanInputs
     from planner.store.store import Store
 
     context = Context.from_args(argparse.Namespace(data_dir=str(data_dir)))

@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(importlib.import_module(module_name), function)
         code = int(handler(args, context) or 0)
         if first_run and context.database_exists() and command != "app":
-            from planner.domain.safety import DISCLAIMER
+            from planner.domain.pain.safety import DISCLAIMER
 
             print(f"\nA note before you start: {DISCLAIMER}", file=sys.stderr)
         return code

@@ -10,8 +10,8 @@ from pathlib import Path
 from planner.cli.output import notice, print_json
 from planner.context import Context
 from planner.domain.errors import PlannerError, display_path
-from planner.domain.library import BUILT_IN
-from planner.domain.schemas import file_schemas
+from planner.domain.exchange.schemas import file_schemas
+from planner.domain.library.loading import BUILT_IN
 
 
 def validate(args: argparse.Namespace, context: Context) -> int:

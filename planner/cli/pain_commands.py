@@ -7,10 +7,10 @@ import argparse
 from planner.cli.output import print_json
 from planner.cli.session_commands import _day, open_active, require_active
 from planner.context import Context
-from planner.domain.adaptation import apply_pain_report, recurring_pain, resume_confirmed
 from planner.domain.errors import UsageError
+from planner.domain.pain.adaptation import apply_pain_report, recurring_pain, resume_confirmed
+from planner.domain.pain.safety import DISCLAIMER, URGENT_CARE
 from planner.domain.records import PainReport
-from planner.domain.safety import DISCLAIMER, URGENT_CARE
 
 
 def _score(text: str) -> int:

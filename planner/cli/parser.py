@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from planner.domain.safety import DISCLAIMER
+from planner.domain.pain.safety import DISCLAIMER
 
 PAIN_WHEN = ("during", "after", "next-morning")
 RED_FLAGS = ("numbness", "weakness", "saddle", "bladder-bowel")

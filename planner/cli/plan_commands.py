@@ -7,9 +7,9 @@ import argparse
 from planner.cli.output import print_json
 from planner.clock import parse_date
 from planner.context import Context
-from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.plan import DAY_NAMES, Plan, PlanInputs, Week, parse_days
+from planner.domain.plan.builder import build_plan
+from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, parse_days
 from planner.store.active_plan import load_active, open_store
 
 

@@ -12,10 +12,10 @@ import datetime as dt
 from planner.cli.output import print_json
 from planner.clock import parse_date
 from planner.context import Context
-from planner.domain.day import DayView, day_view
+from planner.domain.days.day import DayView, day_view
+from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.plan import DAY_NAMES
-from planner.domain.progress import progress
+from planner.domain.plan.model import DAY_NAMES
 from planner.domain.records import Completion
 from planner.store.active_plan import ActivePlan, load_active, open_store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from planner.domain.library import Library
+from planner.domain.library.loading import Library
 from planner.store.active_plan import ActivePlan
 
 Format = Literal["toml", "md", "ics"]
@@ -21,7 +21,7 @@ def export_plan(active: ActivePlan, library: Library, fmt: Format = "toml", at: 
     # The renderers are imported when asked for: icalendar alone took ~50 ms of the app's start-up,
     # and the plan file's model needs pydantic.
     if fmt == "toml":
-        from planner.domain.plan_file import plan_to_toml
+        from planner.domain.exchange.plan_file import plan_to_toml
 
         return plan_to_toml(active.plan, active.history.adjustments, active.state)
     if fmt == "md":

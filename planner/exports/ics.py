@@ -15,7 +15,7 @@ import re
 from icalendar import Calendar, Event
 
 from planner.domain.errors import UsageError
-from planner.domain.plan import Plan, Prescription
+from planner.domain.plan.model import Plan, Prescription
 
 PRODID = "-//planner//plan export//EN"
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")

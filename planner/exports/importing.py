@@ -7,12 +7,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planner.domain.adaptation import current_state
 from planner.domain.errors import InvalidFile, display_path
-from planner.domain.library import Library, read_toml
-from planner.domain.plan_file import AdjustmentEntry, PlanFile, plan_from_toml, read_stored
+from planner.domain.exchange.plan_file import AdjustmentEntry, PlanFile, plan_from_toml, read_stored
+from planner.domain.library.loading import Library, read_toml
+from planner.domain.pain.adaptation import current_state
+from planner.domain.pain.safety import URGENT_CARE
 from planner.domain.records import History
-from planner.domain.safety import URGENT_CARE
 from planner.store.store import PlanRecord, Store
 
 

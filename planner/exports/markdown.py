@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planner.domain.adaptation import AdaptationState
-from planner.domain.library import Library
-from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, Prescription
+from planner.domain.library.loading import Library
+from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, Prescription
 from planner.domain.records import Adjustment
-from planner.domain.safety import DISCLAIMER
 
 
 def _cell(text: str) -> str:

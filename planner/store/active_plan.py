@@ -7,13 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.domain.adaptation import AdaptationState, current_state, gap_adjustment
-from planner.domain.builder import build_plan
+from planner.domain.days.reschedule import reschedule
 from planner.domain.errors import PlannerError
-from planner.domain.library import Library
-from planner.domain.plan import Plan, Weekday
+from planner.domain.library.loading import Library
+from planner.domain.pain.adaptation import AdaptationState, current_state, gap_adjustment
+from planner.domain.plan.builder import build_plan
+from planner.domain.plan.model import Plan, Weekday
 from planner.domain.records import Adjustment, History
-from planner.domain.reschedule import reschedule
 from planner.store.store import PlanRecord, Store
 
 
@@ -45,7 +45,7 @@ class ActivePlan:
 
 
     def change_days(self, days: list[Weekday], today: dt.date, library: Library) -> Adjustment:
-        """Move the training days from next week on (see :mod:`planner.domain.reschedule`) and record why."""
+        """Move the training days from next week on (see :mod:`planner.domain.days.reschedule`) and record why."""
         if self.record.plan_file is not None:
             raise PlannerError("days: this plan was imported from a file, so its dates are the file's; "
                                "export it, change the dates, and import it again")
@@ -69,7 +69,9 @@ def load_active(store: Store, library: Library) -> ActivePlan | None:
         )
     carried: tuple[Adjustment, ...] = ()
     if record.plan_file is not None:
-        from planner.domain.plan_file import read_stored  # pydantic: only for a plan imported from a file
+        from planner.domain.exchange.plan_file import (
+            read_stored,  # pydantic: only for a plan imported from a file
+        )
 
         imported = read_stored(record.plan_file)
         plan, carried = imported.to_plan(library), imported.adjustment_records()

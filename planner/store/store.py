@@ -1,7 +1,7 @@
 """Read and write plans and history; every write is one transaction.
 
 A built plan is never stored as weeks and doses: only its inputs, from
-which :func:`planner.domain.builder.build_plan` rebuilds it exactly. An
+which :func:`planner.domain.plan.builder.build_plan` rebuilds it exactly. An
 imported plan also keeps its plan file, because the person may have edited
 the doses and those are what they will do.
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.domain.plan import PlanInputs
+from planner.domain.plan.model import PlanInputs
 from planner.domain.records import Adjustment, Completion, History, PainReport, Skip
 from planner.locations import database_path
 from planner.store.database import StoreError, connect, write

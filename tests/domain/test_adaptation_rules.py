@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.domain.adaptation import AdaptationState, apply_pain_report, position, resume_confirmed
-from planner.domain.builder import build_plan
-from planner.domain.day import adapted_session
-from planner.domain.library import Library, Source, load_library
-from planner.domain.plan import Plan, PlanInputs
-from planner.domain.progression import STRETCH_HOLD_MIN, is_stretch
+from planner.domain.days.day import adapted_session
+from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.pain.adaptation import AdaptationState, apply_pain_report, position, resume_confirmed
+from planner.domain.plan.builder import build_plan
+from planner.domain.plan.model import Plan, PlanInputs
+from planner.domain.plan.progression import STRETCH_HOLD_MIN, is_stretch
 from planner.domain.records import History, PainReport
 from planner.locations import built_in_library
 

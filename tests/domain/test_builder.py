@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.domain.builder import block_chains, build_plan, starting_variant
 from planner.domain.errors import UsageError
-from planner.domain.library import Library, Source, load_library
-from planner.domain.models import Dose
-from planner.domain.plan import WEEKDAYS, Plan, PlanInputs, Prescription, prescribe
-from planner.domain.progression import TrackState, caps, is_stretch, next_step, starting_dose
+from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.library.models import Dose
+from planner.domain.plan.builder import block_chains, build_plan, starting_variant
+from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs, Prescription, prescribe
+from planner.domain.plan.progression import TrackState, caps, is_stretch, next_step, starting_dose
 from planner.locations import built_in_library
 
 LIBRARY = load_library([Source(built_in_library(), built_in=True)])

@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.domain.builder import build_plan
 from planner.domain.errors import Problem, UsageError
-from planner.domain.library import Library, Source, load_library
-from planner.domain.plan import PlanInputs
+from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.plan.builder import build_plan
+from planner.domain.plan.model import PlanInputs
 from planner.locations import built_in_library
 
 EXERCISES = sorted((built_in_library() / "exercises").glob("*.toml"))

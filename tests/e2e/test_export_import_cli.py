@@ -15,7 +15,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from planner.domain.safety import DISCLAIMER
+from planner.domain.pain.safety import DISCLAIMER
 from planner.store.store import Store
 
 START = "2026-03-02"  # a Monday

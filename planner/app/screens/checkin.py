@@ -16,8 +16,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from planner.app.bindings import CHECKIN_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.tick_box import TickBox
+from planner.domain.pain.safety import RED_FLAG_LABELS
 from planner.domain.records import PainReport
-from planner.domain.safety import RED_FLAG_LABELS
 
 WHEN = [("after the session", "after"), ("during the session", "during"), ("the next morning", "next-morning")]
 

@@ -1,7 +1,7 @@
 """Change training days from the plan view: tick the new weekdays, ctrl+s applies them from next week.
 
 The rule (same number of days; past sessions keep their dates) lives in
-:mod:`planner.domain.reschedule`; this dialog only asks and shows the answer.
+:mod:`planner.domain.days.reschedule`; this dialog only asks and shows the answer.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, Static
 from planner.app.bindings import DAYS_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.tick_box import TickBox
-from planner.domain.plan import WEEKDAYS, PlanInputs
+from planner.domain.plan.model import WEEKDAYS, PlanInputs
 
 
 class DaysDialog(ModalScreen[None]):

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from planner.app.bindings import KEYS_BY_SCREEN, MODAL_BINDINGS, key_label, title
-from planner.domain.safety import DISCLAIMER, RED_FLAG_LABELS
+from planner.domain.pain.safety import DISCLAIMER, RED_FLAG_LABELS
 
 HELP_TEXT = Path(__file__).resolve().parent.parent / "help.md"
 

@@ -17,9 +17,9 @@ from planner.app.bindings import RELIEF_BINDINGS
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.nav_bar import NavBar
-from planner.domain.day import relief_routine
-from planner.domain.library import Library
-from planner.domain.safety import RED_FLAG_LABELS
+from planner.domain.days.day import relief_routine
+from planner.domain.library.loading import Library
+from planner.domain.pain.safety import RED_FLAG_LABELS
 
 HEAT_MINUTES = (15, 20)
 ROUTINE_MINUTES = 20

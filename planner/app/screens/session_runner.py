@@ -17,8 +17,8 @@ from planner.app.bindings import RUNNER_BINDINGS
 from planner.app.data import Snapshot
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
-from planner.domain.models import Kind
-from planner.domain.plan import Prescription
+from planner.domain.library.models import Kind
+from planner.domain.plan.model import Prescription
 
 
 def work_seconds(item: Prescription) -> int:

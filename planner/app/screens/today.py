@@ -19,7 +19,7 @@ from planner.app.bindings import TODAY_BINDINGS, key_for
 from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
-from planner.domain.plan import DAY_NAMES
+from planner.domain.plan.model import DAY_NAMES
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
 

@@ -19,7 +19,7 @@ from planner.app.bindings import PLAN_BINDINGS
 from planner.app.data import Snapshot
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import MARKS
-from planner.domain.plan import DAY_NAMES
+from planner.domain.plan.model import DAY_NAMES
 
 DAY_MARKS = {status: mark.split()[0] for status, mark in MARKS.items() if mark}
 

@@ -20,11 +20,11 @@ from planner.app.bindings import BUILDER_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.tick_box import TickBox
-from planner.domain.builder import build_plan
 from planner.domain.errors import PlannerError
-from planner.domain.library import Library
-from planner.domain.plan import WEEKDAYS, Plan, PlanInputs
-from planner.domain.safety import DISCLAIMER
+from planner.domain.library.loading import Library
+from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.plan.builder import build_plan
+from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
 
 PREVIEW_WEEKS = 2
 DEFAULT_PROGRAM = "core-flexibility"

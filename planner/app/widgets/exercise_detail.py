@@ -9,9 +9,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from planner.domain.library import Library
-from planner.domain.plan import Prescription, prescribe
-from planner.domain.progression import starting_dose
+from planner.domain.library.loading import Library
+from planner.domain.plan.model import Prescription, prescribe
+from planner.domain.plan.progression import starting_dose
 
 
 def dose_words(item: Prescription) -> str:

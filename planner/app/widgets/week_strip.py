@@ -7,7 +7,7 @@ import datetime as dt
 from textual.content import Content
 from textual.widgets import Static
 
-from planner.domain.day import DayView
+from planner.domain.days.day import DayView
 
 COLOURS = {"done": "$success", "partial": "$warning", "planned": "$accent", "missed": "$error",
            "paused": "$warning"}

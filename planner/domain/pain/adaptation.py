@@ -16,12 +16,12 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from planner.domain.library import Library
-from planner.domain.plan import DAY_NAMES, Plan
+from planner.domain.library.loading import Library
+from planner.domain.pain.safety import RED_FLAG_LABELS, SEE_A_PROFESSIONAL, URGENT_CARE
+from planner.domain.plan.model import DAY_NAMES, Plan
 from planner.domain.records import Adjustment, History, PainReport
-from planner.domain.safety import RED_FLAG_LABELS, SEE_A_PROFESSIONAL, URGENT_CARE
 
-if TYPE_CHECKING:  # read by pydantic for plan files (see planner.domain.file_validation)
+if TYPE_CHECKING:  # read by pydantic for plan files (see planner.domain.files.validation)
     from typing import Annotated
 
     from pydantic import Field

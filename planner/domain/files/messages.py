@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import Problem
-from planner.domain.models import SLUG_PATTERN
-from planner.domain.toml_lines import locate
+from planner.domain.files.slugs import SLUG_PATTERN
+from planner.domain.files.toml_lines import locate
 
 if TYPE_CHECKING:
     from pydantic import ValidationError

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.domain.adaptation import AdaptationState
 from planner.domain.errors import PlannerError
-from planner.domain.plan import DAY_NAMES, WEEKDAYS, PlanInputs, Weekday
+from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, PlanInputs, Weekday
 from planner.domain.records import Adjustment
 
 

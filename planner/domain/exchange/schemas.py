@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.domain.file_validation import json_schema
-from planner.domain.models import Exercise, Program
+from planner.domain.files.validation import json_schema
+from planner.domain.library.models import Exercise, Program
 
 
 def _file_schema(model: type, title: str) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def file_schemas() -> dict[str, dict[str, Any]]:
         "program.schema.json": _file_schema(Program, "planner program file"),
     }
     try:
-        from planner.domain.plan_file import plan_file_schema
+        from planner.domain.exchange.plan_file import plan_file_schema
     except ImportError:
         return schemas
     schemas["plan.schema.json"] = plan_file_schema()

@@ -1,6 +1,6 @@
 """Looking back: each planned session's status, adherence and streaks.
 
-Days are read through :func:`planner.domain.day.day_view` with the
+Days are read through :func:`planner.domain.days.day.day_view` with the
 adaptation state that was in force on that day, so history shows what the
 plan asked for then, not what it asks for now.
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.domain.adaptation import AdaptationState
-from planner.domain.day import DayView, day_view
-from planner.domain.library import Library
-from planner.domain.plan import Plan
+from planner.domain.days.day import DayView, day_view
+from planner.domain.library.loading import Library
+from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.plan.model import Plan
 from planner.domain.records import History
 
 

@@ -27,12 +27,12 @@ from typing import Any, Literal
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from planner.domain.adaptation import AdaptationState
-from planner.domain.builder import session_dates
 from planner.domain.errors import InvalidFile, PlannerError, Problem
-from planner.domain.file_validation import RULE_NAMES, Slug, field_types
-from planner.domain.library import Library
-from planner.domain.models import (
+from planner.domain.files.messages import problems_from_validation, toml_syntax_problem
+from planner.domain.files.toml_lines import locate
+from planner.domain.files.validation import RULE_NAMES, Slug, field_types
+from planner.domain.library.loading import Library
+from planner.domain.library.models import (
     MAX_HOLD_SECONDS,
     MAX_MINUTES,
     MAX_REPS,
@@ -40,10 +40,10 @@ from planner.domain.models import (
     MAX_SETS,
     PRIMARY_FIELD,
 )
-from planner.domain.plan import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Prescription, Session, Week
+from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.plan.builder import session_dates
+from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Prescription, Session, Week
 from planner.domain.records import Adjustment
-from planner.domain.toml_lines import locate
-from planner.domain.validation_messages import problems_from_validation, toml_syntax_problem
 
 SCHEMA_VERSION = 1
 DOSE_FIELDS = ("reps", "hold_seconds", "minutes")

@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.domain.errors import UsageError
-from planner.domain.library import Library, chains_in
-from planner.domain.models import Block, Exercise, Program
-from planner.domain.plan import (
+from planner.domain.library.loading import Library, chains_in
+from planner.domain.library.models import Block, Exercise, Program
+from planner.domain.plan.model import (
     DAY_NAMES,
     WEEKDAYS,
     Plan,
@@ -35,7 +35,7 @@ from planner.domain.plan import (
     Week,
     prescribe,
 )
-from planner.domain.progression import TrackState, dose_volume, next_step, scaled_dose, starting_dose
+from planner.domain.plan.progression import TrackState, dose_volume, next_step, scaled_dose, starting_dose
 
 # An easier week keeps between half and four fifths of the week before (the range of deload_factor).
 DELOAD_FLOOR = 0.5

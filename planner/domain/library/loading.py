@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.domain.errors import Problem, display_path
-from planner.domain.models import Category, Exercise, Program
-from planner.domain.toml_lines import locate
+from planner.domain.files.toml_lines import locate
+from planner.domain.library.models import Category, Exercise, Program
 
 MAX_FILE_BYTES = 1_000_000
 BUILT_IN = "built-in"
@@ -92,7 +92,7 @@ def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as err:
-        from planner.domain.validation_messages import toml_syntax_problem
+        from planner.domain.files.messages import toml_syntax_problem
 
         return None, text, [toml_syntax_problem(shown, err)]
 
@@ -130,7 +130,9 @@ def _load_file(
         library.problems.extend(problems)
         return
     data.setdefault("id", path.stem)
-    from planner.domain.file_validation import check  # pydantic: only when files are read, not from the cache
+    from planner.domain.files.validation import (
+        check,  # pydantic: only when files are read, not from the cache
+    )
 
     model = Program if is_program(data) else Exercise
     item, problems = check(model, data, shown, text)

@@ -2,7 +2,7 @@
 
 They are plain frozen dataclasses, so the commands that only read (``planner
 today``) never import pydantic. The rules for a file live in the annotations,
-as strings that only pydantic reads when :mod:`planner.domain.file_validation`
+as strings that only pydantic reads when :mod:`planner.domain.files.validation`
 checks a file against them (with ``Annotated``, ``Field`` and ``Slug`` in scope
 there). Every model forbids unknown keys so a typo such as ``hold_secs`` is
 reported instead of silently ignored. Defaults are chosen so a hand-written
@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
-if TYPE_CHECKING:  # read by pydantic, from planner.domain.file_validation, never imported here at run time
+if TYPE_CHECKING:  # read by pydantic, from planner.domain.files.validation, never imported here at run time
     from typing import Annotated
 
     from pydantic import Field
 
-    from planner.domain.file_validation import Slug
+    from planner.domain.files.validation import Slug
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # What pydantic is told about every dataclass here: unknown keys are errors, text is trimmed.
 FILE_RULES = {"extra": "forbid", "str_strip_whitespace": True}
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from planner.domain.models import Category, Dose, Exercise, Kind
-from planner.domain.plan import TRANSITION_SECONDS, volume_seconds
+from planner.domain.library.models import Category, Dose, Exercise, Kind
+from planner.domain.plan.model import TRANSITION_SECONDS, volume_seconds
 
 # Common stretching guidance: hold about 15–60 seconds, 2–4 times.
 STRETCH_HOLD_MIN = 15

@@ -28,14 +28,14 @@ import zlib
 from pathlib import Path
 
 from planner.domain.errors import Problem
-from planner.domain.library import Library, Source, iter_toml_files, load_library
-from planner.domain.models import Block, Category, Dose, Exercise, Kind, Program, Progression, Step
+from planner.domain.library.loading import Library, Source, iter_toml_files, load_library
+from planner.domain.library.models import Block, Category, Dose, Exercise, Kind, Program, Progression, Step
 
 FORMAT = 1
 RECENT_SECONDS = 2.0
 # The modules whose code decides what a file becomes; a change to any of them invalidates the cache.
-_CODE = ("models.py", "library.py", "file_validation.py", "validation_messages.py", "toml_lines.py", "errors.py",
-         "library_cache.py")
+_CODE = ("library/models.py", "library/loading.py", "library/cache.py", "files/validation.py",
+         "files/messages.py", "files/toml_lines.py", "files/slugs.py", "errors.py")
 
 
 def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Library:
@@ -62,7 +62,7 @@ def _fingerprint(sources: list[Source]) -> tuple[str, float]:
     The text itself is the key (a few kB): no digest, so no hashing module to import."""
     from planner import __version__
 
-    code_dir = Path(__file__).parent
+    code_dir = Path(__file__).parent.parent  # planner/domain
     parts: list[object] = [FORMAT, __version__, os.getcwd()]
     newest = 0.0
     for name in _CODE:

@@ -1,7 +1,7 @@
 """Checking what people write against the dataclass models, with pydantic.
 
-The models (:mod:`planner.domain.models`, :mod:`planner.domain.plan`,
-:class:`~planner.domain.adaptation.AdaptationState`) are plain dataclasses
+The models (:mod:`planner.domain.library.models`, :mod:`planner.domain.plan.model`,
+:class:`~planner.domain.pain.adaptation.AdaptationState`) are plain dataclasses
 whose annotations carry the rules as strings. pydantic reads those strings
 here, where ``Annotated``, ``Field`` and ``Slug`` are in scope, so only
 commands that check a file (a library change, an import, ``planner schema``)
@@ -18,8 +18,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from planner.domain.errors import Problem
-from planner.domain.models import SLUG_PATTERN
-from planner.domain.validation_messages import problems_from_validation
+from planner.domain.files.messages import problems_from_validation
+from planner.domain.files.slugs import SLUG_PATTERN
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=60)]
 

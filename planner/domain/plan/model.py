@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from planner.domain.errors import UsageError
-from planner.domain.models import Category, Dose, Exercise, Kind
+from planner.domain.library.models import Category, Dose, Exercise, Kind
 
-if TYPE_CHECKING:  # the rules for plan files, read by pydantic (see planner.domain.file_validation)
+if TYPE_CHECKING:  # the rules for plan files, read by pydantic (see planner.domain.files.validation)
     from typing import Annotated
 
     from pydantic import Field

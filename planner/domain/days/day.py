@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from planner.domain.adaptation import AdaptationState, calendar_week, position, recurring_pain
-from planner.domain.library import Library, chains_in
-from planner.domain.models import Category
-from planner.domain.plan import DAY_NAMES, Plan, Prescription, prescribe
-from planner.domain.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
+from planner.domain.library.loading import Library, chains_in
+from planner.domain.library.models import Category
+from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain
+from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
+from planner.domain.plan.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
 from planner.domain.records import History
 
 STATUSES = ("planned", "done", "partial", "skipped", "missed", "rest", "paused", "no-plan")
