@@ -34,6 +34,8 @@ TODAY_BINDINGS = [
     Binding("d", "all_done", "All done"),
     Binding("k", "skip_day", "Skip day"),
     Binding("r", "pain", "Pain", tooltip="Report pain"),
+    # In the footer only on a phone-sized terminal, where the rest of the keys do not fit.
+    Binding("m", "more", "More", tooltip="More: the keys and places the compact footer leaves out", show=False),
 ]
 
 RUNNER_BINDINGS = [
@@ -72,6 +74,7 @@ RELIEF_BINDINGS = [
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
     Binding("plus", "longer", "+5 min", key_display="+"),
     Binding("minus", "shorter", "-5 min", key_display="-"),
+    Binding("escape", "app.go('today')", "Today", tooltip="Back to Today", show=False),
 ]
 
 MODAL_BINDINGS = [Binding("escape", "close", "Close")]

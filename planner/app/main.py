@@ -22,11 +22,18 @@ from textual.widgets import Static
 
 from planner.app.bindings import APP_BINDINGS
 from planner.app.commands import PlannerCommands
+from planner.app.compact import (
+    COMFORTABLE_HEIGHT,
+    COMFORTABLE_WIDTH,
+    COMPACT_SCREENS,
+    HORIZONTAL_BREAKPOINTS,
+    MIN_HEIGHT,
+    MIN_WIDTH,
+    VERTICAL_BREAKPOINTS,
+)
 from planner.app.data import AppData, Outcome, Snapshot
 from planner.context import Context
 from planner.domain.errors import PlannerError
-
-MIN_WIDTH, MIN_HEIGHT = 60, 20
 
 
 def _modes() -> dict[str, Callable[[], Screen]]:
@@ -49,7 +56,9 @@ class PlannerApp(App[None]):
     # re-parse every stylesheet and restyle the whole app the first time it opens.
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
-        "export", "help", "too_small"))]
+        "export", "help", "too_small", "narrow", "more"))]
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     TITLE = "planner"
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {PlannerCommands}
@@ -69,6 +78,7 @@ class PlannerApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = self.data.today.strftime("%a %d %b %Y")
         self._restore_theme()
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self._check_size))
         for name, screen in _modes().items():
             self.add_mode(name, screen)
         opening = self._opening
@@ -158,7 +168,7 @@ class PlannerApp(App[None]):
             return
         self.push_screen(ExportDialog())
 
-    # Terminal too small -----------------------------------------------------
+    # Terminal too small, or too narrow for this screen ----------------------
 
     def on_resize(self, event: Resize) -> None:
         """Runs before Textual's own handler updates ``self.size``, so it reads the event's size."""
@@ -169,11 +179,30 @@ class PlannerApp(App[None]):
         return self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
 
     def _check_size(self, size: Size | None = None) -> None:
+        """Below 40×16 the too-small screen; below 60×20, over a screen with no compact layout, the
+        "wider terminal needed" one. Each runs again when the screen changes, so one step at a time."""
+        from planner.app.screens.narrow import NarrowScreen
         from planner.app.screens.too_small import TooSmallScreen
 
         size = size or self.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
-        if small and not isinstance(self.screen, TooSmallScreen):
+        narrow = size.width < COMFORTABLE_WIDTH or size.height < COMFORTABLE_HEIGHT
+        screen = self.screen
+        if isinstance(screen, TooSmallScreen):
+            if not small:
+                self.pop_screen()
+        elif small:
             self.push_screen(TooSmallScreen())
-        elif not small and isinstance(self.screen, TooSmallScreen):
+        elif isinstance(screen, NarrowScreen):
+            if not narrow:
+                self.pop_screen()
+        elif narrow and self.snapshot is not None and type(screen).__name__ not in COMPACT_SCREENS:
+            self.push_screen(NarrowScreen())
+
+    def go_back_from_narrow(self) -> None:
+        """Escape on "wider terminal needed": close a dialog under it, or go from a place to Today."""
+        self.pop_screen()
+        if isinstance(self.screen, ModalScreen):
             self.pop_screen()
+        elif self.current_mode != "today" and self.snapshot is not None and self.snapshot.plan is not None:
+            self.switch_mode("today")

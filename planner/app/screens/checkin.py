@@ -120,4 +120,4 @@ class PainCheckIn(ModalScreen[bool]):
                                        "\n\nPress Escape to close."))
         result.set_class(urgent, "urgent")
         self.query_one("#close", Button).focus()
-        self.query_one("#pain", VerticalScroll).scroll_end(animate=False)
+        self.call_after_refresh(self.query_one("#pain", VerticalScroll).scroll_end, animate=False)  # once drawn

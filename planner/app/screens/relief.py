@@ -9,11 +9,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import RELIEF_BINDINGS
+from planner.app.compact import CompactFooterKeys
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.nav_bar import NavBar
@@ -25,8 +25,9 @@ HEAT_MINUTES = (15, 20)
 ROUTINE_MINUTES = 20
 
 
-class ReliefScreen(Screen):
+class ReliefScreen(CompactFooterKeys):
     BINDINGS = RELIEF_BINDINGS
+    COMPACT_KEYS = ("timer", "pause", "app.go('today')")  # the footer on a phone
 
     def __init__(self) -> None:
         super().__init__()

@@ -6,25 +6,29 @@ Check off here in one keystroke, or start the session runner for timers and cues
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Key
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.app.bindings import TODAY_BINDINGS, key_for
+from planner.app.bindings import APP_BINDINGS, NAV_BINDINGS, TODAY_BINDINGS, key_for
+from planner.app.compact import CompactFooterKeys, is_compact
 from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.plan.model import DAY_NAMES
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
+COMPACT_KEYS = ("toggle", "all_done", "pain", "more")  # the footer on a phone: the rest are under More…
 
 
-def today_heading(snapshot: Snapshot) -> str:
+def today_heading(snapshot: Snapshot, *, short: bool = False) -> str:
+    """``short``: the compact layout's heading, status first ("Mon 02 Mar · planned · week 1 of 8"), so
+    on a phone the status is on the first line whatever follows."""
     view = snapshot.day()
     plan = snapshot.plan
     week = ""
@@ -34,11 +38,27 @@ def today_heading(snapshot: Snapshot) -> str:
             week = f" · week {calendar} of {len(plan.weeks)}"
         if view.week and view.week != calendar:  # held, eased or picked up lower: say whose doses these are
             week += f" (week {view.week}'s doses)"
+    if short:
+        return f"{view.date.strftime('%a %d %b')} · {view.status}{week}"
     return f"{DAY_NAMES[view.date.weekday()]} {view.date.strftime('%d %B %Y')}{week} · {view.status}"
 
 
-class TodayScreen(Screen):
+def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
+    """One line of the list, or for a long name on a narrow screen, the name wrapped under its tick box
+    with the dose on its last line. ``width`` None: the comfortable layout's fixed columns."""
+    if width is None:
+        return f"{mark} {name:<36} {dose:>9}"
+    room = max(8, width - len(mark) - len(dose) - 2)
+    lines = textwrap.wrap(name, room) or [""]
+    indent = " " * len(mark)
+    rows = [f"{mark if i == 0 else indent} {line}" for i, line in enumerate(lines)]
+    rows[-1] = f"{rows[-1]:<{width - len(dose)}}{dose}"
+    return "\n".join(rows)
+
+
+class TodayScreen(CompactFooterKeys):
     BINDINGS = TODAY_BINDINGS
+    COMPACT_KEYS = COMPACT_KEYS
     _score_ahead: str | None = None  # digits typed after r, before the check-in is up
 
     def compose(self) -> ComposeResult:
@@ -63,7 +83,8 @@ class TodayScreen(Screen):
         if snapshot is None:
             return
         view = snapshot.day()
-        self.query_one("#heading", Static).update(Content.styled(today_heading(snapshot), "bold"))
+        compact = is_compact(self)
+        self.query_one("#heading", Static).update(Content.styled(today_heading(snapshot, short=compact), "bold"))
         self.query_one(WeekStrip).show([snapshot.day(d) for d in week_of(snapshot.today)], snapshot.today)
         summary = snapshot.progress()
         if summary is not None:
@@ -73,9 +94,10 @@ class TodayScreen(Screen):
         options = self.query_one("#exercises", OptionList)
         highlighted = options.highlighted
         options.clear_options()
+        width = self.size.width - 4 if compact else None  # inside the list's border and the options' padding
         for item in view.exercises:
             mark = "[x]" if item.id in view.done_ids else "[ ]"
-            options.add_option(Option(Content(f"{mark} {item.name:<36} {item.dose_text():>9}"), id=item.id))
+            options.add_option(Option(Content(exercise_row(mark, item.name, item.dose_text(), width)), id=item.id))
         if view.exercises:
             options.highlighted = min(highlighted or 0, len(view.exercises) - 1)
         options.display = bool(view.exercises)
@@ -121,7 +143,22 @@ class TodayScreen(Screen):
         self.app.push_screen(SessionRunner())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_start()
+        """A click or tap on an exercise checks it off (or back on); Enter, a key on the screen, starts."""
+        self.action_toggle()
+
+    def layout_changed(self) -> None:
+        super().layout_changed()
+        self.show_snapshot(self.snapshot)
+
+    def action_more(self) -> None:
+        """The compact footer's More…: every other key of Today, the places, export, help and quit."""
+        from planner.app.screens.more import MoreMenu
+
+        shown = {*COMPACT_KEYS, "more"}
+        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown]
+        entries += [(b, self.app) for b in NAV_BINDINGS if b.action != "go('today')"]
+        entries += [(b, self.app) for b in APP_BINDINGS if b not in NAV_BINDINGS]
+        self.app.push_screen(MoreMenu(entries))
 
     def action_toggle(self) -> None:
         exercise_id = self._selected()

@@ -1,4 +1,6 @@
-"""Shown instead of the app when the terminal is below 60×20, so nothing is drawn cramped or crashes."""
+"""Shown instead of the app when the terminal is below 40×16, so nothing is drawn cramped or crashes.
+
+From 40×16 to 60×20 the app draws its compact layout (see ``planner.app.compact``)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,11 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from planner.app.compact import MIN_HEIGHT, MIN_WIDTH
+
 
 class TooSmallScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
-        yield Static("Terminal too small.\nplanner needs at least 60×20.\nMake the window bigger, or press q to quit.",
+        yield Static(f"Terminal too small.\nplanner needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window bigger, or press q to quit.",
                      id="too-small")

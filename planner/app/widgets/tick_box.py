@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Checkbox
 
 
@@ -14,3 +15,10 @@ class TickBox(Checkbox):
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--button")
         return Content.assemble("[", ("x" if self.value else " ", style), "]")
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One line, unless the stylesheet lets the label wrap (a narrow screen): then as many as it takes,
+        so a red-flag question is never cut short."""
+        if self.styles.text_wrap != "wrap":
+            return 1
+        return max(1, len(self.render().wrap(width)))

@@ -1,0 +1,50 @@
+"""More…: the keys the compact footer has no room for, as a list a thumb can tap.
+
+On a phone-sized terminal Today's footer shows check off, all done, pain and this menu; everything else
+(start the session, skip the day, the other places, export, help, quit) is one tap or Enter away here.
+The entries are read from the bindings table, each with its key, so the menu also teaches the keys.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from planner.app.bindings import MODAL_BINDINGS, key_label, title
+
+
+class MoreMenu(ModalScreen[None]):
+    BINDINGS = MODAL_BINDINGS
+
+    def __init__(self, entries: list[tuple[Binding, DOMNode]]) -> None:
+        """``entries``: each binding with the node its action runs on (a screen, or the app)."""
+        super().__init__()
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="more"):
+            yield Static("More  (Escape closes)", id="more-title")
+            yield OptionList(*(Option(f"{key_label(b):>5}  {self.entry_title(b)}", id=str(i))
+                               for i, (b, _) in enumerate(self.entries)), id="more-list")
+
+    @staticmethod
+    def entry_title(binding: Binding) -> str:
+        if binding.action.startswith("go("):
+            return f"Go to {binding.description}"
+        return title(binding) if len(title(binding)) <= 30 else binding.description  # one line at 40 columns
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        binding, node = self.entries[int(event.option.id or 0)]
+        self.dismiss()
+        self.app.call_later(self.app.run_action, binding.action, node)
+
+    def action_close(self) -> None:
+        self.dismiss()

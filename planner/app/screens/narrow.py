@@ -1,0 +1,27 @@
+"""Shown over a screen that needs more room than a phone gives (below 60×20, from 40×16 up).
+
+Today, the pain check-in, the session runner and the relief routine have a compact layout; the plan
+calendar, the builder, the library, history, help and the dialogs do not, and drawn squeezed they would
+be unreadable. Escape goes back: from a place to Today, from a dialog to the screen under it.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
+
+
+class NarrowScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Wider terminal needed for this screen ({COMFORTABLE_WIDTH}×{COMFORTABLE_HEIGHT}).\n\n"
+                     "Turn the phone sideways or widen the window.\n\n"
+                     "Escape goes back; q quits.", id="narrow")
+
+    def action_back(self) -> None:
+        self.app.go_back_from_narrow()  # type: ignore[attr-defined]

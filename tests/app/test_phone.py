@@ -1,0 +1,136 @@
+"""The compact layout under Pilot: what a person does on a phone-sized terminal, and what gets recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from planner.app.screens.checkin import PainCheckIn
+from planner.app.screens.help import HelpScreen
+from planner.app.screens.more import MoreMenu
+from planner.app.screens.narrow import NarrowScreen
+from planner.app.screens.relief import ReliefScreen
+from planner.app.screens.today import TodayScreen
+from planner.app.screens.too_small import TooSmallScreen
+from planner.app.screens.weeks import PlanViewScreen
+from planner.store.store import Store
+from tests.app.conftest import make_app, settle
+
+
+def completions(data_dir: Path) -> dict[str, str]:
+    with Store(data_dir) as store:
+        history = store.history(store.active_plan().id)
+    return {c.exercise_id: c.status for c in history.completions}
+
+
+def footer_text(app) -> str:
+    return " ".join(f"{key.key} {key.description}" for key in app.screen.query("FooterKey"))
+
+
+async def test_the_compact_footer_shows_check_off_all_done_pain_and_more(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and app.screen.has_class("-narrow")
+        assert footer_text(app) == "space Check off d All done r Pain m More"
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "enter Start" in footer_text(app) and "m More" not in footer_text(app)
+
+
+async def test_a_tap_on_an_exercise_checks_it_off_and_a_second_tap_undoes_it(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        options = app.screen.query_one("#exercises", OptionList)
+        first = options.get_option_at_index(0).id
+        second = options.get_option_at_index(1).id
+        await pilot.click(options, offset=(5, 2))  # inside the border: the second row
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen), "a tap checks off; it does not start the session"
+        assert completions(seeded) == {second: "done"}
+        assert str(options.get_option_at_index(1).prompt).startswith("[x]")
+        await pilot.click(options, offset=(5, 2))
+        await settle(pilot)
+        assert completions(seeded) == {}
+        assert first not in completions(seeded)
+
+
+async def test_more_runs_what_the_footer_leaves_out(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(45, 25)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MoreMenu)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("m")
+        await settle(pilot)
+        menu = app.screen.query_one(OptionList)
+        relief = next(i for i in range(menu.option_count) if "Relief" in str(menu.get_option_at_index(i).prompt))
+        menu.highlighted = relief
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReliefScreen)
+        await pilot.press("escape")  # back to Today, the way a phone user expects
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_a_screen_without_a_compact_layout_asks_for_width_and_escape_goes_back(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(45, 25)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, NarrowScreen)
+        await pilot.resize_terminal(80, 24)  # turned sideways: the plan itself
+        await settle(pilot)
+        assert isinstance(app.screen, PlanViewScreen)
+        await pilot.resize_terminal(45, 25)
+        await settle(pilot)
+        assert isinstance(app.screen, NarrowScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("question_mark")  # a dialog: Escape closes it too
+        await settle(pilot)
+        assert isinstance(app.screen, NarrowScreen) and isinstance(app.screen_stack[-2], HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_too_small_below_40_by_16_and_back(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(39, 16)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(40, 15)
+        await settle(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(40, 16)
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_check_off_and_report_pain_at_40_by_16(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("r", "3")
+        await settle(pilot)
+        assert isinstance(app.screen, PainCheckIn)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Pain 3" in str(app.screen.query_one("#result").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert "done" in str(app.screen.query_one("#heading").render())
+    assert set(completions(seeded).values()) == {"done"}
