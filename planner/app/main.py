@@ -204,5 +204,7 @@ class PlannerApp(App[None]):
         self.pop_screen()
         if isinstance(self.screen, ModalScreen):
             self.pop_screen()
-        elif self.current_mode != "today" and self.snapshot is not None and self.snapshot.plan is not None:
+        elif self.snapshot is not None and self.snapshot.plan is None:
+            self.switch_mode("relief")  # without a plan, the one place that works on a phone
+        elif self.current_mode != "today":
             self.switch_mode("today")

@@ -262,3 +262,54 @@ def test_a_score_typed_straight_after_r_lands_in_the_check_in(tmp_path: Path) ->
         term.press("r", "1", "0", together=True)
         term.wait_for("0 = no pain")
         term.wait_until(lambda s: re.search(r"Pain\s+10\b", s), "10 in the pain field", timeout=2)
+
+
+PHONE_HEADLINE = "Mon 02 Mar · "
+
+
+def compact_status(screen: str) -> str | None:
+    """The status in the compact Today's heading ("Mon 02 Mar · planned · week 1 of 8"), if shown."""
+    found = re.search(rf"^\s*{PHONE_HEADLINE}(\w+)", screen, re.MULTILINE)
+    return found.group(1) if found else None
+
+
+def check_off_and_report_pain_on_a_phone(term: Terminal, score: int, width: int = 45) -> None:
+    """In the compact Today: tick the first exercise, then all, report pain, close, quit."""
+    screen = term.wait_until(lambda s: compact_status(s) == "planned" and "m More" in s, "the compact Today")
+    assert "space Check off" in screen and "d All done" in screen and "r Pain" in screen, screen
+    assert "w Plan" not in screen, "no navigation bar in the compact layout:\n" + screen
+    assert not wider_than(width, screen), screen
+    term.press("Space")  # the highlighted (first) exercise
+    term.wait_for("[x]")
+    term.wait_until(lambda s: compact_status(s) == "partial", "the first exercise checked off")
+    term.press("d")  # all done
+    term.wait_until(lambda s: compact_status(s) == "done" and "[ ]" not in s, "the session checked off")
+    term.press("r")
+    enter_pain(term, score)
+    term.press("Escape")
+    term.wait_until(lambda s: "0 = no pain" not in s and compact_status(s) == "done", "Today after the report")
+
+
+def test_on_a_phone_at_45x25_check_off_and_report_pain(tmp_path: Path) -> None:
+    """An SSH app on a phone in portrait: the compact Today, one key a step, all recorded."""
+    data = planned_day(tmp_path)
+    with app(data, width=45, height=25) as term:
+        check_off_and_report_pain_on_a_phone(term, 2)
+        quit_cleanly(term)
+    today = json.loads(cli(data, "today", "--json").stdout)
+    assert today["status"] == "done" and all(e["done"] for e in today["exercises"])
+    history = json.loads(cli(data, "history", "--json").stdout)
+    assert [(p["score"], p["when"]) for p in history["sessions"][0]["pain"]] == [(2, "after")]
+
+
+def test_below_40x16_too_small_and_at_40x16_the_compact_today(tmp_path: Path) -> None:
+    with app(planned_day(tmp_path), width=39, height=16) as term:
+        term.wait_for("at least 40×16")
+        term.resize(40, 16)
+        screen = term.wait_until(lambda s: compact_status(s) == "planned" and "m More" in s, "the compact Today")
+        assert not wider_than(40, screen), screen
+        term.press("w")  # the plan calendar has no compact layout
+        term.wait_for("Wider terminal needed")
+        term.press("Escape")
+        term.wait_until(lambda s: compact_status(s) == "planned", "back on Today")
+        quit_cleanly(term)

@@ -14,7 +14,7 @@ import pytest
 
 from tests.e2e.sshd import SshServer
 from tests.e2e.terminal import Terminal
-from tests.e2e.test_in_tmux import HEADLINE, enter_pain, today_status
+from tests.e2e.test_in_tmux import HEADLINE, check_off_and_report_pain_on_a_phone, enter_pain, today_status
 
 # Skipped without OpenSSH, except under CI=true where that fails (tests/e2e/conftest.py).
 pytestmark = pytest.mark.sshd
@@ -127,3 +127,40 @@ def test_log_in_over_ssh_check_off_in_the_app_then_one_line_commands(server: Ssh
     history = json.loads(remote(server, data, "history", "--json", today=wednesday).stdout)
     assert [(s["date"], s["status"]) for s in history["sessions"]] == [(TODAY, "done"), (wednesday, "done")]
     assert history["current_streak"] == 2
+
+
+@pytest.mark.tmux
+def test_from_a_phone_at_45x25_over_ssh_check_off_and_report_pain(server: SshServer, tmp_path: Path) -> None:
+    """An SSH app on a phone in portrait (45×25): log in, open planner, the compact Today; check the
+    session off and report pain with one key a step; quit back to the shell; the one-liners agree."""
+    data = tmp_path / "data"
+    built = remote(server, data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")
+    assert built.returncode == 0, built.stderr
+    login = " ".join(shlex.quote(a) for a in server.ssh_command(tty=True))
+    with Terminal(login, width=45, height=25) as term:
+        term.type('echo "over-ssh-$((6*7)) ${SSH_CONNECTION##* }"')
+        term.press("Enter")
+        screen = term.wait_until(re.compile(r"over-ssh-42 \d+\n").search, "the login's own line")
+        assert re.search(r"over-ssh-42 (\d+)\n", screen).group(1) == str(server.port), screen
+        venv = shlex.quote(str(Path(sys.executable).parent))
+        shell_line(term, f"export PATH={venv}:$PATH PLANNER_DATA_DIR={shlex.quote(str(data))} "
+                         f"PLANNER_TODAY={TODAY}; echo set-$((1+1))", "set-2")
+        prompt = last_line(term.wait_until(lambda s: last_line(s) != "set-2", "the prompt after set-2"))
+        term.type("planner")
+        term.press("Enter")
+        check_off_and_report_pain_on_a_phone(term, 1)
+        term.press("q")
+        screen = term.wait_until(lambda s: last_line(s) == prompt and term.pane_flags()["alternate_on"] == "0",
+                                 "the remote shell's prompt after quitting")
+        assert "Traceback" not in screen, screen
+        screen = shell_line(term, 'echo "planner-exit-$?"', r"planner-exit-\d+")
+        assert "planner-exit-0" in screen, screen
+        term.type("exit")
+        term.press("Enter")
+        assert term.wait_exit() == 0, term.screen()
+
+    today = json.loads(remote(server, data, "today", "--json").stdout)
+    assert (today["date"], today["status"]) == (TODAY, "done")
+    assert today["exercises"] and all(e["done"] for e in today["exercises"])
+    history = json.loads(remote(server, data, "history", "--json").stdout)
+    assert [p["score"] for p in history["sessions"][0]["pain"]] == [1]

@@ -19,9 +19,14 @@ class NarrowScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Wider terminal needed for this screen ({COMFORTABLE_WIDTH}×{COMFORTABLE_HEIGHT}).\n\n"
-                     "Turn the phone sideways or widen the window.\n\n"
-                     "Escape goes back; q quits.", id="narrow")
+        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        if snapshot is not None and snapshot.plan is None:  # the plan builder, on a first run
+            after = ("No plan yet. Build one in a wider window, or from the shell:\n"
+                     "planner plan new --program core-flexibility\n\nEscape: the relief routine; q quits.")
+        else:
+            after = "Turn the phone sideways or widen the window.\n\nEscape goes back; q quits."
+        yield Static(f"Wider terminal needed for this screen ({COMFORTABLE_WIDTH}×{COMFORTABLE_HEIGHT}).\n\n{after}",
+                     id="narrow")
 
     def action_back(self) -> None:
         self.app.go_back_from_narrow()  # type: ignore[attr-defined]
