@@ -9,9 +9,13 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from pathlib import Path
 
 from planner.context import Context
 from planner.domain.errors import UsageError
+
+# planner's own page (a viewport for phones, nothing loaded from outside), in place of textual-serve's.
+TEMPLATES = Path(__file__).resolve().parent / "web"
 
 
 def serve(args: argparse.Namespace, context: Context) -> int:
@@ -25,5 +29,6 @@ def serve(args: argparse.Namespace, context: Context) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"planner: serving on {args.host}: anyone who can reach this address can see and change "
               "your history. There is no password.", file=sys.stderr)
-    Server(shlex.join(command), host=args.host, port=args.port, title="planner").serve()
+    Server(shlex.join(command), host=args.host, port=args.port, title="planner",
+           templates_path=TEMPLATES).serve()
     return 0

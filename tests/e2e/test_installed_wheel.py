@@ -17,6 +17,7 @@ def test_wheel_install_ships_the_library(tmp_path: Path) -> None:
                             "--target", str(target), str(ROOT)], capture_output=True, text=True, timeout=300)
     assert build.returncode == 0, build.stderr
     assert (target / "planner" / "_library" / "exercises").is_dir()
+    assert (target / "planner" / "app" / "web" / "app_index.html").is_file(), "serve's page is in the wheel"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target), "PLANNER_DATA_DIR": str(tmp_path / "data")}

@@ -123,6 +123,29 @@ def test_another_host_is_used_only_when_asked_and_warns(tmp_path: Path) -> None:
     assert "anyone who can reach this address can see and change your history" in process.output
 
 
+URL_IN_PAGE = re.compile(r"""(?:src|href|url)\s*[=(]\s*["']?([^"')\s>]+)""", re.IGNORECASE)
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads listening sockets from /proc/net")
+def test_the_page_fits_a_phone_and_loads_nothing_from_outside(tmp_path: Path) -> None:
+    """planner's own template: a viewport for phones, the font from this server, no CDN, no Google Fonts."""
+    with serving(tmp_path) as (port, _):
+        origin = f"http://127.0.0.1:{port}/"
+        with urllib.request.urlopen(origin, timeout=10) as response:
+            page = response.read().decode()
+        fonts = [u for u in URL_IN_PAGE.findall(page) if u.endswith(".ttf")]
+        assert fonts, "the page names its font"
+        for font in fonts:
+            with urllib.request.urlopen(font, timeout=10) as served:
+                assert served.status == 200 and len(served.read()) > 10_000, font
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1"' in page
+    assert "googleapis" not in page and "gstatic" not in page
+    urls = URL_IN_PAGE.findall(page)
+    assert urls, "the pattern finds the page's resources"
+    ours = (origin, origin.replace("http://", "ws://"))  # the page, its files, and the app's websocket
+    assert [u for u in urls if "://" in u and not u.startswith(ours)] == [], "everything from this server"
+
+
 async def first_run_in_the_browser(port: int, data: Path) -> str:
     """Open the app's websocket as the page does, see the plan builder, press ctrl+s, see Today."""
     import aiohttp
