@@ -1,4 +1,4 @@
-"""Tests marked ``tmux`` or ``sshd`` need those programs: skipped without them, except under CI.
+"""Tests marked ``tmux``, ``sshd`` or ``browser`` need those programs: skipped without them, except under CI.
 
 With ``CI=true`` a missing tool is a failure, so a CI image without tmux or OpenSSH can never pass by
 quietly skipping the tests that keep the "check off over SSH" promise (``.ci/run`` installs them).
@@ -10,12 +10,14 @@ import os
 
 import pytest
 
+from tests.e2e.browser import have_browser
 from tests.e2e.sshd import have_sshd
 from tests.e2e.terminal import have_tmux
 
 NEEDS = {
     "tmux": (have_tmux, "tmux"),
     "sshd": (have_sshd, "OpenSSH (sshd, ssh and ssh-keygen)"),
+    "browser": (have_browser, "Chromium (/usr/bin/chromium) with Playwright's Python package"),
 }
 
 

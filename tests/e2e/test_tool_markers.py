@@ -1,4 +1,4 @@
-"""The rule that keeps CI honest: without tmux or OpenSSH the marked tests skip, except under CI=true."""
+"""The rule that keeps CI honest: without tmux, OpenSSH or Chromium the marked tests skip, except under CI=true."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def nothing_installed(monkeypatch: pytest.MonkeyPatch) -> None:
                                             for name, (_, what) in conftest.NEEDS.items()})
 
 
-@pytest.mark.parametrize("marker", ["tmux", "sshd"])
+@pytest.mark.parametrize("marker", ["tmux", "sshd", "browser"])
 @pytest.mark.parametrize("ci", [None, "", "false", "0"])
 def test_a_missing_tool_skips_outside_ci(nothing_installed: None, monkeypatch: pytest.MonkeyPatch, marker: str,
                                          ci: str | None) -> None:
@@ -33,7 +33,7 @@ def test_a_missing_tool_skips_outside_ci(nothing_installed: None, monkeypatch: p
         conftest.pytest_runtest_setup(Item(marker))
 
 
-@pytest.mark.parametrize("marker", ["tmux", "sshd"])
+@pytest.mark.parametrize("marker", ["tmux", "sshd", "browser"])
 @pytest.mark.parametrize("ci", ["true", "1", "TRUE"])
 def test_a_missing_tool_fails_under_ci(nothing_installed: None, monkeypatch: pytest.MonkeyPatch, marker: str,
                                        ci: str) -> None:
@@ -51,4 +51,4 @@ def test_unmarked_tests_and_installed_tools_run(nothing_installed: None, monkeyp
 
 def test_the_markers_are_registered(pytestconfig: pytest.Config) -> None:
     registered = {line.split(":")[0] for line in pytestconfig.getini("markers")}
-    assert {"tmux", "sshd"} <= registered
+    assert {"tmux", "sshd", "browser"} <= registered

@@ -1,0 +1,109 @@
+"""``planner serve`` in a real browser (Debian's Chromium, driven by Playwright): keys, taps, a phone.
+
+Each test seeds a plan with the one-line commands, opens the URL ``planner serve`` prints, works the
+app through the page, and checks with ``planner today --json`` and ``planner history --json`` what
+was recorded. Every request the page makes is recorded: none may go anywhere but the server.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import chromium, planner_serve
+
+# Skipped without Chromium and Playwright, except under CI=true where that fails (tests/e2e/conftest.py).
+pytestmark = pytest.mark.browser
+
+TODAY = "2026-03-02"
+DESKTOP = {"viewport": {"width": 1200, "height": 800}}
+# A phone in portrait. Scale 1: headless Chromium without a GPU draws the terminal's canvas at the wrong
+# scale above 1, in screenshots only (the sizes the page reports are the same).
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 1}
+
+
+def cli(data: Path, *args: str) -> dict:
+    result = subprocess.run([sys.executable, "-m", "planner", *args, "--json"], capture_output=True, text=True,
+                            timeout=60, env={"PATH": "/usr/bin:/bin", "PLANNER_DATA_DIR": str(data),
+                                             "PLANNER_TODAY": TODAY})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    cli(data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")
+    return data
+
+
+def test_keys_check_off_and_report_pain_then_a_reload_shows_the_same_day(data: Path, tmp_path: Path) -> None:
+    with planner_serve(data, TODAY, tmp_path / "serve.log") as url, \
+            chromium(tmp_path / "profile", **DESKTOP) as browser:
+        browser.page.goto(url)
+        browser.wait_for("Monday 02 March 2026")
+        browser.wait_for("Check off")
+        assert browser.page.evaluate("window.innerWidth") == 1200
+        assert browser.terminal_size()[0] >= 80, "a desktop window gets the full layout"
+        browser.page.locator(".xterm-screen").click()  # the terminal takes the keys from here on
+        since = browser.press("Space")
+        browser.wait_for("[x]", since)
+        since = browser.press("d")
+        browser.wait_drawn(lambda s: re.search(r"week 1 of 8 · done", s), "the session checked off", since)
+        since = browser.press("r")
+        browser.wait_for("0 = no pain", since)
+        since = browser.press("2")
+        browser.wait_drawn(lambda s: re.search(r"Pain\s+2", s), "2 in the pain field", since)
+        since = browser.press("Control+s")
+        browser.wait_for("Pain 2 recorded", since)
+        browser.press("Escape")
+
+        browser.page.reload()  # a new app process on the same data: the same day, checked off
+        browser.wait_for("Monday 02 March 2026")
+        browser.wait_drawn(lambda s: re.search(r"week 1 of 8 · done", s), "Today done after the reload")
+        assert "[ ]" not in browser.drawn(), "every exercise still ticked"
+        assert browser.foreign_requests(url) == [], browser.requests
+        assert any(r.startswith("ws://") for r in browser.requests), "the app's websocket is recorded too"
+
+    today = cli(data, "today")
+    assert today["status"] == "done" and all(e["done"] for e in today["exercises"])
+    history = cli(data, "history")
+    assert [(p["score"], p["when"]) for p in history["sessions"][0]["pain"]] == [(2, "after")]
+
+
+def test_on_a_phone_the_page_fits_reads_and_a_tap_checks_off(data: Path, tmp_path: Path) -> None:
+    with planner_serve(data, TODAY, tmp_path / "serve.log") as url, \
+            chromium(tmp_path / "profile", **PHONE) as browser:
+        browser.page.goto(url)
+        drawn = browser.wait_drawn(lambda s: "Mon 02 Mar · planned" in s and "m More" in s, "the compact Today")
+        assert "w Plan" not in drawn, "no navigation bar: the compact layout"
+
+        # Laid out at the device's width (without the viewport tag a phone lays pages out 980 px wide).
+        assert browser.page.evaluate("window.innerWidth") == 390
+        font = browser.page.evaluate("parseFloat(document.getElementById('terminal').dataset.fontSize)")
+        assert font >= 14
+        columns, rows = browser.terminal_size()
+        assert 40 <= columns < 60, f"{columns} columns: the compact layout, not the too-small screen"
+        screen = browser.page.locator(".xterm-screen").bounding_box()
+        cell_width, cell_height = screen["width"] / columns, screen["height"] / rows
+        assert cell_width >= 8 and cell_height >= 14, f"cells of {cell_width:.1f}×{cell_height:.1f} px: readable"
+
+        # A tap on the first exercise (row 2: the heading, the list's border, then the list) ticks it.
+        since = browser.frames()
+        browser.page.touchscreen.tap(screen["x"] + 6 * cell_width, screen["y"] + 2.5 * cell_height)
+        browser.wait_drawn(lambda s: "[x]" in s and "partial" in s, "the tapped exercise ticked", since)
+        first = cli(data, "today")["exercises"]
+        assert [e["done"] for e in first] == [True] + [False] * (len(first) - 1), "the one tapped, no other"
+
+        since = browser.press("d")  # and a key does the rest
+        browser.wait_drawn(lambda s: "Mon 02 Mar · done" in s, "the session checked off", since)
+        assert browser.foreign_requests(url) == [], browser.requests
+
+    today = cli(data, "today")
+    assert today["status"] == "done" and all(e["done"] for e in today["exercises"])
