@@ -1,4 +1,4 @@
-"""`make screenshots`: render each screen at 80×24 into SVGs for the README.
+"""`make screenshots`: render each screen at 80×24 into SVGs for the README, and the app in a browser.
 
 Uses a throwaway data dir and PLANNER_TODAY=2026-03-02 so the pictures never
 depend on the clock. The demo data is written through the app's own store
@@ -100,6 +100,14 @@ def main(argv: list[str]) -> int:
     for name, (history, keys) in SHOTS.items():
         asyncio.run(shoot(name, history, keys, folder, (80, 24)))
         print(folder / f"{name}.svg")
+    from planner.app import browser_screenshots
+
+    if not browser_screenshots.have_browser():
+        print("screenshots: no Chromium (apt-get install chromium) or Playwright (the test extras): "
+              "the browser pictures are left as they were", file=sys.stderr)
+        return 0
+    for path in browser_screenshots.shoot(folder, DEMO_TODAY):
+        print(path)
     return 0
 
 

@@ -1,19 +1,15 @@
 """A real browser for the ``planner serve`` tests: Debian's Chromium driven by Playwright's Python package.
 
 No browser is downloaded: Playwright drives ``/usr/bin/chromium`` (``.ci/run`` installs it), headless,
-with a fresh profile and everything that would phone home switched off. Every request the page makes
+with a fresh profile and everything that would phone home switched off (the settings are shared with
+``make screenshots``, in ``planner.app.browser_screenshots``). Every request the page makes
 is recorded, and the app's websocket is watched (bytes in, keys and resizes out) so a test can read
 what the app drew: the terminal itself draws on a canvas, with no text in the page.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,57 +18,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>])")
-URL = re.compile(r"http://[^\s'\"]+")
+from planner.app.browser_screenshots import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ESCAPES,
+    WEBSOCKET_SPY,
+    have_browser,
+    planner_serve,
+)
 
-# Installed before the page's own scripts: keeps what the app's websocket carries, for the test to read.
-WEBSOCKET_SPY = """(() => {
-  const Real = window.WebSocket;
-  window.__sent = []; window.__received = [];
-  window.WebSocket = function (...args) {
-    const socket = new Real(...args);
-    const send = socket.send.bind(socket);
-    socket.send = (data) => { window.__sent.push(String(data)); send(data); };
-    socket.addEventListener("message", (event) => {
-      if (typeof event.data !== "string") window.__received.push(new TextDecoder().decode(event.data));
-    });
-    return socket;
-  };
-  window.WebSocket.prototype = Real.prototype;
-})();"""
-
-
-def have_browser() -> bool:
-    return CHROMIUM.exists() and importlib.util.find_spec("playwright") is not None
-
-
-@contextmanager
-def planner_serve(data: Path, today: str, log: Path) -> Iterator[str]:
-    """Run ``planner serve`` on a free port; yield the first ``http://`` URL it prints (token and all)."""
-    from tests.e2e.sshd import free_port
-
-    env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": today, "COLUMNS": "200"}
-    env.pop("PLANNER_LIBRARY", None)
-    with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "planner", "serve", "--port", str(free_port())], env=env,
-                                   stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 30
-        while not (found := URL.search(log.read_text(errors="replace"))):
-            assert process.poll() is None and time.monotonic() < deadline, \
-                f"planner serve printed no URL:\n{log.read_text(errors='replace')}"
-            time.sleep(0.05)
-        yield found.group(0)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+__all__ = ["Browser", "chromium", "have_browser", "planner_serve"]
 
 
 @dataclass
@@ -131,7 +86,7 @@ def chromium(profile: Path, **context: Any) -> Iterator[Browser]:
 
     with sync_playwright() as playwright:
         browser_context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=ARGS, headless=True, **context)
+            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, **context)
         try:
             browser = Browser(browser_context.pages[0] if browser_context.pages else browser_context.new_page())
             browser_context.on("request", lambda request: browser.requests.append(request.url))
