@@ -134,3 +134,24 @@ async def test_check_off_and_report_pain_at_40_by_16(seeded: Path) -> None:
         assert isinstance(app.screen, TodayScreen)
         assert "done" in str(app.screen.query_one("#heading").render())
     assert set(completions(seeded).values()) == {"done"}
+
+
+async def test_taps_close_more_and_leave_the_wider_terminal_screen(seeded: Path) -> None:
+    """A phone's on-screen keyboard has no Escape: More has a Close entry, the wider-terminal screen a Back."""
+    app = make_app()
+    async with app.run_test(size=(45, 25)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        menu = app.screen.query_one(OptionList)
+        assert "Close" in str(menu.get_option_at_index(menu.option_count - 1).prompt)
+        menu.highlighted = menu.option_count - 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, NarrowScreen)
+        await pilot.click("#back")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)

@@ -30,7 +30,8 @@ class MoreMenu(ModalScreen[None]):
         with Vertical(id="more"):
             yield Static("More  (Escape closes)", id="more-title")
             yield OptionList(*(Option(f"{key_label(b):>5}  {self.entry_title(b)}", id=str(i))
-                               for i, (b, _) in enumerate(self.entries)), id="more-list")
+                               for i, (b, _) in enumerate(self.entries)),
+                             Option("  esc  Close", id="close"), id="more-list")  # a phone's keyboard has no Escape
 
     @staticmethod
     def entry_title(binding: Binding) -> str:
@@ -42,6 +43,9 @@ class MoreMenu(ModalScreen[None]):
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == "close":
+            self.dismiss()
+            return
         binding, node = self.entries[int(event.option.id or 0)]
         self.dismiss()
         self.app.call_later(self.app.run_action, binding.action, node)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Center, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 
@@ -25,8 +26,14 @@ class NarrowScreen(ModalScreen[None]):
                      "planner plan new --program core-flexibility\n\nEscape: the relief routine; q quits.")
         else:
             after = "Turn the phone sideways or widen the window.\n\nEscape goes back; q quits."
-        yield Static(f"Wider terminal needed for this screen ({COMFORTABLE_WIDTH}×{COMFORTABLE_HEIGHT}).\n\n{after}",
-                     id="narrow")
+        with Vertical(id="narrow-box"):
+            yield Static(f"Wider terminal needed for this screen ({COMFORTABLE_WIDTH}×{COMFORTABLE_HEIGHT}).\n\n"
+                         f"{after}", id="narrow")
+            with Center():
+                yield Button("Back", id="back", compact=True)  # a phone's browser keyboard has no Escape
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_back()
 
     def action_back(self) -> None:
         self.app.go_back_from_narrow()  # type: ignore[attr-defined]
