@@ -81,6 +81,17 @@ EXPORT_BINDINGS = [
     *MODAL_BINDINGS,
 ]
 
+LIVE_CALENDAR_BINDINGS = [
+    Binding("ctrl+s", "save", "Save"),
+    *MODAL_BINDINGS,
+]
+
+# Commands with no key of their own: offered in the command palette (and listed in help) by name.
+PALETTE_ONLY = [
+    Binding("", "live_calendar", "Live calendar file", key_display="ctrl+p",
+            tooltip="Live calendar file: an .ics kept up to date after every change"),
+]
+
 DAYS_BINDINGS = [
     Binding("ctrl+s", "apply", "Apply"),
     *MODAL_BINDINGS,
@@ -105,7 +116,9 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Pain check-in": CHECKIN_BINDINGS,
     "Export": EXPORT_BINDINGS,
     "Training days": DAYS_BINDINGS,
+    "Live calendar file": LIVE_CALENDAR_BINDINGS,
     "Dialogs": MODAL_BINDINGS,
+    "In the command palette (ctrl+p)": PALETTE_ONLY,
 }
 
 

@@ -49,7 +49,7 @@ class PlannerApp(App[None]):
     # re-parse every stylesheet and restyle the whole app the first time it opens.
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
-        "export", "help", "too_small"))]
+        "export", "help", "too_small", "live_calendar"))]
     TITLE = "planner"
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {PlannerCommands}
@@ -157,6 +157,18 @@ class PlannerApp(App[None]):
             self.notify("Build a plan first: there is nothing to export yet.")
             return
         self.push_screen(ExportDialog())
+
+    def action_live_calendar(self) -> None:
+        from planner.app.screens.live_calendar import LiveCalendarDialog
+
+        if self.snapshot is None or self.is_too_small or isinstance(self.screen, ModalScreen):
+            return
+        try:
+            current = self.data.live_calendar()
+        except PlannerError as err:
+            self.notify(str(err), severity="error")
+            return
+        self.push_screen(LiveCalendarDialog(current))
 
     # Terminal too small -----------------------------------------------------
 

@@ -151,9 +151,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--time", default="07:00", metavar="HH:MM",
                    help="local start time of calendar events (default 07:00)")
+    p.add_argument("--remind", default="15", metavar="MIN",
+                   help="calendar reminder, minutes before each session (default 15; 0 for none)")
 
     p = add("import", "load an exported plan TOML as the active plan")
     p.add_argument("file", metavar="FILE")
+
+    p = add("status", "one short line about today, for a tmux status bar or a shell prompt")
+    p.add_argument("--line", action="store_true", help="only the line, e.g. 'core 20m due', 'done ✓', 'rest'")
+    p.add_argument("--ascii", action="store_true", help="plain ASCII (no ✓ or —)")
+    p.add_argument("--json", action="store_true")
+
+    p = add("calendar", "keep a live .ics file in step with the plan as it adapts")
+    p.add_argument("--live", metavar="PATH", help="the .ics file to rewrite after every change")
+    p.add_argument("--off", action="store_true", help="stop updating the live file")
+    p.add_argument("--time", metavar="HH:MM", help="local start time of the events (default 07:00)")
+    p.add_argument("--remind", metavar="MIN", help="reminder, minutes before each session (default 15; 0 for none)")
+    p.add_argument("--json", action="store_true")
 
     add("app", "open the app (the default)")
 
