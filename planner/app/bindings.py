@@ -65,7 +65,10 @@ LIBRARY_BINDINGS = [
     Binding("a", "target", "Target area"),
 ]
 
-HISTORY_BINDINGS = [Binding("r", "pain", "Pain", tooltip="Report pain")]
+HISTORY_BINDINGS = [
+    Binding("r", "pain", "Pain", tooltip="Report pain"),
+    Binding("p", "report", "Report", tooltip="Report for your physiotherapist or doctor"),
+]
 
 RELIEF_BINDINGS = [
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
@@ -78,6 +81,11 @@ MODAL_BINDINGS = [Binding("escape", "close", "Close")]
 
 EXPORT_BINDINGS = [
     Binding("ctrl+s", "write", "Export"),
+    *MODAL_BINDINGS,
+]
+
+REPORT_BINDINGS = [
+    Binding("ctrl+s", "write", "Write"),
     *MODAL_BINDINGS,
 ]
 
@@ -116,6 +124,7 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Pain check-in": CHECKIN_BINDINGS,
     "Export": EXPORT_BINDINGS,
     "Training days": DAYS_BINDINGS,
+    "Report": REPORT_BINDINGS,
     "Live calendar file": LIVE_CALENDAR_BINDINGS,
     "Dialogs": MODAL_BINDINGS,
     "In the command palette (ctrl+p)": PALETTE_ONLY,

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.context import Context
 from planner.domain.days.day import DayView, day_view
@@ -30,6 +31,9 @@ from planner.exports.files import write_export
 from planner.exports.live import LiveCalendar
 from planner.store.active_plan import ActivePlan, load_active
 from planner.store.store import Store
+
+if TYPE_CHECKING:
+    from planner.reports.writing import ReportFormat
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,18 @@ class AppData:
             text = export_plan(active, self.context.library, fmt, at)
             write_export(path, text, force=force)
             return Outcome(self._snapshot(active), [f"Wrote {display_path(path)}."])
+
+    def report(self, fmt: ReportFormat, path: Path, since: dt.date | None, *, force: bool = False) -> Outcome:
+        """Write the report (``planner report -o``): private, atomic, never over a file without ``force``."""
+        from planner.reports.writing import render_report, write_report
+
+        if since is not None and since > self.today:
+            raise PlannerError(f"Since: {since.isoformat()} is after today.")
+        with self._active() as (_, active):
+            if active is None:
+                raise PlannerError("Build a plan first: there is nothing to report yet.")
+            write_report(path, render_report(active, self.context.library, self.today, fmt, since), force=force)
+            return Outcome(self._snapshot(active), [f"Wrote {display_path(path)} (readable only by you)."])
 
     def change_days(self, days: list[Weekday]) -> Outcome:
         """Move the training days from next week on (``planner plan days``)."""

@@ -26,6 +26,7 @@ HANDLERS = {
     "adjustments": "planner.cli.pain_commands:adjustments",
     "export": "planner.cli.export_commands:export",
     "import": "planner.cli.export_commands:import_plan",
+    "report": "planner.cli.report_command:report",
     "status": "planner.cli.status_commands:status",
     "calendar": "planner.cli.status_commands:calendar",
     "app": "planner.cli.app_command:run_app",

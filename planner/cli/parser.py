@@ -157,6 +157,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("import", "load an exported plan TOML as the active plan")
     p.add_argument("file", metavar="FILE")
 
+    p = add("report", "a report for your physiotherapist or doctor: adherence, pain, flare-ups, changes")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write, private to you (default: standard output)")
+    p.add_argument("--format", choices=("md", "html"), help="md or html (default: from FILE's extension, else md)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="start of the period (default: the plan's start)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     p = add("status", "one short line about today, for a tmux status bar or a shell prompt")
     p.add_argument("--line", action="store_true", help="only the line, e.g. 'core 20m due', 'done ✓', 'rest'")
     p.add_argument("--ascii", action="store_true", help="plain ASCII (no ✓ or —)")
