@@ -20,10 +20,12 @@ NAV_BINDINGS = [
 ]
 
 EXPORT_TITLE = "Export the plan (TOML, Markdown, iCalendar)"
+LEARN_TITLE = "Learn: short lessons about your back"
 
 APP_BINDINGS = [
     *NAV_BINDINGS,
     Binding("e", "export", "Export", tooltip=EXPORT_TITLE, show=False),
+    Binding("i", "learn", "Learn", tooltip=LEARN_TITLE, show=False),
     Binding("question_mark,f1", "help", "Help", key_display="?", show=False),  # in the navigation bar
     Binding("q", "quit", "Quit"),
 ]
@@ -68,6 +70,17 @@ LIBRARY_BINDINGS = [
 HISTORY_BINDINGS = [
     Binding("r", "pain", "Pain", tooltip="Report pain"),
     Binding("p", "report", "Report", tooltip="Report for your physiotherapist or doctor"),
+]
+
+LEARN_BINDINGS = [
+    Binding("enter", "read", "Read", tooltip="Read the highlighted lesson (recorded as read)"),
+    Binding("n", "next_unread", "Next unread"),
+    Binding("escape", "list", "List", tooltip="Back to the list of lessons"),
+]
+
+OFFER_BINDINGS = [
+    Binding("enter", "read", "Read it", priority=True),
+    Binding("escape", "close", "Later"),
 ]
 
 RELIEF_BINDINGS = [
@@ -120,6 +133,7 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Plan (weeks)": PLAN_BINDINGS,
     "Library": LIBRARY_BINDINGS,
     "History": HISTORY_BINDINGS,
+    "Learn": LEARN_BINDINGS,
     "Relief": RELIEF_BINDINGS,
     "Pain check-in": CHECKIN_BINDINGS,
     "Export": EXPORT_BINDINGS,

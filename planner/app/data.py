@@ -33,6 +33,7 @@ from planner.store.active_plan import ActivePlan, load_active
 from planner.store.store import Store
 
 if TYPE_CHECKING:
+    from planner.domain.lessons.loading import Lessons
     from planner.reports.writing import ReportFormat
 
 
@@ -188,6 +189,23 @@ class AppData:
                 raise PlannerError("Build a plan first: there are no training days to change yet.")
             adjustment = active.change_days(days, self.today, self.context.library)
             return Outcome(self._snapshot(active), [adjustment.reason, *self._changed(store, active)])
+
+    # Lessons -------------------------------------------------------------
+
+    def lessons(self) -> Lessons:
+        return self.context.lessons
+
+    def lessons_read(self) -> dict[str, str]:
+        store = Store.open_existing(self.context.data_dir)
+        if store is None:
+            return {}
+        with store:
+            return store.lessons_read()
+
+    def mark_lesson_read(self, lesson_id: str) -> None:
+        """Record a lesson as read (``planner lesson ID`` does the same)."""
+        with self._lock, Store(self.context.data_dir) as store:
+            store.mark_lesson_read(lesson_id)
 
     # The live calendar file ----------------------------------------------
 

@@ -25,6 +25,7 @@ from planner.app.commands import PlannerCommands
 from planner.app.data import AppData, Outcome, Snapshot
 from planner.context import Context
 from planner.domain.errors import PlannerError
+from planner.domain.lessons.model import Lesson
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
 
@@ -41,7 +42,8 @@ def _modes() -> dict[str, Callable[[], Screen]]:
 
     return {"today": lazy("today", "TodayScreen"), "plan": lazy("weeks", "PlanViewScreen"),
             "library": lazy("catalogue", "LibraryScreen"), "history": lazy("history", "HistoryScreen"),
-            "relief": lazy("relief", "ReliefScreen"), "builder": lazy("wizard", "PlanBuilderScreen")}
+            "relief": lazy("relief", "ReliefScreen"), "builder": lazy("wizard", "PlanBuilderScreen"),
+            "learn": lazy("learn", "LearnScreen")}
 
 
 class PlannerApp(App[None]):
@@ -49,7 +51,7 @@ class PlannerApp(App[None]):
     # re-parse every stylesheet and restyle the whole app the first time it opens.
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
-        "export", "help", "too_small", "live_calendar", "report"))]
+        "export", "help", "too_small", "live_calendar", "report", "learn"))]
     TITLE = "planner"
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {PlannerCommands}
@@ -137,7 +139,7 @@ class PlannerApp(App[None]):
     def action_go(self, mode: str) -> None:
         if self.snapshot is None or self.current_mode == mode or self.is_too_small:
             return
-        if self.snapshot.plan is None and mode not in ("builder", "library", "relief"):
+        if self.snapshot.plan is None and mode not in ("builder", "library", "relief", "learn"):
             self.notify("Build a plan first: fill in the form and press ctrl+s.")
             mode = "builder"
         self.switch_mode(mode)
@@ -157,6 +159,38 @@ class PlannerApp(App[None]):
             self.notify("Build a plan first: there is nothing to export yet.")
             return
         self.push_screen(ExportDialog())
+
+    def action_learn(self) -> None:
+        self.action_go("learn")
+
+    # Lessons after a finished session -------------------------------------
+
+    def offer_next_lesson(self) -> None:
+        """After a finished session, offer the next unread lesson (unless the plan is paused)."""
+        if self.snapshot is None or self.snapshot.state.pause is not None:
+            return
+        self._find_next_lesson()
+
+    @work(thread=True, group="lesson-offer", exclusive=True)
+    def _find_next_lesson(self) -> None:
+        try:
+            lesson = self.data.lessons().next_unread(self.data.lessons_read())
+        except PlannerError:
+            return  # an offer is a nicety: a problem with the store shows elsewhere
+        if lesson is not None:
+            self.call_from_thread(self._offer, lesson)
+
+    def _offer(self, lesson: Lesson) -> None:
+        from planner.app.screens.learn import LearnScreen, LessonOffer
+
+        def answered(read: bool | None) -> None:
+            if read:
+                self.switch_mode("learn")
+                if isinstance(self.screen, LearnScreen):
+                    self.screen.open_lesson(lesson.id)
+
+        if not self.is_too_small:
+            self.push_screen(LessonOffer(lesson), answered)
 
     def action_live_calendar(self) -> None:
         from planner.app.screens.live_calendar import LiveCalendarDialog

@@ -27,6 +27,8 @@ HANDLERS = {
     "export": "planner.cli.export_commands:export",
     "import": "planner.cli.export_commands:import_plan",
     "report": "planner.cli.report_command:report",
+    "lessons": "planner.cli.lesson_commands:list_lessons",
+    "lesson": "planner.cli.lesson_commands:show_lesson",
     "status": "planner.cli.status_commands:status",
     "calendar": "planner.cli.status_commands:calendar",
     "app": "planner.cli.app_command:run_app",

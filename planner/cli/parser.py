@@ -87,7 +87,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--category", choices=("core", "flexibility", "mobility", "relief"))
     p.add_argument("--json", action="store_true")
 
-    p = add("schema", "write JSON Schemas for exercise, program and plan files")
+    p = add("schema", "write JSON Schemas for exercise, program, plan and lesson files")
     p.add_argument("-o", "--output", metavar="DIR", default=".", help="folder to write to (default: .)")
 
     p = add("programs", "list the program templates")
@@ -156,6 +156,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     p = add("import", "load an exported plan TOML as the active plan")
     p.add_argument("file", metavar="FILE")
+
+    p = add("lessons", "short lessons about your back, in order, marked when read")
+    p.add_argument("--json", action="store_true")
+
+    p = add("lesson", "read a lesson (the next unread one without ID); it is recorded as read")
+    p.add_argument("id", nargs="?", metavar="ID")
 
     p = add("report", "a report for your physiotherapist or doctor: adherence, pain, flare-ups, changes")
     p.add_argument("-o", "--output", metavar="FILE", help="file to write, private to you (default: standard output)")

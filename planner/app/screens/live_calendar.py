@@ -35,8 +35,8 @@ class LiveCalendarDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         current = self.current
         with Vertical(id="live"):
-            yield Static(Content.assemble(("Live calendar file", "bold"),
-                                          " · rewritten after every change, for your calendar app to follow"))
+            yield Static(Content.styled("Live calendar file", "bold"))
+            yield Static("Rewritten after every change, for your calendar app to follow.", classes="hint")
             with Horizontal(classes="row"):
                 yield Label("File")
                 yield Input(display_path(current.path) if current else default_live_path(), id="path", compact=True)
