@@ -78,11 +78,6 @@ LEARN_BINDINGS = [
     Binding("escape", "list", "List", tooltip="Back to the list of lessons"),
 ]
 
-OFFER_BINDINGS = [
-    Binding("enter", "read", "Read it", priority=True),
-    Binding("escape", "close", "Later"),
-]
-
 RELIEF_BINDINGS = [
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),

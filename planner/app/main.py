@@ -63,6 +63,7 @@ class PlannerApp(App[None]):
         screen drawn, instead of a "loading" screen while the worker reads the store."""
         super().__init__()
         self.data = data or AppData(context)
+        self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
         self._opening = opening
 
     def compose(self) -> ComposeResult:
@@ -166,7 +167,8 @@ class PlannerApp(App[None]):
     # Lessons after a finished session -------------------------------------
 
     def offer_next_lesson(self) -> None:
-        """After a finished session, offer the next unread lesson (unless the plan is paused)."""
+        """After a finished session, name the next unread lesson (unless the plan is paused);
+        Learn opens on it, since it opens on the next unread lesson."""
         if self.snapshot is None or self.snapshot.state.pause is not None:
             return
         self._find_next_lesson()
@@ -181,16 +183,11 @@ class PlannerApp(App[None]):
             self.call_from_thread(self._offer, lesson)
 
     def _offer(self, lesson: Lesson) -> None:
-        from planner.app.screens.learn import LearnScreen, LessonOffer
-
-        def answered(read: bool | None) -> None:
-            if read:
-                self.switch_mode("learn")
-                if isinstance(self.screen, LearnScreen):
-                    self.screen.open_lesson(lesson.id)
-
-        if not self.is_too_small:
-            self.push_screen(LessonOffer(lesson), answered)
+        """A notification, not a dialog: the person has just closed the check-in and may be done for now."""
+        key = next(b.key for b in APP_BINDINGS if b.action == "learn")
+        self.pending_lesson = lesson.id
+        self.notify(f"{lesson.title} ({lesson.minutes} min): {lesson.summary} Press {key} to read it.",
+                    title="A short read while you cool down", timeout=20)
 
     def action_live_calendar(self) -> None:
         from planner.app.screens.live_calendar import LiveCalendarDialog

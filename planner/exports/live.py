@@ -25,6 +25,7 @@ SETTING = "live_calendar"
 PRIVATE = 0o600
 # How far past the plan's last week to look: a gap or a cut can push sessions later.
 _SPILL_DAYS = 7 * 12
+_PAUSE_DAYS = dt.timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def live_text(active: ActivePlan | None, library: Library, today: dt.date, live:
 
 def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> list:
     """Each session day as ``planner today`` (or, for past days, ``planner history``) shows it."""
-    from planner.domain.days.day import day_view
+    from planner.domain.days.day import day_view, slot_on
     from planner.domain.days.progress import state_on
     from planner.exports.ics import CalendarSession
 
@@ -96,7 +97,8 @@ def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> li
         if view.status in ("rest", "no-plan"):
             continue
         if view.status == "paused":
-            if view.date < today:
+            # A pause has no end date: show it on the training days of the next two weeks only.
+            if view.date < today or view.date > today + _PAUSE_DAYS or slot_on(plan, view.date) is None:
                 continue
             summary = f"{name}: paused, see planner today"
             if view.exercises:

@@ -29,8 +29,8 @@ class TestLearn:
         """Learn works without a plan; Enter opens a lesson in the reader and marks it read."""
         assert snap_compare(make_app(), terminal_size=size, run_before=keys("i", "down", "down", "enter"))
 
-    def test_next_lesson_is_offered_after_a_session(self, snap_compare, seeded: Path, size) -> None:
-        """Finishing a session and its check-in offers the next unread lesson, to read now or later."""
+    def test_next_lesson_is_named_after_a_session(self, snap_compare, seeded: Path, size) -> None:
+        """Finishing a session and its check-in names the next unread lesson, and i to read it."""
         async def run_before(pilot: Pilot) -> None:
             await keys("enter", "f", "1")(pilot)
             await pilot.press("ctrl+s")

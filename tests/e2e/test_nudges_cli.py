@@ -131,6 +131,8 @@ def test_live_calendar_follows_done_pain_undo_and_import(run_planner: RunPlanner
     ok(run_planner, "pain", "3", "--flag", "weakness")
     paused = live_events(live)[wednesday]
     assert "paused" in str(paused["summary"]) and not str(paused["description"]).startswith("- ")
+    assert dt.date(2026, 3, 3) not in live_events(live), "a pause shows on training days only"
+    assert max(live_events(live)) <= dt.date(2026, 3, 16), "and only for the next two weeks"
 
     exported = tmp_path / "plan.toml"
     ok(run_planner, "export", "-o", str(exported))

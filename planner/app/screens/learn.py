@@ -2,7 +2,8 @@
 
 Moving through the list previews a lesson; Enter (or n, for the next unread
 one) opens it in the reader and records it as read, the same record
-``planner lesson ID`` makes. Lessons are loaded when the screen opens, so the
+``planner lesson ID`` makes. After a finished session the app names the next
+unread lesson in a notification (see ``PlannerApp.offer_next_lesson``). Lessons are loaded when the screen opens, so the
 app's start never pays for checking them.
 """
 
@@ -12,11 +13,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, OptionList
 from textual.widgets.option_list import Option
 
-from planner.app.bindings import LEARN_BINDINGS, OFFER_BINDINGS
+from planner.app.bindings import LEARN_BINDINGS
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.errors import PlannerError
 from planner.domain.lessons.loading import Lessons
@@ -38,6 +39,7 @@ class LearnScreen(Screen):
         self.lessons = Lessons()
         self.read: set[str] = set()
         self.open_id = open_id
+        self.highlight_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield NavBar("learn")
@@ -50,6 +52,13 @@ class LearnScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#lesson-list", OptionList).focus()
         self._load()
+
+    def on_screen_resume(self) -> None:
+        """Back after a session that named the next lesson: fresh ticks, and that lesson highlighted.
+        (Coming back from help or a dialog leaves the reader as it was.)"""
+        if self.lessons.by_id and self.app.pending_lesson is not None:  # type: ignore[attr-defined]
+            self.highlight_id, self.app.pending_lesson = self.app.pending_lesson, None  # type: ignore[attr-defined]
+            self._load()
 
     def on_resize(self) -> None:
         """Below 80 columns the list and the reader take turns at the full width (Enter, Escape)."""
@@ -74,7 +83,10 @@ class LearnScreen(Screen):
         if not lessons.by_id:
             self.query_one("#lesson", Markdown).update("No lessons found: run `planner validate` to see why.")
             return
-        target = self.open_id or (self.lessons.next_unread(read) or self.lessons.in_order()[0]).id
+        first = self.lessons.next_unread(read) or self.lessons.in_order()[0]
+        target = self.open_id or self.highlight_id or first.id
+        self.highlight_id = None
+        self.remove_class("-reading")
         options.highlighted = options.get_option_index(target)
         if self.open_id:
             self.open_id = None
@@ -146,35 +158,3 @@ class LearnScreen(Screen):
     def action_list(self) -> None:
         self.remove_class("-reading")
         self.query_one("#lesson-list", OptionList).focus()
-
-
-class LessonOffer(ModalScreen[bool]):
-    """After a finished session: the next unread lesson, to read now or later."""
-
-    BINDINGS = OFFER_BINDINGS
-
-    def __init__(self, lesson: Lesson) -> None:
-        super().__init__()
-        self.lesson = lesson
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="offer"):
-            yield Static(Content.styled("Session finished. A short read while you cool down:", "bold"))
-            yield Static(Content.styled(f"{self.lesson.title} · {self.lesson.minutes} min", "bold"),
-                         id="offer-title")
-            yield Static(self.lesson.summary, id="offer-summary")
-            with Horizontal(id="offer-buttons"):
-                yield Button("Read it (enter)", variant="primary", id="read", compact=True)
-                yield Button("Later (escape)", id="later", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#read", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "read")
-
-    def action_read(self) -> None:
-        self.dismiss(True)
-
-    def action_close(self) -> None:
-        self.dismiss(False)
