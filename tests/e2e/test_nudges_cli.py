@@ -156,3 +156,15 @@ def test_live_calendar_refuses_bad_values_and_changes_nothing(run_planner: RunPl
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
     assert not (tmp_path / "x.ics").exists()
     assert "No live calendar file" in ok(run_planner, "calendar")
+
+
+def test_live_calendar_follows_the_gap_rule_that_today_records(run_planner: RunPlanner, tmp_path: Path) -> None:
+    """After 7+ days away, 'planner today' eases the plan back in; the live file shows the eased doses."""
+    ok(run_planner, "plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--start", "2026-03-02")
+    ok(run_planner, "done")
+    live = tmp_path / "live.ics"
+    ok(run_planner, "calendar", "--live", str(live))
+    assert "No session since" not in live.read_text()
+    ok(run_planner, "today", today="2026-03-23")
+    monday = live_events(live)[dt.date(2026, 3, 23)]
+    assert "No session since 2026-03-02" in str(monday["description"])
