@@ -7,10 +7,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import clock, locations
 from planner.domain.library.cache import load_library_cached
 from planner.domain.library.loading import Library, Source
+
+if TYPE_CHECKING:
+    from planner.domain.lessons.loading import Lessons
 
 
 @dataclass
@@ -47,3 +51,10 @@ class Context:
         """
         cache = self.data_dir / "cache" if self.database_exists() else None
         return load_library_cached(self.sources(), cache)
+
+    @cached_property
+    def lessons(self) -> Lessons:
+        """The lessons (built-in, then the person's library folders); checked with pydantic when read."""
+        from planner.domain.lessons.loading import load_lessons
+
+        return load_lessons(self.sources())

@@ -20,10 +20,12 @@ NAV_BINDINGS = [
 ]
 
 EXPORT_TITLE = "Export the plan (TOML, Markdown, iCalendar)"
+LEARN_TITLE = "Learn: short lessons about your back"
 
 APP_BINDINGS = [
     *NAV_BINDINGS,
     Binding("e", "export", "Export", tooltip=EXPORT_TITLE, show=False),
+    Binding("i", "learn", "Learn", tooltip=LEARN_TITLE, show=False),
     Binding("question_mark,f1", "help", "Help", key_display="?", show=False),  # in the navigation bar
     Binding("q", "quit", "Quit"),
 ]
@@ -67,7 +69,16 @@ LIBRARY_BINDINGS = [
     Binding("a", "target", "Target area"),
 ]
 
-HISTORY_BINDINGS = [Binding("r", "pain", "Pain", tooltip="Report pain")]
+HISTORY_BINDINGS = [
+    Binding("r", "pain", "Pain", tooltip="Report pain"),
+    Binding("p", "report", "Report", tooltip="Report for your physiotherapist or doctor"),
+]
+
+LEARN_BINDINGS = [
+    Binding("enter", "read", "Read", tooltip="Read the highlighted lesson (recorded as read)"),
+    Binding("n", "next_unread", "Next unread"),
+    Binding("escape", "list", "List", tooltip="Back to the list of lessons"),
+]
 
 RELIEF_BINDINGS = [
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
@@ -82,6 +93,22 @@ MODAL_BINDINGS = [Binding("escape", "close", "Close")]
 EXPORT_BINDINGS = [
     Binding("ctrl+s", "write", "Export"),
     *MODAL_BINDINGS,
+]
+
+REPORT_BINDINGS = [
+    Binding("ctrl+s", "write", "Write"),
+    *MODAL_BINDINGS,
+]
+
+LIVE_CALENDAR_BINDINGS = [
+    Binding("ctrl+s", "save", "Save"),
+    *MODAL_BINDINGS,
+]
+
+# Commands with no key of their own: offered in the command palette (and listed in help) by name.
+PALETTE_ONLY = [
+    Binding("", "live_calendar", "Live calendar file", key_display="ctrl+p",
+            tooltip="Live calendar file: an .ics kept up to date after every change"),
 ]
 
 DAYS_BINDINGS = [
@@ -104,11 +131,15 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Plan (weeks)": PLAN_BINDINGS,
     "Library": LIBRARY_BINDINGS,
     "History": HISTORY_BINDINGS,
+    "Learn": LEARN_BINDINGS,
     "Relief": RELIEF_BINDINGS,
     "Pain check-in": CHECKIN_BINDINGS,
     "Export": EXPORT_BINDINGS,
     "Training days": DAYS_BINDINGS,
+    "Report": REPORT_BINDINGS,
+    "Live calendar file": LIVE_CALENDAR_BINDINGS,
     "Dialogs": MODAL_BINDINGS,
+    "In the command palette (ctrl+p)": PALETTE_ONLY,
 }
 
 

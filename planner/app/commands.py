@@ -12,7 +12,7 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from planner.app.bindings import APP_BINDINGS, key_label, title
+from planner.app.bindings import APP_BINDINGS, PALETTE_ONLY, key_label, title
 
 
 class PlannerCommands(Provider):
@@ -23,7 +23,7 @@ class PlannerCommands(Provider):
             if isinstance(binding, Binding) and binding.description and title(binding) not in seen:
                 seen.add(title(binding))
                 yield title(binding), binding, True
-        for binding in APP_BINDINGS:
+        for binding in [*APP_BINDINGS, *PALETTE_ONLY]:
             if title(binding) not in seen:
                 seen.add(title(binding))
                 name = f"Go to {binding.description}" if binding.action.startswith("go(") else title(binding)
@@ -34,7 +34,7 @@ class PlannerCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, binding, on_screen in self._commands():
-            yield DiscoveryHit(name, partial(self._run, binding, on_screen), help=f"key: {key_label(binding)}")
+            yield DiscoveryHit(name, partial(self._run, binding, on_screen), help=_key_help(binding))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -42,4 +42,9 @@ class PlannerCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(self._run, binding, on_screen),
-                          text=name, help=f"key: {key_label(binding)}")
+                          text=name, help=_key_help(binding))
+
+
+def _key_help(binding: Binding) -> str:
+    return f"key: {key_label(binding)}" if binding.key else "from this palette"
+

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.context import Context
 from planner.domain.days.day import DayView, day_view
@@ -27,8 +28,13 @@ from planner.domain.plan.model import Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import Completion, CompletionStatus, History, PainReport
 from planner.exports.exporting import Format, export_plan
 from planner.exports.files import write_export
+from planner.exports.live import LiveCalendar
 from planner.store.active_plan import ActivePlan, load_active
 from planner.store.store import Store
+
+if TYPE_CHECKING:
+    from planner.domain.lessons.loading import Lessons
+    from planner.reports.writing import ReportFormat
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,8 @@ class AppData:
         with self._lock, Store(self.context.data_dir) as store:
             store.save_plan(inputs, built.program_name)
             active = load_active(store, self.context.library)
-            return Outcome(self._snapshot(active), [f"Plan created: {built.program_name}, {inputs.weeks} weeks."])
+            return Outcome(self._snapshot(active), [f"Plan created: {built.program_name}, {inputs.weeks} weeks.",
+                                                    *self._changed(store, active)])
 
     def record(self, items: list[Prescription], status: CompletionStatus, sets: int | None = None) -> Outcome:
         """Check exercises off (``planner done``); ``sets`` records how many were done of a partial one."""
@@ -116,7 +123,7 @@ class AppData:
                 Completion(self.today, p.id, status, p.sets if sets is None else sets, p.reps, p.hold_seconds,
                            p.minutes) for p in items])
             active.reload()
-            return Outcome(self._snapshot(active))
+            return Outcome(self._snapshot(active), self._changed(store, active))
 
     def undo(self, exercise_ids: list[str]) -> Outcome:
         """Take check-offs back (``planner undo``)."""
@@ -125,7 +132,7 @@ class AppData:
                 return Outcome(self._snapshot(None))
             store.remove_completions(active.record.id, self.today, exercise_ids)
             active.reload()
-            return Outcome(self._snapshot(active))
+            return Outcome(self._snapshot(active), self._changed(store, active))
 
     def skip_day(self, why: str = "") -> Outcome:
         """Skip today's session (``planner skip``)."""
@@ -134,7 +141,8 @@ class AppData:
                 return Outcome(self._snapshot(None))
             store.record_skip(active.record.id, self.today, why)
             active.reload()
-            return Outcome(self._snapshot(active), ["Skipped today. Missing a session is fine; the plan carries on."])
+            return Outcome(self._snapshot(active), ["Skipped today. Missing a session is fine; the plan carries on.",
+                                                    *self._changed(store, active)])
 
     def report_pain(self, report: PainReport) -> Outcome:
         """Record a pain report (``planner pain``) and say what changed and why."""
@@ -151,7 +159,7 @@ class AppData:
             advice = recurring_pain(active.history, report.date)
             if advice:
                 lines.append(advice)
-            return Outcome(self._snapshot(active), lines)
+            return Outcome(self._snapshot(active), lines + self._changed(store, active))
 
     def export(self, fmt: Format, path: Path, at: dt.time, *, force: bool = False) -> Outcome:
         """Write the plan to ``path`` (``planner export -o``): atomic, and never over a file without ``force``."""
@@ -162,10 +170,70 @@ class AppData:
             write_export(path, text, force=force)
             return Outcome(self._snapshot(active), [f"Wrote {display_path(path)}."])
 
+    def report(self, fmt: ReportFormat, path: Path, since: dt.date | None, *, force: bool = False) -> Outcome:
+        """Write the report (``planner report -o``): private, atomic, never over a file without ``force``."""
+        from planner.reports.writing import render_report, write_report
+
+        if since is not None and since > self.today:
+            raise PlannerError(f"Since: {since.isoformat()} is after today.")
+        with self._active() as (_, active):
+            if active is None:
+                raise PlannerError("Build a plan first: there is nothing to report yet.")
+            write_report(path, render_report(active, self.context.library, self.today, fmt, since), force=force)
+            return Outcome(self._snapshot(active), [f"Wrote {display_path(path)} (readable only by you)."])
+
     def change_days(self, days: list[Weekday]) -> Outcome:
         """Move the training days from next week on (``planner plan days``)."""
-        with self._active() as (_, active):
+        with self._active() as (store, active):
             if active is None:
                 raise PlannerError("Build a plan first: there are no training days to change yet.")
             adjustment = active.change_days(days, self.today, self.context.library)
-            return Outcome(self._snapshot(active), [adjustment.reason])
+            return Outcome(self._snapshot(active), [adjustment.reason, *self._changed(store, active)])
+
+    # Lessons -------------------------------------------------------------
+
+    def lessons(self) -> Lessons:
+        return self.context.lessons
+
+    def lessons_read(self) -> dict[str, str]:
+        store = Store.open_existing(self.context.data_dir)
+        if store is None:
+            return {}
+        with store:
+            return store.lessons_read()
+
+    def mark_lesson_read(self, lesson_id: str) -> None:
+        """Record a lesson as read (``planner lesson ID`` does the same)."""
+        with self._lock, Store(self.context.data_dir) as store:
+            store.mark_lesson_read(lesson_id)
+
+    # The live calendar file ----------------------------------------------
+
+    def _changed(self, store: Store, active: ActivePlan | None) -> list[str]:
+        """After every change to the plan or history: rewrite the live calendar file, if one is set."""
+        from planner.exports.live import refresh_live
+
+        problem = refresh_live(store, self.context.library, self.today, active)
+        return [f"Note: {problem}."] if problem else []
+
+    def live_calendar(self) -> LiveCalendar | None:
+        store = Store.open_existing(self.context.data_dir)
+        if store is None:
+            return None
+        with store:
+            from planner.exports.live import live_setting
+
+            return live_setting(store)
+
+    def set_live_calendar(self, live: LiveCalendar | None) -> Outcome:
+        """Name the live file and write it now (``planner calendar --live``), or stop (``--off``)."""
+        from planner.exports.live import check_target, set_live, write_live
+
+        with self._active() as (store, active):
+            if live is None:
+                set_live(store, None)
+                return Outcome(self._snapshot(active), ["The live calendar file is no longer updated."])
+            check_target(live.path)
+            write_live(store, self.context.library, self.today, active, live)
+            set_live(store, live)
+            return Outcome(self._snapshot(active), [f"Wrote {display_path(live.path)}; it now follows every change."])

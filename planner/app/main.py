@@ -34,6 +34,7 @@ from planner.app.compact import (
 from planner.app.data import AppData, Outcome, Snapshot
 from planner.context import Context
 from planner.domain.errors import PlannerError
+from planner.domain.lessons.model import Lesson
 
 
 def _modes() -> dict[str, Callable[[], Screen]]:
@@ -48,7 +49,8 @@ def _modes() -> dict[str, Callable[[], Screen]]:
 
     return {"today": lazy("today", "TodayScreen"), "plan": lazy("weeks", "PlanViewScreen"),
             "library": lazy("catalogue", "LibraryScreen"), "history": lazy("history", "HistoryScreen"),
-            "relief": lazy("relief", "ReliefScreen"), "builder": lazy("wizard", "PlanBuilderScreen")}
+            "relief": lazy("relief", "ReliefScreen"), "builder": lazy("wizard", "PlanBuilderScreen"),
+            "learn": lazy("learn", "LearnScreen")}
 
 
 class PlannerApp(App[None]):
@@ -56,7 +58,7 @@ class PlannerApp(App[None]):
     # re-parse every stylesheet and restyle the whole app the first time it opens.
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
-        "export", "help", "too_small", "narrow", "more"))]
+        "export", "help", "too_small", "narrow", "more", "live_calendar", "report", "learn"))]
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     TITLE = "planner"
@@ -70,6 +72,7 @@ class PlannerApp(App[None]):
         screen drawn, instead of a "loading" screen while the worker reads the store."""
         super().__init__()
         self.data = data or AppData(context)
+        self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
         self._opening = opening
 
     def compose(self) -> ComposeResult:
@@ -147,7 +150,7 @@ class PlannerApp(App[None]):
     def action_go(self, mode: str) -> None:
         if self.snapshot is None or self.current_mode == mode or self.is_too_small:
             return
-        if self.snapshot.plan is None and mode not in ("builder", "library", "relief"):
+        if self.snapshot.plan is None and mode not in ("builder", "library", "relief", "learn"):
             self.notify("Build a plan first: fill in the form and press ctrl+s.")
             mode = "builder"
         self.switch_mode(mode)
@@ -167,6 +170,46 @@ class PlannerApp(App[None]):
             self.notify("Build a plan first: there is nothing to export yet.")
             return
         self.push_screen(ExportDialog())
+
+    def action_learn(self) -> None:
+        self.action_go("learn")
+
+    # Lessons after a finished session -------------------------------------
+
+    def offer_next_lesson(self) -> None:
+        """After a finished session, name the next unread lesson (unless the plan is paused);
+        Learn opens on it, since it opens on the next unread lesson."""
+        if self.snapshot is None or self.snapshot.state.pause is not None:
+            return
+        self._find_next_lesson()
+
+    @work(thread=True, group="lesson-offer", exclusive=True)
+    def _find_next_lesson(self) -> None:
+        try:
+            lesson = self.data.lessons().next_unread(self.data.lessons_read())
+        except PlannerError:
+            return  # an offer is a nicety: a problem with the store shows elsewhere
+        if lesson is not None:
+            self.call_from_thread(self._offer, lesson)
+
+    def _offer(self, lesson: Lesson) -> None:
+        """A notification, not a dialog: the person has just closed the check-in and may be done for now."""
+        key = next(b.key for b in APP_BINDINGS if b.action == "learn")
+        self.pending_lesson = lesson.id
+        self.notify(f"{lesson.title} ({lesson.minutes} min): {lesson.summary} Press {key} to read it.",
+                    title="A short read while you cool down", timeout=20)
+
+    def action_live_calendar(self) -> None:
+        from planner.app.screens.live_calendar import LiveCalendarDialog
+
+        if self.snapshot is None or self.is_too_small or isinstance(self.screen, ModalScreen):
+            return
+        try:
+            current = self.data.live_calendar()
+        except PlannerError as err:
+            self.notify(str(err), severity="error")
+            return
+        self.push_screen(LiveCalendarDialog(current))
 
     # Terminal too small, or too narrow for this screen ----------------------
 

@@ -32,6 +32,8 @@ SHOTS: dict[str, tuple[str, list[str]]] = {
     "history": ("lived-in", ["h"]),
     "relief": ("fresh", ["exclamation_mark"]),
     "help": ("fresh", ["question_mark"]),
+    "learn": ("fresh", ["i", "down", "down", "enter"]),
+    "report": ("lived-in", ["h", "p"]),
 }
 
 

@@ -26,9 +26,22 @@ HANDLERS = {
     "adjustments": "planner.cli.pain_commands:adjustments",
     "export": "planner.cli.export_commands:export",
     "import": "planner.cli.export_commands:import_plan",
+    "report": "planner.cli.report_command:report",
+    "lessons": "planner.cli.lesson_commands:list_lessons",
+    "lesson": "planner.cli.lesson_commands:show_lesson",
+    "status": "planner.cli.status_commands:status",
+    "calendar": "planner.cli.status_commands:calendar",
     "app": "planner.cli.app_command:run_app",
     "serve": "planner.app.serve:serve",
 }
+
+
+# Commands that change the plan or its history: the live calendar file is rewritten after each.
+CHANGING = {"done", "undo", "skip", "pain", "resume", "import"}
+
+
+def _changes_plan(command: str, args: object) -> bool:
+    return command in CHANGING or (command == "plan" and getattr(args, "plan_command", None) in ("new", "days"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         first_run = not context.database_exists()
         handler = getattr(importlib.import_module(module_name), function)
         code = int(handler(args, context) or 0)
+        if code == 0 and _changes_plan(command, args):
+            from planner.cli.status_commands import refresh_after
+
+            refresh_after(context)
         if first_run and context.database_exists() and command != "app":
             from planner.domain.pain.safety import DISCLAIMER
 

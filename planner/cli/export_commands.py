@@ -12,7 +12,7 @@ from planner.context import Context
 from planner.domain.errors import InvalidFile, PlannerError, display_path
 from planner.exports.exporting import export_plan
 from planner.exports.files import write_export
-from planner.exports.ics import parse_time
+from planner.exports.ics import parse_remind, parse_time
 from planner.exports.importing import import_plan as load_plan_file
 from planner.exports.importing import read_plan_file
 from planner.store.active_plan import open_store
@@ -22,11 +22,12 @@ NO_PLAN = "no plan to export yet: build one with 'planner plan new --program ID'
 
 def export(args: argparse.Namespace, context: Context) -> int:
     at = parse_time(args.time)
+    remind = parse_remind(args.remind)
     active = open_active(context, write=False)
     if active is None:
         raise PlannerError(NO_PLAN)
     with active.store:
-        text = export_plan(active, context.library, args.format, at)
+        text = export_plan(active, context.library, args.format, at, remind)
     if args.output is None:
         sys.stdout.write(text)
         return 0

@@ -16,25 +16,33 @@ from planner.domain.library.loading import BUILT_IN
 
 def validate(args: argparse.Namespace, context: Context) -> int:
     """Check files; with paths, only problems in those files are reported."""
+    from planner.domain.lessons.loading import is_lesson_path, load_lessons
+    from planner.domain.library.loading import LESSONS_DIR
+
     paths = [Path(p) for p in args.paths]
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         print(f"{display_path(path)}: file: does not exist", file=sys.stderr)
-    context.extra_sources = [p for p in paths if p.exists()]
+    present = [p for p in paths if p.exists()]
+    lesson_paths = [p for p in present if p.absolute().name == LESSONS_DIR or is_lesson_path(p.absolute())]
+    context.extra_sources = [p for p in present if p not in lesson_paths]
     library = context.library
-    problems = library.problems
+    # Lessons: the built-in and library ones, or only those in the paths given.
+    lessons = load_lessons(present if paths else context.sources())
+    problems = library.problems + lessons.problems
     if paths:
-        shown = [display_path(p) for p in context.extra_sources]
+        shown = [display_path(p) for p in present]
         problems = [p for p in problems if any(p.path == s or p.path.startswith(s.rstrip("/") + "/") for s in shown)]
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
-    for line in library.notices if not paths else []:
+    for line in library.notices + lessons.notices if not paths else []:
         notice(line)
     if problems or missing:
         count = len(problems) + len(missing)
         notice(f"{count} problem{'s' if count != 1 else ''} found")
         return 1
-    print(f"ok: {len(library.exercises)} exercises and {len(library.programs)} programs are valid")
+    print(f"ok: {len(library.exercises)} exercises and {len(library.programs)} programs are valid, "
+          f"and {len(lessons.by_id)} lesson{'s' if len(lessons.by_id) != 1 else ''}")
     return 0
 
 

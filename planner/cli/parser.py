@@ -87,7 +87,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--category", choices=("core", "flexibility", "mobility", "relief"))
     p.add_argument("--json", action="store_true")
 
-    p = add("schema", "write JSON Schemas for exercise, program and plan files")
+    p = add("schema", "write JSON Schemas for exercise, program, plan and lesson files")
     p.add_argument("-o", "--output", metavar="DIR", default=".", help="folder to write to (default: .)")
 
     p = add("programs", "list the program templates")
@@ -151,9 +151,35 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--time", default="07:00", metavar="HH:MM",
                    help="local start time of calendar events (default 07:00)")
+    p.add_argument("--remind", default="15", metavar="MIN",
+                   help="calendar reminder, minutes before each session (default 15; 0 for none)")
 
     p = add("import", "load an exported plan TOML as the active plan")
     p.add_argument("file", metavar="FILE")
+
+    p = add("lessons", "short lessons about your back, in order, marked when read")
+    p.add_argument("--json", action="store_true")
+
+    p = add("lesson", "read a lesson (the next unread one without ID); it is recorded as read")
+    p.add_argument("id", nargs="?", metavar="ID")
+
+    p = add("report", "a report for your physiotherapist or doctor: adherence, pain, flare-ups, changes")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write, private to you (default: standard output)")
+    p.add_argument("--format", choices=("md", "html"), help="md or html (default: from FILE's extension, else md)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="start of the period (default: the plan's start)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    p = add("status", "one short line about today, for a tmux status bar or a shell prompt")
+    p.add_argument("--line", action="store_true", help="only the line, e.g. 'core 20m due', 'done ✓', 'rest'")
+    p.add_argument("--ascii", action="store_true", help="plain ASCII (no ✓ or —)")
+    p.add_argument("--json", action="store_true")
+
+    p = add("calendar", "keep a live .ics file in step with the plan as it adapts")
+    p.add_argument("--live", metavar="PATH", help="the .ics file to rewrite after every change")
+    p.add_argument("--off", action="store_true", help="stop updating the live file")
+    p.add_argument("--time", metavar="HH:MM", help="local start time of the events (default 07:00)")
+    p.add_argument("--remind", metavar="MIN", help="reminder, minutes before each session (default 15; 0 for none)")
+    p.add_argument("--json", action="store_true")
 
     add("app", "open the app (the default)")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from planner.cli.output import print_json
 from planner.clock import parse_date
@@ -53,7 +54,14 @@ def today(args: argparse.Namespace, context: Context) -> int:
     active = open_active(context, write=False)
     try:
         if active is not None and day == context.today:
+            before = len(active.history.adjustments)
             active.catch_up(day)
+            if len(active.history.adjustments) != before:  # the gap rule eased the plan: the live file follows
+                from planner.exports.live import refresh_live
+
+                problem = refresh_live(active.store, context.library, context.today, active)
+                if problem:
+                    print(f"planner: {problem}", file=sys.stderr)
         view = view_for(active, context, day)
     finally:
         if active is not None:

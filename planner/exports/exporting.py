@@ -12,7 +12,8 @@ Format = Literal["toml", "md", "ics"]
 FORMATS: dict[str, str] = {"toml": "plan.toml", "md": "plan.md", "ics": "plan.ics"}
 
 
-def export_plan(active: ActivePlan, library: Library, fmt: Format = "toml", at: dt.time = dt.time(7, 0)) -> str:
+def export_plan(active: ActivePlan, library: Library, fmt: Format = "toml", at: dt.time = dt.time(7, 0),
+                remind: int = 15) -> str:
     """The active plan as TOML (to edit and import), Markdown (to print) or iCalendar (for a calendar).
 
     The TOML carries every adjustment and where they left the plan (a pause
@@ -30,4 +31,4 @@ def export_plan(active: ActivePlan, library: Library, fmt: Format = "toml", at: 
         return plan_markdown(active.plan, library, active.history.adjustments, active.state)
     from planner.exports.ics import plan_calendar
 
-    return plan_calendar(active.plan, at)
+    return plan_calendar(active.plan, at, remind=remind)

@@ -10,11 +10,12 @@ from pathlib import Path
 from planner.domain.errors import PlannerError, display_path
 
 
-def write_export(path: Path, text: str, *, force: bool = False) -> None:
+def write_export(path: Path, text: str, *, force: bool = False, mode: int | None = None) -> None:
     """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
 
     An existing file is replaced only with ``force``; a new file gets the usual
-    permissions (the umask), a replaced one keeps its own.
+    permissions (the umask), a replaced one keeps its own. A ``mode`` (0o600 for
+    a report about someone's health) is applied either way.
     """
     shown = display_path(path)
     if path.is_dir():
@@ -25,7 +26,8 @@ def write_export(path: Path, text: str, *, force: bool = False) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise PlannerError(f"{shown}: the folder {display_path(folder)} does not exist")
-    mode = path.stat().st_mode & 0o777 if exists else 0o666 & ~_umask()
+    if mode is None:
+        mode = path.stat().st_mode & 0o777 if exists else 0o666 & ~_umask()
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:

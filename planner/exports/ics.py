@@ -5,19 +5,27 @@ wherever the person's calendar is, which is what "at 7 in the morning" means,
 and it needs no guess at the system's zone name. Each event's UID is made from
 the plan's start and the session's date, so importing a new export into the
 same calendar updates the events instead of adding copies.
+
+Every event carries a reminder (a ``VALARM``, 15 minutes before by default),
+because a session that nobody is reminded of is a session missed; ``remind=0``
+leaves it out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from planner.domain.errors import UsageError
 from planner.domain.plan.model import Plan, Prescription
 
 PRODID = "-//planner//plan export//EN"
+DEFAULT_REMIND_MINUTES = 15
+MAX_REMIND_MINUTES = 24 * 60
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
@@ -26,6 +34,18 @@ def parse_time(text: str) -> dt.time:
     if match and int(match.group(1)) < 24 and int(match.group(2)) < 60:
         return dt.time(int(match.group(1)), int(match.group(2)))
     raise UsageError(f"--time: '{text}' is not a time of day; use HH:MM on a 24-hour clock, e.g. 07:00 or 18:30")
+
+
+def parse_remind(text: str | int) -> int:
+    """Minutes before a session to remind; 0 means no reminder."""
+    try:
+        minutes = int(str(text).strip())
+    except ValueError:
+        minutes = -1
+    if not 0 <= minutes <= MAX_REMIND_MINUTES:
+        raise UsageError(f"--remind: '{text}' is not a number of minutes; use 0 (no reminder) "
+                         f"to {MAX_REMIND_MINUTES} (a day before)")
+    return minutes
 
 
 def event_uid(plan: Plan, day: dt.date) -> str:
@@ -37,25 +57,61 @@ def _line(item: Prescription) -> str:
     return f"- {item.name}: {item.dose_text()}{rest}"
 
 
-def plan_calendar(plan: Plan, at: dt.time = dt.time(7, 0), stamp: dt.datetime | None = None) -> str:
+@dataclass(frozen=True)
+class CalendarSession:
+    """One event to write: what the day holds (as planned, or as adapted to pain)."""
+
+    date: dt.date
+    summary: str
+    exercises: list[Prescription]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def minutes(self) -> int:
+        return -(-sum(p.estimated_seconds for p in self.exercises) // 60) if self.exercises else 15
+
+
+def planned_sessions(plan: Plan) -> list[CalendarSession]:
+    """The plan as built: one event per session, the weeks' doses as written."""
+    return [
+        CalendarSession(session.date, f"{plan.program_name}: week {week.number}"
+                        f"{' (easier week)' if week.deload else ''}", session.exercises)
+        for week in plan.weeks for session in week.sessions
+    ]
+
+
+def plan_calendar(plan: Plan, at: dt.time = dt.time(7, 0), stamp: dt.datetime | None = None,
+                  remind: int = DEFAULT_REMIND_MINUTES) -> str:
     """One event per planned session, at ``at`` local time, lasting its estimated minutes."""
+    return sessions_calendar(plan, planned_sessions(plan), at, stamp, remind)
+
+
+def sessions_calendar(plan: Plan, sessions: Iterable[CalendarSession], at: dt.time = dt.time(7, 0),
+                      stamp: dt.datetime | None = None, remind: int = DEFAULT_REMIND_MINUTES) -> str:
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", plan.program_name)
-    for week in plan.weeks:
-        for session in week.sessions:
-            event = Event()
-            event.add("uid", event_uid(plan, session.date))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", dt.datetime.combine(session.date, at))
-            event.add("duration", dt.timedelta(minutes=session.estimated_minutes))
-            easier = " (easier week)" if week.deload else ""
-            event.add("summary", f"{plan.program_name}: week {week.number}{easier}")
-            event.add("description", "\n".join(
-                [*(_line(p) for p in session.exercises), "",
-                 f"About {session.estimated_minutes} minutes. Stop if pain is sharp or spreading; "
-                 "check 'planner today' for the day's session after any changes for pain."]))
-            calendar.add_component(event)
+    for session in sessions:
+        event = Event()
+        event.add("uid", event_uid(plan, session.date))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", dt.datetime.combine(session.date, at))
+        event.add("duration", dt.timedelta(minutes=session.minutes))
+        event.add("summary", session.summary)
+        lines = [_line(p) for p in session.exercises]
+        if session.notes:
+            lines += ["", *session.notes]
+        if session.exercises:
+            lines += ["", f"About {session.minutes} minutes. Stop if pain is sharp or spreading; "
+                      "check 'planner today' for the day's session after any changes for pain."]
+        event.add("description", "\n".join(lines))
+        if remind:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", session.summary)
+            alarm.add("trigger", dt.timedelta(minutes=-remind))
+            event.add_component(alarm)
+        calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")

@@ -78,6 +78,13 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 4: which lessons the person has read, and when (the next unread one is offered after a session).
+    """
+    CREATE TABLE lessons_read (
+        lesson_id TEXT PRIMARY KEY,
+        read_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -108,6 +108,18 @@ class Store:
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
+    # Lessons ---------------------------------------------------------------
+
+    def lessons_read(self) -> dict[str, str]:
+        """Lesson id -> when it was first read."""
+        return {r[0]: r[1] for r in self._read("SELECT lesson_id, read_at FROM lessons_read ORDER BY read_at")}
+
+    def mark_lesson_read(self, lesson_id: str) -> bool:
+        """Record a lesson as read; ``True`` the first time (reading it again keeps the first date)."""
+        with write(self.connection, self.path) as db:
+            cursor = db.execute("INSERT OR IGNORE INTO lessons_read (lesson_id) VALUES (?)", (lesson_id,))
+            return cursor.rowcount == 1
+
     # Sessions --------------------------------------------------------------
 
     def record_completions(self, plan_id: int, completions: Iterable[Completion]) -> int:

@@ -22,9 +22,23 @@ def test_quick_commands_load_no_ui_and_no_validation_once_the_library_is_cached(
     assert run_planner("plan", "new", "--program", "core-flexibility").returncode == 0
     first = run_planner("today", env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert "pydantic" in imported(first), "the first run checks the library files (and caches them)"
-    for args in (["today"], ["today", "--json"], ["done"], ["pain", "2"], ["undo"]):
+    for args in (["today"], ["today", "--json"], ["status", "--line"], ["status", "--json"], ["done"],
+                 ["pain", "2"], ["undo"], ["skip"]):
         result = run_planner(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
         assert result.returncode == 0, result.stderr
         modules = imported(result)
         assert "planner.cli" in modules, "the trace is there"
         assert not {m for m in modules if m.split(".")[0] in HEAVY}, (args, sorted(modules))
+
+
+def test_a_live_calendar_file_costs_icalendar_only_when_one_is_set(run_planner: RunPlanner, tmp_path) -> None:
+    """With a live .ics set, a check-off rewrites it (icalendar), still without Textual or pydantic."""
+    assert run_planner("plan", "new", "--program", "core-flexibility").returncode == 0
+    assert run_planner("calendar", "--live", str(tmp_path / "live.ics")).returncode == 0
+    run_planner("today")  # the library cache
+    for args in (["done"], ["status", "--line"]):
+        result = run_planner(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+        assert result.returncode == 0, result.stderr
+        modules = {m.split(".")[0] for m in imported(result)}
+        assert not modules & {"textual", "rich", "pydantic", "pydantic_core"}, (args, sorted(modules))
+        assert ("icalendar" in modules) == (args == ["done"]), args

@@ -76,6 +76,17 @@ class HistoryScreen(Screen):
         self.query_one(f"#{chart_id}", BarChart).show(data, scale)
         self.query_one(f"#{chart_id}-figures", Static).update(figures)
 
+    def action_report(self) -> None:
+        from textual.screen import ModalScreen
+
+        from planner.app.screens.report import ReportDialog
+
+        if self.app.snapshot is None or self.app.snapshot.plan is None:  # type: ignore[attr-defined]
+            self.notify("Build a plan first: there is nothing to report yet.")
+            return
+        if not isinstance(self.app.screen, ModalScreen):
+            self.app.push_screen(ReportDialog())
+
     def action_pain(self) -> None:
         from planner.app.screens.checkin import PainCheckIn
 

@@ -192,7 +192,11 @@ class SessionRunner(Screen):
         from planner.app.screens.checkin import PainCheckIn
 
         self.query_one(Countdown).stop()
-        self.app.push_screen(PainCheckIn(), lambda _: self.dismiss())
+        self.app.push_screen(PainCheckIn(), self._checked_in)
+
+    def _checked_in(self, _: object) -> None:
+        self.dismiss()
+        self.app.offer_next_lesson()  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
         self.query_one(Countdown).stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.domain.files.validation import json_schema
+from planner.domain.lessons.model import Lesson
 from planner.domain.library.models import Exercise, Program
 
 
@@ -21,6 +22,7 @@ def file_schemas() -> dict[str, dict[str, Any]]:
     schemas = {
         "exercise.schema.json": _file_schema(Exercise, "planner exercise file"),
         "program.schema.json": _file_schema(Program, "planner program file"),
+        "lesson.schema.json": _file_schema(Lesson, "planner lesson file"),
     }
     try:
         from planner.domain.exchange.plan_file import plan_file_schema

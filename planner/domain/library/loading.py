@@ -18,6 +18,7 @@ from planner.domain.library.models import Category, Exercise, Program
 
 MAX_FILE_BYTES = 1_000_000
 BUILT_IN = "built-in"
+LESSONS_DIR = "lessons"  # lessons live here in any library folder; planner.domain.lessons reads them
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ class Library:
 
 def iter_toml_files(path: Path) -> Iterator[Path]:
     if path.is_dir():
-        yield from sorted(p for p in path.rglob("*.toml") if p.is_file())
+        yield from sorted(p for p in path.rglob("*.toml")
+                          if p.is_file() and LESSONS_DIR not in p.relative_to(path).parts[:-1])
     else:
         yield path
 

@@ -1,0 +1,104 @@
+"""``status`` and ``calendar``: nudges that fit a terminal.
+
+``planner status --line`` runs from a tmux status bar or a shell prompt, many
+times a minute, so it is on the quick path (no Textual, no pydantic) and it
+never writes: the gap rule's adjustment, which ``planner today`` records, is
+only applied in memory here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+from planner.cli.output import notice, print_json
+from planner.cli.session_commands import open_active
+from planner.context import Context
+from planner.domain.days.day import day_view
+from planner.domain.days.status import status_line
+from planner.domain.errors import display_path
+from planner.domain.pain.adaptation import gap_adjustment
+
+
+def status(args: argparse.Namespace, context: Context) -> int:
+    day = context.today
+    active = open_active(context, write=False)
+    if active is None:
+        view = day_view(None, context.library, None, None, day, 0.1)  # type: ignore[arg-type]
+        plan, state, weekly_increase = None, None, 0.1
+    else:
+        with active.store:
+            history, state = active.history, active.state
+            caught_up = gap_adjustment(active.plan, state, history, day, active.weekly_increase)
+            if caught_up is not None and not (active.record.plan_file is not None and not history.completions):
+                state = caught_up[0]
+                history = dataclasses.replace(history, adjustments=(*history.adjustments, caught_up[1]))
+            plan, weekly_increase = active.plan, active.weekly_increase
+            view = day_view(plan, context.library, state, history, day, active.weekly_increase, day)
+    state_name, line = status_line(view, plan, state, weekly_increase)
+    if args.ascii:
+        line = line.replace("✓", "ok").replace("—", "-")
+    if args.json:
+        print_json({"date": day.isoformat(), "state": state_name, "line": line})
+        return 0
+    if args.line:
+        print(line)
+        return 0
+    print(f"{line}  ({day.isoformat()}; 'planner today' shows the session)")
+    return 0
+
+
+def calendar(args: argparse.Namespace, context: Context) -> int:
+    """Name, change, show or turn off the live calendar file."""
+    from planner.exports.ics import parse_remind, parse_time
+    from planner.exports.live import LiveCalendar, check_target, live_setting, set_live, write_live
+    from planner.store.active_plan import open_store
+
+    at = parse_time(args.time) if args.time is not None else None
+    remind = parse_remind(args.remind) if args.remind is not None else None
+    if args.live is None and not args.off:
+        store = open_store(context.data_dir, create=False)
+        live = None
+        if store is not None:
+            with store:
+                live = live_setting(store)
+        if args.json:
+            print_json(None if live is None else {"path": str(live.path), "time": live.at.strftime("%H:%M"),
+                                                  "remind": live.remind})
+        elif live is None:
+            print("No live calendar file. Set one with: planner calendar --live PATH")
+        else:
+            print(f"Live calendar file: {display_path(live.path)} (sessions at {live.at:%H:%M}, "
+                  f"reminder {live.remind} min before). Turn off with: planner calendar --off")
+        return 0
+    with open_store(context.data_dir, create=True) as store:
+        if args.off:
+            set_live(store, None)
+            print("The live calendar file is no longer updated (the file was left where it is).")
+            return 0
+        path = Path(args.live).expanduser().absolute()
+        check_target(path)
+        old = live_setting(store)
+        live = LiveCalendar(path, at or (old.at if old else LiveCalendar.at),
+                            remind if remind is not None else (old.remind if old else LiveCalendar.remind))
+        write_live(store, context.library, context.today, live=live)
+        set_live(store, live)
+    print(f"Wrote {display_path(path)}; it is rewritten after every check-off, pain report and plan change. "
+          "Subscribe to it in your calendar app.")
+    return 0
+
+
+def refresh_after(context: Context) -> None:
+    """Called after a command that changed the plan or history: rewrite the live file if one is set."""
+    from planner.store.active_plan import open_store
+
+    store = open_store(context.data_dir, create=False)
+    if store is None:
+        return
+    with store:
+        from planner.exports.live import refresh_live
+
+        problem = refresh_live(store, context.library, context.today)
+    if problem:
+        notice(problem)

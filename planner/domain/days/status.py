@@ -1,0 +1,50 @@
+"""One short line about today, for a tmux status bar or a shell prompt.
+
+It has to fit beside a clock in a status bar, so it says only what to do next:
+"core 20m due", "done ✓", "rest", "paused — see Today".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from planner.domain.days.day import DayView
+from planner.domain.pain.adaptation import AdaptationState, position
+from planner.domain.plan.model import DAY_NAMES, Plan
+
+
+def _minutes(view: DayView, remaining_only: bool) -> int:
+    items = [p for p in view.exercises if not remaining_only or p.id not in view.done_ids]
+    return max(1, -(-sum(p.estimated_seconds for p in items) // 60))
+
+
+def _main_category(view: DayView) -> str:
+    """The category with most of the session's time: what the session is mostly about."""
+    seconds: Counter[str] = Counter()
+    for item in view.exercises:
+        seconds[item.category.value] += item.estimated_seconds
+    return seconds.most_common(1)[0][0] if seconds else "session"
+
+
+def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None = None,
+                weekly_increase: float = 0.1) -> tuple[str, str]:
+    """(state, line): the state is a stable word for scripts, the line is for people."""
+    if view.status == "no-plan" or plan is None:
+        return "no-plan", "no plan yet"
+    if view.status == "paused":
+        return "paused", "paused — see Today"
+    if view.status == "done":
+        return "done", "done ✓"
+    if view.status == "skipped":
+        return "skipped", "skipped · rest"
+    if view.status == "partial":
+        left = len(view.exercises) - len(view.done_ids)
+        return "partial", f"{_main_category(view)} {_minutes(view, True)}m left ({left} to go)"
+    if view.status == "planned":
+        return "due", f"{_main_category(view)} {_minutes(view, False)}m due"
+    if view.date < plan.inputs.start:
+        return "not-started", f"starts {DAY_NAMES[plan.inputs.start.weekday()][:3]} {plan.inputs.start:%d %b}"
+    if view.date > plan.end and position(plan, state or AdaptationState(), view.date, weekly_increase)[0] > len(
+            plan.weeks):
+        return "finished", "plan finished"
+    return "rest", "rest"

@@ -1,0 +1,229 @@
+"""What the report says, as data: figures first, then the detail a clinician may look up.
+
+Everything is computed from the same :func:`planner.domain.days.progress.progress`
+that ``planner history`` uses, so the two can never disagree. A clinician
+should be able to read the summary in under a minute, so it comes first and
+the evidence for each line follows in its own section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planner.domain.days.day import DayView
+from planner.domain.days.progress import progress
+from planner.domain.library.loading import Library
+from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.pain.safety import RED_FLAG_LABELS
+from planner.domain.plan.model import Plan
+from planner.domain.records import Adjustment, Completion, History, PainReport
+
+FLARE_SCORE = 5  # a report of 5 or more is a flare-up
+LOOK_BACK = dt.timedelta(hours=48)
+DUE = ("done", "partial", "skipped", "missed")
+
+
+@dataclass(frozen=True)
+class SessionNote:
+    """A note the person wrote about a session (kept by the store once session notes exist)."""
+
+    date: dt.date
+    text: str
+    exercise_id: str = ""
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    number: int
+    start: dt.date
+    planned: int
+    done: int
+    partial: int
+    skipped: int
+    missed: int
+    paused: int
+    pain_scores: tuple[int, ...]
+
+    @property
+    def due(self) -> int:
+        return self.done + self.partial + self.skipped + self.missed
+
+    @property
+    def adherence(self) -> int | None:
+        return round(100 * self.done / self.due) if self.due else None
+
+
+@dataclass(frozen=True)
+class SessionBefore:
+    """A session in the 48 hours before a flare-up, and what was done in it."""
+
+    date: dt.date
+    status: str
+    done: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FlareUp:
+    report: PainReport
+    before: tuple[SessionBefore, ...]
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    report: PainReport
+    symptoms: tuple[str, ...]
+    followed: tuple[Adjustment, ...]
+    next_session: dt.date | None
+
+
+@dataclass
+class Report:
+    program_name: str
+    plan_start: dt.date
+    plan_end: dt.date
+    today: dt.date
+    since: dt.date
+    adherence: int
+    done: int
+    due: int
+    current_streak: int
+    best_streak: int
+    weeks: list[WeekRow] = field(default_factory=list)
+    pain: list[PainReport] = field(default_factory=list)
+    flare_ups: list[FlareUp] = field(default_factory=list)
+    adjustments: list[Adjustment] = field(default_factory=list)
+    red_flags: list[RedFlag] = field(default_factory=list)
+    notes: list[SessionNote] = field(default_factory=list)
+    paused: str | None = None
+
+    def summary(self) -> list[str]:
+        """The lines a clinician reads first, in plain words, each backed by a section below."""
+        lines = [f"Sessions: {self.done} of {self.due} due were done in full ({self.adherence}% adherence); "
+                 f"current streak {self.current_streak}, best {self.best_streak}."]
+        if self.pain:
+            scores = [p.score for p in self.pain]
+            first, last = _early_late(self.pain)
+            trend = f" Average {first:.1f} in the first two weeks, {last:.1f} in the last two." if (
+                first is not None and last is not None) else ""
+            lines.append(f"Pain: {len(scores)} reports, average {sum(scores) / len(scores):.1f} of 10, "
+                         f"highest {max(scores)}, latest {scores[-1]} ({self.pain[-1].date.isoformat()}).{trend}")
+        else:
+            lines.append("Pain: no reports in this period.")
+        lines.append(f"Flare-ups (a report of {FLARE_SCORE} or more): {len(self.flare_ups)}." if self.flare_ups
+                     else f"Flare-ups (a report of {FLARE_SCORE} or more): none.")
+        kinds: dict[str, int] = {}
+        for adjustment in self.adjustments:
+            kinds[adjustment.kind] = kinds.get(adjustment.kind, 0) + 1
+        lines.append(f"Plan changes: {len(self.adjustments)}"
+                     + (f" ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})." if kinds else "."))
+        if self.red_flags:
+            lines.append(f"Red-flag symptoms reported: {len(self.red_flags)} (see below for what followed).")
+        else:
+            lines.append("Red-flag symptoms reported: none.")
+        if self.paused == "red-flag":
+            lines.append("The program is paused now after a red-flag symptom, awaiting a professional's assessment.")
+        elif self.paused == "relief":
+            lines.append("The program is paused now for high pain: only the relief routine is offered.")
+        return lines
+
+
+def _early_late(pain: Sequence[PainReport]) -> tuple[float | None, float | None]:
+    """Mean score in the first and the last 14 days of reports (``None`` when they overlap)."""
+    first_day, last_day = pain[0].date, pain[-1].date
+    if (last_day - first_day).days < 28:
+        return None, None
+    early = [p.score for p in pain if (p.date - first_day).days < 14]
+    late = [p.score for p in pain if (last_day - p.date).days < 14]
+    return sum(early) / len(early), sum(late) / len(late)
+
+
+def build_report(
+    plan: Plan, library: Library, history: History, state: AdaptationState, today: dt.date,
+    weekly_increase: float, since: dt.date | None = None, notes: Sequence[SessionNote] = (),
+) -> Report:
+    since = max(since or plan.inputs.start, plan.inputs.start)
+    summary = progress(plan, library, history, today, weekly_increase, since, today)
+    views = [view for view, _ in summary.sessions]
+    due = [v for v in views if v.status in DUE]
+    done = [v for v in due if v.status == "done"]
+    best = run = 0
+    for view in due:
+        run = run + 1 if view.status == "done" else 0
+        best = max(best, run)
+    current = 0
+    for view in reversed(due):
+        if view.status != "done":
+            break
+        current += 1
+    pain = [p for p in history.pain if since <= p.date <= today]
+    return Report(
+        program_name=plan.program_name, plan_start=plan.inputs.start, plan_end=plan.end, today=today,
+        since=since, adherence=round(100 * len(done) / len(due)) if due else 0, done=len(done), due=len(due),
+        current_streak=current, best_streak=best,
+        weeks=_weeks(plan, views, pain),
+        pain=pain,
+        flare_ups=[FlareUp(p, _before(p, views, history, library)) for p in pain if p.score >= FLARE_SCORE],
+        adjustments=[a for a in history.adjustments if since <= a.date <= today],
+        red_flags=[_red_flag(p, history, views) for p in pain if p.flags],
+        notes=[n for n in notes if since <= n.date <= today],
+        paused=state.pause,
+    )
+
+
+def _weeks(plan: Plan, views: list[DayView], pain: list[PainReport]) -> list[WeekRow]:
+    start = plan.inputs.start
+    numbers = sorted({(v.date - start).days // 7 for v in views} | {(p.date - start).days // 7 for p in pain})
+    rows = []
+    for index in numbers:
+        in_week = [v for v in views if (v.date - start).days // 7 == index]
+        statuses = [v.status for v in in_week]
+        rows.append(WeekRow(
+            number=index + 1, start=start + dt.timedelta(days=7 * index),
+            planned=len(in_week) - statuses.count("paused"), paused=statuses.count("paused"),
+            done=statuses.count("done"), partial=statuses.count("partial"), skipped=statuses.count("skipped"),
+            missed=statuses.count("missed"),
+            pain_scores=tuple(p.score for p in pain if (p.date - start).days // 7 == index)))
+    return rows
+
+
+def _before(report: PainReport, views: list[DayView], history: History, library: Library) -> tuple[SessionBefore, ...]:
+    """Sessions from 48 hours before the report's day up to that day (dates carry no time of day)."""
+    first = report.date - dt.timedelta(days=LOOK_BACK.days)
+    sessions = []
+    for view in views:
+        if first <= view.date <= report.date and view.status != "planned":
+            done = history.completions_on(view.date)
+            sessions.append(SessionBefore(view.date, view.status, tuple(
+                _done_text(c, library) for c in done.values() if c.status in ("done", "partial"))))
+    return tuple(sessions)
+
+
+def _done_text(completion: Completion, library: Library) -> str:
+    exercise = library.exercises.get(completion.exercise_id)
+    name = exercise.name if exercise else completion.exercise_id
+    if completion.reps:
+        dose = f"{completion.sets}×{completion.reps}"
+    elif completion.hold_seconds:
+        dose = f"{completion.sets}×{completion.hold_seconds}s"
+    elif completion.minutes:
+        dose = f"{completion.minutes} min"
+    else:
+        dose = ""
+    partly = " (partly)" if completion.status == "partial" else ""
+    return f"{name} {dose}{partly}".strip()
+
+
+def _red_flag(report: PainReport, history: History, views: list[DayView]) -> RedFlag:
+    followed = tuple(a for a in history.adjustments if a.date >= report.date and a.kind in ("red-flag", "resume"))
+    # What followed: the pause, the confirmed resume, then the first session done after it.
+    resumed = next((a.date for a in followed if a.kind == "resume"), None)
+    next_session = next((v.date for v in views if resumed is not None and v.date >= resumed and v.status == "done"),
+                        None)
+    kept = []
+    for adjustment in followed:
+        kept.append(adjustment)
+        if adjustment.kind == "resume":
+            break
+    return RedFlag(report, tuple(RED_FLAG_LABELS.get(f, f) for f in report.flags), tuple(kept), next_session)

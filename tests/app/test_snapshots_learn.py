@@ -1,0 +1,61 @@
+"""Pictures of Learn, the lesson offered after a session, the report dialog and the live calendar dialog.
+
+At 60×20, 80×24 and 120×36, with the date pinned and HOME set, so the pictures depend only on the code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from planner.store.store import Store
+from tests.app.conftest import keys, make_app, settle
+
+SIZES = [(60, 20), (80, 24), (120, 36)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestLearn:
+    def test_learn_lists_lessons_and_shows_the_next_unread(self, snap_compare, seeded: Path, size) -> None:
+        """i opens Learn: the lessons in order, two marked read, the reader on the next unread one."""
+        with Store(seeded) as store:
+            store.mark_lesson_read("why-backs-spasm")
+            store.mark_lesson_read("what-to-expect")
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("i"))
+
+    def test_learn_reading_the_red_flag_lesson(self, snap_compare, data_dir: Path, size) -> None:
+        """Learn works without a plan; Enter opens a lesson in the reader and marks it read."""
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("i", "down", "down", "enter"))
+
+    def test_next_lesson_is_named_after_a_session(self, snap_compare, seeded: Path, size) -> None:
+        """Finishing a session and its check-in names the next unread lesson, and i to read it."""
+        async def run_before(pilot: Pilot) -> None:
+            await keys("enter", "f", "1")(pilot)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestReportAndLiveDialogs:
+    def test_report_dialog_from_history(self, snap_compare, lived_in: Path, size, monkeypatch) -> None:
+        """p on History: HTML or Markdown, a file in the home folder, and an optional start date."""
+        monkeypatch.setenv("HOME", "/home/you")
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("h", "p"))
+
+    def test_live_calendar_dialog(self, snap_compare, seeded: Path, size, monkeypatch) -> None:
+        """The palette's "Live calendar file": a path, the time of day and the reminder, off until saved."""
+        monkeypatch.setenv("HOME", "/home/you")
+
+        async def run_before(pilot: Pilot) -> None:
+            await settle(pilot)
+            await pilot.app.run_action("live_calendar")
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
