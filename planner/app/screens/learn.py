@@ -62,7 +62,7 @@ class LearnScreen(Screen):
 
     def on_resize(self) -> None:
         """Below 80 columns the list and the reader take turns at the full width (Enter, Escape)."""
-        self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(self.size.width < NARROW, "-one-pane")
 
     @work(thread=True, group="lessons", exclusive=True)
     def _load(self) -> None:
