@@ -31,7 +31,33 @@ HANDLERS = {
 }
 
 
+# Commands whose output is a full-screen program (Textual, the web server's log), not lines of text.
+RAW_OUTPUT = ("app", "serve")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status (0 done, 1 refused or failed, 2 bad usage)."""
+    from planner.cli.output import OutputError, guarded_streams, silence_stdout
+
+    try:
+        with guarded_streams():
+            try:
+                code = _run(argv)
+            except SystemExit as stop:  # argparse: --help, --version, or a usage error already printed
+                code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader has gone (``| head``): stop quietly, as Unix tools do
+        silence_stdout()
+        return 0
+    except OutputError as err:  # ``> /dev/full``: say so once
+        silence_stdout()
+        print(f"planner: {err}", file=sys.stderr)
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    from planner.cli.output import unguarded_streams
     from planner.cli.parser import build_parser, command_named
     from planner.context import Context
     from planner.domain.errors import PlannerError
@@ -47,7 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = Context.from_args(args)
         first_run = not context.database_exists()
         handler = getattr(importlib.import_module(module_name), function)
-        code = int(handler(args, context) or 0)
+        if command in RAW_OUTPUT:
+            with unguarded_streams():
+                code = int(handler(args, context) or 0)
+        else:
+            code = int(handler(args, context) or 0)
         if first_run and context.database_exists() and command != "app":
             from planner.domain.pain.safety import DISCLAIMER
 
@@ -59,5 +89,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0

@@ -28,6 +28,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planner.domain.errors import InvalidFile, PlannerError, Problem
+from planner.domain.files.control import control_problems
 from planner.domain.files.messages import problems_from_validation, toml_syntax_problem
 from planner.domain.files.toml_lines import locate
 from planner.domain.files.validation import RULE_NAMES, Slug, field_types
@@ -230,6 +231,9 @@ def plan_from_toml(text: str, path: str, library: Library) -> PlanFile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise InvalidFile([toml_syntax_problem(path, err)]) from None
+    refused = control_problems(data, path, text)
+    if refused:
+        raise InvalidFile(refused)
     try:
         plan_file = _built(PlanFile).model_validate(data)
     except ValidationError as err:

@@ -129,6 +129,12 @@ def _load_file(
     if data is None:
         library.problems.extend(problems)
         return
+    from planner.domain.files.control import control_problems
+
+    problems = control_problems(data, shown, text)
+    if problems:
+        library.problems.extend(problems)
+        return
     data.setdefault("id", path.stem)
     from planner.domain.files.validation import (
         check,  # pydantic: only when files are read, not from the cache
