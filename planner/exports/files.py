@@ -13,19 +13,23 @@ from planner.domain.errors import PlannerError, display_path
 def write_export(path: Path, text: str, *, force: bool = False) -> None:
     """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then a rename.
 
-    An existing file is replaced only with ``force``; a new file gets the usual
-    permissions (the umask), a replaced one keeps its own.
+    An existing file is replaced only with ``force``, and only if it is a regular file: replacing a
+    device, FIFO or socket with a file (``/dev/null``, as root) would break the system, not export.
+    A new file is private (``0600``: exports hold pain history); a replaced one keeps its own mode.
     """
     shown = display_path(path)
     if path.is_dir():
         raise PlannerError(f"{shown}: is a folder; give a file name, e.g. {shown.rstrip('/')}/plan.toml")
     exists = path.exists()
+    if exists and not path.is_file():
+        raise PlannerError(f"{shown}: is not a regular file (a device, FIFO or socket); "
+                           "export writes only to a regular file or a new path")
     if exists and not force:
         raise PlannerError(f"{shown}: already exists; add --force to replace it, or choose another name")
     folder = path.parent
     if not folder.is_dir():
         raise PlannerError(f"{shown}: the folder {display_path(folder)} does not exist")
-    mode = path.stat().st_mode & 0o777 if exists else 0o666 & ~_umask()
+    mode = path.stat().st_mode & 0o777 if exists else 0o600
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:
@@ -46,8 +50,3 @@ def write_export(path: Path, text: str, *, force: bool = False) -> None:
             os.unlink(temporary)
         raise
 
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current

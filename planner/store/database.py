@@ -87,9 +87,19 @@ class StoreError(PlannerError):
 
 
 def _create_private(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """The data folder ``0700`` and the database ``0600``, whatever the umask: another user must not
+    read the history, plant files in ``library/`` or swap the database (SQLite gives its WAL and
+    shared-memory files the database's own mode)."""
+    folder = path.parent
+    if not folder.is_dir():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700)
+        os.chmod(folder, 0o700)  # mkdir's mode passes through the umask
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
 
 
 def _friendly(err: sqlite3.Error, path: Path) -> StoreError:

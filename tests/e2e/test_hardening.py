@@ -60,3 +60,56 @@ def test_a_reader_that_goes_away_ends_it_quietly(tmp_path: Path, with_plan, comm
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=60) == 0
     assert stderr == "", stderr
+
+
+# 3: export never replaces a device, FIFO or socket -----------------------------------------------
+
+def test_export_force_refuses_a_fifo_a_socket_and_a_device(tmp_path: Path, run_planner, with_plan) -> None:
+    import socket
+    import stat
+
+    os.mkfifo(tmp_path / "fifo")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(tmp_path / "sock"))
+    (tmp_path / "null").symlink_to("/dev/null")
+    try:
+        for name, kind in (("fifo", stat.S_ISFIFO), ("sock", stat.S_ISSOCK), ("null", stat.S_ISCHR)):
+            result = run_planner("export", "-o", name, "--force")
+            assert one_line(result, 1) == (f"planner: {name}: is not a regular file (a device, FIFO or socket); "
+                                           "export writes only to a regular file or a new path")
+            assert kind((tmp_path / name).stat().st_mode), f"{name} is untouched"
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+        assert not list(tmp_path.glob(".*.tmp")), "no temporary file left behind"
+    finally:
+        listener.close()
+
+
+def test_export_force_still_replaces_a_regular_file(tmp_path: Path, run_planner, with_plan) -> None:
+    (tmp_path / "plan.toml").write_text("old")
+    os.chmod(tmp_path / "plan.toml", 0o640)
+    assert run_planner("export", "-o", "plan.toml", "--force").returncode == 0
+    assert (tmp_path / "plan.toml").read_text().startswith("# A planner plan")
+    assert (tmp_path / "plan.toml").stat().st_mode & 0o777 == 0o640, "a replaced file keeps its mode"
+
+
+# 4: private whatever the umask ---------------------------------------------------------------------
+
+def test_data_and_exports_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
+                              env=planner_env(tmp_path), cwd=tmp_path, timeout=60,
+                              preexec_fn=lambda: os.umask(0))
+
+    assert run("plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri").returncode == 0
+    assert run("done").returncode == 0
+    assert run("today").returncode == 0
+    for fmt in ("toml", "md", "ics"):
+        assert run("export", "--format", fmt, "-o", f"plan.{fmt}").returncode == 0
+        assert (tmp_path / f"plan.{fmt}").stat().st_mode & 0o777 == 0o600, fmt
+    data = tmp_path / "data"
+    assert data.stat().st_mode & 0o777 == 0o700
+    found = list(data.rglob("*"))
+    assert data / "planner.db" in found
+    for path in found:
+        expected = 0o700 if path.is_dir() else 0o600
+        assert path.stat().st_mode & 0o777 == expected, path
