@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,10 +18,10 @@ from planner.domain.library.loading import BUILT_IN
 def validate(args: argparse.Namespace, context: Context) -> int:
     """Check files; with paths, only problems in those files are reported."""
     paths = [Path(p) for p in args.paths]
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not os.path.lexists(p)]
     for path in missing:
         print(f"{display_path(path)}: file: does not exist", file=sys.stderr)
-    context.extra_sources = [p for p in paths if p.exists()]
+    context.extra_sources = [p for p in paths if os.path.lexists(p)]
     library = context.library
     problems = library.problems
     if paths:

@@ -18,20 +18,13 @@ def write_export(path: Path, text: str, *, force: bool = False) -> None:
     A new file is private (``0600``: exports hold pain history); a replaced one keeps its own mode.
     """
     shown = display_path(path)
-    if path.is_dir():
-        raise PlannerError(f"{shown}: is a folder; give a file name, e.g. {shown.rstrip('/')}/plan.toml")
-    exists = path.exists()
-    if exists and not path.is_file():
-        raise PlannerError(f"{shown}: is not a regular file (a device, FIFO or socket); "
-                           "export writes only to a regular file or a new path")
-    if exists and not force:
-        raise PlannerError(f"{shown}: already exists; add --force to replace it, or choose another name")
-    folder = path.parent
-    if not folder.is_dir():
-        raise PlannerError(f"{shown}: the folder {display_path(folder)} does not exist")
-    mode = path.stat().st_mode & 0o777 if exists else 0o600
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        mode = _target_mode(path, shown, force)
+    except OSError as err:  # a name too long, a folder that cannot be searched, a link loop
+        raise PlannerError(f"{shown}: cannot write it ({err.strerror or err}); nothing was changed") from None
+    try:
+        # A short fixed prefix: the temporary name must fit wherever the final one does.
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".planner-export-", suffix=".tmp")
     except OSError as err:
         raise PlannerError(f"{shown}: cannot write here ({err.strerror or err})") from None
     try:
@@ -50,3 +43,18 @@ def write_export(path: Path, text: str, *, force: bool = False) -> None:
             os.unlink(temporary)
         raise
 
+
+
+def _target_mode(path: Path, shown: str, force: bool) -> int:
+    """The mode the written file gets, after refusing every target that must not be written."""
+    if path.is_dir():
+        raise PlannerError(f"{shown}: is a folder; give a file name, e.g. {shown.rstrip('/')}/plan.toml")
+    exists = path.exists()
+    if exists and not path.is_file():
+        raise PlannerError(f"{shown}: is not a regular file (a device, FIFO or socket); "
+                           "export writes only to a regular file or a new path")
+    if exists and not force:
+        raise PlannerError(f"{shown}: already exists; add --force to replace it, or choose another name")
+    if not path.parent.is_dir():
+        raise PlannerError(f"{shown}: the folder {display_path(path.parent)} does not exist")
+    return path.stat().st_mode & 0o777 if exists else 0o600

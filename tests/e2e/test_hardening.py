@@ -113,3 +113,135 @@ def test_data_and_exports_are_private_whatever_the_umask(tmp_path: Path) -> None
     for path in found:
         expected = 0o700 if path.is_dir() else 0o600
         assert path.stat().st_mode & 0o777 == expected, path
+
+
+# 6, 9, 12, 17: files that are not what they claim -------------------------------------------------
+
+DEEP = "x = " + "[" * 2000 + "]" * 2000 + "\n"
+
+
+@pytest.mark.parametrize("command", [("validate", "deep.toml"), ("import", "deep.toml"),
+                                     ("library", "--library", "lib"), ("today", "--library", "lib")])
+def test_deeply_nested_toml_is_one_problem(tmp_path: Path, run_planner, with_plan, command) -> None:
+    (tmp_path / "deep.toml").write_text(DEEP)
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "deep.toml").write_text(DEEP)
+    before = run_planner("plan", "show", "--json").stdout
+    result = run_planner(*command)
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr, result.stderr[-500:]
+    if command[0] == "today":  # the quick command works on, without the broken file
+        assert result.returncode == 0, result.stderr
+    else:
+        assert "deep.toml: toml: nests arrays or tables too deeply" in result.stderr or \
+            "1 file problem skipped" in result.stderr, result.stderr
+    assert run_planner("plan", "show", "--json").stdout == before
+
+
+def test_validate_names_link_loops_broken_links_fifos_and_devices(tmp_path: Path, run_planner) -> None:
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "broken.toml").symlink_to("nowhere.toml")
+    os.mkfifo(tmp_path / "fifo.toml")
+    result = subprocess.run([sys.executable, "-m", "planner", "validate", "loop", "broken.toml", "fifo.toml",
+                             "/dev/zero"], capture_output=True, text=True, env=planner_env(tmp_path),
+                            cwd=tmp_path, timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "/dev/zero: file: is not a regular file (a folder, device, FIFO or socket); give a .toml file",
+        "broken.toml: file: is a broken link (to nowhere.toml, which does not exist)",
+        "fifo.toml: file: is not a regular file (a folder, device, FIFO or socket); give a .toml file",
+        "loop: file: is a link loop (a link that leads back to itself)",
+        "planner: 4 problems found",
+    ]
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "fifo.toml", "big.toml"])
+def test_import_reads_only_regular_files_and_at_most_the_limit(tmp_path: Path, run_planner, with_plan,
+                                                               source: str) -> None:
+    os.mkfifo(tmp_path / "fifo.toml")
+    with open(tmp_path / "big.toml", "w") as big:
+        big.write("# " + "x" * 1_000_000 + "\n")
+    before = run_planner("plan", "show", "--json").stdout
+    result = run_planner("import", source, timeout=30)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] in (
+        f"{source}: file: is not a regular file (a folder, device, FIFO or socket); give a .toml file",
+        f"{source}: file: is 1,000,003 bytes; the limit is 1,000,000")
+    assert run_planner("plan", "show", "--json").stdout == before
+
+
+def test_library_folder_problems_are_reported_under_their_own_names(tmp_path: Path, run_planner) -> None:
+    library = tmp_path / "lib"
+    (library / "sub").mkdir(parents=True)
+    (library / "sub" / "up").symlink_to("..")
+    (library / "gone.toml").symlink_to("/nonexistent/target.toml")
+    (library / "self.toml").symlink_to("self.toml")
+    result = run_planner("validate", "lib")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "lib/gone.toml: file: is a broken link (to /nonexistent/target.toml, which does not exist)",
+        "lib/self.toml: file: is a link loop (a link that leads back to itself)",
+        "lib/sub/up: folder: links back to a folder already read (a link loop); skipped",
+        "planner: 3 problems found",
+    ]
+
+
+def test_an_unreadable_library_subfolder_is_reported(tmp_path: Path, monkeypatch, capsys) -> None:
+    """In-process, with listing the folder made to fail as it does without permission (root can read all)."""
+    from planner.cli import main
+
+    library = tmp_path / "lib"
+    (library / "locked").mkdir(parents=True)
+    real_scandir = os.scandir
+
+    def scandir(path=None):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
+    assert main(["validate", "lib"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "lib/locked: folder: cannot be read (Permission denied); its files were skipped",
+        "planner: 1 problem found",
+    ]
+
+
+# 7, 8: extreme dates and names ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("env_today", "args", "what"), [
+    ("9999-12-31", ("today",), "PLANNER_TODAY: 9999-12-31"),
+    ("0001-01-01", ("today",), "PLANNER_TODAY: 0001-01-01"),
+    ("0001-01-01", ("done",), "PLANNER_TODAY: 0001-01-01"),
+    (TODAY, ("today", "--date", "9999-12-31"), "--date: 9999-12-31"),
+    (TODAY, ("pain", "3", "--date", "0001-01-01"), "--date: 0001-01-01"),
+    (TODAY, ("history", "--from", "0001-01-01"), "--from: 0001-01-01"),
+    (TODAY, ("plan", "new", "--program", "core-foundation", "--start", "9999-12-31"), "--start: 9999-12-31"),
+])
+def test_dates_at_the_ends_of_the_calendar_are_refused(run_planner, with_plan, env_today, args, what) -> None:
+    result = run_planner(*args, env={"PLANNER_TODAY": env_today})
+    assert one_line(result, 2) == (f"planner: {what} is out of range; use a date from 1900-01-01 to 9899-12-31")
+
+
+def test_an_imported_plan_with_dates_at_the_ends_of_the_calendar_is_refused(tmp_path: Path, run_planner,
+                                                                            with_plan) -> None:
+    exported = run_planner("export").stdout
+    before = run_planner("plan", "show", "--json").stdout
+    for old, new in (('start = 2026-03-02', 'start = 9999-12-27'), ("date = 2026-03-02", "date = 0001-01-01")):
+        (tmp_path / "bad.toml").write_text(exported.replace(old, new))
+        result = run_planner("import", "bad.toml")
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert "is out of range; use a date from 1900-01-01 to 9899-12-31" in result.stderr
+    assert run_planner("plan", "show", "--json").stdout == before
+
+
+def test_export_to_a_name_too_long_is_one_line(tmp_path: Path, run_planner, with_plan) -> None:
+    name = "x" * 300
+    assert one_line(run_planner("export", "-o", name)) == \
+        f"planner: {name}: cannot write it (File name too long); nothing was changed"
+    long_but_fine = "y" * 250
+    assert run_planner("export", "-o", long_but_fine).returncode == 0
+    assert (tmp_path / long_but_fine).read_text().startswith("# A planner plan")
+    assert not list(tmp_path.glob(".planner-export-*")), "no temporary file left behind"

@@ -20,6 +20,8 @@ from planner.domain.files.toml_lines import locate
 # C0 controls, DEL and C1 controls; the second also spares newline and tab.
 ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# For output: a carriage return ending a line (CRLF, as iCalendar requires) is layout too.
+CONTROL_IN_OUTPUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # Prose fields, where a newline or a tab is part of the writing.
 MULTILINE_FIELDS = frozenset({"description", "summary"})
 
@@ -29,30 +31,33 @@ def visible(text: str, *, keep_layout: bool = True) -> str:
 
     The same escape means the same character inside a JSON or TOML string, so printed JSON and TOML
     stay valid and read back unchanged."""
-    pattern = CONTROL_BUT_LAYOUT if keep_layout else ANY_CONTROL
+    pattern = CONTROL_IN_OUTPUT if keep_layout else ANY_CONTROL
     return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _strings(data: Any) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
-    """Every string in parsed TOML (keys too), with its place; a loop, not recursion, so any depth works."""
+def leaves(data: Any) -> Iterator[tuple[tuple[str | int, ...], Any, bool]]:
+    """Every value in parsed TOML that is not a table or array, and every key, with its place and
+    whether it is a key; a loop, not recursion, so any depth works."""
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
     while stack:
         loc, value = stack.pop()
-        if isinstance(value, str):
-            yield loc, value, False
-        elif isinstance(value, dict):
+        if isinstance(value, dict):
             for key, item in reversed(list(value.items())):
                 yield (*loc, key), key, True
                 stack.append(((*loc, key), item))
         elif isinstance(value, list):
             stack.extend(((*loc, index), item) for index, item in reversed(list(enumerate(value))))
+        else:
+            yield loc, value, False
 
 
 def control_problems(data: Any, shown: str, text: str) -> list[Problem]:
     """One problem per text field (or key) holding a control character, as ``PATH:LINE: FIELD: message``."""
     problems: list[Problem] = []
     reported: set[tuple[str | int, ...]] = set()
-    for loc, value, is_key in _strings(data):
+    for loc, value, is_key in leaves(data):
+        if not isinstance(value, str):
+            continue
         name = next((part for part in reversed(loc) if isinstance(part, str)), "")
         multiline = name in MULTILINE_FIELDS and not is_key
         found = (CONTROL_BUT_LAYOUT if multiline else ANY_CONTROL).search(value)
