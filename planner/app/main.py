@@ -142,6 +142,15 @@ class PlannerApp(App[None]):
             mode = "builder"
         self.switch_mode(mode)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, guarded against paging before it is laid out (see planner.app.palette)."""
+        from textual.command import CommandPalette
+
+        from planner.app.palette import PlannerPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self) and not self.is_too_small:
+            self.push_screen(PlannerPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from planner.app.screens.help import HelpScreen
 
@@ -175,5 +184,6 @@ class PlannerApp(App[None]):
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         if small and not isinstance(self.screen, TooSmallScreen):
             self.push_screen(TooSmallScreen())
-        elif not small and isinstance(self.screen, TooSmallScreen):
-            self.pop_screen()
+        else:
+            while not small and isinstance(self.screen, TooSmallScreen):  # one or, after a storm, more
+                self.pop_screen()
