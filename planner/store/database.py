@@ -91,6 +91,9 @@ def _create_private(path: Path) -> None:
     read the history, plant files in ``library/`` or swap the database (SQLite gives its WAL and
     shared-memory files the database's own mode)."""
     folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, but planner keeps its data in a folder there; "
+                         "move the file away, or choose another folder with --data-dir")
     if not folder.is_dir():
         folder.parent.mkdir(parents=True, exist_ok=True)
         folder.mkdir(mode=0o700)
@@ -118,6 +121,9 @@ def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
 def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     """Open (and if needed create and migrate) the planner database at ``path``."""
     try:
+        if path.is_symlink() and not path.exists():
+            raise StoreError(f"{path}: is a link that leads nowhere (its target is missing, or it is a link loop); "
+                             "remove the link, or choose another folder with --data-dir")
         if not path.exists():
             if not create:
                 raise StoreError(f"{path}: no history yet")
@@ -135,7 +141,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         raise _friendly(err, path) from None
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _check_identity(connection, path)
+        _check_identity(connection, path)  # before anything is written: a foreign file stays as it was
         connection.execute("PRAGMA foreign_keys = ON")
         if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             connection.execute("PRAGMA journal_mode = WAL")
@@ -151,11 +157,21 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
 
 
 def _check_identity(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that is not ours, and one from a newer planner, before anything is written to it.
+
+    A file with no application id is taken as new only when it is truly empty: no tables and no
+    schema version (an empty database another program stamped with ``user_version`` is not ours)."""
     app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
     if app_id == APP_ID:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: was written by a newer planner (schema {version}, this one knows {SCHEMA_VERSION}); "
+                "upgrade planner to open it"
+            )
         return
     tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    if app_id != 0 or tables:
+    if app_id != 0 or tables or version != 0:
         raise StoreError(
             f"{path}: is not a planner database (it belongs to another program); it was left untouched. "
             "Use --data-dir to choose another folder"
@@ -181,7 +197,9 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk does): a failing ROLLBACK must not hide why.
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
         raise
 
 
