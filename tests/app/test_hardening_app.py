@@ -10,9 +10,9 @@ import random
 from pathlib import Path
 
 from textual import events
+from textual.command import CommandPalette
 from textual.widgets import OptionList
 
-from planner.app.palette import PlannerPalette
 from planner.app.screens.today import TodayScreen
 from planner.app.screens.too_small import TooSmallScreen
 from tests.app.conftest import make_app, settle
@@ -28,7 +28,7 @@ async def test_the_palette_survives_page_keys_sent_with_ctrl_p(seeded: Path) -> 
                 app.post_message(events.Key(key, None))
             await pilot.pause(0.3)
             assert app._exception is None, app._exception
-            assert isinstance(app.screen, PlannerPalette)
+            assert isinstance(app.screen, CommandPalette)
             await pilot.press("pagedown", "pageup", "escape")
             assert isinstance(app.screen, TodayScreen)
         assert app.return_code in (None, 0)
@@ -47,7 +47,7 @@ async def test_growing_back_behind_a_dialog_removes_the_too_small_screen(seeded:
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("ctrl+p")  # the steps; the palette may also have been open already
         await pilot.pause()
-        app.push_screen(PlannerPalette())
+        app.push_screen(CommandPalette())
         await pilot.pause()
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
