@@ -109,7 +109,10 @@ def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
     text = str(err)
     if "disk is full" in text or "disk I/O" in text:
         return StoreError(f"{path}: the disk is full; nothing was recorded. Free some space and try again")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path}: is read-only here (its folder or file cannot be written); nothing was "
+                          "recorded. Check the permissions, or use --data-dir")
+    if "unable to open" in text:
         return StoreError(f"{path}: cannot write here ({text}); check the folder's permissions or use --data-dir")
     if "not a database" in text or "malformed" in text:
         return StoreError(f"{path}: the file is damaged or not a planner database ({text}); it was left untouched")
@@ -136,14 +139,13 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     except OSError as err:
         raise StoreError(f"{path}: cannot create the database ({err.strerror})") from None
     try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        connection, writable = _open(path)
     except sqlite3.Error as err:
         raise _friendly(err, path) from None
     try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _check_identity(connection, path)  # before anything is written: a foreign file stays as it was
         connection.execute("PRAGMA foreign_keys = ON")
-        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if writable and connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         _migrate(connection, path)
@@ -154,6 +156,37 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _open(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A connection to ``path``, and whether it can write.
+
+    In a folder that cannot be written (a read-only mount, a backup), SQLite cannot make the WAL's
+    shared-memory file, and even reading failed. Then the file is opened read-only: the history can
+    still be read, and a write is refused with a message saying the database is read-only.
+    ``immutable`` (no locking, no WAL) is used only when no WAL file holds unmerged writes.
+    """
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA application_id").fetchone()  # the first read opens the files
+        return connection, True
+    except sqlite3.OperationalError as err:
+        connection.close()
+        if "unable to open" not in str(err) and "readonly" not in str(err):
+            raise
+        first_error = err
+    wal = path.with_name(path.name + "-wal")
+    modes = ["mode=ro"] + ([] if wal.exists() and wal.stat().st_size else ["immutable=1"])
+    for mode in modes:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, isolation_level=None,
+                                     timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            connection.execute("PRAGMA application_id").fetchone()
+            return connection, False
+        except sqlite3.Error:
+            connection.close()
+    raise first_error
 
 
 def _check_identity(connection: sqlite3.Connection, path: Path) -> None:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import os
 import resource
+import shlex
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import TODAY
 
@@ -76,3 +80,33 @@ def test_a_database_that_is_a_link_loop_or_broken_link_is_named_as_such(tmp_path
         assert line == (f"planner: {data}/planner.db: is a link that leads nowhere (its target is missing, or it "
                         "is a link loop); remove the link, or choose another folder with --data-dir")
         assert (data / "planner.db").is_symlink()
+
+
+def can_mount_read_only() -> bool:
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        return False
+    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+def test_a_read_only_data_folder_can_be_read_and_says_why_it_cannot_be_written(tmp_path: Path) -> None:
+    """A read-only mount (root ignores folder permissions, so a real one, in a private mount namespace)."""
+    if not can_mount_read_only():
+        pytest.skip("needs root and unshare -m to make a read-only mount")
+    data = tmp_path / "data"
+    assert run(tmp_path, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri").returncode == 0
+    planner = f"{shlex.quote(sys.executable)} -m planner"
+    script = (f"mount --bind {data} {data} && mount -o remount,ro,bind {data} && "
+              f"{planner} today; echo rc=$?; {planner} history; echo rc=$?; {planner} done; echo rc=$?")
+    env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
+    env.pop("PLANNER_LIBRARY", None)
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, env=env,
+                            cwd=tmp_path, timeout=120)
+    codes = [line for line in result.stdout.splitlines() if line.startswith("rc=")]
+    assert codes == ["rc=0", "rc=0", "rc=1"], result.stdout + result.stderr
+    assert "Monday 2026-03-02 · week 1: planned" in result.stdout
+    assert "Adherence 0%" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"planner: {data}/planner.db: is read-only here (its folder or file cannot be written); nothing was "
+        "recorded. Check the permissions, or use --data-dir"]
+    assert "[ ]" in run(tmp_path, "today").stdout, "nothing was recorded"
