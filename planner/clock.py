@@ -10,13 +10,18 @@ import os
 from collections.abc import Mapping
 
 from planner.domain.errors import UsageError
+from planner.domain.plan.model import EARLIEST, LATEST
 
 
 def parse_date(text: str, what: str = "date") -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        date = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(f"{what}: '{text}' is not a date; use YYYY-MM-DD, e.g. 2026-03-02") from None
+    if not EARLIEST <= date <= LATEST:
+        raise UsageError(f"{what}: {date.isoformat()} is out of range; use a date from {EARLIEST.isoformat()} "
+                         f"to {LATEST.isoformat()}")
+    return date
 
 
 def today(env: Mapping[str, str] | None = None) -> dt.date:

@@ -12,12 +12,15 @@ from collections.abc import Callable
 from concurrent.futures import Future
 
 from textual import work
+from textual._context import active_message_pump
 from textual.app import App, ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Static
 
 from planner.app.bindings import APP_BINDINGS
@@ -32,6 +35,7 @@ from planner.app.compact import (
     VERTICAL_BREAKPOINTS,
 )
 from planner.app.data import AppData, Outcome, Snapshot
+from planner.app.paging import guard_paging
 from planner.context import Context
 from planner.domain.errors import PlannerError
 from planner.domain.lessons.model import Lesson
@@ -53,6 +57,16 @@ def _modes() -> dict[str, Callable[[], Screen]]:
             "learn": lazy("learn", "LearnScreen")}
 
 
+def _attached(callback: Callable[..., object]) -> bool:
+    """Whether the widget a callback belongs to (if any) is still on screen to receive it."""
+    owner = getattr(callback, "__self__", None)
+    if not isinstance(owner, Widget):
+        return True
+    if not owner.is_attached:
+        return False
+    return (owner if isinstance(owner, Screen) else owner.screen) in owner.app.screen_stack
+
+
 class PlannerApp(App[None]):
     # Every screen's styles, read once at start: a screen that brings its own CSS_PATH makes Textual
     # re-parse every stylesheet and restyle the whole app the first time it opens.
@@ -71,6 +85,7 @@ class PlannerApp(App[None]):
         """``opening`` is ``data.load()`` already under way (see ``run_app``): Today can then be the first
         screen drawn, instead of a "loading" screen while the worker reads the store."""
         super().__init__()
+        guard_paging()
         self.data = data or AppData(context)
         self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
         self._opening = opening
@@ -132,17 +147,20 @@ class PlannerApp(App[None]):
         try:
             outcome = operation()
         except PlannerError as err:
-            if failed is not None:
-                self.call_from_thread(failed, str(err))
-            else:
-                self.call_from_thread(self.notify, str(err), title="Could not do that", severity="error",
-                                      timeout=10)
+            self.call_from_thread(self._refused, str(err), failed)
             return
         self.call_from_thread(self._publish, outcome, then)
 
+    def _refused(self, message: str, failed: Callable[[str], None] | None) -> None:
+        """Show a refusal where the person is looking: in the dialog that asked, if it is still open."""
+        if failed is not None and _attached(failed):
+            failed(message)
+        else:
+            self.notify(message, title="Could not do that", severity="error", timeout=10)
+
     def _publish(self, outcome: Outcome, then: Callable[[Outcome], None] | None) -> None:
         self.snapshot = outcome.snapshot
-        if then is not None:
+        if then is not None and _attached(then):  # the dialog that asked may have closed meanwhile
             then(outcome)
 
     # Navigation -------------------------------------------------------------
@@ -154,6 +172,24 @@ class PlannerApp(App[None]):
             self.notify("Build a plan first: fill in the form and press ctrl+s.")
             mode = "builder"
         self.switch_mode(mode)
+
+    def action_command_palette(self) -> None:
+        """Not while the terminal is too small: the palette would open over the "too small" screen."""
+        if not self.is_too_small:
+            super().action_command_palette()
+
+    def pop_screen(self) -> AwaitComplete:
+        """Pop the top screen, unless a screen that is no longer on top asks (or nothing would be left).
+
+        Textual's ``Screen.dismiss`` pops whatever is on top. Two keys in one burst (Enter, Enter in the
+        palette; Escape, Escape in a dialog) reach a screen twice before its first dismissal lands, and
+        the second would pop the screen beneath it too, or the last one of the place (a crash)."""
+        pump = active_message_pump.get(None)
+        caller = pump if isinstance(pump, Screen) else getattr(pump, "screen", None) if isinstance(pump, Widget) \
+            else None
+        if len(self.screen_stack) <= 1 or (isinstance(caller, ModalScreen) and caller is not self.screen):
+            return AwaitComplete.nothing()
+        return super().pop_screen()
 
     def action_help(self) -> None:
         from planner.app.screens.help import HelpScreen
@@ -232,7 +268,7 @@ class PlannerApp(App[None]):
         narrow = size.width < COMFORTABLE_WIDTH or size.height < COMFORTABLE_HEIGHT
         screen = self.screen
         if isinstance(screen, TooSmallScreen):
-            if not small:
+            while not small and isinstance(self.screen, TooSmallScreen):  # one or, after a storm, more
                 self.pop_screen()
         elif small:
             self.push_screen(TooSmallScreen())

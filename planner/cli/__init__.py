@@ -44,7 +44,33 @@ def _changes_plan(command: str, args: object) -> bool:
     return command in CHANGING or (command == "plan" and getattr(args, "plan_command", None) in ("new", "days"))
 
 
+# Commands whose output is a full-screen program (Textual, the web server's log), not lines of text.
+RAW_OUTPUT = ("app", "serve")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit status (0 done, 1 refused or failed, 2 bad usage)."""
+    from planner.cli.output import OutputError, guarded_streams, silence_stdout
+
+    try:
+        with guarded_streams():
+            try:
+                code = _run(argv)
+            except SystemExit as stop:  # argparse: --help, --version, or a usage error already printed
+                code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader has gone (``| head``): stop quietly, as Unix tools do
+        silence_stdout()
+        return 0
+    except OutputError as err:  # ``> /dev/full``: say so once
+        silence_stdout()
+        print(f"planner: {err}", file=sys.stderr)
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    from planner.cli.output import unguarded_streams
     from planner.cli.parser import build_parser, command_named
     from planner.context import Context
     from planner.domain.errors import PlannerError
@@ -60,7 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = Context.from_args(args)
         first_run = not context.database_exists()
         handler = getattr(importlib.import_module(module_name), function)
-        code = int(handler(args, context) or 0)
+        if command in RAW_OUTPUT:
+            with unguarded_streams():
+                code = int(handler(args, context) or 0)
+        else:
+            code = int(handler(args, context) or 0)
         if code == 0 and _changes_plan(command, args):
             from planner.cli.status_commands import refresh_after
 
@@ -76,5 +106,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0

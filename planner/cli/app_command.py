@@ -18,5 +18,7 @@ def run_app(args: argparse.Namespace, context: Context) -> int:
         opening = pool.submit(data.load)
         from planner.app.main import PlannerApp
 
-        PlannerApp(context, data, opening).run()
-    return 0
+        app = PlannerApp(context, data, opening)
+        app.run()
+    # Textual has printed the traceback of a crash; the shell must see that it failed, too.
+    return app.return_code or 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,10 +21,10 @@ def validate(args: argparse.Namespace, context: Context) -> int:
     from planner.domain.library.loading import LESSONS_DIR
 
     paths = [Path(p) for p in args.paths]
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not os.path.lexists(p)]
     for path in missing:
         print(f"{display_path(path)}: file: does not exist", file=sys.stderr)
-    present = [p for p in paths if p.exists()]
+    present = [p for p in paths if os.path.lexists(p)]
     lesson_paths = [p for p in present if p.absolute().name == LESSONS_DIR or is_lesson_path(p.absolute())]
     context.extra_sources = [p for p in present if p not in lesson_paths]
     library = context.library

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
+
+from planner.domain.errors import PlannerError
+from planner.domain.files.control import visible
 
 
 def print_json(data: Any) -> None:
@@ -14,3 +20,69 @@ def print_json(data: Any) -> None:
 
 def notice(message: str) -> None:
     print(f"planner: {message}", file=sys.stderr)
+
+
+class OutputError(PlannerError):
+    """Standard output or error cannot be written (a full disk, a device error)."""
+
+
+class VisibleStream:
+    """A text stream that shows control characters as ``\\u00NN`` instead of sending them.
+
+    Everything a command prints goes through one of these (see :func:`guarded_streams`), so no name,
+    cue, note or argument can retitle, wipe or rewrite the person's terminal. A write that fails
+    for want of space becomes an :class:`OutputError`; a closed pipe stays a ``BrokenPipeError``.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self._guard(lambda: self.stream.write(visible(text)))
+        return len(text)
+
+    def flush(self) -> None:
+        self._guard(self.stream.flush)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+    @staticmethod
+    def _guard(operation: Callable[[], object]) -> None:
+        try:
+            operation()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise OutputError(f"cannot write the output ({err.strerror or err})") from None
+
+
+@contextlib.contextmanager
+def guarded_streams() -> Iterator[None]:
+    """Standard output and error as :class:`VisibleStream` for the length of a command."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+@contextlib.contextmanager
+def unguarded_streams() -> Iterator[None]:
+    """The streams as they were, for a full-screen program that draws with escape codes on purpose."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (s.stream if isinstance(s, VisibleStream) else s for s in saved)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def silence_stdout() -> None:
+    """After a closed pipe or a full disk: point standard output at /dev/null, so the flush at exit
+    does not fail a second time and print a traceback (Python's advice for SIGPIPE)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +47,11 @@ class InvalidFile(PlannerError):
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working directory when that is shorter, as compilers print paths."""
+    """Relative to the working directory when that is shorter, as compilers print paths.
+
+    Links are not followed: a link is named as the person wrote it, and a link loop or a vanished
+    working directory cannot make naming a file fail."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
+    except (ValueError, OSError):
         return str(path)

@@ -94,16 +94,32 @@ class StoreError(PlannerError):
 
 
 def _create_private(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """The data folder ``0700`` and the database ``0600``, whatever the umask: another user must not
+    read the history, plant files in ``library/`` or swap the database (SQLite gives its WAL and
+    shared-memory files the database's own mode)."""
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, but planner keeps its data in a folder there; "
+                         "move the file away, or choose another folder with --data-dir")
+    if not folder.is_dir():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700)
+        os.chmod(folder, 0o700)  # mkdir's mode passes through the umask
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
 
 
 def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
     text = str(err)
     if "disk is full" in text or "disk I/O" in text:
         return StoreError(f"{path}: the disk is full; nothing was recorded. Free some space and try again")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path}: is read-only here (its folder or file cannot be written); nothing was "
+                          "recorded. Check the permissions, or use --data-dir")
+    if "unable to open" in text:
         return StoreError(f"{path}: cannot write here ({text}); check the folder's permissions or use --data-dir")
     if "not a database" in text or "malformed" in text:
         return StoreError(f"{path}: the file is damaged or not a planner database ({text}); it was left untouched")
@@ -115,6 +131,9 @@ def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
 def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     """Open (and if needed create and migrate) the planner database at ``path``."""
     try:
+        if path.is_symlink() and not path.exists():
+            raise StoreError(f"{path}: is a link that leads nowhere (its target is missing, or it is a link loop); "
+                             "remove the link, or choose another folder with --data-dir")
         if not path.exists():
             if not create:
                 raise StoreError(f"{path}: no history yet")
@@ -127,14 +146,13 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     except OSError as err:
         raise StoreError(f"{path}: cannot create the database ({err.strerror})") from None
     try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        connection, writable = _open(path)
     except sqlite3.Error as err:
         raise _friendly(err, path) from None
     try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _check_identity(connection, path)
+        _check_identity(connection, path)  # before anything is written: a foreign file stays as it was
         connection.execute("PRAGMA foreign_keys = ON")
-        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if writable and connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         _migrate(connection, path)
@@ -147,12 +165,53 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     return connection
 
 
+def _open(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A connection to ``path``, and whether it can write.
+
+    In a folder that cannot be written (a read-only mount, a backup), SQLite cannot make the WAL's
+    shared-memory file, and even reading failed. Then the file is opened read-only: the history can
+    still be read, and a write is refused with a message saying the database is read-only.
+    ``immutable`` (no locking, no WAL) is used only when no WAL file holds unmerged writes.
+    """
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA application_id").fetchone()  # the first read opens the files
+        return connection, True
+    except sqlite3.OperationalError as err:
+        connection.close()
+        if "unable to open" not in str(err) and "readonly" not in str(err):
+            raise
+        first_error = err
+    wal = path.with_name(path.name + "-wal")
+    modes = ["mode=ro"] + ([] if wal.exists() and wal.stat().st_size else ["immutable=1"])
+    for mode in modes:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, isolation_level=None,
+                                     timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            connection.execute("PRAGMA application_id").fetchone()
+            return connection, False
+        except sqlite3.Error:
+            connection.close()
+    raise first_error
+
+
 def _check_identity(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that is not ours, and one from a newer planner, before anything is written to it.
+
+    A file with no application id is taken as new only when it is truly empty: no tables and no
+    schema version (an empty database another program stamped with ``user_version`` is not ours)."""
     app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
     if app_id == APP_ID:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: was written by a newer planner (schema {version}, this one knows {SCHEMA_VERSION}); "
+                "upgrade planner to open it"
+            )
         return
     tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    if app_id != 0 or tables:
+    if app_id != 0 or tables or version != 0:
         raise StoreError(
             f"{path}: is not a planner database (it belongs to another program); it was left untouched. "
             "Use --data-dir to choose another folder"
@@ -178,7 +237,9 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk does): a failing ROLLBACK must not hide why.
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
         raise
 
 

@@ -66,6 +66,19 @@ def serving(tmp_path: Path, *args: str, host: str = "127.0.0.1") -> Iterator[tup
         log.close()
 
 
+def printed_url(process: subprocess.Popen, log: Path, timeout: float = 30) -> str:
+    """The address ``serve`` printed on a line of its own (the first ``http://`` line, with its token)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in log.read_text().splitlines():
+            if line.startswith("http://"):
+                return line.strip()
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)
+    raise AssertionError(f"planner serve printed no http:// line:\n{log.read_text()}")
+
+
 def listening_addresses(port: int) -> set[str]:
     """The local addresses of TCP sockets listening on ``port``, from /proc/net (Linux)."""
     found = set()
@@ -96,13 +109,16 @@ def test_serve_gives_the_page_on_loopback_only_and_stops_cleanly(tmp_path: Path)
     with serving(tmp_path) as (port, process):
         assert listening_addresses(port) <= {"127.0.0.1", "::1"}, "no --host: loopback only"
         assert listening_addresses(port), "the socket is listening"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+        url = printed_url(process, tmp_path / "serve.log")
+        assert url.startswith(f"http://127.0.0.1:{port}/?token=")
+        with urllib.request.urlopen(url, timeout=10) as response:
             assert response.status == 200
             assert response.headers.get_content_type() == "text/html"
             page = response.read().decode()
         assert page.lstrip().lower().startswith("<!doctype html>")
         assert "textual-terminal" in page and "js/textual.js" in page
-        assert f"ws://127.0.0.1:{port}/ws" in page, "the browser's terminal connects back to this server"
+        assert f"ws://127.0.0.1:{port}/ws/{url.partition('token=')[2]}" in page, \
+            "the browser's terminal connects back to this server, with the token"
         assert "planner" in page, "the page names the app"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/js/textual.js", timeout=10) as script:
             assert script.status == 200 and len(script.read()) > 1000
@@ -129,9 +145,9 @@ URL_IN_PAGE = re.compile(r"""(?:src|href|url)\s*[=(]\s*["']?([^"')\s>]+)""", re.
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads listening sockets from /proc/net")
 def test_the_page_fits_a_phone_and_loads_nothing_from_outside(tmp_path: Path) -> None:
     """planner's own template: a viewport for phones, the font from this server, no CDN, no Google Fonts."""
-    with serving(tmp_path) as (port, _):
+    with serving(tmp_path) as (port, process):
         origin = f"http://127.0.0.1:{port}/"
-        with urllib.request.urlopen(origin, timeout=10) as response:
+        with urllib.request.urlopen(printed_url(process, tmp_path / "serve.log"), timeout=10) as response:
             page = response.read().decode()
         fonts = [u for u in URL_IN_PAGE.findall(page) if u.endswith(".ttf")]
         assert fonts, "the page names its font"
@@ -146,7 +162,7 @@ def test_the_page_fits_a_phone_and_loads_nothing_from_outside(tmp_path: Path) ->
     assert [u for u in urls if "://" in u and not u.startswith(ours)] == [], "everything from this server"
 
 
-async def first_run_in_the_browser(port: int, data: Path) -> str:
+async def first_run_in_the_browser(port: int, data: Path, token: str) -> str:
     """Open the app's websocket as the page does, see the plan builder, press ctrl+s, see Today."""
     import aiohttp
 
@@ -160,7 +176,8 @@ async def first_run_in_the_browser(port: int, data: Path) -> str:
             seen += message.data.decode("utf-8", "replace")
 
     async with aiohttp.ClientSession() as session, \
-            session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=80&height=24") as ws:
+            session.ws_connect(f"ws://127.0.0.1:{port}/ws/{token}?width=80&height=24",
+                               origin=f"http://127.0.0.1:{port}") as ws:
         await read_until(ws, "Build your plan")
         await ws.send_json(["stdin", "\x13"])  # ctrl+s: create the plan
         await read_until(ws, "Monday 02 March 2026")
@@ -169,8 +186,9 @@ async def first_run_in_the_browser(port: int, data: Path) -> str:
 
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads listening sockets from /proc/net")
 def test_the_browser_terminal_runs_the_app_on_the_same_data(tmp_path: Path, run_planner) -> None:
-    with serving(tmp_path) as (port, _):
-        asyncio.run(asyncio.wait_for(first_run_in_the_browser(port, tmp_path / "data"), 60))
+    with serving(tmp_path) as (port, process):
+        token = printed_url(process, tmp_path / "serve.log").partition("token=")[2]
+        asyncio.run(asyncio.wait_for(first_run_in_the_browser(port, tmp_path / "data", token), 60))
     today = run_planner("today", "--json")
     assert today.returncode == 0, today.stderr
     assert json.loads(today.stdout)["status"] == "planned", "the plan made in the browser is the terminal's plan"

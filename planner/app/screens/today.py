@@ -171,7 +171,9 @@ class TodayScreen(CompactFooterKeys):
         else:
             item = next(p for p in view.exercises if p.id == exercise_id)
             self.app.run_store(lambda: data.record([item], "done"))  # type: ignore[attr-defined]
-        self.query_one("#exercises", OptionList).action_cursor_down()
+        options = self.query_one("#exercises", OptionList)
+        if options.highlighted is not None and options.highlighted < options.option_count - 1:
+            options.action_cursor_down()  # on to the next; never round to the first (it may be done)
 
     def action_all_done(self) -> None:
         if self.snapshot is None:

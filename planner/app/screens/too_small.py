@@ -16,3 +16,7 @@ class TooSmallScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static(f"Terminal too small.\nplanner needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window bigger, or press q to quit.",
                      id="too-small")
+
+    def on_screen_resume(self) -> None:
+        """Back on top (a dialog opened above it has closed): the terminal may have grown meanwhile."""
+        self.app._check_size()  # type: ignore[attr-defined]

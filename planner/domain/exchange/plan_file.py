@@ -28,10 +28,11 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from planner.domain.errors import InvalidFile, PlannerError, Problem
+from planner.domain.files.control import control_problems, leaves
 from planner.domain.files.messages import problems_from_validation, toml_syntax_problem
 from planner.domain.files.toml_lines import locate
 from planner.domain.files.validation import RULE_NAMES, Slug, field_types
-from planner.domain.library.loading import Library
+from planner.domain.library.loading import TOO_DEEP, Library
 from planner.domain.library.models import (
     MAX_HOLD_SECONDS,
     MAX_MINUTES,
@@ -42,7 +43,17 @@ from planner.domain.library.models import (
 )
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.plan.builder import session_dates
-from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Prescription, Session, Week
+from planner.domain.plan.model import (
+    DAY_NAMES,
+    EARLIEST,
+    LATEST,
+    WEEKDAYS,
+    Plan,
+    PlanInputs,
+    Prescription,
+    Session,
+    Week,
+)
 from planner.domain.records import Adjustment
 
 SCHEMA_VERSION = 1
@@ -230,6 +241,11 @@ def plan_from_toml(text: str, path: str, library: Library) -> PlanFile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise InvalidFile([toml_syntax_problem(path, err)]) from None
+    except RecursionError:
+        raise InvalidFile([Problem(path, None, "toml", TOO_DEEP)]) from None
+    refused = control_problems(data, path, text) + _dates_out_of_range(data, path, text)
+    if refused:
+        raise InvalidFile(refused)
     try:
         plan_file = _built(PlanFile).model_validate(data)
     except ValidationError as err:
@@ -238,6 +254,19 @@ def plan_from_toml(text: str, path: str, library: Library) -> PlanFile:
     if problems:
         raise InvalidFile(problems)
     return plan_file
+
+
+def _dates_out_of_range(data: dict[str, Any], path: str, text: str) -> list[Problem]:
+    """A date planner cannot count weeks from (year 1, year 9999) is refused before anything uses it."""
+    return [Problem(path, locate(text, loc), ".".join(str(p) for p in loc),
+                    f"{value.isoformat()} is out of range; use a date from {EARLIEST.isoformat()} "
+                    f"to {LATEST.isoformat()}")
+            for loc, value, _ in leaves(data)
+            if isinstance(value, dt.date) and not EARLIEST <= _day(value) <= LATEST]
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _check(plan_file: PlanFile, text: str, path: str, library: Library) -> list[Problem]:

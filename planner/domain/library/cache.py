@@ -35,7 +35,7 @@ FORMAT = 1
 RECENT_SECONDS = 2.0
 # The modules whose code decides what a file becomes; a change to any of them invalidates the cache.
 _CODE = ("library/models.py", "library/loading.py", "library/cache.py", "files/validation.py",
-         "files/messages.py", "files/toml_lines.py", "files/slugs.py", "errors.py")
+         "files/messages.py", "files/toml_lines.py", "files/slugs.py", "files/control.py", "errors.py")
 
 
 def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Library:

@@ -8,6 +8,9 @@ person can replace a built-in exercise by writing their own.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +20,7 @@ from planner.domain.files.toml_lines import locate
 from planner.domain.library.models import Category, Exercise, Program
 
 MAX_FILE_BYTES = 1_000_000
+TOO_DEEP = "nests arrays or tables too deeply to read (the file is not one planner wrote or expects)"
 BUILT_IN = "built-in"
 LESSONS_DIR = "lessons"  # lessons live here in any library folder; planner.domain.lessons reads them
 
@@ -60,43 +64,90 @@ class Library:
         return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
-def iter_toml_files(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        yield from sorted(p for p in path.rglob("*.toml")
-                          if p.is_file() and LESSONS_DIR not in p.relative_to(path).parts[:-1])
-    else:
+def iter_toml_files(path: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
+    """The ``*.toml`` files under a folder (or the one file given), sorted; links are followed.
+
+    Folders named ``lessons`` are left to :mod:`planner.domain.lessons`. A file that is a broken link or a link loop is still listed, so reading it says what is wrong;
+    a subfolder that cannot be read, or a link back to a folder already read, is added to
+    ``problems`` instead of being skipped in silence.
+    """
+    if not path.is_dir():
         yield path
+        return
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(err: OSError) -> None:
+        if problems is not None:
+            where = display_path(Path(err.filename)) if err.filename else display_path(path)
+            problems.append(Problem(where, None, "folder",
+                                    f"cannot be read ({err.strerror or err}); its files were skipped"))
+
+    for root, folders, files in os.walk(path, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError as err:
+            unreadable(err)
+            folders.clear()
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            if problems is not None:
+                problems.append(Problem(display_path(Path(root)), None, "folder",
+                                        "links back to a folder already read (a link loop); skipped"))
+            folders.clear()
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        folders[:] = [name for name in folders if name != LESSONS_DIR]  # lessons are read by their own module
+        found.extend(Path(root) / name for name in files if name.endswith(".toml"))
+    yield from sorted(found)
 
 
 def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
-    """Read and parse one file; on failure return the problem instead of raising."""
+    """Read and parse one file; on failure return the problem instead of raising.
+
+    Only a regular file is read, and never more than :data:`MAX_FILE_BYTES` of it whatever its size
+    claims: ``/dev/zero`` would fill the memory and a FIFO would wait for a writer for ever.
+    """
     import tomllib  # not needed when the library comes from the cache
 
     shown = display_path(path)
+
+    def problem(message: str, line: int | None = None) -> tuple[None, str, list[Problem]]:
+        return None, "", [Problem(shown, line, "file", message)]
+
     try:
-        if not path.exists():
-            return None, "", [Problem(shown, None, "file", "does not exist")]
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, "", [
-                Problem(shown, None, "file", f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-            ]
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        if path.is_symlink():
+            return problem(f"is a broken link (to {os.readlink(path)}, which does not exist)")
+        return problem("does not exist")
     except OSError as err:
-        return None, "", [Problem(shown, None, "file", f"cannot be read: {err.strerror or err}")]
+        if err.errno == errno.ELOOP:
+            return problem("is a link loop (a link that leads back to itself)")
+        return problem(f"cannot be read: {err.strerror or err}")
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return problem("is not a regular file (a folder, device, FIFO or socket); give a .toml file")
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the size may change, or be wrong: read no more than this
+    except OSError as err:
+        return problem(f"cannot be read: {err.strerror or err}")
+    if len(raw) > MAX_FILE_BYTES:
+        return problem(f"is {max(info.st_size, len(raw)):,} bytes; the limit is {MAX_FILE_BYTES:,}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, "", [
-            Problem(shown, line, "file", f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8")
-        ]
+        return problem(f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8", line)
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as err:
         from planner.domain.files.messages import toml_syntax_problem
 
         return None, text, [toml_syntax_problem(shown, err)]
+    except RecursionError:
+        return None, text, [Problem(shown, None, "toml", TOO_DEEP)]
 
 
 def is_program(data: dict) -> bool:
@@ -109,14 +160,14 @@ def load_library(sources: Iterable[Source]) -> Library:
     texts: dict[str, str] = {}
     seen_in_source: dict[str, str] = {}
     for source in sources:
-        if not source.path.exists():
+        if not os.path.lexists(source.path):
             if not source.built_in:
                 library.problems.append(
                     Problem(display_path(source.path), None, "library", "directory does not exist")
                 )
             continue
         seen_in_source.clear()
-        for path in iter_toml_files(source.path):
+        for path in iter_toml_files(source.path, library.problems):
             _load_file(library, path, source, texts, seen_in_source)
     _link_chains(library, texts)
     _check_programs(library, texts)
@@ -129,6 +180,12 @@ def _load_file(
     data, text, problems = read_toml(path)
     shown = display_path(path)
     if data is None:
+        library.problems.extend(problems)
+        return
+    from planner.domain.files.control import control_problems
+
+    problems = control_problems(data, shown, text)
+    if problems:
         library.problems.extend(problems)
         return
     data.setdefault("id", path.stem)

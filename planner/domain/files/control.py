@@ -1,0 +1,72 @@
+"""Control characters: refused in the files people write, shown as visible escapes when printed.
+
+A terminal obeys the control codes in what it is sent: ``ESC ] 0 ; … BEL`` retitles the window,
+``ESC [ 2 J`` wipes the screen, a carriage return lets a line overwrite what came before it. An
+exercise name or cue is printed by ``planner library``, ``today``, the app and the exports, so a
+file with such a code in it could rewrite what a person sees about their own health. No text field
+needs one: they are refused where files are checked, and anything else that reaches a terminal
+(arguments, old data) goes through :func:`visible`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from planner.domain.errors import Problem
+from planner.domain.files.toml_lines import locate
+
+# C0 controls, DEL and C1 controls; the second also spares newline and tab.
+ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# For output: a carriage return ending a line (CRLF, as iCalendar requires) is layout too.
+CONTROL_IN_OUTPUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+# Prose fields, where a newline or a tab is part of the writing.
+MULTILINE_FIELDS = frozenset({"description", "summary"})
+
+
+def visible(text: str, *, keep_layout: bool = True) -> str:
+    """``text`` with each control character written as ``\\u00NN``, so printing it controls nothing.
+
+    The same escape means the same character inside a JSON or TOML string, so printed JSON and TOML
+    stay valid and read back unchanged."""
+    pattern = CONTROL_IN_OUTPUT if keep_layout else ANY_CONTROL
+    return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def leaves(data: Any) -> Iterator[tuple[tuple[str | int, ...], Any, bool]]:
+    """Every value in parsed TOML that is not a table or array, and every key, with its place and
+    whether it is a key; a loop, not recursion, so any depth works."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                yield (*loc, key), key, True
+                stack.append(((*loc, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*loc, index), item) for index, item in reversed(list(enumerate(value))))
+        else:
+            yield loc, value, False
+
+
+def control_problems(data: Any, shown: str, text: str) -> list[Problem]:
+    """One problem per text field (or key) holding a control character, as ``PATH:LINE: FIELD: message``."""
+    problems: list[Problem] = []
+    reported: set[tuple[str | int, ...]] = set()
+    for loc, value, is_key in leaves(data):
+        if not isinstance(value, str):
+            continue
+        name = next((part for part in reversed(loc) if isinstance(part, str)), "")
+        multiline = name in MULTILINE_FIELDS and not is_key
+        found = (CONTROL_BUT_LAYOUT if multiline else ANY_CONTROL).search(value)
+        if found is None or loc in reported:
+            continue
+        reported.add(loc)
+        allowed = "printable characters, newlines and tabs" if multiline else "printable characters on one line"
+        field = ".".join(visible(str(part), keep_layout=False) for part in loc) or "(file)"
+        problems.append(Problem(shown, locate(text, loc), field,
+                                f"contains the control character U+{ord(found.group()):04X}; "
+                                f"text may hold only {allowed}"))
+    return problems

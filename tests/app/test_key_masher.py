@@ -1,0 +1,92 @@
+"""A cat on the keyboard: thousands of random keys, in bursts, with the window resized between them.
+
+Keys are posted the way a terminal delivers a burst (several in one read, none waiting for the last
+to be handled), which is how ctrl+p then PageUp once killed the app. Every place gets its own run,
+started in Today and in the command palette (see STARTS). Any exception inside the app fails the test.
+Quitting is switched off for the run (the palette's "Quit" command can be typed by chance); everything
+else a person can press is in.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import traceback
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+
+from tests.app.conftest import make_app, settle
+
+KEYS = [
+    *"abcdefghijklmnoprstuvwxyz0123456789", "space", "enter", "escape", "tab", "shift+tab", "backspace",
+    "delete", "up", "down", "left", "right", "pageup", "pagedown", "home", "end", "ctrl+p", "ctrl+s",
+    "question_mark", "exclamation_mark", "left_square_bracket", "right_square_bracket", "minus", "full_stop",
+    "comma", "f1", "ctrl+a", "ctrl+e", "ctrl+k", "ctrl+u", "ctrl+w",
+]
+# Characters for the keys that are printable, so Input widgets receive text as from a real terminal.
+CHARACTERS = {"space": " ", "question_mark": "?", "exclamation_mark": "!", "left_square_bracket": "[",
+              "right_square_bracket": "]", "minus": "-", "full_stop": ".", "comma": ","}
+SIZES = [(80, 24), (60, 20), (40, 16), (40, 10), (120, 36), (59, 19), (100, 30), (20, 5)]
+KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", "5000"))
+BURST = int(os.environ.get("MASH_BURST", "50"))
+
+
+def key_event(key: str) -> events.Key:
+    character = CHARACTERS.get(key, key if len(key) == 1 else None)
+    return events.Key(key, character)
+
+
+async def mash(pilot: Pilot, seed: int) -> set[str]:
+    """Press the keys; return every place and screen seen on top between bursts."""
+    app = pilot.app
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    for burst in range(KEYS_PER_RUN // BURST):
+        for _ in range(BURST):
+            app.post_message(key_event(rng.choice(KEYS)))
+        if burst % 7 == 3:
+            await pilot.resize_terminal(*rng.choice(SIZES))
+        await pilot.pause()
+        assert app._exception is None, f"seed {seed}, burst {burst}: {app._exception!r}\n" + "".join(
+            traceback.format_exception(app._exception)[-6:])
+        assert app.is_running, f"seed {seed}, burst {burst}: the app stopped"
+        seen |= {app.current_mode, type(app.screen).__name__}
+    await pilot.resize_terminal(80, 24)
+    await pilot.pause()
+    return seen
+
+
+PLACES = ["today", "plan", "library", "history", "relief", "builder"]
+# Every run reaches every place (the navigation keys are among the random ones; the test checks that
+# it did), so by default two starting points are mashed, to keep CI quick; MASH_EVERYWHERE=1 starts
+# a run in each place as well.
+STARTS = ["today", "palette", *(PLACES[1:] if os.environ.get("MASH_EVERYWHERE") else [])]
+
+
+@pytest.mark.parametrize("start", STARTS)
+async def test_random_keys_and_resizes_never_crash_the_app(lived_in: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # the export dialog writes into the home folder
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+
+    async def stay() -> None:
+        """The run must go on: quitting, by key or by the palette's command, does nothing."""
+
+    monkeypatch.setattr(app, "action_quit", stay)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        if start == "palette":
+            await pilot.press("ctrl+p")
+        else:
+            app.switch_mode(start)
+        await settle(pilot)
+        seen = await mash(pilot, seed=sum(map(ord, start)))
+        await settle(pilot)
+        assert set(PLACES) <= seen, f"places never reached: {set(PLACES) - seen}"
+        assert {"CommandPalette", "HelpScreen", "TooSmallScreen", "ExportDialog"} <= seen, seen
+        assert app._exception is None, app._exception
+    assert app.return_code in (None, 0)
