@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -152,7 +153,7 @@ def test_the_page_fits_a_phone_and_loads_nothing_from_outside(tmp_path: Path) ->
         fonts = [u for u in URL_IN_PAGE.findall(page) if u.endswith(".ttf")]
         assert fonts, "the page names its font"
         for font in fonts:
-            with urllib.request.urlopen(font, timeout=10) as served:
+            with urllib.request.urlopen(urllib.parse.urljoin(origin, font), timeout=10) as served:
                 assert served.status == 200 and len(served.read()) > 10_000, font
     assert '<meta name="viewport" content="width=device-width, initial-scale=1"' in page
     assert "googleapis" not in page and "gstatic" not in page
