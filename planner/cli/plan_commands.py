@@ -119,6 +119,7 @@ def week_json(week: Week) -> dict:
                         "id": p.id, "name": p.name, "category": p.category.value, "kind": p.kind.value,
                         "sets": p.sets, "reps": p.reps, "hold_seconds": p.hold_seconds, "minutes": p.minutes,
                         "rest_seconds": p.rest_seconds, "volume_seconds": p.volume_seconds,
+                        "per_side": p.per_side, "slot": p.slot,
                     }
                     for p in s.exercises
                 ],

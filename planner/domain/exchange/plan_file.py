@@ -179,6 +179,8 @@ def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
         minutes=entry.minutes,
         rest_seconds=exercise.dose.rest_seconds if entry.rest_seconds is None else entry.rest_seconds,
         seconds_per_rep=exercise.dose.seconds_per_rep,
+        per_side=exercise.per_side,
+        descending=exercise.dose.descending,
     )
 
 
