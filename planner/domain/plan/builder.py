@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
-from planner.domain.library.models import Program
+from planner.domain.library.models import Category, Program
 from planner.domain.plan.choice import chains_for, starting_variant
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
 from planner.domain.plan.progression import (
@@ -54,6 +54,8 @@ FILL_CEILING = 0.9
 WALK_START_CAP = 20
 # Every full session fills at least this share of the minutes.
 MIN_FILL = 0.75
+# Walks grow by at most this many minutes a week.
+MAX_WALK_STEP = 5
 # A walk shorter than this is not worth putting on its own line.
 MIN_WALK = 5
 
@@ -88,6 +90,7 @@ class _Builder:
         self.target = program.fill * self.budget
         self.layouts: dict[Key, list[_Item]] = {}
         self.latest: dict[int, list[_Item]] = {}  # the last layout made for each session of the week
+        self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
 
     # --- tracks -------------------------------------------------------------------------------------------
     def state(self, chain: list[str]) -> TrackState:
@@ -109,14 +112,14 @@ class _Builder:
         number = week * self.per_week + session  # sessions of the plan so far
         return tuple(
             i for i, spec in enumerate(self.program.slots)
-            if spec.from_week <= week + 1 and self.chains[i]
+            if self.joins[i] <= week + 1 and self.chains[i]
             and (spec.first_sessions == 0 or number < spec.first_sessions) and number >= spec.after_sessions
         )
 
-    def layout(self, week: int, session: int, *, may_change_doses: bool) -> list[_Item]:
+    def layout(self, week: int, session: int) -> list[_Item]:
         key = (self.active(week, session), session)
         if key not in self.layouts:
-            self.layouts[key] = self._new_layout(key, may_change_doses)
+            self.layouts[key] = self._new_layout(key)
         self.latest[session] = self.layouts[key]
         return self.layouts[key]
 
@@ -131,7 +134,7 @@ class _Builder:
                 return chain[0]
         return None
 
-    def _new_layout(self, key: Key, may_change_doses: bool) -> list[_Item]:
+    def _new_layout(self, key: Key) -> list[_Item]:
         active, session = key
         program = self.program
         # A session that changes (a slot joins or ends) keeps what it had, so the plan runs on smoothly.
@@ -149,12 +152,13 @@ class _Builder:
                     taken.add(track)
         items = self._fit(items, session)
         if self.seconds(items) < self.target:
-            items = self._fill(items, active, session, may_change_doses)
+            items = self._fill(items, active, session)
         return sorted(items, key=lambda i: (i.spec, i.extra))
 
     def _fit(self, items: list[_Item], session: int) -> list[_Item]:
         """Leave out what does not fit: second exercises of a slot, then whole middle slots in turn."""
-        extras = [i for i in reversed(items) if i.extra]
+        # Fillers go first, the extra exercises before a walk (which is long, and grows week by week).
+        extras = sorted((i for i in reversed(items) if i.extra), key=lambda i: is_walk(self.states[i.track].exercise))
         while extras and self.seconds(items) > self.budget:
             dropped = extras.pop(0)
             items = [i for i in items if i is not dropped]
@@ -176,37 +180,34 @@ class _Builder:
                 break
             kept.remove(item)
         if self.seconds(kept) > self.budget:
-            shortest = min(s.estimated_seconds for s in self.states.values())
+            # Not even one of this session's exercises fits: the shortest any of its slots could offer.
+            options = sorted((self.state(chain).estimated_seconds, chain[0], spec)
+                             for spec in sorted({i.spec for i in items}) for chain in self.chains[spec])
+            if options and options[0][0] <= self.budget:
+                return [_Item(options[0][1], options[0][2])]
+            shortest = options[0][0] if options else 0
             raise UsageError(
                 f"--minutes {self.budget // 60} is too short for '{self.program.id}': its shortest exercise "
                 f"needs {-(-shortest // 60)} minutes"
             )
         return kept
 
-    def _in_use(self) -> set[str]:
-        return {i.track for items in self.layouts.values() for i in items}
-
-    def _sessions_with(self, track: str, extra: list[_Item]) -> list[list[_Item]]:
-        return [items for items in [*self.layouts.values(), extra] if any(i.track == track for i in items)]
-
-    def _fits_everywhere(self, track: str, new: TrackState, current: list[_Item], limit: float) -> bool:
-        trial = {**self.states, track: new}
-        return all(self.seconds(items, trial) <= (limit if items is current else self.budget)
-                   for items in self._sessions_with(track, current))
-
-    def _fill(self, items: list[_Item], active: tuple[int, ...], session: int, may_change_doses: bool) -> list[_Item]:
-        """Top a short session up towards ``fill`` of the minutes, in the order a physiotherapist would."""
+    def add_extras(self, items: list[_Item], active: tuple[int, ...], session: int, ceiling: float,
+                   enough: float) -> list[_Item]:
+        """More exercises for the session's own slots, a slot at a time, until ``enough`` seconds."""
         program = self.program
-        ceiling = max(self.target, FILL_CEILING * self.budget)
+        items = list(items)
         taken = {i.track for i in items}
-        # 1. More exercises for the session's own slots, one slot at a time.
         nth = {index: program.slots[index].count for index in active}
+        # Room is kept for the optional slots (a walk), which come after more sets.
+        most = program.max_exercises - sum(1 for i in active if program.slots[i].optional and i not in
+                                           {item.spec for item in items})
         grew = True
-        while grew and self.seconds(items) < self.target and len(items) < program.max_exercises:
+        while grew and self.seconds(items) < enough and len(items) < most:
             grew = False
             for index in active:
                 spec = program.slots[index]
-                if spec.optional or nth[index] >= len(self.chains[index]) or len(items) >= program.max_exercises:
+                if spec.optional or nth[index] >= len(self.chains[index]) or len(items) >= most:
                     continue
                 track = self._pick(index, session, nth[index], taken)
                 nth[index] += 1
@@ -216,63 +217,79 @@ class _Builder:
                 if self.seconds(candidate) <= ceiling:
                     items, grew = candidate, True
                     taken.add(track)
-                    if self.seconds(items) >= self.target:
+                    if self.seconds(items) >= enough:
                         break
-        if not may_change_doses:
-            return items
-        # 2. More sets (up to each exercise's cap), for the strength and stretch work.
-        grew = True
-        while grew and self.seconds(items) < self.target:
-            grew = False
-            for item in items:
-                state = self.states[item.track]
-                if not is_load(state.exercise):
-                    continue
-                dose = with_more_sets(state.exercise, state.dose)
-                if dose is None:
-                    continue
-                new = TrackState(state.exercise, dose)
-                if self._fits_everywhere(item.track, new, items, ceiling):
-                    self.states[item.track] = new
-                    grew = True
-                    if self.seconds(items) >= self.target:
-                        break
-        # 3. The optional slots (a walk).
+        return sorted(items, key=lambda i: (i.spec, i.extra))
+
+    def _fill(self, items: list[_Item], active: tuple[int, ...], session: int) -> list[_Item]:
+        """Top a short session up with more exercises of its own slots, then its optional slots as they are.
+
+        (Doses are raised to fill week 1 in :meth:`fill_doses`, for all its sessions at once.)
+        """
+        ceiling = max(self.target, FILL_CEILING * self.budget)
+        items = self.add_extras(items, active, session, ceiling, self.target)
+        taken = {i.track for i in items}
         for index in active:
-            spec = program.slots[index]
-            if not spec.optional or self.seconds(items) >= self.target:
+            if not self.program.slots[index].optional or self.seconds(items) >= self.target:
                 continue
             track = self._pick(index, session, 0, taken)
-            if track is None:
-                continue
-            state = self.states[track]
-            room = (ceiling - self.seconds(items) - state.estimated_seconds + state.volume) // 60
-            if is_walk(state.exercise) and room < (state.dose.minutes or 0) and track not in self._in_use():
-                # A shorter warm-up walk where the usual one does not fit (it grows week by week).
-                shorter = TrackState(state.exercise, replace(state.dose, minutes=int(room)))
-                if room >= MIN_WALK:
-                    self.states[track] = shorter
-            if self.seconds([*items, _Item(track, index)]) <= ceiling:
-                items = [*items, _Item(track, index)]
+            if track is not None and self.seconds([*items, _Item(track, index, extra=True)]) <= ceiling:
+                items = sorted([*items, _Item(track, index, extra=True)], key=lambda i: (i.spec, i.extra))
                 taken.add(track)
-        # 4. Only then a longer walk, and last of all bigger doses along each exercise's own ladder.
-        for walks_only in (True, False):
-            grew = True
-            while grew and self.seconds(items) < self.target:
-                grew = False
-                for item in items:
-                    state = self.states[item.track]
-                    if is_walk(state.exercise) != walks_only or (not walks_only and not is_load(state.exercise)):
-                        continue
-                    step = next_step(state, None)
-                    if step is None or (walks_only and (step.state.dose.minutes or 0) > WALK_START_CAP):
-                        continue
-                    if self._fits_everywhere(item.track, step.state, items, ceiling):
-                        self.states[item.track] = step.state
-                        grew = True
-                        if self.seconds(items) >= self.target:
-                            break
         return items
+
+    def fill_doses(self, week: int, layouts: list[list[_Item]]) -> None:
+        """Week 1, all sessions at once: more sets, then the optional slots (a walk), then longer doses.
+
+        The sessions share each exercise's dose, so a change is taken only when every session
+        holding the exercise still fits, and only while some session holding it is short.
+        """
+        ceiling = max(self.target, FILL_CEILING * self.budget)
+
+        def short(track: str) -> bool:
+            return any(self.seconds(items) < self.target for items in layouts if any(i.track == track for i in items))
+
+        def fits(track: str, new: TrackState) -> bool:
+            trial = {**self.states, track: new}
+            return all(self.seconds(items, trial) <= ceiling for items in layouts if any(i.track == track for i in items))
+
+        def grow(change) -> None:  # noqa: ANN001 - a function from a state to a bigger one, or None
+            grew = True
+            while grew:
+                grew = False
+                for track in dict.fromkeys(i.track for items in layouts for i in items):
+                    new = change(self.states[track])
+                    if new is not None and short(track) and fits(track, new):
+                        self.states[track] = new
+                        grew = True
+
+        # 1. More sets (up to each exercise's cap), for the strength and stretch work.
+        grow(lambda s: TrackState(s.exercise, d) if is_load(s.exercise) and (d := with_more_sets(s.exercise, s.dose))
+             else None)
+        # 2. The optional slots (a walk), at a length that fits every short session.
+        for n, items in enumerate(layouts):
+            if self.seconds(items) >= self.target:
+                continue
+            for index in self.active(week, n):
+                spec = self.program.slots[index]
+                if not spec.optional or self.seconds(items) >= self.target:
+                    continue
+                track = self._pick(index, n, 0, {i.track for i in items})
+                if track is None:
+                    continue
+                state = self.states[track]
+                # Past the usual ceiling, up to the minutes themselves, when the session would stay too short.
+                limit = self.budget if self.seconds(items) < MIN_FILL * self.budget else ceiling
+                room = int(limit - self.seconds(items) - state.estimated_seconds + state.volume) // 60
+                if is_walk(state.exercise) and MIN_WALK <= room < (state.dose.minutes or 0):
+                    self.states[track] = TrackState(state.exercise, replace(state.dose, minutes=room))
+                if self.seconds([*items, _Item(track, index, extra=True)]) <= limit:
+                    items.append(_Item(track, index, extra=True))
+                    items.sort(key=lambda i: (i.spec, i.extra))
+        # 3. Only then a longer walk, and last of all bigger doses along each exercise's own ladder.
+        grow(lambda s: step.state if is_walk(s.exercise) and (step := next_step(s, None))
+             and (step.state.dose.minutes or 0) <= WALK_START_CAP else None)
+        grow(lambda s: step.state if is_load(s.exercise) and (step := next_step(s, None)) else None)
 
 
 def _load(states: dict[str, TrackState], sessions: list[list[_Item]]) -> int:
@@ -282,30 +299,55 @@ def _load(states: dict[str, TrackState], sessions: list[list[_Item]]) -> int:
 
 def _make_room(
     builder: _Builder, sessions: list[list[_Item]], crowded: list[int], track: str, change: int,
-    seconds: list[int], states: dict[str, TrackState],
+    seconds: list[int], states: dict[str, TrackState], notes: list[str],
 ) -> bool:
     """Let a slot's own exercise (or a walk) grow by leaving out fillers, keeping each session 75% full.
 
-    Fillers were only there to use the minutes; the slot's main work growing matters more.
+    Fillers were only there to use the minutes; the slot's main work growing matters more. A walk
+    that only fills spare minutes is shortened rather than left out (it is usually the longest item).
     """
     plans: list[tuple[int, list[_Item]]] = []
+    shorter: dict[str, int] = {}
     for n in crowded:
         items = sessions[n]
         mine = next(i for i in items if i.track == track)
-        if mine.extra and not is_walk(states[track].exercise):
-            return False
+        if mine.extra:
+            return False  # a filler (an extra exercise, an optional walk) grows only into free minutes
         kept, total = list(items), seconds[n]
-        for extra in [i for i in reversed(items) if i.extra and i.track != track]:
+        # The smallest fillers go first, so as little as possible is left out; a walk is shortened instead.
+        for extra in sorted((i for i in items if i.extra and i.track != track
+                             and not is_walk(states[i.track].exercise)),
+                            key=lambda i: (states[i.track].estimated_seconds, i.spec, i.track)):
             if total + change <= builder.budget:
                 break
             kept.remove(extra)
             total -= states[extra.track].estimated_seconds
+        walk = next((i.track for i in kept if i.extra and is_walk(states[i.track].exercise)), None)
+        if total + change > builder.budget and walk is not None:
+            minutes = states[walk].dose.minutes or 0
+            cut = -(-(total + change - builder.budget) // 60)
+            if minutes - cut >= MIN_WALK:
+                shorter[walk] = min(shorter.get(walk, minutes), minutes - cut)
+                total -= 60 * (minutes - shorter[walk])
         if total + change > builder.budget or total + change < MIN_FILL * builder.budget:
             return False
         plans.append((n, kept))
+    trial = dict(states)
+    for walk, minutes in shorter.items():
+        trial[walk] = TrackState(trial[walk].exercise, replace(trial[walk].dose, minutes=minutes))
+    crowded_set = set(crowded)
+    for n, items in enumerate(sessions):
+        if n not in crowded_set and any(i.track in shorter for i in items) and \
+                builder.seconds(items, trial) < MIN_FILL * builder.budget:
+            return False  # shortening the shared walk would leave another session too short
+    for walk, minutes in shorter.items():
+        notes.append(f"{states[walk].exercise.name}: {states[walk].dose.minutes} min → {minutes} min, "
+                     f"making room for {states[track].exercise.name}")
+    states.update(trial)
     for n, kept in plans:
         sessions[n][:] = kept
-        seconds[n] = builder.seconds(kept, states)
+    for n, items in enumerate(sessions):
+        seconds[n] = builder.seconds(items, states)
     return True
 
 
@@ -330,11 +372,23 @@ def _progress(
     steps: list[str] = []
     held_by_load = held_by_minutes = False
     rotated = tracks[offset:] + tracks[:offset]
-    # Walks first: a few more minutes of walking a week is the backbone of a return to activity.
-    for track in sorted(rotated, key=lambda t: not is_walk(current[t].exercise)):
+
+    def rank(track: str) -> int:
+        """Walks of their own first, then the slots' strength work, stretches, mobility, fillers last."""
+        exercise = current[track].exercise
+        if track in fillers:
+            return 4
+        if is_walk(exercise):
+            return 0
+        return {Category.CORE: 1, Category.FLEXIBILITY: 2}.get(exercise.category, 3)
+
+    # A walk that is a slot of its own goes first (walking is the backbone of a return to activity);
+    # fillers (an extra exercise, a walk that only uses spare minutes) go last.
+    fillers = {t for t in tracks if all(i.extra for items in sessions for i in items if i.track == t)}
+    for track in sorted(rotated, key=rank):
         state = current[track]
-        if not may_grow(state.exercise):
-            continue  # relief items stay as they are
+        if not may_grow(state.exercise) or (track in fillers and is_walk(state.exercise)):
+            continue  # relief items stay as they are; a walk that only fills spare minutes does not grow
         harder_id = library.harder_of.get(state.exercise.id)
         step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
         if step is None:
@@ -346,7 +400,7 @@ def _progress(
             continue
         crowded = [n for n in slots_of[track] if seconds[n] + change > builder.budget]
         if crowded:
-            if not _make_room(builder, sessions, crowded, track, change, seconds, current):
+            if not _make_room(builder, sessions, crowded, track, change, seconds, current, steps):
                 held_by_minutes = True
                 continue
             slots_of, weights = where()
@@ -371,9 +425,108 @@ def _progress(
         limits.append(f"your {builder.budget // 60} minutes a session")
     if limits:
         reasons.append("What limits this week: " + " and ".join(limits) + ".")
-    elif not steps:
+    elif steps:
+        reasons.append("What limits this week: one step at a time for each exercise.")
+    else:
         reasons.append("What limits this week: every exercise is at the top of its chain.")
     return current, reasons
+
+
+def _refill(builder: _Builder, layouts: list[list[_Item]], states: dict[str, TrackState],
+            last_full: dict[str, TrackState], week: int, bound: float) -> None:
+    """A session left short of 75% of the minutes (a harder variant starts lower, a joining slot took a
+    filler's place) gets its walk back or a longer walk (up to 5 minutes more than last week), and
+    only then another exercise of its own slots, within the weekly limit.
+    """
+    low = MIN_FILL * builder.budget
+    ceiling = FILL_CEILING * builder.budget
+    for n, items in enumerate(layouts):
+        if builder.seconds(items, states) >= low:
+            continue
+        active = builder.active(week, n)
+        for index in active:
+            spec = builder.program.slots[index]
+            if not spec.optional or any(i.spec == index for i in items):
+                continue
+            track = builder._pick(index, n, 0, {i.track for i in items})
+            if track is not None and track in states and \
+                    builder.seconds([*items, _Item(track, index, extra=True)], states) <= builder.budget:
+                items.append(_Item(track, index, extra=True))
+                items.sort(key=lambda i: (i.spec, i.extra))
+        for item in items:
+            state = states[item.track]
+            before = last_full.get(item.track)
+            if builder.seconds(items, states) >= low or not is_walk(state.exercise) or before is None:
+                continue
+            step = state.exercise.progression.minutes
+            top = min((before.dose.minutes or 0) + MAX_WALK_STEP, step.cap if step else 0)
+            while (state.dose.minutes or 0) < top and builder.seconds(items, states) < low:
+                grown = TrackState(state.exercise, replace(state.dose, minutes=(state.dose.minutes or 0) + 1))
+                trial = {**states, item.track: grown}
+                if any(builder.seconds(other, trial) > builder.budget
+                       for other in layouts if any(i.track == item.track for i in other)):
+                    break
+                states[item.track] = state = grown
+        if builder.seconds(items, states) < low:
+            saved, builder.states = builder.states, states
+            try:
+                more = builder.add_extras(items, active, n, ceiling, low)
+            finally:
+                builder.states = saved
+            added = [i for i in more if i not in items]
+            if _load(states, layouts) + sum(states[i.track].volume for i in added
+                                             if is_load(states[i.track].exercise)) <= bound:
+                items[:] = more
+
+
+def _has_minutes_for(builder: _Builder, index: int) -> bool:
+    """Whether each session can take the slot's exercises, leaving out fillers, and stay 75% full."""
+    spec, chains = builder.program.slots[index], builder.chains[index]
+    for n, items in builder.latest.items():
+        added = sum(builder.state(chains[(n * spec.count + k) % len(chains)]).estimated_seconds
+                    for k in range(min(spec.count, len(chains))))
+        total = builder.seconds(items) + added
+        fillers = sorted((i for i in items if i.extra),
+                         key=lambda i: (is_walk(builder.states[i.track].exercise), -builder.seconds([i])))
+        for item in fillers:
+            if total <= builder.budget:
+                break
+            total -= builder.seconds([item])
+        if total > builder.budget or total < MIN_FILL * builder.budget:
+            return False
+    return True
+
+
+def _delay_joins(builder: _Builder, number: int, deload: bool, room: float) -> None:
+    """A slot due to join this week waits for a full week with room for it within the weekly limit.
+
+    The room is what the limit leaves plus the fillers it can replace.
+    """
+    program = builder.program
+    for index, spec in enumerate(program.slots):
+        if builder.joins[index] != number or not builder.chains[index]:
+            continue
+        if deload:
+            builder.joins[index] += 1
+            continue
+        chains = builder.chains[index]
+        added = sum(builder.state(chains[(n * spec.count + k) % len(chains)]).volume
+                    for n in range(builder.per_week) for k in range(min(spec.count, len(chains))))
+        fillers = sum(builder.states[i.track].volume for items in builder.latest.values() for i in items
+                      if i.extra and is_load(builder.states[i.track].exercise))
+        if not spec.optional and (added > room + fillers or not _has_minutes_for(builder, index)):
+            builder.joins[index] += 1
+
+
+def _trim(layouts: list[list[_Item]], states: dict[str, TrackState], bound: float) -> None:
+    """A slot that joins (say a loaded pattern in week 5) takes the place of fillers, within the weekly limit."""
+    while _load(states, layouts) > bound:
+        fillers = [(n, i) for n, items in enumerate(layouts) for i in items
+                   if i.extra and is_load(states[i.track].exercise)]
+        if not fillers:
+            return
+        n, item = max(fillers, key=lambda pair: (states[pair[1].track].volume, pair[0]))
+        layouts[n].remove(item)
 
 
 def _deload(states: dict[str, TrackState], factor: float) -> dict[str, TrackState]:
@@ -434,8 +587,12 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
     for index in range(inputs.weeks):
         number = index + 1
         count = len(session_dates(inputs, index))
-        layouts = [builder.layout(index, n, may_change_doses=index == 0) for n in range(count)]
         deload = number % program.deload_every == 0 and number != inputs.weeks
+        if number > 1:
+            _delay_joins(builder, number, deload, full_load * (1 + program.max_weekly_increase) - full_load)
+        layouts = [builder.layout(index, n) for n in range(count)]
+        if index == 0:
+            builder.fill_doses(index, layouts)
         if number == 1:
             week_states = dict(builder.states)
             reasons = [f"Starting doses for {program.name}, level {inputs.level}, "
@@ -448,12 +605,20 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
                        "What limits this week: it is an easier week."]
         else:
             builder.states = {**builder.states, **full_states}
+            bound = full_load * (1 + program.max_weekly_increase)
+            _trim(layouts, builder.states, bound)
             week_states, reasons = _progress(builder, layouts, full_load, number)
+            _refill(builder, layouts, week_states, full_states, index, bound)
         if not deload:
             builder.states = {**builder.states, **week_states}
             full_states = dict(builder.states)
             full_load = _load(full_states, layouts)
         states = {**builder.states, **week_states}
+        joining = sorted({states[i.track].exercise.name for items in layouts for i in items
+                          if number > 1 and builder.joins[i.spec] == number and program.slots[i.spec].from_week > 1})
+        if joining:
+            reasons.insert(1 if len(reasons) > 1 else 0,
+                           f"New this week, an everyday loaded movement: {', '.join(joining)}.")
         weeks.append(Week(number=number, deload=deload, reasons=reasons,
                           sessions=_sessions(builder, inputs, layouts, states, index)))
     return Plan(inputs=inputs, program_name=program.name, weeks=weeks)
