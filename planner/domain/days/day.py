@@ -87,8 +87,9 @@ def adapted_session(
         return None
     items = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises, factor)
     calendar = max(1, calendar_week(plan, day) - state.lag_weeks)
-    if state.frozen_week is not None and calendar <= len(plan.weeks) and plan.weeks[calendar - 1].deload:
-        # A held or reduced plan still takes its easier weeks when they are lighter.
+    if state.frozen_week is not None and calendar <= len(plan.weeks):
+        # A held or reduced plan still takes the calendar's session when it is lighter (an easier week,
+        # or a week where a harder variant started low or a filler made way), so pain never adds volume.
         easier = _adapt(plan, library, state, plan.weeks[calendar - 1].sessions[slot].exercises, factor)
         if sum(p.volume_seconds for p in easier) < sum(p.volume_seconds for p in items):
             return calendar, easier

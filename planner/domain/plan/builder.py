@@ -479,12 +479,22 @@ def _refill(builder: _Builder, layouts: list[list[_Item]], states: dict[str, Tra
                 items[:] = more
 
 
+def _joining(builder: _Builder, index: int, session: int) -> list[str]:
+    """The tracks slot ``index`` would bring into a session, as the layout will pick them."""
+    taken = {i.track for i in builder.latest.get(session, [])}
+    picked: list[str] = []
+    for nth in range(builder.program.slots[index].count):
+        track = builder._pick(index, session, nth, taken)
+        if track is not None:
+            picked.append(track)
+            taken.add(track)
+    return picked
+
+
 def _has_minutes_for(builder: _Builder, index: int) -> bool:
     """Whether each session can take the slot's exercises, leaving out fillers, and stay 75% full."""
-    spec, chains = builder.program.slots[index], builder.chains[index]
     for n, items in builder.latest.items():
-        added = sum(builder.state(chains[(n * spec.count + k) % len(chains)]).estimated_seconds
-                    for k in range(min(spec.count, len(chains))))
+        added = sum(builder.states[t].estimated_seconds for t in _joining(builder, index, n))
         total = builder.seconds(items) + added
         fillers = sorted((i for i in items if i.extra),
                          key=lambda i: (is_walk(builder.states[i.track].exercise), -builder.seconds([i])))
@@ -509,9 +519,7 @@ def _delay_joins(builder: _Builder, number: int, deload: bool, room: float) -> N
         if deload:
             builder.joins[index] += 1
             continue
-        chains = builder.chains[index]
-        added = sum(builder.state(chains[(n * spec.count + k) % len(chains)]).volume
-                    for n in range(builder.per_week) for k in range(min(spec.count, len(chains))))
+        added = sum(builder.states[t].volume for n in range(builder.per_week) for t in _joining(builder, index, n))
         fillers = sum(builder.states[i.track].volume for items in builder.latest.values() for i in items
                       if i.extra and is_load(builder.states[i.track].exercise))
         if not spec.optional and (added > room + fillers or not _has_minutes_for(builder, index)):
