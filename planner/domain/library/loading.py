@@ -265,12 +265,6 @@ def _check_programs(library: Library, texts: dict[str, str]) -> None:
                         f"slot {index + 1} ({spec.slot.value}) names '{ref}', but no exercise has that id"
                         f"{library.suggest(ref, library.exercises)}", loc))
                     broken = True
-                elif not any(spec.slot in library.exercises[i].slots for i in library.chain(ref)):
-                    library.problems.append(_problem_at(
-                        library, texts, program.id, where,
-                        f"slot {index + 1} names '{ref}', whose chain does not serve the slot "
-                        f"'{spec.slot.value}' (add it to the exercise's slots)", loc))
-                    broken = True
             if not spec.chains and not any(spec.slot in e.slots for e in library.exercises.values()):
                 library.problems.append(_problem_at(
                     library, texts, program.id, where,
