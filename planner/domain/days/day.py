@@ -88,10 +88,18 @@ def adapted_session(
     items = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises, factor)
     calendar = max(1, calendar_week(plan, day) - state.lag_weeks)
     if state.frozen_week is not None and calendar <= len(plan.weeks):
-        # A held or reduced plan still takes the calendar's session when it is lighter (an easier week,
-        # or a week where a harder variant started low or a filler made way), so pain never adds volume.
+        # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
+        # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
+        # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
         easier = _adapt(plan, library, state, plan.weeks[calendar - 1].sessions[slot].exercises, factor)
-        if sum(p.volume_seconds for p in easier) < sum(p.volume_seconds for p in items):
+        lighter, held = sum(p.volume_seconds for p in easier), sum(p.volume_seconds for p in items)
+        if lighter < held:
+            if plan.weeks[calendar - 1].deload:
+                return calendar, easier
+            scaled = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises,
+                            factor * lighter / held)
+            if sum(p.volume_seconds for p in scaled) <= lighter:
+                return week, scaled
             return calendar, easier
     return week, items
 
