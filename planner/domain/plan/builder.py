@@ -193,15 +193,15 @@ class _Builder:
         return kept
 
     def add_extras(self, items: list[_Item], active: tuple[int, ...], session: int, ceiling: float,
-                   enough: float) -> list[_Item]:
+                   enough: float, *, reserve: bool = True) -> list[_Item]:
         """More exercises for the session's own slots, a slot at a time, until ``enough`` seconds."""
         program = self.program
         items = list(items)
         taken = {i.track for i in items}
         nth = {index: program.slots[index].count for index in active}
         # Room is kept for the optional slots (a walk), which come after more sets.
-        most = program.max_exercises - sum(1 for i in active if program.slots[i].optional and i not in
-                                           {item.spec for item in items})
+        most = program.max_exercises - reserve * sum(1 for i in active if program.slots[i].optional and i not in
+                                                     {item.spec for item in items})
         grew = True
         while grew and self.seconds(items) < enough and len(items) < most:
             grew = False
@@ -299,7 +299,7 @@ def _load(states: dict[str, TrackState], sessions: list[list[_Item]]) -> int:
 
 def _make_room(
     builder: _Builder, sessions: list[list[_Item]], crowded: list[int], track: str, change: int,
-    seconds: list[int], states: dict[str, TrackState], notes: list[str],
+    seconds: list[int], states: dict[str, TrackState], shortened: dict[str, int],
 ) -> bool:
     """Let a slot's own exercise (or a walk) grow by leaving out fillers, keeping each session 75% full.
 
@@ -329,6 +329,9 @@ def _make_room(
             if minutes - cut >= MIN_WALK:
                 shorter[walk] = min(shorter.get(walk, minutes), minutes - cut)
                 total -= 60 * (minutes - shorter[walk])
+            else:  # too short to be worth it: the filler walk makes way altogether
+                kept = [i for i in kept if i.track != walk]
+                total -= states[walk].estimated_seconds
         if total + change > builder.budget or total + change < MIN_FILL * builder.budget:
             return False
         plans.append((n, kept))
@@ -340,9 +343,8 @@ def _make_room(
         if n not in crowded_set and any(i.track in shorter for i in items) and \
                 builder.seconds(items, trial) < MIN_FILL * builder.budget:
             return False  # shortening the shared walk would leave another session too short
-    for walk, minutes in shorter.items():
-        notes.append(f"{states[walk].exercise.name}: {states[walk].dose.minutes} min → {minutes} min, "
-                     f"making room for {states[track].exercise.name}")
+    for walk in shorter:
+        shortened.setdefault(walk, states[walk].dose.minutes or 0)
     states.update(trial)
     for n, kept in plans:
         sessions[n][:] = kept
@@ -370,6 +372,7 @@ def _progress(
     slots_of, weights = where()
     offset = (week_number - 1) % len(tracks) if tracks else 0
     steps: list[str] = []
+    shortened: dict[str, int] = {}  # filler walks shortened to make room: their minutes before
     held_by_load = held_by_minutes = False
     rotated = tracks[offset:] + tracks[:offset]
 
@@ -400,7 +403,7 @@ def _progress(
             continue
         crowded = [n for n in slots_of[track] if seconds[n] + change > builder.budget]
         if crowded:
-            if not _make_room(builder, sessions, crowded, track, change, seconds, current, steps):
+            if not _make_room(builder, sessions, crowded, track, change, seconds, current, shortened):
                 held_by_minutes = True
                 continue
             slots_of, weights = where()
@@ -410,6 +413,9 @@ def _progress(
             seconds[n] += change
         current[track] = step.state
         steps.append(step.reason)
+    for walk, before in shortened.items():
+        steps.append(f"{current[walk].exercise.name}: {before} min → {current[walk].dose.minutes} min, "
+                     "making room for the strength and stretch work")
     reasons: list[str] = []
     if steps:
         rise = volume / base - 1 if base else 0
@@ -461,7 +467,9 @@ def _refill(builder: _Builder, layouts: list[list[_Item]], states: dict[str, Tra
             step = state.exercise.progression.minutes
             top = min((before.dose.minutes or 0) + MAX_WALK_STEP, step.cap if step else 0)
             while (state.dose.minutes or 0) < top and builder.seconds(items, states) < low:
-                grown = TrackState(state.exercise, replace(state.dose, minutes=(state.dose.minutes or 0) + 1))
+                # Never by a single minute: a walk grows by 2 to 5 minutes on the week before.
+                minutes = max((state.dose.minutes or 0) + 1, (before.dose.minutes or 0) + 2)
+                grown = TrackState(state.exercise, replace(state.dose, minutes=min(minutes, top)))
                 trial = {**states, item.track: grown}
                 if any(builder.seconds(other, trial) > builder.budget
                        for other in layouts if any(i.track == item.track for i in other)):
@@ -470,7 +478,7 @@ def _refill(builder: _Builder, layouts: list[list[_Item]], states: dict[str, Tra
         if builder.seconds(items, states) < low:
             saved, builder.states = builder.states, states
             try:
-                more = builder.add_extras(items, active, n, ceiling, low)
+                more = builder.add_extras(items, active, n, ceiling, low, reserve=False)
             finally:
                 builder.states = saved
             added = [i for i in more if i not in items]
