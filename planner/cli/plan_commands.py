@@ -61,7 +61,7 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     inputs = inputs_from_args(args, context)
     built = build_plan(inputs, context.library)
     with open_store(context.data_dir, create=True) as store:
-        store.save_plan(inputs, built.program_name)
+        store.save_plan(built.inputs, built.program_name)  # a program may shorten the plan (first days: 2 weeks)
     if args.json:
         print_json(plan_json(built))
         return 0
