@@ -61,7 +61,7 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     inputs = inputs_from_args(args, context)
     built = build_plan(inputs, context.library)
     with open_store(context.data_dir, create=True) as store:
-        store.save_plan(inputs, built.program_name)
+        store.save_plan(built.inputs, built.program_name)  # a program may shorten the plan (first days: 2 weeks)
     if args.json:
         print_json(plan_json(built))
         return 0
@@ -119,6 +119,7 @@ def week_json(week: Week) -> dict:
                         "id": p.id, "name": p.name, "category": p.category.value, "kind": p.kind.value,
                         "sets": p.sets, "reps": p.reps, "hold_seconds": p.hold_seconds, "minutes": p.minutes,
                         "rest_seconds": p.rest_seconds, "volume_seconds": p.volume_seconds,
+                        "per_side": p.per_side, "slot": p.slot,
                     }
                     for p in s.exercises
                 ],

@@ -97,8 +97,9 @@ async def test_quitting_mid_session_keeps_the_sets_done(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        first = app.snapshot.day().exercises[0]
-        await pilot.press("enter", "space")
+        # The warm-up is a single set: take the first exercise with more than one.
+        index, first = next((i, p) for i, p in enumerate(app.snapshot.day().exercises) if p.sets > 1)
+        await pilot.press("enter", *["down"] * index, "space")
         await settle(pilot)
         await pilot.press("q")
     assert first.sets > 1 and completions(seeded) == {first.id: "partial"}
@@ -108,7 +109,8 @@ async def test_a_hold_timer_counts_the_set_and_pauses(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "s")
+        index = next(i for i, p in enumerate(app.snapshot.day().exercises) if p.kind.value == "hold" and p.sets > 1)
+        await pilot.press("enter", *["down"] * index, "s")
         await settle(pilot)
         countdown = app.screen.query_one(Countdown)
         assert countdown.running

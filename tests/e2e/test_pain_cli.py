@@ -102,7 +102,7 @@ def test_severe_pain_pauses_to_relief_and_low_pain_resumes_gently(planner: Plann
     assert paused["exercises"], "a relief routine is offered during the pause"
     categories = {e["category"] for e in json.loads(planner.run("library", "--json").stdout)
                   if e["id"] in {x["id"] for x in paused["exercises"]}}
-    assert categories == {"relief"}
+    assert "relief" in categories and categories <= {"relief", "mobility"}, "gentle movement and relief, no training"
     planner.run("pain", "5", "--date", "2026-03-03", today="2026-03-03")
     assert planner.day("2026-03-04")["status"] == "paused"
     planner.run("pain", "1", "--date", "2026-03-04", today="2026-03-04")

@@ -135,11 +135,12 @@ description = "Wall sits and a stretch."
 weeks = 3
 default_minutes = 10
 
-[[blocks]]
-exercises = ["wall-sit"]
+[[slots]]
+slot = "front-core"
+chains = ["wall-sit"]
 
-[[blocks]]
-category = "flexibility"
+[[slots]]
+slot = "stretch"
 """
 
 
@@ -161,7 +162,7 @@ def test_a_broken_program_of_my_own_points_to_validate(run_planner: RunPlanner, 
     """Not just 'unknown program': the person wrote that file, so say it was skipped and how to see why."""
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "wall-sit.toml").write_text(WALL_SIT)
-    (tmp_path / "lib" / "my-mornings.toml").write_text(MY_MORNINGS.replace('"flexibility"', '"flexibilty"'))
+    (tmp_path / "lib" / "my-mornings.toml").write_text(MY_MORNINGS.replace('"stretch"', '"strech"'))
     result = run_planner("plan", "new", "--program", "my-mornings", env={"PLANNER_LIBRARY": "lib"})
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "unknown program 'my-mornings'" in result.stderr

@@ -306,7 +306,9 @@ def test_schemas_are_written_and_describe_the_files(run_planner: RunPlanner, tmp
         assert "id" not in schema["required"] and "name" in schema["required"]
     assert {"name", "category", "kind", "targets", "dose", "cues", "cautions"} <= set(exercise["required"])
     assert {"easier", "harder", "level", "progression"} <= set(exercise["properties"])
-    assert "blocks" in program["required"]
+    assert "slots" in program["required"]
+    assert "per_side" in exercise["properties"] and "slots" in exercise["properties"]
+    assert "warm-up" in json.dumps(program), "the slot names are listed for an editor"
 
 
 def test_schemas_to_a_place_that_is_not_a_folder(run_planner: RunPlanner, tmp_path: Path) -> None:

@@ -17,12 +17,11 @@ from planner.app.compact import CompactFooterKeys
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.nav_bar import NavBar
-from planner.domain.days.day import relief_routine
+from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
 from planner.domain.pain.safety import RED_FLAG_LABELS
 
 HEAT_MINUTES = (15, 20)
-ROUTINE_MINUTES = 20
 
 
 class ReliefScreen(CompactFooterKeys):
@@ -38,7 +37,7 @@ class ReliefScreen(CompactFooterKeys):
         return self.app.data.context.library  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        self.routine = relief_routine(self.library, ROUTINE_MINUTES)
+        self.routine = relief_routine(self.library)
         yield NavBar("relief")
         yield Static(Content.assemble(("Back just seized? ", "bold"), "Breathe out slowly. Move gently, and only "
                                       "within comfort. These usually help:"), id="relief-intro")

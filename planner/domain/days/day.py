@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from planner.domain.library.loading import Library, chains_in
-from planner.domain.library.models import Category
+from planner.domain.days.relief import relief_routine
+from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
@@ -72,23 +72,7 @@ def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescrip
     start = starting_dose(easier)
     if dose_volume(easier, start) <= target:
         dose = dose if dose_volume(easier, dose) >= dose_volume(easier, start) else start
-    return prescribe(easier, dose, item.track)
-
-
-def relief_routine(library: Library, minutes: int) -> list[Prescription]:
-    """A gentle routine from the relief category for pauses: rest, heat or cold, easy movement."""
-    items: list[Prescription] = []
-    used = 0
-    for chain in chains_in(library, Category.RELIEF):
-        exercise = library.exercises[chain[0]]
-        item = prescribe(exercise, starting_dose(exercise), chain[0])
-        if items and used + item.estimated_seconds > max(minutes, 20) * 60:
-            continue
-        items.append(item)
-        used += item.estimated_seconds
-        if len(items) == 3:
-            break
-    return items
+    return prescribe(easier, dose, item.track, item.slot)
 
 
 def adapted_session(
@@ -103,10 +87,19 @@ def adapted_session(
         return None
     items = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises, factor)
     calendar = max(1, calendar_week(plan, day) - state.lag_weeks)
-    if state.frozen_week is not None and calendar <= len(plan.weeks) and plan.weeks[calendar - 1].deload:
-        # A held or reduced plan still takes its easier weeks when they are lighter.
+    if state.frozen_week is not None and calendar <= len(plan.weeks):
+        # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
+        # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
+        # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
         easier = _adapt(plan, library, state, plan.weeks[calendar - 1].sessions[slot].exercises, factor)
-        if sum(p.volume_seconds for p in easier) < sum(p.volume_seconds for p in items):
+        lighter, held = sum(p.volume_seconds for p in easier), sum(p.volume_seconds for p in items)
+        if lighter < held:
+            if plan.weeks[calendar - 1].deload:
+                return calendar, easier
+            scaled = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises,
+                            factor * lighter / held)
+            if sum(p.volume_seconds for p in scaled) <= lighter:
+                return week, scaled
             return calendar, easier
     return week, items
 
@@ -123,7 +116,7 @@ def _adapt(
             dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
                            hold_seconds=item.hold_seconds, minutes=item.minutes)
             item = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
-                             item.track)
+                             item.track, item.slot)
         items.append(item)
     return items
 
@@ -142,7 +135,7 @@ def day_view(
         reasons.append(last.reason if last else "The program is paused.")
         if advice:
             reasons.append(advice)
-        exercises = [] if state.pause == "red-flag" else relief_routine(library, plan.inputs.minutes)
+        exercises = [] if state.pause == "red-flag" else relief_routine(library)
         done = set(history.completions_on(day))
         return DayView(day, "paused", reasons, exercises, done & {e.id for e in exercises})
     adapted = adapted_session(plan, library, state, day, weekly_increase)

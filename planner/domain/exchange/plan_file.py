@@ -82,6 +82,7 @@ class ExerciseEntry(FileModel):
     rest_seconds: int | None = Field(
         None, ge=0, le=MAX_REST_SECONDS, description="Rest between sets (default: the library's)."
     )
+    slot: Slug | None = Field(None, description="The program slot it fills, e.g. warm-up (written for the reader).")
 
 
 class SessionEntry(FileModel):
@@ -190,6 +191,9 @@ def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
         minutes=entry.minutes,
         rest_seconds=exercise.dose.rest_seconds if entry.rest_seconds is None else entry.rest_seconds,
         seconds_per_rep=exercise.dose.seconds_per_rep,
+        per_side=exercise.per_side,
+        descending=exercise.dose.descending,
+        slot=entry.slot,
     )
 
 
@@ -212,7 +216,7 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
                         exercises=[
                             ExerciseEntry(id=p.id, name=p.name, sets=p.sets, reps=p.reps,
                                           hold_seconds=p.hold_seconds, minutes=p.minutes,
-                                          rest_seconds=p.rest_seconds)
+                                          rest_seconds=p.rest_seconds, slot=p.slot)
                             for p in s.exercises
                         ],
                     )

@@ -29,13 +29,15 @@ from pathlib import Path
 
 from planner.domain.errors import Problem
 from planner.domain.library.loading import Library, Source, iter_toml_files, load_library
-from planner.domain.library.models import Block, Category, Dose, Exercise, Kind, Program, Progression, Step
+from planner.domain.library.models import Category, Dose, Exercise, Kind, Program, Progression, SlotSpec, Step
+from planner.domain.library.slots import Slot
 
-FORMAT = 1
+FORMAT = 2
 RECENT_SECONDS = 2.0
 # The modules whose code decides what a file becomes; a change to any of them invalidates the cache.
-_CODE = ("library/models.py", "library/loading.py", "library/cache.py", "files/validation.py",
-         "files/messages.py", "files/toml_lines.py", "files/slugs.py", "files/control.py", "errors.py")
+_CODE = ("library/models.py", "library/slots.py", "library/loading.py", "library/cache.py",
+         "files/validation.py", "files/messages.py", "files/toml_lines.py", "files/slugs.py", "files/control.py",
+         "errors.py")
 
 
 def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Library:
@@ -135,9 +137,10 @@ def _exercise(data: dict) -> Exercise:
     """An exercise from what :func:`_library_to` wrote: the nested tables and enums made whole again."""
     steps = {name: Step(**step) for name, step in data["progression"].items() if step is not None}
     return Exercise(**{**data, "category": Category(data["category"]), "kind": Kind(data["kind"]),
+                       "slots": [Slot(s) for s in data["slots"]],
                        "dose": Dose(**data["dose"]), "progression": Progression(**steps)})
 
 
 def _program(data: dict) -> Program:
-    blocks = [Block(**{**b, "category": b["category"] and Category(b["category"])}) for b in data["blocks"]]
-    return Program(**{**data, "blocks": blocks})
+    slots = [SlotSpec(**{**s, "slot": Slot(s["slot"])}) for s in data["slots"]]
+    return Program(**{**data, "slots": slots})

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from planner.domain.errors import Problem, display_path
 from planner.domain.files.toml_lines import locate
-from planner.domain.library.models import Category, Exercise, Program
+from planner.domain.library.models import Exercise, Program
 
 MAX_FILE_BYTES = 1_000_000
 TOO_DEEP = "nests arrays or tables too deeply to read (the file is not one planner wrote or expects)"
@@ -151,7 +151,8 @@ def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
 
 
 def is_program(data: dict) -> bool:
-    return "blocks" in data
+    """A program has slots (``blocks`` in files written before slots); an exercise, a kind and a dose."""
+    return ("slots" in data or "blocks" in data) and not ("kind" in data or "dose" in data)
 
 
 def load_library(sources: Iterable[Source]) -> Library:
@@ -310,43 +311,23 @@ def _written(library: Library, low: str, high: str) -> tuple[str, str]:
 
 
 def _check_programs(library: Library, texts: dict[str, str]) -> None:
-    categories = {e.category for e in library.exercises.values()}
+    """Every chain a slot names must exist and serve that slot; every slot must have a chain to fill it."""
     for program in list(library.programs.values()):
         broken = False
-        for index, block in enumerate(program.blocks):
-            for ref in block.exercises:
+        for index, spec in enumerate(program.slots):
+            where = f"slots[{index}]"
+            loc = ("slots", index)
+            for ref in spec.chains:
                 if ref not in library.exercises:
-                    library.problems.append(
-                        _problem_at(library, texts, program.id, f"blocks[{index}]",
-                                    f"block {index + 1} names '{ref}', but no exercise has that id"
-                                    f"{library.suggest(ref, library.exercises)}", ("blocks", index))
-                    )
+                    library.problems.append(_problem_at(
+                        library, texts, program.id, where,
+                        f"slot {index + 1} ({spec.slot.value}) names '{ref}', but no exercise has that id"
+                        f"{library.suggest(ref, library.exercises)}", loc))
                     broken = True
-            if block.category is not None and block.category not in categories:
-                library.problems.append(
-                    _problem_at(library, texts, program.id, f"blocks[{index}]",
-                                f"block {index + 1} asks for category '{block.category.value}', "
-                                "but the library has no exercise in it", ("blocks", index))
-                )
+            if not spec.chains and not any(spec.slot in e.slots for e in library.exercises.values()):
+                library.problems.append(_problem_at(
+                    library, texts, program.id, where,
+                    f"slot {index + 1} is '{spec.slot.value}', but no exercise in the library serves it", loc))
                 broken = True
-            if block.category is not None and block.exercises:
-                wrong = [r for r in block.exercises
-                         if r in library.exercises and library.exercises[r].category != block.category]
-                if wrong:
-                    library.problems.append(
-                        _problem_at(library, texts, program.id, f"blocks[{index}]",
-                                    f"block {index + 1} is for {block.category.value} but names "
-                                    f"{', '.join(wrong)} from another category", ("blocks", index))
-                    )
-                    broken = True
         if broken:
             del library.programs[program.id]
-
-
-def chains_in(library: Library, category: Category | None = None) -> list[list[str]]:
-    """Every chain (easiest first), optionally of one category, ordered by its first id."""
-    roots = sorted(i for i in library.exercises if i not in library.easier_of)
-    chains = [library.chain(r) for r in roots]
-    if category is not None:
-        chains = [c for c in chains if library.exercises[c[0]].category == category]
-    return chains

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
+from planner.domain.library.slots import Slot
+
 if TYPE_CHECKING:  # read by pydantic, from planner.domain.files.validation, never imported here at run time
     from typing import Annotated
 
@@ -60,6 +62,9 @@ class Dose:
         int | None, Field(ge=1, le=MAX_MINUTES, description="Minutes in all (kind = duration).")] = None
     rest_seconds: Annotated[int, Field(ge=0, le=MAX_REST_SECONDS, description="Rest between sets.")] = 30
     seconds_per_rep: Annotated[int, Field(ge=1, le=30, description="Used to estimate time for rep work.")] = 3
+    descending: Annotated[bool, Field(
+        description="Descending sets of short holds (McGill's 6-4-2): each set has 2 reps fewer than the one "
+                    "before, every rep a hold of seconds_per_rep seconds.")] = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,11 +119,15 @@ class Exercise:
     kind: Kind
     targets: Annotated[list[Slug], Field(min_length=1, description="Body areas, e.g. lower-back, glutes.")]
     level: Annotated[int, Field(ge=1, le=5, description="1 = gentlest, 5 = hardest.")] = 1
+    per_side: Annotated[bool, Field(description="The dose is done on each side in turn (left, then right).")] = False
     dose: Dose
     progression: Annotated[Progression, Field(json_schema_extra={"default": {}})] = field(default_factory=Progression)
     easier: Annotated[Slug | None, Field(description="Id of the next easier variant.")] = None
     harder: Annotated[Slug | None, Field(description="Id of the next harder variant.")] = None
     equipment: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
+    slots: Annotated[list[Slot], Field(
+        description="The movement slots of a program this exercise (and its chain) can fill.",
+        json_schema_extra={"default": []})] = field(default_factory=list)
     summary: str = ""
     cues: Annotated[list[str], Field(min_length=1, description="How to do it well, one short line each.")]
     cautions: Annotated[list[str], Field(min_length=1, description="When to stop or take care.")]
@@ -151,6 +160,16 @@ class Exercise:
                 raise ValueError(
                     f"progression.{name}.cap: {step.cap} is above the limit of {FIELD_LIMITS[name]}"
                 )
+        if self.dose.descending:
+            if self.kind is not Kind.REPS:
+                raise ValueError("dose.descending: only a reps exercise can have descending sets")
+            top_sets = self.progression.sets.cap if self.progression.sets else self.dose.sets
+            for reps, sets, where in ((self.dose.reps or 0, self.dose.sets, "dose.reps"),
+                                      (self.progression.reps.cap if self.progression.reps else self.dose.reps or 0,
+                                       top_sets, "progression.reps.cap")):
+                if reps < 2 * sets - 1:
+                    raise ValueError(f"{where}: {reps} is too few for {sets} descending sets "
+                                     f"(each set has 2 fewer; use at least {2 * sets - 1})")
         if self.easier is not None and self.easier == self.id:
             raise ValueError("easier: cannot name the exercise itself")
         if self.harder is not None and self.harder == self.id:
@@ -162,21 +181,32 @@ class Exercise:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Block:
-    """A part of every session: which exercises may fill it and how many per pass."""
+class SlotSpec:
+    """One slot of a program's sessions, in the order the session runs: what kind of work, how much of it.
+
+    The chains that can fill it are the library's chains whose exercises list the slot; ``chains``
+    narrows them (in order of preference) and ``targets`` says which body areas the slot should
+    cover first. Across the week the sessions rotate through the chosen chains.
+    """
 
     __pydantic_config__ = FILE_RULES
 
-    category: Category | None = None
-    exercises: Annotated[
-        list[Slug], Field(description="Chains to draw from (any variant id names its chain).",
+    slot: Annotated[Slot, Field(description="What kind of work fills this place in the session.")]
+    chains: Annotated[
+        list[Slug], Field(description="Only these chains, in order of preference (any variant id names its chain).",
                           json_schema_extra={"default": []})
     ] = field(default_factory=list)
-    count: Annotated[int, Field(ge=1, le=6, description="Exercises taken from this block per pass.")] = 1
-
-    def __post_init__(self) -> None:
-        if self.category is None and not self.exercises:
-            raise ValueError("category: a block needs a category or a list of exercises")
+    targets: Annotated[
+        list[Slug], Field(description="Body areas this slot should cover first, e.g. hip-flexors, hamstrings.",
+                          json_schema_extra={"default": []})
+    ] = field(default_factory=list)
+    count: Annotated[int, Field(ge=1, le=4, description="Exercises from this slot in each session.")] = 1
+    optional: Annotated[bool, Field(description="Left out first when the minutes are short.")] = False
+    from_week: Annotated[int, Field(ge=1, le=52, description="The slot joins the plan in this week.")] = 1
+    first_sessions: Annotated[
+        int, Field(ge=0, le=14, description="Only in the plan's first N sessions (0: in every session).")] = 0
+    after_sessions: Annotated[
+        int, Field(ge=0, le=14, description="Only after the plan's first N sessions (0: from the start).")] = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -190,16 +220,20 @@ class Program:
     goal: Annotated[str, Field(min_length=1, max_length=200)]
     description: Annotated[str, Field(min_length=1)]
     weeks: Annotated[int, Field(ge=1, le=52)] = 8
-    blocks: Annotated[list[Block], Field(min_length=1)]
-    max_exercises: Annotated[int, Field(ge=1, le=12, description="Most exercises in one session.")] = 6
+    slots: Annotated[list[SlotSpec], Field(min_length=1, description="The session's slots, in the order done.")]
+    max_exercises: Annotated[int, Field(ge=1, le=12, description="Most exercises in one session.")] = 9
+    max_weeks: Annotated[
+        int, Field(ge=1, le=52, description="A plan of this program lasts at most this many weeks.")] = 52
+    max_minutes: Annotated[
+        int, Field(ge=5, le=180, description="Sessions of this program last at most this many minutes.")] = 180
     deload_every: Annotated[int, Field(ge=2, le=12, description="Every Nth week is an easier week.")] = 4
     deload_factor: Annotated[
         float, Field(ge=0.5, le=0.8, description="Deload volume vs the week before.")] = 0.65
     max_weekly_increase: Annotated[
         float, Field(gt=0.0, le=0.2, description="Largest rise in weekly volume, as a fraction.")] = 0.10
     fill: Annotated[
-        float, Field(ge=0.4, le=1.0, description="Share of the minutes filled in week 1, leaving room to grow.")
-    ] = 0.75
+        float, Field(ge=0.75, le=1.0, description="Share of the minutes filled in week 1, leaving room to grow.")
+    ] = 0.8
     default_days: Annotated[list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]],
                             Field(json_schema_extra={"default": ["mon", "wed", "fri"]})] = field(
         default_factory=lambda: ["mon", "wed", "fri"])

@@ -125,22 +125,22 @@ class Prescription:
     minutes: int | None = None
     rest_seconds: int = 0
     seconds_per_rep: int = 3
+    per_side: bool = False
+    descending: bool = False
+    slot: str | None = None  # the program slot this exercise fills (None in an imported plan)
 
     @property
     def volume_seconds(self) -> int:
-        return volume_seconds(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep)
+        return volume_seconds(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
+                              per_side=self.per_side, descending=self.descending)
 
     @property
     def estimated_seconds(self) -> int:
-        rest = 0 if self.kind is Kind.DURATION else self.rest_seconds * max(self.sets - 1, 0)
-        return self.volume_seconds + rest + TRANSITION_SECONDS
+        return estimated_seconds(self.volume_seconds, self.kind, self.sets, self.rest_seconds)
 
     def dose_text(self) -> str:
-        if self.kind is Kind.REPS:
-            return f"{self.sets}×{self.reps}"
-        if self.kind is Kind.HOLD:
-            return f"{self.sets}×{self.hold_seconds}s"
-        return f"{self.minutes} min"
+        return dose_text(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
+                         per_side=self.per_side, descending=self.descending)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -196,18 +196,48 @@ class Plan:
         return [s for w in self.weeks for s in w.sessions]
 
 
+def set_reps(sets: int, reps: int, descending: bool) -> list[int]:
+    """The reps of each set: all the same, or 2 fewer each set for descending sets (6-4-2)."""
+    if not descending:
+        return [reps] * sets
+    return [max(reps - 2 * i, 1) for i in range(sets)]
+
+
 def volume_seconds(
-    kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int
+    kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
+    *, per_side: bool = False, descending: bool = False,
 ) -> int:
-    """Estimated working seconds: the measure every progression rule bounds."""
+    """Working seconds, both sides counted: the measure every progression rule bounds."""
+    sides = 2 if per_side else 1
     if kind is Kind.REPS:
-        return sets * (reps or 0) * per_rep
+        return sides * sum(set_reps(sets, reps or 0, descending)) * per_rep
     if kind is Kind.HOLD:
-        return sets * (hold or 0)
+        return sides * sets * (hold or 0)
     return (minutes or 0) * 60
 
 
-def prescribe(exercise: Exercise, dose: Dose, track: str) -> Prescription:
+def estimated_seconds(volume: int, kind: Kind, sets: int, rest_seconds: int) -> int:
+    """Honest time: the work (each side), the rests between sets, and moving on to the next exercise."""
+    rest = 0 if kind is Kind.DURATION else rest_seconds * max(sets - 1, 0)
+    return volume + rest + TRANSITION_SECONDS
+
+
+def dose_text(
+    kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
+    *, per_side: bool = False, descending: bool = False,
+) -> str:
+    """"2×20s", "6-4-2×10s" (descending sets of 10 s holds), "2×8 each side", "10 min"."""
+    side = " each side" if per_side else ""
+    if kind is Kind.REPS:
+        if descending:
+            return "-".join(map(str, set_reps(sets, reps or 0, True))) + f"×{per_rep}s{side}"
+        return f"{sets}×{reps}{side}"
+    if kind is Kind.HOLD:
+        return f"{sets}×{hold}s{side}"
+    return f"{minutes} min"
+
+
+def prescribe(exercise: Exercise, dose: Dose, track: str, slot: str | None = None) -> Prescription:
     return Prescription(
         id=exercise.id,
         name=exercise.name,
@@ -220,6 +250,9 @@ def prescribe(exercise: Exercise, dose: Dose, track: str) -> Prescription:
         minutes=dose.minutes,
         rest_seconds=dose.rest_seconds,
         seconds_per_rep=dose.seconds_per_rep,
+        per_side=exercise.per_side,
+        descending=dose.descending,
+        slot=slot,
     )
 
 

@@ -1,9 +1,14 @@
 """One exercise's dose over time: the next step up, the harder variant, the easier week.
 
-Double progression: the main field (reps, hold seconds or minutes) rises by
-its step to its cap; then a set is added and the main field goes back to its
-starting value; when sets are capped too, the exercise moves to the next
-harder variant at that variant's starting dose. Never two steps at once.
+A ladder, never a loop: the main field (reps, hold seconds or minutes) rises
+by its step to its cap, then sets rise to their cap at that same main value
+(no "add a set and go back to the starting reps"). When both are at the top,
+and that top dose has been done for a week, the exercise moves to its harder
+variant at that variant's starting dose. Never two steps at once.
+
+McGill-style core work is dosed as *descending sets of short holds* (6-4-2 of
+10 s holds → 8-6-4 → …): the reps rise, the hold stays short, so endurance
+grows without one ever-longer hold.
 """
 
 from __future__ import annotations
@@ -11,13 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from planner.domain.library.models import Category, Dose, Exercise, Kind
-from planner.domain.plan.model import TRANSITION_SECONDS, volume_seconds
+from planner.domain.plan.model import dose_text, estimated_seconds, volume_seconds
 
 # Common stretching guidance: hold about 15–60 seconds, 2–4 times.
 STRETCH_HOLD_MIN = 15
 STRETCH_HOLD_MAX = 60
 STRETCH_SETS_MIN = 2
 STRETCH_SETS_MAX = 4
+# Holds longer than this are kept to 5-second steps, so an easier week never asks for 19 s.
+ROUND_HOLD_ABOVE = 10
 
 
 @dataclass(frozen=True)
@@ -34,17 +41,35 @@ class TrackState:
     @property
     def estimated_seconds(self) -> int:
         """The prescription's ``estimated_seconds``, from the numbers (without building one)."""
-        dose = self.dose
-        rest = 0 if self.exercise.kind is Kind.DURATION else dose.rest_seconds * max(dose.sets - 1, 0)
-        return self.volume + rest + TRANSITION_SECONDS
+        return estimated_seconds(self.volume, self.exercise.kind, self.dose.sets, self.dose.rest_seconds)
 
 
 def dose_volume(exercise: Exercise, dose: Dose) -> int:
-    return volume_seconds(exercise.kind, dose.sets, dose.reps, dose.hold_seconds, dose.minutes, dose.seconds_per_rep)
+    return volume_seconds(exercise.kind, dose.sets, dose.reps, dose.hold_seconds, dose.minutes, dose.seconds_per_rep,
+                          per_side=exercise.per_side, descending=dose.descending)
 
 
 def is_stretch(exercise: Exercise) -> bool:
     return exercise.category is Category.FLEXIBILITY and exercise.kind is Kind.HOLD
+
+
+def is_load(exercise: Exercise) -> bool:
+    """Training load (strength and stretch work): what the weekly-rise cap and easier weeks apply to.
+
+    Mobility (a warm-up) is kept as it is in an easier week and grows within the minutes; relief
+    items (walks, heat and cold, rest positions, water, breathing) are not load either: walks
+    follow their own rule and the others are never cut.
+    """
+    return exercise.category in (Category.CORE, Category.FLEXIBILITY)
+
+
+def may_grow(exercise: Exercise) -> bool:
+    """Whether the weekly progression steps this exercise up (relief items other than walks stay put)."""
+    return exercise.category is not Category.RELIEF or is_walk(exercise)
+
+
+def is_walk(exercise: Exercise) -> bool:
+    return exercise.category is Category.RELIEF and exercise.kind is Kind.DURATION and exercise.progression.minutes is not None
 
 
 def caps(exercise: Exercise) -> tuple[int, int]:
@@ -70,47 +95,74 @@ def starting_dose(exercise: Exercise) -> Dose:
     return replace(dose, hold_seconds=hold, sets=sets)
 
 
+def top_dose(exercise: Exercise) -> Dose:
+    main_cap, sets_cap = caps(exercise)
+    return replace(starting_dose(exercise), **{"sets": sets_cap, exercise.primary_field: main_cap})
+
+
+def is_round(exercise: Exercise, dose: Dose) -> bool:
+    """Whole numbers everywhere; holds above 10 s in 5-second steps; descending sets that stay above 0."""
+    if exercise.kind is Kind.HOLD and (dose.hold_seconds or 0) > ROUND_HOLD_ABOVE:
+        return (dose.hold_seconds or 0) % 5 == 0
+    if dose.descending:
+        return (dose.reps or 0) >= 2 * dose.sets - 1
+    return True
+
+
 @dataclass(frozen=True)
 class Step:
     state: TrackState
     reason: str
+    promoted: bool = False
 
 
 def describe(exercise: Exercise, dose: Dose) -> str:
-    if exercise.kind is Kind.REPS:
-        return f"{dose.sets}×{dose.reps}"
-    if exercise.kind is Kind.HOLD:
-        return f"{dose.sets}×{dose.hold_seconds}s"
-    return f"{dose.minutes} min"
+    return dose_text(exercise.kind, dose.sets, dose.reps, dose.hold_seconds, dose.minutes, dose.seconds_per_rep,
+                     per_side=exercise.per_side, descending=dose.descending)
+
+
+def with_more_sets(exercise: Exercise, dose: Dose, step: int = 1) -> Dose | None:
+    """The dose with ``step`` more sets, or ``None`` when that passes the cap or empties a descending set."""
+    _, sets_cap = caps(exercise)
+    sets = min(dose.sets + step, sets_cap)
+    if sets <= dose.sets:
+        return None
+    new = replace(dose, sets=sets)
+    return new if is_round(exercise, new) else None
 
 
 def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
     """The one next step up for this slot, or ``None`` when it is at the top of its chain."""
     exercise, dose = state.exercise, state.dose
     primary = exercise.primary_field
-    main_cap, sets_cap = caps(exercise)
+    main_cap, _ = caps(exercise)
     value = getattr(dose, primary)
     before = describe(exercise, dose)
     main_step = getattr(exercise.progression, primary)
     if main_step and value < main_cap:
         new = replace(dose, **{primary: min(value + main_step.step, main_cap)})
-        return Step(TrackState(exercise, new),
-                    f"{exercise.name}: {before} → {describe(exercise, new)}")
+        return Step(TrackState(exercise, new), f"{exercise.name}: {before} → {describe(exercise, new)}")
     sets_step = exercise.progression.sets
-    if sets_step and dose.sets < sets_cap:
-        start_value = getattr(starting_dose(exercise), primary)
-        new = replace(dose, **{"sets": min(dose.sets + sets_step.step, sets_cap), primary: start_value})
-        return Step(TrackState(exercise, new),
-                    f"{exercise.name}: {before} → {describe(exercise, new)} (one more set, back to the starting {primary.replace('_', ' ')})")
+    new_dose = with_more_sets(exercise, dose, sets_step.step) if sets_step else None
+    if new_dose is not None:
+        return Step(TrackState(exercise, new_dose),
+                    f"{exercise.name}: {before} → {describe(exercise, new_dose)} (one more set)")
     if harder is not None:
         new = starting_dose(harder)
         return Step(TrackState(harder, new),
-                    f"{exercise.name} reached its top dose ({before}): moves up to {harder.name} at {describe(harder, new)}")
+                    f"{exercise.name} was done at its top dose ({before}): moves up to {harder.name} "
+                    f"at {describe(harder, new)}", promoted=True)
     return None
 
 
+def _round_down(exercise: Exercise, main: int) -> int:
+    if exercise.kind is Kind.HOLD and main > ROUND_HOLD_ABOVE:
+        return max(ROUND_HOLD_ABOVE, main - main % 5)
+    return main
+
+
 def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = True) -> Dose:
-    """The dose whose volume is closest to ``factor`` of this one, never above the full dose.
+    """The round dose whose volume is closest to ``factor`` of this one, never above the full dose.
 
     Used for easier weeks and for pain-guided reductions. Holds of a stretch
     stay at 15 s or more; easier weeks also keep 2 sets, but a reduction for
@@ -122,35 +174,30 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
     if full == 0:
         return dose
     value = getattr(dose, primary)
-    low = 1
-    if is_stretch(exercise):
-        low = min(STRETCH_HOLD_MIN, value)
-    best: tuple[float, int, int] | None = None
+    low = min(STRETCH_HOLD_MIN, value) if is_stretch(exercise) else 1
     lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) and keep_stretch_sets else 1
     limit = full * factor + 1e-9
-    fields = {"reps": dose.reps, "hold_seconds": dose.hold_seconds, "minutes": dose.minutes}
-
-    def volume_at(sets: int, main: int) -> int:
-        fields[primary] = main
-        return volume_seconds(exercise.kind, sets, fields["reps"], fields["hold_seconds"], fields["minutes"],
-                              dose.seconds_per_rep)
-
+    best: tuple[float, int, int] | None = None
     for sets in range(dose.sets, lowest_sets - 1, -1):
-        # Volume rises with the main field, so at these sets the best candidate is the largest main
-        # within the limit (a smaller one is further from the factor): start near it instead of trying
-        # every value down from the full dose (that made long plans grow faster than linearly).
-        unit = volume_at(sets, 1)
-        main = value if unit <= 0 else max(low, min(value, int(limit // unit) + 1))
-        while main > low and volume_at(sets, main) > limit:
-            main -= 1
-        while main < value and volume_at(sets, main + 1) <= limit:
-            main += 1
-        volume = volume_at(sets, main)
-        if volume > limit and (sets, main) != (lowest_sets, low):
+        # Volume rises with the main field: start from the largest main within the limit at these sets.
+        unit = dose_volume(exercise, replace(dose, sets=sets, **{primary: 1}))
+        main = value if unit <= 0 else max(low, min(value, int(limit // unit) + 2))
+        candidate = None
+        while main >= low:
+            rounded = _round_down(exercise, main)
+            trial = replace(dose, sets=sets, **{primary: rounded})
+            if rounded >= low and is_round(exercise, trial) and dose_volume(exercise, trial) <= limit:
+                candidate = trial
+                break
+            main = min(main - 1, rounded - 1) if rounded < main else main - 1
+        if candidate is None:
             continue
-        key = (abs(volume / full - factor), -sets, -main)
+        volume = dose_volume(exercise, candidate)
+        key = (abs(volume / full - factor), -sets, -getattr(candidate, primary))
         if best is None or key < best:
             best = key
     if best is None:
-        return dose
+        # Nothing round fits under the limit: the smallest round dose there is.
+        smallest = replace(dose, sets=lowest_sets, **{primary: low})
+        return smallest if is_round(exercise, smallest) and dose_volume(exercise, smallest) < full else dose
     return replace(dose, **{"sets": -best[1], primary: -best[2]})

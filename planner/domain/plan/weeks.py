@@ -1,0 +1,300 @@
+"""A plan's weeks after the first: one step per exercise, within the weekly limit and the minutes.
+
+Steps are taken in order of importance (a walk that is a slot of its own, then the
+strength work, stretches, mobility, fillers last) while the training load (strength
+and stretch work) stays within the program's ``max_weekly_increase`` of the last full
+week and every session still fits. A filler (an extra exercise, a walk that only uses
+spare minutes) makes way for a slot's own exercise; a session left short by a harder
+variant's lower start is topped up again. A slot that joins later (a loaded movement)
+waits for a week with room for it. Easier weeks cut only the strength and stretch work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planner.domain.library.models import Category
+from planner.domain.plan.progression import TrackState, is_load, is_walk, may_grow, next_step, scaled_dose
+from planner.domain.plan.sessions import (
+    DELOAD_CEILING,
+    DELOAD_FLOOR,
+    FILL_CEILING,
+    MAX_WALK_STEP,
+    MIN_FILL,
+    MIN_WALK,
+    Item,
+    SessionPlanner,
+)
+
+
+def week_load(states: dict[str, TrackState], sessions: list[list[Item]]) -> int:
+    """The week's training load: working seconds of strength, stretch and mobility work."""
+    return sum(states[i.track].volume for items in sessions for i in items if is_load(states[i.track].exercise))
+
+
+def make_room(
+    builder: SessionPlanner, sessions: list[list[Item]], crowded: list[int], track: str, change: int,
+    seconds: list[int], states: dict[str, TrackState], shortened: dict[str, int],
+) -> bool:
+    """Let a slot's own exercise (or a walk) grow by leaving out fillers, keeping each session 75% full.
+
+    Fillers were only there to use the minutes; the slot's main work growing matters more. A walk
+    that only fills spare minutes is shortened rather than left out (it is usually the longest item).
+    """
+    plans: list[tuple[int, list[Item]]] = []
+    shorter: dict[str, int] = {}
+    for n in crowded:
+        items = sessions[n]
+        mine = next(i for i in items if i.track == track)
+        if mine.extra:
+            return False  # a filler (an extra exercise, an optional walk) grows only into free minutes
+        kept, total = list(items), seconds[n]
+        # The smallest fillers go first, so as little as possible is left out; a walk is shortened instead.
+        for extra in sorted((i for i in items if i.extra and i.track != track
+                             and not is_walk(states[i.track].exercise)),
+                            key=lambda i: (states[i.track].estimated_seconds, i.spec, i.track)):
+            if total + change <= builder.budget:
+                break
+            kept.remove(extra)
+            total -= states[extra.track].estimated_seconds
+        walk = next((i.track for i in kept if i.extra and is_walk(states[i.track].exercise)), None)
+        if total + change > builder.budget and walk is not None:
+            minutes = states[walk].dose.minutes or 0
+            cut = -(-(total + change - builder.budget) // 60)
+            if minutes - cut >= MIN_WALK:
+                shorter[walk] = min(shorter.get(walk, minutes), minutes - cut)
+                total -= 60 * (minutes - shorter[walk])
+            else:  # too short to be worth it: the filler walk makes way altogether
+                kept = [i for i in kept if i.track != walk]
+                total -= states[walk].estimated_seconds
+        if total + change > builder.budget or total + change < MIN_FILL * builder.budget:
+            return False
+        plans.append((n, kept))
+    trial = dict(states)
+    for walk, minutes in shorter.items():
+        trial[walk] = TrackState(trial[walk].exercise, replace(trial[walk].dose, minutes=minutes))
+    crowded_set = set(crowded)
+    for n, items in enumerate(sessions):
+        if n not in crowded_set and any(i.track in shorter for i in items) and \
+                builder.seconds(items, trial) < MIN_FILL * builder.budget:
+            return False  # shortening the shared walk would leave another session too short
+    for walk in shorter:
+        shortened.setdefault(walk, states[walk].dose.minutes or 0)
+    states.update(trial)
+    for n, kept in plans:
+        sessions[n][:] = kept
+    for n, items in enumerate(sessions):
+        seconds[n] = builder.seconds(items, states)
+    return True
+
+
+def progress_week(
+    builder: SessionPlanner, sessions: list[list[Item]], base: int,
+    week_number: int,
+) -> tuple[dict[str, TrackState], list[str]]:
+    """Take at most one step per exercise, within the weekly bound and the minutes; say what held it back."""
+    program, library = builder.program, builder.library
+    current = dict(builder.states)
+    bound = base * (1 + program.max_weekly_increase)
+    volume = week_load(current, sessions)
+    seconds = [builder.seconds(items, current) for items in sessions]
+    tracks = sorted({i.track for items in sessions for i in items})
+
+    def where() -> tuple[dict[str, list[int]], dict[str, int]]:
+        slots_of = {t: [n for n, items in enumerate(sessions) if any(i.track == t for i in items)] for t in tracks}
+        return slots_of, {t: len(s) for t, s in slots_of.items()}
+
+    slots_of, weights = where()
+    offset = (week_number - 1) % len(tracks) if tracks else 0
+    steps: list[str] = []
+    shortened: dict[str, int] = {}  # filler walks shortened to make room: their minutes before
+    held_by_load = held_by_minutes = False
+    rotated = tracks[offset:] + tracks[:offset]
+
+    def rank(track: str) -> int:
+        """Walks of their own first, then the slots' strength work, stretches, mobility, fillers last."""
+        exercise = current[track].exercise
+        if track in fillers:
+            return 4
+        if is_walk(exercise):
+            return 0
+        return {Category.CORE: 1, Category.FLEXIBILITY: 2}.get(exercise.category, 3)
+
+    # A walk that is a slot of its own goes first (walking is the backbone of a return to activity);
+    # fillers (an extra exercise, a walk that only uses spare minutes) go last.
+    fillers = {t for t in tracks if all(i.extra for items in sessions for i in items if i.track == t)}
+    for track in sorted(rotated, key=rank):
+        state = current[track]
+        if not may_grow(state.exercise) or (track in fillers and is_walk(state.exercise)):
+            continue  # relief items stay as they are; a walk that only fills spare minutes does not grow
+        harder_id = library.harder_of.get(state.exercise.id)
+        step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
+        if step is None:
+            continue
+        change = step.state.estimated_seconds - state.estimated_seconds
+        load_change = weights[track] * (step.state.volume - state.volume) if is_load(state.exercise) else 0
+        if load_change > 0 and volume + load_change > bound:
+            held_by_load = True
+            continue
+        crowded = [n for n in slots_of[track] if seconds[n] + change > builder.budget]
+        if crowded:
+            if not make_room(builder, sessions, crowded, track, change, seconds, current, shortened):
+                held_by_minutes = True
+                continue
+            slots_of, weights = where()
+            volume = week_load(current, sessions)
+        volume += load_change
+        for n in slots_of[track]:
+            seconds[n] += change
+        current[track] = step.state
+        steps.append(step.reason)
+    for walk, before in shortened.items():
+        steps.append(f"{current[walk].exercise.name}: {before} min → {current[walk].dose.minutes} min, "
+                     "making room for the strength and stretch work")
+    reasons: list[str] = []
+    if steps:
+        rise = volume / base - 1 if base else 0
+        reasons.append(f"Training load {'up' if rise >= 0.005 else 'down' if rise <= -0.005 else 'about level'} "
+                       f"{abs(rise):.0%} on the last full week (the limit is {program.max_weekly_increase:.0%} up):")
+        reasons += steps
+    else:
+        reasons.append("Doses stay as they were.")
+    limits = []
+    if held_by_load:
+        limits.append(f"the {program.max_weekly_increase:.0%} weekly limit on strength and stretch work")
+    if held_by_minutes:
+        limits.append(f"your {builder.budget // 60} minutes a session")
+    if limits:
+        reasons.append("What limits this week: " + " and ".join(limits) + ".")
+    elif steps:
+        reasons.append("What limits this week: one step at a time for each exercise.")
+    else:
+        reasons.append("What limits this week: every exercise is at the top of its chain.")
+    return current, reasons
+
+
+def refill(builder: SessionPlanner, layouts: list[list[Item]], states: dict[str, TrackState],
+            last_full: dict[str, TrackState], week: int, bound: float) -> None:
+    """A session left short of 75% of the minutes (a harder variant starts lower, a joining slot took a
+    filler's place) gets its walk back or a longer walk (up to 5 minutes more than last week), and
+    only then another exercise of its own slots, within the weekly limit.
+    """
+    low = MIN_FILL * builder.budget
+    ceiling = FILL_CEILING * builder.budget
+    for n, items in enumerate(layouts):
+        if builder.seconds(items, states) >= low:
+            continue
+        active = builder.active(week, n)
+        for index in active:
+            spec = builder.program.slots[index]
+            if not spec.optional or any(i.spec == index for i in items):
+                continue
+            track = builder._pick(index, n, 0, {i.track for i in items})
+            if track is not None and track in states and \
+                    builder.seconds([*items, Item(track, index, extra=True)], states) <= builder.budget:
+                items.append(Item(track, index, extra=True))
+                items.sort(key=lambda i: (i.spec, i.extra))
+        for item in items:
+            state = states[item.track]
+            before = last_full.get(item.track)
+            if builder.seconds(items, states) >= low or not is_walk(state.exercise) or before is None:
+                continue
+            step = state.exercise.progression.minutes
+            top = min((before.dose.minutes or 0) + MAX_WALK_STEP, step.cap if step else 0)
+            while (state.dose.minutes or 0) < top and builder.seconds(items, states) < low:
+                # Never by a single minute: a walk grows by 2 to 5 minutes on the week before.
+                minutes = max((state.dose.minutes or 0) + 1, (before.dose.minutes or 0) + 2)
+                grown = TrackState(state.exercise, replace(state.dose, minutes=min(minutes, top)))
+                trial = {**states, item.track: grown}
+                if any(builder.seconds(other, trial) > builder.budget
+                       for other in layouts if any(i.track == item.track for i in other)):
+                    break
+                states[item.track] = state = grown
+        if builder.seconds(items, states) < low:
+            saved, builder.states = builder.states, states
+            try:
+                more = builder.add_extras(items, active, n, ceiling, low, reserve=False)
+            finally:
+                builder.states = saved
+            added = [i for i in more if i not in items]
+            if week_load(states, layouts) + sum(states[i.track].volume for i in added
+                                             if is_load(states[i.track].exercise)) <= bound:
+                items[:] = more
+
+
+def joining(builder: SessionPlanner, index: int, session: int) -> list[str]:
+    """The tracks slot ``index`` would bring into a session, as the layout will pick them."""
+    taken = {i.track for i in builder.latest.get(session, [])}
+    picked: list[str] = []
+    for nth in range(builder.program.slots[index].count):
+        track = builder._pick(index, session, nth, taken)
+        if track is not None:
+            picked.append(track)
+            taken.add(track)
+    return picked
+
+
+def has_minutes_for(builder: SessionPlanner, index: int) -> bool:
+    """Whether each session can take the slot's exercises, leaving out fillers, and stay 75% full."""
+    for n, items in builder.latest.items():
+        added = sum(builder.states[t].estimated_seconds for t in joining(builder, index, n))
+        total = builder.seconds(items) + added
+        fillers = sorted((i for i in items if i.extra),
+                         key=lambda i: (is_walk(builder.states[i.track].exercise), -builder.seconds([i])))
+        for item in fillers:
+            if total <= builder.budget:
+                break
+            total -= builder.seconds([item])
+        if total > builder.budget or total < MIN_FILL * builder.budget:
+            return False
+    return True
+
+
+def delay_joins(builder: SessionPlanner, number: int, deload: bool, room: float) -> None:
+    """A slot due to join this week waits for a full week with room for it within the weekly limit.
+
+    The room is what the limit leaves plus the fillers it can replace.
+    """
+    program = builder.program
+    for index, spec in enumerate(program.slots):
+        if builder.joins[index] != number or not builder.chains[index]:
+            continue
+        if deload:
+            builder.joins[index] += 1
+            continue
+        added = sum(builder.states[t].volume for n in range(builder.per_week) for t in joining(builder, index, n))
+        fillers = sum(builder.states[i.track].volume for items in builder.latest.values() for i in items
+                      if i.extra and is_load(builder.states[i.track].exercise))
+        if not spec.optional and (added > room + fillers or not has_minutes_for(builder, index)):
+            builder.joins[index] += 1
+
+
+def trim_fillers(layouts: list[list[Item]], states: dict[str, TrackState], bound: float) -> None:
+    """A slot that joins (say a loaded pattern in week 5) takes the place of fillers, within the weekly limit."""
+    while week_load(states, layouts) > bound:
+        fillers = [(n, i) for n, items in enumerate(layouts) for i in items
+                   if i.extra and is_load(states[i.track].exercise)]
+        if not fillers:
+            return
+        n, item = max(fillers, key=lambda pair: (states[pair[1].track].volume, pair[0]))
+        layouts[n].remove(item)
+
+
+def easier_week(states: dict[str, TrackState], factor: float) -> dict[str, TrackState]:
+    """Training load at about ``factor``, in round doses; walks and relief items stay as they are.
+
+    Coarse doses cannot always come close (3 sets of 6 has no round dose at 65%): then the
+    nearest dose up to the ceiling is taken rather than cutting the work by two thirds.
+    """
+    easier = {}
+    for track, state in states.items():
+        if not is_load(state.exercise):
+            easier[track] = state
+            continue
+        dose = scaled_dose(state, factor)
+        if TrackState(state.exercise, dose).volume < DELOAD_FLOOR * state.volume:
+            higher = scaled_dose(state, DELOAD_CEILING)
+            if TrackState(state.exercise, higher).volume >= DELOAD_FLOOR * state.volume:
+                dose = higher
+        easier[track] = TrackState(state.exercise, dose)
+    return easier
