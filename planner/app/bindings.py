@@ -36,13 +36,18 @@ TODAY_BINDINGS = [
     Binding("r", "pain", "Pain", tooltip="Report pain"),
 ]
 
+SOUND_BINDING = Binding("b", "app.toggle_sound", "Sound", tooltip="Turn the bell on or off (kept for next time)")
+
+# The footer keeps the keys used every set; the rest are in the hint line, help and the palette.
 RUNNER_BINDINGS = [
-    Binding("space", "next_set", "Done", tooltip="Set done"),  # short: the footer must keep "q Quit" in 80 columns
+    Binding("space", "next_set", "Done", tooltip="Set (or side) done"),  # short: the footer must fit 60 columns
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
-    Binding("m", "partial", "Partial"),
-    Binding("x", "skip", "Skip"),
-    Binding("f", "finish", "Finish"),
+    Binding("m", "partial", "Partial", tooltip="Stop this exercise part-way", show=False),
+    Binding("x", "skip", "Skip", tooltip="Skip this exercise", show=False),
+    Binding("n", "note", "Note", tooltip="Keep a short note with this session"),
+    Binding("f", "finish", "Finish", tooltip="Finish the session"),
+    Binding("b", "app.toggle_sound", "Sound", tooltip=SOUND_BINDING.tooltip, show=False),
     Binding("escape", "leave", "Back", show=False),  # Escape is the usual way back; help lists it
 ]
 
@@ -72,6 +77,7 @@ RELIEF_BINDINGS = [
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
     Binding("plus", "longer", "+5 min", key_display="+"),
     Binding("minus", "shorter", "-5 min", key_display="-"),
+    SOUND_BINDING,
 ]
 
 MODAL_BINDINGS = [Binding("escape", "close", "Close")]

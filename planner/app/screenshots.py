@@ -88,6 +88,9 @@ async def shoot(name: str, history: str, keys: list[str], folder: Path, size: tu
                 for _ in range(3):
                     await app.workers.wait_for_complete()
                     await pilot.pause()
+            for widget in app.screen.query(".-flash"):  # the runner's flash at a change lasts a moment
+                widget.remove_class("-flash")
+            await pilot.pause()
             app.save_screenshot(str(folder / f"{name}.svg"))
 
 

@@ -70,6 +70,10 @@ class HistoryScreen(Screen):
                                           change.reason))
         if len(lines) == 1:
             lines.append(Content("None yet: the plan runs as built. Pain reports (r) adjust it, and it says why."))
+        if snapshot.history.notes:
+            lines.append(Content.styled("Your session notes, newest first", "bold"))
+        for note in reversed(snapshot.history.notes):
+            lines.append(Content.assemble((f"{note.date.strftime('%a %d %b')}: ", "bold"), note.text))
         self.query_one("#adjustments", Static).update(Content("\n").join(lines))
 
     def _chart(self, chart_id: str, data: list[float], scale: float, figures: str) -> None:

@@ -95,5 +95,5 @@ class ReliefScreen(Screen):
         self._change(HEAT_MINUTES[0])
 
     def on_countdown_finished(self, event: Countdown.Finished) -> None:
-        self.app.bell()
+        self.app.cue()  # type: ignore[attr-defined]
         self.notify("Time to take the pack off. Check your skin; rest before another round.", timeout=15)

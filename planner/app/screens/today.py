@@ -74,7 +74,7 @@ class TodayScreen(Screen):
         highlighted = options.highlighted
         options.clear_options()
         for item in view.exercises:
-            mark = "[x]" if item.id in view.done_ids else "[ ]"
+            mark = "[x]" if item.id in view.done_ids else "[~]" if item.id in view.partial_ids else "[ ]"
             options.add_option(Option(Content(f"{mark} {item.name:<36} {item.dose_text():>9}"), id=item.id))
         if view.exercises:
             options.highlighted = min(highlighted or 0, len(view.exercises) - 1)

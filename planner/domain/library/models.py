@@ -114,6 +114,7 @@ class Exercise:
     kind: Kind
     targets: Annotated[list[Slug], Field(min_length=1, description="Body areas, e.g. lower-back, glutes.")]
     level: Annotated[int, Field(ge=1, le=5, description="1 = gentlest, 5 = hardest.")] = 1
+    per_side: Annotated[bool, Field(description="The dose is done on each side in turn (left, then right).")] = False
     dose: Dose
     progression: Annotated[Progression, Field(json_schema_extra={"default": {}})] = field(default_factory=Progression)
     easier: Annotated[Slug | None, Field(description="Id of the next easier variant.")] = None
