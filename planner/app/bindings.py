@@ -70,7 +70,10 @@ LIBRARY_BINDINGS = [
     Binding("a", "target", "Target area"),
 ]
 
-HISTORY_BINDINGS = [Binding("r", "pain", "Pain", tooltip="Report pain")]
+HISTORY_BINDINGS = [
+    Binding("r", "pain", "Pain", tooltip="Report pain"),
+    Binding("g", "range", "Range", tooltip="Show the last week, the last month, or all"),
+]
 
 RELIEF_BINDINGS = [
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),

@@ -166,3 +166,25 @@ async def test_a_partly_done_exercise_shows_as_partial_on_today_and_in_json(seed
     exercises = json.loads(run_planner("today", "--json").stdout)["exercises"]
     assert (exercises[0]["id"], exercises[0]["done"], exercises[0]["partial"]) == (first.id, False, True)
     assert not any(e["partial"] for e in exercises[1:])
+
+
+async def test_history_range_switches_between_week_month_and_all(lived_in: Path) -> None:
+    from planner.app.screens.history import HistoryScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen) and screen.range == "all"
+        assert "[all]" in str(screen.query_one("#range").render())
+        assert [(d.isoformat(), v) for d, v in screen.charted["pain"].points] == [("2026-02-23", 4)]
+        assert [d.isoformat() for d in screen.charted["pain"].marks] == ["2026-02-23"], "the hold is marked"
+        for expected in ("week", "month", "all"):
+            await pilot.press("g")
+            await settle(pilot)
+            assert screen.range == expected and f"[{expected}]" in str(screen.query_one("#range").render())
+            if expected == "week":  # the last 7 days hold no pain report
+                assert screen.charted["pain"].points == [] and screen.charted["pain"].marks == []
+        assert len(screen.charted["pain"].points) == 1 and len(screen.charted["per-week"].points) == 2
