@@ -57,9 +57,13 @@ BUILDER_BINDINGS = [
 ]
 
 PLAN_BINDINGS = [
-    Binding("left,left_square_bracket", "week(-1)", "Previous week", key_display="←"),
-    Binding("right,right_square_bracket", "week(1)", "Next week", key_display="→"),
-    Binding("home", "this_week", "This week"),
+    Binding("left,left_square_bracket", "week(-1)", "Earlier", tooltip="Previous week", key_display="←"),
+    Binding("right,right_square_bracket", "week(1)", "Later", tooltip="Next week", key_display="→"),
+    Binding("home", "this_week", "This week", show=False),
+    Binding("pagedown,shift+down", "scroll_detail(1)", "Scroll", tooltip="Scroll the week's sessions down",
+            key_display="PgDn", priority=True),
+    Binding("pageup,shift+up", "scroll_detail(-1)", "Scroll up", tooltip="Scroll the week's sessions up",
+            key_display="PgUp", show=False, priority=True),
     Binding("d", "days", "Days", tooltip="Change training days"),
     Binding("e", "app.export", "Export", tooltip=EXPORT_TITLE),
 ]

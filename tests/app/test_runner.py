@@ -188,3 +188,23 @@ async def test_history_range_switches_between_week_month_and_all(lived_in: Path)
             if expected == "week":  # the last 7 days hold no pain report
                 assert screen.charted["pain"].points == [] and screen.charted["pain"].marks == []
         assert len(screen.charted["pain"].points) == 1 and len(screen.charted["per-week"].points) == 2
+
+
+async def test_relief_timer_plus_and_minus_change_a_running_countdown(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("exclamation_mark", "s")
+        await settle(pilot)
+        countdown = app.screen.query_one(Countdown)
+        countdown.toggle_pause()
+        assert countdown.total == 15 * 60
+        await pilot.press("minus")  # already the shortest: says so, changes nothing
+        await settle(pilot)
+        assert countdown.total == 15 * 60 and app.screen.minutes == 15
+        await pilot.press("plus")
+        await settle(pilot)
+        assert countdown.total == 20 * 60 and countdown.remaining > 15 * 60 - 5
+        await pilot.press("minus")
+        await settle(pilot)
+        assert countdown.total == 15 * 60

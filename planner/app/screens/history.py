@@ -48,7 +48,7 @@ class HistoryScreen(SizedScreen):
                         yield Static(title, classes="chart-title")
                         yield PlotextPlot(id=chart_id)
             yield Static(id="adjustments")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -9,11 +9,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import RELIEF_BINDINGS
+from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.nav_bar import NavBar
@@ -25,7 +25,7 @@ HEAT_MINUTES = (15, 20)
 ROUTINE_MINUTES = 20
 
 
-class ReliefScreen(Screen):
+class ReliefScreen(SizedScreen):
     BINDINGS = RELIEF_BINDINGS
 
     def __init__(self) -> None:
@@ -50,9 +50,10 @@ class ReliefScreen(Screen):
         yield Static(id="heat-title")
         yield Countdown(id="heat-timer")
         yield Static(self._flags(), id="red-flags")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        super().on_mount()
         self._show_heat()
         self.query_one("#relief-list", OptionList).focus()
         if self.routine:
@@ -83,10 +84,16 @@ class ReliefScreen(Screen):
         countdown.toggle_pause()
 
     def _change(self, minutes: int) -> None:
+        """Within 15–20 minutes (longer risks the skin); a running countdown changes with it."""
+        if minutes == self.minutes:
+            self.notify(f"{minutes} min is the {'longest' if minutes == HEAT_MINUTES[1] else 'shortest'} "
+                        f"the pack should stay on: {HEAT_MINUTES[0]} to {HEAT_MINUTES[1]} min.")
+            return
+        countdown = self.query_one(Countdown)
+        if countdown.active:
+            countdown.extend((minutes - self.minutes) * 60)
         self.minutes = minutes
         self._show_heat()
-        if self.query_one(Countdown).active:
-            self.notify(f"Set to {minutes} min; press s to restart the timer with it.")
 
     def action_longer(self) -> None:
         self._change(HEAT_MINUTES[1])

@@ -49,7 +49,7 @@ class TodayScreen(Screen):
         yield OptionList(id="exercises")
         with VerticalScroll(id="reasons-box"):
             yield Static(id="reasons")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self.show_snapshot)

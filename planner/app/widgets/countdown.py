@@ -78,6 +78,14 @@ class Countdown(Horizontal):
         self._show()
         return self.running
 
+    def extend(self, seconds: int) -> None:
+        """Lengthen (or with a negative number, shorten) a started countdown; it never drops below 1 s."""
+        if not self.active:
+            return
+        self.total = max(1, self.total + seconds)
+        self.remaining = max(1, min(self.remaining + seconds, self.total))
+        self._show()
+
     def stop(self) -> None:
         if self._timer is not None:
             self._timer.stop()

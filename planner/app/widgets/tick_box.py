@@ -1,8 +1,12 @@
-"""A checkbox that reads as [x] or [ ] without colour (Textual's own differs only by colour)."""
+"""A checkbox that reads as [x] or [ ] without colour (Textual's own differs only by colour).
+
+Its label has one space before it and none after, so a row of seven weekdays fits 60 columns.
+"""
 
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Checkbox
 
 
@@ -14,3 +18,10 @@ class TickBox(Checkbox):
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--button")
         return Content.assemble("[", ("x" if self.value else " ", style), "]")
+
+    def render(self) -> Content:
+        label = self._label.stylize_before(self.get_visual_style("toggle--label"))
+        return Content.assemble(self._button, " ", label)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return 4 + self._label.cell_length
