@@ -65,11 +65,24 @@ def today(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+# Each status in words; the raw name stays in ``--json``.
+STATUS_WORDS = {
+    "planned": "planned, not started yet",
+    "done": "done, every exercise checked off",
+    "partial": "partly done",
+    "skipped": "skipped",
+    "missed": "missed",
+    "rest": "a rest day",
+    "paused": "paused",
+    "no-plan": "no plan yet - run planner plan new",
+}
+
+
 def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week:
         heading += f" · week {view.week}"
-    lines = [f"{heading}: {view.status}"]
+    lines = [f"{heading}: {STATUS_WORDS.get(view.status, view.status)}"]
     for p in view.exercises:
         mark = "x" if p.id in view.done_ids else "~" if p.id in view.partial_ids else " "
         lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id})")
@@ -84,8 +97,13 @@ def _check_ids(view: DayView, ids: list[str]) -> None:
     known = {p.id for p in view.exercises}
     unknown = [i for i in ids if i not in known]
     if unknown:
+        import difflib  # only when something is misspelt
+
         listed = ", ".join(sorted(known)) or "none"
-        raise UsageError(f"not in {view.date.isoformat()}'s session: {', '.join(unknown)}; its exercises are: {listed}")
+        close = [m for u in unknown for m in difflib.get_close_matches(u, sorted(known), n=1)]
+        guess = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise UsageError(f"not in {view.date.isoformat()}'s session: {', '.join(unknown)}{guess}; "
+                         f"its exercises are: {listed}")
 
 
 def done(args: argparse.Namespace, context: Context) -> int:

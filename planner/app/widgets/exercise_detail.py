@@ -13,16 +13,7 @@ from planner.app.widgets.hanging import Hanging, Line
 from planner.domain.library.loading import Library
 from planner.domain.plan.model import Prescription, prescribe
 from planner.domain.plan.progression import starting_dose
-
-
-def dose_words(item: Prescription, per_side: bool = False) -> str:
-    rest = f", rest {item.rest_seconds}s between sets" if item.sets > 1 and item.rest_seconds else ""
-    side = " on each side (left, then right)" if per_side else ""
-    if item.kind == "reps":
-        return f"{item.sets} set{'s' if item.sets > 1 else ''} of {item.reps} reps{side}{rest}"
-    if item.kind == "hold":
-        return f"{item.sets} × hold {item.hold_seconds}s{side}{rest}"
-    return f"{item.minutes} minutes{side}"
+from planner.domain.plan.wording import dose_words
 
 
 class ExerciseDetail(Hanging):
