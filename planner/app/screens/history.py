@@ -25,7 +25,7 @@ from planner.app.widgets.charts import PAIN_ADJUSTMENTS, Series, draw
 from planner.app.widgets.nav_bar import NavBar
 
 RANGES = {"week": 7, "month": 31, "all": None}  # days shown back from today
-CHARTS = {"per-week": "Sessions done per week", "pain": "Pain reports (0–10; red line: the plan adjusted)",
+CHARTS = {"per-week": "Sessions done per week (▒ easier weeks)", "pain": "Pain reports (0–10; red line: the plan adjusted)",
           "work": "Minutes of work per session"}
 
 
@@ -47,7 +47,7 @@ class HistoryScreen(SizedScreen):
                     with Vertical(classes="chart"):
                         yield Static(title, classes="chart-title")
                         yield PlotextPlot(id=chart_id)
-            yield Static(id="adjustments")
+                yield Static(id="adjustments")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -90,9 +90,9 @@ class HistoryScreen(SizedScreen):
         draw(self.query_one("#pain", PlotextPlot), pain, first, last, kind="line", top=10)
         work = Series([(v.date, sum(p.volume_seconds for p in v.exercises if p.id in v.done_ids) / 60)
                        for v, _ in in_range if v.done_ids])
-        top = max([plan.inputs.minutes, *(value for _, value in work.points)])
+        top = max(5, -(-max((value for _, value in work.points), default=0) * 5 // 4))  # room above the highest
         self.charted["work"] = work
-        draw(self.query_one("#work", PlotextPlot), work, first, last, kind="bar", top=top)
+        draw(self.query_one("#work", PlotextPlot), work, first, last, kind="line", top=top)
         self.query_one("#adjustments", Static).update(Content("\n").join(self._changes(snapshot)))
 
     def _draw_per_week(self, snapshot: Snapshot, done_views: list, first: dt.date, last: dt.date) -> None:
@@ -103,8 +103,8 @@ class HistoryScreen(SizedScreen):
         weeks = range((first - start).days // 7, (snapshot.today - start).days // 7 + 1)
         for index in weeks:
             deload = index < len(snapshot.plan.weeks) and snapshot.plan.weeks[index].deload
-            (easier if deload else normal.points).append((start + dt.timedelta(days=7 * index),
-                                                          per_week.get(index, 0)))
+            monday, count = start + dt.timedelta(days=7 * index), per_week.get(index, 0)
+            (easier if deload else normal.points).append((monday, count))
         normal.easier = easier
         self.charted["per-week"] = normal
         week_one = start + dt.timedelta(days=7 * weeks[0])

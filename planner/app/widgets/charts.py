@@ -42,6 +42,13 @@ def whole_ticks(top: float) -> list[int]:
     return list(range(0, int(top) + 1, step))
 
 
+def _width(x: list[float], share: float = 0.5) -> float:
+    """Plotext sizes bars by the gap between a series' own points: scaled here so every series' bars
+    come out ``share`` of one step wide, however far apart its points are."""
+    gaps = [b - a for a, b in zip(x, x[1:], strict=False) if b > a]
+    return share / min(gaps) if gaps else share
+
+
 def draw(plot: PlotextPlot, series: Series, first: dt.date, last: dt.date, *, kind: str, top: float,
          step_days: int = 1) -> None:
     """Clear ``plot`` and draw ``series`` between ``first`` and ``last`` as bars or a line; x counts
@@ -56,10 +63,10 @@ def draw(plot: PlotextPlot, series: Series, first: dt.date, last: dt.date, *, ki
     y = [value for _, value in series.points]
     if kind == "bar":
         if x:
-            plt.bar(x, y, width=0.5, label="done" if series.easier else None)
-        if series.easier:
-            plt.bar([at(d) for d, _ in series.easier], [v for _, v in series.easier], width=0.5,
-                    label="easier week", color="yellow")
+            plt.bar(x, y, width=_width(x))
+        if series.easier:  # shaded, so an easier week reads without colour too
+            easier_x = [at(d) for d, _ in series.easier]
+            plt.bar(easier_x, [v for _, v in series.easier], width=_width(easier_x), color="yellow", marker="▒")
     elif x:
         plt.plot(x, y, marker="braille")
         plt.scatter(x, y, marker="●")
