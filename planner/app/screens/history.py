@@ -73,10 +73,14 @@ class HistoryScreen(SizedScreen):
         last = max(today, first + dt.timedelta(days=6))
         done_views = [v for v, _ in summary.sessions if v.status == "done"]
         due = [v for v, _ in summary.sessions if v.status not in ("planned", "paused")]
-        self.query_one("#totals", Static).update(Content.assemble(
+        totals = Content.assemble(
             ("Adherence ", "bold"), f"{summary.adherence}% · ", ("streak ", "bold"),
             f"{summary.current_streak} (best {summary.best_streak}) · ",
-            f"{len(done_views)} of {len(due)} sessions due so far done"))
+            f"{len(done_views)} of {len(due)} sessions due so far done")
+        if not due and not snapshot.history.pain:
+            totals = Content("Nothing recorded yet: the charts fill in as you check off sessions "
+                             "(on Today) and report pain (r).")
+        self.query_one("#totals", Static).update(totals)
         choices = Content(" · ").join(Content.styled(f"[{name}]", "bold") if name == self.range else Content(name)
                                      for name in RANGES)
         self.query_one("#range", Static).update(Content.assemble(("Showing ", "bold"), choices, "  (g switches)"))
