@@ -42,7 +42,7 @@ SOUND_BINDING = Binding("b", "app.toggle_sound", "Sound", tooltip="Turn the bell
 RUNNER_BINDINGS = [
     Binding("space", "next_set", "Done", tooltip="Set (or side) done"),  # short: the footer must fit 60 columns
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
-    Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
+    Binding("p", "pause", "Pause", tooltip="Pause or resume the timer", show=False),  # in the hint line
     Binding("m", "partial", "Partial", tooltip="Stop this exercise part-way", show=False),
     Binding("x", "skip", "Skip", tooltip="Skip this exercise", show=False),
     Binding("n", "note", "Note", tooltip="Keep a short note with this session"),

@@ -156,7 +156,8 @@ class SessionRunner(SizedScreen):
         if countdown.active and countdown.purpose == "rest":
             return "Resting. space ends the rest early; p pauses."
         what = f"{self.side} side done" if self.side else "set done"
-        return f"space: {what} · m: partial · x: skip · b: sound"
+        timer = "p: pause" if countdown.active else "s: timer"
+        return f"space: {what} · {timer} · m: partial · x: skip · b: sound"
 
     def sound_changed(self) -> None:
         self.redraw()
