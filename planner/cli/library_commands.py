@@ -125,7 +125,7 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
     if exercise is None:
         raise UsageError(f"no exercise has id '{args.exercise}'{library.suggest(args.exercise, library.exercises)}; "
                          "'planner library' lists them")
-    per_side = bool(getattr(exercise, "per_side", False))
+    per_side = exercise.per_side
     dose = prescribe(exercise, starting_dose(exercise), library.chain(exercise.id)[0])
     easier, harder = library.easier_of.get(exercise.id), library.harder_of.get(exercise.id)
     if args.json:

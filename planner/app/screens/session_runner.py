@@ -104,7 +104,7 @@ class SessionRunner(SizedScreen):
 
     def per_side(self, item: Prescription) -> bool:
         exercise = self.library.exercises.get(item.id)
-        return bool(exercise is not None and getattr(exercise, "per_side", False))
+        return exercise is not None and exercise.per_side
 
     def _reset_side(self) -> None:
         self.side = "left" if self.items and self.per_side(self.item) else None

@@ -31,7 +31,7 @@ class ExerciseDetail(Hanging):
         lines: list[Line] = [
             ("", Content.styled(exercise.name, "bold")),
             ("", Content(f"{exercise.category.value} · {', '.join(exercise.targets)} · level {exercise.level}")),
-            ("", Content.assemble(("Dose: ", "bold"), dose_words(item, getattr(exercise, "per_side", False))))]
+            ("", Content.assemble(("Dose: ", "bold"), dose_words(item, exercise.per_side)))]
         if exercise.summary and not brief:
             lines.append(("", Content(exercise.summary)))
         if len(chain) > 1:
