@@ -163,7 +163,8 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
         term.wait_for("too small")
         term.press("x")  # keys while too small must not touch the session (x would skip the exercise)
         term.resize(80, 24)
-        screen = term.wait_until(lambda s: session_state(s) is not None, "the session coming back at 80×24")
+        screen = term.wait_until(lambda s: session_state(s) is not None and f"▶ {first['name']}" in s,
+                                 "the session coming back at 80×24, its list beside the timer")
         assert term.size() == (80, 24)
         assert session_state(screen)[:2] == (("0", str(len(today["exercises"]))), ("2", str(first["sets"]))), screen
         assert f"▶ {first['name']}" in screen, "still on the first exercise:\n" + screen
@@ -184,7 +185,8 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
 
     today = json.loads(cli(data, "today", "--json").stdout)
     assert today["status"] == "partial"
-    assert [e["done"] for e in today["exercises"]] == [True] + [False] * (len(today["exercises"]) - 1)
+    assert [e["done"] for e in today["exercises"]] == [True] + [False] * (len(today["exercises"]) - 1), (
+        cli(data, "today").stdout)
 
 
 def test_a_whole_session_at_60x20_with_a_note(tmp_path: Path) -> None:

@@ -119,13 +119,16 @@ class SessionRunner(SizedScreen):
             title = f"{self.day.strftime('%a %d %b')} · {title}"
         self.query_one("#runner-title", Static).update(Content.styled(title, "bold"))
         options = self.query_one("#runner-list", OptionList)
-        options.clear_options()
-        for index, item in enumerate(self.items):
-            mark = MARKS.get(self.closed.get(item.id) or "", "▶" if index == self.current else " ")
-            if not self.closed.get(item.id) and self.sets_done[item.id] and index != self.current:
-                mark = "◐"
-            options.add_option(Option(Content(f"{mark} {item.name}"), id=item.id))
-        options.highlighted = self.current
+        # Redrawing the list must not post "highlighted" messages: one handled after the session moved on
+        # (a slow machine, a resize) would pull the runner back to the exercise it had just left.
+        with options.prevent(OptionList.OptionHighlighted):
+            options.clear_options()
+            for index, item in enumerate(self.items):
+                mark = MARKS.get(self.closed.get(item.id) or "", "▶" if index == self.current else " ")
+                if not self.closed.get(item.id) and self.sets_done[item.id] and index != self.current:
+                    mark = "◐"
+                options.add_option(Option(Content(f"{mark} {item.name}"), id=item.id))
+            options.highlighted = self.current
         item = self.item
         done = self.sets_done[item.id]
         side = f" · {self.side} side" if self.side else ""

@@ -40,4 +40,7 @@ class SizedScreen(Screen):
         self._fit(event.size)
 
     def on_screen_resume(self) -> None:
+        """Shown again (a dialog or the too-small notice closed): the terminal may have been resized
+        meanwhile, and the app learns its new size only after the resize that closed the notice."""
         self._fit(self.app.size)
+        self.call_after_refresh(lambda: self._fit(self.app.size))

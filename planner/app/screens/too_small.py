@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -12,3 +13,12 @@ class TooSmallScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Terminal too small.\nplanner needs at least 60×20.\nMake the window bigger, or press q to quit.",
                      id="too-small")
+
+    def on_key(self, event: Key) -> None:
+        """Keys stop here. Left to bubble, a key reaches the app's bindings only after the app has caught up,
+        and by then a resize may have closed this notice: the key would act on the screen beneath
+        (x typed while too small would skip an exercise in the session). q still quits."""
+        event.stop()
+        event.prevent_default()
+        if event.key == "q":
+            self.app.exit()
