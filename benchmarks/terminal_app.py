@@ -187,7 +187,7 @@ def history_once(data: Path) -> float:
     try:
         pane.wait_for("Check off")
         pressed = pane.keys("h")
-        return pane.wait_for("Adjustments, newest first") - pressed
+        return pane.wait_for("(g switches)") - pressed
     finally:
         pane.close()
 
@@ -207,7 +207,7 @@ def peak_memory(data: Path, library: Path | None) -> float:
     try:
         pane.wait_for("Check off")
         pane.keys("h")
-        pane.wait_for("Adjustments, newest first")
+        pane.wait_for("(g switches)")
         return pane.peak_memory_mb()
     finally:
         pane.close()

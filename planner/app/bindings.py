@@ -40,13 +40,18 @@ TODAY_BINDINGS = [
     Binding("m", "more", "More", tooltip="More: the keys and places the compact footer leaves out", show=False),
 ]
 
+SOUND_BINDING = Binding("b", "app.toggle_sound", "Sound", tooltip="Turn the bell on or off (kept for next time)")
+
+# The footer keeps the keys used every set; the rest are in the hint line, help and the palette.
 RUNNER_BINDINGS = [
-    Binding("space", "next_set", "Done", tooltip="Set done"),  # short: the footer must keep "q Quit" in 80 columns
+    Binding("space", "next_set", "Done", tooltip="Set (or side) done"),  # short: the footer must fit 60 columns
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
-    Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
-    Binding("m", "partial", "Partial"),
-    Binding("x", "skip", "Skip"),
-    Binding("f", "finish", "Finish"),
+    Binding("p", "pause", "Pause", tooltip="Pause or resume the timer", show=False),  # in the hint line
+    Binding("m", "partial", "Partial", tooltip="Stop this exercise part-way", show=False),
+    Binding("x", "skip", "Skip", tooltip="Skip this exercise", show=False),
+    Binding("n", "note", "Note", tooltip="Keep a short note with this session"),
+    Binding("f", "finish", "Finish", tooltip="Finish the session"),
+    Binding("b", "app.toggle_sound", "Sound", tooltip=SOUND_BINDING.tooltip, show=False),
     Binding("escape", "leave", "Back", show=False),  # Escape is the usual way back; help lists it
 ]
 
@@ -56,9 +61,13 @@ BUILDER_BINDINGS = [
 ]
 
 PLAN_BINDINGS = [
-    Binding("left,left_square_bracket", "week(-1)", "Previous week", key_display="←"),
-    Binding("right,right_square_bracket", "week(1)", "Next week", key_display="→"),
-    Binding("home", "this_week", "This week"),
+    Binding("left,left_square_bracket", "week(-1)", "Earlier", tooltip="Previous week", key_display="←"),
+    Binding("right,right_square_bracket", "week(1)", "Later", tooltip="Next week", key_display="→"),
+    Binding("home", "this_week", "This week", show=False),
+    Binding("pagedown,shift+down", "scroll_detail(1)", "Scroll", tooltip="Scroll the week's sessions down",
+            key_display="PgDn", priority=True),
+    Binding("pageup,shift+up", "scroll_detail(-1)", "Scroll up", tooltip="Scroll the week's sessions up",
+            key_display="PgUp", show=False, priority=True),
     Binding("d", "days", "Days", tooltip="Change training days"),
     Binding("e", "app.export", "Export", tooltip=EXPORT_TITLE),
 ]
@@ -71,6 +80,7 @@ LIBRARY_BINDINGS = [
 
 HISTORY_BINDINGS = [
     Binding("r", "pain", "Pain", tooltip="Report pain"),
+    Binding("g", "range", "Range", tooltip="Show the last week, the last month, or all"),
     Binding("p", "report", "Report", tooltip="Report for your physiotherapist or doctor"),
 ]
 
@@ -86,6 +96,7 @@ RELIEF_BINDINGS = [
     Binding("plus", "longer", "+5 min", key_display="+"),
     Binding("minus", "shorter", "-5 min", key_display="-"),
     Binding("escape", "app.go('today')", "Today", tooltip="Back to Today", show=False),
+    SOUND_BINDING,
 ]
 
 MODAL_BINDINGS = [Binding("escape", "close", "Close")]

@@ -87,17 +87,30 @@ class AppData:
         return Snapshot(self.today, self.context.library, active.plan, active.history, active.state,
                         active.weekly_increase)
 
-    def saved_theme(self) -> str | None:
-        """The theme the person last chose; reading never creates a store."""
+    def saved_setting(self, key: str) -> str | None:
+        """A choice the person made last time (``theme``, ``sound``); reading never creates a store."""
         store = Store.open_existing(self.context.data_dir)
         if store is None:
             return None
         with store:
-            return store.setting("theme")
+            return store.setting(key)
 
-    def save_theme(self, name: str) -> None:
+    def save_setting(self, key: str, value: str) -> None:
         with self._lock, Store(self.context.data_dir) as store:
-            store.set_setting("theme", name)
+            store.set_setting(key, value)
+
+    def saved_theme(self) -> str | None:
+        return self.saved_setting("theme")
+
+    def save_note(self, day: dt.date, text: str) -> Outcome:
+        """Keep a short note with ``day``'s session (an empty one removes it)."""
+        with self._active() as (store, active):
+            if active is None:
+                raise PlannerError("Build a plan first: a note is kept with a session.")
+            store.set_note(active.record.id, day, text)
+            active.reload()
+            return Outcome(self._snapshot(active), ["Note kept with the session." if text.strip()
+                                                    else "Note removed."])
 
     def load(self) -> Outcome:
         """Open the library and the active plan; apply the gap rule as ``planner today`` does."""

@@ -72,7 +72,7 @@ class PlannerApp(App[None]):
     # re-parse every stylesheet and restyle the whole app the first time it opens.
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
-        "export", "help", "too_small", "narrow", "more", "live_calendar", "report", "learn"))]
+        "export", "help", "too_small", "narrow", "more", "live_calendar", "report", "learn", "note", "confirm"))]
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     TITLE = "planner"
@@ -89,6 +89,7 @@ class PlannerApp(App[None]):
         self.data = data or AppData(context)
         self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
         self._opening = opening
+        self.sound = True  # the bell at each change in a session; the person's choice is restored on mount
 
     def compose(self) -> ComposeResult:
         yield Static("Opening your plan…", id="loading")
@@ -113,22 +114,43 @@ class PlannerApp(App[None]):
 
     def _restore_theme(self) -> None:
         try:
-            saved = self.data.saved_theme()
+            saved, sound = self.data.saved_theme(), self.data.saved_setting("sound")
         except PlannerError:
-            saved = None  # the load that follows reports what is wrong with the store
+            saved = sound = None  # the load that follows reports what is wrong with the store
         if saved in self.available_themes:
             self.theme = saved
+        self.sound = sound != "off"
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
 
     def _theme_chosen(self, theme: Theme) -> None:
-        self._save_theme(theme.name)
+        self._save_setting("theme", theme.name)
 
-    @work(thread=True, group="theme", exclusive=True)
-    def _save_theme(self, name: str) -> None:
-        try:
-            self.data.save_theme(name)
-        except PlannerError as err:
-            self.call_from_thread(self.notify, f"The theme is not kept for next time: {err}", severity="warning")
+    def _save_setting(self, key: str, value: str) -> None:
+        """Kept off the UI thread; a newer choice of the same setting cancels an older one still waiting."""
+        def save() -> None:
+            try:
+                self.data.save_setting(key, value)
+            except PlannerError as err:
+                self.call_from_thread(self.notify, f"The {key} is not kept for next time: {err}",
+                                      severity="warning")
+
+        self.run_worker(save, thread=True, group=f"setting-{key}", exclusive=True)
+
+    # Sound ------------------------------------------------------------------
+
+    def action_toggle_sound(self) -> None:
+        self.sound = not self.sound
+        self._save_setting("sound", "on" if self.sound else "off")
+        self.notify("Sound on: a bell at each change." if self.sound
+                    else "Sound off: changes only flash on the screen.")
+        for screen in self.screen_stack:
+            if hasattr(screen, "sound_changed"):
+                screen.sound_changed()
+
+    def cue(self) -> None:
+        """A change the person should notice from across the room (the screen flashes too)."""
+        if self.sound:
+            self.bell()
 
     # Store work -------------------------------------------------------------
 

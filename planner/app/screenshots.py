@@ -1,4 +1,5 @@
-"""`make screenshots`: render each screen at 80×24 into SVGs for the README, and the app in a browser.
+"""`make screenshots`: render each screen (at 80×24, a few at 120×36) into SVGs for the README, and the
+app in a browser.
 
 Uses a throwaway data dir and PLANNER_TODAY=2026-03-02 so the pictures never
 depend on the clock. The demo data is written through the app's own store
@@ -17,23 +18,28 @@ from pathlib import Path
 
 DEMO_TODAY = "2026-03-02"
 
-# name: (history to seed, keys to press)
-SHOTS: dict[str, tuple[str, list[str]]] = {
+WIDE = (120, 36)
+
+# name: (history to seed, keys to press[, terminal size]); 80×24 unless given.
+SHOTS: dict[str, tuple] = {
     "plan-builder": ("none", []),
-    "today": ("lived-in", []),
+    "today": ("eight-weeks", []),
     "today-checked": ("fresh", ["space", "space"]),
-    "session-runner": ("fresh", ["enter", "space"]),
+    "session-runner": ("eight-weeks", ["enter", "space"]),
+    "session-runner-wide": ("eight-weeks", ["enter", "space", "space", "s"], WIDE),
     "pain-check-in": ("fresh", ["d", "r", "6", "ctrl+s"]),
     "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "tab", "tab", "tab", "tab", "enter"]),
-    "plan-view": ("lived-in", ["w"]),
-    "training-days": ("lived-in", ["w", "d"]),
+    "plan-view": ("eight-weeks", ["w"]),
+    "plan-view-wide": ("eight-weeks", ["w"], WIDE),
+    "training-days": ("eight-weeks", ["w", "d"]),
     "export": ("fresh", ["w", "e"]),
     "library": ("fresh", ["l"]),
-    "history": ("lived-in", ["h"]),
+    "history": ("eight-weeks", ["h"]),
+    "history-wide": ("eight-weeks", ["h"], WIDE),
     "relief": ("fresh", ["exclamation_mark"]),
     "help": ("fresh", ["question_mark"]),
     "learn": ("fresh", ["i", "down", "down", "enter"]),
-    "report": ("lived-in", ["h", "p"]),
+    "report": ("eight-weeks", ["h", "p"]),
 }
 
 
@@ -68,11 +74,58 @@ def seed_lived_in(data_dir: Path) -> None:
             data.report_pain(PainReport(context.today, "after", 4, "lower back"))
 
 
+# Eight weeks of a 12-week plan, as a real person lives them: mostly done, one session skipped while
+# travelling, one missed, one cut short; pain mostly low, a 4 (the plan holds), a 6 (it eases off and
+# rebuilds); the easier week 4 as planned; a few notes.
+EIGHT_WEEKS_START = "2026-01-05"
+PAIN = {"2026-01-05": 2, "2026-01-09": 1, "2026-01-16": 2, "2026-01-21": 4, "2026-01-26": 2, "2026-02-04": 1,
+        "2026-02-09": 6, "2026-02-13": 3, "2026-02-16": 2, "2026-02-20": 1, "2026-02-27": 1}
+SKIPPED = {"2026-01-28": "travelling"}
+MISSED = {"2026-02-11"}
+PARTIAL = {"2026-02-18": 3}
+NOTES = {"2026-01-21": "left hip tight on the bridges", "2026-02-09": "slept badly, back stiff all day",
+         "2026-02-20": "felt strong, planks easier"}
+
+
+def seed_eight_weeks(data_dir: Path) -> None:
+    """A 12-week core-flexibility plan begun 8 weeks before the demo's today, lived in as above."""
+    from planner.app.data import AppData
+    from planner.context import Context
+    from planner.domain.plan.builder import build_plan
+    from planner.domain.plan.model import PlanInputs
+    from planner.domain.records import PainReport
+    from planner.store.store import Store
+
+    context = Context.from_args(argparse.Namespace(data_dir=str(data_dir)))
+    start = dt.date.fromisoformat(EIGHT_WEEKS_START)
+    inputs = PlanInputs(program="core-flexibility", days=["mon", "wed", "fri"], minutes=25, level=1, weeks=12,
+                        start=start)
+    with Store(data_dir) as store:
+        store.save_plan(inputs, build_plan(inputs, context.library).program_name)
+    data = AppData(context)
+    day = start
+    while day < dt.date.fromisoformat(DEMO_TODAY):
+        context.today, text = day, day.isoformat()
+        view = data.load().snapshot.day()
+        if view.planned and view.exercises and text not in MISSED:
+            if text in SKIPPED:
+                data.skip_day(SKIPPED[text])
+            else:
+                data.record(view.exercises[:PARTIAL.get(text)], "done")
+                if text in PAIN:
+                    data.report_pain(PainReport(day, "after", PAIN[text], "lower back" if PAIN[text] > 3 else ""))
+                if text in NOTES:
+                    data.save_note(day, NOTES[text])
+        day += dt.timedelta(days=1)
+
+
 def seed(data_dir: Path, history: str) -> None:
     if history == "fresh":
         seed_plan(data_dir)
     elif history == "lived-in":
         seed_lived_in(data_dir)
+    elif history == "eight-weeks":
+        seed_eight_weeks(data_dir)
 
 
 async def shoot(name: str, history: str, keys: list[str], folder: Path, size: tuple[int, int]) -> None:
@@ -90,6 +143,9 @@ async def shoot(name: str, history: str, keys: list[str], folder: Path, size: tu
                 for _ in range(3):
                     await app.workers.wait_for_complete()
                     await pilot.pause()
+            for widget in app.screen.query(".-flash"):  # the runner's flash at a change lasts a moment
+                widget.remove_class("-flash")
+            await pilot.pause()
             app.save_screenshot(str(folder / f"{name}.svg"))
 
 
@@ -99,8 +155,8 @@ def main(argv: list[str]) -> int:
     os.environ["HOME"] = "/home/you"  # the export dialog shows a file name in the home folder, not ours
     folder = Path(argv[0] if argv else "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
-    for name, (history, keys) in SHOTS.items():
-        asyncio.run(shoot(name, history, keys, folder, (80, 24)))
+    for name, (history, keys, *size) in SHOTS.items():
+        asyncio.run(shoot(name, history, keys, folder, size[0] if size else (80, 24)))
         print(folder / f"{name}.svg")
     from planner.app import browser_screenshots
 

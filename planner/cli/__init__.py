@@ -13,6 +13,7 @@ from collections.abc import Sequence
 HANDLERS = {
     "validate": "planner.cli.library_commands:validate",
     "library": "planner.cli.library_commands:list_exercises",
+    "show": "planner.cli.library_commands:show_exercise",
     "schema": "planner.cli.library_commands:write_schemas",
     "programs": "planner.cli.library_commands:list_programs",
     "plan": "planner.cli.plan_commands:plan",

@@ -120,3 +120,48 @@ def write_schemas(args: argparse.Namespace, context: Context) -> int:
     except OSError as err:
         raise PlannerError(f"cannot write schemas to {folder}: {err.strerror or err}") from None
     return 0
+
+
+def show_exercise(args: argparse.Namespace, context: Context) -> int:
+    """``planner show ID``: one exercise in full, as the app's library shows it."""
+    from planner.domain.errors import UsageError
+    from planner.domain.plan.model import prescribe
+    from planner.domain.plan.progression import starting_dose
+    from planner.domain.plan.wording import dose_words
+
+    library = context.library
+    exercise = library.exercises.get(args.exercise)
+    if exercise is None:
+        raise UsageError(f"no exercise has id '{args.exercise}'{library.suggest(args.exercise, library.exercises)}; "
+                         "'planner library' lists them")
+    per_side = exercise.per_side
+    dose = prescribe(exercise, starting_dose(exercise), library.chain(exercise.id)[0])
+    easier, harder = library.easier_of.get(exercise.id), library.harder_of.get(exercise.id)
+    if args.json:
+        print_json({
+            "id": exercise.id, "name": exercise.name, "category": exercise.category.value,
+            "kind": exercise.kind.value, "level": exercise.level, "per_side": per_side,
+            "summary": exercise.summary, "targets": exercise.targets, "equipment": exercise.equipment,
+            "dose": {"sets": dose.sets, "reps": dose.reps, "hold_seconds": dose.hold_seconds,
+                     "minutes": dose.minutes, "rest_seconds": dose.rest_seconds},
+            "cues": exercise.cues, "cautions": exercise.cautions, "easier": easier, "harder": harder,
+            "chain": library.chain(exercise.id), "source": library.origin[exercise.id],
+        })
+        return 0
+
+    def named(other: str | None) -> str:
+        return f"{library.exercises[other].name} ({other})" if other else "none"
+
+    lines = [f"{exercise.name} ({exercise.id}) · {exercise.category.value} · level {exercise.level}"]
+    if exercise.summary:
+        lines.append(exercise.summary)
+    lines += [f"Dose to start: {dose_words(dose, per_side)}",
+              f"Per side: {'yes, left then right' if per_side else 'no'}",
+              f"Works: {', '.join(exercise.targets)}"]
+    if exercise.equipment:
+        lines.append(f"Needs: {', '.join(exercise.equipment)}")
+    lines += ["How:", *(f"  - {cue}" for cue in exercise.cues)]
+    lines += ["Take care:", *(f"  ! {caution}" for caution in exercise.cautions)]
+    lines += [f"Easier: {named(easier)}", f"Harder: {named(harder)}"]
+    print("\n".join(lines))
+    return 0

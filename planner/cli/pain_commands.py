@@ -30,7 +30,9 @@ def pain(args: argparse.Namespace, context: Context) -> int:
     with active.store:
         unknown = [i for i in args.aggravated if i not in context.library.exercises]
         if unknown:
-            raise UsageError(f"--aggravated: unknown exercise id {', '.join(unknown)}; "
+            library = context.library
+            guesses = "".join(library.suggest(i, library.exercises) for i in unknown)
+            raise UsageError(f"--aggravated: unknown exercise id {', '.join(unknown)}{guesses}; "
                              "see 'planner today' for today's ids")
         report = PainReport(day, args.when, score, args.where.strip(), tuple(args.aggravated), tuple(args.flag))
         state, adjustments, notes = apply_pain_report(

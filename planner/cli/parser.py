@@ -14,22 +14,42 @@ from planner.domain.pain.safety import DISCLAIMER
 
 PAIN_WHEN = ("during", "after", "next-morning")
 RED_FLAGS = ("numbness", "weakness", "saddle", "bladder-bowel")
+JSON_HELP = "print JSON for scripts instead of text, e.g. --json | jq ."
 
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors: the message and where to read more, no usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"{self.prog}: {_did_you_mean(message)} (see '{self.prog} --help')\n")
+
+
+def _did_you_mean(message: str) -> str:
+    """A mistyped command or choice, with the nearest ones ("'todya' is not a command (did you mean today?)").
+    difflib and re are loaded only here, on the error path."""
+    import difflib
+    import re
+
+    found = re.search(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if found is None:
+        return message
+    where, typed = found.group(1), found.group(2)
+    choices = [c.strip().strip("'") for c in found.group(3).split(",")]
+    close = difflib.get_close_matches(typed, choices, n=2)
+    guess = f" (did you mean {' or '.join(close)}?)" if close else f"; use one of: {', '.join(choices)}"
+    if where in ("COMMAND", "ACTION"):
+        return f"'{typed}' is not {'a command' if where == 'COMMAND' else 'an action'}{guess}"
+    return f"{where.split('/')[-1]}: '{typed}' is not allowed{guess}"
 
 
 def _globals(suppress: bool) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     default = argparse.SUPPRESS if suppress else None
     parent.add_argument("--data-dir", metavar="DIR", default=default,
-                        help="where history is kept (env PLANNER_DATA_DIR)")
+                        help="where history is kept (env PLANNER_DATA_DIR), e.g. --data-dir ~/planner-data")
     parent.add_argument("--library", metavar="DIR", action="append", default=default,
-                        help="a folder of your own exercise/program TOML files; repeatable (env PLANNER_LIBRARY)")
+                        help="a folder of your own exercise/program TOML files; repeatable (env PLANNER_LIBRARY), "
+                        "e.g. --library ~/my-exercises")
     return parent
 
 
@@ -81,81 +101,95 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text, parents=common)
 
     p = add("validate", "check exercise and program files")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: everything loaded)")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or folders (default: everything loaded), e.g. planner validate wall-sit.toml")
 
     p = add("library", "list the exercises")
-    p.add_argument("--category", choices=("core", "flexibility", "mobility", "relief"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--category", choices=("core", "flexibility", "mobility", "relief"),
+                   help="only this category, e.g. --category relief")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = add("show", "one exercise in full: dose, cues, cautions, easier and harder variants")
+    p.add_argument("exercise", metavar="EXERCISE_ID", help="an id from 'planner library', e.g. planner show bird-dog")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("schema", "write JSON Schemas for exercise, program, plan and lesson files")
-    p.add_argument("-o", "--output", metavar="DIR", default=".", help="folder to write to (default: .)")
+    p.add_argument("-o", "--output", metavar="DIR", default=".",
+                   help="folder to write to (default: .), e.g. -o schemas/")
 
     p = add("programs", "list the program templates")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     plan = add("plan", "build or show your plan")
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True, parser_class=Parser)
     p = plan_sub.add_parser("new", help="build a plan and make it the active one", parents=common)
-    p.add_argument("--program", required=True, metavar="ID")
+    p.add_argument("--program", required=True, metavar="ID",
+                   help="the program template (see 'planner programs'), e.g. --program core-flexibility")
     p.add_argument("--days", metavar="DAYS", help="training weekdays, e.g. mon,wed,fri (default: the program's)")
-    p.add_argument("--weeks", type=int, metavar="N")
-    p.add_argument("--minutes", type=int, metavar="M")
-    p.add_argument("--level", type=int, default=1, metavar="L", help="1 (gentlest) to 5")
-    p.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--weeks", type=int, metavar="N", help="1 to 52 (default: the program's), e.g. --weeks 8")
+    p.add_argument("--minutes", type=int, metavar="M",
+                   help="the longest a session may take, 5 to 180 (default: the program's), e.g. --minutes 20")
+    p.add_argument("--level", type=int, default=1, metavar="L",
+                   help="where each exercise's chain starts: 1 (gentlest) to 5 (hardest), e.g. --level 2")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today), e.g. --start 2026-03-02")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = plan_sub.add_parser("days", help="move your training days from next week on", parents=common)
     p.add_argument("days", metavar="DAYS", help="as many weekdays as the plan has now, e.g. tue,thu,sat")
     p = plan_sub.add_parser("show", help="show the active plan", parents=common)
-    p.add_argument("--week", type=int, metavar="N")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--week", type=int, metavar="N", help="only this week, e.g. --week 3")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("today", "show today's session")
-    p.add_argument("--date", metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="another day instead, e.g. --date 2026-03-04")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     for name, text in (("done", "check off today's session or some of its exercises"),
                        ("undo", "take back a check-off")):
         p = add(name, text)
-        p.add_argument("--date", metavar="YYYY-MM-DD")
-        p.add_argument("exercises", nargs="*", metavar="EXERCISE_ID")
+        p.add_argument("--date", metavar="YYYY-MM-DD", help="a day other than today, e.g. --date 2026-03-01")
+        p.add_argument("exercises", nargs="*", metavar="EXERCISE_ID",
+                       help="only these (default: the whole session), e.g. bird-dog glute-bridge")
 
     p = add("skip", "skip a session")
-    p.add_argument("--date", metavar="YYYY-MM-DD")
-    p.add_argument("--why", metavar="TEXT", default="")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="a day other than today, e.g. --date 2026-03-04")
+    p.add_argument("--why", metavar="TEXT", default="", help="a reason to keep, e.g. --why 'travelling'")
 
     p = add("history", "sessions done, adherence and streaks")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day shown, e.g. --from 2026-03-01")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day shown, e.g. --to 2026-03-31")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("pain", "report pain (0-10); the plan adapts and says why")
-    p.add_argument("score", metavar="SCORE", help="0 (none) to 10 (worst)")
-    p.add_argument("--when", choices=PAIN_WHEN, default="after")
-    p.add_argument("--date", metavar="YYYY-MM-DD")
-    p.add_argument("--where", metavar="AREA", default="")
-    p.add_argument("--aggravated", nargs="+", default=[], metavar="EXERCISE_ID")
+    p.add_argument("score", metavar="SCORE", help="0 (none) to 10 (worst), e.g. planner pain 3")
+    p.add_argument("--when", choices=PAIN_WHEN, default="after",
+                   help="during or after the session (the default), or the next morning, e.g. --when next-morning")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day it was, if not today, e.g. --date 2026-03-01")
+    p.add_argument("--where", metavar="AREA", default="", help="where it hurts, e.g. --where 'lower back'")
+    p.add_argument("--aggravated", nargs="+", default=[], metavar="EXERCISE_ID",
+                   help="exercises that made it worse (they go to an easier variant), e.g. --aggravated bird-dog")
     p.add_argument("--flag", nargs="+", default=[], choices=RED_FLAGS, metavar="FLAG",
-                   help=f"red-flag symptom: {', '.join(RED_FLAGS)}")
-    p.add_argument("--json", action="store_true")
+                   help=f"red-flag symptom: {', '.join(RED_FLAGS)}, e.g. --flag numbness")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("resume", "resume after a pause (needs --confirm after a red flag)")
     p.add_argument("--confirm", action="store_true",
-                   help="confirm a health professional has assessed you")
+                   help="confirm a health professional has assessed you, e.g. planner resume --confirm")
 
     p = add("adjustments", "every change made to the plan, with its reason")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("export", "write the plan as TOML, Markdown or iCalendar")
-    p.add_argument("--format", choices=("toml", "md", "ics"), default="toml")
-    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--format", choices=("toml", "md", "ics"), default="toml",
+                   help="toml to edit and import, md to print, ics for a calendar (default: toml), e.g. --format md")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output), e.g. -o plan.toml")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists, e.g. -o plan.toml --force")
     p.add_argument("--time", default="07:00", metavar="HH:MM",
-                   help="local start time of calendar events (default 07:00)")
+                   help="local start time of calendar events (default 07:00), e.g. --time 18:30")
     p.add_argument("--remind", default="15", metavar="MIN",
-                   help="calendar reminder, minutes before each session (default 15; 0 for none)")
+                   help="calendar reminder, minutes before each session (default 15; 0 for none), e.g. --remind 30")
 
     p = add("import", "load an exported plan TOML as the active plan")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="a file 'planner export' wrote, e.g. planner import plan.toml")
 
     p = add("lessons", "short lessons about your back, in order, marked when read")
     p.add_argument("--json", action="store_true")
@@ -184,8 +218,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     add("app", "open the app (the default)")
 
     p = add("serve", "serve the app to a web browser (loopback only unless --host says otherwise)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1), e.g. --host 0.0.0.0")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000), e.g. --port 8080")
     return parser
 
 

@@ -20,7 +20,8 @@ def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
         broken = any(p.path.endswith(f"/{args.program}.toml") or p.path == f"{args.program}.toml"
                      for p in library.problems)
         hint = "; its file has problems: run 'planner validate'" if broken else ""
-        raise UsageError(f"--program: unknown program '{args.program}'{hint}; choose one of: "
+        raise UsageError(f"--program: unknown program '{args.program}'{hint}"
+                         f"{library.suggest(args.program, library.programs)}; choose one of: "
                          f"{', '.join(sorted(library.programs))}")
     days = parse_days(args.days) if args.days is not None else list(program.default_days)
     weeks = args.weeks if args.weeks is not None else program.weeks

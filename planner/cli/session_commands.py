@@ -73,13 +73,26 @@ def today(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+# Each status in words; the raw name stays in ``--json``.
+STATUS_WORDS = {
+    "planned": "planned, not started yet",
+    "done": "done, every exercise checked off",
+    "partial": "partly done",
+    "skipped": "skipped",
+    "missed": "missed",
+    "rest": "a rest day",
+    "paused": "paused",
+    "no-plan": "no plan yet - run planner plan new",
+}
+
+
 def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week:
         heading += f" · week {view.week}"
-    lines = [f"{heading}: {view.status}"]
+    lines = [f"{heading}: {STATUS_WORDS.get(view.status, view.status)}"]
     for p in view.exercises:
-        mark = "x" if p.id in view.done_ids else " "
+        mark = "x" if p.id in view.done_ids else "~" if p.id in view.partial_ids else " "
         lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id})")
     for reason in view.reasons:
         lines.append(f"  · {reason}")
@@ -92,8 +105,13 @@ def _check_ids(view: DayView, ids: list[str]) -> None:
     known = {p.id for p in view.exercises}
     unknown = [i for i in ids if i not in known]
     if unknown:
+        import difflib  # only when something is misspelt
+
         listed = ", ".join(sorted(known)) or "none"
-        raise UsageError(f"not in {view.date.isoformat()}'s session: {', '.join(unknown)}; its exercises are: {listed}")
+        close = [m for u in unknown for m in difflib.get_close_matches(u, sorted(known), n=1)]
+        guess = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise UsageError(f"not in {view.date.isoformat()}'s session: {', '.join(unknown)}{guess}; "
+                         f"its exercises are: {listed}")
 
 
 def done(args: argparse.Namespace, context: Context) -> int:
@@ -152,17 +170,20 @@ def history(args: argparse.Namespace, context: Context) -> int:
     if active is None:
         result = {"sessions": [], "adherence": 0, "current_streak": 0, "best_streak": 0}
         if args.json:
-            print_json(result | {"adjustments": []})
+            print_json(result | {"adjustments": [], "notes": []})
         else:
             print("No history yet: build a plan with 'planner plan new --program ID'.")
         return 0
     with active.store:
         summary = progress(active.plan, context.library, active.history, context.today,
                            active.weekly_increase, date_from, date_to)
-    adjustments = [a.as_json() for a in active.history.adjustments
-                   if (date_from is None or a.date >= date_from) and (date_to is None or a.date <= date_to)]
+    def shown(day: dt.date) -> bool:
+        return (date_from is None or day >= date_from) and (date_to is None or day <= date_to)
+
+    adjustments = [a.as_json() for a in active.history.adjustments if shown(a.date)]
+    notes = [n for n in active.history.notes if shown(n.date)]
     if args.json:
-        print_json(summary.as_json() | {"adjustments": adjustments})
+        print_json(summary.as_json() | {"adjustments": adjustments, "notes": [n.as_json() for n in notes]})
         return 0
     for view, pain in summary.sessions:
         scores = ", ".join(f"{p.score} {p.when}" for p in pain)
@@ -172,4 +193,8 @@ def history(args: argparse.Namespace, context: Context) -> int:
           f"best streak {summary.best_streak}")
     for adjustment in adjustments:
         print(f"  {adjustment['date']}: {adjustment['reason']}")
+    if notes:
+        print("Your notes:")
+    for note in notes:
+        print(f"  {note.date.isoformat()}: {note.text}")
     return 0

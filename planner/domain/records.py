@@ -68,6 +68,17 @@ class Adjustment:
 
 
 @dataclass(frozen=True)
+class SessionNote:
+    """A few words the person kept with a day's session ("left hip tight", "felt strong")."""
+
+    date: dt.date
+    text: str
+
+    def as_json(self) -> dict:
+        return {"date": self.date.isoformat(), "text": self.text}
+
+
+@dataclass(frozen=True)
 class History:
     """Everything recorded against one plan, oldest first."""
 
@@ -75,6 +86,7 @@ class History:
     skips: tuple[Skip, ...] = ()
     pain: tuple[PainReport, ...] = ()
     adjustments: tuple[Adjustment, ...] = ()
+    notes: tuple[SessionNote, ...] = ()
 
     def completions_on(self, day: dt.date) -> dict[str, Completion]:
         return {c.exercise_id: c for c in self.completions if c.date == day}
@@ -84,3 +96,6 @@ class History:
 
     def pain_on(self, day: dt.date) -> list[PainReport]:
         return [p for p in self.pain if p.date == day]
+
+    def note_on(self, day: dt.date) -> str:
+        return next((n.text for n in self.notes if n.date == day), "")

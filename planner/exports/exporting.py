@@ -24,11 +24,12 @@ def export_plan(active: ActivePlan, library: Library, fmt: Format = "toml", at: 
     if fmt == "toml":
         from planner.domain.exchange.plan_file import plan_to_toml
 
-        return plan_to_toml(active.plan, active.history.adjustments, active.state)
+        return plan_to_toml(active.plan, active.history.adjustments, active.state, active.history.notes)
     if fmt == "md":
         from planner.exports.markdown import plan_markdown
 
-        return plan_markdown(active.plan, library, active.history.adjustments, active.state)
+        return plan_markdown(active.plan, library, active.history.adjustments, active.state,
+                             active.history.notes)
     from planner.exports.ics import plan_calendar
 
     return plan_calendar(active.plan, at, remind=remind)

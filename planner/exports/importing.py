@@ -49,7 +49,7 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
         })
         notes.append(reason)
     record = store.save_plan(plan_file.plan, plan_file.program_name, source="imported",
-                             plan_file=plan_file.to_toml())
+                             plan_file=plan_file.to_toml(), notes=[(n.date, n.text) for n in plan_file.notes])
     return ImportResult(record, plan_file, notes)
 
 

@@ -8,7 +8,7 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.safety import DISCLAIMER
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, Prescription
-from planner.domain.records import Adjustment
+from planner.domain.records import Adjustment, SessionNote
 
 
 def _cell(text: str) -> str:
@@ -22,7 +22,8 @@ def _rest(item: Prescription) -> str:
 
 
 def plan_markdown(
-    plan: Plan, library: Library, adjustments: Sequence[Adjustment] = (), state: AdaptationState | None = None
+    plan: Plan, library: Library, adjustments: Sequence[Adjustment] = (), state: AdaptationState | None = None,
+    notes: Sequence[SessionNote] = (),
 ) -> str:
     inputs = plan.inputs
     days = ", ".join(DAY_NAMES[WEEKDAYS.index(d)] for d in inputs.days)
@@ -47,6 +48,10 @@ def plan_markdown(
         lines += [f"- {a.date.isoformat()} ({a.kind}): {_cell(a.reason)}" for a in adjustments]
         lines += ["", "The sessions below are the plan as written; `planner today` shows each day's session "
                   "with these changes applied.", ""]
+    if notes:
+        lines += ["## Your session notes", ""]
+        lines += [f"- {n.date.isoformat()}: {_cell(n.text)}" for n in notes]
+        lines.append("")
     for week in plan.weeks:
         lines += [f"## Week {week.number}" + (" (easier week)" if week.deload else ""), ""]
         lines += [f"- {_cell(r)}" for r in week.reasons]

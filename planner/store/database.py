@@ -85,6 +85,16 @@ MIGRATIONS: list[str] = [
         read_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
     );
     """,
+    # 5: a short note kept with a day's session.
+    """
+    CREATE TABLE session_notes (
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        text TEXT NOT NULL CHECK (length(text) > 0),
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        PRIMARY KEY (plan_id, date)
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

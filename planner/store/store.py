@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.domain.plan.model import PlanInputs
-from planner.domain.records import Adjustment, Completion, History, PainReport, Skip
+from planner.domain.records import Adjustment, Completion, History, PainReport, SessionNote, Skip
 from planner.locations import database_path
 from planner.store.database import StoreError, connect, write
 
@@ -63,11 +63,13 @@ class Store:
     # Plans -----------------------------------------------------------------
 
     def save_plan(
-        self, inputs: PlanInputs, program_name: str, source: str = "built", plan_file: str | None = None
+        self, inputs: PlanInputs, program_name: str, source: str = "built", plan_file: str | None = None,
+        notes: Iterable[tuple[dt.date, str]] = (),
     ) -> PlanRecord:
         """Make this the active plan; the previous one is archived, never deleted.
 
-        ``plan_file`` is the TOML of an imported plan: its weeks then replace the built ones.
+        ``plan_file`` is the TOML of an imported plan: its weeks then replace the built ones, and
+        its session ``notes`` (the person's own words) come along, in the same transaction.
         """
         with write(self.connection, self.path) as db:
             db.execute(
@@ -77,6 +79,9 @@ class Store:
                 "INSERT INTO plans (inputs, program_name, source, plan_file) VALUES (?, ?, ?, ?)",
                 (inputs.to_json(), program_name, source, plan_file),
             )
+            plan_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
+            db.executemany("INSERT INTO session_notes (plan_id, date, text) VALUES (?, ?, ?)",
+                           [(plan_id, day.isoformat(), text) for day, text in notes])
         record = self.active_plan()
         assert record is not None
         return record
@@ -164,6 +169,17 @@ class Store:
             )
             db.execute("DELETE FROM completions WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
 
+    def set_note(self, plan_id: int, day: dt.date, text: str) -> None:
+        """Keep ``text`` as the day's session note; an empty text removes the note."""
+        text = " ".join(text.split())
+        with write(self.connection, self.path) as db:
+            if text:
+                db.execute("INSERT INTO session_notes (plan_id, date, text) VALUES (?, ?, ?)"
+                           " ON CONFLICT (plan_id, date) DO UPDATE SET text = excluded.text",
+                           (plan_id, day.isoformat(), text))
+            else:
+                db.execute("DELETE FROM session_notes WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
+
     # Pain and adjustments ------------------------------------------------
 
     def record_pain(self, plan_id: int | None, report: PainReport, adjustments: Iterable[Adjustment]) -> PainReport:
@@ -218,7 +234,11 @@ class Store:
                 "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
                 " WHERE plan_id = ? ORDER BY id", (plan_id,))
         )
-        return History(completions, skips, pain, adjustments)
+        notes = tuple(
+            SessionNote(dt.date.fromisoformat(r[0]), r[1])
+            for r in self._read("SELECT date, text FROM session_notes WHERE plan_id = ? ORDER BY date", (plan_id,))
+        )
+        return History(completions, skips, pain, adjustments, notes)
 
 
 _PLAN_COLUMNS = "id, inputs, program_name, created_at, archived_at, source, plan_file"

@@ -50,6 +50,8 @@ async def settle(pilot: Pilot) -> None:
         await pilot.pause()
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
+    for widget in pilot.app.screen.query(".-flash"):  # the runner's flash at a change lasts a moment
+        widget.remove_class("-flash")
 
 
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:

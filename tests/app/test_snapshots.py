@@ -1,4 +1,4 @@
-"""Pictures of every screen at 80×24 and 120×36, with the date pinned to Monday 2 March 2026.
+"""Pictures of every screen at 60×20, 80×24 and 120×36, with the date pinned to Monday 2 March 2026.
 
 Each run_before waits for the store workers and turns cursor blink off, so
 the pictures depend on nothing but the code.
@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from planner.app.widgets.countdown import Countdown
 from tests.app.conftest import keys, make_app, settle
 
-SIZES = [(80, 24), (120, 36)]
+SIZES = [(80, 24), (120, 36), (60, 20)]  # size2, 60×20, added last so older baselines keep their names
 RED_FLAG = ["r", "1", "tab", "tab", "tab", "space", "tab", "tab", "tab", "tab", "enter"]
 
 

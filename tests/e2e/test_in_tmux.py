@@ -165,7 +165,8 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
         term.wait_for("too small")
         term.press("x")  # keys while too small must not touch the session (x would skip the exercise)
         term.resize(80, 24)
-        screen = term.wait_until(lambda s: session_state(s) is not None, "the session coming back at 80×24")
+        screen = term.wait_until(lambda s: session_state(s) is not None and f"▶ {first['name']}" in s,
+                                 "the session coming back at 80×24, its list beside the timer")
         assert term.size() == (80, 24)
         assert session_state(screen)[:2] == (("1", str(len(today["exercises"]))), ("2", str(first["sets"]))), screen
         assert f"▶ {first['name']}" in screen, "still on the first exercise:\n" + screen
@@ -174,6 +175,8 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
         while session_state(term.screen())[0][0] == "1":
             press_until_changed(term, "Space")
         term.press("f")
+        term.wait_for("not finished")  # exercises are left: finishing asks first
+        term.press("y")
         term.wait_for("0 = no pain")
         term.resize(100, 30)  # a resize with the check-in open
         term.wait_until(lambda s: "0 = no pain" in s and wider_than(80, s), "the check-in redrawn at 100×30")
@@ -184,7 +187,35 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
 
     today = json.loads(cli(data, "today", "--json").stdout)
     assert today["status"] == "partial"
-    assert [e["done"] for e in today["exercises"]] == [True, True] + [False] * (len(today["exercises"]) - 2)
+    assert [e["done"] for e in today["exercises"]] == [True, True] + [False] * (len(today["exercises"]) - 2), (
+        cli(data, "today").stdout)
+
+
+def test_a_whole_session_at_60x20_with_a_note(tmp_path: Path) -> None:
+    """The smallest size the app claims: the timer, the set and the count stay readable, every key works."""
+    data = tmp_path / "data"
+    cli(data, "plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--start", TODAY)
+    names = [e["name"] for e in json.loads(cli(data, "today", "--json").stdout)["exercises"]]
+    with app(data, width=60, height=20) as term:
+        term.wait_for(HEADLINE)
+        term.press("Enter")
+        screen = term.wait_for(f"0 of {len(names)} exercises finished")
+        assert not wider_than(60, screen) and "Set 1 of" in screen and names[0] in screen
+        term.press("n")
+        term.wait_for("Note for this session")
+        term.type("stiff start")
+        term.press("Enter")
+        term.wait_for("Note kept")
+        run_every_set(term)
+        term.wait_for(f"{len(names)} of {len(names)} exercises finished")
+        term.press("f")
+        enter_pain(term, 2)
+        term.press("Escape")
+        term.wait_until(lambda s: today_status(s) == "done", "Today showing the session done")
+        quit_cleanly(term)
+    history = json.loads(cli(data, "history", "--json").stdout)
+    assert history["sessions"][0]["status"] == "done"
+    assert history["notes"] == [{"date": TODAY, "text": "stiff start"}]
 
 
 def planned_day(tmp_path: Path) -> Path:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import LIBRARY_BINDINGS
+from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.library.loading import Library
@@ -30,7 +30,7 @@ def matches(exercise: Exercise, text: str, category: str, target: str) -> bool:
             and (target == ANY or target in exercise.targets))
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(SizedScreen):
     BINDINGS = LIBRARY_BINDINGS
 
     @property
@@ -50,9 +50,10 @@ class LibraryScreen(Screen):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="library-detail"):
                 yield ExerciseDetail()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.refilter()
         self.query_one("#exercise-list", OptionList).focus()
 
@@ -65,7 +66,8 @@ class LibraryScreen(Screen):
         options = self.query_one("#exercise-list", OptionList)
         options.clear_options()
         for exercise in found:
-            options.add_option(Option(Content(f"{exercise.name} · {exercise.category.value}"), id=exercise.id))
+            options.add_option(Option(Content.assemble(exercise.name, (f" · {exercise.category.value}", "dim")),
+                                      id=exercise.id))
         if found:
             options.highlighted = 0
         else:

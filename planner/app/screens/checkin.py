@@ -120,4 +120,6 @@ class PainCheckIn(ModalScreen[bool]):
                                        "\n\nPress Escape to close."))
         result.set_class(urgent, "urgent")
         self.query_one("#close", Button).focus()
-        self.call_after_refresh(self.query_one("#pain", VerticalScroll).scroll_end, animate=False)  # once drawn
+        # After the next refresh, when the answer's height is known (at 60×20 the form scrolls).
+        form = self.query_one("#pain", VerticalScroll)
+        self.call_after_refresh(form.scroll_end, animate=False)

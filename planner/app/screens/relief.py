@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from planner.app.bindings import RELIEF_BINDINGS
 from planner.app.compact import CompactFooterKeys
+from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.nav_bar import NavBar
@@ -24,7 +25,7 @@ from planner.domain.pain.safety import RED_FLAG_LABELS
 HEAT_MINUTES = (15, 20)
 
 
-class ReliefScreen(CompactFooterKeys):
+class ReliefScreen(CompactFooterKeys, SizedScreen):
     BINDINGS = RELIEF_BINDINGS
     COMPACT_KEYS = ("timer", "pause", "app.go('today')")  # the footer on a phone
 
@@ -50,9 +51,10 @@ class ReliefScreen(CompactFooterKeys):
         yield Static(id="heat-title")
         yield Countdown(id="heat-timer")
         yield Static(self._flags(), id="red-flags")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        super().on_mount()
         self._show_heat()
         self.query_one("#relief-list", OptionList).focus()
         if self.routine:
@@ -83,10 +85,16 @@ class ReliefScreen(CompactFooterKeys):
         countdown.toggle_pause()
 
     def _change(self, minutes: int) -> None:
+        """Within 15–20 minutes (longer risks the skin); a running countdown changes with it."""
+        if minutes == self.minutes:
+            self.notify(f"{minutes} min is the {'longest' if minutes == HEAT_MINUTES[1] else 'shortest'} "
+                        f"the pack should stay on: {HEAT_MINUTES[0]} to {HEAT_MINUTES[1]} min.")
+            return
+        countdown = self.query_one(Countdown)
+        if countdown.active:
+            countdown.extend((minutes - self.minutes) * 60)
         self.minutes = minutes
         self._show_heat()
-        if self.query_one(Countdown).active:
-            self.notify(f"Set to {minutes} min; press s to restart the timer with it.")
 
     def action_longer(self) -> None:
         self._change(HEAT_MINUTES[1])
@@ -95,5 +103,5 @@ class ReliefScreen(CompactFooterKeys):
         self._change(HEAT_MINUTES[0])
 
     def on_countdown_finished(self, event: Countdown.Finished) -> None:
-        self.app.bell()
+        self.app.cue()  # type: ignore[attr-defined]
         self.notify("Time to take the pack off. Check your skin; rest before another round.", timeout=15)

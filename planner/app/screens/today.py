@@ -69,7 +69,7 @@ class TodayScreen(CompactFooterKeys):
         yield OptionList(id="exercises")
         with VerticalScroll(id="reasons-box"):
             yield Static(id="reasons")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self.show_snapshot)
@@ -96,7 +96,7 @@ class TodayScreen(CompactFooterKeys):
         options.clear_options()
         width = self.size.width - 4 if compact else None  # inside the list's border and the options' padding
         for item in view.exercises:
-            mark = "[x]" if item.id in view.done_ids else "[ ]"
+            mark = "[x]" if item.id in view.done_ids else "[~]" if item.id in view.partial_ids else "[ ]"
             options.add_option(Option(Content(exercise_row(mark, item.name, item.dose_text(), width)), id=item.id))
         if view.exercises:
             options.highlighted = min(highlighted or 0, len(view.exercises) - 1)

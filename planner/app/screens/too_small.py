@@ -5,6 +5,7 @@ From 40×16 to 60×20 the app draws its compact layout (see ``planner.app.compac
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -20,3 +21,12 @@ class TooSmallScreen(ModalScreen[None]):
     def on_screen_resume(self) -> None:
         """Back on top (a dialog opened above it has closed): the terminal may have grown meanwhile."""
         self.app._check_size()  # type: ignore[attr-defined]
+
+    def on_key(self, event: Key) -> None:
+        """Keys stop here. Left to bubble, a key reaches the app's bindings only after the app has caught up,
+        and by then a resize may have closed this notice: the key would act on the screen beneath
+        (x typed while too small would skip an exercise in the session). q still quits."""
+        event.stop()
+        event.prevent_default()
+        if event.key == "q":
+            self.app.exit()

@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.geometry import Size
 from textual.widgets import DataTable, Footer, Static
 
 from planner.app.bindings import PLAN_BINDINGS
 from planner.app.data import Snapshot
+from planner.app.screens.sizes import SizedScreen
+from planner.app.widgets.hanging import Hanging, Line
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import MARKS
 from planner.domain.plan.model import DAY_NAMES
@@ -30,20 +32,52 @@ def week_dates(snapshot: Snapshot, index: int) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range(7)]
 
 
-class PlanViewScreen(Screen):
+def adapted_minutes(snapshot: Snapshot, index: int) -> int:
+    """Minutes of work in the week's sessions as they stand today (after any adjustment for pain);
+    a week already past keeps what it was built with."""
+    assert snapshot.plan is not None
+    week = snapshot.plan.weeks[index]
+    dates = week_dates(snapshot, index)
+    if dates[-1] < snapshot.today:
+        return week.volume_seconds // 60
+    seconds = 0
+    for day in dates:
+        if day < snapshot.today:
+            seconds += sum(p.volume_seconds for s in week.sessions if s.date == day for p in s.exercises)
+            continue
+        view = snapshot.day(day)
+        if view.planned:
+            seconds += sum(p.volume_seconds for p in view.exercises)
+    return seconds // 60
+
+
+class PlanViewScreen(SizedScreen):
+    """From 110 columns the weeks and the highlighted week's sessions sit side by side."""
+
     BINDINGS = PLAN_BINDINGS
 
     def compose(self) -> ComposeResult:
         yield NavBar("plan")
         yield Static(id="plan-title")
-        yield DataTable(id="weeks", cursor_type="row", zebra_stripes=False)
-        with VerticalScroll(id="week-detail"):
-            yield Static(id="week-sessions")
-        yield Footer()
+        with Horizontal(id="plan-body"):
+            yield DataTable(id="weeks", cursor_type="row", zebra_stripes=False)
+            with VerticalScroll(id="week-detail"):
+                yield Hanging(id="week-sessions")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.watch(self.app, "snapshot", self.show_snapshot)
         self.query_one("#weeks", DataTable).focus()
+
+    def size_changed(self, size: Size) -> None:
+        if self.is_mounted and self.snapshot is not None:
+            self.show_snapshot(self.snapshot)
+
+    def action_scroll_detail(self, pages: int) -> None:
+        """The week's sessions scroll from the weeks table (no Tab needed)."""
+        detail = self.query_one("#week-detail", VerticalScroll)
+        detail.scroll_to(y=detail.scroll_y + pages * max(detail.size.height - 1, 1), animate=False)
 
     @property
     def snapshot(self) -> Snapshot | None:
@@ -64,16 +98,26 @@ class PlanViewScreen(Screen):
         row = table.cursor_row if table.row_count else self._this_week(snapshot)
         table.clear(columns=True)
         first = plan.inputs.start.weekday()  # a plan's weeks run from its start day, not always Monday
-        table.add_columns("Week", *(DAY_NAMES[(first + i) % 7][:3] for i in range(7)), "Work", "Notes")
+        short = self.app.size.width < 80 or self.has_class("-wide")  # narrow, or sharing the width
+        letters = 2 if short else 3
+        rows = []
         for index, week in enumerate(plan.weeks):
             dates = week_dates(snapshot, index)
             marks = [self._mark(snapshot, day) for day in dates]
             changes = [a for a in snapshot.history.adjustments if dates[0] <= a.date <= dates[-1]]
-            notes = ["easier week"] if week.deload else []
+            notes = [("easier" if short else "easier week")] if week.deload else []
             if changes:
-                notes.append(f"{len(changes)} adjustment{'s' if len(changes) > 1 else ''}")
+                notes.append(f"{len(changes)} adj." if short else
+                             f"{len(changes)} adjustment{'s' if len(changes) > 1 else ''}")
             here = "▶" if dates[0] <= snapshot.today <= dates[-1] else " "
-            table.add_row(f"{here}{week.number:>2}", *marks, f"{week.volume_seconds // 60}m", ", ".join(notes))
+            rows.append((f"{here}{week.number:>2}", *marks, f"{adapted_minutes(snapshot, index)}m", ", ".join(notes)))
+        # Widths given, not measured: the table would size each column by its heading alone.
+        table.add_column("Week", width=4)
+        for i in range(7):
+            table.add_column(DAY_NAMES[(first + i) % 7][:letters], width=3)
+        table.add_column("Work", width=4)
+        table.add_column("Notes", width=max([5, *(len(r[-1]) for r in rows)]))
+        table.add_rows(rows)
         table.move_cursor(row=min(row, len(plan.weeks) - 1))
         self._show_week(min(row, len(plan.weeks) - 1))
 
@@ -98,19 +142,26 @@ class PlanViewScreen(Screen):
         if snapshot is None or snapshot.plan is None or not 0 <= index < len(snapshot.plan.weeks):
             return
         week = snapshot.plan.weeks[index]
-        lines = [Content.styled(f"Week {week.number}" + (" · easier week" if week.deload else ""), "bold")]
+        minutes, built = adapted_minutes(snapshot, index), week.volume_seconds // 60
+        heading = f"Week {week.number}" + (" · easier week" if week.deload else "") + f" · {minutes} min of work"
+        lines: list[Line] = [("", Content.styled(heading, "bold"))]
         for day in week_dates(snapshot, index):
             view = snapshot.day(day)
             if not view.planned and view.status != "paused":
                 continue
             work = sum(p.volume_seconds for p in view.exercises) // 60
-            items = ", ".join(f"{p.name} {p.dose_text()}" for p in view.exercises) or "nothing (paused)"
-            lines.append(Content(f"{day.strftime('%a %d %b')} · {view.status} · {work} min of work: {items}"))
+            marks = {p.id: "✓ " if p.id in view.done_ids else "◐ " if p.id in view.partial_ids else ""
+                     for p in view.exercises}
+            items = ", ".join(f"{marks[p.id]}{p.name} {p.dose_text()}" for p in view.exercises) or "nothing (paused)"
+            lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status} · {work} min: ",
+                                                  "bold"), items)))
         dates = week_dates(snapshot, index)
         for change in (a for a in snapshot.history.adjustments if dates[0] <= a.date <= dates[-1]):
-            lines.append(Content.assemble(("* ", "bold"), f"{change.date.strftime('%a %d')}: {change.reason}"))
-        lines.extend(Content(f"  {reason}") for reason in week.reasons)
-        self.query_one("#week-sessions", Static).update(Content("\n").join(lines))
+            lines.append(("* ", Content(f"{change.date.strftime('%a %d')}: {change.reason}")))
+        if minutes != built:  # the week's own notes describe the plan as built, not the sessions above
+            lines.append(("", Content.styled(f"As built, before the adjustments for pain ({built} min):", "italic")))
+        lines.extend(("  ", Content(reason)) for reason in week.reasons)
+        self.query_one("#week-sessions", Hanging).update(lines)
 
     def action_week(self, step: int) -> None:
         table = self.query_one("#weeks", DataTable)

@@ -24,6 +24,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
 from planner.domain.pain.safety import DISCLAIMER
 from planner.domain.plan.builder import build_plan
+from planner.domain.plan.levels import level_line
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
 
 PREVIEW_WEEKS = 2
@@ -79,34 +80,48 @@ class PlanBuilderScreen(Screen):
             with Horizontal(classes="row"):
                 yield Label("Minutes")
                 yield Input(str(first.default_minutes), id="minutes", type="integer", max_length=3, compact=True)
-                yield Label("Level", classes="inner")
-                yield Input("1", id="level", type="integer", max_length=1, compact=True)
                 yield Label("Weeks", classes="inner")
                 yield Input(str(first.weeks), id="weeks", type="integer", max_length=2, compact=True)
                 yield Label("Start", classes="inner")
                 yield Input(self.app.data.today.isoformat(), id="start", max_length=10, compact=True)  # type: ignore[attr-defined]
+            with Horizontal(classes="row", id="level-row"):
+                yield Label("Level")
+                yield Input("1", id="level", type="integer", max_length=1, compact=True)
+                yield Static(level_line(1), id="level-words")
             yield Static(id="preview")
             yield Static(id="description")
             yield Button("Create plan (ctrl+s)", variant="primary", id="create", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.program_id = str(self.query_one("#program", Select).value) if self.library.programs else ""
         self.update_preview()
 
     def on_screen_resume(self) -> None:
         self.update_preview()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        program = self.library.programs.get(str(event.value))
+        """A new program brings its own days, minutes and weeks, except where the person typed their own:
+        a field still holding the old program's default follows the new one, anything else is kept."""
+        old, program = self.library.programs.get(self.program_id), self.library.programs.get(str(event.value))
+        self.program_id = str(event.value)
         if program is None:
             return
-        for day in WEEKDAYS:
-            self.query_one(f"#day-{day}", Checkbox).value = day in program.default_days
-        self.query_one("#minutes", Input).value = str(program.default_minutes)
-        self.query_one("#weeks", Input).value = str(program.weeks)
+        ticked = [d for d in WEEKDAYS if self.query_one(f"#day-{d}", Checkbox).value]
+        if old is None or ticked == [d for d in WEEKDAYS if d in old.default_days]:
+            for day in WEEKDAYS:
+                self.query_one(f"#day-{day}", Checkbox).value = day in program.default_days
+        for field, before, after in (("minutes", old and old.default_minutes, program.default_minutes),
+                                     ("weeks", old and old.weeks, program.weeks)):
+            box = self.query_one(f"#{field}", Input)
+            if old is None or box.value.strip() == str(before):
+                box.value = str(after)
         self.update_preview()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "level":
+            text = event.value.strip()
+            self.query_one("#level-words", Static).update(level_line(int(text) if text.isdigit() else 0))
         self.update_preview()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:

@@ -1,7 +1,9 @@
 """A countdown with a progress bar: holds, rest between sets, and the heat or cold timer.
 
 The interval timer exists only while a countdown runs, so an idle app never
-redraws. Pausing stops the timer; resuming starts a new one.
+redraws. Pausing stops the timer; resuming starts a new one. The time is also
+drawn in large digits (Textual's ``Digits``), shown where a screen's styles
+ask for them: the session runner is read from across the room.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Digits, ProgressBar, Static
 
 
 def clock_text(seconds: int) -> str:
@@ -34,11 +36,19 @@ class Countdown(Horizontal):
         self.remaining = 0
         self.purpose = ""
         self.label = ""
+        self.idle_text = "No timer running."
+        self.idle_seconds = 0
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("No timer running.", classes="countdown-label")
+        yield Static(self.idle_text, classes="countdown-label")
+        yield Digits("0:00", classes="countdown-digits")
         yield ProgressBar(total=1, show_eta=False, show_percentage=False)
+
+    def ready(self, seconds: int, text: str) -> None:
+        """What the idle countdown shows: the time the next timer would run, and how to start it."""
+        self.idle_seconds, self.idle_text = seconds, text
+        self._show()
 
     @property
     def running(self) -> bool:
@@ -68,6 +78,14 @@ class Countdown(Horizontal):
         self._show()
         return self.running
 
+    def extend(self, seconds: int) -> None:
+        """Lengthen (or with a negative number, shorten) a started countdown; it never drops below 1 s."""
+        if not self.active:
+            return
+        self.total = max(1, self.total + seconds)
+        self.remaining = max(1, min(self.remaining + seconds, self.total))
+        self._show()
+
     def stop(self) -> None:
         if self._timer is not None:
             self._timer.stop()
@@ -93,10 +111,13 @@ class Countdown(Horizontal):
             return
         label = self.query_one(".countdown-label", Static)
         bar = self.query_one(ProgressBar)
+        digits = self.query_one(Digits)
         if not self.active:
-            label.update("No timer running.")
+            label.update(self.idle_text)
+            digits.update(clock_text(self.idle_seconds))
             bar.update(total=1, progress=0)
             return
         state = "" if self.running else "  (paused: p resumes)"
         label.update(f"{self.label} {clock_text(self.remaining)}{state}")
+        digits.update(clock_text(self.remaining))
         bar.update(total=self.total, progress=self.total - self.remaining)

@@ -1,4 +1,7 @@
-"""A checkbox that reads as [x] or [ ] without colour (Textual's own differs only by colour)."""
+"""A checkbox that reads as [x] or [ ] without colour (Textual's own differs only by colour).
+
+Its label has one space before it and none after, so a row of seven weekdays fits 60 columns.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,13 @@ class TickBox(Checkbox):
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--button")
         return Content.assemble("[", ("x" if self.value else " ", style), "]")
+
+    def render(self) -> Content:
+        label = self._label.stylize_before(self.get_visual_style("toggle--label"))
+        return Content.assemble(self._button, " ", label)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return 4 + self._label.cell_length
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """One line, unless the stylesheet lets the label wrap (a narrow screen): then as many as it takes,

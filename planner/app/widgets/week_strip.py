@@ -30,13 +30,30 @@ def week_of(day: dt.date) -> list[dt.date]:
 
 
 class WeekStrip(Static):
+    """Seven columns as wide as the strip allows (6 to 9 cells), so the week stays on one line at 60."""
+
     DEFAULT_CLASSES = "week-strip"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.views: list[DayView] = []
+        self.today: dt.date | None = None
+
     def show(self, views: list[DayView], today: dt.date) -> None:
+        self.views, self.today = list(views), today
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if not self.views:
+            return Content("")
+        cell = max(6, min(9, ((self.content_region.width or 69) - 6) // 7))
         heads: list[Content] = []
         marks: list[Content] = []
-        for view in views:
-            style = "reverse" if view.date == today else ""
-            heads.append(Content.styled(f"{view.date.strftime('%a %d'):^9}", style))
-            marks.append(Content.styled(f"{MARKS.get(view.status, view.status):^9}", COLOURS.get(view.status, "")))
-        self.update(Content("\n").join([Content(" ").join(heads), Content(" ").join(marks)]))
+        for view in self.views:
+            style = "reverse" if view.date == self.today else ""
+            heads.append(Content.styled(f"{view.date.strftime('%a %d'):^{cell}}", style))
+            mark = MARKS.get(view.status, view.status)
+            if len(mark) > cell:
+                mark = mark.split()[0]
+            marks.append(Content.styled(f"{mark:^{cell}}", COLOURS.get(view.status, "")))
+        return Content("\n").join([Content(" ").join(heads), Content(" ").join(marks)])

@@ -28,6 +28,7 @@ class DayView:
     done_ids: set[str] = field(default_factory=set)
     week: int | None = None
     planned: bool = False
+    partial_ids: set[str] = field(default_factory=set)  # begun, some sets done, not finished
 
     def as_json(self) -> dict:
         return {
@@ -45,6 +46,7 @@ class DayView:
                     "minutes": p.minutes,
                     "volume_seconds": p.volume_seconds,
                     "done": p.id in self.done_ids,
+                    "partial": p.id in self.partial_ids,
                 }
                 for p in self.exercises
             ],
@@ -169,7 +171,7 @@ def day_view(
         status = "missed"
     else:
         status = "planned"
-    return DayView(day, status, reasons, exercises, done, week, planned=True)
+    return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial)
 
 
 def _active_reasons(

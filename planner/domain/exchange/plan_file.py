@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import tomllib
+from collections.abc import Sequence
 from functools import cache
 from typing import Any, Literal
 
@@ -54,7 +55,7 @@ from planner.domain.plan.model import (
     Session,
     Week,
 )
-from planner.domain.records import Adjustment
+from planner.domain.records import Adjustment, SessionNote
 
 SCHEMA_VERSION = 1
 DOSE_FIELDS = ("reps", "hold_seconds", "minutes")
@@ -103,6 +104,13 @@ class AdjustmentEntry(FileModel):
     reason: str = Field(min_length=1)
 
 
+class NoteEntry(FileModel):
+    """A note the person kept with a session; it comes along on import."""
+
+    date: dt.date
+    text: str = Field(min_length=1, max_length=500)
+
+
 class PlanFile(FileModel):
     """The plan file as a whole."""
 
@@ -111,6 +119,7 @@ class PlanFile(FileModel):
     plan: PlanInputs
     adaptation: AdaptationState = AdaptationState()
     adjustments: list[AdjustmentEntry] = []
+    notes: list[NoteEntry] = []
     weeks: list[WeekEntry] = Field(min_length=1)
 
     def state(self) -> AdaptationState:
@@ -154,6 +163,8 @@ class PlanFile(FileModel):
             data["adaptation"] = adaptation
         if self.adjustments:
             data["adjustments"] = [a.model_dump() for a in self.adjustments]
+        if self.notes:
+            data["notes"] = [n.model_dump() for n in self.notes]
         data["weeks"] = [
             {
                 "number": w.number,
@@ -198,13 +209,14 @@ def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
 
 
 def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
-                   state: AdaptationState | None = None) -> PlanFile:
+                   state: AdaptationState | None = None, notes: Sequence[SessionNote] = ()) -> PlanFile:
     return _built(PlanFile)(
         schema_version=SCHEMA_VERSION,
         program_name=plan.program_name,
         plan=plan.inputs,
         adaptation=state or AdaptationState(),
         adjustments=[AdjustmentEntry(date=a.date, kind=a.kind, reason=a.reason) for a in adjustments],
+        notes=[NoteEntry(date=n.date, text=n.text) for n in notes],
         weeks=[
             WeekEntry(
                 number=w.number,
@@ -229,9 +241,10 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
 
 
 def plan_to_toml(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
-                 state: AdaptationState | None = None) -> str:
-    """The plan file for ``plan``: its weeks, the adjustments made to it and where they left it."""
-    return plan_file_from(plan, adjustments, state).to_toml()
+                 state: AdaptationState | None = None, notes: Sequence[SessionNote] = ()) -> str:
+    """The plan file for ``plan``: its weeks, the adjustments made to it, where they left it, and the
+    notes kept with its sessions."""
+    return plan_file_from(plan, adjustments, state, notes).to_toml()
 
 
 def read_stored(text: str) -> PlanFile:

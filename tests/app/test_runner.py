@@ -1,0 +1,210 @@
+"""The session runner under Pilot: sound kept between runs, sides timed in turn, notes, finishing, partial."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.app.screens.checkin import PainCheckIn
+from planner.app.screens.confirm import ConfirmDialog
+from planner.app.screens.note import NoteDialog
+from planner.app.screens.session_runner import SessionRunner
+from planner.app.screens.today import TodayScreen
+from planner.app.widgets.countdown import Countdown
+from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.store.store import Store
+from tests.app.conftest import make_app, settle
+
+BUILT_IN = Path(__file__).resolve().parents[2] / "programs" / "exercises"
+
+
+def count_bells(app, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    rung: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: rung.append(1))
+    return rung
+
+
+@pytest.fixture
+def side_plank_per_side(seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user library whose knee side plank (in Monday's session) is done on each side in turn."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    source = next(BUILT_IN.rglob("knee-side-plank.toml")).read_text()
+    (folder / "knee-side-plank.toml").write_text("per_side = true\n" + source)
+    monkeypatch.setenv("PLANNER_LIBRARY", str(folder))
+    return seeded
+
+
+async def open_runner(pilot) -> SessionRunner:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, SessionRunner)
+    return pilot.app.screen
+
+
+async def test_each_change_rings_the_bell_and_sound_off_is_kept_for_next_time(seeded: Path, monkeypatch) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        rung = count_bells(app, monkeypatch)
+        runner = await open_runner(pilot)
+        await pilot.press("space")  # set 1 done: rest starts
+        await settle(pilot)
+        assert len(rung) == 1 and runner.query_one(Countdown).purpose == "rest"
+        await pilot.press("space")  # rest ended early: set 2 starts
+        await settle(pilot)
+        assert len(rung) == 2
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert not app.sound and "sound off" in str(runner.query_one("#runner-title").render())
+        await pilot.press("space")
+        await settle(pilot)
+        assert len(rung) == 2, "no bell with sound off"
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        rung = count_bells(again, monkeypatch)
+        await open_runner(pilot)
+        assert not again.sound
+        await pilot.press("space")
+        await settle(pilot)
+        assert rung == []
+        await pilot.press("b")
+        await again.workers.wait_for_complete()
+        assert again.sound
+    with Store(seeded) as store:
+        assert store.setting("sound") == "on"
+
+
+async def test_one_sided_exercise_runs_left_then_right_with_their_own_countdowns(side_plank_per_side: Path,
+                                                                               monkeypatch) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        rung = count_bells(app, monkeypatch)
+        runner = await open_runner(pilot)
+        runner.current = next(i for i, p in enumerate(runner.items) if p.id == "knee-side-plank")
+        runner._reset_side()
+        runner.redraw()
+        await settle(pilot)
+        assert "each side" in str(runner.query_one(ExerciseDetail).text)
+        assert "left side" in str(runner.query_one("#set-progress").render())
+        await pilot.press("s")
+        countdown = runner.query_one(Countdown)
+        assert countdown.running and "left side" in countdown.label
+        countdown.finish()
+        await settle(pilot)
+        assert runner.side == "right" and len(rung) == 1
+        assert countdown.running and countdown.purpose == "work" and "right side" in countdown.label
+        assert countdown.remaining == countdown.total == 10, "the right side gets its own full countdown"
+        assert runner.sets_done["knee-side-plank"] == 0, "one side is not a set"
+        countdown.finish()
+        await settle(pilot)
+        assert runner.sets_done["knee-side-plank"] == 1 and runner.side == "left"
+        assert countdown.purpose == "rest" and len(rung) == 2
+
+
+async def test_a_note_is_kept_with_the_session_shown_in_history_and_exported(seeded: Path, run_planner) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_runner(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"left hip tight", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionRunner)
+        assert app.snapshot.history.note_on(app.snapshot.today) == "left hip tight"
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("escape", "h")
+        await settle(pilot)
+        assert "left hip tight" in str(app.screen.query_one("#adjustments").render())
+    assert "2026-03-02: left hip tight" in run_planner("history").stdout
+    exported = run_planner("export").stdout
+    assert 'text = "left hip tight"' in exported
+    assert "- 2026-03-02: left hip tight" in run_planner("export", "--format", "md").stdout
+    (Path(seeded).parent / "plan.toml").write_text(exported)
+    assert run_planner("import", "plan.toml").returncode == 0
+    assert run_planner("export").stdout == exported, "the note comes along on import"
+
+
+async def test_finishing_with_exercises_left_asks_first(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = await open_runner(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert f"{len(runner.items)} exercises are not finished" in str(app.screen.query_one("#question").render())
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is runner, "n keeps the session going"
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PainCheckIn)
+
+
+async def test_a_partly_done_exercise_shows_as_partial_on_today_and_in_json(seeded: Path, run_planner) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = await open_runner(pilot)
+        first = runner.items[0]
+        await pilot.press("space")  # one set of several
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        shown = app.screen.query_one("#exercises").get_option_at_index(0).prompt
+        assert str(shown).startswith("[~]"), shown
+        assert app.snapshot.day().status == "partial"
+    exercises = json.loads(run_planner("today", "--json").stdout)["exercises"]
+    assert (exercises[0]["id"], exercises[0]["done"], exercises[0]["partial"]) == (first.id, False, True)
+    assert not any(e["partial"] for e in exercises[1:])
+
+
+async def test_history_range_switches_between_week_month_and_all(lived_in: Path) -> None:
+    from planner.app.screens.history import HistoryScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen) and screen.range == "all"
+        assert "[all]" in str(screen.query_one("#range").render())
+        assert [(d.isoformat(), v) for d, v in screen.charted["pain"].points] == [("2026-02-23", 4)]
+        assert [d.isoformat() for d in screen.charted["pain"].marks] == ["2026-02-23"], "the hold is marked"
+        for expected in ("week", "month", "all"):
+            await pilot.press("g")
+            await settle(pilot)
+            assert screen.range == expected and f"[{expected}]" in str(screen.query_one("#range").render())
+            if expected == "week":  # the last 7 days hold no pain report
+                assert screen.charted["pain"].points == [] and screen.charted["pain"].marks == []
+        assert len(screen.charted["pain"].points) == 1 and len(screen.charted["per-week"].points) == 2
+
+
+async def test_relief_timer_plus_and_minus_change_a_running_countdown(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("exclamation_mark", "s")
+        await settle(pilot)
+        countdown = app.screen.query_one(Countdown)
+        countdown.toggle_pause()
+        assert countdown.total == 15 * 60
+        await pilot.press("minus")  # already the shortest: says so, changes nothing
+        await settle(pilot)
+        assert countdown.total == 15 * 60 and app.screen.minutes == 15
+        await pilot.press("plus")
+        await settle(pilot)
+        assert countdown.total == 20 * 60 and countdown.remaining > 15 * 60 - 5
+        await pilot.press("minus")
+        await settle(pilot)
+        assert countdown.total == 15 * 60
