@@ -24,7 +24,7 @@ SHOTS: dict[str, tuple[str, list[str]]] = {
     "today-checked": ("fresh", ["space", "space"]),
     "session-runner": ("fresh", ["enter", "space"]),
     "pain-check-in": ("fresh", ["d", "r", "6", "ctrl+s"]),
-    "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "tab", "tab", "tab", "tab", "enter"]),
+    "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "ctrl+s"]),
     "plan-view": ("lived-in", ["w"]),
     "training-days": ("lived-in", ["w", "d"]),
     "export": ("fresh", ["w", "e"]),

@@ -9,7 +9,8 @@ from planner.cli.session_commands import _day, open_active, require_active
 from planner.context import Context
 from planner.domain.errors import UsageError
 from planner.domain.pain.adaptation import apply_pain_report, recurring_pain, resume_confirmed
-from planner.domain.pain.safety import DISCLAIMER, URGENT_CARE
+from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.warning_signs import DISCLAIMER, RESUME_MEANS
 from planner.domain.records import PainReport
 
 
@@ -38,6 +39,7 @@ def pain(args: argparse.Namespace, context: Context) -> int:
         active.store.record_pain(active.record.id, report, adjustments)
         active.reload()
         advice = recurring_pain(active.history, day)
+        alert = current_alert(active.state, active.history, day) if report.flags else None
     lines = [a.reason for a in adjustments] + notes
     if not lines:
         lines.append(f"Pain {score} recorded. Progression continues as planned.")
@@ -45,18 +47,21 @@ def pain(args: argparse.Namespace, context: Context) -> int:
         lines.append(advice)
     if args.json:
         print_json({"report": report.as_json(), "adjustments": [a.as_json() for a in adjustments],
-                    "notes": lines, "paused": state.pause is not None})
+                    "notes": lines, "paused": state.pause is not None,
+                    "alert": alert.as_json() if alert else None})
         return 0
+    if alert is not None and alert.level == "emergency":
+        print("!" * 60)
     for line in lines:
         print(line)
+    if alert is not None and alert.level == "emergency":
+        print("!" * 60)
     return 0
 
 
 def resume(args: argparse.Namespace, context: Context) -> int:
     if not args.confirm:
-        print("planner resume --confirm lifts a pause. Confirm only when a doctor or physiotherapist has "
-              "assessed you since the symptom that paused your program; sessions then restart gently.\n"
-              f"{URGENT_CARE}")
+        print(f"planner resume --confirm: {RESUME_MEANS}")
         return 2
     active = require_active(context)
     with active.store:

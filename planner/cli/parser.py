@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER, SIGN_NAMES
 
 PAIN_WHEN = ("during", "after", "next-morning")
-RED_FLAGS = ("numbness", "weakness", "saddle", "bladder-bowel")
+RED_FLAGS = SIGN_NAMES
 
 
 class Parser(argparse.ArgumentParser):
@@ -135,7 +135,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--where", metavar="AREA", default="")
     p.add_argument("--aggravated", nargs="+", default=[], metavar="EXERCISE_ID")
     p.add_argument("--flag", nargs="+", default=[], choices=RED_FLAGS, metavar="FLAG",
-                   help=f"red-flag symptom: {', '.join(RED_FLAGS)}")
+                   help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
+                   "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg)")
     p.add_argument("--json", action="store_true")
 
     p = add("resume", "resume after a pause (needs --confirm after a red flag)")

@@ -70,6 +70,9 @@ def render_day(view: DayView) -> str:
     if view.week:
         heading += f" · week {view.week}"
     lines = [f"{heading}: {view.status}"]
+    if view.alert is not None:
+        border = "!" * 60 if view.alert.level == "emergency" else "-" * 60
+        lines += [border, *(f"  {line}" for line in view.alert.lines()), border]
     for p in view.exercises:
         mark = "x" if p.id in view.done_ids else " "
         lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id})")
@@ -94,7 +97,7 @@ def done(args: argparse.Namespace, context: Context) -> int:
     with active.store:
         view = view_for(active, context, day)
         if view.status == "paused" and not view.exercises:
-            raise PlannerError("the program is paused after a red-flag symptom; nothing to check off. "
+            raise PlannerError("the program is paused after a warning sign; nothing to check off. "
                                "See 'planner today'")
         if not view.exercises:
             raise UsageError(f"{view.date.isoformat()} is a rest day in your plan; nothing to check off")

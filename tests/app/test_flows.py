@@ -161,7 +161,7 @@ async def test_enter_walks_through_the_check_in_without_recording(seeded: Path) 
         await settle(pilot)
         assert isinstance(app.screen, PainCheckIn) and app.screen.focused.id == "where"
         await pilot.press("enter")
-        assert app.screen.focused.id == "flag-numbness"
+        assert app.screen.focused.id == "flag-saddle"
         assert app.snapshot.history.pain == ()
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -191,7 +191,10 @@ async def test_red_flag_pauses_until_confirmed_outside_the_app(seeded: Path) -> 
         await pilot.press("ctrl+s")
         await settle(pilot)
         result = app.screen.query_one("#result")
-        assert "urgent medical attention" in str(result.render()) and result.has_class("urgent")
+        assert "paused" in str(result.render()) and result.has_class("urgent")
+        alert = app.screen.query_one("#alert")
+        assert alert.display and alert.has_class("urgent") and "URGENT" in str(alert.render())
+        assert "See a doctor today" in str(alert.render())
         await pilot.press("escape")
         await settle(pilot)
         assert "planner resume --confirm" in str(app.screen.query_one("#reasons").render())

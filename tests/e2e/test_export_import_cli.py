@@ -243,7 +243,7 @@ class TestEditedFiles:
     def test_deleting_the_pause_does_not_lift_a_red_flag(self, planner: Planner) -> None:
         """Only 'planner resume --confirm' lifts a red-flag pause; an edited import cannot."""
         new_plan(planner, "core-foundation")
-        planner.run("pain", "3", "--flag", "numbness")
+        planner.run("pain", "3", "--flag", "weakness")
         text = planner.export()
         cut = re.sub(r"\[adaptation\]\n(?:.+\n)*\n", "", text)
         cut = re.sub(r"\[\[adjustments\]\]\n(?:.+\n)*\n", "", cut)

@@ -111,22 +111,54 @@ def test_severe_pain_pauses_to_relief_and_low_pain_resumes_gently(planner: Plann
     assert volume(resumed) <= 0.5 * volume(planner.planned("2026-03-05")) + 1
 
 
-@pytest.mark.parametrize("flag", ["numbness", "weakness", "saddle", "bladder-bowel"])
-def test_red_flag_pauses_until_resume_confirm(planner: Planner, flag: str) -> None:
+EMERGENCY = ["saddle", "bladder-bowel", "urine", "sexual", "both-legs"]
+URGENT = ["weakness", "fever", "cancer-history", "weight-loss", "injury", "night-pain"]
+
+
+@pytest.mark.parametrize("flag", EMERGENCY + URGENT)
+def test_a_warning_sign_pauses_until_resume_confirm(planner: Planner, flag: str) -> None:
+    level = "emergency" if flag in EMERGENCY else "urgent"
     out = planner.run("pain", "2", "--flag", flag, today=START)
-    assert "urgent medical attention" in out.stdout
+    words = "emergency department now" if level == "emergency" else "See a doctor today"
+    assert words in out.stdout
     day = planner.day("2026-03-03")
     assert day["status"] == "paused" and day["exercises"] == []
-    assert any("urgent" in r for r in day["reasons"])
+    assert day["alert"]["level"] == level and day["alert"]["symptoms"] == [flag]
+    assert words in day["alert"]["message"] and "resume --confirm" in day["alert"]["message"]
     planner.run("pain", "0", "--date", "2026-03-03", today="2026-03-03")
     assert planner.day("2026-03-04")["status"] == "paused"
     bare = planner.run("resume", today="2026-03-04", ok=False)
     assert bare.returncode == 2
     assert planner.day("2026-03-04")["status"] == "paused"
     planner.run("resume", "--confirm", today="2026-03-04")
-    assert planner.day("2026-03-04")["status"] == "planned"
+    resumed = planner.day("2026-03-04")
+    assert resumed["status"] == "planned" and resumed["alert"] is None
     kinds = [a["kind"] for a in planner.json("adjustments")]
     assert kinds == ["red-flag", "resume"]
+
+
+def test_the_most_serious_level_wins(planner: Planner) -> None:
+    out = planner.json("pain", "1", "--flag", "numbness", "fever", "urine")
+    assert out["alert"]["level"] == "emergency" and out["paused"]
+    assert set(out["alert"]["symptoms"]) == {"fever", "urine"}
+
+
+def test_tingling_in_one_leg_is_advice_the_plan_holds_and_the_exercise_is_dropped(planner: Planner) -> None:
+    first = planner.day(START)["exercises"][0]["id"]
+    out = planner.json("pain", "2", "--flag", "numbness", "--aggravated", first)
+    assert out["paused"] is False
+    assert out["alert"] == {"level": "advice", "symptoms": ["numbness"], "message": out["alert"]["message"]}
+    assert "more than a few days" in out["alert"]["message"]
+    assert "dropped" in out["notes"][0]
+    day = planner.day("2026-03-03")
+    assert day["status"] == "planned" and day["alert"]["level"] == "advice"
+    assert first not in [e["id"] for e in day["exercises"]]
+    assert day["week"] == 1, "the plan holds"
+    assert planner.day("2026-03-12")["alert"] is None, "the advice stays on show for a week"
+
+
+def test_today_has_no_alert_without_warning_signs(planner: Planner) -> None:
+    assert planner.day(START)["alert"] is None
 
 
 def test_recurring_pain_recommends_a_professional(planner: Planner) -> None:
@@ -149,7 +181,7 @@ def test_a_long_gap_restarts_one_step_lower(planner: Planner) -> None:
 
 def test_bad_pain_input_is_a_usage_error(planner: Planner) -> None:
     for args in (["pain", "11"], ["pain", "x"], ["pain", "3", "--when", "later"],
-                 ["pain", "3", "--flag", "headache"], ["pain", "3", "--aggravated", "nope"]):
+                 ["pain", "3", "--flag", "headache"], ["pain", "3", "--flag", "red-flag"], ["pain", "3", "--aggravated", "nope"]):
         result = planner.run(*args, ok=False)
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from planner.app.bindings import TODAY_BINDINGS, key_for
 from planner.app.data import Outcome, Snapshot
+from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.plan.model import DAY_NAMES
@@ -44,6 +45,7 @@ class TodayScreen(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar("today")
         yield Static(id="heading")
+        yield AlertBox(id="alert")
         yield WeekStrip()
         yield Static(id="stats")
         yield OptionList(id="exercises")
@@ -64,6 +66,7 @@ class TodayScreen(Screen):
             return
         view = snapshot.day()
         self.query_one("#heading", Static).update(Content.styled(today_heading(snapshot), "bold"))
+        self.query_one(AlertBox).show(view.alert)
         self.query_one(WeekStrip).show([snapshot.day(d) for d in week_of(snapshot.today)], snapshot.today)
         summary = snapshot.progress()
         if summary is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from planner.domain.library.loading import Library
-from planner.domain.pain.safety import RED_FLAG_LABELS, SEE_A_PROFESSIONAL, URGENT_CARE
+from planner.domain.pain.warning_signs import SEE_A_PROFESSIONAL, STOP_IT_NOW, alert_for, pausing
 from planner.domain.plan.model import DAY_NAMES, Plan
 from planner.domain.records import Adjustment, History, PainReport
 
@@ -52,6 +52,10 @@ class AdaptationState:
     lag_weeks: int = 0
     regressed: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
     gap_after: dt.date | None = None
+    # The warning signs behind a red-flag pause (names from planner.domain.pain.warning_signs).
+    symptoms: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
+    # Exercise tracks taken out of the plan: they brought on tingling, or hurt at their easiest variant.
+    dropped: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
 
     def dump(self) -> dict:
         """Plain JSON values, as the store keeps the state with each adjustment."""
@@ -70,6 +74,8 @@ class AdaptationState:
                 known[name] = dt.date.fromisoformat(known[name])
         if known.get("factor") is not None:
             known["factor"] = float(known["factor"])
+        for name in ("symptoms", "dropped"):
+            known[name] = list(known.get(name) or [])
         return cls(**known)
 
 
@@ -145,13 +151,18 @@ def apply_pain_report(
     def adjust(kind: str, new: AdaptationState, reason: str) -> tuple[AdaptationState, list[Adjustment], list[str]]:
         return new, [Adjustment(day, kind, reason, new.dump())], notes
 
-    if report.flags:
-        symptoms = "; ".join(RED_FLAG_LABELS.get(f, f) for f in report.flags)
-        new = replace(state, pause="red-flag")
-        return adjust("red-flag", new, f"Red-flag symptom reported ({symptoms}). {URGENT_CARE}")
+    signs = pausing(report.flags)
+    if signs:
+        alert = alert_for(report.flags)
+        assert alert is not None
+        new = replace(state, pause="red-flag", symptoms=list(dict.fromkeys([*state.symptoms, *signs])))
+        return adjust("red-flag", new, f"{alert.heading}. {label}, with {'; '.join(alert.labels)}. {alert.message}")
+    advice = alert_for(report.flags)
     if state.pause == "red-flag":
-        notes.append("Recorded. The program stays paused after a red-flag symptom until you confirm "
+        notes.append("Recorded. The program stays paused after a warning sign until you confirm "
                      "a health professional has assessed you: planner resume --confirm")
+        if advice:
+            notes.append(advice.message)
         return state, [], notes
     if report.score > REDUCE_MAX:
         new = replace(state, pause="relief")
@@ -168,7 +179,11 @@ def apply_pain_report(
                           f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
                           f"and build back by at most {weekly_increase:.0%} a week.")
         notes.append(f"Recorded. The program stays on the relief routine until you report {PROGRESS_MAX} or less.")
+        if advice:
+            notes.append(advice.message)
         return state, [], notes
+    if advice:
+        return adjust("advice", *_advise(plan, library, settled, week, factor, history, report, label, weekly_increase))
     if report.score > HOLD_MAX or _worse_next_morning(history, report):
         return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase))
     if report.score > PROGRESS_MAX:
@@ -190,6 +205,46 @@ def apply_pain_report(
     return state, [], notes
 
 
+def _advise(
+    plan: Plan, library: Library, state: AdaptationState, week: int, factor: float, history: History,
+    report: PainReport, label: str, weekly_increase: float,
+) -> tuple[AdaptationState, str]:
+    """Numbness or tingling in one leg: drop what brings it on, hold the rest, say when to get it checked."""
+    alert = alert_for(report.flags)
+    assert alert is not None
+    if report.score > HOLD_MAX or _worse_next_morning(history, report):
+        new, reason = _reduce(plan, library, state, week, factor, replace(report, aggravated=()), label,
+                              weekly_increase)
+        reason = reason.rstrip(".")
+    else:
+        new = replace(state, frozen_week=week, growing_since=None)
+        reason = f"{label}: the plan holds at its current doses"
+    reason += f", because you reported {alert.labels[0]}"
+    new, dropped = _drop(library, new, report.aggravated, plan, week)
+    if dropped:
+        reason += f"; {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} dropped from the plan"
+    else:
+        reason += ("; name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
+                   "and it is dropped from the plan")
+    return new, f"{reason}. {alert.message}"
+
+
+def _drop(library: Library, state: AdaptationState, exercise_ids: tuple[str, ...], plan: Plan,
+          week: int) -> tuple[AdaptationState, list[str]]:
+    """Take the named exercises' tracks out of the plan; returns the names dropped."""
+    dropped = list(state.dropped)
+    names: list[str] = []
+    for exercise_id in exercise_ids:
+        if exercise_id not in library.exercises:
+            continue
+        track = library.chain(exercise_id)[0]
+        current = state.regressed.get(track, _current_variant(plan, week, track) or exercise_id)
+        names.append(library.exercises.get(current, library.exercises[exercise_id]).name)
+        if track not in dropped:
+            dropped.append(track)
+    return replace(state, dropped=dropped), names
+
+
 def _worse_next_morning(history: History, report: PainReport) -> bool:
     """Pain the next morning worse than at the session it follows means the session was too much."""
     if report.when != "next-morning":
@@ -205,6 +260,7 @@ def _reduce(
 ) -> tuple[AdaptationState, str]:
     new_factor = round(factor * REDUCE_FACTOR, 4)
     regressed = dict(state.regressed)
+    dropped = list(state.dropped)
     words: list[str] = []
     for exercise_id in report.aggravated:
         if exercise_id not in library.exercises:
@@ -214,7 +270,9 @@ def _reduce(
         easier = library.easier_of.get(current)
         exercise = library.exercises[current]
         if easier is None:
-            words.append(f"{exercise.name} is already the easiest variant")
+            if track not in dropped:
+                dropped.append(track)
+            words.append(STOP_IT_NOW.format(name=exercise.name).rstrip("."))
             continue
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
@@ -226,7 +284,8 @@ def _reduce(
                   f"their volume, then build back to where they were by at most {weekly_increase:.0%} a week")
     if words:
         reason += "; " + "; ".join(words)
-    new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed)
+    new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
+                  dropped=dropped)
     return new, reason + "."
 
 
