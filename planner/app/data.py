@@ -27,7 +27,7 @@ from planner.domain.plan.model import Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import Completion, CompletionStatus, History, PainReport
 from planner.exports.exporting import Format, export_plan
 from planner.exports.files import write_export
-from planner.store.active_plan import ActivePlan, load_active
+from planner.store.active_plan import ActivePlan, load_active, start_plan
 from planner.store.store import Store
 
 
@@ -103,9 +103,10 @@ class AppData:
     def create_plan(self, inputs: PlanInputs) -> Outcome:
         built = build_plan(inputs, self.context.library)
         with self._lock, Store(self.context.data_dir) as store:
-            store.save_plan(inputs, built.program_name)
+            _, carried = start_plan(store, inputs, built.program_name, self.today)
             active = load_active(store, self.context.library)
-            return Outcome(self._snapshot(active), [f"Plan created: {built.program_name}, {inputs.weeks} weeks."])
+            return Outcome(self._snapshot(active), [f"Plan created: {built.program_name}, {inputs.weeks} weeks.",
+                                                    *([carried.reason] if carried else [])])
 
     def record(self, items: list[Prescription], status: CompletionStatus, sets: int | None = None) -> Outcome:
         """Check exercises off (``planner done``); ``sets`` records how many were done of a partial one."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.output import print_json
+from planner.cli.output import notice, print_json
 from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, parse_days
-from planner.store.active_plan import load_active, open_store
+from planner.store.active_plan import load_active, open_store, start_plan
 
 
 def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
@@ -61,12 +61,16 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     inputs = inputs_from_args(args, context)
     built = build_plan(inputs, context.library)
     with open_store(context.data_dir, create=True) as store:
-        store.save_plan(inputs, built.program_name)
+        _, carried = start_plan(store, inputs, built.program_name, context.today)
     if args.json:
         print_json(plan_json(built))
+        if carried is not None:
+            notice(carried.reason)
         return 0
     print(summary(built))
     print("Saved as your active plan. 'planner today' shows today's session.")
+    if carried is not None:
+        print(carried.reason)
     return 0
 
 

@@ -63,11 +63,13 @@ class Store:
     # Plans -----------------------------------------------------------------
 
     def save_plan(
-        self, inputs: PlanInputs, program_name: str, source: str = "built", plan_file: str | None = None
+        self, inputs: PlanInputs, program_name: str, source: str = "built", plan_file: str | None = None,
+        adjustments: Iterable[Adjustment] = (),
     ) -> PlanRecord:
         """Make this the active plan; the previous one is archived, never deleted.
 
         ``plan_file`` is the TOML of an imported plan: its weeks then replace the built ones.
+        ``adjustments`` start the new plan's record in the same transaction (a pause carried over).
         """
         with write(self.connection, self.path) as db:
             db.execute(
@@ -77,6 +79,8 @@ class Store:
                 "INSERT INTO plans (inputs, program_name, source, plan_file) VALUES (?, ?, ?, ?)",
                 (inputs.to_json(), program_name, source, plan_file),
             )
+            plan_id = db.execute("SELECT id FROM plans WHERE archived_at IS NULL").fetchone()[0]
+            self._insert_adjustments(db, plan_id, adjustments)
         record = self.active_plan()
         assert record is not None
         return record
@@ -179,6 +183,14 @@ class Store:
         )
 
     # Reading history -------------------------------------------------------
+
+    def loose_adjustments(self) -> tuple[Adjustment, ...]:
+        """Adjustments recorded with no plan (a pause from a screening before the first plan), oldest first."""
+        return tuple(
+            Adjustment(dt.date.fromisoformat(r[1]), r[2], r[3], json.loads(r[4]), id=r[0], recorded_at=r[5])
+            for r in self._read(
+                "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
+                " WHERE plan_id IS NULL ORDER BY id"))
 
     def history(self, plan_id: int | None) -> History:
         if plan_id is None:

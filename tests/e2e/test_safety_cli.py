@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from planner.domain.plan.model import PlanInputs
@@ -34,3 +35,51 @@ def test_an_old_numbness_pause_stays_paused_and_reads_as_urgent(run_planner: Run
     assert as_json(run_planner("today", "--json"))["status"] == "paused"
     assert run_planner("resume", "--confirm").returncode == 0
     assert as_json(run_planner("today", "--json"))["alert"] is None
+
+
+def test_a_new_plan_does_not_lift_a_warning_sign_pause(run_planner: RunPlanner) -> None:
+    assert run_planner("plan", "new", "--program", "core-foundation").returncode == 0
+    run_planner("pain", "3", "--flag", "weakness")
+    made = run_planner("plan", "new", "--program", "flexibility")
+    assert made.returncode == 0 and "starts paused" in made.stdout
+    today = as_json(run_planner("today", "--json"))
+    assert today["status"] == "paused" and today["exercises"] == []
+    assert today["alert"]["level"] == "urgent" and today["alert"]["symptoms"] == ["weakness"]
+    assert run_planner("done").returncode == 1
+    assert [a["kind"] for a in as_json(run_planner("adjustments", "--json"))] == ["red-flag"]
+    assert run_planner("plan", "days", "tue,thu,sat").returncode == 0
+    assert as_json(run_planner("today", "--json"))["status"] == "paused"
+    assert run_planner("resume", "--confirm").returncode == 0
+    assert as_json(run_planner("today", "--json"))["status"] == "planned"
+
+
+def test_deleting_adaptation_from_a_file_keeps_a_relief_pause(run_planner: RunPlanner, tmp_path: Path) -> None:
+    run_planner("plan", "new", "--program", "core-foundation")
+    run_planner("pain", "8")
+    text = run_planner("export").stdout
+    cut = re.sub(r"\[adaptation\]\n(?:.+\n)*\n", "", text)
+    cut = re.sub(r"\[\[adjustments\]\]\n(?:.+\n)*\n", "", cut)
+    (tmp_path / "cut.toml").write_text(cut, encoding="utf-8")
+    imported = run_planner("import", "cut.toml")
+    assert imported.returncode == 0 and "relief routine" in imported.stdout
+    assert as_json(run_planner("today", "--json"))["status"] == "paused"
+    run_planner("pain", "1")
+    assert as_json(run_planner("today", "--json", "--date", "2026-03-04"))["status"] == "planned"
+
+
+def test_impossible_adaptation_values_are_refused_line_by_line(run_planner: RunPlanner, tmp_path: Path) -> None:
+    run_planner("plan", "new", "--program", "core-foundation")
+    run_planner("pain", "6")
+    text = run_planner("export").stdout
+    before = run_planner("today", "--json").stdout
+    for field, value, words in (("factor", "nan", "out of range"), ("factor", "-5.0", "out of range"),
+                                ("factor", "1e308", "out of range"), ("frozen_week", "-3", "not a week"),
+                                ("ceiling", "-1.0", "out of range"), ("gap_after", "9999-12-31", "in the future")):
+        edited = re.sub(rf"^{field} = .*$", f"{field} = {value}", text, flags=re.M)
+        if edited == text:
+            edited = text.replace("[adaptation]\n", f"[adaptation]\n{field} = {value}\n", 1)
+        (tmp_path / "bad.toml").write_text(edited, encoding="utf-8")
+        result = run_planner("import", "bad.toml")
+        assert result.returncode == 1, (field, value)
+        assert re.search(rf"^bad\.toml:\d+: adaptation\.{field}: .*{words}", result.stderr, re.M), result.stderr
+        assert run_planner("today", "--json").stdout == before

@@ -303,10 +303,42 @@ def resume_confirmed(state: AdaptationState, plan: Plan, day: dt.date, weekly_in
     if state.pause is None:
         return state, None
     week, factor = position(plan, state, day, weekly_increase)
-    new = replace(state, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day, ceiling=None)
+    new = replace(state, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day,
+                  ceiling=None, symptoms=[])
     reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you: sessions "
               f"restart at {new.factor:.0%} of their volume and build back by at most {weekly_increase:.0%} a week.")
     return new, Adjustment(day, "resume", reason, new.dump())
+
+
+PAUSE_STRENGTH = {None: 0, "relief": 1, "red-flag": 2}
+
+
+def stronger_pause(state: AdaptationState, standing: AdaptationState) -> AdaptationState:
+    """``state`` with at least ``standing``'s pause and warning signs: nothing new (a plan, a file) can lift
+    or weaken a pause that stands; only ``resume --confirm`` (or a relief pause's own rule) does."""
+    if standing.pause is None:
+        return state
+    symptoms = list(dict.fromkeys([*state.symptoms, *standing.symptoms]))
+    if PAUSE_STRENGTH[state.pause] >= PAUSE_STRENGTH[standing.pause]:
+        return replace(state, symptoms=symptoms) if state.pause == "red-flag" else state
+    return replace(state, pause=standing.pause, symptoms=symptoms if standing.pause == "red-flag" else [])
+
+
+def carried_pause(standing: AdaptationState, day: dt.date, what: str) -> Adjustment | None:
+    """The adjustment that starts ``what`` (a new plan, an imported one) paused, when a pause stands."""
+    if standing.pause is None:
+        return None
+    new = stronger_pause(AdaptationState(), standing)
+    if standing.pause == "red-flag":
+        alert = alert_for(new.symptoms, paused=True)
+        assert alert is not None
+        reason = (f"{what.capitalize()} starts paused: a warning sign paused your program before it was "
+                  f"made. {alert.heading}. {alert.message}")
+        return Adjustment(day, "red-flag", reason, new.dump())
+    reason = (f"{what.capitalize()} starts paused on the relief routine, as the plan before it was: do only the "
+              f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently after a report "
+              f"of {PROGRESS_MAX} or less.")
+    return Adjustment(day, "pause", reason, new.dump())
 
 
 def recurring_pain(history: History, day: dt.date) -> str | None:
