@@ -38,6 +38,7 @@ SHOTS: dict[str, tuple[str, list[str]]] = {
 def seed_plan(data_dir: Path, start: str = DEMO_TODAY) -> None:
     """A core-flexibility plan, Mon/Wed/Fri, 25 minutes, 8 weeks."""
     from planner.context import Context
+    from planner.domain.pain.screening import Screening
     from planner.domain.plan.builder import build_plan
     from planner.domain.plan.model import PlanInputs
     from planner.store.store import Store
@@ -46,6 +47,7 @@ def seed_plan(data_dir: Path, start: str = DEMO_TODAY) -> None:
     inputs = PlanInputs(program="core-flexibility", days=["mon", "wed", "fri"], minutes=25, level=1, weeks=8,
                         start=dt.date.fromisoformat(start))
     with Store(data_dir) as store:
+        store.record_screening(Screening(dt.date.fromisoformat(start)))  # answered: none of the warning signs
         store.save_plan(inputs, build_plan(inputs, context.library).program_name)
 
 

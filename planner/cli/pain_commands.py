@@ -12,6 +12,7 @@ from planner.domain.pain.adaptation import apply_pain_report, recurring_pain, re
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import DISCLAIMER, RESUME_MEANS
 from planner.domain.records import PainReport
+from planner.store.active_plan import open_store, standing_state
 
 
 def _score(text: str) -> int:
@@ -63,13 +64,27 @@ def resume(args: argparse.Namespace, context: Context) -> int:
     if not args.confirm:
         print(f"planner resume --confirm: {RESUME_MEANS}")
         return 2
-    active = require_active(context)
+    active = open_active(context, write=True)
+    if active is None:
+        return _resume_without_a_plan(context)
     with active.store:
         state, adjustment = resume_confirmed(active.state, active.plan, context.today, active.weekly_increase)
         if adjustment is None:
             print("The program is not paused; nothing to resume.")
             return 0
         active.store.record_adjustments(active.record.id, [adjustment])
+    print(adjustment.reason)
+    return 0
+
+
+def _resume_without_a_plan(context: Context) -> int:
+    """A pause from the safety screening, before any plan: lifted the same way."""
+    with open_store(context.data_dir, create=True) as store:
+        _, adjustment = resume_confirmed(standing_state(store), None, context.today, 0.1)
+        if adjustment is None:
+            print("The program is not paused; nothing to resume.")
+            return 0
+        store.record_adjustments(None, [adjustment])
     print(adjustment.reason)
     return 0
 

@@ -139,6 +139,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg)")
     p.add_argument("--json", action="store_true")
 
+    p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")
+    p.add_argument("--none", action="store_true", help="none of the warning signs apply to you")
+    p.add_argument("--yes", nargs="+", choices=RED_FLAGS, metavar="NAME", default=[],
+                   help="the warning signs you have: " + ", ".join(RED_FLAGS))
+    p.add_argument("--json", action="store_true")
+
     p = add("resume", "resume after a pause (needs --confirm after a red flag)")
     p.add_argument("--confirm", action="store_true",
                    help="confirm a health professional has assessed you")

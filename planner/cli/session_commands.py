@@ -15,9 +15,11 @@ from planner.context import Context
 from planner.domain.days.day import DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES
-from planner.domain.records import Completion
-from planner.store.active_plan import ActivePlan, load_active, open_store
+from planner.domain.records import Completion, History
+from planner.store.active_plan import ActivePlan, load_active, open_store, standing_state
 
 
 def _day(args: argparse.Namespace, context: Context) -> dt.date:
@@ -55,6 +57,8 @@ def today(args: argparse.Namespace, context: Context) -> int:
         if active is not None and day == context.today:
             active.catch_up(day)
         view = view_for(active, context, day)
+        if active is None:
+            view.alert = _alert_before_any_plan(context, day)
     finally:
         if active is not None:
             active.store.close()
@@ -63,6 +67,16 @@ def today(args: argparse.Namespace, context: Context) -> int:
     else:
         print(render_day(view))
     return 0
+
+
+def _alert_before_any_plan(context: Context, day: dt.date) -> Alert | None:
+    """With no plan yet, a "yes" at the safety screening still shows its alert (and its pause)."""
+    store = open_store(context.data_dir, create=False)
+    if store is None:
+        return None
+    with store:
+        state = standing_state(store)
+    return current_alert(state, History(), day)
 
 
 def render_day(view: DayView) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.domain.pain.screening import Screening
 from planner.domain.plan.model import PlanInputs
 from planner.domain.records import Adjustment, Completion, History, PainReport, Skip
 from planner.locations import database_path
@@ -111,6 +112,20 @@ class Store:
         with write(self.connection, self.path) as db:
             db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # Screening -------------------------------------------------------------
+
+    def record_screening(self, screening: Screening, adjustments: Iterable[Adjustment] = ()) -> None:
+        """The answers, and the pause a "yes" records (on the active plan, or on none yet), together."""
+        with write(self.connection, self.path) as db:
+            db.execute("INSERT INTO screenings (date, yes) VALUES (?, ?)",
+                       (screening.date.isoformat(), json.dumps(list(screening.yes))))
+            plan = db.execute("SELECT id FROM plans WHERE archived_at IS NULL").fetchone()
+            self._insert_adjustments(db, plan[0] if plan else None, adjustments)
+
+    def latest_screening(self) -> Screening | None:
+        rows = self._read("SELECT date, yes FROM screenings ORDER BY date DESC, id DESC LIMIT 1")
+        return Screening(dt.date.fromisoformat(rows[0][0]), tuple(json.loads(rows[0][1]))) if rows else None
 
     # Sessions --------------------------------------------------------------
 

@@ -6,7 +6,13 @@ from pathlib import Path
 
 from textual.events import Key
 
-from planner.app.screens.checkin import PainCheckIn, QuestionBox
+from planner.app.screens.checkin import PainCheckIn
+from planner.app.screens.screening import ScreeningDialog
+from planner.app.screens.wizard import PlanBuilderScreen
+from planner.app.widgets.alert_box import AlertBox
+from planner.app.widgets.question_box import QuestionBox
+from planner.store.active_plan import standing_state
+from planner.store.store import Store
 from tests.app.conftest import make_app, settle
 
 
@@ -50,3 +56,27 @@ async def test_a_paste_sent_as_keystrokes_ticks_nothing(seeded: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.snapshot.history.pain[-1].flags == ()
+
+
+async def test_a_yes_in_the_screening_builds_no_plan_and_shows_the_alert(data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PlanBuilderScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ScreeningDialog)
+        assert "not a clinician" in str(screen.query_one("#screening-disclaimer").render())
+        await pilot.press("enter", "space", "ctrl+s")  # Enter moves on; space ticks the second question
+        await settle(pilot)
+        assert app.screen is screen
+        alert = screen.query_one(AlertBox)
+        assert alert.display and alert.has_class("emergency") and "EMERGENCY" in str(alert.render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanBuilderScreen)
+    with Store(data_dir) as store:
+        assert store.active_plan() is None
+        assert store.latest_screening().yes == ("bladder-bowel",)
+        assert standing_state(store).pause == "red-flag"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SCREEN_NONE, builds_a_plan
 from tests.e2e.terminal import Terminal
 
 pytestmark = pytest.mark.tmux
@@ -31,8 +32,11 @@ def planner_command() -> str:
 
 
 def cli(data: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+    if builds_a_plan(args):
+        cli(data, *SCREEN_NONE, today=today)
     result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=60,
-                            env={"PATH": "/usr/bin:/bin", "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": today})
+                            env={"PATH": "/usr/bin:/bin", "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": today},
+                            stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SCREEN_NONE
 from tests.e2e.sshd import SshServer
 from tests.e2e.terminal import Terminal
 from tests.e2e.test_in_tmux import HEADLINE, enter_pain, today_status
@@ -39,6 +40,7 @@ def remote(server: SshServer, data: Path, *args: str, today: str = TODAY) -> sub
 
 def test_one_line_commands_over_ssh(server: SshServer, tmp_path: Path) -> None:
     data = tmp_path / "data"
+    assert remote(server, data, *SCREEN_NONE).returncode == 0
     built = remote(server, data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")
     assert built.returncode == 0, built.stderr
     before = json.loads(remote(server, data, "today", "--json").stdout)

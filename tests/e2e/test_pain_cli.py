@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SCREEN_NONE, builds_a_plan
+
 START = "2026-03-02"  # a Monday
 
 
@@ -20,8 +22,10 @@ class Planner:
     def run(self, *args: str, today: str = START, ok: bool = True) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PLANNER_DATA_DIR": str(self.data), "PLANNER_TODAY": today}
         env.pop("PLANNER_LIBRARY", None)
+        if builds_a_plan(args):
+            self.run(*SCREEN_NONE, today=today)
         result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
-                                env=env, timeout=60)
+                                env=env, timeout=60, stdin=subprocess.DEVNULL)
         assert "Traceback" not in result.stderr
         if ok:
             assert result.returncode == 0, result.stderr

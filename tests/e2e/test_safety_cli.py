@@ -83,3 +83,59 @@ def test_impossible_adaptation_values_are_refused_line_by_line(run_planner: RunP
         assert result.returncode == 1, (field, value)
         assert re.search(rf"^bad\.toml:\d+: adaptation\.{field}: .*{words}", result.stderr, re.M), result.stderr
         assert run_planner("today", "--json").stdout == before
+
+
+def test_plan_new_needs_a_screening_first(run_planner: RunPlanner) -> None:
+    refused = run_planner("plan", "new", "--program", "core-foundation", screened=False)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert len(refused.stderr.strip().splitlines()) == 1 and "planner screen" in refused.stderr
+    assert run_planner("today", "--json", screened=False).returncode == 0
+    assert as_json(run_planner("today", "--json"))["status"] == "no-plan"
+    done = run_planner("screen", "--none")
+    assert done.returncode == 0 and "none of the warning signs" in done.stdout
+    assert run_planner("plan", "new", "--program", "core-foundation", screened=False).returncode == 0
+
+
+def test_screen_takes_none_or_yes_but_not_both(run_planner: RunPlanner) -> None:
+    for args in ([], ["--none", "--yes", "fever"], ["--yes", "headache"], ["--yes"]):
+        result = run_planner("screen", *args)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_yes_at_the_screening_builds_no_plan_and_pauses_until_confirmed(run_planner: RunPlanner) -> None:
+    answered = as_json(run_planner("screen", "--yes", "fever", "--json"))
+    assert answered["date"] == TODAY and answered["yes"] == ["fever"]
+    assert answered["alert"]["level"] == "urgent" and "See a doctor today" in answered["alert"]["message"]
+    refused = run_planner("plan", "new", "--program", "core-foundation", screened=False)
+    assert refused.returncode == 1 and "fever" in refused.stderr and "planner screen --none" in refused.stderr
+    today = as_json(run_planner("today", "--json"))
+    assert today["status"] == "no-plan" and today["alert"]["level"] == "urgent"
+    run_planner("screen", "--none")
+    assert run_planner("plan", "new", "--program", "core-foundation", screened=False).returncode == 0
+    assert as_json(run_planner("today", "--json"))["status"] == "paused", "a new screening lifts no pause"
+    assert run_planner("resume", "--confirm").returncode == 0
+    assert as_json(run_planner("today", "--json"))["status"] == "planned"
+
+
+def test_an_emergency_yes_at_the_screening_says_go_now(run_planner: RunPlanner) -> None:
+    out = run_planner("screen", "--yes", "both-legs", "numbness")
+    assert "EMERGENCY" in out.stdout and "emergency department now" in out.stdout
+
+
+def test_a_tingling_yes_gives_advice_and_no_pause(run_planner: RunPlanner) -> None:
+    answered = as_json(run_planner("screen", "--yes", "numbness", "--json"))
+    assert answered["alert"]["level"] == "advice"
+    assert run_planner("plan", "new", "--program", "core-foundation", screened=False).returncode == 1
+    run_planner("screen", "--none")
+    assert run_planner("plan", "new", "--program", "core-foundation", screened=False).returncode == 0
+    assert as_json(run_planner("today", "--json"))["status"] == "planned"
+
+
+def test_the_screening_is_asked_again_after_six_months(run_planner: RunPlanner) -> None:
+    run_planner("screen", "--none")
+    later = {"PLANNER_TODAY": "2026-08-31"}
+    assert run_planner("plan", "new", "--program", "core-foundation", env=later, screened=False).returncode == 0
+    stale = run_planner("plan", "new", "--program", "core-foundation", env={"PLANNER_TODAY": "2026-09-03"},
+                        screened=False)
+    assert stale.returncode == 1 and "six months" in stale.stderr and "planner screen" in stale.stderr

@@ -7,55 +7,21 @@ and why, or, after a red flag, the urgent-care message and the pause.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import Focus, Key
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from planner.app.bindings import CHECKIN_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.alert_box import AlertBox
-from planner.app.widgets.tick_box import TickBox
+from planner.app.widgets.question_box import QuestionBox
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import SIGNS
 from planner.domain.records import PainReport
 
-# Keys closer together than this came from a paste (or a key held down), not a person choosing an answer.
-PASTE_GAP_SECONDS = 0.001
-
 WHEN = [("after the session", "after"), ("during the session", "during"), ("the next morning", "next-morning")]
-
-
-class QuestionBox(TickBox):
-    """A yes/no question: space ticks it; Enter moves on to the next question and never ticks.
-
-    A space that arrives in a burst of keys (text pasted into a terminal that sends it as keystrokes)
-    is part of the paste, not an answer, so it ticks nothing either.
-    """
-
-    BINDINGS = [Binding("space", "toggle_button", "Tick", show=False), Binding("enter", "next", show=False)]
-
-    def action_next(self) -> None:
-        self.screen.focus_next()
-
-    _last: float = 0.0  # when this box got focus, or its last key was sent
-    _in_text = False  # the last key was part of typed or pasted text, not an answer
-
-    def on_focus(self, event: Focus) -> None:
-        self._last, self._in_text = event.time, False
-
-    def on_key(self, event: Key) -> None:
-        if event.key == "space":
-            pasted = self._in_text or event.time - self._last < PASTE_GAP_SECONDS
-            if pasted:  # sent before the box had focus, hard on another key, or after a letter: a paste
-                event.prevent_default()
-                event.stop()
-            self._in_text = pasted
-        else:
-            self._in_text = event.is_printable
-        self._last = max(self._last, event.time)
 
 
 class PainCheckIn(ModalScreen[bool]):
@@ -166,7 +132,5 @@ class PainCheckIn(ModalScreen[bool]):
         result.set_class(urgent, "urgent")
         self.query_one("#close", Button).focus()
         form = self.query_one("#pain", VerticalScroll)
-        if alert is not None:
-            form.scroll_home(animate=False)
-        else:
-            form.scroll_end(animate=False)
+        # After the result is laid out, or the scroll stops short of its last line.
+        self.call_after_refresh(form.scroll_home if alert is not None else form.scroll_end, animate=False)

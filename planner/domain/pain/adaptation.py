@@ -298,10 +298,16 @@ def _current_variant(plan: Plan, week: int, track: str) -> str | None:
     return None
 
 
-def resume_confirmed(state: AdaptationState, plan: Plan, day: dt.date, weekly_increase: float) -> tuple[AdaptationState, Adjustment | None]:
-    """The person confirms they were assessed: lift any pause, restart gently."""
+def resume_confirmed(state: AdaptationState, plan: Plan | None, day: dt.date,
+                     weekly_increase: float) -> tuple[AdaptationState, Adjustment | None]:
+    """The person confirms they were assessed: lift any pause, restart gently (with no plan yet, the
+    pause a screening recorded is lifted, and the first plan starts as built)."""
     if state.pause is None:
         return state, None
+    if plan is None:
+        reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you; "
+                  "your next plan starts as built.")
+        return AdaptationState(), Adjustment(day, "resume", reason, AdaptationState().dump())
     week, factor = position(plan, state, day, weekly_increase)
     new = replace(state, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day,
                   ceiling=None, symptoms=[])
