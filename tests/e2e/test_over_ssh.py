@@ -92,6 +92,8 @@ def test_log_in_over_ssh_check_off_in_the_app_then_one_line_commands(server: Ssh
         term.wait_for("Build your plan")
         term.wait_for("Mon 02 Mar")
         term.press("C-s")
+        term.wait_for("Before your plan")  # the safety questions, once
+        term.press("C-s")  # none of them apply
         term.wait_until(lambda s: today_status(s) == "planned", "Today after building the plan")
         term.press("Space")  # the highlighted (first) exercise
         term.wait_for("[x]")
@@ -100,7 +102,7 @@ def test_log_in_over_ssh_check_off_in_the_app_then_one_line_commands(server: Ssh
         term.press("r")
         enter_pain(term, 2)
         term.press("Escape")
-        term.wait_gone("How is your back? 0")
+        term.wait_gone("Record (ctrl+s)")
         term.press("q")
         # Back at the remote prompt, main screen restored; only now type (the app drops keys as it exits).
         screen = term.wait_until(lambda s: last_line(s) == prompt and term.pane_flags()["alternate_on"] == "0",

@@ -64,16 +64,52 @@ def test_low_pain_keeps_the_plan(planner: Planner) -> None:
         assert volume(day) == volume(planner.planned(date))
 
 
-def test_acceptable_pain_holds_doses_until_a_low_report(planner: Planner) -> None:
-    planner.run("done", "--date", "2026-03-08", today="2026-03-08")
-    planner.run("pain", "4", "--date", "2026-03-08", today="2026-03-08")
+def report(planner: Planner, date: str, score: str):
+    """A session done and its pain reported, as on a training day."""
+    planner.run("done", "--date", date, today=date)
+    return planner.run("pain", score, "--date", date, today=date)
+
+
+def test_acceptable_pain_that_settles_keeps_the_plan_progressing(planner: Planner) -> None:
+    """Pain up to 5, settled, not above the person's usual or the week before: graded activity goes on."""
+    for date in ("2026-03-02", "2026-03-05", "2026-03-08"):
+        report(planner, date, "4")
+    assert planner.day("2026-03-09")["week"] == 2
+    for date in ("2026-03-16", "2026-03-23", "2026-03-30"):
+        report(planner, date, "3")
+    assert planner.day("2026-03-30")["week"] == 5, "eight weeks of honest 3s never stall the plan"
+
+
+def test_pain_above_the_usual_holds_until_an_acceptable_report(planner: Planner) -> None:
+    for date in ("2026-03-02", "2026-03-04", "2026-03-06"):
+        report(planner, date, "0")
+    out = report(planner, "2026-03-08", "4")
+    assert "above your usual" in out.stdout
     held = planner.day("2026-03-09")  # week 2 in the plan, held at week 1's doses
     assert held["week"] == 1
     assert volume(held) <= volume(planner.planned("2026-03-02"))
     assert any("no increase" in r for r in held["reasons"])
-    planner.run("done", "--date", "2026-03-09", today="2026-03-09")
-    planner.run("pain", "2", "--date", "2026-03-09", today="2026-03-09")
+    report(planner, "2026-03-09", "2")
+    report(planner, "2026-03-13", "1")
     assert planner.day("2026-03-16")["week"] == 2
+
+
+def test_pain_not_settled_next_morning_holds(planner: Planner) -> None:
+    report(planner, "2026-03-08", "3")
+    out = planner.run("pain", "3", "--when", "next-morning", "--date", "2026-03-09", today="2026-03-09")
+    assert "not settled by the next morning" in out.stdout
+    planner.run("done", "--date", "2026-03-12", today="2026-03-12")
+    held = planner.day("2026-03-16")  # week 3 on the calendar, held at week 2's doses
+    assert held["week"] == 2 and any("not settled" in r for r in held["reasons"])
+
+
+def test_pain_higher_than_the_week_before_holds(planner: Planner) -> None:
+    report(planner, "2026-03-02", "3")
+    report(planner, "2026-03-04", "3")
+    out = report(planner, "2026-03-10", "5")
+    assert "higher than the week before" in out.stdout
+    planner.run("done", "--date", "2026-03-15", today="2026-03-15")
+    assert planner.day("2026-03-16")["week"] == 2, "held at the week it was reported in"
 
 
 def test_pain_six_cuts_volume_by_at_least_thirty_percent_and_regresses(planner: Planner) -> None:

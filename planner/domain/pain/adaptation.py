@@ -36,6 +36,8 @@ RECURRING_SCORE = 5
 RECURRING_COUNT = 3
 RECURRING_DAYS = 14
 GAP_DAYS = 7
+BASELINE_DAYS = 14  # the person's own usual pain: the median of their reports over two weeks
+BASELINE_RISE = 2  # more than this above their usual is not "acceptable", even within 3–5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -186,21 +188,26 @@ def apply_pain_report(
         return adjust("advice", *_advise(plan, library, settled, week, factor, history, report, label, weekly_increase))
     if report.score > HOLD_MAX or _worse_next_morning(history, report):
         return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase))
-    if report.score > PROGRESS_MAX:
+    why = _why_hold(history, report) if report.score > PROGRESS_MAX else None
+    if why is not None:
         if settled.frozen_week is not None and settled.growing_since is None:
-            notes.append(f"{label}: doses stay where they are until a session is reported at {PROGRESS_MAX} or less.")
+            notes.append(f"{label}, {why}: doses stay where they are until a report that is settled and not rising.")
             return state, [], notes
         new = replace(settled, frozen_week=week, growing_since=None)
         return adjust("hold", new,
-                      f"{label} is acceptable: the next sessions repeat the current doses, with no increase "
-                      f"until a session is reported at {PROGRESS_MAX} or less.")
+                      f"{label}, {why}: the next sessions repeat the current doses, with no increase until a "
+                      f"report of {HOLD_MAX} or less that has settled and is not rising.")
+    fine = (f"back in the 0–{PROGRESS_MAX} range" if report.score <= PROGRESS_MAX else
+            f"acceptable (up to {HOLD_MAX}, settled, and no higher than your usual or the week before)")
+    if report.score > PROGRESS_MAX and settled.frozen_week is None:
+        notes.append(f"{label} is {fine}: the plan keeps progressing. Report again if it is worse next morning.")
+        return state, [], notes
     if settled.frozen_week is not None and settled.factor >= 1.0:
         new = replace(settled, frozen_week=None, growing_since=None, lag_weeks=calendar_week(plan, day) - week)
-        return adjust("progress", new, f"{label}: back in the 0–{PROGRESS_MAX} range, so the plan progresses "
-                                       f"again from week {week}.")
+        return adjust("progress", new, f"{label} is {fine}, so the plan progresses again from week {week}.")
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
         new = replace(settled, growing_since=day, ceiling=None)
-        return adjust("rebuild", new, f"{label}: rebuilding from {factor:.0%} of the planned volume, by at most "
+        return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} of the planned volume, by at most "
                                       f"{weekly_increase:.0%} a week.")
     return state, [], notes
 
@@ -243,6 +250,25 @@ def _drop(library: Library, state: AdaptationState, exercise_ids: tuple[str, ...
         if track not in dropped:
             dropped.append(track)
     return replace(state, dropped=dropped), names
+
+
+def _why_hold(history: History, report: PainReport) -> str | None:
+    """Why pain of 3–5 is not acceptable this time (the pain-monitoring model), or ``None`` if it is:
+    not settled by the next morning, well above the person's usual, or higher than the week before."""
+    if report.when == "next-morning":
+        return "not settled by the next morning"
+    day = report.date
+    recent = sorted(p.score for p in history.pain if day - dt.timedelta(days=BASELINE_DAYS) < p.date <= day)
+    if len(recent) >= 2:
+        middle = len(recent) // 2
+        usual = recent[middle] if len(recent) % 2 else (recent[middle - 1] + recent[middle]) / 2
+        if report.score > usual + BASELINE_RISE:
+            return f"well above your usual ({usual:g} over the last two weeks)"
+    week_before = [p.score for p in history.pain
+                   if day - dt.timedelta(days=14) < p.date <= day - dt.timedelta(days=7)]
+    if week_before and report.score > max(week_before):
+        return f"higher than the week before ({max(week_before)})"
+    return None
 
 
 def _worse_next_morning(history: History, report: PainReport) -> bool:
