@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from planner.cli.output import print_json
-from planner.cli.session_commands import _day, open_active, require_active
+from planner.cli.session_commands import _day, check_record_date, open_active, require_active
 from planner.context import Context
 from planner.domain.errors import UsageError
 from planner.domain.pain.adaptation import apply_pain_report, recurring_pain, resume_confirmed
@@ -30,6 +30,7 @@ def pain(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
     active = require_active(context)
     with active.store:
+        check_record_date(day, context, active)
         unknown = [i for i in args.aggravated if i not in context.library.exercises]
         if unknown:
             raise UsageError(f"--aggravated: unknown exercise id {', '.join(unknown)}; "

@@ -119,6 +119,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--date", metavar="YYYY-MM-DD")
         p.add_argument("exercises", nargs="*", metavar="EXERCISE_ID")
 
+    if only in (None, "undo"):
+        sub.choices["undo"].add_argument("--pain", action="store_true",
+                                         help="take back the latest pain report instead (the plan is recomputed)")
+
     p = add("skip", "skip a session")
     p.add_argument("--date", metavar="YYYY-MM-DD")
     p.add_argument("--why", metavar="TEXT", default="")

@@ -185,6 +185,22 @@ class Store:
             self._insert_adjustments(db, plan_id, adjustments)
         return PainReport(**{**report.__dict__, "id": cursor.lastrowid})
 
+    def remove_latest_pain(self, plan_id: int, kinds: tuple[str, ...]) -> PainReport | None:
+        """Take back the latest pain report and the adjustments of ``kinds`` it made (recorded with it or
+        after); the state then falls back to what the earlier records left. Returns the report removed."""
+        rows = self._read("SELECT id, date, timing, score, area, aggravated, flags, recorded_at FROM pain_reports"
+                          " WHERE plan_id = ? ORDER BY id DESC LIMIT 1", (plan_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        marks = ",".join("?" * len(kinds))
+        with write(self.connection, self.path) as db:
+            db.execute("DELETE FROM pain_reports WHERE id = ?", (r[0],))
+            db.execute(f"DELETE FROM adjustments WHERE plan_id = ? AND recorded_at >= ? AND kind IN ({marks})",
+                       (plan_id, r[7], *kinds))
+        return PainReport(dt.date.fromisoformat(r[1]), r[2], r[3], r[4], tuple(json.loads(r[5])),
+                          tuple(json.loads(r[6])), id=r[0])
+
     def record_adjustments(self, plan_id: int | None, adjustments: Iterable[Adjustment]) -> None:
         with write(self.connection, self.path) as db:
             self._insert_adjustments(db, plan_id, adjustments)

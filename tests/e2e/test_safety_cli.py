@@ -139,3 +139,34 @@ def test_the_screening_is_asked_again_after_six_months(run_planner: RunPlanner) 
     stale = run_planner("plan", "new", "--program", "core-foundation", env={"PLANNER_TODAY": "2026-09-03"},
                         screened=False)
     assert stale.returncode == 1 and "six months" in stale.stderr and "planner screen" in stale.stderr
+
+
+def test_records_refuse_dates_after_today_or_before_the_plan(run_planner: RunPlanner) -> None:
+    run_planner("plan", "new", "--program", "core-foundation")
+    for args in (["pain", "3", "--date", "2026-03-03"], ["done", "--date", "2026-03-04"],
+                 ["skip", "--date", "2026-03-04"], ["pain", "3", "--date", "2020-01-01"],
+                 ["done", "--date", "2026-03-01"]):
+        result = run_planner(*args)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1 and "--date" in result.stderr
+    assert as_json(run_planner("history", "--json"))["sessions"][0]["pain"] == []
+
+
+def test_undo_pain_takes_back_the_latest_report_and_its_change(run_planner: RunPlanner) -> None:
+    run_planner("plan", "new", "--program", "core-foundation")
+    before = as_json(run_planner("today", "--json", "--date", "2026-03-04"))
+    run_planner("pain", "7")
+    assert [a["kind"] for a in as_json(run_planner("adjustments", "--json"))] == ["reduce"]
+    undone = run_planner("undo", "--pain")
+    assert undone.returncode == 0 and "pain report of 7" in undone.stdout
+    assert as_json(run_planner("adjustments", "--json")) == []
+    assert as_json(run_planner("today", "--json", "--date", "2026-03-04")) == before
+    assert run_planner("undo", "--pain").returncode == 2
+
+
+def test_undo_pain_never_lifts_a_warning_sign_pause(run_planner: RunPlanner) -> None:
+    run_planner("plan", "new", "--program", "core-foundation")
+    run_planner("pain", "2", "--flag", "saddle")
+    refused = run_planner("undo", "--pain")
+    assert refused.returncode == 1 and "resume --confirm" in refused.stderr
+    assert as_json(run_planner("today", "--json"))["status"] == "paused"
