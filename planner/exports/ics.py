@@ -15,6 +15,7 @@ import re
 from icalendar import Calendar, Event
 
 from planner.domain.errors import UsageError
+from planner.domain.pain.warning_signs import CALENDAR_NOTE
 from planner.domain.plan.model import Plan, Prescription
 
 PRODID = "-//planner//plan export//EN"
@@ -55,7 +56,7 @@ def plan_calendar(plan: Plan, at: dt.time = dt.time(7, 0), stamp: dt.datetime | 
             event.add("summary", f"{plan.program_name}: week {week.number}{easier}")
             event.add("description", "\n".join(
                 [*(_line(p) for p in session.exercises), "",
-                 f"About {session.estimated_minutes} minutes. Stop if pain is sharp or spreading; "
-                 "check 'planner today' for the day's session after any changes for pain."]))
+                 f"About {session.estimated_minutes} minutes. Check 'planner today' for the day's session "
+                 "after any changes for pain.", CALENDAR_NOTE]))
             calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")

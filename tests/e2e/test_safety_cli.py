@@ -170,3 +170,14 @@ def test_undo_pain_never_lifts_a_warning_sign_pause(run_planner: RunPlanner) -> 
     refused = run_planner("undo", "--pain")
     assert refused.returncode == 1 and "resume --confirm" in refused.stderr
     assert as_json(run_planner("today", "--json"))["status"] == "paused"
+
+
+def test_the_exports_carry_the_warning_signs(run_planner: RunPlanner) -> None:
+    run_planner("plan", "new", "--program", "core-foundation")
+    markdown = run_planner("export", "--format", "md").stdout
+    assert "## Warning signs" in markdown
+    for heading in ("EMERGENCY: go to an emergency department now", "URGENT: see a doctor today",
+                    "ADVICE: stop the exercise that brings it on"):
+        assert heading in markdown
+    calendar = run_planner("export", "--format", "ics").stdout.replace("\r\n ", "")
+    assert calendar.count("emergency department now") == calendar.count("BEGIN:VEVENT") > 0
