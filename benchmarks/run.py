@@ -54,11 +54,13 @@ def bench_quick_commands(data: Path, quick: bool) -> None:
     env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": "2026-03-02"}
 
     def run(*args: str) -> Callable[[], object]:
-        return lambda: subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        return lambda: subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                                      stdin=subprocess.DEVNULL)
 
     # What a person types: the installed `planner` script (python -m planner when there is none).
     script = Path(sys.executable).with_name("planner")
     planner = [str(script)] if script.exists() else [sys.executable, "-m", "planner"]
+    run(*planner, "screen", "--none")()  # the safety screening comes before the first plan
     run(*planner, "plan", "new", "--program", "core-flexibility", "--start", "2026-03-02")()
     for name, args in (("planner today", ["today"]), ("planner done", ["done"]), ("planner today --json", ["today", "--json"])):
         figure, base = alternate(run(*planner, *args), run(sys.executable, "-c", "pass"), 7 if quick else 15)

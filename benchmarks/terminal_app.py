@@ -133,9 +133,10 @@ def seed_history(data: Path, sessions: int) -> None:
 
 
 def seed_fresh(data: Path) -> None:
-    subprocess.run([sys.executable, "-m", "planner", "plan", "new", "--program", "core-flexibility",
-                    "--start", TODAY], env={**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY},
-                   capture_output=True, check=True)
+    env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
+    for args in (["screen", "--none"], ["plan", "new", "--program", "core-flexibility", "--start", TODAY]):
+        subprocess.run([sys.executable, "-m", "planner", *args], env=env, capture_output=True, check=True,
+                       stdin=subprocess.DEVNULL)
 
 
 def planner_command(data: Path, library: Path | None) -> tuple[str, dict[str, str]]:

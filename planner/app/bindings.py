@@ -133,6 +133,12 @@ CHECKIN_BINDINGS = [
     *MODAL_BINDINGS,
 ]
 
+# The safety questions before a plan: Enter moves on, space ticks, as in the check-in.
+SCREENING_BINDINGS = [
+    Binding("ctrl+s", "record", "Record answers"),
+    *MODAL_BINDINGS,
+]
+
 # What the help screen prints, in this order.
 KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Everywhere": APP_BINDINGS,
@@ -145,6 +151,7 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Learn": LEARN_BINDINGS,
     "Relief": RELIEF_BINDINGS,
     "Pain check-in": CHECKIN_BINDINGS,
+    "Safety questions": SCREENING_BINDINGS,
     "Export": EXPORT_BINDINGS,
     "Training days": DAYS_BINDINGS,
     "Report": REPORT_BINDINGS,

@@ -23,13 +23,15 @@ from planner.domain.days.progress import Progress, progress
 from planner.domain.errors import PlannerError, display_path
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, apply_pain_report, recurring_pain
+from planner.domain.pain.screening import Screening, check_screened, screening_outcome
+from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import Completion, CompletionStatus, History, PainReport
 from planner.exports.exporting import Format, export_plan
 from planner.exports.files import write_export
 from planner.exports.live import LiveCalendar
-from planner.store.active_plan import ActivePlan, load_active
+from planner.store.active_plan import ActivePlan, load_active, standing_state, start_plan
 from planner.store.store import Store
 
 if TYPE_CHECKING:
@@ -65,6 +67,7 @@ class Outcome:
 
     snapshot: Snapshot
     lines: list[str] = field(default_factory=list)
+    alert: Alert | None = None  # a warning sign's alert the write called for (the screening's answers)
 
 
 class AppData:
@@ -119,12 +122,35 @@ class AppData:
                 active.catch_up(self.today)
             return Outcome(self._snapshot(active))
 
+    def screening_needed(self) -> str | None:
+        """Why the safety questions must be asked before a plan is built, or ``None`` (see ``plan new``)."""
+        store = Store.open_existing(self.context.data_dir)
+        latest = None
+        if store is not None:
+            with store:
+                latest = store.latest_screening()
+        try:
+            check_screened(latest, self.today)
+        except PlannerError as err:
+            return str(err)
+        return None
+
+    def record_screening(self, yes: tuple[str, ...]) -> Outcome:
+        """Keep the screening's answers (``planner screen``); a "yes" shows its alert and may record a pause."""
+        screening = Screening(self.today, yes)
+        with self._lock, Store(self.context.data_dir) as store:
+            alert, pause = screening_outcome(screening, standing_state(store))
+            store.record_screening(screening, [pause] if pause else [])
+            active = load_active(store, self.context.library)
+            return Outcome(self._snapshot(active), [alert.message] if alert else [], alert)
+
     def create_plan(self, inputs: PlanInputs) -> Outcome:
         built = build_plan(inputs, self.context.library)
         with self._lock, Store(self.context.data_dir) as store:
-            store.save_plan(inputs, built.program_name)
+            _, carried = start_plan(store, built.inputs, built.program_name, self.today)
             active = load_active(store, self.context.library)
             return Outcome(self._snapshot(active), [f"Plan created: {built.program_name}, {inputs.weeks} weeks.",
+                                                    *([carried.reason] if carried else []),
                                                     *self._changed(store, active)])
 
     def record(self, items: list[Prescription], status: CompletionStatus, sets: int | None = None) -> Outcome:

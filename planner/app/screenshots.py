@@ -28,7 +28,7 @@ SHOTS: dict[str, tuple] = {
     "session-runner": ("eight-weeks", ["enter", "space"]),
     "session-runner-wide": ("eight-weeks", ["enter", "space", "space", "s"], WIDE),
     "pain-check-in": ("fresh", ["d", "r", "6", "ctrl+s"]),
-    "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "tab", "tab", "tab", "tab", "enter"]),
+    "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "ctrl+s"]),
     "plan-view": ("eight-weeks", ["w"]),
     "plan-view-wide": ("eight-weeks", ["w"], WIDE),
     "training-days": ("eight-weeks", ["w", "d"]),
@@ -46,6 +46,7 @@ SHOTS: dict[str, tuple] = {
 def seed_plan(data_dir: Path, start: str = DEMO_TODAY) -> None:
     """A core-flexibility plan, Mon/Wed/Fri, 25 minutes, 8 weeks."""
     from planner.context import Context
+    from planner.domain.pain.screening import Screening
     from planner.domain.plan.builder import build_plan
     from planner.domain.plan.model import PlanInputs
     from planner.store.store import Store
@@ -54,6 +55,7 @@ def seed_plan(data_dir: Path, start: str = DEMO_TODAY) -> None:
     inputs = PlanInputs(program="core-flexibility", days=["mon", "wed", "fri"], minutes=25, level=1, weeks=8,
                         start=dt.date.fromisoformat(start))
     with Store(data_dir) as store:
+        store.record_screening(Screening(dt.date.fromisoformat(start)))  # answered: none of the warning signs
         store.save_plan(inputs, build_plan(inputs, context.library).program_name)
 
 

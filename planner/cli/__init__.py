@@ -24,6 +24,7 @@ HANDLERS = {
     "history": "planner.cli.session_commands:history",
     "pain": "planner.cli.pain_commands:pain",
     "resume": "planner.cli.pain_commands:resume",
+    "screen": "planner.cli.screen_commands:screen",
     "adjustments": "planner.cli.pain_commands:adjustments",
     "export": "planner.cli.export_commands:export",
     "import": "planner.cli.export_commands:import_plan",

@@ -54,7 +54,7 @@ def _import(path: Path, context: Context) -> int:
     store = open_store(context.data_dir, create=False)
     if store is None:
         # Check the file before creating anything, so a bad file leaves no trace.
-        read_plan_file(path, context.library)
+        read_plan_file(path, context.library, context.today)
         store = open_store(context.data_dir, create=True)
     assert store is not None
     with store:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 
 from planner.cli.output import print_json
-from planner.cli.session_commands import _day, open_active, require_active
+from planner.cli.session_commands import _day, check_record_date, open_active, require_active
 from planner.context import Context
 from planner.domain.errors import UsageError
 from planner.domain.pain.adaptation import apply_pain_report, recurring_pain, resume_confirmed
-from planner.domain.pain.safety import DISCLAIMER, URGENT_CARE
+from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.warning_signs import DISCLAIMER, RESUME_MEANS
 from planner.domain.records import PainReport
+from planner.store.active_plan import open_store, standing_state
 
 
 def _score(text: str) -> int:
@@ -28,6 +30,7 @@ def pain(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
     active = require_active(context)
     with active.store:
+        check_record_date(day, context, active)
         unknown = [i for i in args.aggravated if i not in context.library.exercises]
         if unknown:
             library = context.library
@@ -40,6 +43,7 @@ def pain(args: argparse.Namespace, context: Context) -> int:
         active.store.record_pain(active.record.id, report, adjustments)
         active.reload()
         advice = recurring_pain(active.history, day)
+        alert = current_alert(active.state, active.history, day) if report.flags else None
     lines = [a.reason for a in adjustments] + notes
     if not lines:
         lines.append(f"Pain {score} recorded. Progression continues as planned.")
@@ -47,26 +51,43 @@ def pain(args: argparse.Namespace, context: Context) -> int:
         lines.append(advice)
     if args.json:
         print_json({"report": report.as_json(), "adjustments": [a.as_json() for a in adjustments],
-                    "notes": lines, "paused": state.pause is not None})
+                    "notes": lines, "paused": state.pause is not None,
+                    "alert": alert.as_json() if alert else None})
         return 0
+    if alert is not None and alert.level == "emergency":
+        print("!" * 60)
     for line in lines:
         print(line)
+    if alert is not None and alert.level == "emergency":
+        print("!" * 60)
     return 0
 
 
 def resume(args: argparse.Namespace, context: Context) -> int:
     if not args.confirm:
-        print("planner resume --confirm lifts a pause. Confirm only when a doctor or physiotherapist has "
-              "assessed you since the symptom that paused your program; sessions then restart gently.\n"
-              f"{URGENT_CARE}")
+        print(f"planner resume --confirm: {RESUME_MEANS}")
         return 2
-    active = require_active(context)
+    active = open_active(context, write=True)
+    if active is None:
+        return _resume_without_a_plan(context)
     with active.store:
         state, adjustment = resume_confirmed(active.state, active.plan, context.today, active.weekly_increase)
         if adjustment is None:
             print("The program is not paused; nothing to resume.")
             return 0
         active.store.record_adjustments(active.record.id, [adjustment])
+    print(adjustment.reason)
+    return 0
+
+
+def _resume_without_a_plan(context: Context) -> int:
+    """A pause from the safety screening, before any plan: lifted the same way."""
+    with open_store(context.data_dir, create=True) as store:
+        _, adjustment = resume_confirmed(standing_state(store), None, context.today, 0.1)
+        if adjustment is None:
+            print("The program is not paused; nothing to resume.")
+            return 0
+        store.record_adjustments(None, [adjustment])
     print(adjustment.reason)
     return 0
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER, SIGN_NAMES
 
 PAIN_WHEN = ("during", "after", "next-morning")
-RED_FLAGS = ("numbness", "weakness", "saddle", "bladder-bowel")
+RED_FLAGS = SIGN_NAMES
 JSON_HELP = "print JSON for scripts instead of text, e.g. --json | jq ."
 
 
@@ -150,6 +150,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("exercises", nargs="*", metavar="EXERCISE_ID",
                        help="only these (default: the whole session), e.g. bird-dog glute-bridge")
 
+    if only in (None, "undo"):
+        sub.choices["undo"].add_argument("--pain", action="store_true",
+                                         help="take back the latest pain report instead (the plan is recomputed)")
+
     p = add("skip", "skip a session")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="a day other than today, e.g. --date 2026-03-04")
     p.add_argument("--why", metavar="TEXT", default="", help="a reason to keep, e.g. --why 'travelling'")
@@ -168,7 +172,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--aggravated", nargs="+", default=[], metavar="EXERCISE_ID",
                    help="exercises that made it worse (they go to an easier variant), e.g. --aggravated bird-dog")
     p.add_argument("--flag", nargs="+", default=[], choices=RED_FLAGS, metavar="FLAG",
-                   help=f"red-flag symptom: {', '.join(RED_FLAGS)}, e.g. --flag numbness")
+                   help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
+                   "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "
+                   "e.g. --flag numbness")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")
+    p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
+    p.add_argument("--yes", nargs="+", choices=RED_FLAGS, metavar="NAME", default=[],
+                   help="the warning signs you have: " + ", ".join(RED_FLAGS) + ", e.g. --yes fever")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("resume", "resume after a pause (needs --confirm after a red flag)")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.output import print_json
+from planner.cli.output import notice, print_json
 from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.pain.screening import check_screened
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, parse_days
-from planner.store.active_plan import load_active, open_store
+from planner.store.active_plan import load_active, open_store, start_plan
 
 
 def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
@@ -58,16 +59,50 @@ def change_days(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+def screened(context: Context) -> bool:
+    """Whether a plan may be built: a recent screening with no "yes", or the questions answered now on a
+    terminal. Off a terminal a missing or stale screening is a one-line error naming 'planner screen'."""
+    from planner.cli.screen_commands import ask, on_a_terminal, print_alert, record
+
+    store = open_store(context.data_dir, create=False)
+    latest = None
+    if store is not None:
+        with store:
+            latest = store.latest_screening()
+    try:
+        check_screened(latest, context.today)
+        return True
+    except PlannerError:
+        if not on_a_terminal():
+            raise
+    screening = ask(context)
+    with open_store(context.data_dir, create=True) as store:
+        alert = record(store, screening)
+    if alert is None:
+        return True
+    print_alert(alert)
+    print("No plan was built. Once a health professional has assessed you, answer again with "
+          "'planner screen --none', then build your plan.")
+    return False
+
+
 def new_plan(args: argparse.Namespace, context: Context) -> int:
     inputs = inputs_from_args(args, context)
     built = build_plan(inputs, context.library)
+    if not screened(context):
+        return 1
     with open_store(context.data_dir, create=True) as store:
-        store.save_plan(built.inputs, built.program_name)  # a program may shorten the plan (first days: 2 weeks)
+        # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
+        _, carried = start_plan(store, built.inputs, built.program_name, context.today)
     if args.json:
         print_json(plan_json(built))
+        if carried is not None:
+            notice(carried.reason)
         return 0
     print(summary(built))
     print("Saved as your active plan. 'planner today' shows today's session.")
+    if carried is not None:
+        print(carried.reason)
     return 0
 
 

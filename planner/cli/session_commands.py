@@ -16,9 +16,11 @@ from planner.context import Context
 from planner.domain.days.day import DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.warning_signs import Alert, pausing
 from planner.domain.plan.model import DAY_NAMES
-from planner.domain.records import Completion
-from planner.store.active_plan import ActivePlan, load_active, open_store
+from planner.domain.records import Completion, History
+from planner.store.active_plan import ActivePlan, load_active, open_store, standing_state
 
 
 def _day(args: argparse.Namespace, context: Context) -> dt.date:
@@ -42,6 +44,16 @@ def require_active(context: Context) -> ActivePlan:
     return active
 
 
+def check_record_date(day: dt.date, context: Context, active: ActivePlan) -> None:
+    """A record is for a day that has happened, within the plan: never tomorrow, never before it began."""
+    if day > context.today:
+        raise UsageError(f"--date: {day.isoformat()} is after today ({context.today.isoformat()}); "
+                         "record only what has happened")
+    if day < active.plan.inputs.start:
+        raise UsageError(f"--date: {day.isoformat()} is before your plan started "
+                         f"({active.plan.inputs.start.isoformat()})")
+
+
 def view_for(active: ActivePlan | None, context: Context, day: dt.date) -> DayView:
     if active is None:
         return day_view(None, context.library, None, None, day, 0.1)  # type: ignore[arg-type]
@@ -63,6 +75,8 @@ def today(args: argparse.Namespace, context: Context) -> int:
                 if problem:
                     print(f"planner: {problem}", file=sys.stderr)
         view = view_for(active, context, day)
+        if active is None:
+            view.alert = _alert_before_any_plan(context, day)
     finally:
         if active is not None:
             active.store.close()
@@ -86,11 +100,27 @@ STATUS_WORDS = {
 }
 
 
+def _alert_before_any_plan(context: Context, day: dt.date) -> Alert | None:
+    """With no plan yet, a "yes" at the safety screening still shows its alert (and its pause)."""
+    store = open_store(context.data_dir, create=False)
+    if store is None:
+        return None
+    with store:
+        state = standing_state(store)
+    return current_alert(state, History(), day)
+
+
 def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week:
         heading += f" · week {view.week}"
     lines = [f"{heading}: {STATUS_WORDS.get(view.status, view.status)}"]
+
+
+    lines = [f"{heading}: {view.status}"]
+    if view.alert is not None:
+        border = "!" * 60 if view.alert.level == "emergency" else "-" * 60
+        lines += [border, *(f"  {line}" for line in view.alert.lines()), border]
     for p in view.exercises:
         mark = "x" if p.id in view.done_ids else "~" if p.id in view.partial_ids else " "
         lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id})")
@@ -118,9 +148,10 @@ def done(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
     active = require_active(context)
     with active.store:
+        check_record_date(day, context, active)
         view = view_for(active, context, day)
         if view.status == "paused" and not view.exercises:
-            raise PlannerError("the program is paused after a red-flag symptom; nothing to check off. "
+            raise PlannerError("the program is paused after a warning sign; nothing to check off. "
                                "See 'planner today'")
         if not view.exercises:
             raise UsageError(f"{view.date.isoformat()} is a rest day in your plan; nothing to check off")
@@ -139,6 +170,8 @@ def done(args: argparse.Namespace, context: Context) -> int:
 
 
 def undo(args: argparse.Namespace, context: Context) -> int:
+    if getattr(args, "pain", False):
+        return undo_pain(context)
     day = _day(args, context)
     active = require_active(context)
     with active.store:
@@ -149,10 +182,38 @@ def undo(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+PAIN_KINDS = ("hold", "reduce", "pause", "progress", "rebuild", "advice", "resume")
+
+
+def undo_pain(context: Context) -> int:
+    """``planner undo --pain``: take back the latest pain report; the plan is as the earlier records left it.
+
+    A report that paused for a warning sign is not taken back: only ``resume --confirm`` lifts that pause.
+    """
+    active = require_active(context)
+    with active.store:
+        latest = active.history.pain[-1] if active.history.pain else None
+        if latest is None:
+            raise UsageError("undo --pain: there is no pain report to take back")
+        if pausing(latest.flags) or any(a.kind == "red-flag" and a.date >= latest.date
+                                        for a in active.history.adjustments):
+            raise PlannerError("undo --pain: a warning sign paused your program, and taking the report back "
+                               "would lift that pause; if it was a mistake, confirm with 'planner resume --confirm' "
+                               "once you are sure you are well")
+        removed = active.store.remove_latest_pain(active.record.id, PAIN_KINDS)
+        active.reload()
+        view = view_for(active, context, context.today)
+    assert removed is not None
+    print(f"Took back the pain report of {removed.score} on {removed.date.isoformat()}; today is {view.status} "
+          "as your other records leave it.")
+    return 0
+
+
 def skip(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
     active = require_active(context)
     with active.store:
+        check_record_date(day, context, active)
         view = view_for(active, context, day)
         if not view.planned:
             raise UsageError(f"{day.isoformat()} has no planned session to skip ({view.status})")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from icalendar import Alarm, Calendar, Event
 
 from planner.domain.errors import UsageError
+from planner.domain.pain.warning_signs import CALENDAR_NOTE
 from planner.domain.plan.model import Plan, Prescription
 
 PRODID = "-//planner//plan export//EN"
@@ -105,7 +106,7 @@ def sessions_calendar(plan: Plan, sessions: Iterable[CalendarSession], at: dt.ti
             lines += ["", *session.notes]
         if session.exercises:
             lines += ["", f"About {session.minutes} minutes. Stop if pain is sharp or spreading; "
-                      "check 'planner today' for the day's session after any changes for pain."]
+                      "check 'planner today' for the day's session after any changes for pain.", CALENDAR_NOTE]
         event.add("description", "\n".join(lines))
         if remind:
             alarm = Alarm()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER, signs_markdown
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, Prescription
 from planner.domain.records import Adjustment, SessionNote
 
@@ -40,7 +40,7 @@ def plan_markdown(
     ]
     if state is not None and state.pause is not None:
         lines += ["**The program is paused.** " + (
-            "A red-flag symptom was reported: get medical help, and resume only after a health professional "
+            "A warning sign was reported: get medical help, and resume only after a health professional "
             "has assessed you." if state.pause == "red-flag"
             else "Do only the relief routine until the pain settles."), ""]
     if adjustments:
@@ -65,6 +65,8 @@ def plan_markdown(
                 cue = exercise.cues[0] if exercise else ""
                 lines.append(f"| ☐ | {_cell(item.name)} | {item.dose_text()} | {_rest(item)} | {_cell(cue)} |")
             lines.append("")
+    lines += ["## Warning signs", "", "Stop exercising and act on these, by how serious they are:", "",
+              signs_markdown(), ""]
     lines += _how_to(plan, library)
     lines += ["---", "", DISCLAIMER, ""]
     return "\n".join(lines)

@@ -10,9 +10,9 @@ from pathlib import Path
 from planner.domain.days.reschedule import reschedule
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, current_state, gap_adjustment
+from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
 from planner.domain.plan.builder import build_plan
-from planner.domain.plan.model import Plan, Weekday
+from planner.domain.plan.model import Plan, PlanInputs, Weekday
 from planner.domain.records import Adjustment, History
 from planner.store.store import PlanRecord, Store
 
@@ -79,6 +79,28 @@ def load_active(store: Store, library: Library) -> ActivePlan | None:
         plan = build_plan(record.inputs, library)
     history = _with_carried(store.history(record.id), carried)
     return ActivePlan(store, record, plan, history, current_state(history), program.max_weekly_increase, carried)
+
+
+def standing_state(store: Store) -> AdaptationState:
+    """Where pain and warning signs left the person: the active plan's state, or before any plan the
+    state a screening left. A pause in it holds across new plans, imports and restarts."""
+    record = store.active_plan()
+    if record is None:
+        loose = store.loose_adjustments()
+        return AdaptationState.load(loose[-1].state) if loose else AdaptationState()
+    carried: tuple[Adjustment, ...] = ()
+    if record.plan_file is not None:
+        from planner.domain.exchange.plan_file import read_stored
+
+        carried = read_stored(record.plan_file).adjustment_records()
+    return current_state(History(adjustments=carried + store.history(record.id).adjustments))
+
+
+def start_plan(store: Store, inputs: PlanInputs, program_name: str, today: dt.date) -> tuple[PlanRecord, Adjustment | None]:
+    """Save a newly built plan as the active one; a pause that stands comes with it (see :func:`standing_state`)."""
+    carried = carried_pause(standing_state(store), today, "your new plan")
+    record = store.save_plan(inputs, program_name, adjustments=[carried] if carried else [])
+    return record, carried
 
 
 def _with_carried(history: History, carried: tuple[Adjustment, ...]) -> History:

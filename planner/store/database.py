@@ -95,6 +95,15 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (plan_id, date)
     );
     """,
+    # 6: the safety screening before a plan: the day it was answered and the warning signs answered yes.
+    """
+    CREATE TABLE screenings (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL,
+        yes TEXT NOT NULL DEFAULT '[]',
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now'))
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.domain.pain.screening import Screening
 from planner.domain.plan.model import PlanInputs
 from planner.domain.records import Adjustment, Completion, History, PainReport, SessionNote, Skip
 from planner.locations import database_path
@@ -64,12 +65,13 @@ class Store:
 
     def save_plan(
         self, inputs: PlanInputs, program_name: str, source: str = "built", plan_file: str | None = None,
-        notes: Iterable[tuple[dt.date, str]] = (),
+        notes: Iterable[tuple[dt.date, str]] = (), adjustments: Iterable[Adjustment] = (),
     ) -> PlanRecord:
         """Make this the active plan; the previous one is archived, never deleted.
 
         ``plan_file`` is the TOML of an imported plan: its weeks then replace the built ones, and
         its session ``notes`` (the person's own words) come along, in the same transaction.
+        ``adjustments`` start the new plan's record in the same transaction (a pause carried over).
         """
         with write(self.connection, self.path) as db:
             db.execute(
@@ -82,6 +84,7 @@ class Store:
             plan_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
             db.executemany("INSERT INTO session_notes (plan_id, date, text) VALUES (?, ?, ?)",
                            [(plan_id, day.isoformat(), text) for day, text in notes])
+            self._insert_adjustments(db, plan_id, adjustments)
         record = self.active_plan()
         assert record is not None
         return record
@@ -124,6 +127,20 @@ class Store:
         with write(self.connection, self.path) as db:
             cursor = db.execute("INSERT OR IGNORE INTO lessons_read (lesson_id) VALUES (?)", (lesson_id,))
             return cursor.rowcount == 1
+
+    # Screening -------------------------------------------------------------
+
+    def record_screening(self, screening: Screening, adjustments: Iterable[Adjustment] = ()) -> None:
+        """The answers, and the pause a "yes" records (on the active plan, or on none yet), together."""
+        with write(self.connection, self.path) as db:
+            db.execute("INSERT INTO screenings (date, yes) VALUES (?, ?)",
+                       (screening.date.isoformat(), json.dumps(list(screening.yes))))
+            plan = db.execute("SELECT id FROM plans WHERE archived_at IS NULL").fetchone()
+            self._insert_adjustments(db, plan[0] if plan else None, adjustments)
+
+    def latest_screening(self) -> Screening | None:
+        rows = self._read("SELECT date, yes FROM screenings ORDER BY date DESC, id DESC LIMIT 1")
+        return Screening(dt.date.fromisoformat(rows[0][0]), tuple(json.loads(rows[0][1]))) if rows else None
 
     # Sessions --------------------------------------------------------------
 
@@ -194,6 +211,22 @@ class Store:
             self._insert_adjustments(db, plan_id, adjustments)
         return PainReport(**{**report.__dict__, "id": cursor.lastrowid})
 
+    def remove_latest_pain(self, plan_id: int, kinds: tuple[str, ...]) -> PainReport | None:
+        """Take back the latest pain report and the adjustments of ``kinds`` it made (recorded with it or
+        after); the state then falls back to what the earlier records left. Returns the report removed."""
+        rows = self._read("SELECT id, date, timing, score, area, aggravated, flags, recorded_at FROM pain_reports"
+                          " WHERE plan_id = ? ORDER BY id DESC LIMIT 1", (plan_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        marks = ",".join("?" * len(kinds))
+        with write(self.connection, self.path) as db:
+            db.execute("DELETE FROM pain_reports WHERE id = ?", (r[0],))
+            db.execute(f"DELETE FROM adjustments WHERE plan_id = ? AND recorded_at >= ? AND kind IN ({marks})",
+                       (plan_id, r[7], *kinds))
+        return PainReport(dt.date.fromisoformat(r[1]), r[2], r[3], r[4], tuple(json.loads(r[5])),
+                          tuple(json.loads(r[6])), id=r[0])
+
     def record_adjustments(self, plan_id: int | None, adjustments: Iterable[Adjustment]) -> None:
         with write(self.connection, self.path) as db:
             self._insert_adjustments(db, plan_id, adjustments)
@@ -207,6 +240,14 @@ class Store:
         )
 
     # Reading history -------------------------------------------------------
+
+    def loose_adjustments(self) -> tuple[Adjustment, ...]:
+        """Adjustments recorded with no plan (a pause from a screening before the first plan), oldest first."""
+        return tuple(
+            Adjustment(dt.date.fromisoformat(r[1]), r[2], r[3], json.loads(r[4]), id=r[0], recorded_at=r[5])
+            for r in self._read(
+                "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
+                " WHERE plan_id IS NULL ORDER BY id"))
 
     def history(self, plan_id: int | None) -> History:
         if plan_id is None:

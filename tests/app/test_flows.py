@@ -11,12 +11,14 @@ from textual.events import Key
 from planner.app.screens.catalogue import LibraryScreen
 from planner.app.screens.checkin import PainCheckIn
 from planner.app.screens.export import ExportDialog
+from planner.app.screens.screening import ScreeningDialog
 from planner.app.screens.session_runner import SessionRunner
 from planner.app.screens.today import TodayScreen
 from planner.app.screens.too_small import TooSmallScreen
 from planner.app.screens.wizard import PlanBuilderScreen
 from planner.app.widgets.countdown import Countdown
 from planner.cli import main as cli
+from planner.domain.pain.screening import Screening
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle
 
@@ -34,9 +36,13 @@ async def test_first_run_leads_to_the_builder_and_creates_a_plan(data_dir: Path)
         assert isinstance(app.screen, PlanBuilderScreen)
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, ScreeningDialog), "the safety questions come before the first plan"
+        await pilot.press("ctrl+s")  # none of the warning signs
+        await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     with Store(data_dir) as store:
         active = store.active_plan()
+        assert store.latest_screening() == Screening(dt.date(2026, 3, 2), ())
     assert active is not None and active.inputs.program == "core-flexibility"
     assert active.inputs.start == dt.date(2026, 3, 2)
 
@@ -163,7 +169,7 @@ async def test_enter_walks_through_the_check_in_without_recording(seeded: Path) 
         await settle(pilot)
         assert isinstance(app.screen, PainCheckIn) and app.screen.focused.id == "where"
         await pilot.press("enter")
-        assert app.screen.focused.id == "flag-numbness"
+        assert app.screen.focused.id == "flag-saddle"
         assert app.snapshot.history.pain == ()
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -193,7 +199,10 @@ async def test_red_flag_pauses_until_confirmed_outside_the_app(seeded: Path) -> 
         await pilot.press("ctrl+s")
         await settle(pilot)
         result = app.screen.query_one("#result")
-        assert "urgent medical attention" in str(result.render()) and result.has_class("urgent")
+        assert "paused" in str(result.render()) and result.has_class("urgent")
+        alert = app.screen.query_one("#alert")
+        assert alert.display and alert.has_class("urgent") and "URGENT" in str(alert.render())
+        assert "See a doctor today" in str(alert.render())
         await pilot.press("escape")
         await settle(pilot)
         assert "planner resume --confirm" in str(app.screen.query_one("#reasons").render())

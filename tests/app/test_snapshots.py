@@ -15,7 +15,7 @@ from planner.app.widgets.countdown import Countdown
 from tests.app.conftest import keys, make_app, settle
 
 SIZES = [(80, 24), (120, 36), (60, 20)]  # size2, 60×20, added last so older baselines keep their names
-RED_FLAG = ["r", "1", "tab", "tab", "tab", "space", "tab", "tab", "tab", "tab", "enter"]
+RED_FLAG = ["r", "1", "tab", "tab", "tab", "space", "ctrl+s"]
 
 
 @pytest.mark.parametrize("size", SIZES)

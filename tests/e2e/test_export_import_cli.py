@@ -17,6 +17,7 @@ import pytest
 
 from planner.domain.pain.safety import DISCLAIMER
 from planner.store.store import Store
+from tests.conftest import SCREEN_NONE, builds_a_plan
 
 START = "2026-03-02"  # a Monday
 
@@ -30,8 +31,10 @@ class Planner:
     def run(self, *args: str, code: int = 0) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PLANNER_DATA_DIR": str(self.data), "PLANNER_TODAY": self.today}
         env.pop("PLANNER_LIBRARY", None)
+        if builds_a_plan(args):
+            self.run(*SCREEN_NONE)
         result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
-                                env=env, cwd=self.cwd, timeout=60)
+                                env=env, cwd=self.cwd, timeout=60, stdin=subprocess.DEVNULL)
         assert "Traceback" not in result.stderr, result.stderr
         assert result.returncode == code, result.stdout + result.stderr
         return result
@@ -243,7 +246,7 @@ class TestEditedFiles:
     def test_deleting_the_pause_does_not_lift_a_red_flag(self, planner: Planner) -> None:
         """Only 'planner resume --confirm' lifts a red-flag pause; an edited import cannot."""
         new_plan(planner, "core-foundation")
-        planner.run("pain", "3", "--flag", "numbness")
+        planner.run("pain", "3", "--flag", "weakness")
         text = planner.export()
         cut = re.sub(r"\[adaptation\]\n(?:.+\n)*\n", "", text)
         cut = re.sub(r"\[\[adjustments\]\]\n(?:.+\n)*\n", "", cut)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SCREEN_NONE, builds_a_plan
 from tests.e2e.terminal import Terminal
 
 pytestmark = pytest.mark.tmux
@@ -31,8 +32,11 @@ def planner_command() -> str:
 
 
 def cli(data: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+    if builds_a_plan(args):
+        cli(data, *SCREEN_NONE, today=today)
     result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, timeout=60,
-                            env={"PATH": "/usr/bin:/bin", "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": today})
+                            env={"PATH": "/usr/bin:/bin", "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": today},
+                            stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -111,6 +115,8 @@ def test_first_run_build_a_plan_run_the_session_report_pain_and_quit(tmp_path: P
         assert "not a clinician" in screen, "the first run shows the safety note"
         term.wait_for("Mon 02 Mar")  # the preview of week 1, built off the UI thread
         term.press("C-s")
+        term.wait_for("Before your plan")  # the safety questions, once
+        term.press("C-s")  # none of them apply
         screen = term.wait_for(HEADLINE)
         assert "week 1 of" in screen and "planned" in screen
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SCREEN_NONE
 from tests.e2e.sshd import SshServer
 from tests.e2e.terminal import Terminal
 from tests.e2e.test_in_tmux import HEADLINE, check_off_and_report_pain_on_a_phone, enter_pain, today_status
@@ -39,6 +40,7 @@ def remote(server: SshServer, data: Path, *args: str, today: str = TODAY) -> sub
 
 def test_one_line_commands_over_ssh(server: SshServer, tmp_path: Path) -> None:
     data = tmp_path / "data"
+    assert remote(server, data, *SCREEN_NONE).returncode == 0
     built = remote(server, data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")
     assert built.returncode == 0, built.stderr
     before = json.loads(remote(server, data, "today", "--json").stdout)
@@ -90,6 +92,8 @@ def test_log_in_over_ssh_check_off_in_the_app_then_one_line_commands(server: Ssh
         term.wait_for("Build your plan")
         term.wait_for("Mon 02 Mar")
         term.press("C-s")
+        term.wait_for("Before your plan")  # the safety questions, once
+        term.press("C-s")  # none of them apply
         term.wait_until(lambda s: today_status(s) == "planned", "Today after building the plan")
         term.press("Space")  # the highlighted (first) exercise
         term.wait_for("[x]")
@@ -98,7 +102,7 @@ def test_log_in_over_ssh_check_off_in_the_app_then_one_line_commands(server: Ssh
         term.press("r")
         enter_pain(term, 2)
         term.press("Escape")
-        term.wait_gone("How is your back? 0")
+        term.wait_gone("Record (ctrl+s)")
         term.press("q")
         # Back at the remote prompt, main screen restored; only now type (the app drops keys as it exits).
         screen = term.wait_until(lambda s: last_line(s) == prompt and term.pane_flags()["alternate_on"] == "0",

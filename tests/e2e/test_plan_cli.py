@@ -85,7 +85,7 @@ BAD_INPUT = {
 def test_bad_input_is_one_line_and_exit_2(run_planner: RunPlanner, tmp_path: Path, case: str) -> None:
     extra, mentions = BAD_INPUT[case]
     args = ["--program", "core-foundation", *extra] if "--program" not in extra else extra
-    result = run_planner("plan", "new", *args)
+    result = run_planner("plan", "new", *args, screened=False)  # refused before the screening is asked for
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stdout == ""

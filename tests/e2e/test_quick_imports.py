@@ -19,8 +19,8 @@ def imported(result: subprocess.CompletedProcess[str]) -> set[str]:
 
 
 def test_quick_commands_load_no_ui_and_no_validation_once_the_library_is_cached(run_planner: RunPlanner) -> None:
-    assert run_planner("plan", "new", "--program", "core-flexibility").returncode == 0
-    first = run_planner("today", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    first = run_planner("plan", "new", "--program", "core-flexibility", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert first.returncode == 0, first.stderr
     assert "pydantic" in imported(first), "the first run checks the library files (and caches them)"
     for args in (["today"], ["today", "--json"], ["status", "--line"], ["status", "--json"], ["done"],
                  ["pain", "2"], ["undo"], ["skip"]):

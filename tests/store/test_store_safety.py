@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from planner.store.database import APP_ID, SCHEMA_VERSION
+from tests.conftest import SCREEN_NONE, builds_a_plan
 
 TODAY = "2026-03-02"
 
@@ -24,8 +25,11 @@ TODAY = "2026-03-02"
 def planner(data: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
     env.pop("PLANNER_LIBRARY", None)
+    if builds_a_plan(args):
+        subprocess.run([sys.executable, "-m", "planner", *SCREEN_NONE], capture_output=True, env=env, timeout=60,
+                       stdin=subprocess.DEVNULL)
     result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
-                            env=env, timeout=60)
+                            env=env, timeout=60, stdin=subprocess.DEVNULL)
     if check:
         assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

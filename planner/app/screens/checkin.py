@@ -15,8 +15,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from planner.app.bindings import CHECKIN_BINDINGS
 from planner.app.data import Outcome
-from planner.app.widgets.tick_box import TickBox
-from planner.domain.pain.safety import RED_FLAG_LABELS
+from planner.app.widgets.alert_box import AlertBox
+from planner.app.widgets.question_box import QuestionBox
+from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.warning_signs import SIGNS
 from planner.domain.records import PainReport
 
 WHEN = [("after the session", "after"), ("during the session", "during"), ("the next morning", "next-morning")]
@@ -33,9 +35,11 @@ class PainCheckIn(ModalScreen[bool]):
         self.when = when
         self.recorded = False
         self._typed_ahead = typed_ahead
+        self._flags: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="pain"):
+            yield AlertBox(id="alert")  # at the top, so an alert is the first thing seen
             yield Static(Content.assemble(("How is your back? ", "bold"), "0 = no pain, 10 = the worst you can imagine"))
             with Horizontal(classes="row"):
                 yield Label("Pain")
@@ -45,8 +49,8 @@ class PainCheckIn(ModalScreen[bool]):
                 yield Label("Where")
                 yield Input(placeholder="optional, e.g. lower back, left side", id="where", compact=True)
             yield Static("Since your last session, have you had any of these? Tick any that apply:")
-            for key, label in RED_FLAG_LABELS.items():
-                yield TickBox(label, id=f"flag-{key}")
+            for sign in SIGNS:
+                yield QuestionBox(sign.question, id=f"flag-{sign.name}")
             with Horizontal(id="pain-buttons"):
                 yield Button("Record (ctrl+s)", variant="primary", id="record", compact=True)
                 yield Button("Close", id="close", compact=True)
@@ -81,7 +85,7 @@ class PainCheckIn(ModalScreen[bool]):
         if event.input.id == "score":
             self.query_one("#where", Input).focus()
         else:
-            self.query_one(TickBox).focus()
+            self.query_one(QuestionBox).focus()
 
     def action_record(self) -> None:
         self.record()
@@ -105,21 +109,28 @@ class PainCheckIn(ModalScreen[bool]):
             result.update("Type your pain as a whole number from 0 (none) to 10 (worst), then press Enter.")
             self.query_one("#score", Input).focus()
             return
-        flags = tuple(k for k in RED_FLAG_LABELS if self.query_one(f"#flag-{k}", Checkbox).value)
+        flags = tuple(s.name for s in SIGNS if self.query_one(f"#flag-{s.name}", Checkbox).value)
         data = self.app.data  # type: ignore[attr-defined]
         report = PainReport(data.today, str(self.query_one("#when", Select).value), int(text),  # type: ignore[arg-type]
                             self.query_one("#where", Input).value.strip(), (), flags)
+        self._flags = flags
         self.query_one("#record", Button).disabled = True
         self.recorded = True
         self.app.run_store(lambda: data.report_pain(report), self._show_result)  # type: ignore[attr-defined]
 
     def _show_result(self, outcome: Outcome) -> None:
-        urgent = outcome.snapshot.state.pause == "red-flag"
+        snapshot = outcome.snapshot
+        urgent = snapshot.state.pause == "red-flag"
+        alert = current_alert(snapshot.state, snapshot.history, snapshot.today) if self._flags else None
+        self.query_one(AlertBox).show(alert)
         result = self.query_one("#result", Static)
-        result.update(Content.assemble(("What changes\n", "bold"), "\n".join(outcome.lines),
+        lines = outcome.lines
+        if alert is not None and alert.pauses:  # the alert above says it all; the reason would repeat it
+            lines = ["Your program is paused: do what the alert above says."]
+        result.update(Content.assemble(("What changes\n", "bold"), "\n".join(lines),
                                        "\n\nPress Escape to close."))
         result.set_class(urgent, "urgent")
         self.query_one("#close", Button).focus()
-        # After the next refresh, when the answer's height is known (at 60×20 the form scrolls).
         form = self.query_one("#pain", VerticalScroll)
-        self.call_after_refresh(form.scroll_end, animate=False)
+        # After the result is laid out, or the scroll stops short of its last line.
+        self.call_after_refresh(form.scroll_home if alert is not None else form.scroll_end, animate=False)

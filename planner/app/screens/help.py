@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from planner.app.bindings import KEYS_BY_SCREEN, MODAL_BINDINGS, key_label, title
-from planner.domain.pain.safety import DISCLAIMER, RED_FLAG_LABELS
+from planner.domain.pain.warning_signs import DISCLAIMER, signs_markdown
 
 HELP_TEXT = Path(__file__).resolve().parent.parent / "help.md"
 
@@ -24,8 +24,8 @@ def keys_markdown() -> str:
 
 
 def help_markdown() -> str:
-    flags = "\n".join(f"- {label}" for label in RED_FLAG_LABELS.values())
-    return HELP_TEXT.read_text(encoding="utf-8").format(keys=keys_markdown(), disclaimer=DISCLAIMER, flags=flags)
+    return HELP_TEXT.read_text(encoding="utf-8").format(keys=keys_markdown(), disclaimer=DISCLAIMER,
+                                                        flags=signs_markdown())
 
 
 class HelpScreen(ModalScreen[None]):

@@ -20,7 +20,7 @@ from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
-from planner.domain.pain.safety import RED_FLAG_LABELS
+from planner.domain.pain.warning_signs import HEADINGS, SIGNS
 
 HEAT_MINUTES = (15, 20)
 
@@ -62,8 +62,8 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
 
     @staticmethod
     def _flags() -> Content:
-        flags = "; ".join(RED_FLAG_LABELS.values())
-        return Content.assemble(("Get urgent medical care now if you have any of: ", "bold"), flags, ".")
+        flags = "; ".join(s.question for s in SIGNS if s.level == "emergency")
+        return Content.assemble((f"{HEADINGS['emergency']} if you have any of: ", "bold"), flags, ".")
 
     def _show_heat(self) -> None:
         self.query_one("#heat-title", Static).update(

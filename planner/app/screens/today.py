@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from planner.app.bindings import APP_BINDINGS, NAV_BINDINGS, TODAY_BINDINGS, key_for
 from planner.app.compact import CompactFooterKeys, is_compact
 from planner.app.data import Outcome, Snapshot
+from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.plan.model import DAY_NAMES
@@ -64,6 +65,7 @@ class TodayScreen(CompactFooterKeys):
     def compose(self) -> ComposeResult:
         yield NavBar("today")
         yield Static(id="heading")
+        yield AlertBox(id="alert")
         yield WeekStrip()
         yield Static(id="stats")
         yield OptionList(id="exercises")
@@ -85,6 +87,7 @@ class TodayScreen(CompactFooterKeys):
         view = snapshot.day()
         compact = is_compact(self)
         self.query_one("#heading", Static).update(Content.styled(today_heading(snapshot, short=compact), "bold"))
+        self.query_one(AlertBox).show(view.alert)
         self.query_one(WeekStrip).show([snapshot.day(d) for d in week_of(snapshot.today)], snapshot.today)
         summary = snapshot.progress()
         if summary is not None:

@@ -186,6 +186,11 @@ class PlanBuilderScreen(Screen):
             self.notify(str(err), title="Not yet", severity="error")
             return
         data = self.app.data  # type: ignore[attr-defined]
+        if data.screening_needed() is not None:  # the safety questions come first, once (see ScreeningDialog)
+            from planner.app.screens.screening import ScreeningDialog
+
+            self.app.push_screen(ScreeningDialog(), lambda answered: self.action_create() if answered else None)
+            return
         self.query_one("#create", Button).disabled = True
         self.app.run_store(lambda: data.create_plan(inputs), self._created)  # type: ignore[attr-defined]
 

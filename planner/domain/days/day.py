@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain
+from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
 from planner.domain.records import History
@@ -29,6 +31,7 @@ class DayView:
     week: int | None = None
     planned: bool = False
     partial_ids: set[str] = field(default_factory=set)  # begun, some sets done, not finished
+    alert: Alert | None = None
 
     def as_json(self) -> dict:
         return {
@@ -36,6 +39,7 @@ class DayView:
             "status": self.status,
             "week": self.week,
             "reasons": self.reasons,
+            "alert": self.alert.as_json() if self.alert else None,
             "exercises": [
                 {
                     "id": p.id,
@@ -111,6 +115,8 @@ def _adapt(
 ) -> list[Prescription]:
     items = []
     for item in planned:
+        if item.track in state.dropped:
+            continue
         if item.track in state.regressed and state.regressed[item.track] in library.exercises:
             item = _regressed(library, item, state.regressed[item.track])
         if factor < 1.0 and item.id in library.exercises:
@@ -130,11 +136,25 @@ def day_view(
     if plan is None:
         return DayView(day, "no-plan", ["No plan yet: build one with 'planner plan new --program ID' "
                                         "(see 'planner programs'), or open the app."])
+    view = _day_view(plan, library, state, history, day, weekly_increase, today)
+    view.alert = current_alert(state, history, day)
+    return view
+
+
+def _day_view(
+    plan: Plan, library: Library, state: AdaptationState, history: History, day: dt.date,
+    weekly_increase: float, today: dt.date | None,
+) -> DayView:
     reasons: list[str] = []
     advice = recurring_pain(history, day)
     if state.pause is not None:
         last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
-        reasons.append(last.reason if last else "The program is paused.")
+        if state.pause == "red-flag":
+            since = f" since {last.date.isoformat()}" if last else ""
+            reasons.append(f"Paused{since} after a warning sign: see the alert for what to do. Only "
+                           "'planner resume --confirm' lifts this pause.")
+        else:
+            reasons.append(last.reason if last else "The program is paused.")
         if advice:
             reasons.append(advice)
         exercises = [] if state.pause == "red-flag" else relief_routine(library)

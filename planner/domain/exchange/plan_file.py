@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import tomllib
 from collections.abc import Sequence
 from functools import cache
@@ -43,6 +44,7 @@ from planner.domain.library.models import (
     PRIMARY_FIELD,
 )
 from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.pain.warning_signs import SIGN_NAMES
 from planner.domain.plan.builder import session_dates
 from planner.domain.plan.model import (
     DAY_NAMES,
@@ -252,7 +254,7 @@ def read_stored(text: str) -> PlanFile:
     return _built(PlanFile).model_validate(tomllib.loads(text))
 
 
-def plan_from_toml(text: str, path: str, library: Library) -> PlanFile:
+def plan_from_toml(text: str, path: str, library: Library, today: dt.date | None = None) -> PlanFile:
     """Parse and check a plan file; every problem is raised at once as ``PATH:LINE: FIELD: message``."""
     try:
         data = tomllib.loads(text)
@@ -267,7 +269,7 @@ def plan_from_toml(text: str, path: str, library: Library) -> PlanFile:
         plan_file = _built(PlanFile).model_validate(data)
     except ValidationError as err:
         raise InvalidFile(problems_from_validation(path, text, err, PlanFile, field_types)) from None
-    problems = _check(plan_file, text, path, library)
+    problems = _check(plan_file, text, path, library) + sorted(_check_adaptation(plan_file, text, path, library, today))
     if problems:
         raise InvalidFile(problems)
     return plan_file
@@ -343,9 +345,54 @@ def _check(plan_file: PlanFile, text: str, path: str, library: Library) -> list[
             missing = ", ".join(f"{DAY_NAMES[d.weekday()]} {d.isoformat()}" for d in sorted(expected))
             problem(("weeks", w), f"week {week.number} has no session on {missing}; every plan day needs one "
                     "(to rest a day, skip it with 'planner skip' when it comes)")
-    for track, variant in plan_file.adaptation.regressed.items():
+    return problems
+
+
+def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Library,
+                      today: dt.date | None) -> list[Problem]:
+    """Every ``[adaptation]`` value within its meaning: a file may carry where pain left the plan, never
+    an impossible state (a factor of nan or 1e308, a week before the first, a date in the future)."""
+    problems: list[Problem] = []
+    state = plan_file.adaptation
+    weeks = len(plan_file.weeks)
+    start = plan_file.plan.start
+
+    def problem(name: str | tuple[str, ...], message: str) -> None:
+        loc = ("adaptation", *((name,) if isinstance(name, str) else name))
+        problems.append(Problem(path, locate(text, loc), ".".join(loc), message))
+
+    for name in ("factor", "ceiling"):
+        value = getattr(state, name)
+        if value is None:
+            continue
+        if not math.isfinite(value) or not 0 < value <= 1:
+            problem(name, f"{value} is out of range; use a fraction of the planned volume above 0 and at most 1 "
+                    "(e.g. 0.7 for 70%)")
+    if state.frozen_week is not None and not 1 <= state.frozen_week <= weeks:
+        problem("frozen_week", f"{state.frozen_week} is not a week of this plan; use 1 to {weeks}")
+    if not 0 <= state.lag_weeks <= weeks:
+        problem("lag_weeks", f"{state.lag_weeks} is out of range; use 0 to {weeks} (weeks the plan runs behind)")
+    earliest = start - dt.timedelta(days=7)
+    for name in ("growing_since", "gap_after"):
+        day = getattr(state, name)
+        if day is None:
+            continue
+        if today is not None and day > today:
+            problem(name, f"{day.isoformat()} is in the future; it records something that already happened")
+        elif day < earliest:
+            problem(name, f"{day.isoformat()} is long before the plan starts ({start.isoformat()})")
+    for track, variant in state.regressed.items():
         if variant not in library.exercises:
-            problem(("adaptation", "regressed", track), f"no exercise has id '{variant}'")
+            problem(("regressed", track), f"no exercise has id '{variant}'")
+    for name in state.symptoms:
+        if name not in SIGN_NAMES:
+            problem("symptoms", f"'{name}' is not a warning sign; use {', '.join(SIGN_NAMES)}")
+        elif state.pause != "red-flag":
+            problem("symptoms", "lists warning signs, but pause is not \"red-flag\"; a warning sign pauses the plan")
+            break
+    for track in state.dropped:
+        if track not in library.exercises:
+            problem("dropped", f"no exercise has id '{track}'")
     return problems
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from planner.domain.library.loading import Library
-from planner.domain.pain.safety import RED_FLAG_LABELS, SEE_A_PROFESSIONAL, URGENT_CARE
+from planner.domain.pain.warning_signs import SEE_A_PROFESSIONAL, STOP_IT_NOW, alert_for, pausing
 from planner.domain.plan.model import DAY_NAMES, Plan
 from planner.domain.records import Adjustment, History, PainReport
 
@@ -36,6 +36,8 @@ RECURRING_SCORE = 5
 RECURRING_COUNT = 3
 RECURRING_DAYS = 14
 GAP_DAYS = 7
+BASELINE_DAYS = 14  # the person's own usual pain: the median of their reports over two weeks
+BASELINE_RISE = 2  # more than this above their usual is not "acceptable", even within 3–5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +54,10 @@ class AdaptationState:
     lag_weeks: int = 0
     regressed: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
     gap_after: dt.date | None = None
+    # The warning signs behind a red-flag pause (names from planner.domain.pain.warning_signs).
+    symptoms: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
+    # Exercise tracks taken out of the plan: they brought on tingling, or hurt at their easiest variant.
+    dropped: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
 
     def dump(self) -> dict:
         """Plain JSON values, as the store keeps the state with each adjustment."""
@@ -70,6 +76,8 @@ class AdaptationState:
                 known[name] = dt.date.fromisoformat(known[name])
         if known.get("factor") is not None:
             known["factor"] = float(known["factor"])
+        for name in ("symptoms", "dropped"):
+            known[name] = list(known.get(name) or [])
         return cls(**known)
 
 
@@ -145,13 +153,18 @@ def apply_pain_report(
     def adjust(kind: str, new: AdaptationState, reason: str) -> tuple[AdaptationState, list[Adjustment], list[str]]:
         return new, [Adjustment(day, kind, reason, new.dump())], notes
 
-    if report.flags:
-        symptoms = "; ".join(RED_FLAG_LABELS.get(f, f) for f in report.flags)
-        new = replace(state, pause="red-flag")
-        return adjust("red-flag", new, f"Red-flag symptom reported ({symptoms}). {URGENT_CARE}")
+    signs = pausing(report.flags)
+    if signs:
+        alert = alert_for(report.flags)
+        assert alert is not None
+        new = replace(state, pause="red-flag", symptoms=list(dict.fromkeys([*state.symptoms, *signs])))
+        return adjust("red-flag", new, f"{alert.heading}. {label}, with {'; '.join(alert.labels)}. {alert.message}")
+    advice = alert_for(report.flags)
     if state.pause == "red-flag":
-        notes.append("Recorded. The program stays paused after a red-flag symptom until you confirm "
+        notes.append("Recorded. The program stays paused after a warning sign until you confirm "
                      "a health professional has assessed you: planner resume --confirm")
+        if advice:
+            notes.append(advice.message)
         return state, [], notes
     if report.score > REDUCE_MAX:
         new = replace(state, pause="relief")
@@ -168,26 +181,94 @@ def apply_pain_report(
                           f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
                           f"and build back by at most {weekly_increase:.0%} a week.")
         notes.append(f"Recorded. The program stays on the relief routine until you report {PROGRESS_MAX} or less.")
+        if advice:
+            notes.append(advice.message)
         return state, [], notes
+    if advice:
+        return adjust("advice", *_advise(plan, library, settled, week, factor, history, report, label, weekly_increase))
     if report.score > HOLD_MAX or _worse_next_morning(history, report):
         return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase))
-    if report.score > PROGRESS_MAX:
+    why = _why_hold(history, report) if report.score > PROGRESS_MAX else None
+    if why is not None:
         if settled.frozen_week is not None and settled.growing_since is None:
-            notes.append(f"{label}: doses stay where they are until a session is reported at {PROGRESS_MAX} or less.")
+            notes.append(f"{label}, {why}: doses stay where they are until a report that is settled and not rising.")
             return state, [], notes
         new = replace(settled, frozen_week=week, growing_since=None)
         return adjust("hold", new,
-                      f"{label} is acceptable: the next sessions repeat the current doses, with no increase "
-                      f"until a session is reported at {PROGRESS_MAX} or less.")
+                      f"{label}, {why}: the next sessions repeat the current doses, with no increase until a "
+                      f"report of {HOLD_MAX} or less that has settled and is not rising.")
+    fine = (f"back in the 0–{PROGRESS_MAX} range" if report.score <= PROGRESS_MAX else
+            f"acceptable (up to {HOLD_MAX}, settled, and no higher than your usual or the week before)")
+    if report.score > PROGRESS_MAX and settled.frozen_week is None:
+        notes.append(f"{label} is {fine}: the plan keeps progressing. Report again if it is worse next morning.")
+        return state, [], notes
     if settled.frozen_week is not None and settled.factor >= 1.0:
         new = replace(settled, frozen_week=None, growing_since=None, lag_weeks=calendar_week(plan, day) - week)
-        return adjust("progress", new, f"{label}: back in the 0–{PROGRESS_MAX} range, so the plan progresses "
-                                       f"again from week {week}.")
+        return adjust("progress", new, f"{label} is {fine}, so the plan progresses again from week {week}.")
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
         new = replace(settled, growing_since=day, ceiling=None)
-        return adjust("rebuild", new, f"{label}: rebuilding from {factor:.0%} of the planned volume, by at most "
+        return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} of the planned volume, by at most "
                                       f"{weekly_increase:.0%} a week.")
     return state, [], notes
+
+
+def _advise(
+    plan: Plan, library: Library, state: AdaptationState, week: int, factor: float, history: History,
+    report: PainReport, label: str, weekly_increase: float,
+) -> tuple[AdaptationState, str]:
+    """Numbness or tingling in one leg: drop what brings it on, hold the rest, say when to get it checked."""
+    alert = alert_for(report.flags)
+    assert alert is not None
+    if report.score > HOLD_MAX or _worse_next_morning(history, report):
+        new, reason = _reduce(plan, library, state, week, factor, replace(report, aggravated=()), label,
+                              weekly_increase)
+        reason = reason.rstrip(".")
+    else:
+        new = replace(state, frozen_week=week, growing_since=None)
+        reason = f"{label}: the plan holds at its current doses"
+    reason += f", because you reported {alert.labels[0]}"
+    new, dropped = _drop(library, new, report.aggravated, plan, week)
+    if dropped:
+        reason += f"; {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} dropped from the plan"
+    else:
+        reason += ("; name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
+                   "and it is dropped from the plan")
+    return new, f"{reason}. {alert.message}"
+
+
+def _drop(library: Library, state: AdaptationState, exercise_ids: tuple[str, ...], plan: Plan,
+          week: int) -> tuple[AdaptationState, list[str]]:
+    """Take the named exercises' tracks out of the plan; returns the names dropped."""
+    dropped = list(state.dropped)
+    names: list[str] = []
+    for exercise_id in exercise_ids:
+        if exercise_id not in library.exercises:
+            continue
+        track = library.chain(exercise_id)[0]
+        current = state.regressed.get(track, _current_variant(plan, week, track) or exercise_id)
+        names.append(library.exercises.get(current, library.exercises[exercise_id]).name)
+        if track not in dropped:
+            dropped.append(track)
+    return replace(state, dropped=dropped), names
+
+
+def _why_hold(history: History, report: PainReport) -> str | None:
+    """Why pain of 3–5 is not acceptable this time (the pain-monitoring model), or ``None`` if it is:
+    not settled by the next morning, well above the person's usual, or higher than the week before."""
+    if report.when == "next-morning":
+        return "not settled by the next morning"
+    day = report.date
+    recent = sorted(p.score for p in history.pain if day - dt.timedelta(days=BASELINE_DAYS) < p.date <= day)
+    if len(recent) >= 2:
+        middle = len(recent) // 2
+        usual = recent[middle] if len(recent) % 2 else (recent[middle - 1] + recent[middle]) / 2
+        if report.score > usual + BASELINE_RISE:
+            return f"well above your usual ({usual:g} over the last two weeks)"
+    week_before = [p.score for p in history.pain
+                   if day - dt.timedelta(days=14) < p.date <= day - dt.timedelta(days=7)]
+    if week_before and report.score > max(week_before):
+        return f"higher than the week before ({max(week_before)})"
+    return None
 
 
 def _worse_next_morning(history: History, report: PainReport) -> bool:
@@ -205,6 +286,7 @@ def _reduce(
 ) -> tuple[AdaptationState, str]:
     new_factor = round(factor * REDUCE_FACTOR, 4)
     regressed = dict(state.regressed)
+    dropped = list(state.dropped)
     words: list[str] = []
     for exercise_id in report.aggravated:
         if exercise_id not in library.exercises:
@@ -214,7 +296,9 @@ def _reduce(
         easier = library.easier_of.get(current)
         exercise = library.exercises[current]
         if easier is None:
-            words.append(f"{exercise.name} is already the easiest variant")
+            if track not in dropped:
+                dropped.append(track)
+            words.append(STOP_IT_NOW.format(name=exercise.name).rstrip("."))
             continue
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
@@ -226,7 +310,8 @@ def _reduce(
                   f"their volume, then build back to where they were by at most {weekly_increase:.0%} a week")
     if words:
         reason += "; " + "; ".join(words)
-    new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed)
+    new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
+                  dropped=dropped)
     return new, reason + "."
 
 
@@ -239,15 +324,53 @@ def _current_variant(plan: Plan, week: int, track: str) -> str | None:
     return None
 
 
-def resume_confirmed(state: AdaptationState, plan: Plan, day: dt.date, weekly_increase: float) -> tuple[AdaptationState, Adjustment | None]:
-    """The person confirms they were assessed: lift any pause, restart gently."""
+def resume_confirmed(state: AdaptationState, plan: Plan | None, day: dt.date,
+                     weekly_increase: float) -> tuple[AdaptationState, Adjustment | None]:
+    """The person confirms they were assessed: lift any pause, restart gently (with no plan yet, the
+    pause a screening recorded is lifted, and the first plan starts as built)."""
     if state.pause is None:
         return state, None
+    if plan is None:
+        reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you; "
+                  "your next plan starts as built.")
+        return AdaptationState(), Adjustment(day, "resume", reason, AdaptationState().dump())
     week, factor = position(plan, state, day, weekly_increase)
-    new = replace(state, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day, ceiling=None)
+    new = replace(state, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day,
+                  ceiling=None, symptoms=[])
     reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you: sessions "
               f"restart at {new.factor:.0%} of their volume and build back by at most {weekly_increase:.0%} a week.")
     return new, Adjustment(day, "resume", reason, new.dump())
+
+
+PAUSE_STRENGTH = {None: 0, "relief": 1, "red-flag": 2}
+
+
+def stronger_pause(state: AdaptationState, standing: AdaptationState) -> AdaptationState:
+    """``state`` with at least ``standing``'s pause and warning signs: nothing new (a plan, a file) can lift
+    or weaken a pause that stands; only ``resume --confirm`` (or a relief pause's own rule) does."""
+    if standing.pause is None:
+        return state
+    symptoms = list(dict.fromkeys([*state.symptoms, *standing.symptoms]))
+    if PAUSE_STRENGTH[state.pause] >= PAUSE_STRENGTH[standing.pause]:
+        return replace(state, symptoms=symptoms) if state.pause == "red-flag" else state
+    return replace(state, pause=standing.pause, symptoms=symptoms if standing.pause == "red-flag" else [])
+
+
+def carried_pause(standing: AdaptationState, day: dt.date, what: str) -> Adjustment | None:
+    """The adjustment that starts ``what`` (a new plan, an imported one) paused, when a pause stands."""
+    if standing.pause is None:
+        return None
+    new = stronger_pause(AdaptationState(), standing)
+    if standing.pause == "red-flag":
+        alert = alert_for(new.symptoms, paused=True)
+        assert alert is not None
+        reason = (f"{what.capitalize()} starts paused: a warning sign paused your program before it was "
+                  f"made. {alert.heading}. {alert.message}")
+        return Adjustment(day, "red-flag", reason, new.dump())
+    reason = (f"{what.capitalize()} starts paused on the relief routine, as the plan before it was: do only the "
+              f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently after a report "
+              f"of {PROGRESS_MAX} or less.")
+    return Adjustment(day, "pause", reason, new.dump())
 
 
 def recurring_pain(history: History, day: dt.date) -> str | None:

@@ -1,0 +1,73 @@
+"""The safety questions before a plan is built: the same warning signs as ``planner screen``, asked once.
+
+Nothing ticked records "none of these" and the plan is built; any tick builds
+no plan and shows that sign's alert (an emergency or urgent one also pauses).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from planner.app.bindings import SCREENING_BINDINGS
+from planner.app.data import Outcome
+from planner.app.widgets.alert_box import AlertBox
+from planner.app.widgets.question_box import QuestionBox
+from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS
+
+
+class ScreeningDialog(ModalScreen[bool]):
+    """Dismisses with True when the answers allow a plan to be built."""
+
+    BINDINGS = SCREENING_BINDINGS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.recorded = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="screening"):
+            yield AlertBox(id="alert")
+            yield Static(Content.assemble(("Before your plan: ", "bold"), DISCLAIMER), id="screening-disclaimer")
+            yield Static(f"{SCREENING_INTRO} Tick any that apply (space); leave all unticked if none do.")
+            for sign in SIGNS:
+                yield QuestionBox(sign.question, id=f"screen-{sign.name}")
+            with Horizontal(id="screening-buttons"):
+                yield Button("Record answers (ctrl+s)", variant="primary", id="record", compact=True)
+                yield Button("Cancel", id="close", compact=True)
+            yield Static(id="screening-result")
+
+    def on_mount(self) -> None:
+        self.query_one(QuestionBox).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "record":
+            self.action_record()
+        else:
+            self.action_close()
+
+    def action_close(self) -> None:
+        self.dismiss(False)
+
+    def action_record(self) -> None:
+        if self.recorded:
+            return
+        self.recorded = True
+        yes = tuple(s.name for s in SIGNS if self.query_one(f"#screen-{s.name}", QuestionBox).value)
+        data = self.app.data  # type: ignore[attr-defined]
+        self.query_one("#record", Button).disabled = True
+        self.app.run_store(lambda: data.record_screening(yes), self._answered)  # type: ignore[attr-defined]
+
+    def _answered(self, outcome: Outcome) -> None:
+        if outcome.alert is None:
+            self.dismiss(True)
+            return
+        self.query_one(AlertBox).show(outcome.alert)
+        self.query_one("#screening-result", Static).update(Content.styled(
+            "No plan was built. Once a health professional has assessed you, answer the questions again "
+            "(build a plan, or run 'planner screen --none'). Press Escape to close.", "bold"))
+        self.query_one("#close", Button).focus()
+        self.query_one("#screening", VerticalScroll).scroll_home(animate=False)

@@ -1,0 +1,169 @@
+"""Every word planner says about safety: the warning signs by level, what each level asks, the disclaimer.
+
+Kept in one module so the CLI, the app, the exports and the help screen can
+never word a warning sign differently. Three levels, most serious first:
+
+* **emergency** (suspected cauda equina syndrome): go to an emergency
+  department now; the program pauses until ``planner resume --confirm``.
+* **urgent**: see a doctor today; the program pauses the same way.
+* **advice** (numbness or tingling in one leg, without weakness): stop the
+  exercise that brings it on; the plan holds; no pause.
+
+The sources are summarised in docs/safety.md (NICE NG59, the cauda equina
+red-flag guidance, the pain-monitoring model).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["emergency", "urgent", "advice"]
+LEVELS: tuple[Level, ...] = ("emergency", "urgent", "advice")  # most serious first
+PAUSING_LEVELS: tuple[Level, ...] = ("emergency", "urgent")
+
+
+@dataclass(frozen=True)
+class WarningSign:
+    """One symptom: its name (CLI flag, JSON, plan file), its level, and how it is asked about."""
+
+    name: str
+    level: Level
+    question: str
+
+
+SIGNS: tuple[WarningSign, ...] = (
+    WarningSign("saddle", "emergency", "numbness in the saddle area (genitals, buttocks, inner thighs)"),
+    WarningSign("bladder-bowel", "emergency", "new loss of bladder or bowel control"),
+    WarningSign("urine", "emergency", "new trouble starting, stopping or holding urine"),
+    WarningSign("sexual", "emergency", "new loss of sexual function or feeling"),
+    WarningSign("both-legs", "emergency", "numbness, tingling or weakness in both legs"),
+    WarningSign("weakness", "urgent", "weakness in a leg that is getting worse or spreading"),
+    WarningSign("fever", "urgent", "a fever, or hot and shivery spells, with back pain"),
+    WarningSign("cancer-history", "urgent", "a history of cancer, with back pain that is new"),
+    WarningSign("weight-loss", "urgent", "weight loss you cannot explain"),
+    WarningSign("injury", "urgent", "back pain that began after a bad fall, accident or injury"),
+    WarningSign("night-pain", "urgent", "constant pain at night that rest or turning over does not ease"),
+    WarningSign("numbness", "advice", "numbness or tingling in one leg, without any weakness"),
+)
+SIGN_NAMES: tuple[str, ...] = tuple(s.name for s in SIGNS)
+BY_NAME: dict[str, WarningSign] = {s.name: s for s in SIGNS}
+
+# The heading each level is shown under (a word that reads without colour, then what to do).
+HEADINGS: dict[Level, str] = {
+    "emergency": "EMERGENCY: go to an emergency department now",
+    "urgent": "URGENT: see a doctor today",
+    "advice": "ADVICE: stop the exercise that brings it on",
+}
+
+RESUME_HOW = ("Your program is paused, and stays paused until you confirm that a health professional has "
+              "assessed you: planner resume --confirm")
+
+RESUME_MEANS = ("Resuming lifts the pause. Do it only when a doctor or physiotherapist has assessed you since "
+                "the warning sign or the pain that paused your program, and has said exercise is fine; sessions "
+                "then restart gently, at lower doses.")
+
+MESSAGES: dict[Level, str] = {
+    "emergency": (
+        "Go to an emergency department now, or call your local emergency number. Together these signs can "
+        "mean the nerves at the bottom of the spine are being squeezed (cauda equina syndrome), which needs "
+        "treatment within hours; do not wait to see whether it passes. " + RESUME_HOW + "."
+    ),
+    "urgent": (
+        "See a doctor today (if you cannot get an appointment, use an urgent care service). This sign needs "
+        "checking before you exercise again. " + RESUME_HOW + "."
+    ),
+    "advice": (
+        "Stop the exercise that brings it on; the rest of the plan holds at its current doses. If the "
+        "numbness or tingling lasts more than a few days, spreads, or any weakness appears, see a doctor "
+        "or physiotherapist."
+    ),
+}
+
+DISCLAIMER = (
+    "planner is not a clinician: it gives no diagnosis and no medical advice. "
+    "See a doctor or physiotherapist if pain is severe, lasts more than a few weeks, keeps "
+    "coming back, or follows a fall or injury."
+)
+
+SEE_A_PROFESSIONAL = (
+    "Please have your back checked by a doctor or physiotherapist before building back up."
+)
+
+STOP_IT_NOW = "Stop {name} now: it is already the easiest version, so it is dropped from your plan."
+
+SCREENING_INTRO = (
+    "Before your first plan, a few yes/no questions. Have you had any of these recently?"
+)
+
+CALENDAR_NOTE = ("Safety: stop if pain is sharp or spreading; saddle numbness, bladder, bowel or sexual changes, "
+                 "or symptoms in both legs mean go to an emergency department now.")
+
+
+@dataclass(frozen=True)
+class Alert:
+    """What a set of reported warning signs asks of the person, at the most serious level among them."""
+
+    level: Level
+    symptoms: tuple[str, ...] = ()
+    message: str = ""
+    labels: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def pauses(self) -> bool:
+        return self.level in PAUSING_LEVELS
+
+    @property
+    def heading(self) -> str:
+        return HEADINGS[self.level]
+
+    def as_json(self) -> dict:
+        return {"level": self.level, "symptoms": list(self.symptoms), "message": self.message}
+
+    def lines(self) -> list[str]:
+        """The alert as plain lines: the heading, what was reported, what to do."""
+        reported = "; ".join(self.labels) if self.labels else "a warning sign"
+        return [self.heading, f"You reported: {reported}.", self.message]
+
+
+def unknown_signs(names: Iterable[str]) -> list[str]:
+    return [n for n in names if n not in BY_NAME]
+
+
+def level_of(names: Iterable[str]) -> Level | None:
+    """The most serious level among ``names`` (unknown names count as urgent: err towards help)."""
+    levels = {BY_NAME[n].level if n in BY_NAME else "urgent" for n in names}
+    return next((level for level in LEVELS if level in levels), None)
+
+
+def alert_for(names: Iterable[str], *, paused: bool = False) -> Alert | None:
+    """The alert for ``names``; ``paused`` (a warning-sign pause is in force) makes it at least urgent,
+    so an old pause recorded for a sign now rated lower is never shown as mere advice."""
+    names = tuple(dict.fromkeys(names))
+    level = level_of(names)
+    shown = pausing(names) if level in PAUSING_LEVELS else names
+    if paused and level not in PAUSING_LEVELS:
+        level = "urgent"
+    if level is None:
+        return None
+    labels = tuple(BY_NAME[n].question if n in BY_NAME else n for n in shown)
+    return Alert(level, shown, MESSAGES[level], labels)
+
+
+def pausing(names: Iterable[str]) -> tuple[str, ...]:
+    """The names among ``names`` that pause the program (emergency and urgent)."""
+    return tuple(n for n in names if BY_NAME.get(n) is None or BY_NAME[n].level in PAUSING_LEVELS)
+
+
+def signs_by_level() -> list[tuple[Level, str, list[str]]]:
+    """(level, heading, questions) for listing every warning sign (help, Markdown export, docs)."""
+    return [(level, HEADINGS[level], [s.question for s in SIGNS if s.level == level]) for level in LEVELS]
+
+
+def signs_markdown() -> str:
+    """The warning signs as Markdown, a bold heading per level."""
+    parts = []
+    for _level, heading, questions in signs_by_level():
+        parts.append(f"**{heading}** if you have:\n\n" + "\n".join(f"- {q}" for q in questions) + "\n")
+    return "\n".join(parts)

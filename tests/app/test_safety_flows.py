@@ -1,0 +1,82 @@
+"""The pain check-in's keys and the paused Today's actions, under Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.events import Key
+
+from planner.app.screens.checkin import PainCheckIn
+from planner.app.screens.screening import ScreeningDialog
+from planner.app.screens.wizard import PlanBuilderScreen
+from planner.app.widgets.alert_box import AlertBox
+from planner.app.widgets.question_box import QuestionBox
+from planner.store.active_plan import standing_state
+from planner.store.store import Store
+from tests.app.conftest import make_app, settle
+
+
+async def open_check_in(pilot) -> PainCheckIn:
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PainCheckIn)
+    return pilot.app.screen
+
+
+async def test_enter_moves_through_the_questions_and_never_ticks_one(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_check_in(pilot)
+        await pilot.press("3", "enter", "enter")
+        boxes = list(screen.query(QuestionBox))
+        assert screen.focused is boxes[0]
+        for box in boxes[1:]:
+            await pilot.press("enter")
+            assert screen.focused is box
+        assert not any(b.value for b in boxes)
+        await pilot.press("shift+tab", "space")
+        assert boxes[-2].value and sum(b.value for b in boxes) == 1, "space ticks"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.snapshot.history.pain[-1].flags == (boxes[-2].id.removeprefix("flag-"),)
+
+
+async def test_a_paste_sent_as_keystrokes_ticks_nothing(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_check_in(pilot)
+        await pilot.press("2", "enter")
+        text = ("lower back, a little stiff\n" + "and then some more text with spaces in it " * 50 + "\n") * 4
+        for chunk in [text[i:i + 64] for i in range(0, len(text), 64)]:  # as a terminal reads a paste
+            for key in [Key("enter" if c == "\n" else "space" if c == " " else c, c) for c in chunk]:
+                app.post_message(key)
+            await pilot.pause()
+        assert not any(b.value for b in screen.query(QuestionBox))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.snapshot.history.pain[-1].flags == ()
+
+
+async def test_a_yes_in_the_screening_builds_no_plan_and_shows_the_alert(data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PlanBuilderScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ScreeningDialog)
+        assert "not a clinician" in str(screen.query_one("#screening-disclaimer").render())
+        await pilot.press("enter", "space", "ctrl+s")  # Enter moves on; space ticks the second question
+        await settle(pilot)
+        assert app.screen is screen
+        alert = screen.query_one(AlertBox)
+        assert alert.display and alert.has_class("emergency") and "EMERGENCY" in str(alert.render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanBuilderScreen)
+    with Store(data_dir) as store:
+        assert store.active_plan() is None
+        assert store.latest_screening().yes == ("bladder-bowel",)
+        assert standing_state(store).pause == "red-flag"
