@@ -152,7 +152,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     if only in (None, "undo"):
         sub.choices["undo"].add_argument("--pain", action="store_true",
-                                         help="take back the latest pain report instead (the plan is recomputed)")
+                                         help="take back the latest pain report instead (the plan is recomputed), e.g. planner undo --pain")
 
     p = add("skip", "skip a session")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="a day other than today, e.g. --date 2026-03-04")
@@ -204,28 +204,28 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="a file 'planner export' wrote, e.g. planner import plan.toml")
 
     p = add("lessons", "short lessons about your back, in order, marked when read")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("lesson", "read a lesson (the next unread one without ID); it is recorded as read")
-    p.add_argument("id", nargs="?", metavar="ID")
+    p.add_argument("id", nargs="?", metavar="ID", help="a lesson's id from 'planner lessons', e.g. planner lesson hurt-is-not-harm")
 
     p = add("report", "a report for your physiotherapist or doctor: adherence, pain, flare-ups, changes")
-    p.add_argument("-o", "--output", metavar="FILE", help="file to write, private to you (default: standard output)")
-    p.add_argument("--format", choices=("md", "html"), help="md or html (default: from FILE's extension, else md)")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="start of the period (default: the plan's start)")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write, private to you (default: standard output), e.g. -o report.html")
+    p.add_argument("--format", choices=("md", "html"), help="md or html (default: from FILE's extension, else md), e.g. --format html")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="start of the period (default: the plan's start), e.g. --since 2026-03-01")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists, e.g. -o report.md --force")
 
     p = add("status", "one short line about today, for a tmux status bar or a shell prompt")
     p.add_argument("--line", action="store_true", help="only the line, e.g. 'core 20m due', 'done ✓', 'rest'")
-    p.add_argument("--ascii", action="store_true", help="plain ASCII (no ✓ or —)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--ascii", action="store_true", help="plain ASCII (no ✓ or —), e.g. planner status --line --ascii")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("calendar", "keep a live .ics file in step with the plan as it adapts")
-    p.add_argument("--live", metavar="PATH", help="the .ics file to rewrite after every change")
-    p.add_argument("--off", action="store_true", help="stop updating the live file")
-    p.add_argument("--time", metavar="HH:MM", help="local start time of the events (default 07:00)")
-    p.add_argument("--remind", metavar="MIN", help="reminder, minutes before each session (default 15; 0 for none)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--live", metavar="PATH", help="the .ics file to rewrite after every change, e.g. --live ~/plan.ics")
+    p.add_argument("--off", action="store_true", help="stop updating the live file, e.g. planner calendar --off")
+    p.add_argument("--time", metavar="HH:MM", help="local start time of the events (default 07:00), e.g. --time 18:30")
+    p.add_argument("--remind", metavar="MIN", help="reminder, minutes before each session (default 15; 0 for none), e.g. --remind 30")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     add("app", "open the app (the default)")
 
