@@ -49,7 +49,7 @@ class PlannerApp(App[None]):
     # re-parse every stylesheet and restyle the whole app the first time it opens.
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
-        "export", "help", "too_small", "screening"))]
+        "export", "help", "too_small", "screening", "resume"))]
     TITLE = "planner"
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {PlannerCommands}
