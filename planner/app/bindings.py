@@ -36,6 +36,10 @@ TODAY_BINDINGS = [
     Binding("d", "all_done", "All done"),
     Binding("k", "skip_day", "Skip day"),
     Binding("r", "pain", "Pain", tooltip="Report pain"),
+    # Offered when it applies (a pause; a pain report to take back): see TodayScreen.check_action.
+    Binding("c", "resume", "Resume", tooltip="Resume (after a professional has assessed you)"),
+    # Not in the footer (it must keep "q Quit" in 80 columns): in the palette, help, and Today's notes.
+    Binding("u", "undo_pain", "Undo pain", tooltip="Undo the last pain report", show=False),
     # In the footer only on a phone-sized terminal, where the rest of the keys do not fit.
     Binding("m", "more", "More", tooltip="More: the keys and places the compact footer leaves out", show=False),
 ]
@@ -133,6 +137,12 @@ CHECKIN_BINDINGS = [
     *MODAL_BINDINGS,
 ]
 
+# Confirming a resume: what it means is on the screen; ctrl+s confirms.
+RESUME_BINDINGS = [
+    Binding("ctrl+s", "confirm", "Confirm"),
+    *MODAL_BINDINGS,
+]
+
 # The safety questions before a plan: Enter moves on, space ticks, as in the check-in.
 SCREENING_BINDINGS = [
     Binding("ctrl+s", "record", "Record answers"),
@@ -152,6 +162,7 @@ KEYS_BY_SCREEN: dict[str, list[Binding]] = {
     "Relief": RELIEF_BINDINGS,
     "Pain check-in": CHECKIN_BINDINGS,
     "Safety questions": SCREENING_BINDINGS,
+    "Resume": RESUME_BINDINGS,
     "Export": EXPORT_BINDINGS,
     "Training days": DAYS_BINDINGS,
     "Report": REPORT_BINDINGS,

@@ -23,7 +23,7 @@ VERTICAL_BREAKPOINTS = [(0, "-short"), (COMFORTABLE_HEIGHT, "-tall")]
 # The screens drawn in the compact layout (by class name, so this module imports none of them).
 # The rest say "wider terminal needed" over themselves.
 COMPACT_SCREENS = frozenset({"TodayScreen", "PainCheckIn", "SessionRunner", "ReliefScreen", "MoreMenu",
-                             "NarrowScreen", "TooSmallScreen", "CommandPalette"})
+                             "NarrowScreen", "TooSmallScreen", "CommandPalette", "ConfirmResume"})
 
 
 def is_compact(screen: Screen) -> bool:

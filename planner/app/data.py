@@ -22,7 +22,12 @@ from planner.domain.days.day import DayView, day_view
 from planner.domain.days.progress import Progress, progress
 from planner.domain.errors import PlannerError, display_path
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, apply_pain_report, recurring_pain
+from planner.domain.pain.adaptation import (
+    AdaptationState,
+    apply_pain_report,
+    recurring_pain,
+    resume_confirmed,
+)
 from planner.domain.pain.screening import Screening, check_screened, screening_outcome
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.builder import build_plan
@@ -199,6 +204,27 @@ class AppData:
             if advice:
                 lines.append(advice)
             return Outcome(self._snapshot(active), lines + self._changed(store, active))
+
+    def undo_pain(self) -> Outcome:
+        """Take back the latest pain report (``planner undo --pain``)."""
+        with self._active() as (_, active):
+            if active is None:
+                raise PlannerError("Build a plan first: there is no pain report to take back.")
+            removed = active.undo_pain()
+            return Outcome(self._snapshot(active), [f"Took back the pain report of {removed.score} on "
+                                                    f"{removed.date.isoformat()}."])
+
+    def resume(self) -> Outcome:
+        """Lift a pause once a professional has assessed the person (``planner resume --confirm``)."""
+        with self._active() as (store, active):
+            if active is None:
+                raise PlannerError("Build a plan first: there is nothing to resume.")
+            _, adjustment = resume_confirmed(active.state, active.plan, self.today, active.weekly_increase)
+            if adjustment is None:
+                return Outcome(self._snapshot(active), ["The program is not paused; nothing to resume."])
+            store.record_adjustments(active.record.id, [adjustment])
+            active.reload()
+            return Outcome(self._snapshot(active), [adjustment.reason])
 
     def export(self, fmt: Format, path: Path, at: dt.time, *, force: bool = False) -> Outcome:
         """Write the plan to ``path`` (``planner export -o``): atomic, and never over a file without ``force``."""

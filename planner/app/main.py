@@ -72,7 +72,8 @@ class PlannerApp(App[None]):
     # re-parse every stylesheet and restyle the whole app the first time it opens.
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
-        "export", "help", "too_small", "narrow", "more", "live_calendar", "report", "learn", "note", "confirm", "screening"))]
+        "export", "help", "too_small", "narrow", "more", "live_calendar", "report", "learn", "note", "confirm", "screening",
+        "resume"))]
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     TITLE = "planner"

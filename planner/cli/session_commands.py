@@ -17,7 +17,7 @@ from planner.domain.days.day import DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.alerts import current_alert
-from planner.domain.pain.warning_signs import Alert, pausing
+from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES
 from planner.domain.records import Completion, History
 from planner.store.active_plan import ActivePlan, load_active, open_store, standing_state
@@ -182,28 +182,12 @@ def undo(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-PAIN_KINDS = ("hold", "reduce", "pause", "progress", "rebuild", "advice", "resume")
-
-
 def undo_pain(context: Context) -> int:
-    """``planner undo --pain``: take back the latest pain report; the plan is as the earlier records left it.
-
-    A report that paused for a warning sign is not taken back: only ``resume --confirm`` lifts that pause.
-    """
+    """``planner undo --pain``: take back the latest pain report; the plan is as the earlier records left it."""
     active = require_active(context)
     with active.store:
-        latest = active.history.pain[-1] if active.history.pain else None
-        if latest is None:
-            raise UsageError("undo --pain: there is no pain report to take back")
-        if pausing(latest.flags) or any(a.kind == "red-flag" and a.date >= latest.date
-                                        for a in active.history.adjustments):
-            raise PlannerError("undo --pain: a warning sign paused your program, and taking the report back "
-                               "would lift that pause; if it was a mistake, confirm with 'planner resume --confirm' "
-                               "once you are sure you are well")
-        removed = active.store.remove_latest_pain(active.record.id, PAIN_KINDS)
-        active.reload()
+        removed = active.undo_pain()
         view = view_for(active, context, context.today)
-    assert removed is not None
     print(f"Took back the pain report of {removed.score} on {removed.date.isoformat()}; today is {view.status} "
           "as your other records leave it.")
     return 0

@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.domain.days.reschedule import reschedule
-from planner.domain.errors import PlannerError
+from planner.domain.errors import PlannerError, UsageError
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
+from planner.domain.pain.warning_signs import pausing
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs, Weekday
-from planner.domain.records import Adjustment, History
+from planner.domain.records import Adjustment, History, PainReport
 from planner.store.store import PlanRecord, Store
+
+# The adjustments a pain report makes (taken back with it by undo --pain).
+PAIN_KINDS = ("hold", "reduce", "pause", "progress", "rebuild", "advice", "resume")
 
 
 @dataclass
@@ -43,6 +47,22 @@ class ActivePlan:
             self.store.record_adjustments(self.record.id, [result[1]])
             self.reload()
 
+
+    def undo_pain(self) -> PainReport:
+        """Take back the latest pain report and the changes it made; the state falls back to the earlier
+        records. A report that paused for a warning sign is refused: only ``resume --confirm`` lifts that."""
+        latest = self.history.pain[-1] if self.history.pain else None
+        if latest is None:
+            raise UsageError("undo --pain: there is no pain report to take back")
+        if pausing(latest.flags) or any(a.kind == "red-flag" and a.date >= latest.date
+                                        for a in self.history.adjustments):
+            raise PlannerError("undo --pain: a warning sign paused your program, and taking the report back "
+                               "would lift that pause; once a health professional has assessed you, use "
+                               "'planner resume --confirm'")
+        removed = self.store.remove_latest_pain(self.record.id, PAIN_KINDS)
+        assert removed is not None
+        self.reload()
+        return removed
 
     def change_days(self, days: list[Weekday], today: dt.date, library: Library) -> Adjustment:
         """Move the training days from next week on (see :mod:`planner.domain.days.reschedule`) and record why."""

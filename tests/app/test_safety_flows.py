@@ -7,7 +7,9 @@ from pathlib import Path
 from textual.events import Key
 
 from planner.app.screens.checkin import PainCheckIn
+from planner.app.screens.resume import ConfirmResume
 from planner.app.screens.screening import ScreeningDialog
+from planner.app.screens.today import TodayScreen
 from planner.app.screens.wizard import PlanBuilderScreen
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
@@ -80,3 +82,78 @@ async def test_a_yes_in_the_screening_builds_no_plan_and_shows_the_alert(data_di
         assert store.active_plan() is None
         assert store.latest_screening().yes == ("bladder-bowel",)
         assert standing_state(store).pause == "red-flag"
+
+
+async def report_warning_sign(pilot, name: str) -> None:
+    screen = await open_check_in(pilot)
+    await pilot.press("1")
+    screen.query_one(f"#flag-{name}").value = True
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
+def footer_actions(app) -> set[str]:
+    return {b.action for _, b, enabled, _ in app.active_bindings.values() if enabled and b.show}
+
+
+async def test_a_paused_today_offers_resume_with_a_confirmation(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "resume" not in footer_actions(app)
+        await report_warning_sign(pilot, "fever")
+        assert isinstance(app.screen, TodayScreen) and app.snapshot.day().status == "paused"
+        assert "resume" in footer_actions(app) and "all_done" not in footer_actions(app)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmResume)
+        assert "assessed you" in str(app.screen.query_one("#resume-means").render())
+        await pilot.press("enter")  # the focused, safe choice: not yet
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and app.snapshot.day().status == "paused"
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.snapshot.day().status == "planned"
+        assert app.snapshot.history.adjustments[-1].kind == "resume"
+
+
+async def test_resume_and_undo_are_in_the_command_palette(seeded: Path) -> None:
+    from planner.app.commands import PlannerCommands
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        names = [name for name, _, _ in PlannerCommands(app.screen)._commands()]
+        assert "Resume (after a professional has assessed you)" in names
+        assert "Undo the last pain report" in names
+
+
+async def test_undo_the_last_pain_report_from_today(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        before = app.snapshot.day().exercises
+        screen = await open_check_in(pilot)
+        await pilot.press("7", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen is not app.screen and app.snapshot.history.adjustments
+        assert "undo the last pain report" in str(app.screen.query_one("#reasons").render())
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.snapshot.history.pain == () and app.snapshot.history.adjustments == ()
+        assert app.snapshot.day().exercises == before
+
+
+async def test_undo_never_lifts_a_warning_sign_pause(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await report_warning_sign(pilot, "saddle")
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.snapshot.day().status == "paused" and len(app.snapshot.history.pain) == 1

@@ -88,6 +88,7 @@ class TodayScreen(CompactFooterKeys):
         compact = is_compact(self)
         self.query_one("#heading", Static).update(Content.styled(today_heading(snapshot, short=compact), "bold"))
         self.query_one(AlertBox).show(view.alert)
+        self.refresh_bindings()
         self.query_one(WeekStrip).show([snapshot.day(d) for d in week_of(snapshot.today)], snapshot.today)
         summary = snapshot.progress()
         if summary is not None:
@@ -109,9 +110,11 @@ class TodayScreen(CompactFooterKeys):
     def _notes(self, snapshot: Snapshot) -> list[Content]:
         view = snapshot.day()
         notes = [Content(f"• {reason}") for reason in view.reasons]
+        if snapshot.history.pain and (snapshot.today - snapshot.history.pain[-1].date).days <= 1:
+            notes.append(Content("Reported pain by mistake? Press u to undo the last pain report."))
         if view.status == "paused" and not view.exercises:
             notes.append(Content.styled("Nothing to do but rest and get checked. When a health professional has "
-                                        "assessed you, lift the pause with: planner resume --confirm", "bold"))
+                                        "assessed you, press c to resume (or run: planner resume --confirm)", "bold"))
         elif view.status == "paused":
             notes.append(Content("Do only the relief routine above. Report pain (r) of 2 or less to resume."))
         elif view.status in ("planned", "partial"):
@@ -127,6 +130,39 @@ class TodayScreen(CompactFooterKeys):
                 notes.append(Content(f"Next session: {upcoming.strftime('%A %d %B')}. "
                                      "Back hurting? Press ! for the relief routine."))
         return notes
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A paused Today offers Resume and hides what cannot be done; Undo pain shows once there is a report."""
+        snapshot = self.snapshot
+        paused = snapshot is not None and snapshot.state.pause is not None
+        if action == "resume":
+            return paused
+        if action == "undo_pain":
+            return snapshot is not None and bool(snapshot.history.pain)
+        nothing_to_do = paused and not snapshot.day().exercises  # type: ignore[union-attr]
+        return not (action in ("all_done", "skip_day") and paused or action in ("start", "toggle") and nothing_to_do)
+
+    def action_resume(self) -> None:
+        from planner.app.screens.resume import ConfirmResume
+
+        if self.snapshot is None or self.snapshot.state.pause is None:
+            self.notify("The program is not paused; nothing to resume.")
+            return
+        data = self.app.data  # type: ignore[attr-defined]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.run_store(data.resume, lambda outcome: self.notify(outcome.lines[0]))  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmResume(), confirmed)
+
+    def action_undo_pain(self) -> None:
+        if self.snapshot is None or not self.snapshot.history.pain:
+            self.notify("There is no pain report to take back.")
+            return
+        data = self.app.data  # type: ignore[attr-defined]
+        self.app.run_store(data.undo_pain, lambda outcome: self.notify(outcome.lines[0]),  # type: ignore[attr-defined]
+                           lambda message: self.notify(message, severity="warning", timeout=12))
 
     def _selected(self) -> str | None:
         options = self.query_one("#exercises", OptionList)
