@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planner.domain.days.day import DayView
-from planner.domain.days.progress import progress
+from planner.domain.days.progress import progress, streaks
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.safety import RED_FLAG_LABELS
@@ -148,15 +148,7 @@ def build_report(
     views = [view for view, _ in summary.sessions]
     due = [v for v in views if v.status in DUE]
     done = [v for v in due if v.status == "done"]
-    best = run = 0
-    for view in due:
-        run = run + 1 if view.status == "done" else 0
-        best = max(best, run)
-    current = 0
-    for view in reversed(due):
-        if view.status != "done":
-            break
-        current += 1
+    current, best = streaks(due)
     pain = [p for p in history.pain if since <= p.date <= today]
     return Report(
         program_name=plan.program_name, plan_start=plan.inputs.start, plan_end=plan.end, today=today,

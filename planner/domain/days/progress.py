@@ -69,6 +69,18 @@ def progress(
     due = [v for v in views if v.status not in ("paused", "planned")]
     done = [v for v in due if v.status == "done"]
     adherence = round(100 * len(done) / len(due)) if due else 0
+    current, best = streaks(due)
+    shown = [v for v in views if (date_from is None or v.date >= date_from) and (date_to is None or v.date <= date_to)]
+    return Progress(
+        sessions=[(v, history.pain_on(v.date)) for v in shown],
+        adherence=adherence,
+        current_streak=current,
+        best_streak=best,
+    )
+
+
+def streaks(due: list[DayView]) -> tuple[int, int]:
+    """The current and the best run of done sessions among the sessions that were due, in date order."""
     best = run = 0
     for view in due:
         run = run + 1 if view.status == "done" else 0
@@ -78,10 +90,4 @@ def progress(
         if view.status != "done":
             break
         current += 1
-    shown = [v for v in views if (date_from is None or v.date >= date_from) and (date_to is None or v.date <= date_to)]
-    return Progress(
-        sessions=[(v, history.pain_on(v.date)) for v in shown],
-        adherence=adherence,
-        current_streak=current,
-        best_streak=best,
-    )
+    return current, best
