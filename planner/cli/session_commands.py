@@ -115,9 +115,6 @@ def render_day(view: DayView) -> str:
     if view.week:
         heading += f" · week {view.week}"
     lines = [f"{heading}: {STATUS_WORDS.get(view.status, view.status)}"]
-
-
-    lines = [f"{heading}: {view.status}"]
     if view.alert is not None:
         border = "!" * 60 if view.alert.level == "emergency" else "-" * 60
         lines += [border, *(f"  {line}" for line in view.alert.lines()), border]
