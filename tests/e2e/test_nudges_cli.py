@@ -59,7 +59,7 @@ def test_status_line_when_the_plan_is_finished(run_planner: RunPlanner) -> None:
 
 def test_status_line_after_a_red_flag_and_never_writes(run_planner: RunPlanner, tmp_path: Path) -> None:
     ok(run_planner, "plan", "new", "--program", "core-flexibility", "--start", "2026-03-02")
-    ok(run_planner, "pain", "2", "--flag", "numbness")
+    ok(run_planner, "pain", "2", "--flag", "weakness")  # urgent: pauses (numbness alone is advice)
     database = tmp_path / "data" / "planner.db"
     before = database.read_bytes()
     # Weeks later (the gap rule would record an adjustment in 'planner today'), the line still only reads.
