@@ -20,6 +20,12 @@ def ok(run_planner: RunPlanner, *args: str, today: str = "2026-03-02") -> str:
     return result.stdout
 
 
+def aggravator(run_planner: RunPlanner) -> dict:
+    """An exercise of 2026-03-02's session past the warm-up (sets of 2 or more), from the data, not hard-coded."""
+    view = json.loads(ok(run_planner, "today", "--json", "--date", "2026-03-02"))
+    return next(e for e in view["exercises"] if e["sets"] >= 2)
+
+
 @pytest.fixture
 def lived(run_planner: RunPlanner) -> RunPlanner:
     """Two weeks: sessions done and missed, a hold, a flare-up, a red flag, a confirmed resume."""
@@ -27,8 +33,10 @@ def lived(run_planner: RunPlanner) -> RunPlanner:
     ok(run_planner, "done", today="2026-03-02")
     ok(run_planner, "pain", "3", today="2026-03-02")
     ok(run_planner, "done", today="2026-03-04")
-    ok(run_planner, "pain", "6", "--where", "<b>low</b> back & hip", "--aggravated", "heel-taps", today="2026-03-04")
-    ok(run_planner, "pain", "2", "--flag", "numbness", today="2026-03-09")
+    run_planner.worse = aggravator(run_planner)  # chosen before the flare-up changes the doses
+    ok(run_planner, "pain", "6", "--where", "<b>low</b> back & hip", "--aggravated", run_planner.worse["id"],
+       today="2026-03-04")
+    ok(run_planner, "pain", "2", "--flag", "weakness", today="2026-03-09")  # urgent: pauses until confirmed
     ok(run_planner, "resume", "--confirm", today="2026-03-11")
     ok(run_planner, "done", today="2026-03-13")
     return run_planner
@@ -55,10 +63,12 @@ def test_report_figures_match_history(lived: RunPlanner) -> None:
     for adjustment in history["adjustments"]:
         assert adjustment["reason"] in section(report, "Changes to the plan, with reasons")
     flare = section(report, "Flare-ups (reports of 5 or more)")
-    assert "### 2026-03-04: 6/10" in flare and "- 2026-03-02 (done): " in flare and "Heel taps 2×" in flare
+    worse = lived.worse
+    assert "### 2026-03-04: 6/10" in flare and "- 2026-03-02 (done): " in flare
+    assert f"made worse by {worse['id']}" in flare and f"{worse['name']} {worse['sets']}×" in flare, flare
     assert "2026-03-02" not in flare.split("### 2026-03-04")[0]
     red = section(report, "Red-flag symptoms and what followed")
-    assert "2026-03-09: numbness or tingling in a leg" in red
+    assert "2026-03-09: weakness in a leg that is getting worse or spreading" in red
     assert "(resume)" in red and "first session done after resuming: 2026-03-13" in red
     assert "▂▅▂" in section(report, "Pain over time")
     assert "None recorded." in section(report, "Session notes")
