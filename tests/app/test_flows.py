@@ -81,8 +81,10 @@ async def test_running_a_session_records_every_set_and_today_shows_done(seeded: 
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionRunner)
-        for _ in range(sum(p.sets for p in planned)):
-            await pilot.press("space")  # a set; the next space ends any rest countdown early
+        exercises = app.snapshot.library.exercises
+        presses = sum(p.sets * (2 if exercises[p.id].per_side else 1) for p in planned)  # left, then right
+        for _ in range(presses):
+            await pilot.press("space")  # a set (or side); the next space ends any rest countdown early
             await settle(pilot)
             if app.screen.query_one(Countdown).active:
                 await pilot.press("space")

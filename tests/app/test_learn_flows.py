@@ -53,7 +53,7 @@ async def test_a_finished_session_names_the_next_unread_lesson_and_i_opens_it(se
         await settle(pilot)
         await pilot.press("down", "down", "down", "t")
         await settle(pilot)
-        await pilot.press("enter", "f", "1", "ctrl+s")
+        await pilot.press("enter", "f", "y", "1", "ctrl+s")  # y: finish with exercises left
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
@@ -74,7 +74,7 @@ async def test_a_paused_plan_names_no_lesson(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("enter", "f", "9", "ctrl+s")  # pain 9: the plan pauses to the relief routine
+        await pilot.press("enter", "f", "y", "9", "ctrl+s")  # y: finish with exercises left; pain 9: the plan pauses to the relief routine
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)

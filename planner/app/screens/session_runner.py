@@ -93,6 +93,12 @@ class SessionRunner(SizedScreen):
         super().on_mount()
         self.redraw()
         self.query_one("#runner-list", OptionList).focus()
+        self._ready = True
+
+    _ready = False  # keys wait for the widgets: in a burst, space can come right after the Enter that opened us
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._ready
 
     def size_changed(self, size: Size) -> None:
         if self.is_mounted and self.items:

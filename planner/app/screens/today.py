@@ -53,7 +53,10 @@ def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
     lines = textwrap.wrap(name, room) or [""]
     indent = " " * len(mark)
     rows = [f"{mark if i == 0 else indent} {line}" for i, line in enumerate(lines)]
-    rows[-1] = f"{rows[-1]:<{width - len(dose)}}{dose}"
+    if len(rows[-1]) + 1 + len(dose) <= width:
+        rows[-1] = f"{rows[-1]:<{width - len(dose)}}{dose}"
+    else:  # too narrow for the name's last line and the dose together: the dose on a line of its own
+        rows.append(f"{indent} {dose}")
     return "\n".join(rows)
 
 
@@ -98,7 +101,9 @@ class TodayScreen(CompactFooterKeys):
         options = self.query_one("#exercises", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        width = self.size.width - 4 if compact else None  # inside the list's border and the options' padding
+        # Inside the list's border and the options' padding, and clear of its scrollbar: a long session
+        # scrolls in the list, and a row wider than that would wrap under its own tick box.
+        width = self.size.width - 4 - options.styles.scrollbar_size_vertical if compact else None
         for item in view.exercises:
             mark = "[x]" if item.id in view.done_ids else "[~]" if item.id in view.partial_ids else "[ ]"
             options.add_option(Option(Content(exercise_row(mark, item.name, item.dose_text(), width)), id=item.id))
