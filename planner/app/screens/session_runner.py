@@ -139,7 +139,7 @@ class SessionRunner(SizedScreen):
         done = self.sets_done[item.id]
         side = f" · {self.side} side" if self.side else ""
         self.query_one("#exercise-name", Static).update(Content.assemble(
-            (item.name, "bold"), f"  {item.dose_text()}" + (" each side" if self.per_side(item) else ""),
+            (item.name, "bold"), f"  {item.dose_text()}" + (" each side" if self.per_side(item) and not item.per_side else ""),
             f"  ({self.current + 1}/{len(self.items)})"))
         self.query_one("#set-progress", Static).update(Content.assemble(
             (f"Set {min(done + 1, item.sets)} of {item.sets}", "bold"), f"{side}   ", set_dots(done, item.sets)))
