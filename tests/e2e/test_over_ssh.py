@@ -138,6 +138,7 @@ def test_from_a_phone_at_45x25_over_ssh_check_off_and_report_pain(server: SshSer
     """An SSH app on a phone in portrait (45×25): log in, open planner, the compact Today; check the
     session off and report pain with one key a step; quit back to the shell; the one-liners agree."""
     data = tmp_path / "data"
+    assert remote(server, data, *SCREEN_NONE).returncode == 0  # 'plan new' needs the safety screening first
     built = remote(server, data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")
     assert built.returncode == 0, built.stderr
     login = " ".join(shlex.quote(a) for a in server.ssh_command(tty=True))
