@@ -79,6 +79,7 @@ def in_folder(folder: Path) -> Iterator[None]:
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Run]:
     with in_folder(tmp_path):
         runner = Run(tmp_path, capsys)
+        assert runner("screen", "--none")[0] == 0  # 'plan new' needs the safety screening first
         assert runner("plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")[0] == 0
         yield runner
 

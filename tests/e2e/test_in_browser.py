@@ -39,6 +39,7 @@ def cli(data: Path, *args: str) -> dict:
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     data = tmp_path / "data"
+    cli(data, "screen", "--none")  # 'plan new' needs the safety screening first
     cli(data, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")
     return data
 
