@@ -67,7 +67,7 @@ class TestSessionRunner:
     def test_rest_countdown_after_a_set(self, snap_compare, seeded: Path, size) -> None:
         """After a set, one box is filled and the rest countdown shows (paused, for a stable picture)."""
         async def run_before(pilot: Pilot) -> None:
-            await keys("enter", "space")(pilot)
+            await keys("enter", "space", "space", "space")(pilot)  # two one-set warm-ups, then a set of three
             countdown = pilot.app.screen.query_one(Countdown)
             countdown.start(15, "Rest before set 2:", "rest")  # restarted and paused with no await between,
             countdown.toggle_pause()  # so no tick can land however slow the machine

@@ -26,7 +26,7 @@ def phone_sized_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_runner_on_a_phone_shows_the_timer_first(snap_compare, seeded: Path) -> None:
     """At 40×16 the list gives way: exercise, set dots and the big countdown fill the screen."""
     async def run_before(pilot: Pilot) -> None:
-        await keys("enter", "space")(pilot)
+        await keys("enter", "space", "space", "space")(pilot)  # two one-set warm-ups, then a set of three
         countdown = pilot.app.screen.query_one(Countdown)
         countdown.start(15, "Rest before set 2:", "rest")
         countdown.toggle_pause()
@@ -41,7 +41,8 @@ async def test_runner_on_a_phone_hides_the_list_and_keeps_the_count(seeded: Path
         await keys("enter")(pilot)
         screen = app.screen
         assert screen.has_class("-narrow") and not screen.query_one("#runner-list").display
-        assert "0 of 6 exercises finished" in str(screen.query_one("#runner-title").render())
+        assert f"0 of {len(app.snapshot.day().exercises)} exercises finished" in str(
+            screen.query_one("#runner-title").render())
         assert screen.query_one(".countdown-digits").region.y < PHONE[1] // 2, "the countdown is near the top"
         await pilot.resize_terminal(120, 36)
         await settle(pilot)

@@ -103,7 +103,10 @@ class TodayScreen(CompactFooterKeys):
         options.clear_options()
         # Inside the list's border and the options' padding, and clear of its scrollbar: a long session
         # scrolls in the list, and a row wider than that would wrap under its own tick box.
-        width = self.size.width - 4 - options.styles.scrollbar_size_vertical if compact else None
+        width = self.size.width - 4 - options.styles.scrollbar_size_vertical
+        if not compact:  # the list's margins too; the name column as wide as fits, doses right-aligned
+            doses = max((len(item.dose_text()) for item in view.exercises), default=0)
+            width = min(width - 2, 4 + 36 + 1 + doses)
         for item in view.exercises:
             mark = "[x]" if item.id in view.done_ids else "[~]" if item.id in view.partial_ids else "[ ]"
             options.add_option(Option(Content(exercise_row(mark, item.name, item.dose_text(), width)), id=item.id))
