@@ -114,7 +114,7 @@ class TodayScreen(CompactFooterKeys):
             options.highlighted = min(highlighted or 0, len(view.exercises) - 1)
         options.display = bool(view.exercises)
         self.query_one("#reasons", Static).update(Content("\n").join(self._notes(snapshot)))
-        if compact and view.alert is not None:  # on a phone the alert can outgrow the screen: its heading first
+        if view.alert is not None:  # the alert can outgrow a small screen: show its heading first
             self.call_after_refresh(self.scroll_home, animate=False)
 
     def _notes(self, snapshot: Snapshot) -> list[Content]:
