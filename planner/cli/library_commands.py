@@ -143,7 +143,8 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
             "kind": exercise.kind.value, "level": exercise.level, "per_side": per_side,
             "summary": exercise.summary, "targets": exercise.targets, "equipment": exercise.equipment,
             "dose": {"sets": dose.sets, "reps": dose.reps, "hold_seconds": dose.hold_seconds,
-                     "minutes": dose.minutes, "rest_seconds": dose.rest_seconds},
+                     "minutes": dose.minutes, "rest_seconds": dose.rest_seconds,
+                     "descending": getattr(dose, "descending", False)},
             "cues": exercise.cues, "cautions": exercise.cautions, "easier": easier, "harder": harder,
             "chain": library.chain(exercise.id), "source": library.origin[exercise.id],
         })

@@ -65,8 +65,9 @@ def test_show_prints_one_exercise_in_full(run_planner: RunPlanner) -> None:
     text = run_planner("show", "knee-side-plank").stdout
     knee = json.loads(run_planner("show", "knee-side-plank", "--json").stdout)
     dose = knee["dose"]
-    started = (f"{dose['sets']} sets of {dose['reps']} reps on each side" if knee["kind"] == "reps"
-               else f"{dose['sets']} × hold {dose['hold_seconds']}s on each side")
+    assert dose["descending"], "the McGill side plank is dosed as descending sets of short holds"
+    reps = ", ".join(str(dose["reps"] - 2 * i) for i in range(dose["sets"]))  # 6-4-2: two fewer each set
+    started = f"{dose['sets']} sets of {reps} reps, each held 10s on each side"
     for part in (f"{knee['name']} (knee-side-plank)", f"Dose to start: {started}", "Per side: yes", "How:",
                  "Take care:", "Easier: none", "Harder: Side plank (side-plank)"):
         assert part in text, text

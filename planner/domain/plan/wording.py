@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from planner.domain.plan.model import Prescription
+from planner.domain.plan.model import Prescription, set_reps
 
 
 def dose_words(item: Prescription, per_side: bool = False) -> str:
     rest = f", rest {item.rest_seconds}s between sets" if item.sets > 1 and item.rest_seconds else ""
     side = " on each side (left, then right)" if per_side else ""
+    if item.kind == "reps" and getattr(item, "descending", False):
+        reps = ", ".join(map(str, set_reps(item.sets, item.reps or 0, True)))
+        seconds = getattr(item, "seconds_per_rep", None)
+        held = f", each held {seconds}s" if seconds else ""
+        return f"{item.sets} sets of {reps} reps{held}{side}{rest}"
     if item.kind == "reps":
         return f"{item.sets} set{'s' if item.sets > 1 else ''} of {item.reps} reps{side}{rest}"
     if item.kind == "hold":
