@@ -30,6 +30,7 @@ KEYS = [
 CHARACTERS = {"space": " ", "question_mark": "?", "exclamation_mark": "!", "left_square_bracket": "[",
               "right_square_bracket": "]", "minus": "-", "full_stop": ".", "comma": ","}
 SIZES = [(80, 24), (60, 20), (40, 16), (40, 10), (120, 36), (59, 19), (100, 30), (20, 5)]
+PLACE_KEYS = ["t", "w", "l", "h", "exclamation_mark", "n"]  # Today, Plan, Library, History, Relief, New plan
 KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", "5000"))
 BURST = int(os.environ.get("MASH_BURST", "50"))
 
@@ -45,8 +46,11 @@ async def mash(pilot: Pilot, seed: int) -> set[str]:
     rng = random.Random(seed)
     seen: set[str] = set()
     for burst in range(KEYS_PER_RUN // BURST):
-        for _ in range(BURST):
-            app.post_message(key_event(rng.choice(KEYS)))
+        keys = [rng.choice(KEYS) for _ in range(BURST)]
+        if burst % 10 == 9:  # now and then a person backs out of whatever is open and goes somewhere
+            keys[-4:] = ["escape", "escape", "escape", rng.choice(PLACE_KEYS)]
+        for key in keys:
+            app.post_message(key_event(key))
         if burst % 7 == 3:
             await pilot.resize_terminal(*rng.choice(SIZES))
         await pilot.pause()

@@ -98,7 +98,9 @@ class SessionRunner(SizedScreen):
     _ready = False  # keys wait for the widgets: in a burst, space can come right after the Enter that opened us
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self._ready
+        """Keys act only while the widgets are there: not before they mount, nor once the screen is
+        being taken down (a burst of keys can still be queued for it)."""
+        return self._ready and bool(self.query(Countdown))
 
     def size_changed(self, size: Size) -> None:
         if self.is_mounted and self.items:
