@@ -48,7 +48,7 @@ async def mash(pilot: Pilot, seed: int) -> set[str]:
     for burst in range(KEYS_PER_RUN // BURST):
         keys = [rng.choice(KEYS) for _ in range(BURST)]
         if burst % 10 == 9:  # now and then a person backs out of whatever is open and goes somewhere
-            keys[-4:] = ["escape", "escape", "escape", rng.choice(PLACE_KEYS)]
+            keys[-4:] = ["escape", "escape", "escape", PLACE_KEYS[(burst // 10) % len(PLACE_KEYS)]]  # each in turn
         for key in keys:
             app.post_message(key_event(key))
         if burst % 7 == 3:
