@@ -15,6 +15,7 @@ from planner.domain.library.loading import Library, Source
 
 if TYPE_CHECKING:
     from planner.domain.lessons.loading import Lessons
+    from planner.domain.pain.rules import LoadedRules, PainRules
 
 
 @dataclass
@@ -58,3 +59,16 @@ class Context:
         from planner.domain.lessons.loading import load_lessons
 
         return load_lessons(self.sources())
+
+    @cached_property
+    def loaded_pain_rules(self) -> LoadedRules:
+        """The pain rules in force (built-in, or ``pain-rules/default.toml`` in the person's library), cached
+        next to the database like the library, so quick commands read them without pydantic."""
+        from planner.domain.pain.rules import load_pain_rules_cached
+
+        cache = self.data_dir / "cache" if self.database_exists() else None
+        return load_pain_rules_cached(self.sources(), cache)
+
+    @property
+    def pain_rules(self) -> PainRules:
+        return self.loaded_pain_rules.rules

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.cli.output import notice, print_json
 from planner.context import Context
@@ -14,11 +15,15 @@ from planner.domain.errors import PlannerError, display_path
 from planner.domain.exchange.schemas import file_schemas
 from planner.domain.library.loading import BUILT_IN
 
+if TYPE_CHECKING:
+    from planner.domain.pain.rules import LoadedRules
+
 
 def validate(args: argparse.Namespace, context: Context) -> int:
     """Check files; with paths, only problems in those files are reported."""
     from planner.domain.lessons.loading import is_lesson_path, load_lessons
-    from planner.domain.library.loading import LESSONS_DIR
+    from planner.domain.library.loading import LESSONS_DIR, PAIN_RULES_DIR
+    from planner.domain.pain.rules import is_rules_path, load_pain_rules
 
     paths = [Path(p) for p in args.paths]
     missing = [p for p in paths if not os.path.lexists(p)]
@@ -26,25 +31,35 @@ def validate(args: argparse.Namespace, context: Context) -> int:
         print(f"{display_path(path)}: file: does not exist", file=sys.stderr)
     present = [p for p in paths if os.path.lexists(p)]
     lesson_paths = [p for p in present if p.absolute().name == LESSONS_DIR or is_lesson_path(p.absolute())]
-    context.extra_sources = [p for p in present if p not in lesson_paths]
+    rules_paths = [p for p in present if p.absolute().name == PAIN_RULES_DIR or is_rules_path(p.absolute())]
+    context.extra_sources = [p for p in present if p not in lesson_paths and p not in rules_paths]
     library = context.library
-    # Lessons: the built-in and library ones, or only those in the paths given.
+    # Lessons and pain rules: the built-in and library ones, or only those in the paths given.
     lessons = load_lessons(present if paths else context.sources())
-    problems = library.problems + lessons.problems
+    rules = load_pain_rules(present if paths else context.sources())
+    problems = library.problems + lessons.problems + rules.problems
     if paths:
         shown = [display_path(p) for p in present]
         problems = [p for p in problems if any(p.path == s or p.path.startswith(s.rstrip("/") + "/") for s in shown)]
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
-    for line in library.notices + lessons.notices if not paths else []:
+    for line in library.notices + lessons.notices + rules.notices if not paths else []:
         notice(line)
     if problems or missing:
         count = len(problems) + len(missing)
         notice(f"{count} problem{'s' if count != 1 else ''} found")
         return 1
     print(f"ok: {len(library.exercises)} exercises and {len(library.programs)} programs are valid, "
-          f"and {len(lessons.by_id)} lesson{'s' if len(lessons.by_id) != 1 else ''}")
+          f"and {len(lessons.by_id)} lesson{'s' if len(lessons.by_id) != 1 else ''}"
+          f"{_rules_words(rules, bool(paths))}")
     return 0
+
+
+def _rules_words(rules: LoadedRules, only_paths: bool) -> str:
+    count = len(rules.checked)
+    if only_paths:
+        return f", and {count} pain-rules file{'s' if count != 1 else ''}" if count else ""
+    return f"; pain rules in force: {'built-in' if rules.origin == BUILT_IN else rules.origin}"
 
 
 def _report_problems(context: Context) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from planner.domain.files.validation import json_schema
 from planner.domain.lessons.model import Lesson
 from planner.domain.library.models import Exercise, Program
+from planner.domain.pain.rules import PainRules
 
 
 def _file_schema(model: type, title: str) -> dict[str, Any]:
@@ -23,6 +24,7 @@ def file_schemas() -> dict[str, dict[str, Any]]:
         "exercise.schema.json": _file_schema(Exercise, "planner exercise file"),
         "program.schema.json": _file_schema(Program, "planner program file"),
         "lesson.schema.json": _file_schema(Lesson, "planner lesson file"),
+        "pain-rules.schema.json": _file_schema(PainRules, "planner pain-rules file"),
     }
     try:
         from planner.domain.exchange.plan_file import plan_file_schema

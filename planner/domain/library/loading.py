@@ -23,6 +23,7 @@ MAX_FILE_BYTES = 1_000_000
 TOO_DEEP = "nests arrays or tables too deeply to read (the file is not one planner wrote or expects)"
 BUILT_IN = "built-in"
 LESSONS_DIR = "lessons"  # lessons live here in any library folder; planner.domain.lessons reads them
+PAIN_RULES_DIR = "pain-rules"  # and pain rules here; planner.domain.pain.rules reads them
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class Library:
 def iter_toml_files(path: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
     """The ``*.toml`` files under a folder (or the one file given), sorted; links are followed.
 
-    Folders named ``lessons`` are left to :mod:`planner.domain.lessons`. A file that is a broken link or a link loop is still listed, so reading it says what is wrong;
+    Folders named ``lessons`` are left to :mod:`planner.domain.lessons`, and ``pain-rules`` to
+    :mod:`planner.domain.pain.rules`. A file that is a broken link or a link loop is still listed, so reading it says what is wrong;
     a subfolder that cannot be read, or a link back to a folder already read, is added to
     ``problems`` instead of being skipped in silence.
     """
@@ -97,7 +99,8 @@ def iter_toml_files(path: Path, problems: list[Problem] | None = None) -> Iterat
             folders.clear()
             continue
         seen.add((info.st_dev, info.st_ino))
-        folders[:] = [name for name in folders if name != LESSONS_DIR]  # lessons are read by their own module
+        # lessons and pain rules are read by their own modules
+        folders[:] = [name for name in folders if name not in (LESSONS_DIR, PAIN_RULES_DIR)]
         found.extend(Path(root) / name for name in files if name.endswith(".toml"))
     yield from sorted(found)
 

@@ -1,0 +1,266 @@
+"""The pain-monitoring rules' numbers, read from a TOML file a person or their physiotherapist can edit.
+
+The built-in file is ``programs/pain-rules/default.toml``; a file with the same
+id (``default``) in ``pain-rules/`` of the person's library replaces it, with a
+notice, as exercises and lessons do. :class:`PainRules` is a plain dataclass
+(its defaults are the built-in numbers) whose ``__post_init__`` holds the
+safety floor, so no way of building one (a file, the cache, a test) can
+loosen it: pain of 8 or more always pauses, a cut always leaves less volume,
+and the bands run in order so more pain never gives more volume. Warning
+signs are not in the file at all: they always pause
+(:mod:`planner.domain.pain.warning_signs`).
+
+pydantic checks a file only when one is read; the result is cached as plain
+JSON next to the database (like the library cache), so the quick commands
+read the rules without it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.domain.errors import Problem, display_path
+from planner.domain.files.toml_lines import locate
+from planner.domain.library.loading import BUILT_IN, PAIN_RULES_DIR, Source, read_toml
+from planner.domain.library.models import FILE_RULES
+
+if TYPE_CHECKING:  # read by pydantic, from planner.domain.files.validation, never imported here at run time
+    from typing import Annotated
+
+    from pydantic import Field
+
+    from planner.domain.files.validation import Slug
+
+IN_FORCE = "default"  # the id of the rules planner uses
+RELIEF_FROM = 8  # the floor: pain of this or more always pauses to the relief routine
+
+
+def _bounds(low: float, high: float, words: str) -> dict:
+    """A field's description and range for the JSON Schema; the range itself is checked (with the reason
+    in words) by :meth:`PainRules.__post_init__`, so one message says both what and why."""
+    return {"description": words, "json_schema_extra": {"minimum": low, "maximum": high}}
+
+
+# name: (lowest, highest, why a value outside is refused). Checked in __post_init__.
+LIMITS: dict[str, tuple[float, float, str]] = {
+    "progress_max": (0, 2, "the plan may only grow with pain of 2 or less (it may be stricter, never looser)"),
+    "hold_max": (0, 5, "pain above 5 always cuts the volume (a stricter file may cut from lower)"),
+    "reduce_max": (0, RELIEF_FROM - 1, f"pain of {RELIEF_FROM} or more always pauses to the relief routine "
+                                       "(a file may pause earlier, never later)"),
+    "reduce_factor": (0.2, 0.9, "a cut must leave less volume than before (at least 10% less) and not so little "
+                                "that the sessions stop"),
+    "resume_factor": (0.2, 1.0, "after a pause the sessions may restart lower, never above the doses before it"),
+    "rebuild_weeks": (2, 12, "the climb back after a cut takes at least two weeks; more weeks is gentler"),
+    "baseline_days": (7, 28, "your usual pain is measured over one to four weeks"),
+    "baseline_rise": (0, 3, "more than 3 above your usual is never acceptable pain"),
+    "recurring_score": (3, 6, "recurring pain from 3 to 6 may trigger the advice to get checked"),
+    "recurring_count": (2, 5, "the advice comes after 2 to 5 such reports"),
+    "recurring_days": (7, 28, "those reports are counted over one to four weeks"),
+    "gap_days": (3, 14, "a break of 3 to 14 days (or more) eases the plan back in"),
+}
+# Keys a file might use to switch off part of the floor: refused with the reason, not as a typo.
+FLOOR_WORDS = ("red_flag", "red-flag", "warning", "relief", "pause", "emergency", "urgent")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PainRules:
+    """The numbers of the pain-monitoring rules (see ``programs/pain-rules/default.toml`` for each in words)."""
+
+    __pydantic_config__ = FILE_RULES
+
+    id: Annotated[Slug, Field(description="Defaults to the file name; the rules with id 'default' are used.")] = IN_FORCE
+    description: Annotated[str, Field(max_length=600, description="Who wrote these rules and for what.")] = ""
+    progress_max: Annotated[int, Field(**_bounds(0, 2, "Pain up to this: the plan progresses as built."))] = 2
+    hold_max: Annotated[int, Field(**_bounds(0, 5, "Pain up to this, settled and not rising: acceptable."))] = 5
+    reduce_max: Annotated[int, Field(**_bounds(0, 7, "Pain up to this: a cut; above it: the relief pause."))] = 7
+    reduce_factor: Annotated[float, Field(**_bounds(0.2, 0.9, "Share of the volume left after a cut."))] = 0.7
+    resume_factor: Annotated[float, Field(**_bounds(0.2, 1.0, "Share of the volume after a pause ends."))] = 0.5
+    rebuild_weeks: Annotated[int, Field(**_bounds(2, 12, "Weeks to climb back to the doses before a cut."))] = 2
+    baseline_days: Annotated[int, Field(**_bounds(7, 28, "Days over which your usual pain is taken."))] = 14
+    baseline_rise: Annotated[int, Field(**_bounds(0, 3, "How far above your usual pain is still acceptable."))] = 2
+    recurring_score: Annotated[int, Field(**_bounds(3, 6, "A report this high counts towards the advice."))] = 5
+    recurring_count: Annotated[int, Field(**_bounds(2, 5, "This many such reports bring the advice."))] = 3
+    recurring_days: Annotated[int, Field(**_bounds(7, 28, "Within this many days."))] = 14
+    gap_days: Annotated[int, Field(**_bounds(3, 14, "More days than this without a session ease the plan in."))] = 7
+
+    def __post_init__(self) -> None:
+        """The safety floor and the order of the bands (checked again when read from the cache: cheap)."""
+        for name, (low, high, why) in LIMITS.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(f"{name}: must be a number; got {value!r}")
+            if not low <= value <= high:
+                raise ValueError(f"{name}: {value:g} is outside {low:g}–{high:g}: {why}")
+        if self.hold_max < self.progress_max:
+            raise ValueError(f"hold_max: {self.hold_max} is below progress_max ({self.progress_max}); the bands "
+                             "must run in order (progress, hold, cut, pause) so more pain never gives more volume")
+        if self.reduce_max < self.hold_max:
+            raise ValueError(f"reduce_max: {self.reduce_max} is below hold_max ({self.hold_max}); the bands "
+                             "must run in order (progress, hold, cut, pause) so more pain never gives more volume")
+
+    def dump(self) -> dict:
+        return dataclasses.asdict(self)
+
+    def bands(self) -> list[tuple[int, int, str]]:
+        """(lowest, highest, what happens) for each pain band that is not empty, in words for people."""
+        rows = [(0, self.progress_max, "progress as planned"),
+                (self.progress_max + 1, self.hold_max, "acceptable if settled by next morning and not rising; "
+                                                       "otherwise hold the doses"),
+                (self.hold_max + 1, self.reduce_max, f"cut to {self.reduce_factor:.0%} of the volume"),
+                (self.reduce_max + 1, 10, "pause to the relief routine")]
+        return [row for row in rows if row[0] <= row[1]]
+
+
+DEFAULT_RULES = PainRules()
+
+
+@dataclass
+class LoadedRules:
+    """The rules in force, where they came from, and what was wrong with any rules file."""
+
+    rules: PainRules = DEFAULT_RULES
+    origin: str = BUILT_IN
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # every rules file read, valid or not (for validate)
+
+
+def is_rules_path(path: Path) -> bool:
+    """A file inside a ``pain-rules`` folder holds pain rules (and is not an exercise)."""
+    return PAIN_RULES_DIR in path.parts[:-1]
+
+
+def rule_files(source: Path) -> list[Path]:
+    """The rules files in a library folder (or the one file, or ``pain-rules`` folder, given)."""
+    if source.is_file():
+        return [source] if is_rules_path(source.absolute()) else []
+    if source.name == PAIN_RULES_DIR:
+        return sorted(p for p in source.glob("*.toml") if p.is_file())
+    return sorted(p for p in source.rglob(f"{PAIN_RULES_DIR}/*.toml") if p.is_file())
+
+
+def _floor_problem(data: dict, shown: str, text: str) -> Problem | None:
+    """A key that tries to switch off part of the safety floor, refused with why."""
+    for key in data:
+        if any(word in str(key).lower() for word in FLOOR_WORDS):
+            return Problem(shown, locate(text, (str(key),)), str(key),
+                           "warning signs always pause the program and pain of 8 or more always pauses to the "
+                           "relief routine; that safety floor cannot be changed by a file (set reduce_max lower "
+                           "to pause earlier)")
+    return None
+
+
+def load_pain_rules(sources: Iterable[Source | Path]) -> LoadedRules:
+    """The rules with id ``default`` from the last source that has a valid one; every file is checked."""
+    from planner.domain.files.control import control_problems
+    from planner.domain.files.validation import check  # pydantic: only when rules files are read
+
+    loaded = LoadedRules()
+    for source in sources:
+        path = source.path if isinstance(source, Source) else source
+        built_in = isinstance(source, Source) and source.built_in
+        for file in rule_files(path) if path.exists() else []:
+            shown = display_path(file)
+            loaded.checked.append(shown)
+            data, text, problems = read_toml(file)
+            if data is not None:
+                problems = control_problems(data, shown, text)
+            if data is not None and not problems:
+                data.setdefault("id", file.stem)
+                floor = _floor_problem(data, shown, text)
+                problems = [floor] if floor else []
+            rules = None
+            if data is not None and not problems:
+                rules, problems = check(PainRules, data, shown, text)
+            if rules is None:
+                loaded.problems.extend(problems)
+                if (data or {}).get("id", file.stem) == IN_FORCE:
+                    where = "the built-in rules" if loaded.origin == BUILT_IN else f"the rules in {loaded.origin}"
+                    loaded.notices.append(f"{shown}: these pain rules are not used (see 'planner validate'); "
+                                          f"{where} stay in force")
+                continue
+            if rules.id != IN_FORCE:
+                continue
+            if not built_in:
+                shown_origin = "built-in" if loaded.origin == BUILT_IN else loaded.origin
+                loaded.notices.append(f"{shown}: overrides {shown_origin} pain rules '{IN_FORCE}'")
+            loaded.rules, loaded.origin = rules, BUILT_IN if built_in else shown
+    return loaded
+
+
+# The cache: like planner.domain.library.cache, plain JSON keyed on everything the result was made from.
+FORMAT = 1
+RECENT_SECONDS = 2.0
+_CODE = ("pain/rules.py", "files/validation.py", "files/messages.py", "files/toml_lines.py", "files/control.py",
+         "library/loading.py", "errors.py")
+
+
+def load_pain_rules_cached(sources: list[Source], cache_dir: Path | None) -> LoadedRules:
+    """:func:`load_pain_rules`, read from ``cache_dir`` when nothing it was made from changed."""
+    if cache_dir is None:
+        return load_pain_rules(sources)
+    try:
+        key, newest = _fingerprint(sources)
+    except OSError:
+        return load_pain_rules(sources)
+    path = cache_dir / "pain-rules.json"
+    cached = _read(path, key)
+    if cached is not None:
+        return cached
+    loaded = load_pain_rules(sources)
+    if time.time() - newest > RECENT_SECONDS:
+        _write(path, key, loaded)
+    return loaded
+
+
+def _fingerprint(sources: list[Source]) -> tuple[str, float]:
+    from planner import __version__
+
+    code_dir = Path(__file__).parent.parent  # planner/domain
+    parts: list[object] = [FORMAT, __version__, os.getcwd()]
+    newest = 0.0
+    for name in _CODE:
+        info = (code_dir / name).stat()
+        parts.append((name, info.st_size, info.st_mtime_ns))
+    for source in sources:
+        parts.append((str(source.path), source.built_in, source.path.exists()))
+        for file in rule_files(source.path) if source.path.exists() else []:
+            info = file.stat()
+            parts.append((str(file), info.st_size, info.st_mtime_ns))
+            newest = max(newest, info.st_mtime, info.st_ctime)
+    return repr(parts), newest
+
+
+def _read(path: Path, key: str) -> LoadedRules | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        return LoadedRules(PainRules(**data["rules"]), data["origin"], [Problem(*p) for p in data["problems"]],
+                           list(data["notices"]), list(data["checked"]))
+    except Exception:  # noqa: BLE001 - any damage to the cache only means it is rebuilt
+        return None
+
+
+def _write(path: Path, key: str, loaded: LoadedRules) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        text = json.dumps({"key": key, "rules": loaded.rules.dump(), "origin": loaded.origin,
+                           "problems": [[p.path, p.line, p.field, p.message] for p in loaded.problems],
+                           "notices": loaded.notices, "checked": loaded.checked}, separators=(",", ":"))
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except (OSError, TypeError, ValueError):
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
