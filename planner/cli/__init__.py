@@ -26,6 +26,7 @@ HANDLERS = {
     "resume": "planner.cli.pain_commands:resume",
     "screen": "planner.cli.screen_commands:screen",
     "adjustments": "planner.cli.pain_commands:adjustments",
+    "simulate": "planner.cli.simulate_command:simulate",
     "export": "planner.cli.export_commands:export",
     "import": "planner.cli.export_commands:import_plan",
     "report": "planner.cli.report_command:report",

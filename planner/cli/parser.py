@@ -113,7 +113,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("exercise", metavar="EXERCISE_ID", help="an id from 'planner library', e.g. planner show bird-dog")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
-    p = add("schema", "write JSON Schemas for exercise, program, plan and lesson files")
+    p = add("schema", "write JSON Schemas for exercise, program, plan, lesson and pain-rules files")
     p.add_argument("-o", "--output", metavar="DIR", default=".",
                    help="folder to write to (default: .), e.g. -o schemas/")
 
@@ -225,6 +225,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--off", action="store_true", help="stop updating the live file, e.g. planner calendar --off")
     p.add_argument("--time", metavar="HH:MM", help="local start time of the events (default 07:00), e.g. --time 18:30")
     p.add_argument("--remind", metavar="MIN", help="reminder, minutes before each session (default 15; 0 for none), e.g. --remind 30")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = add("simulate", "what the coming weeks would look like if pain stayed at one level (changes nothing)")
+    p.add_argument("--pain", required=True, metavar="N", help="pain after every session, 0 to 10, e.g. --pain 4")
+    p.add_argument("--morning", metavar="M", help="pain the next morning, 0 to 10 (default: not reported), e.g. --morning 2")
+    p.add_argument("--weeks", metavar="W", default="6", help="how many weeks, 1 to 26 (default 6), e.g. --weeks 8")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     add("app", "open the app (the default)")

@@ -1,0 +1,65 @@
+"""``simulate``: the coming weeks if pain stayed at one level, under the pain rules in force. Changes nothing."""
+
+from __future__ import annotations
+
+import argparse
+
+from planner.cli.output import notice, print_json
+from planner.cli.session_commands import open_active
+from planner.context import Context
+from planner.domain.days.projection import MAX_WEEKS, OUTCOME_WORDS, ProjectedWeek, dose_short, project_pain
+from planner.domain.errors import PlannerError, UsageError
+from planner.domain.library.loading import BUILT_IN
+from planner.domain.plan.model import DAY_NAMES
+
+
+def _number(text: str | None, name: str, low: int, high: int, what: str) -> int | None:
+    if text is None:
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        raise UsageError(f"{name}: '{text}' is not {what}; use a whole number from {low} to {high}")
+    return value
+
+
+def simulate(args: argparse.Namespace, context: Context) -> int:
+    score = _number(args.pain, "--pain", 0, 10, "a pain score")
+    morning = _number(args.morning, "--morning", 0, 10, "a pain score")
+    weeks = _number(args.weeks, "--weeks", 1, MAX_WEEKS, "a number of weeks")
+    assert score is not None and weeks is not None
+    active = open_active(context, write=False)  # read only: the database is never written
+    if active is None:
+        raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
+    loaded = context.loaded_pain_rules
+    with active.store:
+        projection = project_pain(active.plan, context.library, active.state, active.history, context.today,
+                                  active.weekly_increase, score, morning, weeks, loaded.rules)
+    for line in loaded.notices:
+        notice(line)
+    rules = "built-in" if loaded.origin == BUILT_IN else loaded.origin
+    if args.json:
+        print_json({"pain": score, "morning": morning, "weeks": weeks, "rules": rules,
+                    "projection": [week.as_json() for week in projection]})
+        return 0
+    after = f"pain {score} after every session" + (f" and {morning} the next morning" if morning is not None else "")
+    print(f"If you reported {after} (pain rules: {rules}); nothing is recorded:")
+    for week in projection:
+        print()
+        print(_week_lines(week))
+    return 0
+
+
+def _week_lines(week: ProjectedWeek) -> str:
+    share = f", {week.share:.0%} of the plan's volume" if week.share is not None and week.sessions else ""
+    head = f"Week {week.number} (from {DAY_NAMES[week.start.weekday()]} {week.start.isoformat()}): "
+    if not week.sessions:
+        return head + "no sessions (the plan has ended)"
+    lines = [f"{head}{OUTCOME_WORDS[week.outcome]}{share}"]
+    for session in week.sessions:
+        doses = ", ".join(f"{p.name} {dose_short(p)}" for p in session.exercises) or "relief routine only"
+        lines.append(f"  {DAY_NAMES[session.date.weekday()][:3]} {session.date.isoformat()}: {doses}")
+    lines.extend(f"  - {reason}" for reason in week.reasons)
+    return "\n".join(lines)
