@@ -40,6 +40,7 @@ from planner.store.active_plan import ActivePlan, load_active, standing_state, s
 from planner.store.store import Store
 
 if TYPE_CHECKING:
+    from planner.domain.days.projection import ProjectedWeek
     from planner.domain.lessons.loading import Lessons
     from planner.reports.writing import ReportFormat
 
@@ -187,6 +188,15 @@ class AppData:
             active.reload()
             return Outcome(self._snapshot(active), ["Skipped today. Missing a session is fine; the plan carries on.",
                                                     *self._changed(store, active)])
+
+    def projection(self, snapshot: Snapshot, score: int, weeks: int = 3) -> list[ProjectedWeek]:
+        """The coming weeks if every session were reported at ``score`` (``planner simulate``); reads only."""
+        from planner.domain.days.projection import project_pain
+
+        if snapshot.plan is None:
+            return []
+        return project_pain(snapshot.plan, snapshot.library, snapshot.state, snapshot.history, snapshot.today,
+                            snapshot.weekly_increase, score, None, weeks, self.context.pain_rules)
 
     def report_pain(self, report: PainReport) -> Outcome:
         """Record a pain report (``planner pain``) and say what changed and why."""

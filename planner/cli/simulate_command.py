@@ -7,7 +7,7 @@ import argparse
 from planner.cli.output import notice, print_json
 from planner.cli.session_commands import open_active
 from planner.context import Context
-from planner.domain.days.projection import MAX_WEEKS, OUTCOME_WORDS, ProjectedWeek, dose_short, project_pain
+from planner.domain.days.projection import MAX_WEEKS, ProjectedWeek, dose_short, project_pain, week_words
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.library.loading import BUILT_IN
 from planner.domain.plan.model import DAY_NAMES
@@ -53,11 +53,7 @@ def simulate(args: argparse.Namespace, context: Context) -> int:
 
 
 def _week_lines(week: ProjectedWeek) -> str:
-    share = f", {week.share:.0%} of the plan's volume" if week.share is not None and week.sessions else ""
-    head = f"Week {week.number} (from {DAY_NAMES[week.start.weekday()]} {week.start.isoformat()}): "
-    if not week.sessions:
-        return head + "no sessions (the plan has ended)"
-    lines = [f"{head}{OUTCOME_WORDS[week.outcome]}{share}"]
+    lines = [f"Week {week.number} (from {DAY_NAMES[week.start.weekday()]} {week.start.isoformat()}): {week_words(week)}"]
     for session in week.sessions:
         doses = ", ".join(f"{p.name} {dose_short(p)}" for p in session.exercises) or "relief routine only"
         lines.append(f"  {DAY_NAMES[session.date.weekday()][:3]} {session.date.isoformat()}: {doses}")

@@ -17,6 +17,7 @@ from planner.app.bindings import CHECKIN_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
+from planner.domain.days.projection import week_words
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import SIGNS
 from planner.domain.records import PainReport
@@ -45,6 +46,7 @@ class PainCheckIn(ModalScreen[bool]):
                 yield Label("Pain")
                 yield Input(placeholder="0-10", id="score", max_length=2, restrict=r"\d*", compact=True)
                 yield Select(WHEN, value=self.when, allow_blank=False, id="when", compact=True)
+            yield Static(id="projection")  # "if it stays like this…", once a score is typed
             with Horizontal(classes="row"):
                 yield Label("Where")
                 yield Input(placeholder="optional, e.g. lower back, left side", id="where", compact=True)
@@ -76,6 +78,28 @@ class PainCheckIn(ModalScreen[bool]):
         score.focus()
         if len(score.value) < (score.max_length or 2):
             score.insert_text_at_cursor(digit)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "score":
+            self._show_projection(event.value.strip())
+
+    def _show_projection(self, text: str) -> None:
+        """What the next weeks would look like if pain stayed at this score: the same projection as
+        ``planner simulate``, so a person sees what the rules would do before recording anything."""
+        box = self.query_one("#projection", Static)
+        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        if self.recorded or not text.isdigit() or not 0 <= int(text) <= 10 or snapshot is None:
+            box.display = False
+            return
+        weeks = self.app.data.projection(snapshot, int(text))  # type: ignore[attr-defined]
+        if not weeks:
+            box.display = False
+            return
+        names = ("This week", "Next week", "The week after")
+        rows = [f"{names[i] if i < len(names) else f'Week {i + 1}'}: {week_words(week)}"
+                for i, week in enumerate(weeks)]
+        box.update(Content.assemble((f"If it stays at {text} after every session\n", "bold"), "\n".join(rows)))
+        box.display = True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter walks on to the next question rather than recording, so no one skips the red flags.
@@ -116,6 +140,7 @@ class PainCheckIn(ModalScreen[bool]):
         self._flags = flags
         self.query_one("#record", Button).disabled = True
         self.recorded = True
+        self.query_one("#projection", Static).display = False  # what did change is shown below instead
         self.app.run_store(lambda: data.report_pain(report), self._show_result)  # type: ignore[attr-defined]
 
     def _show_result(self, outcome: Outcome) -> None:
