@@ -95,7 +95,7 @@ class PainCheckIn(ModalScreen[bool]):
         if not weeks:
             box.display = False
             return
-        names = ("This week", "Next week", "The week after")
+        names = ("This week", "Next week", "In 2 weeks")
         rows = [f"{names[i] if i < len(names) else f'Week {i + 1}'}: {week_words(week)}"
                 for i, week in enumerate(weeks)]
         box.update(Content.assemble((f"If it stays at {text} after every session\n", "bold"), "\n".join(rows)))

@@ -28,9 +28,9 @@ from planner.domain.records import Completion, History, PainReport
 # How a week goes, from most to least volume; a week is named by its most restrictive session.
 OUTCOMES = ("progresses", "holds", "cut", "paused")
 OUTCOME_WORDS = {
-    "progresses": "progresses as built",
-    "holds": "doses held where they are",
-    "cut": "cut to less volume",
+    "progresses": "progresses",
+    "holds": "held",
+    "cut": "cut",
     "paused": "paused: relief routine only",
 }
 MAX_WEEKS = 26
@@ -88,14 +88,14 @@ class ProjectedWeek:
 
 
 def week_words(week: ProjectedWeek) -> str:
-    """How a projected week goes, in a few words: ``cut to 68% of the planned volume``."""
+    """How a projected week goes, in a few words (a phone is 40 columns): ``cut to 68% of the plan``."""
     if not week.sessions:
         return "no sessions (the plan has ended)"
     if week.outcome == "paused" or week.share is None:
         return OUTCOME_WORDS[week.outcome]
     if week.outcome == "cut":
-        return f"cut to {week.share:.0%} of the planned volume"
-    return f"{OUTCOME_WORDS[week.outcome]}, {week.share:.0%} of the planned volume"
+        return f"cut to {week.share:.0%} of the plan"
+    return f"{OUTCOME_WORDS[week.outcome]}, {week.share:.0%} of the plan"
 
 
 def dose_short(item: Prescription) -> str:
