@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.domain.days.day import adapted_session
+from planner.domain.days.day import adapted_session, first_doses
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.pain.adaptation import AdaptationState, apply_pain_report, position, resume_confirmed
 from planner.domain.pain.warning_signs import SIGN_NAMES, pausing
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs
-from planner.domain.plan.progression import STRETCH_HOLD_MIN, is_stretch
+from planner.domain.plan.progression import (
+    STRETCH_HOLD_MIN,
+    TrackState,
+    dose_volume,
+    is_stretch,
+    scaled_dose,
+    starting_dose,
+)
 from planner.domain.records import History, PainReport
 from planner.locations import built_in_library
 
@@ -86,17 +94,59 @@ def test_more_pain_never_gives_more_volume(library, events, low, high, program) 
 
 @settings_
 @given(events=reports)
-def test_factor_never_rises_faster_than_the_weekly_bound(library, events) -> None:
+def test_factor_climbs_back_steadily_and_never_past_the_plan(library, events) -> None:
     plan = plan_for(library, "core-flexibility")
     state, _, day = replay(plan, library, events)
     previous = None
     for week in range(12):
         when = day + dt.timedelta(days=7 * week)
         plan_week, factor = position(plan, state, when, INCREASE)
+        assert 0 < factor <= 1.0
+        if state.ceiling is not None:
+            assert factor <= max(state.ceiling, state.factor) + 1e-9, "a cut climbs back only to where it was"
         if previous is not None:
-            assert factor <= previous[1] * (1 + INCREASE) + 1e-9
+            assert factor >= previous[1] - 1e-9, "with no new report the volume never drops"
             assert plan_week <= previous[0] + 1
         previous = (plan_week, factor)
+
+
+@settings_
+@given(events=reports, cut=st.integers(6, 7), low=st.integers(0, 2), days_later=st.integers(1, 6))
+def test_after_pain_settles_doses_are_back_where_they_were_within_two_weeks(library, events, cut, low,
+                                                                             days_later) -> None:
+    plan = plan_for(library, "core-foundation")
+    state, history, day = replay(plan, library, [e for e in events if e[0] <= 2 and not e[3]])
+    before = position(plan, state, day, INCREASE)
+    state, adjustments, _ = apply_pain_report(plan, library, state, history, PainReport(day, "after", cut), INCREASE)
+    history = History(pain=(*history.pain, PainReport(day, "after", cut)), adjustments=(*history.adjustments, *adjustments))
+    assert position(plan, state, day + dt.timedelta(days=1), INCREASE)[1] < before[1], "the cut cuts"
+    settled_on = day + dt.timedelta(days=days_later)
+    state, _, _ = apply_pain_report(plan, library, state, history, PainReport(settled_on, "after", low), INCREASE)
+    week, factor = position(plan, state, settled_on + dt.timedelta(days=14), INCREASE)
+    assert factor == pytest.approx(1.0) and week >= before[0]
+
+
+@settings_
+@given(events=reports, program=st.sampled_from(["core-foundation", "core-flexibility", "flexibility"]))
+def test_cuts_never_compound_below_the_first_doses_times_the_factor(library, events, program) -> None:
+    plan = plan_for(library, program)
+    state, _, day = replay(plan, library, events)
+    first = first_doses(plan)
+    for offset in range(0, 60, 2):
+        later = day + dt.timedelta(days=offset)
+        adapted = None if state.pause else adapted_session(plan, library, state, later, INCREASE)
+        if adapted is None:
+            continue
+        _, factor = position(plan, state, later, INCREASE)
+        planned = plan.weeks[min(adapted[0], len(plan.weeks)) - 1]
+        for item in adapted[1]:
+            if item.id in first and item.track not in state.regressed and not planned.deload:
+                exercise = library.exercises[item.id]
+                start = first[item.id]
+                dose = replace(starting_dose(exercise), sets=start.sets, reps=start.reps,
+                               hold_seconds=start.hold_seconds, minutes=start.minutes)
+                once = dose_volume(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False))
+                assert item.volume_seconds >= min(once, start.volume_seconds), "one cut and nothing more"
 
 
 @settings_

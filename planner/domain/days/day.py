@@ -18,6 +18,7 @@ from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
 from planner.domain.records import History
 
+GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
 STATUSES = ("planned", "done", "partial", "skipped", "missed", "rest", "paused", "no-plan")
 
 
@@ -81,29 +82,44 @@ def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescrip
     return prescribe(easier, dose, item.track, item.slot)
 
 
+def first_doses(plan: Plan) -> dict[str, Prescription]:
+    """Each exercise's first prescription in the plan (for most, its week-1 dose)."""
+    first: dict[str, Prescription] = {}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.exercises:
+                first.setdefault(item.id, item)
+    return first
+
+
 def adapted_session(
-    plan: Plan, library: Library, state: AdaptationState, day: dt.date, weekly_increase: float
+    plan: Plan, library: Library, state: AdaptationState, day: dt.date, weekly_increase: float,
 ) -> tuple[int, list[Prescription]] | None:
-    """(plan week, exercises) for ``day`` after adaptation, or ``None`` on a rest day or after the plan."""
+    """(plan week, exercises) for ``day`` after adaptation, or ``None`` on a rest day or after the plan.
+
+    A pain cut scales doses once: no dose goes below the exercise's first dose in the plan times the
+    current factor, so an easier week, a cut and a step-down after a break never compound into doses
+    below where the person started. Only pain that stays high (cut after cut) lowers the factor further."""
     slot = slot_on(plan, day)
     if slot is None or day < plan.inputs.start:
         return None
     week, factor = position(plan, state, day, weekly_increase)
     if week > len(plan.weeks):
         return None
-    items = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises, factor)
+    floors = first_doses(plan) if factor < 1.0 or state.frozen_week is not None else None
+    items = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises, factor, floors)
     calendar = max(1, calendar_week(plan, day) - state.lag_weeks)
     if state.frozen_week is not None and calendar <= len(plan.weeks):
         # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
         # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
         # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
-        easier = _adapt(plan, library, state, plan.weeks[calendar - 1].sessions[slot].exercises, factor)
+        easier = _adapt(plan, library, state, plan.weeks[calendar - 1].sessions[slot].exercises, factor, floors)
         lighter, held = sum(p.volume_seconds for p in easier), sum(p.volume_seconds for p in items)
         if lighter < held:
             if plan.weeks[calendar - 1].deload:
                 return calendar, easier
             scaled = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises,
-                            factor * lighter / held)
+                            factor * lighter / held, floors, floor_factor=factor)
             if sum(p.volume_seconds for p in scaled) <= lighter:
                 return week, scaled
             return calendar, easier
@@ -111,8 +127,12 @@ def adapted_session(
 
 
 def _adapt(
-    plan: Plan, library: Library, state: AdaptationState, planned: list[Prescription], factor: float
+    plan: Plan, library: Library, state: AdaptationState, planned: list[Prescription], factor: float,
+    floors: dict[str, Prescription] | None = None, floor_factor: float | None = None,
 ) -> list[Prescription]:
+    """The planned items with drops, regressions and the volume ``factor`` applied; no item goes below
+    its first dose in ``floors`` times ``floor_factor`` (by default the factor itself)."""
+    floor_factor = factor if floor_factor is None else floor_factor
     items = []
     for item in planned:
         if item.track in state.dropped:
@@ -123,8 +143,17 @@ def _adapt(
             exercise = library.exercises[item.id]
             dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
                            hold_seconds=item.hold_seconds, minutes=item.minutes)
-            item = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
-                             item.track, item.slot)
+            scaled = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
+                               item.track, item.slot)
+            first = floors.get(item.id) if floors else None
+            if first is not None and scaled.volume_seconds < first.volume_seconds * floor_factor:
+                floor = replace(starting_dose(exercise), sets=first.sets, reps=first.reps,
+                                hold_seconds=first.hold_seconds, minutes=first.minutes)
+                lowest = prescribe(exercise, scaled_dose(TrackState(exercise, floor), floor_factor,
+                                                         keep_stretch_sets=False), item.track, item.slot)
+                if scaled.volume_seconds < lowest.volume_seconds:
+                    scaled = lowest if lowest.volume_seconds <= item.volume_seconds else item
+            item = scaled
         items.append(item)
     return items
 
@@ -205,7 +234,8 @@ def _active_reasons(
             reasons.append(last.reason)
         if factor < 1.0:
             reasons.append(f"Today's volume is {factor:.0%} of the plan's week {week}.")
-    elif history.adjustments and history.adjustments[-1].kind == "gap":
+    elif history.adjustments and history.adjustments[-1].kind == "gap" and (
+            0 <= (day - history.adjustments[-1].date).days < GAP_REASON_DAYS):
         reasons.append(history.adjustments[-1].reason)
     plan_week = plan.weeks[week - 1]
     if plan_week.deload:

@@ -3,7 +3,7 @@
 The plan built from its inputs never changes; what changes is an
 :class:`AdaptationState` laid over it: which plan week the person is on
 (``frozen_week`` holds it still, ``lag_weeks`` shifts the calendar), a volume
-``factor`` that rebuilds by at most the weekly increase, exercises regressed
+``factor`` that climbs back to the doses before the pain within two weeks, exercises regressed
 to an easier variant, and pauses. Every state change is returned as an
 :class:`Adjustment` with a plain-words reason, and the store keeps it.
 """
@@ -38,6 +38,7 @@ RECURRING_DAYS = 14
 GAP_DAYS = 7
 BASELINE_DAYS = 14  # the person's own usual pain: the median of their reports over two weeks
 BASELINE_RISE = 2  # more than this above their usual is not "acceptable", even within 3–5
+REBUILD_WEEKS = 2  # after a cut or a pause, back to the doses before it within this many weeks
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,19 +93,32 @@ def calendar_week(plan: Plan, day: dt.date) -> int:
 
 
 def factor_on(state: AdaptationState, day: dt.date, weekly_increase: float) -> float:
-    """The volume factor on ``day``: it grows by the weekly increase for each full week since it started,
-    up to ``ceiling`` (the level before a reduction) or, once pain is low again, to the full plan."""
-    limit = 1.0 if state.ceiling is None else min(state.ceiling, 1.0)
+    """The volume factor on ``day``. Once it grows, it climbs back to ``ceiling`` (the level before a cut)
+    or, once pain is low again, to the full plan within :data:`REBUILD_WEEKS` weeks: volume the person
+    already managed before the pain is regained, not earned again at the weekly increase."""
     if state.growing_since is None or day < state.growing_since:
         return min(state.factor, 1.0)
     weeks = (day - state.growing_since).days // 7
-    return max(min(state.factor, 1.0), min(limit, state.factor * (1 + weekly_increase) ** weeks))
+    return max(min(state.factor, 1.0), min(_limit(state), state.factor + _weekly_step(state, weekly_increase) * weeks))
+
+
+def _limit(state: AdaptationState) -> float:
+    return 1.0 if state.ceiling is None else min(state.ceiling, 1.0)
+
+
+def _weekly_step(state: AdaptationState, weekly_increase: float) -> float:
+    """How much the factor climbs each week: enough to be back within :data:`REBUILD_WEEKS` weeks."""
+    return max(state.factor * weekly_increase, (_limit(state) - state.factor) / REBUILD_WEEKS, 1e-6)
+
+
+def _weeks_words(weeks: int = REBUILD_WEEKS) -> str:
+    return {1: "a week", 2: "two weeks", 3: "three weeks", 4: "four weeks"}.get(weeks, f"{weeks} weeks")
 
 
 def _weeks_to_full(state: AdaptationState, weekly_increase: float) -> int:
     if state.factor >= 1:
         return 0
-    return math.ceil(math.log(1 / state.factor) / math.log(1 + weekly_increase) - 1e-9)
+    return math.ceil((1.0 - state.factor) / _weekly_step(state, weekly_increase) - 1e-9)
 
 
 def position(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: float) -> tuple[int, float]:
@@ -128,13 +142,26 @@ def settle(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: fl
     return replace(state, factor=factor, growing_since=day if state.growing_since is not None else None)
 
 
-def _session_words(day: dt.date, when: str) -> str:
-    name = DAY_NAMES[day.weekday()]
-    if when == "during":
-        return f"during {name}'s session"
-    if when == "next-morning":
-        return f"the morning after {name}'s session"
-    return f"after {name}'s session"
+def _is_session_day(plan: Plan, day: dt.date) -> bool:
+    if day < plan.inputs.start:
+        return False
+    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
+    return weekday in plan.inputs.days_in_week((day - plan.inputs.start).days // 7)
+
+
+def _session_words(plan: Plan, day: dt.date, when: str) -> str:
+    """Which session a report is about, in words: the one that day, or for a report the morning after (or on
+    a rest day) the latest one in the three days before; a report with no session near says its day."""
+    if when != "next-morning" and _is_session_day(plan, day):
+        return f"{'during' if when == 'during' else 'after'} {DAY_NAMES[day.weekday()]}'s session"
+    for back in range(1, 4):
+        session = day - dt.timedelta(days=back)
+        if _is_session_day(plan, session):
+            name = DAY_NAMES[session.weekday()]
+            if when == "next-morning" and back == 1:
+                return f"the morning after {name}'s session"
+            return f"on {DAY_NAMES[day.weekday()]}, after {name}'s session"
+    return f"on {DAY_NAMES[day.weekday()]}, with no session in the days before"
 
 
 def apply_pain_report(
@@ -147,7 +174,7 @@ def apply_pain_report(
 ) -> tuple[AdaptationState, list[Adjustment], list[str]]:
     """The new state, the adjustments to record, and notes to show (that change nothing)."""
     day = report.date
-    label = f"Pain {report.score} {_session_words(day, report.when)}"
+    label = f"Pain {report.score} {_session_words(plan, day, report.when)}"
     notes: list[str] = []
 
     def adjust(kind: str, new: AdaptationState, reason: str) -> tuple[AdaptationState, list[Adjustment], list[str]]:
@@ -179,7 +206,7 @@ def apply_pain_report(
             new = replace(settled, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day, ceiling=None)
             return adjust("resume", new,
                           f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
-                          f"and build back by at most {weekly_increase:.0%} a week.")
+                          f"and are back to the full plan within {_weeks_words()} unless the pain rises again.")
         notes.append(f"Recorded. The program stays on the relief routine until you report {PROGRESS_MAX} or less.")
         if advice:
             notes.append(advice.message)
@@ -207,8 +234,8 @@ def apply_pain_report(
         return adjust("progress", new, f"{label} is {fine}, so the plan progresses again from week {week}.")
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
         new = replace(settled, growing_since=day, ceiling=None)
-        return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} of the planned volume, by at most "
-                                      f"{weekly_increase:.0%} a week.")
+        return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} to the full planned volume "
+                                      f"within {_weeks_words()}.")
     return state, [], notes
 
 
@@ -303,11 +330,11 @@ def _reduce(
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
     reason = (f"{label}: the next sessions drop to {new_factor:.0%} of their volume, then build back to where "
-              f"they were by at most {weekly_increase:.0%} a week; progression resumes after a session "
+              f"they were within {_weeks_words()}; progression resumes after a session "
               f"reported at {PROGRESS_MAX} or less")
     if report.score <= HOLD_MAX:
         reason = (f"{label}, worse than after the session: the next sessions drop to {new_factor:.0%} of "
-                  f"their volume, then build back to where they were by at most {weekly_increase:.0%} a week")
+                  f"their volume, then build back to where they were within {_weeks_words()}")
     if words:
         reason += "; " + "; ".join(words)
     new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
@@ -338,7 +365,8 @@ def resume_confirmed(state: AdaptationState, plan: Plan | None, day: dt.date,
     new = replace(state, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day,
                   ceiling=None, symptoms=[])
     reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you: sessions "
-              f"restart at {new.factor:.0%} of their volume and build back by at most {weekly_increase:.0%} a week.")
+              f"restart at {new.factor:.0%} of their volume and are back to the full plan within {_weeks_words()} "
+              "unless pain rises again.")
     return new, Adjustment(day, "resume", reason, new.dump())
 
 
@@ -400,12 +428,14 @@ def gap_adjustment(
     if last is None and calendar_week(plan, day) <= 2:
         return None
     settled = settle(plan, state, day, weekly_increase)
-    left_week, _ = position(plan, settled, last, weekly_increase) if last else (1, 1.0)
+    left_week, _ = position(plan, state, last, weekly_increase) if last else (1, 1.0)
     target = max(1, left_week - 1)
     if settled.frozen_week is not None:
         new = replace(settled, frozen_week=min(settled.frozen_week, target), gap_after=anchor)
     else:
-        new = replace(settled, lag_weeks=calendar_week(plan, day) - target, gap_after=anchor)
+        # Counted from the next session day, so a gap noticed on a rest day still starts at ``target``.
+        upcoming = next((day + dt.timedelta(days=i) for i in range(7) if _is_session_day(plan, day + dt.timedelta(days=i))), day)
+        new = replace(settled, lag_weeks=calendar_week(plan, upcoming) - target, gap_after=anchor)
     since = f"since {last.isoformat()}" if last else f"since the plan started on {plan.inputs.start.isoformat()}"
     reason = (f"No session {since} ({(day - anchor).days} days): picking up one step lower, at week {target}'s "
               "doses. Missing sessions is not a setback; the plan simply eases back in.")

@@ -1,0 +1,75 @@
+"""After pain settles, doses come back to where they were; reasons name the session they are about.
+
+Through the real `planner` command, on a Monday/Wednesday/Friday plan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_pain_cli import Planner, volume
+
+START = "2026-03-02"  # a Monday
+
+
+@pytest.fixture
+def planner(tmp_path: Path) -> Planner:
+    p = Planner(tmp_path / "data")
+    p.run("plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--minutes", "30",
+          "--weeks", "12", "--start", START)
+    return p
+
+
+def done_with_pain(planner: Planner, date: str, score: str, *extra: str) -> str:
+    planner.run("done", "--date", date, today=date)
+    return planner.run("pain", score, "--date", date, *extra, today=date).stdout
+
+
+def test_pain_free_reports_bring_doses_back_within_two_weeks(planner: Planner) -> None:
+    for date in ("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11"):
+        done_with_pain(planner, date, "1")
+    done_with_pain(planner, "2026-03-13", "6")
+    cut = volume(planner.day("2026-03-16"))
+    assert cut < volume(planner.planned("2026-03-16")), "pain 6 cuts the next session"
+    done_with_pain(planner, "2026-03-16", "1")
+    rebuild = [a for a in planner.json("adjustments") if a["kind"] == "rebuild"]
+    assert rebuild and "within two weeks" in rebuild[-1]["reason"]
+    for date in ("2026-03-18", "2026-03-20", "2026-03-23", "2026-03-25", "2026-03-27"):
+        done_with_pain(planner, date, "1")
+    back = planner.day("2026-03-30")
+    assert not any("volume is" in r for r in back["reasons"]), back["reasons"]
+    assert back["week"] >= 3, "the plan picks up at least where it was when the pain came"
+    planned_week = planner.json("plan", "show")["weeks"][back["week"] - 1]
+    monday = planned_week["sessions"][0]  # Monday, the week's first session
+    assert volume(back) == volume(monday), "two weeks after the pain settled the full planned doses are back"
+
+
+def test_a_pain_report_on_a_rest_day_names_the_session_before(planner: Planner) -> None:
+    planner.run("done", "--date", "2026-03-04", today="2026-03-04")
+    out = planner.run("pain", "6", "--date", "2026-03-05", today="2026-03-05").stdout
+    assert "on Thursday, after Wednesday's session" in out
+    assert "Thursday's session" not in out
+
+
+def test_a_next_morning_report_names_the_session_the_day_before(planner: Planner) -> None:
+    done_with_pain(planner, "2026-03-02", "2")
+    out = planner.run("pain", "5", "--date", "2026-03-03", "--when", "next-morning", today="2026-03-03").stdout
+    assert "the morning after Monday's session" in out
+    assert "Tuesday's session" not in out
+
+
+def test_a_break_noticed_on_a_rest_day_starts_the_next_session_one_step_lower(planner: Planner) -> None:
+    for date in ("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11", "2026-03-13",
+                 "2026-03-16", "2026-03-18", "2026-03-20"):
+        done_with_pain(planner, date, "1")
+    gap_day = planner.day("2026-03-28")  # a Saturday, eight days after the last session
+    assert gap_day["status"] == "rest"
+    monday = planner.day("2026-03-30")
+    gap = [a for a in planner.json("adjustments") if a["kind"] == "gap"]
+    assert gap, "a break of more than a week is noticed"
+    assert f"at week {monday['week']}'s doses" in gap[-1]["reason"], (gap[-1]["reason"], monday["week"])
+    assert monday["week"] == 2, "left off in week 3, picks up at week 2"
+    later = planner.day("2026-04-13")
+    assert not any("No session since" in r for r in later["reasons"]), "an old break is not explained forever"
