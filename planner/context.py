@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -51,7 +52,12 @@ class Context:
         Without a database there is no cache: commands that only read never create files.
         """
         cache = self.data_dir / "cache" if self.database_exists() else None
-        return load_library_cached(self.sources(), cache)
+        library = load_library_cached(self.sources(), cache)
+        if cache is not None and "pydantic" in sys.modules:
+            # The files were just checked, so pydantic is paid for: check the pain rules now too, and the
+            # quick commands find both cached.
+            _ = self.loaded_pain_rules
+        return library
 
     @cached_property
     def lessons(self) -> Lessons:

@@ -28,6 +28,7 @@ from planner.domain.pain.adaptation import (
     recurring_pain,
     resume_confirmed,
 )
+from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.screening import Screening, check_screened, screening_outcome
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.builder import build_plan
@@ -55,11 +56,12 @@ class Snapshot:
     history: History = field(default_factory=History)
     state: AdaptationState = field(default_factory=AdaptationState)
     weekly_increase: float = 0.1
+    rules: PainRules = DEFAULT_RULES
 
     def day(self, day: dt.date | None = None) -> DayView:
         """A day exactly as ``planner today`` shows it."""
         return day_view(self.plan, self.library, self.state, self.history, day or self.today,
-                        self.weekly_increase, self.today)
+                        self.weekly_increase, self.today, self.rules)
 
     def progress(self) -> Progress | None:
         if self.plan is None:
@@ -88,13 +90,13 @@ class AppData:
     @contextmanager
     def _active(self) -> Iterator[tuple[Store, ActivePlan | None]]:
         with self._lock, Store(self.context.data_dir) as store:
-            yield store, load_active(store, self.context.library)
+            yield store, load_active(store, self.context.library, self.context.pain_rules)
 
     def _snapshot(self, active: ActivePlan | None) -> Snapshot:
         if active is None:
             return Snapshot(self.today, self.context.library)
         return Snapshot(self.today, self.context.library, active.plan, active.history, active.state,
-                        active.weekly_increase)
+                        active.weekly_increase, active.rules)
 
     def saved_setting(self, key: str) -> str | None:
         """A choice the person made last time (``theme``, ``sound``); reading never creates a store."""
@@ -147,14 +149,14 @@ class AppData:
         with self._lock, Store(self.context.data_dir) as store:
             alert, pause = screening_outcome(screening, standing_state(store))
             store.record_screening(screening, [pause] if pause else [])
-            active = load_active(store, self.context.library)
+            active = load_active(store, self.context.library, self.context.pain_rules)
             return Outcome(self._snapshot(active), [alert.message] if alert else [], alert)
 
     def create_plan(self, inputs: PlanInputs) -> Outcome:
         built = build_plan(inputs, self.context.library)
         with self._lock, Store(self.context.data_dir) as store:
-            _, carried = start_plan(store, built.inputs, built.program_name, self.today)
-            active = load_active(store, self.context.library)
+            _, carried = start_plan(store, built.inputs, built.program_name, self.today, self.context.pain_rules)
+            active = load_active(store, self.context.library, self.context.pain_rules)
             return Outcome(self._snapshot(active), [f"Plan created: {built.program_name}, {inputs.weeks} weeks.",
                                                     *([carried.reason] if carried else []),
                                                     *self._changed(store, active)])
@@ -196,7 +198,7 @@ class AppData:
         if snapshot.plan is None:
             return []
         return project_pain(snapshot.plan, snapshot.library, snapshot.state, snapshot.history, snapshot.today,
-                            snapshot.weekly_increase, score, None, weeks, self.context.pain_rules)
+                            snapshot.weekly_increase, score, None, weeks, snapshot.rules)
 
     def report_pain(self, report: PainReport) -> Outcome:
         """Record a pain report (``planner pain``) and say what changed and why."""
@@ -204,13 +206,13 @@ class AppData:
             if active is None:
                 return Outcome(self._snapshot(None), ["Build a plan first: pain reports adjust a plan."])
             _, adjustments, notes = apply_pain_report(active.plan, self.context.library, active.state,
-                                                      active.history, report, active.weekly_increase)
+                                                      active.history, report, active.weekly_increase, active.rules)
             store.record_pain(active.record.id, report, adjustments)
             active.reload()
             lines = [a.reason for a in adjustments] + notes
             if not lines:
                 lines.append(f"Pain {report.score} recorded. Progression continues as planned.")
-            advice = recurring_pain(active.history, report.date)
+            advice = recurring_pain(active.history, report.date, active.rules)
             if advice:
                 lines.append(advice)
             return Outcome(self._snapshot(active), lines + self._changed(store, active))
@@ -229,7 +231,8 @@ class AppData:
         with self._active() as (store, active):
             if active is None:
                 raise PlannerError("Build a plan first: there is nothing to resume.")
-            _, adjustment = resume_confirmed(active.state, active.plan, self.today, active.weekly_increase)
+            _, adjustment = resume_confirmed(active.state, active.plan, self.today, active.weekly_increase,
+                                             active.rules)
             if adjustment is None:
                 return Outcome(self._snapshot(active), ["The program is not paused; nothing to resume."])
             store.record_adjustments(active.record.id, [adjustment])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.output import print_json
+from planner.cli.output import notice, print_json
 from planner.cli.session_commands import _day, check_record_date, open_active, require_active
 from planner.context import Context
 from planner.domain.errors import UsageError
@@ -13,6 +13,12 @@ from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import DISCLAIMER, RESUME_MEANS
 from planner.domain.records import PainReport
 from planner.store.active_plan import open_store, standing_state
+
+
+def rules_notices(context: Context) -> None:
+    """Say which pain-rules file is used, or that one is refused (and the built-in rules stay)."""
+    for line in context.loaded_pain_rules.notices:
+        notice(line)
 
 
 def _score(text: str) -> int:
@@ -29,6 +35,7 @@ def pain(args: argparse.Namespace, context: Context) -> int:
     score = _score(args.score)
     day = _day(args, context)
     active = require_active(context)
+    rules_notices(context)
     with active.store:
         check_record_date(day, context, active)
         unknown = [i for i in args.aggravated if i not in context.library.exercises]
@@ -39,10 +46,10 @@ def pain(args: argparse.Namespace, context: Context) -> int:
                              "see 'planner today' for today's ids")
         report = PainReport(day, args.when, score, args.where.strip(), tuple(args.aggravated), tuple(args.flag))
         state, adjustments, notes = apply_pain_report(
-            active.plan, context.library, active.state, active.history, report, active.weekly_increase)
+            active.plan, context.library, active.state, active.history, report, active.weekly_increase, active.rules)
         active.store.record_pain(active.record.id, report, adjustments)
         active.reload()
-        advice = recurring_pain(active.history, day)
+        advice = recurring_pain(active.history, day, active.rules)
         alert = current_alert(active.state, active.history, day) if report.flags else None
     lines = [a.reason for a in adjustments] + notes
     if not lines:
@@ -70,8 +77,10 @@ def resume(args: argparse.Namespace, context: Context) -> int:
     active = open_active(context, write=True)
     if active is None:
         return _resume_without_a_plan(context)
+    rules_notices(context)
     with active.store:
-        state, adjustment = resume_confirmed(active.state, active.plan, context.today, active.weekly_increase)
+        state, adjustment = resume_confirmed(active.state, active.plan, context.today, active.weekly_increase,
+                                             active.rules)
         if adjustment is None:
             print("The program is not paused; nothing to resume.")
             return 0

@@ -48,7 +48,7 @@ def plan(args: argparse.Namespace, context: Context) -> int:
 def change_days(args: argparse.Namespace, context: Context) -> int:
     days = parse_days(args.days)
     store = open_store(context.data_dir, create=False)
-    active = load_active(store, context.library) if store else None
+    active = load_active(store, context.library, context.pain_rules) if store else None
     if active is None:
         if store is not None:
             store.close()
@@ -93,7 +93,7 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
         return 1
     with open_store(context.data_dir, create=True) as store:
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
-        _, carried = start_plan(store, built.inputs, built.program_name, context.today)
+        _, carried = start_plan(store, built.inputs, built.program_name, context.today, context.pain_rules)
     if args.json:
         print_json(plan_json(built))
         if carried is not None:
@@ -108,7 +108,7 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
 
 def show_plan(args: argparse.Namespace, context: Context) -> int:
     store = open_store(context.data_dir, create=False)
-    active = load_active(store, context.library) if store else None
+    active = load_active(store, context.library, context.pain_rules) if store else None
     if active is None:
         raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
     built = active.plan

@@ -31,7 +31,7 @@ def open_active(context: Context, *, write: bool) -> ActivePlan | None:
     store = open_store(context.data_dir, create=write)
     if store is None:
         return None
-    active = load_active(store, context.library)
+    active = load_active(store, context.library, context.pain_rules)
     if active is None:
         store.close()
     return active
@@ -58,7 +58,7 @@ def view_for(active: ActivePlan | None, context: Context, day: dt.date) -> DayVi
     if active is None:
         return day_view(None, context.library, None, None, day, 0.1)  # type: ignore[arg-type]
     return day_view(active.plan, context.library, active.state, active.history, day,
-                    active.weekly_increase, context.today)
+                    active.weekly_increase, context.today, active.rules)
 
 
 def today(args: argparse.Namespace, context: Context) -> int:

@@ -30,7 +30,7 @@ def status(args: argparse.Namespace, context: Context) -> int:
     else:
         with active.store:
             history, state = active.history, active.state
-            caught_up = gap_adjustment(active.plan, state, history, day, active.weekly_increase)
+            caught_up = gap_adjustment(active.plan, state, history, day, active.weekly_increase, active.rules)
             if caught_up is not None and not (active.record.plan_file is not None and not history.completions):
                 state = caught_up[0]
                 history = dataclasses.replace(history, adjustments=(*history.adjustments, caught_up[1]))

@@ -11,6 +11,7 @@ from planner.domain.days.reschedule import reschedule
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
+from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import pausing
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs, Weekday
@@ -30,6 +31,7 @@ class ActivePlan:
     state: AdaptationState
     weekly_increase: float
     carried: tuple[Adjustment, ...] = ()
+    rules: PainRules = DEFAULT_RULES  # the pain rules in force (the pain-rules file)
 
     def reload(self) -> None:
         self.history = _with_carried(self.store.history(self.record.id), self.carried)
@@ -42,7 +44,7 @@ class ActivePlan:
         """
         if self.record.plan_file is not None and not self.history.completions:
             return
-        result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase)
+        result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
         if result is not None:
             self.store.record_adjustments(self.record.id, [result[1]])
             self.reload()
@@ -77,7 +79,7 @@ class ActivePlan:
         return adjustment
 
 
-def load_active(store: Store, library: Library) -> ActivePlan | None:
+def load_active(store: Store, library: Library, rules: PainRules = DEFAULT_RULES) -> ActivePlan | None:
     record = store.active_plan()
     if record is None:
         return None
@@ -98,7 +100,8 @@ def load_active(store: Store, library: Library) -> ActivePlan | None:
     else:
         plan = build_plan(record.inputs, library)
     history = _with_carried(store.history(record.id), carried)
-    return ActivePlan(store, record, plan, history, current_state(history), program.max_weekly_increase, carried)
+    return ActivePlan(store, record, plan, history, current_state(history), program.max_weekly_increase, carried,
+                      rules)
 
 
 def standing_state(store: Store) -> AdaptationState:
@@ -116,9 +119,10 @@ def standing_state(store: Store) -> AdaptationState:
     return current_state(History(adjustments=carried + store.history(record.id).adjustments))
 
 
-def start_plan(store: Store, inputs: PlanInputs, program_name: str, today: dt.date) -> tuple[PlanRecord, Adjustment | None]:
+def start_plan(store: Store, inputs: PlanInputs, program_name: str, today: dt.date,
+               rules: PainRules = DEFAULT_RULES) -> tuple[PlanRecord, Adjustment | None]:
     """Save a newly built plan as the active one; a pause that stands comes with it (see :func:`standing_state`)."""
-    carried = carried_pause(standing_state(store), today, "your new plan")
+    carried = carried_pause(standing_state(store), today, "your new plan", rules)
     record = store.save_plan(inputs, program_name, adjustments=[carried] if carried else [])
     return record, carried
 

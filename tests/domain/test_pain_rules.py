@@ -113,9 +113,20 @@ def test_the_cache_gives_what_the_file_gives_and_follows_an_edit(tmp_path: Path,
 
 
 def weekly_volumes(plan: Plan, library: Library, score: int, morning: int | None, rules: PainRules,
-                   today: dt.date) -> list[int]:
+                   today: dt.date) -> list[tuple[int, bool]]:
     weeks = project_pain(plan, library, AdaptationState(), History(), today, 0.1, score, morning, 6, rules)
-    return [week.volume_seconds for week in weeks]
+    return [(week.volume_seconds, week.easier) for week in weeks]
+
+
+def never_more(more: list[tuple[int, bool]], less: list[tuple[int, bool]]) -> bool:
+    """Week by week, more pain never has more volume than less pain. A planned easier week (about 65%)
+    is lighter by design, and a hold moves it later; so in a week where the lesser pain is in an easier
+    week, more pain is compared with the lesser pain's week before it."""
+    for index, ((volume, _), (other, easier)) in enumerate(zip(more, less, strict=True)):
+        bound = less[index - 1][0] if easier and index > 0 else other
+        if volume > max(bound, other):
+            return False
+    return True
 
 
 rule_sets = st.builds(
@@ -138,7 +149,7 @@ def test_more_pain_never_projects_more_volume_in_any_week(
         morning = min(morning, low)  # no worse than either session: "worse next morning" is its own signal
     less = weekly_volumes(plan, library, low, morning, rules, today)
     more = weekly_volumes(plan, library, high, morning, rules, today)
-    assert all(m <= lo for m, lo in zip(more, less, strict=True)), (low, high, less, more)
+    assert never_more(more, less), (low, high, less, more)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -148,7 +159,7 @@ def test_a_worse_morning_never_projects_more_volume(plan: Plan, library: Library
     low, high = sorted((low, high))
     less = weekly_volumes(plan, library, score, low, DEFAULT_RULES, START)
     more = weekly_volumes(plan, library, score, high, DEFAULT_RULES, START)
-    assert all(m <= lo for m, lo in zip(more, less, strict=True)), (score, low, high, less, more)
+    assert never_more(more, less), (score, low, high, less, more)
 
 
 def test_a_stricter_hold_band_cuts_at_pain_4_in_the_projection(plan: Plan, library: Library) -> None:

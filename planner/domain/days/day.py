@@ -13,6 +13,7 @@ from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain
 from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
@@ -160,22 +161,22 @@ def _adapt(
 
 def day_view(
     plan: Plan | None, library: Library, state: AdaptationState, history: History, day: dt.date,
-    weekly_increase: float, today: dt.date | None = None,
+    weekly_increase: float, today: dt.date | None = None, rules: PainRules = DEFAULT_RULES,
 ) -> DayView:
     if plan is None:
         return DayView(day, "no-plan", ["No plan yet: build one with 'planner plan new --program ID' "
                                         "(see 'planner programs'), or open the app."])
-    view = _day_view(plan, library, state, history, day, weekly_increase, today)
+    view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
     view.alert = current_alert(state, history, day)
     return view
 
 
 def _day_view(
     plan: Plan, library: Library, state: AdaptationState, history: History, day: dt.date,
-    weekly_increase: float, today: dt.date | None,
+    weekly_increase: float, today: dt.date | None, rules: PainRules = DEFAULT_RULES,
 ) -> DayView:
     reasons: list[str] = []
-    advice = recurring_pain(history, day)
+    advice = recurring_pain(history, day, rules)
     if state.pause is not None:
         last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
         if state.pause == "red-flag":

@@ -43,6 +43,7 @@ class ProjectedSession:
     exercises: tuple[Prescription, ...]  # none while paused (the relief routine is not training volume)
     factor: float  # the share of the plan week's volume, after a cut
     held: bool  # the plan week is held still (a hold, or a cut that has not yet climbed back)
+    easier: bool = False  # a planned easier week (about 65%): lighter by design, not because of pain
 
     @property
     def volume_seconds(self) -> int:
@@ -63,6 +64,11 @@ class ProjectedWeek:
         return sum(s.volume_seconds for s in self.sessions)
 
     @property
+    def easier(self) -> bool:
+        """Every session this week is from a planned easier week."""
+        return bool(self.sessions) and all(s.easier for s in self.sessions)
+
+    @property
     def share(self) -> float | None:
         return self.volume_seconds / self.planned_seconds if self.planned_seconds else None
 
@@ -71,6 +77,7 @@ class ProjectedWeek:
             "week": self.number,
             "start": self.start.isoformat(),
             "outcome": self.outcome,
+            "easier_week": self.easier,
             "volume_seconds": self.volume_seconds,
             "planned_seconds": self.planned_seconds,
             "share_of_plan": None if self.share is None else round(self.share, 3),
@@ -79,6 +86,7 @@ class ProjectedWeek:
                 "date": s.date.isoformat(),
                 "paused": s.paused,
                 "held": s.held,
+                "easier_week": s.easier,
                 "volume_seconds": s.volume_seconds,
                 "exercises": [{"id": p.id, "name": p.name, "sets": p.sets, "reps": p.reps,
                                "hold_seconds": p.hold_seconds, "minutes": p.minutes,
@@ -93,9 +101,10 @@ def week_words(week: ProjectedWeek) -> str:
         return "no sessions (the plan has ended)"
     if week.outcome == "paused" or week.share is None:
         return OUTCOME_WORDS[week.outcome]
+    easier = " (an easier week)" if week.easier else ""
     if week.outcome == "cut":
-        return f"cut to {week.share:.0%} of the plan"
-    return f"{OUTCOME_WORDS[week.outcome]}, {week.share:.0%} of the plan"
+        return f"cut to {week.share:.0%} of the plan{easier}"
+    return f"{OUTCOME_WORDS[week.outcome]}, {week.share:.0%} of the plan{easier}"
 
 
 def dose_short(item: Prescription) -> str:
@@ -113,7 +122,7 @@ def project_pain(
     rules: PainRules = DEFAULT_RULES,
 ) -> list[ProjectedWeek]:
     """The next ``weeks`` weeks from ``today`` if every session were done and reported at ``score``."""
-    caught_up = gap_adjustment(plan, state, history, today, weekly_increase)  # WIRE rules
+    caught_up = gap_adjustment(plan, state, history, today, weekly_increase, rules)
     if caught_up is not None:
         state = caught_up[0]
         history = replace(history, adjustments=(*history.adjustments, caught_up[1]))
@@ -131,18 +140,20 @@ def project_pain(
                                          weekly_increase, rules, reasons, seen_kinds)
             if not _is_session(plan, day):
                 continue
-            view = day_view(plan, library, state, history, day, weekly_increase, day)
+            view = day_view(plan, library, state, history, day, weekly_increase, day, rules)
             if view.status == "rest":  # the plan has ended
                 continue
             paused = view.status == "paused"
             exercises = () if paused else tuple(view.exercises)
             factor = 0.0 if paused else position(plan, state, day, weekly_increase)[1]
-            sessions.append(ProjectedSession(day, paused, exercises, factor, state.frozen_week is not None))
+            easier = view.week is not None and plan.weeks[min(view.week, len(plan.weeks)) - 1].deload
+            sessions.append(ProjectedSession(day, paused, exercises, factor, state.frozen_week is not None,
+                                             not paused and easier))
             done = tuple(Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in exercises)
             history = replace(history, completions=(*history.completions, *done))
             state, history = _report(plan, library, state, history, PainReport(day, "after", score),
                                      weekly_increase, rules, reasons, seen_kinds)
-        advice = recurring_pain(history, start + dt.timedelta(days=6))  # WIRE rules
+        advice = recurring_pain(history, start + dt.timedelta(days=6), rules)
         if advice:
             reasons.append(advice)
         outcome = _outcome(sessions) if sessions else "no sessions"
@@ -159,7 +170,7 @@ def _report(
     plan: Plan, library: Library, state: AdaptationState, history: History, report: PainReport,
     weekly_increase: float, rules: PainRules, reasons: list[str], seen_kinds: set[str],
 ) -> tuple[AdaptationState, History]:
-    state, adjustments, _ = apply_pain_report(plan, library, state, history, report, weekly_increase)  # WIRE rules
+    state, adjustments, _ = apply_pain_report(plan, library, state, history, report, weekly_increase, rules)
     for adjustment in adjustments:
         if adjustment.kind not in seen_kinds:  # one reason of each kind a week is enough to say what happens
             seen_kinds.add(adjustment.kind)

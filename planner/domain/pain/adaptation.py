@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from planner.domain.library.loading import Library
+from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import SEE_A_PROFESSIONAL, STOP_IT_NOW, alert_for, pausing
 from planner.domain.plan.model import DAY_NAMES, Plan
 from planner.domain.records import Adjustment, History, PainReport
@@ -26,19 +27,7 @@ if TYPE_CHECKING:  # read by pydantic for plan files (see planner.domain.files.v
 
     from pydantic import Field
 
-# The thresholds, all in one place.
-PROGRESS_MAX = 2  # 0–2: progress as planned
-HOLD_MAX = 5  # 3–5: hold the current doses
-REDUCE_MAX = 7  # 6–7: reduce; 8–10: pause to the relief routine
-REDUCE_FACTOR = 0.7  # at least 30% less volume
-RESUME_FACTOR = 0.5  # coming back from a pause
-RECURRING_SCORE = 5
-RECURRING_COUNT = 3
-RECURRING_DAYS = 14
-GAP_DAYS = 7
-BASELINE_DAYS = 14  # the person's own usual pain: the median of their reports over two weeks
-BASELINE_RISE = 2  # more than this above their usual is not "acceptable", even within 3–5
-REBUILD_WEEKS = 2  # after a cut or a pause, back to the doses before it within this many weeks
+# The thresholds live in the pain-rules file (planner.domain.pain.rules); every rule below takes them.
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,6 +48,8 @@ class AdaptationState:
     symptoms: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
     # Exercise tracks taken out of the plan: they brought on tingling, or hurt at their easiest variant.
     dropped: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
+    # Weeks to climb back after a cut or a pause, from the pain rules in force when it began.
+    rebuild_weeks: Annotated[int, Field(ge=1, le=12)] = DEFAULT_RULES.rebuild_weeks
 
     def dump(self) -> dict:
         """Plain JSON values, as the store keeps the state with each adjustment."""
@@ -94,7 +85,7 @@ def calendar_week(plan: Plan, day: dt.date) -> int:
 
 def factor_on(state: AdaptationState, day: dt.date, weekly_increase: float) -> float:
     """The volume factor on ``day``. Once it grows, it climbs back to ``ceiling`` (the level before a cut)
-    or, once pain is low again, to the full plan within :data:`REBUILD_WEEKS` weeks: volume the person
+    or, once pain is low again, to the full plan within ``state.rebuild_weeks`` weeks: volume the person
     already managed before the pain is regained, not earned again at the weekly increase."""
     if state.growing_since is None or day < state.growing_since:
         return min(state.factor, 1.0)
@@ -107,11 +98,11 @@ def _limit(state: AdaptationState) -> float:
 
 
 def _weekly_step(state: AdaptationState, weekly_increase: float) -> float:
-    """How much the factor climbs each week: enough to be back within :data:`REBUILD_WEEKS` weeks."""
-    return max(state.factor * weekly_increase, (_limit(state) - state.factor) / REBUILD_WEEKS, 1e-6)
+    """How much the factor climbs each week: enough to be back within ``state.rebuild_weeks`` weeks."""
+    return max(state.factor * weekly_increase, (_limit(state) - state.factor) / max(state.rebuild_weeks, 1), 1e-6)
 
 
-def _weeks_words(weeks: int = REBUILD_WEEKS) -> str:
+def _weeks_words(weeks: int = DEFAULT_RULES.rebuild_weeks) -> str:
     return {1: "a week", 2: "two weeks", 3: "three weeks", 4: "four weeks"}.get(weeks, f"{weeks} weeks")
 
 
@@ -171,8 +162,10 @@ def apply_pain_report(
     history: History,
     report: PainReport,
     weekly_increase: float,
+    rules: PainRules = DEFAULT_RULES,
 ) -> tuple[AdaptationState, list[Adjustment], list[str]]:
-    """The new state, the adjustments to record, and notes to show (that change nothing)."""
+    """The new state, the adjustments to record, and notes to show (that change nothing), under ``rules``
+    (the pain-rules file in force; the safety floor is in :class:`PainRules` itself)."""
     day = report.date
     label = f"Pain {report.score} {_session_words(plan, day, report.when)}"
     notes: list[str] = []
@@ -193,29 +186,31 @@ def apply_pain_report(
         if advice:
             notes.append(advice.message)
         return state, [], notes
-    if report.score > REDUCE_MAX:
+    if report.score > rules.reduce_max:
         new = replace(state, pause="relief")
         return adjust("pause", new,
                       f"{label}: the program is paused; do only the relief routine (rest positions, heat or "
                       f"cold, gentle movement) until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
-                      f"after a report of {PROGRESS_MAX} or less.")
+                      f"after a report of {rules.progress_max} or less.")
     settled = settle(plan, state, day, weekly_increase)
     week, factor = position(plan, settled, day, weekly_increase)
     if state.pause == "relief":
-        if report.score <= PROGRESS_MAX:
-            new = replace(settled, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day, ceiling=None)
+        if report.score <= rules.progress_max:
+            new = replace(settled, pause=None, frozen_week=week, factor=min(factor, rules.resume_factor), growing_since=day, ceiling=None,
+                          rebuild_weeks=rules.rebuild_weeks)
             return adjust("resume", new,
                           f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
-                          f"and are back to the full plan within {_weeks_words()} unless the pain rises again.")
-        notes.append(f"Recorded. The program stays on the relief routine until you report {PROGRESS_MAX} or less.")
+                          f"and are back to the full plan within {_weeks_words(rules.rebuild_weeks)} unless the pain rises again.")
+        notes.append(f"Recorded. The program stays on the relief routine until you report {rules.progress_max} or less.")
         if advice:
             notes.append(advice.message)
         return state, [], notes
     if advice:
-        return adjust("advice", *_advise(plan, library, settled, week, factor, history, report, label, weekly_increase))
-    if report.score > HOLD_MAX or _worse_next_morning(history, report):
-        return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase))
-    why = _why_hold(history, report) if report.score > PROGRESS_MAX else None
+        return adjust("advice", *_advise(plan, library, settled, week, factor, history, report, label, weekly_increase,
+                                         rules))
+    if report.score > rules.hold_max or _worse_next_morning(history, report, rules):
+        return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase, rules))
+    why = _why_hold(history, report, rules) if report.score > rules.progress_max else None
     if why is not None:
         if settled.frozen_week is not None and settled.growing_since is None:
             notes.append(f"{label}, {why}: doses stay where they are until a report that is settled and not rising.")
@@ -223,32 +218,32 @@ def apply_pain_report(
         new = replace(settled, frozen_week=week, growing_since=None)
         return adjust("hold", new,
                       f"{label}, {why}: the next sessions repeat the current doses, with no increase until a "
-                      f"report of {HOLD_MAX} or less that has settled and is not rising.")
-    fine = (f"back in the 0–{PROGRESS_MAX} range" if report.score <= PROGRESS_MAX else
-            f"acceptable (up to {HOLD_MAX}, settled, and no higher than your usual or the week before)")
-    if report.score > PROGRESS_MAX and settled.frozen_week is None:
+                      f"report of {rules.hold_max} or less that has settled and is not rising.")
+    fine = (f"back in the 0–{rules.progress_max} range" if report.score <= rules.progress_max else
+            f"acceptable (up to {rules.hold_max}, settled, and no higher than your usual or the week before)")
+    if report.score > rules.progress_max and settled.frozen_week is None:
         notes.append(f"{label} is {fine}: the plan keeps progressing. Report again if it is worse next morning.")
         return state, [], notes
     if settled.frozen_week is not None and settled.factor >= 1.0:
         new = replace(settled, frozen_week=None, growing_since=None, lag_weeks=calendar_week(plan, day) - week)
         return adjust("progress", new, f"{label} is {fine}, so the plan progresses again from week {week}.")
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
-        new = replace(settled, growing_since=day, ceiling=None)
+        new = replace(settled, growing_since=day, ceiling=None, rebuild_weeks=rules.rebuild_weeks)
         return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} to the full planned volume "
-                                      f"within {_weeks_words()}.")
+                                      f"within {_weeks_words(rules.rebuild_weeks)}.")
     return state, [], notes
 
 
 def _advise(
     plan: Plan, library: Library, state: AdaptationState, week: int, factor: float, history: History,
-    report: PainReport, label: str, weekly_increase: float,
+    report: PainReport, label: str, weekly_increase: float, rules: PainRules = DEFAULT_RULES,
 ) -> tuple[AdaptationState, str]:
     """Numbness or tingling in one leg: drop what brings it on, hold the rest, say when to get it checked."""
     alert = alert_for(report.flags)
     assert alert is not None
-    if report.score > HOLD_MAX or _worse_next_morning(history, report):
+    if report.score > rules.hold_max or _worse_next_morning(history, report, rules):
         new, reason = _reduce(plan, library, state, week, factor, replace(report, aggravated=()), label,
-                              weekly_increase)
+                              weekly_increase, rules)
         reason = reason.rstrip(".")
     else:
         new = replace(state, frozen_week=week, growing_since=None)
@@ -279,18 +274,18 @@ def _drop(library: Library, state: AdaptationState, exercise_ids: tuple[str, ...
     return replace(state, dropped=dropped), names
 
 
-def _why_hold(history: History, report: PainReport) -> str | None:
+def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_RULES) -> str | None:
     """Why pain of 3–5 is not acceptable this time (the pain-monitoring model), or ``None`` if it is:
     not settled by the next morning, well above the person's usual, or higher than the week before."""
     if report.when == "next-morning":
         return "not settled by the next morning"
     day = report.date
-    recent = sorted(p.score for p in history.pain if day - dt.timedelta(days=BASELINE_DAYS) < p.date <= day)
+    recent = sorted(p.score for p in history.pain if day - dt.timedelta(days=rules.baseline_days) < p.date <= day)
     if len(recent) >= 2:
         middle = len(recent) // 2
         usual = recent[middle] if len(recent) % 2 else (recent[middle - 1] + recent[middle]) / 2
-        if report.score > usual + BASELINE_RISE:
-            return f"well above your usual ({usual:g} over the last two weeks)"
+        if report.score > usual + rules.baseline_rise:
+            return f"well above your usual ({usual:g} over the last {_days_words(rules.baseline_days)})"
     week_before = [p.score for p in history.pain
                    if day - dt.timedelta(days=14) < p.date <= day - dt.timedelta(days=7)]
     if week_before and report.score > max(week_before):
@@ -298,20 +293,24 @@ def _why_hold(history: History, report: PainReport) -> str | None:
     return None
 
 
-def _worse_next_morning(history: History, report: PainReport) -> bool:
+def _days_words(days: int) -> str:
+    return "two weeks" if days == 14 else f"{days} days"
+
+
+def _worse_next_morning(history: History, report: PainReport, rules: PainRules = DEFAULT_RULES) -> bool:
     """Pain the next morning worse than at the session it follows means the session was too much."""
     if report.when != "next-morning":
         return False
     session_day = report.date - dt.timedelta(days=1)
     earlier = [p.score for p in history.pain if p.date in (session_day, report.date) and p.when != "next-morning"]
-    return bool(earlier) and report.score > max(earlier) and report.score > PROGRESS_MAX
+    return bool(earlier) and report.score > max(earlier) and report.score > rules.progress_max
 
 
 def _reduce(
     plan: Plan, library: Library, state: AdaptationState, week: int, factor: float,
-    report: PainReport, label: str, weekly_increase: float,
+    report: PainReport, label: str, weekly_increase: float, rules: PainRules = DEFAULT_RULES,
 ) -> tuple[AdaptationState, str]:
-    new_factor = round(factor * REDUCE_FACTOR, 4)
+    new_factor = round(factor * rules.reduce_factor, 4)
     regressed = dict(state.regressed)
     dropped = list(state.dropped)
     words: list[str] = []
@@ -330,15 +329,15 @@ def _reduce(
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
     reason = (f"{label}: the next sessions drop to {new_factor:.0%} of their volume, then build back to where "
-              f"they were within {_weeks_words()}; progression resumes after a session "
-              f"reported at {PROGRESS_MAX} or less")
-    if report.score <= HOLD_MAX:
+              f"they were within {_weeks_words(rules.rebuild_weeks)}; progression resumes after a session "
+              f"reported at {rules.progress_max} or less")
+    if report.score <= rules.hold_max:
         reason = (f"{label}, worse than after the session: the next sessions drop to {new_factor:.0%} of "
-                  f"their volume, then build back to where they were within {_weeks_words()}")
+                  f"their volume, then build back to where they were within {_weeks_words(rules.rebuild_weeks)}")
     if words:
         reason += "; " + "; ".join(words)
     new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
-                  dropped=dropped)
+                  dropped=dropped, rebuild_weeks=rules.rebuild_weeks)
     return new, reason + "."
 
 
@@ -351,8 +350,8 @@ def _current_variant(plan: Plan, week: int, track: str) -> str | None:
     return None
 
 
-def resume_confirmed(state: AdaptationState, plan: Plan | None, day: dt.date,
-                     weekly_increase: float) -> tuple[AdaptationState, Adjustment | None]:
+def resume_confirmed(state: AdaptationState, plan: Plan | None, day: dt.date, weekly_increase: float,
+                     rules: PainRules = DEFAULT_RULES) -> tuple[AdaptationState, Adjustment | None]:
     """The person confirms they were assessed: lift any pause, restart gently (with no plan yet, the
     pause a screening recorded is lifted, and the first plan starts as built)."""
     if state.pause is None:
@@ -362,10 +361,10 @@ def resume_confirmed(state: AdaptationState, plan: Plan | None, day: dt.date,
                   "your next plan starts as built.")
         return AdaptationState(), Adjustment(day, "resume", reason, AdaptationState().dump())
     week, factor = position(plan, state, day, weekly_increase)
-    new = replace(state, pause=None, frozen_week=week, factor=min(factor, RESUME_FACTOR), growing_since=day,
-                  ceiling=None, symptoms=[])
+    new = replace(state, pause=None, frozen_week=week, factor=min(factor, rules.resume_factor), growing_since=day,
+                  ceiling=None, symptoms=[], rebuild_weeks=rules.rebuild_weeks)
     reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you: sessions "
-              f"restart at {new.factor:.0%} of their volume and are back to the full plan within {_weeks_words()} "
+              f"restart at {new.factor:.0%} of their volume and are back to the full plan within {_weeks_words(rules.rebuild_weeks)} "
               "unless pain rises again.")
     return new, Adjustment(day, "resume", reason, new.dump())
 
@@ -384,7 +383,8 @@ def stronger_pause(state: AdaptationState, standing: AdaptationState) -> Adaptat
     return replace(state, pause=standing.pause, symptoms=symptoms if standing.pause == "red-flag" else [])
 
 
-def carried_pause(standing: AdaptationState, day: dt.date, what: str) -> Adjustment | None:
+def carried_pause(standing: AdaptationState, day: dt.date, what: str,
+                  rules: PainRules = DEFAULT_RULES) -> Adjustment | None:
     """The adjustment that starts ``what`` (a new plan, an imported one) paused, when a pause stands."""
     if standing.pause is None:
         return None
@@ -397,30 +397,33 @@ def carried_pause(standing: AdaptationState, day: dt.date, what: str) -> Adjustm
         return Adjustment(day, "red-flag", reason, new.dump())
     reason = (f"{what.capitalize()} starts paused on the relief routine, as the plan before it was: do only the "
               f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently after a report "
-              f"of {PROGRESS_MAX} or less.")
+              f"of {rules.progress_max} or less.")
     return Adjustment(day, "pause", reason, new.dump())
 
 
-def recurring_pain(history: History, day: dt.date) -> str | None:
+def recurring_pain(history: History, day: dt.date, rules: PainRules = DEFAULT_RULES) -> str | None:
     """Advice to see a professional when pain of 5+ keeps coming back."""
-    since = day - dt.timedelta(days=RECURRING_DAYS - 1)
-    high = [p for p in history.pain if since <= p.date <= day and p.score >= RECURRING_SCORE]
-    if len(high) < RECURRING_COUNT:
+    since = day - dt.timedelta(days=rules.recurring_days - 1)
+    high = [p for p in history.pain if since <= p.date <= day and p.score >= rules.recurring_score]
+    if len(high) < rules.recurring_count:
         return None
-    return (f"Pain of {RECURRING_SCORE} or more was reported {len(high)} times in the last {RECURRING_DAYS} days. "
+    return (f"Pain of {rules.recurring_score} or more was reported {len(high)} times in the last "
+            f"{rules.recurring_days} days. "
             "Recurring pain should be checked by a doctor or physiotherapist.")
 
 
 def gap_adjustment(
-    plan: Plan, state: AdaptationState, history: History, day: dt.date, weekly_increase: float
+    plan: Plan, state: AdaptationState, history: History, day: dt.date, weekly_increase: float,
+    rules: PainRules = DEFAULT_RULES,
 ) -> tuple[AdaptationState, Adjustment] | None:
-    """After 7+ days without a session, pick up one step lower than where the person left off."""
+    """After more than ``rules.gap_days`` days without a session, pick up one step lower than where the
+    person left off."""
     if state.pause is not None or day < plan.inputs.start:
         return None
     done_days = sorted({c.date for c in history.completions if c.status != "skipped" and c.date < day})
     last = done_days[-1] if done_days else None
     anchor = last or plan.inputs.start - dt.timedelta(days=1)
-    if (day - anchor).days <= GAP_DAYS or state.gap_after == anchor:
+    if (day - anchor).days <= rules.gap_days or state.gap_after == anchor:
         return None
     missed = [s for s in plan.sessions() if anchor < s.date < day]
     if not missed:
