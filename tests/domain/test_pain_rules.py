@@ -169,3 +169,11 @@ def test_a_stricter_hold_band_cuts_at_pain_4_in_the_projection(plan: Plan, libra
     assert [w.outcome for w in built_in][:2] == ["progresses", "progresses"]
     assert strict[0].outcome == "cut" and strict[0].volume_seconds < built_in[0].volume_seconds
     assert "drop to 70%" in strict[0].reasons[0]
+
+
+def test_a_pause_lifted_the_next_morning_never_restarts_above_a_cut(plan: Plan, library: Library) -> None:
+    """Pain 8 after each session with a settled next morning (pause, resume) against pain 7 (a cut each time):
+    before, the restart at 50% of the plan gave more volume than repeated cuts from the second week on."""
+    paused = weekly_volumes(plan, library, 8, 0, DEFAULT_RULES, START)
+    cut = weekly_volumes(plan, library, 7, 0, DEFAULT_RULES, START)
+    assert all(p <= c for (p, _), (c, _) in zip(paused, cut, strict=True)), (paused, cut)

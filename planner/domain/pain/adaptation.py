@@ -196,7 +196,9 @@ def apply_pain_report(
     week, factor = position(plan, settled, day, weekly_increase)
     if state.pause == "relief":
         if report.score <= rules.progress_max:
-            new = replace(settled, pause=None, frozen_week=week, factor=min(factor, rules.resume_factor), growing_since=day, ceiling=None,
+            # Never above what a cut at this point would leave: pain bad enough to pause gives no more than a cut.
+            restart = min(factor * rules.reduce_factor, rules.resume_factor)
+            new = replace(settled, pause=None, frozen_week=week, factor=restart, growing_since=day, ceiling=None,
                           rebuild_weeks=rules.rebuild_weeks)
             return adjust("resume", new,
                           f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
