@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,24 @@ def test_schema_writes_the_pain_rules_schema(run_planner: RunPlanner, tmp_path: 
     schema = json.loads((tmp_path / "schemas" / "pain-rules.schema.json").read_text())
     assert schema["properties"]["reduce_max"]["maximum"] == 7
     assert schema["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("hold_max", ["3", "6"])
+def test_a_rules_file_costs_the_quick_commands_no_pydantic_once_checked(run_planner: RunPlanner, tmp_path: Path,
+                                                                        hold_max: str) -> None:
+    """Like the library, the rules (and a refused file's problems) are cached once pydantic has checked them."""
+    from tests.e2e.test_quick_imports import HEAVY, imported
+
+    physio = copy_rules(tmp_path, hold_max=hold_max)
+    time.sleep(2.1)  # a file changed in the last two seconds is never cached (its next edit could look the same)
+    first = run_planner("--library", str(physio), "plan", "new", "--program", "core-flexibility",
+                        env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert first.returncode == 0, first.stderr
+    for args in (["today"], ["done"], ["pain", "4"], ["undo", "--pain"]):
+        result = run_planner("--library", str(physio), *args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+        assert result.returncode == 0, result.stderr
+        assert not {m for m in imported(result) if m.split(".")[0] in HEAVY}, args
+        if args == ["pain", "4"]:
+            refused = "these pain rules are not used" in result.stderr
+            assert refused == (hold_max == "6")
+            assert ("drop to 70%" in result.stdout) == (hold_max == "3"), result.stdout
