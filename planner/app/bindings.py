@@ -30,6 +30,8 @@ APP_BINDINGS = [
     Binding("q", "quit", "Quit"),
 ]
 
+FOOTER_ONLY = "footer-only"  # a binding's id: a second, footer copy of a key that help and the palette list once
+
 TODAY_BINDINGS = [
     Binding("enter", "start", "Start", tooltip="Start the session", priority=True),
     Binding("space", "toggle", "Check off"),
@@ -38,7 +40,10 @@ TODAY_BINDINGS = [
     Binding("r", "pain", "Pain", tooltip="Report pain"),
     # Offered when it applies (a pause; a pain report to take back): see TodayScreen.check_action.
     Binding("c", "resume", "Resume", tooltip="Resume (after a professional has assessed you)"),
-    # Not in the footer (it must keep "q Quit" in 80 columns): in the palette, help, and Today's notes.
+    # In the footer only while paused (the footer has room then, and it is the way out of a wrong report);
+    # otherwise the hidden one below, so "q Quit" keeps its place in 80 columns. Help and the palette list
+    # the hidden one: FOOTER_ONLY bindings are left out of them.
+    Binding("u", "undo_pain('paused')", "Undo pain", tooltip="Undo the last pain report", id=FOOTER_ONLY),
     Binding("u", "undo_pain", "Undo pain", tooltip="Undo the last pain report", show=False),
     # In the footer only on a phone-sized terminal, where the rest of the keys do not fit.
     Binding("m", "more", "More", tooltip="More: the keys and places the compact footer leaves out", show=False),

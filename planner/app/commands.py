@@ -12,7 +12,7 @@ from functools import partial
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from planner.app.bindings import APP_BINDINGS, PALETTE_ONLY, key_label, title
+from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, PALETTE_ONLY, key_label, title
 
 
 class PlannerCommands(Provider):
@@ -20,7 +20,8 @@ class PlannerCommands(Provider):
         """(title, binding, runs on the screen?) for the app's keys and the current screen's keys."""
         seen: set[str] = set()
         for binding in getattr(self.screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description and title(binding) not in seen:
+            if (isinstance(binding, Binding) and binding.description and binding.id != FOOTER_ONLY
+                    and title(binding) not in seen):
                 seen.add(title(binding))
                 yield title(binding), binding, True
         for binding in [*APP_BINDINGS, *PALETTE_ONLY]:

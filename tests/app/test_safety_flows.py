@@ -157,3 +157,42 @@ async def test_undo_never_lifts_a_warning_sign_pause(seeded: Path) -> None:
         await pilot.press("u")
         await settle(pilot)
         assert app.snapshot.day().status == "paused" and len(app.snapshot.history.pain) == 1
+
+
+async def test_a_paused_today_offers_undo_pain_in_the_footer(seeded: Path) -> None:
+    """Pain 9 pauses to the relief routine: the footer has room then, and offers the way out of a wrong report."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "undo_pain('paused')" not in footer_actions(app), "not paused: u is in help and the palette only"
+        screen = await open_check_in(pilot)
+        await pilot.press("9", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen is not app.screen and app.snapshot.day().status == "paused"
+        assert "undo_pain('paused')" in footer_actions(app)
+        footer = " ".join(str(w.render()) for w in app.screen.query("FooterKey"))
+        assert "Undo pain" in footer and "Quit" in footer, footer
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.snapshot.history.pain == () and app.snapshot.day().status != "paused"
+
+
+async def test_undo_from_the_palette_works_when_not_paused(seeded: Path) -> None:
+    from planner.app.commands import PlannerCommands
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_check_in(pilot)
+        await pilot.press("3", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen is not app.screen and len(app.snapshot.history.pain) == 1
+        undo = [(name, b, on) for name, b, on in PlannerCommands(app.screen)._commands()
+                if name == "Undo the last pain report"]
+        assert len(undo) == 1
+        await PlannerCommands(app.screen)._run(undo[0][1], undo[0][2])
+        await settle(pilot)
+        assert app.snapshot.history.pain == ()

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from planner.app.bindings import KEYS_BY_SCREEN, MODAL_BINDINGS, key_label, title
+from planner.app.bindings import FOOTER_ONLY, KEYS_BY_SCREEN, MODAL_BINDINGS, key_label, title
 from planner.domain.pain.warning_signs import DISCLAIMER, signs_markdown
 
 HELP_TEXT = Path(__file__).resolve().parent.parent / "help.md"
@@ -18,7 +18,7 @@ HELP_TEXT = Path(__file__).resolve().parent.parent / "help.md"
 def keys_markdown() -> str:
     sections = []
     for place, bindings in KEYS_BY_SCREEN.items():
-        rows = "\n".join(f"| `{key_label(b)}` | {title(b)} |" for b in bindings)
+        rows = "\n".join(f"| `{key_label(b)}` | {title(b)} |" for b in bindings if b.id != FOOTER_ONLY)
         sections.append(f"**{place}**\n\n| Key | Does |\n|---|---|\n{rows}\n")
     return "\n".join(sections)
 

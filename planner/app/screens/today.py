@@ -15,7 +15,7 @@ from textual.events import Key
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.app.bindings import APP_BINDINGS, NAV_BINDINGS, TODAY_BINDINGS, key_for
+from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, NAV_BINDINGS, TODAY_BINDINGS, key_for
 from planner.app.compact import CompactFooterKeys, is_compact
 from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.alert_box import AlertBox
@@ -148,7 +148,8 @@ class TodayScreen(CompactFooterKeys):
         if action == "resume":
             return paused
         if action == "undo_pain":
-            return snapshot is not None and bool(snapshot.history.pain)
+            has_report = snapshot is not None and bool(snapshot.history.pain)
+            return has_report and (paused or parameters != ("paused",))
         nothing_to_do = paused and not snapshot.day().exercises  # type: ignore[union-attr]
         return not (action in ("all_done", "skip_day") and paused or action in ("start", "toggle") and nothing_to_do)
 
@@ -166,7 +167,7 @@ class TodayScreen(CompactFooterKeys):
 
         self.app.push_screen(ConfirmResume(), confirmed)
 
-    def action_undo_pain(self) -> None:
+    def action_undo_pain(self, _shown_when: str = "") -> None:
         if self.snapshot is None or not self.snapshot.history.pain:
             self.notify("There is no pain report to take back.")
             return
@@ -204,7 +205,7 @@ class TodayScreen(CompactFooterKeys):
         from planner.app.screens.more import MoreMenu
 
         shown = {*COMPACT_KEYS, "more"}
-        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown]
+        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown and b.id != FOOTER_ONLY]
         entries += [(b, self.app) for b in NAV_BINDINGS if b.action != "go('today')"]
         entries += [(b, self.app) for b in APP_BINDINGS if b not in NAV_BINDINGS]
         self.app.push_screen(MoreMenu(entries))

@@ -178,7 +178,7 @@ def apply_pain_report(
         alert = alert_for(report.flags)
         assert alert is not None
         new = replace(state, pause="red-flag", symptoms=list(dict.fromkeys([*state.symptoms, *signs])))
-        return adjust("red-flag", new, f"{alert.heading}. {label}, with {'; '.join(alert.labels)}. {alert.message}")
+        return adjust("red-flag", new, f"{alert.heading}. {label}, with {'; '.join(alert.labels)}. {alert.detail}")
     advice = alert_for(report.flags)
     if state.pause == "red-flag":
         notes.append("Recorded. The program stays paused after a warning sign until you confirm "
@@ -395,7 +395,7 @@ def carried_pause(standing: AdaptationState, day: dt.date, what: str,
         alert = alert_for(new.symptoms, paused=True)
         assert alert is not None
         reason = (f"{what.capitalize()} starts paused: a warning sign paused your program before it was "
-                  f"made. {alert.heading}. {alert.message}")
+                  f"made. {alert.with_heading()}")
         return Adjustment(day, "red-flag", reason, new.dump())
     reason = (f"{what.capitalize()} starts paused on the relief routine, as the plan before it was: do only the "
               f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently after a report "

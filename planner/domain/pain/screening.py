@@ -53,5 +53,5 @@ def screening_outcome(screening: Screening, standing: AdaptationState) -> tuple[
         return alert, None
     state = stronger_pause(standing, AdaptationState(pause="red-flag", symptoms=list(signs)))
     reason = (f"{alert.heading}. At the safety screening on {screening.date.isoformat()} you answered yes to: "
-              f"{'; '.join(alert.labels)}. {alert.message}")
+              f"{'; '.join(alert.labels)}. {alert.detail}")
     return alert, Adjustment(screening.date, "red-flag", reason, state.dump())

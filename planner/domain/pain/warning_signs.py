@@ -64,22 +64,32 @@ RESUME_MEANS = ("Resuming lifts the pause. Do it only when a doctor or physiothe
                 "the warning sign or the pain that paused your program, and has said exercise is fine; sessions "
                 "then restart gently, at lower doses.")
 
-MESSAGES: dict[Level, str] = {
+# What to do first, at each level: the heading says it, and the message begins with it.
+ACTIONS: dict[Level, str] = {
+    "emergency": "Go to an emergency department now",
+    "urgent": "See a doctor today",
+    "advice": "Stop the exercise that brings it on",
+}
+
+# What follows the action: shown under the heading, so the action is not said twice.
+DETAILS: dict[Level, str] = {
     "emergency": (
-        "Go to an emergency department now, or call your local emergency number. Together these signs can "
-        "mean the nerves at the bottom of the spine are being squeezed (cauda equina syndrome), which needs "
+        "If you cannot get there, call your local emergency number. Together these signs can mean the "
+        "nerves at the bottom of the spine are being squeezed (cauda equina syndrome), which needs "
         "treatment within hours; do not wait to see whether it passes. " + RESUME_HOW + "."
     ),
     "urgent": (
-        "See a doctor today (if you cannot get an appointment, use an urgent care service). This sign needs "
-        "checking before you exercise again. " + RESUME_HOW + "."
+        "If you cannot get an appointment, use an urgent care service. This sign needs checking before "
+        "you exercise again. " + RESUME_HOW + "."
     ),
     "advice": (
-        "Stop the exercise that brings it on; the rest of the plan holds at its current doses. If the "
-        "numbness or tingling lasts more than a few days, spreads, or any weakness appears, see a doctor "
-        "or physiotherapist."
+        "The rest of the plan holds at its current doses. If the numbness or tingling lasts more than a "
+        "few days, spreads, or any weakness appears, see a doctor or physiotherapist."
     ),
 }
+
+# The whole advice in one paragraph, for JSON and for places with no heading.
+MESSAGES: dict[Level, str] = {level: f"{ACTIONS[level]}. {DETAILS[level]}" for level in ACTIONS}
 
 DISCLAIMER = (
     "planner is not a clinician: it gives no diagnosis and no medical advice. "
@@ -118,13 +128,22 @@ class Alert:
     def heading(self) -> str:
         return HEADINGS[self.level]
 
+    @property
+    def detail(self) -> str:
+        """The message after its first sentence, for showing under the heading (which says that sentence)."""
+        return DETAILS[self.level]
+
+    def with_heading(self) -> str:
+        """Heading and advice in one paragraph, each said once (for an adjustment's reason)."""
+        return f"{self.heading}. {self.detail}"
+
     def as_json(self) -> dict:
         return {"level": self.level, "symptoms": list(self.symptoms), "message": self.message}
 
     def lines(self) -> list[str]:
         """The alert as plain lines: the heading, what was reported, what to do."""
         reported = "; ".join(self.labels) if self.labels else "a warning sign"
-        return [self.heading, f"You reported: {reported}.", self.message]
+        return [self.heading, f"You reported: {reported}.", self.detail]
 
 
 def unknown_signs(names: Iterable[str]) -> list[str]:
