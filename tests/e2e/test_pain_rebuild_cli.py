@@ -87,3 +87,18 @@ def test_history_and_today_agree_on_the_day_of_a_resume(planner: Planner, how: s
     row = next(s for s in planner.json("history", today="2026-03-04")["sessions"] if s["date"] == "2026-03-04")
     assert today["status"] == row["status"] == "planned"
     assert row["exercises_planned"] == len(today["exercises"])
+
+
+def test_repeated_flags_all_count(planner: Planner) -> None:
+    """`--flag saddle --flag numbness` is two signs, not the last one: a warning sign is never lost."""
+    planner.run("done", "--date", START, today=START)
+    out = planner.json("pain", "3", "--flag", "saddle", "--flag", "numbness", today=START)
+    assert out["alert"]["level"] == "emergency" and "saddle" in out["alert"]["symptoms"]
+    assert planner.day(START)["status"] == "paused"
+
+
+def test_repeated_aggravated_all_count(planner: Planner) -> None:
+    planner.run("done", "--date", START, today=START)
+    out = planner.run("pain", "6", "--aggravated", "curl-up-head-supported", "--aggravated", "knee-side-plank",
+                      today=START).stdout
+    assert "Curl-up" in out and "Side plank" in out
