@@ -169,9 +169,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help="during or after the session (the default), or the next morning, e.g. --when next-morning")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day it was, if not today, e.g. --date 2026-03-01")
     p.add_argument("--where", metavar="AREA", default="", help="where it hurts, e.g. --where 'lower back'")
-    p.add_argument("--aggravated", nargs="+", default=[], metavar="EXERCISE_ID",
+    p.add_argument("--aggravated", nargs="+", action="extend", default=[], metavar="EXERCISE_ID",
                    help="exercises that made it worse (they go to an easier variant), e.g. --aggravated bird-dog")
-    p.add_argument("--flag", nargs="+", default=[], choices=RED_FLAGS, metavar="FLAG",
+    p.add_argument("--flag", nargs="+", action="extend", default=[], choices=RED_FLAGS, metavar="FLAG",
                    help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "
                    "e.g. --flag numbness")
@@ -179,7 +179,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")
     p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
-    p.add_argument("--yes", nargs="+", choices=RED_FLAGS, metavar="NAME", default=[],
+    p.add_argument("--yes", nargs="+", action="extend", choices=RED_FLAGS, metavar="NAME", default=[],
                    help="the warning signs you have: " + ", ".join(RED_FLAGS) + ", e.g. --yes fever")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 

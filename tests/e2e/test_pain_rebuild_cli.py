@@ -73,3 +73,32 @@ def test_a_break_noticed_on_a_rest_day_starts_the_next_session_one_step_lower(pl
     assert monday["week"] == 2, "left off in week 3, picks up at week 2"
     later = planner.day("2026-04-13")
     assert not any("No session since" in r for r in later["reasons"]), "an old break is not explained forever"
+
+
+@pytest.mark.parametrize("how", ["relief ends", "resume --confirm"])
+def test_history_and_today_agree_on_the_day_of_a_resume(planner: Planner, how: str) -> None:
+    if how == "relief ends":
+        done_with_pain(planner, "2026-03-02", "8")
+        planner.run("pain", "2", "--date", "2026-03-04", today="2026-03-04")
+    else:
+        done_with_pain(planner, "2026-03-02", "2", "--flag", "fever")
+        planner.run("resume", "--confirm", today="2026-03-04")
+    today = planner.day("2026-03-04")
+    row = next(s for s in planner.json("history", today="2026-03-04")["sessions"] if s["date"] == "2026-03-04")
+    assert today["status"] == row["status"] == "planned"
+    assert row["exercises_planned"] == len(today["exercises"])
+
+
+def test_repeated_flags_all_count(planner: Planner) -> None:
+    """`--flag saddle --flag numbness` is two signs, not the last one: a warning sign is never lost."""
+    planner.run("done", "--date", START, today=START)
+    out = planner.json("pain", "3", "--flag", "saddle", "--flag", "numbness", today=START)
+    assert out["alert"]["level"] == "emergency" and "saddle" in out["alert"]["symptoms"]
+    assert planner.day(START)["status"] == "paused"
+
+
+def test_repeated_aggravated_all_count(planner: Planner) -> None:
+    planner.run("done", "--date", START, today=START)
+    out = planner.run("pain", "6", "--aggravated", "curl-up-head-supported", "--aggravated", "knee-side-plank",
+                      today=START).stdout
+    assert "Curl-up" in out and "Side plank" in out

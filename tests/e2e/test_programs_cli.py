@@ -83,3 +83,14 @@ def test_first_days_says_it_is_capped(run_planner: RunPlanner) -> None:
     assert len(plan["weeks"]) == 2
     packs = [e["id"] for w in plan["weeks"] for s in w["sessions"] for e in s["exercises"] if e["slot"] == "heat-cold"]
     assert packs[:2] == ["cold-therapy"] * 2 and set(packs[2:]) == {"heat-therapy"}
+
+
+def test_a_slot_keeps_its_first_exercise_when_the_minutes_are_short(run_planner: RunPlanner) -> None:
+    """Fitting a session to the minutes drops a slot's second exercise before its first: at 30 minutes the
+    first days still open with gentle movement every day, as the program promises (it used to drop both)."""
+    plan = json.loads(run_planner("plan", "new", "--program", "first-days-relief", "--minutes", "30",
+                                  "--json").stdout)
+    for session in (s for w in plan["weeks"] for s in w["sessions"]):
+        slots = [e["slot"] for e in session["exercises"]]
+        assert slots[0] == "gentle-movement", (session["date"], slots)
+        assert session["estimated_minutes"] <= 30

@@ -43,12 +43,17 @@ class Progress:
         }
 
 
+# Adjustments that open the day they are made on: a resume is made to train that day, and a step down
+# after a break is made when the day is first looked at. Today shows them at once, so history must too.
+SAME_DAY_KINDS = ("resume", "gap")
+
+
 def state_on(history: History, day: dt.date) -> AdaptationState:
-    """The state a day's session was planned under: adjustments made that day (after the
-    session, usually) shape the days that follow, not the session that caused them."""
+    """The state a day's session was planned under: adjustments made that day after a pain report shape
+    the days that follow, not the session that caused them; a resume or a step down shapes its own day."""
     last = None
     for adjustment in history.adjustments:
-        if adjustment.date < day:
+        if adjustment.date < day or adjustment.date == day and adjustment.kind in SAME_DAY_KINDS:
             last = adjustment
     return AdaptationState.load(last.state) if last else AdaptationState()
 

@@ -315,6 +315,7 @@ def _reduce(
     new_factor = round(factor * rules.reduce_factor, 4)
     regressed = dict(state.regressed)
     dropped = list(state.dropped)
+    stops: list[str] = []  # "stop it now" lines: each its own sentence
     words: list[str] = []
     for exercise_id in report.aggravated:
         if exercise_id not in library.exercises:
@@ -326,7 +327,7 @@ def _reduce(
         if easier is None:
             if track not in dropped:
                 dropped.append(track)
-            words.append(STOP_IT_NOW.format(name=exercise.name).rstrip("."))
+            stops.append(STOP_IT_NOW.format(name=exercise.name))
             continue
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
@@ -338,9 +339,10 @@ def _reduce(
                   f"their volume, then build back to where they were within {_weeks_words(rules.rebuild_weeks)}")
     if words:
         reason += "; " + "; ".join(words)
+    reason += "." + "".join(f" {stop}" for stop in stops)
     new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
                   dropped=dropped, rebuild_weeks=rules.rebuild_weeks)
-    return new, reason + "."
+    return new, reason
 
 
 def _current_variant(plan: Plan, week: int, track: str) -> str | None:

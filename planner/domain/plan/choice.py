@@ -43,27 +43,27 @@ def chains_for(library: Library, spec: SlotSpec, level: int) -> list[list[str]]:
         return chosen
     candidates = serving_chains(library, spec.slot)
     wanted = set(spec.targets)
-
-    def areas(chain: list[str]) -> set[str]:
-        return set(starting_variant(library, chain, level).targets)
-
-    def gap(chain: list[str]) -> int:
-        return abs(starting_variant(library, chain, level).level - level)
-
+    # Each chain's areas and distance from the person's level, worked out once (a library may hold 1,000).
+    facts = {chain[0]: (set(starting_variant(library, chain, level).targets),
+                        abs(starting_variant(library, chain, level).level - level)) for chain in candidates}
     if wanted:
-        hitting = [c for c in candidates if areas(c) & wanted]
+        hitting = [c for c in candidates if facts[c[0]][0] & wanted]
         candidates = hitting or candidates
     ordered: list[list[str]] = []
     covered: set[str] = set()
     remaining = list(candidates)
 
     def rank(chain: list[str], covered: set[str]) -> tuple[int, int, int, int, str]:
-        mine = areas(chain)
-        return (-len((mine & wanted) - covered), -len(mine - covered), gap(chain), -len(mine & wanted), chain[0])
+        mine, gap = facts[chain[0]]
+        return (-len((mine & wanted) - covered), -len(mine - covered), gap, -len(mine & wanted), chain[0])
 
     while remaining:
         best = min(remaining, key=lambda chain: rank(chain, covered))  # noqa: B023 - used at once, in this pass
+        if rank(best, covered)[:2] == (0, 0):
+            # Nothing left adds an area, so the rest keep this order whatever is covered: sort them once.
+            ordered.extend(sorted(remaining, key=lambda chain: rank(chain, covered)))  # noqa: B023
+            break
         ordered.append(best)
-        covered |= areas(best)
+        covered |= facts[best[0]][0]
         remaining.remove(best)
     return ordered

@@ -143,7 +143,8 @@ class SessionPlanner:
         specs = sorted({i.spec for i in items})
         first, last = specs[0], specs[-1]
         seconds_of_spec = [i for i in items if i.spec not in (first, last)]
-        repeats = [i for i in reversed(items) if [j.spec for j in items].count(i.spec) > 1]
+        firsts = {i.spec: i for i in reversed(items)}  # each slot's first exercise: kept while the slot is
+        repeats = [i for i in reversed(items) if firsts[i.spec] is not i]
         middle = sorted({i.spec for i in seconds_of_spec})
         rotated = middle[session % len(middle):] + middle[:session % len(middle)] if middle else []
         order: list[Item] = list(repeats)
