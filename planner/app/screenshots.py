@@ -28,6 +28,7 @@ SHOTS: dict[str, tuple] = {
     "session-runner": ("eight-weeks", ["enter", "space"]),
     "session-runner-wide": ("eight-weeks", ["enter", "space", "space", "s"], WIDE),
     "pain-check-in": ("fresh", ["d", "r", "6", "ctrl+s"]),
+    "pain-projection": ("eight-weeks", ["r", "6"]),
     "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "ctrl+s"]),
     "plan-view": ("eight-weeks", ["w"]),
     "plan-view-wide": ("eight-weeks", ["w"], WIDE),

@@ -101,10 +101,9 @@ def week_words(week: ProjectedWeek) -> str:
         return "no sessions (the plan has ended)"
     if week.outcome == "paused" or week.share is None:
         return OUTCOME_WORDS[week.outcome]
-    easier = " (an easier week)" if week.easier else ""
     if week.outcome == "cut":
-        return f"cut to {week.share:.0%} of the plan{easier}"
-    return f"{OUTCOME_WORDS[week.outcome]}, {week.share:.0%} of the plan{easier}"
+        return f"cut to {week.share:.0%} of the plan"
+    return f"{OUTCOME_WORDS[week.outcome]}, {week.share:.0%} of the plan"
 
 
 def dose_short(item: Prescription) -> str:
