@@ -177,3 +177,11 @@ def test_a_pause_lifted_the_next_morning_never_restarts_above_a_cut(plan: Plan, 
     paused = weekly_volumes(plan, library, 8, 0, DEFAULT_RULES, START)
     cut = weekly_volumes(plan, library, 7, 0, DEFAULT_RULES, START)
     assert all(p <= c for (p, _), (c, _) in zip(paused, cut, strict=True)), (paused, cut)
+
+
+def test_rules_with_another_id_are_checked_but_not_used_and_it_says_so(tmp_path: Path) -> None:
+    mine = own_rules(tmp_path, "hold_max = 3\n")
+    (mine / "pain-rules" / "default.toml").rename(mine / "pain-rules" / "after-surgery.toml")
+    loaded = load_pain_rules([Source(built_in_library(), built_in=True), Source(mine)])
+    assert loaded.rules == load_pain_rules([Source(built_in_library(), built_in=True)]).rules
+    assert loaded.problems == [] and "'after-surgery' are valid but not used" in loaded.notices[0]

@@ -188,6 +188,9 @@ def load_pain_rules(sources: Iterable[Source | Path]) -> LoadedRules:
                                           f"{where} stay in force")
                 continue
             if rules.id != IN_FORCE:
+                if not built_in:
+                    loaded.notices.append(f"{shown}: pain rules '{rules.id}' are valid but not used: only the rules "
+                                          f"with id '{IN_FORCE}' are (copy them to {IN_FORCE}.toml to use them)")
                 continue
             if not built_in:
                 shown_origin = "built-in" if loaded.origin == BUILT_IN else loaded.origin
