@@ -102,3 +102,12 @@ def test_repeated_aggravated_all_count(planner: Planner) -> None:
     out = planner.run("pain", "6", "--aggravated", "curl-up-head-supported", "--aggravated", "knee-side-plank",
                       today=START).stdout
     assert "Curl-up" in out and "Side plank" in out
+
+
+def test_pain_of_five_after_every_session_holds_once_it_keeps_coming_back(planner: Planner) -> None:
+    """5 is acceptable now and then, not as the usual: the third 5 in two weeks holds the doses."""
+    outs = [done_with_pain(planner, date, "5") for date in ("2026-03-02", "2026-03-04", "2026-03-06")]
+    assert "keeps progressing" in outs[0]
+    assert "repeat the current doses" in outs[2] and "the third report of 5 or more in 14 days" in outs[2], outs[2]
+    held = planner.day("2026-03-09")
+    assert held["week"] == 1, "the second week's increase waits"

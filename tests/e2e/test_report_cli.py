@@ -115,7 +115,11 @@ def test_html_report_is_self_contained_escaped_and_private(lived: RunPlanner, tm
     assert "svg" in page.tags and page.tags.count("circle") == 3
     assert "&lt;b&gt;low&lt;/b&gt; back &amp; hip" in html and "<b>low</b>" not in html
     text = "".join(page.text)
-    assert "Sessions: 3 of 5 due were done in full" in text
+    history = json.loads(ok(lived, "history", "--json", today="2026-03-16"))
+    due = [s for s in history["sessions"] if s["status"] not in ("planned", "paused")]
+    done = [s for s in due if s["status"] == "done"]
+    assert (len(done), len(due)) == (3, 6), "the resume day (Wednesday) is due, as Today showed it"
+    assert "Sessions: 3 of 6 due were done in full" in text
     # Never over an existing file without --force; with it, replaced and still private.
     again = lived("report", "-o", str(target), env={"PLANNER_TODAY": "2026-03-16"})
     assert again.returncode == 1 and "already exists" in again.stderr and target.read_text() == html

@@ -282,6 +282,12 @@ def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_R
     if report.when == "next-morning":
         return "not settled by the next morning"
     day = report.date
+    since = day - dt.timedelta(days=rules.recurring_days - 1)
+    high = sum(1 for p in history.pain if since <= p.date <= day and p.score >= rules.recurring_score)
+    if report.score >= rules.recurring_score and high + 1 >= rules.recurring_count:
+        # Acceptable once, but not as the usual: pain at the top of the band keeps coming back.
+        nth = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(high + 1, f"{high + 1}th")
+        return f"the {nth} report of {rules.recurring_score} or more in {rules.recurring_days} days"
     recent = sorted(p.score for p in history.pain if day - dt.timedelta(days=rules.baseline_days) < p.date <= day)
     if len(recent) >= 2:
         middle = len(recent) // 2
