@@ -111,3 +111,15 @@ def test_pain_of_five_after_every_session_holds_once_it_keeps_coming_back(planne
     assert "repeat the current doses" in outs[2] and "the third report of 5 or more in 14 days" in outs[2], outs[2]
     held = planner.day("2026-03-09")
     assert held["week"] == 1, "the second week's increase waits"
+
+
+def test_a_pain_cut_leaves_the_warm_up_and_the_walk_whole(planner: Planner) -> None:
+    done_with_pain(planner, START, "6")
+    for date in ("2026-03-04", "2026-03-06"):
+        cut = {e["id"]: e for e in planner.day(date)["exercises"]}
+        planned = {e["id"]: e for e in planner.planned(date)["exercises"]}
+        kept = [e for e in planned.values() if e["category"] in ("mobility", "relief")]
+        assert kept, "the session has a warm-up or a walk"
+        for e in kept:
+            assert cut[e["id"]]["volume_seconds"] == e["volume_seconds"], e["id"]
+        assert volume(planner.day(date)) < volume(planner.planned(date)), "the training load is cut"

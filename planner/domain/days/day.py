@@ -15,7 +15,7 @@ from planner.domain.pain.adaptation import AdaptationState, calendar_week, posit
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
-from planner.domain.plan.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
+from planner.domain.plan.progression import TrackState, caps, dose_volume, is_load, scaled_dose, starting_dose
 from planner.domain.records import History
 
 GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
@@ -139,7 +139,9 @@ def _adapt(
             continue
         if item.track in state.regressed and state.regressed[item.track] in library.exercises:
             item = _regressed(library, item, state.regressed[item.track])
-        if factor < 1.0 and item.id in library.exercises:
+        # A pain cut is a cut of training load: the warm-up, walks and relief items stay whole (walking
+        # is what keeps a sore back moving; NICE NG59), as they do in an easier week.
+        if factor < 1.0 and item.id in library.exercises and is_load(library.exercises[item.id]):
             exercise = library.exercises[item.id]
             dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
                            hold_seconds=item.hold_seconds, minutes=item.minutes)
