@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from planner.domain.days.earned import HeldBack, earned_session
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain
@@ -32,6 +33,7 @@ class DayView:
     planned: bool = False
     partial_ids: set[str] = field(default_factory=set)  # begun, some sets done, not finished
     alert: Alert | None = None
+    held_back: list[HeldBack] = field(default_factory=list)  # easier variants kept until a top dose is done
 
     def as_json(self) -> dict:
         return {
@@ -51,6 +53,7 @@ class DayView:
                     "volume_seconds": p.volume_seconds,
                     "done": p.id in self.done_ids,
                     "partial": p.id in self.partial_ids,
+                    "held_back": next((h.as_json() for h in self.held_back if h.kept.id == p.id), None),
                 }
                 for p in self.exercises
             ],
@@ -82,37 +85,52 @@ def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescrip
 
 
 def adapted_session(
-    plan: Plan, library: Library, state: AdaptationState, day: dt.date, weekly_increase: float
+    plan: Plan, library: Library, state: AdaptationState, day: dt.date, weekly_increase: float,
+    history: History | None = None, held: list[HeldBack] | None = None,
 ) -> tuple[int, list[Prescription]] | None:
-    """(plan week, exercises) for ``day`` after adaptation, or ``None`` on a rest day or after the plan."""
+    """(plan week, exercises) for ``day`` after adaptation, or ``None`` on a rest day or after the plan.
+
+    With ``history``, a harder variant whose easier one was not done at its top dose stays the easier
+    one (see :mod:`planner.domain.days.earned`); what was kept back is added to ``held``.
+    """
     slot = slot_on(plan, day)
     if slot is None or day < plan.inputs.start:
         return None
     week, factor = position(plan, state, day, weekly_increase)
     if week > len(plan.weeks):
         return None
-    items = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises, factor)
+
+    def adapt(number: int, scale: float) -> tuple[list[Prescription], list[HeldBack]]:
+        items, kept = plan.weeks[number - 1].sessions[slot].exercises, []
+        if history is not None:
+            # A track eased after pain follows the pain rules alone.
+            items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
+        return _adapt(library, state, items, scale), kept
+
+    def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:
+        if held is not None:
+            held.extend(adapted[1])
+        return number, adapted[0]
+
+    items = adapt(week, factor)
     calendar = max(1, calendar_week(plan, day) - state.lag_weeks)
     if state.frozen_week is not None and calendar <= len(plan.weeks):
         # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
         # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
         # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
-        easier = _adapt(plan, library, state, plan.weeks[calendar - 1].sessions[slot].exercises, factor)
-        lighter, held = sum(p.volume_seconds for p in easier), sum(p.volume_seconds for p in items)
-        if lighter < held:
+        easier = adapt(calendar, factor)
+        lighter, held_volume = sum(p.volume_seconds for p in easier[0]), sum(p.volume_seconds for p in items[0])
+        if lighter < held_volume:
             if plan.weeks[calendar - 1].deload:
-                return calendar, easier
-            scaled = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises,
-                            factor * lighter / held)
-            if sum(p.volume_seconds for p in scaled) <= lighter:
-                return week, scaled
-            return calendar, easier
-    return week, items
+                return chosen(calendar, easier)
+            scaled = adapt(week, factor * lighter / held_volume)
+            if sum(p.volume_seconds for p in scaled[0]) <= lighter:
+                return chosen(week, scaled)
+            return chosen(calendar, easier)
+    return chosen(week, items)
 
 
-def _adapt(
-    plan: Plan, library: Library, state: AdaptationState, planned: list[Prescription], factor: float
-) -> list[Prescription]:
+def _adapt(library: Library, state: AdaptationState, planned: list[Prescription], factor: float) -> list[Prescription]:
     items = []
     for item in planned:
         if item.track in state.dropped:
@@ -160,7 +178,8 @@ def _day_view(
         exercises = [] if state.pause == "red-flag" else relief_routine(library)
         done = set(history.completions_on(day))
         return DayView(day, "paused", reasons, exercises, done & {e.id for e in exercises})
-    adapted = adapted_session(plan, library, state, day, weekly_increase)
+    held: list[HeldBack] = []
+    adapted = adapted_session(plan, library, state, day, weekly_increase, history, held)
     if adapted is None:
         if day > plan.end and position(plan, state, day, weekly_increase)[0] > len(plan.weeks):
             reasons.append(f"Your plan finished on {plan.end.isoformat()}: build the next one with 'planner plan new'.")
@@ -172,6 +191,7 @@ def _day_view(
             reasons.append(advice)
         return DayView(day, "rest", reasons)
     week, exercises = adapted
+    reasons.extend(h.reason for h in held)
     reasons.extend(_active_reasons(plan, state, history, week, day, weekly_increase))
     if advice:
         reasons.append(advice)
@@ -191,7 +211,7 @@ def _day_view(
         status = "missed"
     else:
         status = "planned"
-    return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial)
+    return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial, held_back=held)
 
 
 def _active_reasons(
@@ -211,3 +231,15 @@ def _active_reasons(
     if plan_week.deload:
         reasons.append(plan_week.reasons[0])
     return reasons
+
+
+def next_session(
+    plan: Plan, library: Library, state: AdaptationState, history: History, today: dt.date, weekly_increase: float,
+) -> DayView | None:
+    """Today's session if it is still to do, else the next planned one within a week (``None``: none)."""
+    for offset in range(8):
+        day = today + dt.timedelta(days=offset)
+        view = day_view(plan, library, state, history, day, weekly_increase, today)
+        if view.planned and view.status in ("planned", "partial"):
+            return view
+    return None
