@@ -179,7 +179,8 @@ def _day_view(
         done = set(history.completions_on(day))
         return DayView(day, "paused", reasons, exercises, done & {e.id for e in exercises})
     held: list[HeldBack] = []
-    adapted = adapted_session(plan, library, state, day, weekly_increase, history, held)
+    adapted = adapted_session(plan, library, state, day, weekly_increase,
+                              history if _settled(plan, history, day, today) else None, held)
     if adapted is None:
         if day > plan.end and position(plan, state, day, weekly_increase)[0] > len(plan.weeks):
             reasons.append(f"Your plan finished on {plan.end.isoformat()}: build the next one with 'planner plan new'.")
@@ -212,6 +213,20 @@ def _day_view(
     else:
         status = "planned"
     return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial, held_back=held)
+
+
+def _settled(plan: Plan, history: History, day: dt.date, today: dt.date | None) -> bool:
+    """Whether what was checked off decides ``day``'s variants: a day up to today, or the next session
+    with none still to do before it. A later day shows the plan as built, since the sessions before
+    it can still be done."""
+    if today is None or day <= today:
+        return True
+    for offset in range((day - today).days):
+        earlier = today + dt.timedelta(days=offset)
+        if earlier >= plan.inputs.start and slot_on(plan, earlier) is not None \
+                and not history.completions_on(earlier) and history.skip_on(earlier) is None:
+            return False
+    return True
 
 
 def _active_reasons(
