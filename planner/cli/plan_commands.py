@@ -92,6 +92,10 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     built = build_plan(inputs, context.library)
     if not screened(context):
         return 1
+    origin = context.library.program_origin.get(inputs.program, "")
+    for line in context.library.notices:  # a program file in the older [[blocks]] format: say it still works
+        if line.startswith(f"{origin}: ") and "[[blocks]]" in line:
+            notice(line)
     with open_store(context.data_dir, create=True) as store:
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
         _, carried = start_plan(store, built.inputs, built.program_name, context.today)
