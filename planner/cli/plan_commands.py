@@ -7,6 +7,7 @@ import argparse
 from planner.cli.output import notice, print_json
 from planner.clock import parse_date
 from planner.context import Context
+from planner.domain.days.day import next_session
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.screening import check_screened
 from planner.domain.plan.builder import build_plan
@@ -91,11 +92,15 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     built = build_plan(inputs, context.library)
     if not screened(context):
         return 1
+    origin = context.library.program_origin.get(inputs.program, "")
+    for line in context.library.notices:  # a program file in the older [[blocks]] format: say it still works
+        if line.startswith(f"{origin}: ") and "[[blocks]]" in line:
+            notice(line)
     with open_store(context.data_dir, create=True) as store:
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
         _, carried = start_plan(store, built.inputs, built.program_name, context.today)
     if args.json:
-        print_json(plan_json(built))
+        print_json(plan_json(built) | {"held_back": []})  # as 'plan show --json': nothing checked off yet
         if carried is not None:
             notice(carried.reason)
         return 0
@@ -112,17 +117,27 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
     if active is None:
         raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
     built = active.plan
+    coming = next_session(built, context.library, active.state, active.history, context.today,
+                          active.weekly_increase)
     store.close()
     if args.week is not None and not 1 <= args.week <= len(built.weeks):
         raise UsageError(f"--week: {args.week} is out of range; this plan has weeks 1 to {len(built.weeks)}")
+    held = coming.held_back if coming is not None else []
     if args.json:
         data = plan_json(built)
         if args.week is not None:
             data["weeks"] = [w for w in data["weeks"] if w["number"] == args.week]
+        # The plan is as built; what was checked off can keep an easier variant for now.
+        data["held_back"] = [{"date": coming.date.isoformat(), **h.as_json()} for h in held] if coming else []
         print_json(data)
         return 0
     weeks = [built.weeks[args.week - 1]] if args.week else built.weeks
     print(summary(built, weeks))
+    if coming is not None and held:
+        print(f"\nAs your check-offs stand, {DAY_NAMES[coming.date.weekday()]} {coming.date.isoformat()}'s session "
+              "differs from the plan above:")
+        for h in held:
+            print(f"  {h.reason}")
     return 0
 
 
