@@ -43,7 +43,8 @@ def test_pain_free_reports_bring_doses_back_within_two_weeks(planner: Planner) -
     assert back["week"] >= 3, "the plan picks up at least where it was when the pain came"
     planned_week = planner.json("plan", "show")["weeks"][back["week"] - 1]
     monday = planned_week["sessions"][0]  # Monday, the week's first session
-    assert volume(back) == volume(monday), "two weeks after the pain settled the full planned doses are back"
+    # (an exercise may stay on its easier variant at its top dose until that is done: more, never less)
+    assert volume(back) >= volume(monday), "two weeks after the pain settled the full planned doses are back"
 
 
 def test_a_pain_report_on_a_rest_day_names_the_session_before(planner: Planner) -> None:
