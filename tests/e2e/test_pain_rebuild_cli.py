@@ -124,3 +124,14 @@ def test_a_pain_cut_leaves_the_warm_up_and_the_walk_whole(planner: Planner) -> N
         for e in kept:
             assert cut[e["id"]]["volume_seconds"] == e["volume_seconds"], e["id"]
         assert volume(planner.day(date)) < volume(planner.planned(date)), "the training load is cut"
+
+
+def test_a_report_is_not_tied_to_a_session_that_was_not_done(planner: Planner) -> None:
+    out = planner.run("pain", "3", "--date", "2026-03-03", "--when", "next-morning", today="2026-03-03").stdout
+    assert "Monday's session" not in out and "on Tuesday" in out, out
+
+
+def test_a_report_during_a_pause_names_the_pause_not_a_session(planner: Planner) -> None:
+    done_with_pain(planner, START, "8")
+    out = planner.run("pain", "2", "--date", "2026-03-04", today="2026-03-04").stdout
+    assert "Pain 2 on Wednesday, during the pause" in out and "Wednesday's session" not in out, out
