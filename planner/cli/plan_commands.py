@@ -9,6 +9,7 @@ from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.days.day import next_session
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.screening import check_screened
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, parse_days
@@ -138,7 +139,28 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
               "differs from the plan above:")
         for h in held:
             print(f"  {h.reason}")
+    adapted = adaptation_note(active.state)
+    if adapted:
+        print(f"\n{adapted}")
     return 0
+
+
+def adaptation_note(state: AdaptationState) -> str | None:
+    """What the plan above does not show: the plan is as built, and pain has changed what is done now."""
+    if state.pause is not None:
+        return "Your program is paused: the plan above resumes when the pause is lifted. See 'planner today'."
+    changes = []
+    if state.frozen_week is not None or state.factor < 1.0:
+        changes.append("doses are held or eased")
+    if state.regressed:
+        changes.append(f"{len(state.regressed)} exercise{'s are' if len(state.regressed) > 1 else ' is'} "
+                       "on an easier variant")
+    if state.dropped:
+        changes.append(f"{len(state.dropped)} exercise{'s are' if len(state.dropped) > 1 else ' is'} dropped")
+    if not changes:
+        return None
+    return ("This is the plan as built. Since then " + ", ".join(changes) + " (after pain or a break): "
+            "'planner today' shows the doses to do, and 'planner adjustments' says why.")
 
 
 def plan_json(built: Plan) -> dict:

@@ -135,3 +135,10 @@ def test_a_report_during_a_pause_names_the_pause_not_a_session(planner: Planner)
     done_with_pain(planner, START, "8")
     out = planner.run("pain", "2", "--date", "2026-03-04", today="2026-03-04").stdout
     assert "Pain 2 on Wednesday, during the pause" in out and "Wednesday's session" not in out, out
+
+
+def test_plan_show_says_when_today_differs_from_the_plan_as_built(planner: Planner) -> None:
+    assert "This is the plan as built" not in planner.run("plan", "show").stdout
+    done_with_pain(planner, START, "6", "--aggravated", "curl-up-head-supported")
+    out = planner.run("plan", "show", today="2026-03-04").stdout
+    assert "This is the plan as built. Since then doses are held or eased" in out and "planner today" in out

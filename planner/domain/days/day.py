@@ -51,6 +51,9 @@ class DayView:
                     "reps": p.reps,
                     "hold_seconds": p.hold_seconds,
                     "minutes": p.minutes,
+                    "per_side": p.per_side,
+                    "descending": p.descending,  # sets of reps, reps-2, reps-4… (6-4-2)
+                    "dose": p.dose_text(),
                     "volume_seconds": p.volume_seconds,
                     "done": p.id in self.done_ids,
                     "partial": p.id in self.partial_ids,
