@@ -7,7 +7,9 @@ import argparse
 from planner.cli.output import notice, print_json
 from planner.clock import parse_date
 from planner.context import Context
+from planner.domain.days.day import next_session
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.screening import check_screened
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, parse_days
@@ -91,11 +93,15 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     built = build_plan(inputs, context.library)
     if not screened(context):
         return 1
+    origin = context.library.program_origin.get(inputs.program, "")
+    for line in context.library.notices:  # a program file in the older [[blocks]] format: say it still works
+        if line.startswith(f"{origin}: ") and "[[blocks]]" in line:
+            notice(line)
     with open_store(context.data_dir, create=True) as store:
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
         _, carried = start_plan(store, built.inputs, built.program_name, context.today, context.pain_rules)
     if args.json:
-        print_json(plan_json(built))
+        print_json(plan_json(built) | {"held_back": []})  # as 'plan show --json': nothing checked off yet
         if carried is not None:
             notice(carried.reason)
         return 0
@@ -112,18 +118,49 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
     if active is None:
         raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
     built = active.plan
+    coming = next_session(built, context.library, active.state, active.history, context.today,
+                          active.weekly_increase)
     store.close()
     if args.week is not None and not 1 <= args.week <= len(built.weeks):
         raise UsageError(f"--week: {args.week} is out of range; this plan has weeks 1 to {len(built.weeks)}")
+    held = coming.held_back if coming is not None else []
     if args.json:
         data = plan_json(built)
         if args.week is not None:
             data["weeks"] = [w for w in data["weeks"] if w["number"] == args.week]
+        # The plan is as built; what was checked off can keep an easier variant for now.
+        data["held_back"] = [{"date": coming.date.isoformat(), **h.as_json()} for h in held] if coming else []
         print_json(data)
         return 0
     weeks = [built.weeks[args.week - 1]] if args.week else built.weeks
     print(summary(built, weeks))
+    if coming is not None and held:
+        print(f"\nAs your check-offs stand, {DAY_NAMES[coming.date.weekday()]} {coming.date.isoformat()}'s session "
+              "differs from the plan above:")
+        for h in held:
+            print(f"  {h.reason}")
+    adapted = adaptation_note(active.state)
+    if adapted:
+        print(f"\n{adapted}")
     return 0
+
+
+def adaptation_note(state: AdaptationState) -> str | None:
+    """What the plan above does not show: the plan is as built, and pain has changed what is done now."""
+    if state.pause is not None:
+        return "Your program is paused: the plan above resumes when the pause is lifted. See 'planner today'."
+    changes = []
+    if state.frozen_week is not None or state.factor < 1.0:
+        changes.append("doses are held or eased")
+    if state.regressed:
+        changes.append(f"{len(state.regressed)} exercise{'s are' if len(state.regressed) > 1 else ' is'} "
+                       "on an easier variant")
+    if state.dropped:
+        changes.append(f"{len(state.dropped)} exercise{'s are' if len(state.dropped) > 1 else ' is'} dropped")
+    if not changes:
+        return None
+    return ("This is the plan as built. Since then " + ", ".join(changes) + " (after pain or a break): "
+            "'planner today' shows the doses to do, and 'planner adjustments' says why.")
 
 
 def plan_json(built: Plan) -> dict:

@@ -148,7 +148,10 @@ def test_severe_pain_pauses_to_relief_and_low_pain_resumes_gently(planner: Plann
     planner.run("pain", "1", "--date", "2026-03-04", today="2026-03-04")
     resumed = planner.day("2026-03-05")
     assert resumed["status"] == "planned"
-    assert volume(resumed) <= 0.5 * volume(planner.planned("2026-03-05")) + 1
+    planned = planner.planned("2026-03-05")
+    whole = {e["id"] for e in planned["exercises"] if e["category"] in ("mobility", "relief")}  # never cut for pain
+    load = sum(e["volume_seconds"] for e in resumed["exercises"] if e["id"] not in whole)
+    assert load <= 0.5 * sum(e["volume_seconds"] for e in planned["exercises"] if e["id"] not in whole) + 1
 
 
 EMERGENCY = ["saddle", "bladder-bowel", "urine", "sexual", "both-legs"]

@@ -43,7 +43,8 @@ def test_pain_free_reports_bring_doses_back_within_two_weeks(planner: Planner) -
     assert back["week"] >= 3, "the plan picks up at least where it was when the pain came"
     planned_week = planner.json("plan", "show")["weeks"][back["week"] - 1]
     monday = planned_week["sessions"][0]  # Monday, the week's first session
-    assert volume(back) == volume(monday), "two weeks after the pain settled the full planned doses are back"
+    # (an exercise may stay on its easier variant at its top dose until that is done: more, never less)
+    assert volume(back) >= volume(monday), "two weeks after the pain settled the full planned doses are back"
 
 
 def test_a_pain_report_on_a_rest_day_names_the_session_before(planner: Planner) -> None:
@@ -111,3 +112,33 @@ def test_pain_of_five_after_every_session_holds_once_it_keeps_coming_back(planne
     assert "repeat the current doses" in outs[2] and "the third report of 5 or more in 14 days" in outs[2], outs[2]
     held = planner.day("2026-03-09")
     assert held["week"] == 1, "the second week's increase waits"
+
+
+def test_a_pain_cut_leaves_the_warm_up_and_the_walk_whole(planner: Planner) -> None:
+    done_with_pain(planner, START, "6")
+    for date in ("2026-03-04", "2026-03-06"):
+        cut = {e["id"]: e for e in planner.day(date)["exercises"]}
+        planned = {e["id"]: e for e in planner.planned(date)["exercises"]}
+        kept = [e for e in planned.values() if e["category"] in ("mobility", "relief")]
+        assert kept, "the session has a warm-up or a walk"
+        for e in kept:
+            assert cut[e["id"]]["volume_seconds"] == e["volume_seconds"], e["id"]
+        assert volume(planner.day(date)) < volume(planner.planned(date)), "the training load is cut"
+
+
+def test_a_report_is_not_tied_to_a_session_that_was_not_done(planner: Planner) -> None:
+    out = planner.run("pain", "3", "--date", "2026-03-03", "--when", "next-morning", today="2026-03-03").stdout
+    assert "Monday's session" not in out and "on Tuesday" in out, out
+
+
+def test_a_report_during_a_pause_names_the_pause_not_a_session(planner: Planner) -> None:
+    done_with_pain(planner, START, "8")
+    out = planner.run("pain", "2", "--date", "2026-03-04", today="2026-03-04").stdout
+    assert "Pain 2 on Wednesday, during the pause" in out and "Wednesday's session" not in out, out
+
+
+def test_plan_show_says_when_today_differs_from_the_plan_as_built(planner: Planner) -> None:
+    assert "This is the plan as built" not in planner.run("plan", "show").stdout
+    done_with_pain(planner, START, "6", "--aggravated", "curl-up-head-supported")
+    out = planner.run("plan", "show", today="2026-03-04").stdout
+    assert "This is the plan as built. Since then doses are held or eased" in out and "planner today" in out

@@ -24,19 +24,25 @@ from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.domain.library.models import Kind
-from planner.domain.plan.model import Prescription
+from planner.domain.plan.model import Prescription, set_reps
 
 FLASH_SECONDS = 0.6
 MARKS = {"done": "✓", "skipped": "–", "partial": "◐"}
 
 
-def work_seconds(item: Prescription) -> int:
-    """How long one set takes: the hold, the whole duration, or the reps at their usual pace."""
+def reps_in_set(item: Prescription, done: int) -> int:
+    """The reps of the set after ``done`` sets: the same each set, or fewer each set when descending (6-4-2)."""
+    counts = set_reps(item.sets, item.reps or 1, item.descending)
+    return counts[min(done, len(counts) - 1)] if counts else item.reps or 1
+
+
+def work_seconds(item: Prescription, done: int = 0) -> int:
+    """How long the set after ``done`` sets takes: the hold, the whole duration, or its reps at their usual pace."""
     if item.kind is Kind.HOLD:
         return item.hold_seconds or 1
     if item.kind is Kind.DURATION:
         return (item.minutes or 1) * 60
-    return (item.reps or 1) * item.seconds_per_rep
+    return reps_in_set(item, done) * item.seconds_per_rep
 
 
 def set_dots(done: int, sets: int) -> str:
@@ -146,7 +152,7 @@ class SessionRunner(SizedScreen):
         self.query_one("#set-progress", Static).update(Content.assemble(
             (f"Set {min(done + 1, item.sets)} of {item.sets}", "bold"), f"{side}   ", set_dots(done, item.sets)))
         countdown = self.query_one(Countdown)
-        countdown.ready(work_seconds(item), self._ready_text(item))
+        countdown.ready(work_seconds(item, done), self._ready_text(item))
         self.query_one(ExerciseDetail).show(self.library, item.id, item, brief=True)
         self.query_one("#hint", Static).update(self.hint())
 
@@ -155,7 +161,7 @@ class SessionRunner(SizedScreen):
             return "Finished."
         side = f" ({self.side} side)" if self.side else ""
         if item.kind is Kind.REPS:
-            return f"{item.reps} reps{side}: about this long. s times it."
+            return f"{reps_in_set(item, self.sets_done[item.id])} reps{side}: about this long. s times it."
         return f"{'Hold' if item.kind is Kind.HOLD else 'Keep going'}{side}: s starts the timer."
 
     def hint(self) -> str:
@@ -241,9 +247,11 @@ class SessionRunner(SizedScreen):
         self.redraw()
 
     def _start_work(self, item: Prescription) -> None:
-        what = {Kind.HOLD: "Hold", Kind.DURATION: "Keep going", Kind.REPS: f"{item.reps} reps, about"}[item.kind]
+        done = self.sets_done[item.id]
+        what = {Kind.HOLD: "Hold", Kind.DURATION: "Keep going",
+                Kind.REPS: f"{reps_in_set(item, done)} reps, about"}[item.kind]
         side = f" ({self.side} side)" if self.side else ""
-        self.query_one(Countdown).start(work_seconds(item), f"{what}{side}", "work")
+        self.query_one(Countdown).start(work_seconds(item, done), f"{what}{side}", "work")
 
     def action_timer(self) -> None:
         item = self.item

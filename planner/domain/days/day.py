@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from planner.domain.days.earned import HeldBack, earned_session
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain
@@ -16,7 +17,7 @@ from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
-from planner.domain.plan.progression import TrackState, caps, dose_volume, scaled_dose, starting_dose
+from planner.domain.plan.progression import TrackState, caps, dose_volume, is_load, scaled_dose, starting_dose
 from planner.domain.records import History
 
 GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
@@ -34,6 +35,7 @@ class DayView:
     planned: bool = False
     partial_ids: set[str] = field(default_factory=set)  # begun, some sets done, not finished
     alert: Alert | None = None
+    held_back: list[HeldBack] = field(default_factory=list)  # easier variants kept until a top dose is done
 
     def as_json(self) -> dict:
         return {
@@ -50,9 +52,13 @@ class DayView:
                     "reps": p.reps,
                     "hold_seconds": p.hold_seconds,
                     "minutes": p.minutes,
+                    "per_side": p.per_side,
+                    "descending": p.descending,  # sets of reps, reps-2, reps-4… (6-4-2)
+                    "dose": p.dose_text(),
                     "volume_seconds": p.volume_seconds,
                     "done": p.id in self.done_ids,
                     "partial": p.id in self.partial_ids,
+                    "held_back": next((h.as_json() for h in self.held_back if h.kept.id == p.id), None),
                 }
                 for p in self.exercises
             ],
@@ -95,12 +101,17 @@ def first_doses(plan: Plan) -> dict[str, Prescription]:
 
 def adapted_session(
     plan: Plan, library: Library, state: AdaptationState, day: dt.date, weekly_increase: float,
+    history: History | None = None, held: list[HeldBack] | None = None,
 ) -> tuple[int, list[Prescription]] | None:
     """(plan week, exercises) for ``day`` after adaptation, or ``None`` on a rest day or after the plan.
 
     A pain cut scales doses once: no dose goes below the exercise's first dose in the plan times the
     current factor, so an easier week, a cut and a step-down after a break never compound into doses
-    below where the person started. Only pain that stays high (cut after cut) lowers the factor further."""
+    below where the person started. Only pain that stays high (cut after cut) lowers the factor further.
+
+    With ``history``, a harder variant whose easier one was not done at its top dose stays the easier
+    one (see :mod:`planner.domain.days.earned`); what was kept back is added to ``held``.
+    """
     slot = slot_on(plan, day)
     if slot is None or day < plan.inputs.start:
         return None
@@ -108,27 +119,39 @@ def adapted_session(
     if week > len(plan.weeks):
         return None
     floors = first_doses(plan) if factor < 1.0 or state.frozen_week is not None else None
-    items = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises, factor, floors)
+
+    def adapt(number: int, scale: float, floor_factor: float | None = None) -> tuple[list[Prescription], list[HeldBack]]:
+        items, kept = plan.weeks[number - 1].sessions[slot].exercises, []
+        if history is not None:
+            # A track eased after pain follows the pain rules alone.
+            items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
+        return _adapt(library, state, items, scale, floors, floor_factor), kept
+
+    def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:
+        if held is not None:
+            held.extend(adapted[1])
+        return number, adapted[0]
+
+    items = adapt(week, factor)
     calendar = max(1, calendar_week(plan, day) - state.lag_weeks)
     if state.frozen_week is not None and calendar <= len(plan.weeks):
         # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
         # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
         # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
-        easier = _adapt(plan, library, state, plan.weeks[calendar - 1].sessions[slot].exercises, factor, floors)
-        lighter, held = sum(p.volume_seconds for p in easier), sum(p.volume_seconds for p in items)
-        if lighter < held:
+        easier = adapt(calendar, factor)
+        lighter, held_volume = sum(p.volume_seconds for p in easier[0]), sum(p.volume_seconds for p in items[0])
+        if lighter < held_volume:
             if plan.weeks[calendar - 1].deload:
-                return calendar, easier
-            scaled = _adapt(plan, library, state, plan.weeks[week - 1].sessions[slot].exercises,
-                            factor * lighter / held, floors, floor_factor=factor)
-            if sum(p.volume_seconds for p in scaled) <= lighter:
-                return week, scaled
-            return calendar, easier
-    return week, items
+                return chosen(calendar, easier)
+            scaled = adapt(week, factor * lighter / held_volume, floor_factor=factor)
+            if sum(p.volume_seconds for p in scaled[0]) <= lighter:
+                return chosen(week, scaled)
+            return chosen(calendar, easier)
+    return chosen(week, items)
 
 
 def _adapt(
-    plan: Plan, library: Library, state: AdaptationState, planned: list[Prescription], factor: float,
+    library: Library, state: AdaptationState, planned: list[Prescription], factor: float,
     floors: dict[str, Prescription] | None = None, floor_factor: float | None = None,
 ) -> list[Prescription]:
     """The planned items with drops, regressions and the volume ``factor`` applied; no item goes below
@@ -140,7 +163,9 @@ def _adapt(
             continue
         if item.track in state.regressed and state.regressed[item.track] in library.exercises:
             item = _regressed(library, item, state.regressed[item.track])
-        if factor < 1.0 and item.id in library.exercises:
+        # A pain cut is a cut of training load: the warm-up, walks and relief items stay whole (walking
+        # is what keeps a sore back moving; NICE NG59), as they do in an easier week.
+        if factor < 1.0 and item.id in library.exercises and is_load(library.exercises[item.id]):
             exercise = library.exercises[item.id]
             dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
                            hold_seconds=item.hold_seconds, minutes=item.minutes)
@@ -190,7 +215,9 @@ def _day_view(
         exercises = [] if state.pause == "red-flag" else relief_routine(library)
         done = set(history.completions_on(day))
         return DayView(day, "paused", reasons, exercises, done & {e.id for e in exercises})
-    adapted = adapted_session(plan, library, state, day, weekly_increase)
+    held: list[HeldBack] = []
+    adapted = adapted_session(plan, library, state, day, weekly_increase,
+                              history if _settled(plan, history, day, today) else None, held)
     if adapted is None:
         if day > plan.end and position(plan, state, day, weekly_increase)[0] > len(plan.weeks):
             reasons.append(f"Your plan finished on {plan.end.isoformat()}: build the next one with 'planner plan new'.")
@@ -202,6 +229,7 @@ def _day_view(
             reasons.append(advice)
         return DayView(day, "rest", reasons)
     week, exercises = adapted
+    reasons.extend(h.reason for h in held)
     reasons.extend(_active_reasons(plan, state, history, week, day, weekly_increase))
     if advice:
         reasons.append(advice)
@@ -221,7 +249,21 @@ def _day_view(
         status = "missed"
     else:
         status = "planned"
-    return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial)
+    return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial, held_back=held)
+
+
+def _settled(plan: Plan, history: History, day: dt.date, today: dt.date | None) -> bool:
+    """Whether what was checked off decides ``day``'s variants: a day up to today, or the next session
+    with none still to do before it. A later day shows the plan as built, since the sessions before
+    it can still be done."""
+    if today is None or day <= today:
+        return True
+    for offset in range((day - today).days):
+        earlier = today + dt.timedelta(days=offset)
+        if earlier >= plan.inputs.start and slot_on(plan, earlier) is not None \
+                and not history.completions_on(earlier) and history.skip_on(earlier) is None:
+            return False
+    return True
 
 
 def _active_reasons(
@@ -242,3 +284,15 @@ def _active_reasons(
     if plan_week.deload:
         reasons.append(plan_week.reasons[0])
     return reasons
+
+
+def next_session(
+    plan: Plan, library: Library, state: AdaptationState, history: History, today: dt.date, weekly_increase: float,
+) -> DayView | None:
+    """Today's session if it is still to do, else the next planned one within a week (``None``: none)."""
+    for offset in range(8):
+        day = today + dt.timedelta(days=offset)
+        view = day_view(plan, library, state, history, day, weekly_increase, today)
+        if view.planned and view.status in ("planned", "partial"):
+            return view
+    return None

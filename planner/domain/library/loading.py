@@ -17,6 +17,7 @@ from pathlib import Path
 
 from planner.domain.errors import Problem, display_path
 from planner.domain.files.toml_lines import locate
+from planner.domain.library.blocks import blocks_to_slots, notice_for, written_with_blocks
 from planner.domain.library.models import Exercise, Program
 
 MAX_FILE_BYTES = 1_000_000
@@ -198,6 +199,12 @@ def _load_file(
     )
 
     model = Program if is_program(data) else Exercise
+    if model is Program and written_with_blocks(data):
+        data, problems = blocks_to_slots(data, shown, text, library.exercises)
+        if data is None:
+            library.problems.extend(problems)
+            return
+        library.notices.append(notice_for(shown))
     item, problems = check(model, data, shown, text)
     if item is None:
         library.problems.extend(problems)

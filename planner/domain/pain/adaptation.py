@@ -140,19 +140,26 @@ def _is_session_day(plan: Plan, day: dt.date) -> bool:
     return weekday in plan.inputs.days_in_week((day - plan.inputs.start).days // 7)
 
 
-def _session_words(plan: Plan, day: dt.date, when: str) -> str:
+def _session_words(plan: Plan, day: dt.date, when: str, history: History | None = None,
+                   paused: bool = False) -> str:
     """Which session a report is about, in words: the one that day, or for a report the morning after (or on
-    a rest day) the latest one in the three days before; a report with no session near says its day."""
+    a rest day) the latest one in the three days before that was checked off; otherwise just its day."""
+    weekday = DAY_NAMES[day.weekday()]
+    if paused:
+        return f"on {weekday}, during the pause"
     if when != "next-morning" and _is_session_day(plan, day):
-        return f"{'during' if when == 'during' else 'after'} {DAY_NAMES[day.weekday()]}'s session"
+        return f"{'during' if when == 'during' else 'after'} {weekday}'s session"
     for back in range(1, 4):
         session = day - dt.timedelta(days=back)
         if _is_session_day(plan, session):
+            if history is not None and not any(c.date == session and c.status != "skipped"
+                                               for c in history.completions):
+                break  # that session was not done: the report is not about it
             name = DAY_NAMES[session.weekday()]
             if when == "next-morning" and back == 1:
                 return f"the morning after {name}'s session"
-            return f"on {DAY_NAMES[day.weekday()]}, after {name}'s session"
-    return f"on {DAY_NAMES[day.weekday()]}, with no session in the days before"
+            return f"on {weekday}, after {name}'s session"
+    return f"on {weekday}, with no session done in the days before"
 
 
 def apply_pain_report(
@@ -167,7 +174,7 @@ def apply_pain_report(
     """The new state, the adjustments to record, and notes to show (that change nothing), under ``rules``
     (the pain-rules file in force; the safety floor is in :class:`PainRules` itself)."""
     day = report.date
-    label = f"Pain {report.score} {_session_words(plan, day, report.when)}"
+    label = f"Pain {report.score} {_session_words(plan, day, report.when, history, state.pause is not None)}"
     notes: list[str] = []
 
     def adjust(kind: str, new: AdaptationState, reason: str) -> tuple[AdaptationState, list[Adjustment], list[str]]:

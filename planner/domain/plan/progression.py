@@ -4,7 +4,9 @@ A ladder, never a loop: the main field (reps, hold seconds or minutes) rises
 by its step to its cap, then sets rise to their cap at that same main value
 (no "add a set and go back to the starting reps"). When both are at the top,
 and that top dose has been done for a week, the exercise moves to its harder
-variant at that variant's starting dose. Never two steps at once.
+variant at that variant's starting dose. Never two steps at once. Whether the
+top dose was really done is in what was checked off: the day's session keeps the
+easier variant until then (see :mod:`planner.domain.days.earned`).
 
 McGill-style core work is dosed as *descending sets of short holds* (6-4-2 of
 10 s holds → 8-6-4 → …): the reps rise, the hold stays short, so endurance
@@ -150,8 +152,8 @@ def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
     if harder is not None:
         new = starting_dose(harder)
         return Step(TrackState(harder, new),
-                    f"{exercise.name} was done at its top dose ({before}): moves up to {harder.name} "
-                    f"at {describe(harder, new)}", promoted=True)
+                    f"{exercise.name} reached its top dose ({before}): moves up to {harder.name} "
+                    f"at {describe(harder, new)} once you have done that top dose", promoted=True)
     return None
 
 

@@ -154,8 +154,9 @@ def progress_week(
     reasons: list[str] = []
     if steps:
         rise = volume / base - 1 if base else 0
-        reasons.append(f"Training load {'up' if rise >= 0.005 else 'down' if rise <= -0.005 else 'about level'} "
-                       f"{abs(rise):.0%} on the last full week (the limit is {program.max_weekly_increase:.0%} up):")
+        change = (f"up {rise:.0%}" if rise >= 0.005 else f"down {-rise:.0%}" if rise <= -0.005 else "about level")
+        reasons.append(f"Training load {change} on the last full week (the limit is {program.max_weekly_increase:.0%} "
+                       "up):")
         reasons += steps
     else:
         reasons.append("Doses stay as they were.")

@@ -1,0 +1,51 @@
+"""The app's Today keeps an easier variant until its top dose is done, and says why (same rule as the CLI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from planner.cli import main as cli
+from tests.app.conftest import TODAY, make_app, settle
+
+START = (dt.date.fromisoformat(TODAY) - dt.timedelta(days=14)).isoformat()  # today is week 3's Monday
+
+
+def plan_json(capsys: pytest.CaptureFixture[str]) -> dict:
+    capsys.readouterr()
+    assert cli(["plan", "show", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+async def test_today_keeps_the_easier_variant_until_its_top_dose_is_done(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["screen", "--none"]) == 0
+    assert cli(["plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--minutes", "30",
+                "--level", "1", "--weeks", "12", "--start", START]) == 0
+    weeks = plan_json(capsys)["weeks"]
+    # What the plan brings in this week that the last week did not have in any session.
+    last_week = {e["id"] for s in weeks[1]["sessions"] for e in s["exercises"]}
+    new = [e["id"] for e in weeks[2]["sessions"][0]["exercises"] if e["id"] not in last_week]
+    assert new, "the plan promotes something in week 3"
+    for session in weeks[0]["sessions"]:
+        assert cli(["done", "--date", session["date"]]) == 0
+    assert cli(["done", "--date", weeks[1]["sessions"][0]["date"]]) == 0  # then two sessions skipped
+    for session in weeks[1]["sessions"][1:]:
+        assert cli(["skip", "--date", session["date"]]) == 0
+    held = plan_json(capsys)["held_back"]
+    assert held and {h["instead_of"] for h in held} <= set(new)
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        options = app.screen.query_one("#exercises", OptionList)
+        shown = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        for h in held:
+            assert h["id"] in shown and h["instead_of"] not in shown
+        reasons = " ".join(str(app.screen.query_one("#reasons", Static).render()).split())
+        for h in held:
+            assert " ".join(h["reason"].split()) in reasons
