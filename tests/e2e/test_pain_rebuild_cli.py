@@ -40,7 +40,7 @@ def test_pain_free_reports_bring_doses_back_within_two_weeks(planner: Planner) -
         done_with_pain(planner, date, "1")
     back = planner.day("2026-03-30")
     assert not any("volume is" in r for r in back["reasons"]), back["reasons"]
-    assert back["week"] >= 3, "the plan picks up at least where it was when the pain came"
+    assert back["week"] >= 2, "the plan picks up at least where it was when the pain came (week 2)"
     planned_week = planner.json("plan", "show")["weeks"][back["week"] - 1]
     monday = planned_week["sessions"][0]  # Monday, the week's first session
     # (an exercise may stay on its easier variant at its top dose until that is done: more, never less)

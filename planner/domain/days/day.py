@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from planner.domain.days.earned import HeldBack, earned_session
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain
+from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain, settle
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
@@ -120,12 +120,13 @@ def adapted_session(
         return None
     floors = first_doses(plan) if factor < 1.0 or state.frozen_week is not None else None
 
-    def adapt(number: int, scale: float, floor_factor: float | None = None) -> tuple[list[Prescription], list[HeldBack]]:
+    def adapt(number: int, scale: float, floor_factor: float | None = None,
+              everything: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
         items, kept = plan.weeks[number - 1].sessions[slot].exercises, []
         if history is not None:
             # A track eased after pain follows the pain rules alone.
             items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
-        return _adapt(library, state, items, scale, floors, floor_factor), kept
+        return _adapt(library, state, items, scale, floors, floor_factor, everything), kept
 
     def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:
         if held is not None:
@@ -133,8 +134,9 @@ def adapted_session(
         return number, adapted[0]
 
     items = adapt(week, factor)
-    calendar = max(1, calendar_week(plan, day) - state.lag_weeks)
-    if state.frozen_week is not None and calendar <= len(plan.weeks):
+    live = settle(plan, state, day, weekly_increase)  # a hold already rebuilt to full is over
+    calendar = max(1, calendar_week(plan, day) - live.lag_weeks)
+    if live.frozen_week is not None and calendar <= len(plan.weeks):
         # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
         # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
         # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
@@ -143,16 +145,20 @@ def adapted_session(
         if lighter < held_volume:
             if plan.weeks[calendar - 1].deload:
                 return chosen(calendar, easier)
-            scaled = adapt(week, factor * lighter / held_volume, floor_factor=factor)
-            if sum(p.volume_seconds for p in scaled[0]) <= lighter:
-                return chosen(week, scaled)
+            # Scaled down to it: here the cap wins over the first-dose floor, as pain must never give more
+            # than the plan would.
+            # Last of all the warm-up and walks are scaled too, rather than jump to another week's exercises.
+            for floor_factor, everything in ((None, False),):
+                scaled = adapt(week, factor * lighter / held_volume, floor_factor=floor_factor, everything=everything)
+                if sum(p.volume_seconds for p in scaled[0]) <= lighter:
+                    return chosen(week, scaled)
             return chosen(calendar, easier)
     return chosen(week, items)
 
 
 def _adapt(
     library: Library, state: AdaptationState, planned: list[Prescription], factor: float,
-    floors: dict[str, Prescription] | None = None, floor_factor: float | None = None,
+    floors: dict[str, Prescription] | None = None, floor_factor: float | None = None, everything: bool = False,
 ) -> list[Prescription]:
     """The planned items with drops, regressions and the volume ``factor`` applied; no item goes below
     its first dose in ``floors`` times ``floor_factor`` (by default the factor itself)."""
@@ -165,7 +171,7 @@ def _adapt(
             item = _regressed(library, item, state.regressed[item.track])
         # A pain cut is a cut of training load: the warm-up, walks and relief items stay whole (walking
         # is what keeps a sore back moving; NICE NG59), as they do in an easier week.
-        if factor < 1.0 and item.id in library.exercises and is_load(library.exercises[item.id]):
+        if factor < 1.0 and item.id in library.exercises and (everything or is_load(library.exercises[item.id])):
             exercise = library.exercises[item.id]
             dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
                            hold_seconds=item.hold_seconds, minutes=item.minutes)
