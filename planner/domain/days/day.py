@@ -120,10 +120,10 @@ def adapted_session(
         return None
     floors = first_doses(plan) if factor < 1.0 or state.frozen_week is not None else None
 
-    def adapt(number: int, scale: float, floor_factor: float | None = None,
-              everything: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
+    def adapt(number: int, scale: float, floor_factor: float | None = None, everything: bool = False,
+              as_built: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
         items, kept = plan.weeks[number - 1].sessions[slot].exercises, []
-        if history is not None:
+        if history is not None and not as_built:
             # A track eased after pain follows the pain rules alone.
             items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
         return _adapt(library, state, items, scale, floors, floor_factor, everything), kept
@@ -140,7 +140,8 @@ def adapted_session(
         # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
         # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
         # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
-        easier = adapt(calendar, factor)
+        # The plan as built that week is the cap: never more than a person without the pain is given.
+        easier = adapt(calendar, factor, as_built=True)
         lighter, held_volume = sum(p.volume_seconds for p in easier[0]), sum(p.volume_seconds for p in items[0])
         if lighter < held_volume:
             if plan.weeks[calendar - 1].deload:
