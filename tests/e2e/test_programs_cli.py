@@ -94,3 +94,19 @@ def test_a_slot_keeps_its_first_exercise_when_the_minutes_are_short(run_planner:
         slots = [e["slot"] for e in session["exercises"]]
         assert slots[0] == "gentle-movement", (session["date"], slots)
         assert session["estimated_minutes"] <= 30
+
+
+def test_a_movement_new_this_week_is_not_progressed_the_same_week(run_planner: RunPlanner) -> None:
+    """A loaded movement that joins in week 5 starts at its first dose; it grows from the week after."""
+    for program in ("core-foundation", "core-flexibility"):
+        plan = json.loads(run_planner("plan", "new", "--program", program, "--minutes", "30", "--json").stdout)
+        joined = 0
+        for week in plan["weeks"]:
+            new = next((r for r in week["reasons"] if r.startswith("New this week")), None)
+            if new is None:
+                continue
+            names = new.split(": ", 1)[1].rstrip(".").split(", ")
+            joined += len(names)
+            for name in names:
+                assert not any(r.startswith(f"{name}: ") and "→" in r for r in week["reasons"]), (program, week)
+        assert joined, f"{program}: a loaded movement joins"

@@ -102,7 +102,9 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             builder.states = {**builder.states, **full_states}
             bound = full_load * (1 + program.max_weekly_increase)
             trim_fillers(layouts, builder.states, bound)
-            week_states, reasons = progress_week(builder, layouts, full_load, number)
+            fresh = frozenset(i.track for items in layouts for i in items if builder.joins[i.spec] == number
+                              and program.slots[i.spec].from_week > 1)
+            week_states, reasons = progress_week(builder, layouts, full_load, number, fresh)
             refill(builder, layouts, week_states, full_states, index, bound)
         if not deload:
             builder.states = {**builder.states, **week_states}

@@ -90,9 +90,11 @@ def make_room(
 
 def progress_week(
     builder: SessionPlanner, sessions: list[list[Item]], base: int,
-    week_number: int,
+    week_number: int, fresh: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, TrackState], list[str]]:
-    """Take at most one step per exercise, within the weekly bound and the minutes; say what held it back."""
+    """Take at most one step per exercise, within the weekly bound and the minutes; say what held it back.
+
+    ``fresh`` tracks join this week: they start at their first dose and take no step until next week."""
     program, library = builder.program, builder.library
     current = dict(builder.states)
     bound = base * (1 + program.max_weekly_increase)
@@ -125,6 +127,8 @@ def progress_week(
     fillers = {t for t in tracks if all(i.extra for items in sessions for i in items if i.track == t)}
     for track in sorted(rotated, key=rank):
         state = current[track]
+        if track in fresh:
+            continue  # a movement new this week is learnt at its first dose before it grows
         if not may_grow(state.exercise) or (track in fillers and is_walk(state.exercise)):
             continue  # relief items stay as they are; a walk that only fills spare minutes does not grow
         harder_id = library.harder_of.get(state.exercise.id)
