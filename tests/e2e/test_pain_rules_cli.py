@@ -188,3 +188,12 @@ def test_a_rules_file_costs_the_quick_commands_no_pydantic_once_checked(run_plan
             refused = "these pain rules are not used" in result.stderr
             assert refused == (hold_max == "6")
             assert ("drop to 70%" in result.stdout) == (hold_max == "3"), result.stdout
+
+
+def test_simulate_after_a_warning_sign_offers_no_relief_routine(run_planner: RunPlanner) -> None:
+    """A warning-sign pause means no exercise until assessed: the projection must not suggest a routine."""
+    assert run_planner("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_planner("pain", "2", "--flag", "fever").returncode == 0
+    result = run_planner("simulate", "--pain", "0", "--weeks", "2")
+    assert result.returncode == 0 and "relief routine" not in result.stdout
+    assert "paused after a warning sign: no exercise until you are assessed" in result.stdout

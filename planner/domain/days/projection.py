@@ -33,6 +33,7 @@ OUTCOME_WORDS = {
     "cut": "cut",
     "paused": "paused: relief routine only",
 }
+WARNING_SIGN_WORDS = "paused after a warning sign: no exercise until you are assessed"
 MAX_WEEKS = 26
 
 
@@ -44,6 +45,7 @@ class ProjectedSession:
     factor: float  # the share of the plan week's volume, after a cut
     held: bool  # the plan week is held still (a hold, or a cut that has not yet climbed back)
     easier: bool = False  # a planned easier week (about 65%): lighter by design, not because of pain
+    warning_sign: bool = False  # paused after a warning sign: no exercise at all until resume --confirm
 
     @property
     def volume_seconds(self) -> int:
@@ -99,6 +101,8 @@ def week_words(week: ProjectedWeek) -> str:
     """How a projected week goes, in a few words (a phone is 40 columns): ``cut to 68% of the plan``."""
     if not week.sessions:
         return "no sessions (the plan has ended)"
+    if week.outcome == "paused" and any(s.warning_sign for s in week.sessions):
+        return WARNING_SIGN_WORDS
     if week.outcome == "paused" or week.share is None:
         return OUTCOME_WORDS[week.outcome]
     if week.outcome == "cut":
@@ -147,7 +151,7 @@ def project_pain(
             factor = 0.0 if paused else position(plan, state, day, weekly_increase)[1]
             easier = view.week is not None and plan.weeks[min(view.week, len(plan.weeks)) - 1].deload
             sessions.append(ProjectedSession(day, paused, exercises, factor, state.frozen_week is not None,
-                                             not paused and easier))
+                                             not paused and easier, paused and state.pause == "red-flag"))
             done = tuple(Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in exercises)
             history = replace(history, completions=(*history.completions, *done))
             state, history = _report(plan, library, state, history, PainReport(day, "after", score),
