@@ -14,6 +14,7 @@ the pain rules (a reduced volume, an easier variant after pain) apply on top of 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
@@ -55,9 +56,24 @@ def _at_least(done: Completion | Prescription, top: Prescription) -> bool:
     return True
 
 
+# _variants depends on the plan alone, and history, Today and the report ask it for every day of a plan
+# (10,000 sessions: seconds). Kept per plan object while it lives, so a plan is read once per question.
+_VARIANTS: dict[int, dict[tuple[str, int], dict[str, tuple[Prescription, list[dt.date]]]]] = {}
+
+
 def _variants(plan: Plan, track: str, week: int) -> dict[str, tuple[Prescription, list[dt.date]]]:
     """The track's variants in the plan's weeks before ``week``, in order: each with its top dose
     (the largest the plan asked for) and the dates the plan asked for that dose."""
+    known = _VARIANTS.get(id(plan))
+    if known is None:
+        known = _VARIANTS[id(plan)] = {}
+        weakref.finalize(plan, _VARIANTS.pop, id(plan), None)
+    if (track, week) not in known:
+        known[(track, week)] = _find_variants(plan, track, week)
+    return known[(track, week)]
+
+
+def _find_variants(plan: Plan, track: str, week: int) -> dict[str, tuple[Prescription, list[dt.date]]]:
     found: dict[str, list[tuple[dt.date, Prescription]]] = {}
     for plan_week in plan.weeks[:week - 1]:
         for session in plan_week.sessions:
