@@ -19,15 +19,13 @@ and mtime (file times tick coarser than nanoseconds on many file systems).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import json
-import os
 import time
 import zlib
 from pathlib import Path
 
 from planner.domain.errors import Problem
+from planner.domain.files import json_cache
 from planner.domain.library.loading import Library, Source, iter_toml_files, load_library
 from planner.domain.library.models import Category, Dose, Exercise, Kind, Program, Progression, SlotSpec, Step
 from planner.domain.library.slots import Slot
@@ -59,50 +57,15 @@ def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Librar
 
 
 def _fingerprint(sources: list[Source]) -> tuple[str, float]:
-    """Everything the library was made from, as text to compare, and the newest file time seen.
-
-    The text itself is the key (a few kB): no digest, so no hashing module to import."""
-    from planner import __version__
-
-    code_dir = Path(__file__).parent.parent  # planner/domain
-    parts: list[object] = [FORMAT, __version__, os.getcwd()]
-    newest = 0.0
-    for name in _CODE:
-        stat = (code_dir / name).stat()
-        parts.append((name, stat.st_size, stat.st_mtime_ns))
-    for source in sources:
-        parts.append((str(source.path), source.built_in, source.path.exists()))
-        if not source.path.exists():
-            continue
-        for file in iter_toml_files(source.path):
-            stat = file.stat()
-            parts.append((str(file), stat.st_size, stat.st_mtime_ns))
-            newest = max(newest, stat.st_mtime, stat.st_ctime)
-    return repr(parts), newest
+    return json_cache.fingerprint(FORMAT, _CODE, sources, iter_toml_files)
 
 
 def _read(path: Path, key: str) -> Library | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("key") != key:
-            return None
-        return _library_from(data["library"])
-    except Exception:  # noqa: BLE001 - any damage to the cache only means it is rebuilt
-        return None
+    return json_cache.read(path, key, lambda data: _library_from(data["library"]))
 
 
 def _write(path: Path, key: str, library: Library) -> None:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        text = json.dumps({"key": key, "library": _library_to(library)}, separators=(",", ":"))
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except (OSError, TypeError, ValueError):
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+    json_cache.write(path, key, {"library": _library_to(library)})
 
 
 def _library_to(library: Library) -> dict:

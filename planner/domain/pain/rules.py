@@ -17,10 +17,7 @@ read the rules without it.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import json
-import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.domain.errors import Problem, display_path
+from planner.domain.files import json_cache
 from planner.domain.files.toml_lines import locate
 from planner.domain.library.loading import BUILT_IN, PAIN_RULES_DIR, Source, read_toml
 from planner.domain.library.models import FILE_RULES
@@ -225,45 +223,16 @@ def load_pain_rules_cached(sources: list[Source], cache_dir: Path | None) -> Loa
 
 
 def _fingerprint(sources: list[Source]) -> tuple[str, float]:
-    from planner import __version__
-
-    code_dir = Path(__file__).parent.parent  # planner/domain
-    parts: list[object] = [FORMAT, __version__, os.getcwd()]
-    newest = 0.0
-    for name in _CODE:
-        info = (code_dir / name).stat()
-        parts.append((name, info.st_size, info.st_mtime_ns))
-    for source in sources:
-        parts.append((str(source.path), source.built_in, source.path.exists()))
-        for file in rule_files(source.path) if source.path.exists() else []:
-            info = file.stat()
-            parts.append((str(file), info.st_size, info.st_mtime_ns))
-            newest = max(newest, info.st_mtime, info.st_ctime)
-    return repr(parts), newest
+    return json_cache.fingerprint(FORMAT, _CODE, sources, rule_files)
 
 
 def _read(path: Path, key: str) -> LoadedRules | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("key") != key:
-            return None
-        return LoadedRules(PainRules(**data["rules"]), data["origin"], [Problem(*p) for p in data["problems"]],
-                           list(data["notices"]), list(data["checked"]))
-    except Exception:  # noqa: BLE001 - any damage to the cache only means it is rebuilt
-        return None
+    return json_cache.read(path, key, lambda data: LoadedRules(
+        PainRules(**data["rules"]), data["origin"], [Problem(*p) for p in data["problems"]],
+        list(data["notices"]), list(data["checked"])))
 
 
 def _write(path: Path, key: str, loaded: LoadedRules) -> None:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        text = json.dumps({"key": key, "rules": loaded.rules.dump(), "origin": loaded.origin,
-                           "problems": [[p.path, p.line, p.field, p.message] for p in loaded.problems],
-                           "notices": loaded.notices, "checked": loaded.checked}, separators=(",", ":"))
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except (OSError, TypeError, ValueError):
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+    json_cache.write(path, key, {"rules": loaded.rules.dump(), "origin": loaded.origin,
+                                 "problems": [[p.path, p.line, p.field, p.message] for p in loaded.problems],
+                                 "notices": loaded.notices, "checked": loaded.checked})
