@@ -120,13 +120,12 @@ def adapted_session(
         return None
     floors = first_doses(plan) if factor < 1.0 or state.frozen_week is not None else None
 
-    def adapt(number: int, scale: float, floor_factor: float | None = None, everything: bool = False,
-              as_built: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
+    def adapt(number: int, scale: float, as_built: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
         items, kept = plan.weeks[number - 1].sessions[slot].exercises, []
         if history is not None and not as_built:
             # A track eased after pain follows the pain rules alone.
             items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
-        return _adapt(library, state, items, scale, floors, floor_factor, everything), kept
+        return _adapt(library, state, items, scale, floors), kept
 
     def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:
         if held is not None:
@@ -146,24 +145,20 @@ def adapted_session(
         if lighter < held_volume:
             if plan.weeks[calendar - 1].deload:
                 return chosen(calendar, easier)
-            # Scaled down to it: here the cap wins over the first-dose floor, as pain must never give more
-            # than the plan would.
-            # Last of all the warm-up and walks are scaled too, rather than jump to another week's exercises.
-            for floor_factor, everything in ((None, False),):
-                scaled = adapt(week, factor * lighter / held_volume, floor_factor=floor_factor, everything=everything)
-                if sum(p.volume_seconds for p in scaled[0]) <= lighter:
-                    return chosen(week, scaled)
+            # Scaled down to it (the floor scales too): pain must never give more than the plan would.
+            scaled = adapt(week, factor * lighter / held_volume)
+            if sum(p.volume_seconds for p in scaled[0]) <= lighter:
+                return chosen(week, scaled)
             return chosen(calendar, easier)
     return chosen(week, items)
 
 
 def _adapt(
     library: Library, state: AdaptationState, planned: list[Prescription], factor: float,
-    floors: dict[str, Prescription] | None = None, floor_factor: float | None = None, everything: bool = False,
+    floors: dict[str, Prescription] | None = None,
 ) -> list[Prescription]:
     """The planned items with drops, regressions and the volume ``factor`` applied; no item goes below
-    its first dose in ``floors`` times ``floor_factor`` (by default the factor itself)."""
-    floor_factor = factor if floor_factor is None else floor_factor
+    its first dose in ``floors`` times the factor."""
     items = []
     for item in planned:
         if item.track in state.dropped:
@@ -172,17 +167,17 @@ def _adapt(
             item = _regressed(library, item, state.regressed[item.track])
         # A pain cut is a cut of training load: the warm-up, walks and relief items stay whole (walking
         # is what keeps a sore back moving; NICE NG59), as they do in an easier week.
-        if factor < 1.0 and item.id in library.exercises and (everything or is_load(library.exercises[item.id])):
+        if factor < 1.0 and item.id in library.exercises and is_load(library.exercises[item.id]):
             exercise = library.exercises[item.id]
             dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
                            hold_seconds=item.hold_seconds, minutes=item.minutes)
             scaled = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
                                item.track, item.slot)
             first = floors.get(item.id) if floors else None
-            if first is not None and scaled.volume_seconds < first.volume_seconds * floor_factor:
+            if first is not None and scaled.volume_seconds < first.volume_seconds * factor:
                 floor = replace(starting_dose(exercise), sets=first.sets, reps=first.reps,
                                 hold_seconds=first.hold_seconds, minutes=first.minutes)
-                lowest = prescribe(exercise, scaled_dose(TrackState(exercise, floor), floor_factor,
+                lowest = prescribe(exercise, scaled_dose(TrackState(exercise, floor), factor,
                                                          keep_stretch_sets=False), item.track, item.slot)
                 if scaled.volume_seconds < lowest.volume_seconds:
                     scaled = lowest if lowest.volume_seconds <= item.volume_seconds else item
