@@ -201,6 +201,7 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
             continue
         assert load(week) <= load(last_full) * (1 + program.max_weekly_increase) + 1e-9 or \
             load(week) <= load(previous), "training load rises by at most the program's limit"
+        check_one_new_thing_a_week(week, last_full, program, library)
         for session in week.sessions:
             for after in session.exercises:
                 before = before_of.get((session.slot, after.track))
@@ -219,6 +220,18 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
                     assert one_step_up(library, state_top(library, before)) is not None
                     assert before == state_top(library, before), "a harder variant only from the top dose"
         last_full = week
+
+
+def check_one_new_thing_a_week(week, last_full, program, library: Library) -> None:  # noqa: ANN001 - plan weeks
+    """At most ``harder_per_week`` harder variants of strength or stretch work arrive in a week, a movement
+    joining counting as one, and what waits is named in the week's reasons."""
+    before = {p.track: p.id for p in items(last_full)}
+    harder = {p.track for p in items(week) if p.track in before and p.id != before[p.track]
+              and is_load(library.exercises[p.id])}
+    joined = {p.track for p in items(week) if p.track not in before
+              and any(spec.from_week > 1 and spec.slot.value == p.slot for spec in program.slots)}
+    assert len(harder) + (1 if joined else 0) <= max(program.harder_per_week, 1 if joined else 0), \
+        f"week {week.number}: {sorted(harder)} harder and {sorted(joined)} new at once"
 
 
 def state_top(library: Library, item: Prescription) -> Prescription:

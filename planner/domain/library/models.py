@@ -231,6 +231,10 @@ class Program:
         float, Field(ge=0.5, le=0.8, description="Deload volume vs the week before.")] = 0.65
     max_weekly_increase: Annotated[
         float, Field(gt=0.0, le=0.2, description="Largest rise in weekly volume, as a fraction.")] = 0.10
+    harder_per_week: Annotated[
+        int, Field(ge=0, le=12, description="Most exercises moved to a harder variant in one week, counting a "
+                   "movement that joins (0: never a harder variant).")
+    ] = 1
     fill: Annotated[
         float, Field(ge=0.75, le=1.0, description="Share of the minutes filled in week 1, leaving room to grow.")
     ] = 0.8

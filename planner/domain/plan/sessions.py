@@ -66,6 +66,7 @@ class SessionPlanner:
         self.target = program.fill * self.budget
         self.layouts: dict[Key, list[Item]] = {}
         self.latest: dict[int, list[Item]] = {}  # the last layout made for each session of the week
+        self.ready_since: dict[str, int] = {}  # tracks at their top dose, waiting for a harder variant: since week
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
 
     # --- tracks -------------------------------------------------------------------------------------------
