@@ -162,8 +162,8 @@ def check_slots_served(plan: Plan, inputs: PlanInputs) -> None:
         served = {p.slot for p in items(week)}
         for spec in program.slots:
             first = (week.number - 1) * per_week
-            active = (spec.from_week <= week.number and (spec.first_sessions == 0 or first < spec.first_sessions)
-                      and first + per_week > spec.after_sessions)
+            days = [(s.date - inputs.start).days for s in week.sessions]
+            active = spec.from_week <= week.number and any(spec.on_day(day, first + n) for n, day in enumerate(days))
             if spec.from_week > 1:
                 # A later slot joins when the weekly limit has room for it (the week says so), then stays.
                 joined = [w.number for w in plan.weeks if any(p.slot == spec.slot.value for p in items(w))]

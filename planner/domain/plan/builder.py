@@ -30,18 +30,21 @@ from dataclasses import replace
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
 from planner.domain.plan.choice import starting_variant
-from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
+from planner.domain.plan.model import (
+    DAY_NAMES,
+    WEEKDAYS,
+    Plan,
+    PlanInputs,
+    Session,
+    Week,
+    prescribe,
+    session_dates,
+)
 from planner.domain.plan.progression import TrackState
 from planner.domain.plan.sessions import Item, SessionPlanner
 from planner.domain.plan.weeks import delay_joins, easier_week, progress_week, refill, trim_fillers, week_load
 
 __all__ = ["build_plan", "session_dates", "starting_variant"]
-
-
-def session_dates(inputs: PlanInputs, week_index: int) -> list[dt.date]:
-    first = inputs.start + dt.timedelta(days=7 * week_index)
-    wanted = {WEEKDAYS.index(d) for d in inputs.days_in_week(week_index)}
-    return [d for d in (first + dt.timedelta(days=i) for i in range(7)) if d.weekday() in wanted]
 
 
 def _sessions(builder: SessionPlanner, inputs: PlanInputs, layouts: list[list[Item]], states: dict[str, TrackState],

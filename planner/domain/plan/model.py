@@ -110,6 +110,13 @@ class PlanInputs:
         return dataclasses.replace(self, day_changes=[*kept, DayChange(from_week=from_week, days=ordered)])
 
 
+def session_dates(inputs: PlanInputs, week_index: int) -> list[dt.date]:
+    """The dates of week ``week_index``'s sessions (0 for the first week), in order."""
+    first = inputs.start + dt.timedelta(days=7 * week_index)
+    wanted = {WEEKDAYS.index(d) for d in inputs.days_in_week(week_index)}
+    return [d for d in (first + dt.timedelta(days=i) for i in range(7)) if d.weekday() in wanted]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Prescription:
     """One exercise in one session, with the dose to do."""

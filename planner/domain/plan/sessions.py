@@ -17,7 +17,7 @@ from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Program
 from planner.domain.plan.choice import chains_for, starting_variant
-from planner.domain.plan.model import PlanInputs
+from planner.domain.plan.model import PlanInputs, session_dates
 from planner.domain.plan.progression import (
     TrackState,
     is_load,
@@ -86,10 +86,11 @@ class SessionPlanner:
     # --- layouts ------------------------------------------------------------------------------------------
     def active(self, week: int, session: int) -> tuple[int, ...]:
         number = week * self.per_week + session  # sessions of the plan so far
+        dates = session_dates(self.inputs, week)
+        day = (dates[session] - self.inputs.start).days if session < len(dates) else 7 * week + session
         return tuple(
             i for i, spec in enumerate(self.program.slots)
-            if self.joins[i] <= week + 1 and self.chains[i]
-            and (spec.first_sessions == 0 or number < spec.first_sessions) and number >= spec.after_sessions
+            if self.joins[i] <= week + 1 and self.chains[i] and spec.on_day(day, number)
         )
 
     def layout(self, week: int, session: int) -> list[Item]:
