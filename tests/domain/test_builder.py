@@ -160,6 +160,8 @@ def check_slots_served(plan: Plan, inputs: PlanInputs) -> None:
     per_week = len(inputs.days)
     for week in plan.weeks:
         served = {p.slot for p in items(week)}
+        if "heat-cold" in served:
+            served.add("rest-position")  # the pack goes on lying in the supported rest position (active_first)
         for spec in program.slots:
             first = (week.number - 1) * per_week
             days = [(s.date - inputs.start).days for s in week.sessions]
@@ -351,12 +353,14 @@ def test_pinned_first_days_relief(library: Library) -> None:
     assert len(plan.weeks) == 2 and plan.inputs.weeks == 2
     assert "This program lasts at most 2 weeks (you asked for 12)" in plan.weeks[0].reasons[1]
     slots = [[p.slot for p in s.exercises] for s in plan.sessions()]
-    assert all(s == ["gentle-movement", "gentle-movement", "walk", "rest-position", "heat-cold", "breathing"]
-               for s in slots), slots
-    packs = [next(p.id for p in s.exercises if p.slot == "heat-cold") for s in plan.sessions()]
-    assert packs == ["cold-therapy"] * 2 + ["heat-therapy"] * 12
+    # The pack goes on lying in the supported rest position, so there is no separate rest position.
+    assert all(s == ["gentle-movement"] * 3 + ["walk", "heat-cold", "breathing"] for s in slots), slots
+    packs = [next((p.id, p.minutes) for p in s.exercises if p.slot == "heat-cold") for s in plan.sessions()]
+    assert packs == [("cold-therapy", 11)] * 2 + [("heat-therapy", 11)] * 12
     walks = [next(p.minutes for p in s.exercises if p.id == "short-walk") for s in plan.sessions()]
-    assert walks == [5] * 7 + [7] * 7
+    assert walks == [11] * 7 + [13] * 7
+    assert {p.id for s in plan.sessions() for p in s.exercises if p.slot == "gentle-movement"} == {
+        "supine-knee-rocks", "pelvic-tilt", "single-knee-to-chest"}, "no harder variant in the first two weeks"
 
 
 def test_first_days_says_when_it_caps_the_minutes(library: Library) -> None:

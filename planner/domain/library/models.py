@@ -207,6 +207,9 @@ class SlotSpec:
         int, Field(ge=0, le=14, description="Only in the plan's first N sessions (0: in every session).")] = 0
     after_sessions: Annotated[
         int, Field(ge=0, le=14, description="Only after the plan's first N sessions (0: from the start).")] = 0
+    harder: Annotated[
+        bool, Field(description="Whether its exercises may move on to their harder variants (false: each stays "
+                                "at its own variant, as in the first days after a spasm).")] = True
     # Calendar days, not sessions: "cold on the first two days" must not run into day 5 of a
     # three-day week. Counted from the plan's start date, whatever the training days.
     first_days: Annotated[

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
+from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.model import (
     DAY_NAMES,
@@ -90,7 +91,7 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             delay_joins(builder, number, deload, full_load * (1 + program.max_weekly_increase) - full_load)
         layouts = [builder.layout(index, n) for n in range(count)]
         if index == 0:
-            builder.fill_doses(index, layouts)
+            notes += builder.fill_doses(index, layouts)
         if number == 1:
             week_states = dict(builder.states)
             reasons = [f"Starting doses for {program.name}, level {inputs.level}, "
@@ -109,6 +110,7 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
                               and program.slots[i.spec].from_week > 1)
             week_states, reasons = progress_week(builder, layouts, full_load, number, fresh)
             refill(builder, layouts, week_states, full_states, index, bound)
+            reasons += settle_week(builder, index, layouts, week_states, full_states)
         if not deload:
             builder.states = {**builder.states, **week_states}
             full_states = dict(builder.states)

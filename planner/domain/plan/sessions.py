@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Program
+from planner.domain.plan.active_first import is_lying, settle, settle_week
 from planner.domain.plan.choice import chains_for, starting_variant
 from planner.domain.plan.model import PlanInputs, session_dates
 from planner.domain.plan.progression import (
@@ -67,6 +68,8 @@ class SessionPlanner:
         self.layouts: dict[Key, list[Item]] = {}
         self.latest: dict[int, list[Item]] = {}  # the last layout made for each session of the week
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
+        # Lying-down relief (heat, cold, rest positions, breathing) never gets extra exercises: movement comes first.
+        self.lying = [bool(c) and all(is_lying(library.exercises[chain[0]]) for chain in c) for c in self.chains]
 
     # --- tracks -------------------------------------------------------------------------------------------
     def state(self, chain: list[str]) -> TrackState:
@@ -127,7 +130,7 @@ class SessionPlanner:
                 if track is not None:
                     items.append(Item(track, index))
                     taken.add(track)
-        items = self._fit(items, session)
+        items = self._fit(settle(self, items), session)
         if self.seconds(items) < self.target:
             items = self._fill(items, active, session)
         return sorted(items, key=lambda i: (i.spec, i.extra))
@@ -185,7 +188,7 @@ class SessionPlanner:
             grew = False
             for index in active:
                 spec = program.slots[index]
-                if spec.optional or nth[index] >= len(self.chains[index]) or len(items) >= most:
+                if spec.optional or self.lying[index] or nth[index] >= len(self.chains[index]) or len(items) >= most:
                     continue
                 track = self._pick(index, session, nth[index], taken)
                 nth[index] += 1
@@ -216,11 +219,12 @@ class SessionPlanner:
                 taken.add(track)
         return items
 
-    def fill_doses(self, week: int, layouts: list[list[Item]]) -> None:
+    def fill_doses(self, week: int, layouts: list[list[Item]]) -> list[str]:
         """Week 1, all sessions at once: more sets, then the optional slots (a walk), then longer doses.
 
         The sessions share each exercise's dose, so a change is taken only when every session
-        holding the exercise still fits, and only while some session holding it is short.
+        holding the exercise still fits, and only while some session holding it is short. Returns what
+        week 1's reasons should say about the lying-down relief (:mod:`planner.domain.plan.active_first`).
         """
         ceiling = max(self.target, FILL_CEILING * self.budget)
 
@@ -268,3 +272,4 @@ class SessionPlanner:
         grow(lambda s: step.state if is_walk(s.exercise) and (step := next_step(s, None))
              and (step.state.dose.minutes or 0) <= WALK_START_CAP else None)
         grow(lambda s: step.state if is_load(s.exercise) and (step := next_step(s, None)) else None)
+        return settle_week(self, week, layouts, self.states)
