@@ -77,3 +77,28 @@ def test_a_slot_that_could_never_be_used_is_refused_at_its_line(run_planner: Run
     line = text.splitlines().index("first_days = 2") + 1  # the error points at the field it names
     assert f"my-relief.toml:{line}: slots.3.first_days: 2 must be above after_days (3)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("days", ["mon,tue,wed,thu,fri,sat,sun", "mon,wed,fri", "sat,sun"])
+def test_movement_and_walking_outweigh_lying_still_at_every_length(run_planner: RunPlanner, days: str) -> None:
+    """At every length from 10 to 35 minutes: the movement and walk get more working minutes than the pack,
+    the rest position and the breathing together, every session stays within the minutes and keeps its
+    gentle movement and walk, and a session without its pack says why."""
+    for minutes in range(10, 36):
+        plan = build(run_planner, "--days", days, "--minutes", str(minutes))
+        for session in sessions(plan):
+            slots = [e["slot"] for e in session["exercises"]]
+            moving = sum(e["volume_seconds"] for e in session["exercises"] if e["slot"] in ACTIVE)
+            lying = sum(e["volume_seconds"] for e in session["exercises"] if e["slot"] in PASSIVE)
+            assert moving >= lying, (minutes, session["date"], moving, lying)
+            assert session["estimated_minutes"] <= minutes
+            assert "walk" in slots and slots[0] == "gentle-movement", (minutes, session["date"], slots)
+            assert slots.count("rest-position") <= 1
+            if "heat-cold" in slots:
+                assert "rest-position" not in slots, "the pack goes on lying in the rest position"
+                pack = next(e for e in session["exercises"] if e["slot"] == "heat-cold")
+                assert 10 <= pack["minutes"] <= 15
+        for week in plan["weeks"]:
+            if any("heat-cold" not in [e["slot"] for e in s["exercises"]] for s in week["sessions"]):
+                assert any("the heat or cold pack does not always fit" in r for r in week["reasons"]), minutes
+    assert minutes == 35 and all("heat-cold" in [e["slot"] for e in s["exercises"]] for s in sessions(plan))

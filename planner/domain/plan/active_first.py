@@ -2,8 +2,8 @@
 
 Staying active is what helps a sore back most (NICE NG59), so in any session the
 still, lying-down relief items (a heat or cold pack, a rest position, slow
-breathing) take no more of the minutes than the movement and walks of that
-session. A physiotherapist fits them in like this:
+breathing) take no more minutes than the movement and walks of that session,
+counting only the work itself (not the rests between sets or the moving on). A physiotherapist fits them in like this:
 
 1. The pack goes on while lying in the supported rest position (its cues say how),
    so a session with a pack has no separate rest position.
@@ -59,11 +59,15 @@ def _with_minutes(state: TrackState, minutes: int) -> TrackState:
 
 
 def lying_seconds(builder: SessionPlanner, items: list[Item], states: dict[str, TrackState] | None = None) -> int:
-    return builder.seconds([i for i in items if _lying(builder, i, states)], states)
+    """Working seconds lying still (the time moving between exercises is not counted on either side)."""
+    states = states or builder.states
+    return sum(states[i.track].volume for i in items if _lying(builder, i, states))
 
 
 def moving_seconds(builder: SessionPlanner, items: list[Item], states: dict[str, TrackState] | None = None) -> int:
-    return builder.seconds([i for i in items if not _lying(builder, i, states)], states)
+    """Working seconds of movement and walking (the rests between sets and moving on are not counted)."""
+    states = states or builder.states
+    return sum(states[i.track].volume for i in items if not _lying(builder, i, states))
 
 
 def settle(builder: SessionPlanner, items: list[Item]) -> list[Item]:
