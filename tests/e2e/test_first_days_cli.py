@@ -102,3 +102,13 @@ def test_movement_and_walking_outweigh_lying_still_at_every_length(run_planner: 
             if any("heat-cold" not in [e["slot"] for e in s["exercises"]] for s in week["sessions"]):
                 assert any("the heat or cold pack does not always fit" in r for r in week["reasons"]), minutes
     assert minutes == 35 and all("heat-cold" in [e["slot"] for e in s["exercises"]] for s in sessions(plan))
+
+
+def test_the_schema_documents_the_new_slot_options(run_planner: RunPlanner, tmp_path) -> None:  # noqa: ANN001
+    assert run_planner("schema", "-o", str(tmp_path / "schemas")).returncode == 0
+    schema = json.loads((tmp_path / "schemas" / "program.schema.json").read_text(encoding="utf-8"))
+    slot = schema["$defs"]["SlotSpec"]["properties"]
+    assert "calendar days" in slot["first_days"]["description"]
+    assert "calendar day" in slot["after_days"]["description"]
+    assert "harder variants" in slot["harder"]["description"]
+    assert "first_sessions" in slot, "the old options still load"
