@@ -13,6 +13,7 @@ from planner.cli.plan_commands import plan_json
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.library.models import Category, Dose, Kind
+from planner.domain.plan.active_first import is_lying
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.choice import chains_for, starting_variant
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs, Prescription, prescribe
@@ -236,6 +237,11 @@ def check_relief(plan: Plan) -> None:
     for session in plan.sessions():
         ids = {p.id for p in session.exercises}
         assert not {"heat-therapy", "cold-therapy"} <= ids, "heat and cold never in one session"
+        lying = sum(p.volume_seconds for p in session.exercises if is_lying(LIBRARY.exercises[p.id]))
+        moving = sum(p.volume_seconds for p in session.exercises if not is_lying(LIBRARY.exercises[p.id]))
+        assert moving >= lying, "movement and walking outweigh lying still (NICE NG59: stay active)"
+        if "heat-cold" in {p.slot for p in session.exercises}:
+            assert "rest-position" not in {p.slot for p in session.exercises}, "the pack goes on in the rest position"
 
 
 @settings(max_examples=150, deadline=None)

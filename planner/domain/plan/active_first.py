@@ -143,8 +143,8 @@ def settle_week(builder: SessionPlanner, week: int, layouts: list[list[Item]], s
         while over(items):
             walk = next((i.track for i in items if is_walk(states[i.track].exercise)), None)
             longer = longer_walk(walk) if walk is not None else None
-            if longer is not None:
-                states[walk] = longer  # type: ignore[index] - a walk was found
+            if walk is not None and longer is not None:
+                states[walk] = longer
                 continue
             pack = next((i for i in items if _slot(builder, i) == Slot.HEAT_COLD.value), None)
             if last_full is None and pack is not None and (states[pack.track].dose.minutes or 0) > PACK_SHORTEST:

@@ -31,21 +31,16 @@ from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
 from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
-from planner.domain.plan.model import (
-    DAY_NAMES,
-    WEEKDAYS,
-    Plan,
-    PlanInputs,
-    Session,
-    Week,
-    prescribe,
-    session_dates,
-)
+from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
 from planner.domain.plan.progression import TrackState
 from planner.domain.plan.sessions import Item, SessionPlanner
 from planner.domain.plan.weeks import delay_joins, easier_week, progress_week, refill, trim_fillers, week_load
 
 __all__ = ["build_plan", "session_dates", "starting_variant"]
+
+
+def session_dates(inputs: PlanInputs, week_index: int) -> list[dt.date]:
+    return inputs.session_dates(week_index)
 
 
 def _sessions(builder: SessionPlanner, inputs: PlanInputs, layouts: list[list[Item]], states: dict[str, TrackState],

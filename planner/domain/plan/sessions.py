@@ -18,7 +18,7 @@ from planner.domain.library.loading import Library
 from planner.domain.library.models import Program
 from planner.domain.plan.active_first import is_lying, settle, settle_week
 from planner.domain.plan.choice import chains_for, starting_variant
-from planner.domain.plan.model import PlanInputs, session_dates
+from planner.domain.plan.model import PlanInputs
 from planner.domain.plan.progression import (
     TrackState,
     is_load,
@@ -89,7 +89,7 @@ class SessionPlanner:
     # --- layouts ------------------------------------------------------------------------------------------
     def active(self, week: int, session: int) -> tuple[int, ...]:
         number = week * self.per_week + session  # sessions of the plan so far
-        dates = session_dates(self.inputs, week)
+        dates = self.inputs.session_dates(week)
         day = (dates[session] - self.inputs.start).days if session < len(dates) else 7 * week + session
         return tuple(
             i for i, spec in enumerate(self.program.slots)
