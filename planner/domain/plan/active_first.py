@@ -115,6 +115,9 @@ def settle_week(builder: SessionPlanner, week: int, layouts: list[list[Item]], s
     """
     from planner.domain.plan.sessions import MAX_WALK_STEP
 
+    if not any(spec.slot is Slot.HEAT_COLD for spec in builder.program.slots) and \
+            not any(_lying(builder, i, states) for items in layouts for i in items):
+        return []  # no lying-down relief this week and no pack to miss: nothing to balance
     def over(items: list[Item]) -> bool:
         return lying_seconds(builder, items, states) > moving_seconds(builder, items, states)
 

@@ -68,6 +68,7 @@ class SessionPlanner:
         self.layouts: dict[Key, list[Item]] = {}
         self.latest: dict[int, list[Item]] = {}  # the last layout made for each session of the week
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
+        self.dates: dict[int, list] = {}  # each week's session dates, for slots bound to calendar days
         # Lying-down relief (heat, cold, rest positions, breathing) never gets extra exercises: movement comes first.
         self.lying = [bool(c) and all(is_lying(library.exercises[chain[0]]) for chain in c) for c in self.chains]
 
@@ -89,7 +90,7 @@ class SessionPlanner:
     # --- layouts ------------------------------------------------------------------------------------------
     def active(self, week: int, session: int) -> tuple[int, ...]:
         number = week * self.per_week + session  # sessions of the plan so far
-        dates = self.inputs.session_dates(week)
+        dates = self.dates.get(week) or self.dates.setdefault(week, self.inputs.session_dates(week))
         day = (dates[session] - self.inputs.start).days if session < len(dates) else 7 * week + session
         return tuple(
             i for i, spec in enumerate(self.program.slots)
