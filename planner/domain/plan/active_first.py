@@ -42,7 +42,7 @@ ORDER = {Slot.HEAT_COLD.value: 0, Slot.BREATHING.value: 1}
 
 
 def is_lying(exercise: Exercise) -> bool:
-    """Relief done lying or sitting still (heat, cold, rest positions, breathing): not a walk, not movement."""
+    """Relief done without moving (heat, cold, rest positions, breathing, a water break): not a walk."""
     return exercise.category is Category.RELIEF and not is_walk(exercise)
 
 
