@@ -100,7 +100,8 @@ def test_movement_and_walking_outweigh_lying_still_at_every_length(run_planner: 
                 assert 10 <= pack["minutes"] <= 15
         for week in plan["weeks"]:
             if any("heat-cold" not in [e["slot"] for e in s["exercises"]] for s in week["sessions"]):
-                assert any("the heat or cold pack does not always fit" in r for r in week["reasons"]), minutes
+                assert any("room for the heat or cold pack" in r and "while you rest later in the day" in r
+                           for r in week["reasons"]), minutes
     assert minutes == 35 and all("heat-cold" in [e["slot"] for e in s["exercises"]] for s in sessions(plan))
 
 

@@ -163,9 +163,10 @@ def settle_week(builder: SessionPlanner, week: int, layouts: list[list[Item]], s
                if any(builder.program.slots[index].slot is Slot.HEAT_COLD for index in builder.active(week, n))
                and not any(_slot(builder, i) == Slot.HEAT_COLD.value for i in items)]
     if missing:
-        reasons.append(f"At {builder.budget // 60} minutes a session the heat or cold pack does not always fit "
-                       "beside the movement and walk, which come first: where a session has none, put the pack "
-                       "on while you rest later in the day (cold on the first two days, heat after).")
+        where = "no session has" if len(missing) == len(layouts) else "not every session has"
+        reasons.append(f"At {builder.budget // 60} minutes a session {where} room for the heat or cold pack beside "
+                       "the movement and walk, which come first: where a session has none, put the pack on while "
+                       "you rest later in the day (cold on the first two days, heat after).")
     elif dropped:
         reasons.append(f"Movement and walking come first: {', '.join(dict.fromkeys(dropped))} left out where "
                        "it would have taken more of the session than the movement.")
