@@ -128,14 +128,17 @@ def progress_week(
     # A walk that is a slot of its own goes first (walking is the backbone of a return to activity);
     # fillers (an extra exercise, a walk that only uses spare minutes) go last.
     fillers = {t for t in tracks if all(i.extra for items in sessions for i in items if i.track == t)}
-    promotions = _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank))
+    # A slot may keep its exercises at their own variants (``harder = false``: the first days after a spasm).
+    same_variant = {i.track for items in sessions for i in items if not program.slots[i.spec].harder}
+    promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank))
+                  if t not in same_variant]
     for track in sorted(rotated, key=rank):
         state = current[track]
         if track in fresh:
             continue  # a movement new this week is learnt at its first dose before it grows
         if not may_grow(state.exercise) or (track in fillers and is_walk(state.exercise)):
             continue  # relief items stay as they are; a walk that only fills spare minutes does not grow
-        harder_id = library.harder_of.get(state.exercise.id)
+        harder_id = library.harder_of.get(state.exercise.id) if track not in same_variant else None
         step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
         if step is None:
             continue
