@@ -207,6 +207,18 @@ class SlotSpec:
         int, Field(ge=0, le=14, description="Only in the plan's first N sessions (0: in every session).")] = 0
     after_sessions: Annotated[
         int, Field(ge=0, le=14, description="Only after the plan's first N sessions (0: from the start).")] = 0
+    apart: Annotated[bool, Field(
+        description="A walk done apart from the session, at any time that day: it uses none of the session's "
+                    "minutes and grows by the program's walk_step_minutes each full week.")] = False
+
+    def __post_init__(self) -> None:
+        """An apart walk is its own thing: it takes no minutes, so it is never left out for lack of them."""
+        if self.apart and self.slot is not Slot.WALK:
+            raise ValueError(f"apart: only a walk can be done apart from the session (this slot is "
+                             f"'{self.slot.value}'; use slot = \"walk\")")
+        if self.apart and self.optional:
+            raise ValueError("apart: a walk apart from the session uses none of its minutes, so it cannot also be "
+                             "optional (leave out optional = true)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -238,3 +250,6 @@ class Program:
                             Field(json_schema_extra={"default": ["mon", "wed", "fri"]})] = field(
         default_factory=lambda: ["mon", "wed", "fri"])
     default_minutes: Annotated[int, Field(ge=5, le=120)] = 20
+    walk_step_minutes: Annotated[int, Field(
+        ge=2, le=5, description="Minutes a walk apart from the session (apart = true) adds each full week, "
+                                "up to its cap (about 30 minutes); never in an easier week.")] = 3
