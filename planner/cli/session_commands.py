@@ -120,7 +120,8 @@ def render_day(view: DayView) -> str:
         lines += [border, *(f"  {line}" for line in view.alert.lines()), border]
     for p in view.exercises:
         mark = "x" if p.id in view.done_ids else "~" if p.id in view.partial_ids else " "
-        lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id})")
+        apart = "  any time today, apart from the session" if p.apart else ""
+        lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id}){apart}")
     for reason in view.reasons:
         lines.append(f"  · {reason}")
     if view.status in ("planned", "partial"):

@@ -38,8 +38,10 @@ def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
         easier = " · easier week" if week.deload else ""
         lines.append(Content.styled(f"Week {week.number}{easier} · {week.volume_seconds // 60} min of work", "bold"))
         for session in week.sessions:
-            items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises)
-            lines.append(Content(f" {session.date.strftime('%a %d %b')} ~{session.estimated_minutes} min: {items}"))
+            items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises if not p.apart)
+            walk = "".join(f" + {p.name} {p.dose_text()} any time that day" for p in session.exercises if p.apart)
+            lines.append(Content(f" {session.date.strftime('%a %d %b')} ~{session.estimated_minutes} min: {items}"
+                                 f"{walk}"))
     return lines
 
 

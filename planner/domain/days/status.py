@@ -14,7 +14,8 @@ from planner.domain.plan.model import DAY_NAMES, Plan
 
 
 def _minutes(view: DayView, remaining_only: bool) -> int:
-    items = [p for p in view.exercises if not remaining_only or p.id not in view.done_ids]
+    """The session's minutes (or those left): a walk apart from it is done at another time of the day."""
+    items = [p for p in view.exercises if not p.apart and (not remaining_only or p.id not in view.done_ids)]
     return max(1, -(-sum(p.estimated_seconds for p in items) // 60))
 
 
@@ -22,7 +23,8 @@ def _main_category(view: DayView) -> str:
     """The category with most of the session's time: what the session is mostly about."""
     seconds: Counter[str] = Counter()
     for item in view.exercises:
-        seconds[item.category.value] += item.estimated_seconds
+        if not item.apart:
+            seconds[item.category.value] += item.estimated_seconds
     return seconds.most_common(1)[0][0] if seconds else "session"
 
 
@@ -39,6 +41,9 @@ def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None 
         return "skipped", "skipped · rest"
     if view.status == "partial":
         left = len(view.exercises) - len(view.done_ids)
+        walks = [p for p in view.exercises if p.id not in view.done_ids]
+        if all(p.apart for p in walks):  # only the walk is left, for any time of the day
+            return "partial", f"walk {sum(p.minutes or 0 for p in walks)}m left"
         return "partial", f"{_main_category(view)} {_minutes(view, True)}m left ({left} to go)"
     if view.status == "planned":
         return "due", f"{_main_category(view)} {_minutes(view, False)}m due"
