@@ -129,9 +129,9 @@ class TodayScreen(CompactFooterKeys):
         elif view.status == "paused":
             notes.append(Content("Do only the relief routine above. Report pain (r) of 2 or less to resume."))
         elif view.status in ("planned", "partial"):
-            walk = "".join(f" The {p.name.lower()} is apart from it, at any time today." for p in view.exercises
-                           if p.apart)
-            notes.append(Content(f"About {session_minutes(view.exercises)} min.{walk} Enter starts the session "
+            walk = "".join(f", and a {p.minutes}-minute {p.name.lower()} at any time today" for p in view.exercises
+                           if p.apart and p.id not in view.done_ids)
+            notes.append(Content(f"About {session_minutes(view.exercises)} min{walk}. Enter starts the session "
                                  "with timers; space checks off the highlighted exercise."))
         elif view.status == "done":
             notes.append(Content("Session done. How is your back? Press r to report pain."))

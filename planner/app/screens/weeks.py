@@ -149,10 +149,14 @@ class PlanViewScreen(SizedScreen):
             view = snapshot.day(day)
             if not view.planned and view.status != "paused":
                 continue
-            work = sum(p.volume_seconds for p in view.exercises) // 60
+            work = sum(p.volume_seconds for p in view.exercises if not p.apart) // 60
             marks = {p.id: "✓ " if p.id in view.done_ids else "◐ " if p.id in view.partial_ids else ""
                      for p in view.exercises}
-            items = ", ".join(f"{marks[p.id]}{p.name} {p.dose_text()}" for p in view.exercises) or "nothing (paused)"
+            items = ", ".join(f"{marks[p.id]}{p.name} {p.dose_text()}" for p in view.exercises if not p.apart) \
+                or "nothing (paused)"
+            # A walk apart from the session is not in its minutes: named after it, for any time that day.
+            items += "".join(f"; any time that day: {marks[p.id]}{p.name} {p.dose_text()}"
+                             for p in view.exercises if p.apart)
             lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status} · {work} min: ",
                                                   "bold"), items)))
         dates = week_dates(snapshot, index)
