@@ -81,3 +81,20 @@ def test_validate_names_the_line_of_a_bad_walk_apart(run_planner, tmp_path: Path
     text = json.dumps(program)
     assert '"apart"' in text and '"walk_step_minutes"' in text
     assert '"apart"' in (tmp_path / "schemas" / "plan.schema.json").read_text()
+
+
+def test_pain_never_brings_a_longer_walk_than_the_held_week(run_planner) -> None:
+    """Pain 7 in week 2 holds the plan: even the calendar's easier week 4, as built with a 16-minute walk,
+    keeps the held week's 13 minutes; the walk is not cut either (staying active helps)."""
+    run_planner("plan", "new", "--program", "core-foundation", "--minutes", "25")
+    for day in ("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11"):
+        run_planner("done", env={"PLANNER_TODAY": day})
+    run_planner("pain", "7", env={"PLANNER_TODAY": "2026-03-11"})
+    built = json.loads(run_planner("plan", "show", "--json").stdout)["weeks"]
+    assert [[e["minutes"] for e in w["sessions"][0]["exercises"] if e["apart"]] for w in built[1:4]] == \
+        [[13], [16], [16]]
+    for day in ("2026-03-13", "2026-03-16", "2026-03-20", "2026-03-23", "2026-03-25"):
+        view = json.loads(run_planner("today", "--json", env={"PLANNER_TODAY": day}).stdout)
+        assert [e["minutes"] for e in view["exercises"] if e["apart"]] == [13], (day, view["week"])
+        run_planner("done", env={"PLANNER_TODAY": day})
+    assert view["week"] == 4, "the calendar's easier week was taken, with the held week's walk"
