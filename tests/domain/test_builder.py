@@ -219,6 +219,7 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
                 if before is None:
                     continue
                 if is_walk(library.exercises[after.id]) and after.id == before.id:
+                    assert after.minutes <= 30 or after.minutes <= before.minutes, "walks grow to about 30 min"
                     if after.slot in own_walks:
                         assert after.minutes - before.minutes in (0, 2, 3, 4, 5), "walks grow 2 to 5 min a week"
                     else:
@@ -358,6 +359,22 @@ def test_a_walk_apart_grows_to_half_an_hour_whatever_the_minutes(library: Librar
         plan.weeks[9].reasons
     assert any(r.startswith("Easier week:") and "walks" in r for r in plan.weeks[3].reasons)
     check_progression(plan, plan.inputs, library)
+
+
+@pytest.mark.parametrize("minutes", [20, 25, 30, 35, 40, 45])
+def test_gentle_returns_walk_grows_inside_the_session_as_far_as_the_minutes_go(library: Library,
+                                                                                minutes: int) -> None:
+    """Gentle return's walk is the heart of its session: 2 to 5 minutes more a week while the session has
+    room, to about 30 at its own 40 minutes or more; when the minutes stop it, the week says so."""
+    plan = build_plan(PlanInputs(program="gentle-return", days=["mon", "wed", "fri", "sun"], minutes=minutes,
+                                 weeks=8, start=dt.date(2026, 3, 2)), library)
+    walks = [next(p.minutes for p in items(w) if p.id == "easy-walk") for w in plan.weeks]
+    assert all(b - a in (0, 2, 3, 4, 5) for a, b in zip(walks, walks[1:], strict=False)), walks
+    assert max(walks) <= 30 and walks[1] > walks[0], walks
+    if minutes >= 40:
+        assert walks[-1] >= 28, walks
+    else:
+        assert any(f"your {minutes} minutes a session" in r for w in plan.weeks for r in w.reasons), walks
 
 
 def test_walks_apart_are_the_core_programs_and_the_others_keep_theirs(library: Library) -> None:
