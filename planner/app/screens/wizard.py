@@ -32,8 +32,10 @@ DEFAULT_PROGRAM = "core-flexibility"
 
 
 def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
+    walk = " (the walk apart from the session comes on top)" if any(
+        p.apart for s in plan.weeks[0].sessions for p in s.exercises) else ""
     lines: list[Content] = [Content.styled(
-        f"Sessions start short and build up gradually; none runs over {plan.inputs.minutes} min.", "italic")]
+        f"Sessions start short and build up gradually; none runs over {plan.inputs.minutes} min{walk}.", "italic")]
     for week in plan.weeks[:weeks]:
         easier = " · easier week" if week.deload else ""
         lines.append(Content.styled(f"Week {week.number}{easier} · {week.volume_seconds // 60} min of work", "bold"))
