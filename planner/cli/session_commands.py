@@ -114,7 +114,10 @@ def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week:
         heading += f" · week {view.week}"
-    lines = [f"{heading}: {STATUS_WORDS.get(view.status, view.status)}"]
+    words = STATUS_WORDS.get(view.status, view.status)
+    if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
+        words = "done, the session checked off; the walk is still to do, at any time today"
+    lines = [f"{heading}: {words}"]
     if view.alert is not None:
         border = "!" * 60 if view.alert.level == "emergency" else "-" * 60
         lines += [border, *(f"  {line}" for line in view.alert.lines()), border]

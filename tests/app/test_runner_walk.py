@@ -35,7 +35,8 @@ async def test_the_walk_comes_last_and_finishing_without_it_asks_nothing(seeded:
     rows = {e["id"]: e for e in today["exercises"]}
     assert rows["easy-walk"]["apart"] is True and not rows["easy-walk"]["done"]
     assert all(e["done"] for e in today["exercises"] if not e["apart"])
-    assert today["status"] == "partial"
-    assert run_planner("status", "--line").stdout.strip() == "walk 10m left"
+    assert today["status"] == "done", "the session is its floor work: the walk does not leave it partial"
+    assert run_planner("status", "--line").stdout.strip() == "done ✓ · walk 10m"
+    assert "the walk is still to do" in run_planner("today").stdout
     run_planner("done", "easy-walk")
     assert json.loads(run_planner("today", "--json").stdout)["status"] == "done"

@@ -37,7 +37,9 @@ def test_today_and_the_status_line_keep_the_walk_out_of_the_session(run_planner)
     line = run_planner("status", "--line").stdout.strip()
     assert line.endswith("m due") and int(line.split()[-2][:-1]) <= 25
     run_planner("done", *floor)
-    assert run_planner("status", "--line").stdout.strip() == "walk 10m left"
+    assert run_planner("status", "--line").stdout.strip() == "done ✓ · walk 10m"
+    history = json.loads(run_planner("history", "--json").stdout)
+    assert history["sessions"][0]["status"] == "done", "a session done without its walk still counts"
     run_planner("done", "easy-walk")
     assert run_planner("status", "--line").stdout.strip() == "done ✓"
 

@@ -134,7 +134,9 @@ class TodayScreen(CompactFooterKeys):
             notes.append(Content(f"About {session_minutes(view.exercises)} min{walk}. Enter starts the session "
                                  "with timers; space checks off the highlighted exercise."))
         elif view.status == "done":
-            notes.append(Content("Session done. How is your back? Press r to report pain."))
+            walk = "".join(f" The {p.minutes}-minute {p.name.lower()} is still to do, at any time today."
+                           for p in view.exercises if p.apart and p.id not in view.done_ids)
+            notes.append(Content(f"Session done.{walk} How is your back? Press r to report pain."))
         elif view.status == "rest":
             upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
                                          for i in range(1, 8)) if snapshot.day(d).planned), None)

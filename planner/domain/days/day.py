@@ -259,7 +259,9 @@ def _day_view(
     if skip is not None:
         status = "skipped"
         reasons.insert(0, f"Skipped{': ' + skip.why if skip.why else ''}.")
-    elif ids and done == ids:
+    elif ids and done >= {e.id for e in exercises if not e.apart}:
+        # The session is its floor work: a walk apart (for any time that day) is checked off on its own
+        # and does not leave a finished session "partial" nor break a streak.
         status = "done"
     elif done or partial:
         status = "partial"

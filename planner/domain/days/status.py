@@ -36,14 +36,12 @@ def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None 
     if view.status == "paused":
         return "paused", "paused — see Today"
     if view.status == "done":
-        return "done", "done ✓"
+        walks = [p for p in view.exercises if p.apart and p.id not in view.done_ids]
+        return "done", "done ✓" + (f" · walk {sum(p.minutes or 0 for p in walks)}m" if walks else "")
     if view.status == "skipped":
         return "skipped", "skipped · rest"
     if view.status == "partial":
-        left = len(view.exercises) - len(view.done_ids)
-        walks = [p for p in view.exercises if p.id not in view.done_ids]
-        if all(p.apart for p in walks):  # only the walk is left, for any time of the day
-            return "partial", f"walk {sum(p.minutes or 0 for p in walks)}m left"
+        left = sum(1 for p in view.exercises if not p.apart and p.id not in view.done_ids)
         return "partial", f"{_main_category(view)} {_minutes(view, True)}m left ({left} to go)"
     if view.status == "planned":
         return "due", f"{_main_category(view)} {_minutes(view, False)}m due"
