@@ -16,7 +16,9 @@ How a plan comes about:
    (:mod:`planner.domain.plan.weeks`, :mod:`planner.domain.plan.progression`), accepting steps only while the
    training load (strength and stretch work) stays within
    ``max_weekly_increase`` of the last full week and every session still fits.
-   Walks grow by their own step (a few minutes a week) while there is room.
+   Walks grow by their own step (a few minutes a week) while there is room. A walk
+   apart from the session (``apart = true``) takes none of its minutes and grows by the
+   program's ``walk_step_minutes`` each full week to about 30 (:mod:`planner.domain.plan.walks`).
 4. Every ``deload_every``-th week is an easier week at about ``deload_factor``
    of the training load; walks and relief items (heat, cold, rest positions,
    water) are never cut. A plan never ends on an easier week.

@@ -7,6 +7,8 @@ week and every session still fits. A filler (an extra exercise, a walk that only
 spare minutes) makes way for a slot's own exercise; a session left short by a harder
 variant's lower start is topped up again. A slot that joins later (a loaded movement)
 waits for a week with room for it. Easier weeks cut only the strength and stretch work.
+A walk apart from the session is outside all this: it takes its own weekly step
+(:mod:`planner.domain.plan.walks`).
 """
 
 from __future__ import annotations
