@@ -56,7 +56,8 @@ def _week_lines(week: ProjectedWeek) -> str:
     lines = [f"Week {week.number} (from {DAY_NAMES[week.start.weekday()]} {week.start.isoformat()}): {week_words(week)}"]
     for session in week.sessions:
         rest = "no exercise: see 'planner today'" if session.warning_sign else "relief routine only"
-        doses = ", ".join(f"{p.name} {dose_short(p)}" for p in session.exercises) or rest
+        doses = ", ".join(f"{p.name} {dose_short(p)}" + (" (any time that day)" if p.apart else "")
+                          for p in session.exercises) or rest
         lines.append(f"  {DAY_NAMES[session.date.weekday()][:3]} {session.date.isoformat()}: {doses}")
     lines.extend(f"  - {reason}" for reason in week.reasons)
     return "\n".join(lines)
