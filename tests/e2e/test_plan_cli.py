@@ -205,3 +205,14 @@ def test_desk_posture_planks_build_for_weeks_before_moving_up(run_planner: RunPl
     ids = [{e["id"] for s in w["sessions"] for e in s["exercises"]} for w in made["weeks"]]
     assert not any("front-plank" in week for week in ids[:5]), "no full plank in the first five weeks"
     assert not any("plank-leg-lift" in week for week in ids)
+
+
+@pytest.mark.parametrize("minutes", ["20", "30"])
+def test_one_back_extension_a_session_in_flexibility(run_planner: RunPlanner, minutes: str) -> None:
+    """At 30 minutes every session had two back extensions (the optional slot was added twice); some backs
+    dislike leaning back, so one is plenty."""
+    made = json.loads(ok(run_planner("plan", "new", "--program", "flexibility", "--minutes", minutes, "--days",
+                                     "mon,tue,wed,thu,fri", "--json")))
+    for week in made["weeks"]:
+        for session in week["sessions"]:
+            assert [e["slot"] for e in session["exercises"]].count("extension") <= 1, session

@@ -266,7 +266,9 @@ class SessionPlanner:
                 continue
             for index in self.active(week, n):
                 spec = self.program.slots[index]
-                if not spec.optional or self.seconds(items) >= self.target:
+                # An optional slot already in the session is served: a second one would double it (two
+                # back extensions in one warm-up), not fill it.
+                if not spec.optional or self.seconds(items) >= self.target or any(i.spec == index for i in items):
                     continue
                 track = self._pick(index, n, 0, {i.track for i in items})
                 if track is None:
