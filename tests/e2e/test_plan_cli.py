@@ -216,3 +216,13 @@ def test_one_back_extension_a_session_in_flexibility(run_planner: RunPlanner, mi
     for week in made["weeks"]:
         for session in week["sessions"]:
             assert [e["slot"] for e in session["exercises"]].count("extension") <= 1, session
+
+
+def test_gentle_return_brings_in_a_gentle_bridge_that_grows(run_planner: RunPlanner) -> None:
+    """Walking, mobility and stretches alone repeated one session for weeks; a bridge joins in week 3."""
+    made = json.loads(ok(run_planner("plan", "new", "--program", "gentle-return", "--json")))
+    bridges = [[e for s in w["sessions"] for e in s["exercises"] if e["id"] == "pelvic-tilt-bridge"]
+               for w in made["weeks"]]
+    assert not bridges[0] and not bridges[1] and bridges[2]
+    assert any("New this week: Pelvic tilt bridge." in r for r in made["weeks"][2]["reasons"])
+    assert bridges[-1][0]["volume_seconds"] > bridges[2][0]["volume_seconds"], "and it grows"

@@ -118,11 +118,13 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             full_states = dict(builder.states)
             full_load = week_load(full_states, layouts)
         states = {**builder.states, **week_states}
-        joining = sorted({states[i.track].exercise.name for items in layouts for i in items
-                          if number > 1 and builder.joins[i.spec] == number and program.slots[i.spec].from_week > 1})
+        new_items = [i for items in layouts for i in items
+                     if number > 1 and builder.joins[i.spec] == number and program.slots[i.spec].from_week > 1]
+        joining = sorted({states[i.track].exercise.name for i in new_items})
         if joining:
+            loaded = all(program.slots[i.spec].slot.value == "loaded" for i in new_items)
             reasons.insert(1 if len(reasons) > 1 else 0,
-                           f"New this week, an everyday loaded movement: {', '.join(joining)}.")
+                           f"New this week{', an everyday loaded movement' if loaded else ''}: {', '.join(joining)}.")
         weeks.append(Week(number=number, deload=deload, reasons=reasons,
                           sessions=_sessions(builder, inputs, layouts, states, index)))
     return Plan(inputs=inputs, program_name=program.name, weeks=weeks)
