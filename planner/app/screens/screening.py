@@ -16,7 +16,7 @@ from planner.app.bindings import SCREENING_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
-from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS
+from planner.domain.pain.warning_signs import SCREENING_INTRO, SIGNS
 
 
 class ScreeningDialog(ModalScreen[bool]):
@@ -31,7 +31,6 @@ class ScreeningDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="screening"):
             yield AlertBox(id="alert")
-            yield Static(Content.assemble(("Before your plan: ", "bold"), DISCLAIMER), id="screening-disclaimer")
             yield Static(f"{SCREENING_INTRO} Tick any that apply (space); leave all unticked if none do.")
             for sign in SIGNS:
                 yield QuestionBox(sign.question, id=f"screen-{sign.name}")
