@@ -69,21 +69,40 @@ def _variants(plan: Plan, track: str, week: int) -> dict[str, tuple[Prescription
         known = _VARIANTS[id(plan)] = {}
         weakref.finalize(plan, _VARIANTS.pop, id(plan), None)
     if (track, week) not in known:
-        known[(track, week)] = _find_variants(plan, track, week)
+        known[(track, week)] = _find_variants(_track_items(plan, track), week)
     return known[(track, week)]
 
 
-def _find_variants(plan: Plan, track: str, week: int) -> dict[str, tuple[Prescription, list[dt.date]]]:
-    found: dict[str, list[tuple[dt.date, Prescription]]] = {}
-    for plan_week in plan.weeks[:week - 1]:
-        for session in plan_week.sessions:
-            for p in session.exercises:
-                if p.track == track:
-                    found.setdefault(p.id, []).append((session.date, p))
+_Item = tuple[int, dt.date, Prescription, tuple[int, int]]
+
+
+_TRACKS: dict[int, dict[str, list[_Item]]] = {}
+
+
+def _track_items(plan: Plan, track: str) -> list[_Item]:
+    """Every prescription of ``track`` in the plan, in order, with its week's position (from 1), date and
+    size (volume, sets): read once per plan and track, kept like ``_VARIANTS``."""
+    known = _TRACKS.get(id(plan))
+    if known is None:
+        known = _TRACKS[id(plan)] = {}
+        weakref.finalize(plan, _TRACKS.pop, id(plan), None)
+    if track not in known:
+        known[track] = [(position, session.date, p, (p.volume_seconds, p.sets))
+                        for position, plan_week in enumerate(plan.weeks, 1) for session in plan_week.sessions
+                        for p in session.exercises if p.track == track]
+    return known[track]
+
+
+def _find_variants(items: list[_Item], week: int) -> dict[str, tuple[Prescription, list[dt.date]]]:
+    found: dict[str, list[_Item]] = {}
+    for item in items:
+        if item[0] >= week:
+            break
+        found.setdefault(item[2].id, []).append(item)
     variants = {}
     for exercise_id, seen in found.items():
-        top = max((p for _, p in seen), key=lambda p: (p.volume_seconds, p.sets))
-        variants[exercise_id] = (top, [d for d, p in seen if _at_least(p, top)])
+        top = max(seen, key=lambda item: item[3])[2]
+        variants[exercise_id] = (top, [d for _, d, p, _ in seen if _at_least(p, top)])
     return variants
 
 
