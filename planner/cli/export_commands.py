@@ -61,7 +61,8 @@ def _import(path: Path, context: Context) -> int:
         result = load_plan_file(store, context.library, path, context.today)
     inputs = result.plan_file.plan
     print(f"Imported {display_path(path)}: {result.plan_file.program_name}, {inputs.weeks} weeks from "
-          f"{inputs.start.isoformat()}. It is now your active plan; the previous one is kept in your history.")
+          f"{inputs.start.isoformat()}. It is now your active plan; the previous one is kept in your history, "
+          f"and what you recorded from {inputs.start.isoformat()} on (check-offs, skips, pain) comes along.")
     for line in result.notes:
         print(line)
     return 0

@@ -33,7 +33,8 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
     """Make the plan in ``path`` the active one; the previous plan and its history stay archived.
 
     The file's weeks are kept as written. Its adjustments and adaptation state
-    come along (a pause stays a pause); check-offs and pain reports start afresh.
+    come along (a pause stays a pause), and so do the check-offs, skips and pain reports
+    recorded under the previous plan from the imported plan's start on.
     A pause that stands (a warning sign, or the relief routine) is never lifted
     or weakened by an import, whatever the file says or leaves out: only
     ``planner resume --confirm`` (or a relief pause's own rule) lifts it.
@@ -52,5 +53,6 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
         })
         notes.append(carried.reason)
     record = store.save_plan(plan_file.plan, plan_file.program_name, source="imported",
-                             plan_file=plan_file.to_toml(), notes=[(n.date, n.text) for n in plan_file.notes])
+                             plan_file=plan_file.to_toml(), notes=[(n.date, n.text) for n in plan_file.notes],
+                             records_from=plan_file.plan.start)
     return ImportResult(record, plan_file, notes)

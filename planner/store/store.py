@@ -66,14 +66,19 @@ class Store:
     def save_plan(
         self, inputs: PlanInputs, program_name: str, source: str = "built", plan_file: str | None = None,
         notes: Iterable[tuple[dt.date, str]] = (), adjustments: Iterable[Adjustment] = (),
+        records_from: dt.date | None = None,
     ) -> PlanRecord:
         """Make this the active plan; the previous one is archived, never deleted.
 
         ``plan_file`` is the TOML of an imported plan: its weeks then replace the built ones, and
         its session ``notes`` (the person's own words) come along, in the same transaction.
         ``adjustments`` start the new plan's record in the same transaction (a pause carried over).
+        With ``records_from``, what the person recorded under the previous plan from that day on
+        (check-offs, skips, pain reports) is copied to the new one: the same days happened whichever
+        plan file describes them, so an edited plan imported back keeps its streak and history.
         """
         with write(self.connection, self.path) as db:
+            previous = db.execute("SELECT id FROM plans WHERE archived_at IS NULL").fetchone()
             db.execute(
                 "UPDATE plans SET archived_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE archived_at IS NULL"
             )
@@ -84,10 +89,24 @@ class Store:
             plan_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
             db.executemany("INSERT INTO session_notes (plan_id, date, text) VALUES (?, ?, ?)",
                            [(plan_id, day.isoformat(), text) for day, text in notes])
+            if records_from is not None and previous is not None:
+                self._copy_records(db, previous[0], plan_id, records_from)
             self._insert_adjustments(db, plan_id, adjustments)
         record = self.active_plan()
         assert record is not None
         return record
+
+    @staticmethod
+    def _copy_records(db: sqlite3.Connection, source: int, target: int, since: dt.date) -> None:
+        day = since.isoformat()
+        db.execute("INSERT INTO completions (plan_id, date, exercise_id, status, sets, reps, hold_seconds, minutes, "
+                   "recorded_at) SELECT ?, date, exercise_id, status, sets, reps, hold_seconds, minutes, recorded_at "
+                   "FROM completions WHERE plan_id = ? AND date >= ?", (target, source, day))
+        db.execute("INSERT INTO skips (plan_id, date, why, recorded_at) SELECT ?, date, why, recorded_at "
+                   "FROM skips WHERE plan_id = ? AND date >= ?", (target, source, day))
+        db.execute("INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags, recorded_at) "
+                   "SELECT ?, date, timing, score, area, aggravated, flags, recorded_at FROM pain_reports "
+                   "WHERE plan_id = ? AND date >= ? ORDER BY id", (target, source, day))
 
     def change_inputs(self, plan_id: int, inputs: PlanInputs, adjustment: Adjustment) -> None:
         """New inputs for the same plan (its history stays with it), and the adjustment saying why, together."""

@@ -46,3 +46,20 @@ async def test_the_week_detail_scrolls_without_leaving_the_table(lived_in: Path)
         await pilot.press("pageup")
         await settle(pilot)
         assert detail.scroll_y == 0
+
+
+async def test_each_session_shows_how_long_it_takes_as_plan_show_does(seeded: Path) -> None:
+    """A session line gave its working minutes ("16 min") where `plan show` and Today give its length
+    ("~24 min"), so a 30-minute plan looked half as long in the plan view."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("w", "right")
+        await settle(pilot)
+        snapshot = app.snapshot
+        detail = app.screen.query_one("#week-sessions").text
+        for session in snapshot.plan.weeks[1].sessions:
+            view = snapshot.day(session.date)
+            took = -(-sum(p.estimated_seconds for p in view.exercises) // 60)
+            assert f"{session.date.strftime('%a %d %b')} · {view.status} · ~{took} min:" in detail, detail
+            assert took == session.estimated_minutes, "nothing adjusted in week 2: the length as built"

@@ -13,6 +13,7 @@ from planner.cli.plan_commands import plan_json
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.library.models import Category, Dose, Kind
+from planner.domain.plan.active_first import is_lying
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.choice import chains_for, starting_variant
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs, Prescription, prescribe
@@ -160,10 +161,12 @@ def check_slots_served(plan: Plan, inputs: PlanInputs) -> None:
     per_week = len(inputs.days)
     for week in plan.weeks:
         served = {p.slot for p in items(week)}
+        if "heat-cold" in served:
+            served.add("rest-position")  # the pack goes on lying in the supported rest position (active_first)
         for spec in program.slots:
             first = (week.number - 1) * per_week
-            active = (spec.from_week <= week.number and (spec.first_sessions == 0 or first < spec.first_sessions)
-                      and first + per_week > spec.after_sessions)
+            days = [(s.date - inputs.start).days for s in week.sessions]
+            active = spec.from_week <= week.number and any(spec.on_day(day, first + n) for n, day in enumerate(days))
             if spec.from_week > 1:
                 # A later slot joins when the weekly limit has room for it (the week says so), then stays.
                 joined = [w.number for w in plan.weeks if any(p.slot == spec.slot.value for p in items(w))]
@@ -201,6 +204,7 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
             continue
         assert load(week) <= load(last_full) * (1 + program.max_weekly_increase) + 1e-9 or \
             load(week) <= load(previous), "training load rises by at most the program's limit"
+        check_one_new_thing_a_week(week, last_full, program, library)
         for session in week.sessions:
             for after in session.exercises:
                 before = before_of.get((session.slot, after.track))
@@ -221,6 +225,18 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
         last_full = week
 
 
+def check_one_new_thing_a_week(week, last_full, program, library: Library) -> None:  # noqa: ANN001 - plan weeks
+    """At most ``harder_per_week`` harder variants of strength or stretch work arrive in a week, a movement
+    joining counting as one, and what waits is named in the week's reasons."""
+    before = {p.track: p.id for p in items(last_full)}
+    harder = {p.track for p in items(week) if p.track in before and p.id != before[p.track]
+              and is_load(library.exercises[p.id])}
+    joined = {p.track for p in items(week) if p.track not in before
+              and any(spec.from_week > 1 and spec.slot.value == p.slot for spec in program.slots)}
+    assert len(harder) + (1 if joined else 0) <= max(program.harder_per_week, 1 if joined else 0), \
+        f"week {week.number}: {sorted(harder)} harder and {sorted(joined)} new at once"
+
+
 def state_top(library: Library, item: Prescription) -> Prescription:
     exercise = library.exercises[item.id]
     main_cap, sets_cap = caps(exercise)
@@ -234,6 +250,11 @@ def check_relief(plan: Plan) -> None:
     for session in plan.sessions():
         ids = {p.id for p in session.exercises}
         assert not {"heat-therapy", "cold-therapy"} <= ids, "heat and cold never in one session"
+        lying = sum(p.volume_seconds for p in session.exercises if is_lying(LIBRARY.exercises[p.id]))
+        moving = sum(p.volume_seconds for p in session.exercises if not is_lying(LIBRARY.exercises[p.id]))
+        assert moving >= lying, "movement and walking outweigh lying still (NICE NG59: stay active)"
+        if "heat-cold" in {p.slot for p in session.exercises}:
+            assert "rest-position" not in {p.slot for p in session.exercises}, "the pack goes on in the rest position"
 
 
 @settings(max_examples=150, deadline=None)
@@ -351,12 +372,14 @@ def test_pinned_first_days_relief(library: Library) -> None:
     assert len(plan.weeks) == 2 and plan.inputs.weeks == 2
     assert "This program lasts at most 2 weeks (you asked for 12)" in plan.weeks[0].reasons[1]
     slots = [[p.slot for p in s.exercises] for s in plan.sessions()]
-    assert all(s == ["gentle-movement", "gentle-movement", "walk", "rest-position", "heat-cold", "breathing"]
-               for s in slots), slots
-    packs = [next(p.id for p in s.exercises if p.slot == "heat-cold") for s in plan.sessions()]
-    assert packs == ["cold-therapy"] * 2 + ["heat-therapy"] * 12
+    # The pack goes on lying in the supported rest position, so there is no separate rest position.
+    assert all(s == ["gentle-movement"] * 3 + ["walk", "heat-cold", "breathing"] for s in slots), slots
+    packs = [next((p.id, p.minutes) for p in s.exercises if p.slot == "heat-cold") for s in plan.sessions()]
+    assert packs == [("cold-therapy", 11)] * 2 + [("heat-therapy", 11)] * 12
     walks = [next(p.minutes for p in s.exercises if p.id == "short-walk") for s in plan.sessions()]
-    assert walks == [5] * 7 + [7] * 7
+    assert walks == [11] * 7 + [13] * 7
+    assert {p.id for s in plan.sessions() for p in s.exercises if p.slot == "gentle-movement"} == {
+        "supine-knee-rocks", "pelvic-tilt", "single-knee-to-chest"}, "no harder variant in the first two weeks"
 
 
 def test_first_days_says_when_it_caps_the_minutes(library: Library) -> None:

@@ -66,11 +66,13 @@ def test_show_prints_one_exercise_in_full(run_planner: RunPlanner) -> None:
     knee = json.loads(run_planner("show", "knee-side-plank", "--json").stdout)
     dose = knee["dose"]
     assert dose["descending"], "the McGill side plank is dosed as descending sets of short holds"
-    reps = ", ".join(str(dose["reps"] - 2 * i) for i in range(dose["sets"]))  # 6-4-2: two fewer each set
-    started = f"{dose['sets']} sets of {reps} reps, each held 10s on each side"
+    reps = ", then ".join(str(dose["reps"] - 2 * i) for i in range(dose["sets"]))  # 6-4-2: two fewer each set
+    started = f"{dose['sets']} sets ({reps} reps), each held 10s on each side"
     for part in (f"{knee['name']} (knee-side-plank)", f"Dose to start: {started}", "Per side: yes", "How:",
                  "Take care:", "Easier: none", "Harder: Side plank (side-plank)"):
         assert part in text, text
+    # Two descending sets read as two sets, not as "2 sets of 4, 2 reps".
+    assert "Dose to start: 2 sets (4, then 2 reps), each held 10s" in run_planner("show", "side-plank").stdout
     data = json.loads(run_planner("show", "side-plank", "--json").stdout)
     assert data["easier"] == "knee-side-plank"
     assert {"summary", "dose", "per_side", "cues", "cautions", "chain"} <= set(data)

@@ -269,8 +269,9 @@ class TestHistory:
             assert old.archived_at is not None and new.archived_at is None
             assert (old.source, new.source) == ("built", "imported")
             assert store.history(old.id).completions and store.history(old.id).pain
-            assert not store.history(new.id).completions
-        assert planner.json("today")["status"] == "planned", "the new plan starts a fresh record of check-offs"
+            # Copied, not moved: the archived plan keeps its own record whole.
+            assert store.history(new.id).completions == store.history(old.id).completions
+        assert planner.json("today")["status"] == "done", "today's check-off comes along with the plan"
 
 
 class TestWritingFiles:
@@ -342,3 +343,24 @@ class TestCalendar:
         new_plan(planner, "core-foundation")
         result = planner.run("export", "--format", "ics", "--time", bad, code=2)
         assert "--time" in result.stderr and "HH:MM" in result.stderr
+
+
+def test_a_plan_imported_back_keeps_what_was_recorded(planner: Planner, tmp_path: Path) -> None:
+    """Check-offs, skips and pain reports used to start afresh on import: an exported plan imported back
+    showed its done sessions as missed, with the streak and adherence at zero."""
+    new_plan(planner, "core-foundation", "--days", "mon,wed,fri")
+    planner.run("done", "--date", "2026-03-02")
+    planner.today = "2026-03-06"
+    planner.run("skip", "--date", "2026-03-04")
+    planner.run("done", "--date", "2026-03-06")
+    planner.run("pain", "3", "--date", "2026-03-06")
+    before = planner.json("history")
+    assert [s["status"] for s in before["sessions"]] == ["done", "skipped", "done"]
+    exported = tmp_path / "plan.toml"
+    planner.export("-o", str(exported))
+    out = planner.run("import", str(exported)).stdout
+    assert "what you recorded from 2026-03-02 on (check-offs, skips, pain) comes along" in out
+    after = planner.json("history")
+    assert after["sessions"] == before["sessions"], "the same days, the same record"
+    assert (after["adherence"], after["current_streak"]) == (before["adherence"], before["current_streak"])
+    assert [p["score"] for s in after["sessions"] for p in s["pain"]] == [3]

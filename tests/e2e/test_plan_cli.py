@@ -167,3 +167,22 @@ def test_a_broken_program_of_my_own_points_to_validate(run_planner: RunPlanner, 
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "unknown program 'my-mornings'" in result.stderr
     assert "planner validate" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("program", ["core-foundation", "core-flexibility"])
+def test_one_new_or_harder_exercise_a_week(run_planner: RunPlanner, program: str) -> None:
+    """Several harder variants used to arrive together (often right after an easier week): now one a week,
+    none while a new movement joins, and the plan names what waits."""
+    made = json.loads(ok(run_planner("plan", "new", "--program", program, "--minutes", "30", "--weeks", "12",
+                                     "--json")))
+    before = {e["track"]: e["id"] for s in made["weeks"][0]["sessions"] for e in s["exercises"]}
+    waited = False
+    for week in made["weeks"][1:]:
+        now = {e["track"]: e["id"] for s in week["sessions"] for e in s["exercises"]}
+        harder = {t for t, i in now.items() if t in before and i != before[t] and not week["deload"]}
+        joined = set(now) - set(before)
+        assert len(harder) + bool(joined) <= 1, (week["number"], harder, joined)
+        waited = waited or any("waiting for a week of its own" in r for r in week["reasons"])
+        before.update(now)
+    assert waited
+    assert "one new or harder exercise a week" in ok(run_planner("plan", "show"))

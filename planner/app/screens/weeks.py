@@ -149,11 +149,13 @@ class PlanViewScreen(SizedScreen):
             view = snapshot.day(day)
             if not view.planned and view.status != "paused":
                 continue
-            work = sum(p.volume_seconds for p in view.exercises) // 60
+            # How long the session takes (as Today and `plan show` say), not its working seconds alone.
+            took = -(-sum(p.estimated_seconds for p in view.exercises) // 60)
+            length = f" · ~{took} min" if view.exercises else ""
             marks = {p.id: "✓ " if p.id in view.done_ids else "◐ " if p.id in view.partial_ids else ""
                      for p in view.exercises}
             items = ", ".join(f"{marks[p.id]}{p.name} {p.dose_text()}" for p in view.exercises) or "nothing (paused)"
-            lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status} · {work} min: ",
+            lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status}{length}: ",
                                                   "bold"), items)))
         dates = week_dates(snapshot, index)
         for change in (a for a in snapshot.history.adjustments if dates[0] <= a.date <= dates[-1]):

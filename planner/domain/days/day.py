@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from planner.domain.days.earned import HeldBack, earned_session
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
+from planner.domain.library.models import Exercise
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain, settle
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
@@ -59,6 +60,7 @@ class DayView:
                     "done": p.id in self.done_ids,
                     "partial": p.id in self.partial_ids,
                     "held_back": next((h.as_json() for h in self.held_back if h.kept.id == p.id), None),
+                    "slot": p.slot,  # the program slot it fills (a replacement fills the dropped one's)
                 }
                 for p in self.exercises
             ],
@@ -87,6 +89,15 @@ def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescrip
     if dose_volume(easier, start) <= target:
         dose = dose if dose_volume(easier, dose) >= dose_volume(easier, start) else start
     return prescribe(easier, dose, item.track, item.slot)
+
+
+def _replacement(exercise: Exercise, dropped: Prescription) -> Prescription:
+    """Another exercise in a dropped one's place: its first dose, never more volume than it replaces."""
+    dose = starting_dose(exercise)
+    volume = dose_volume(exercise, dose)
+    if volume > dropped.volume_seconds > 0:
+        dose = scaled_dose(TrackState(exercise, dose), dropped.volume_seconds / volume)
+    return prescribe(exercise, dose, exercise.id, dropped.slot)
 
 
 def first_doses(plan: Plan) -> dict[str, Prescription]:
@@ -160,9 +171,14 @@ def _adapt(
     """The planned items with drops, regressions and the volume ``factor`` applied; no item goes below
     its first dose in ``floors`` times the factor."""
     items = []
+    taken = {item.track for item in planned}
     for item in planned:
         if item.track in state.dropped:
-            continue
+            other = state.replaced.get(item.track)
+            if other is None or other in taken or other in state.dropped or other not in library.exercises:
+                continue
+            taken.add(other)
+            item = _replacement(library.exercises[other], item)
         if item.track in state.regressed and state.regressed[item.track] in library.exercises:
             item = _regressed(library, item, state.regressed[item.track])
         # A pain cut is a cut of training load: the warm-up, walks and relief items stay whole (walking

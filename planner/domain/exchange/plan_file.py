@@ -393,6 +393,11 @@ def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Librar
     for track in state.dropped:
         if track not in library.exercises:
             problem("dropped", f"no exercise has id '{track}'")
+    for track, other in state.replaced.items():
+        if other not in library.exercises:
+            problem(("replaced", track), f"no exercise has id '{other}'")
+        elif track not in state.dropped:
+            problem(("replaced", track), f"'{track}' is not in dropped; only a dropped exercise is replaced")
     return problems
 
 

@@ -207,6 +207,31 @@ class SlotSpec:
         int, Field(ge=0, le=14, description="Only in the plan's first N sessions (0: in every session).")] = 0
     after_sessions: Annotated[
         int, Field(ge=0, le=14, description="Only after the plan's first N sessions (0: from the start).")] = 0
+    harder: Annotated[
+        bool, Field(description="Whether its exercises may move on to their harder variants (false: each stays "
+                                "at its own variant, as in the first days after a spasm).")] = True
+    # Calendar days, not sessions: "cold on the first two days" must not run into day 5 of a
+    # three-day week. Counted from the plan's start date, whatever the training days.
+    first_days: Annotated[
+        int, Field(ge=0, le=28, description="Only on the first N calendar days from the plan's start "
+                                            "(0: every day).")] = 0
+    after_days: Annotated[
+        int, Field(ge=0, le=28, description="Only from calendar day N+1 after the plan's start "
+                                            "(0: from the start).")] = 0
+
+    def __post_init__(self) -> None:
+        if self.first_days and self.after_days and self.first_days <= self.after_days:
+            raise ValueError(f"first_days: {self.first_days} must be above after_days ({self.after_days}), "
+                             "or the slot is never used")
+        if self.first_sessions and self.after_sessions and self.first_sessions <= self.after_sessions:
+            raise ValueError(f"first_sessions: {self.first_sessions} must be above after_sessions "
+                             f"({self.after_sessions}), or the slot is never used")
+
+    def on_day(self, day: int, session: int) -> bool:
+        """Whether the slot is used on calendar day ``day`` of the plan (0 for the start), in its ``session``-th
+        session (0 for the first)."""
+        return ((self.first_days == 0 or day < self.first_days) and day >= self.after_days
+                and (self.first_sessions == 0 or session < self.first_sessions) and session >= self.after_sessions)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -231,6 +256,10 @@ class Program:
         float, Field(ge=0.5, le=0.8, description="Deload volume vs the week before.")] = 0.65
     max_weekly_increase: Annotated[
         float, Field(gt=0.0, le=0.2, description="Largest rise in weekly volume, as a fraction.")] = 0.10
+    harder_per_week: Annotated[
+        int, Field(ge=0, le=12, description="Most exercises moved to a harder variant in one week, counting a "
+                   "movement that joins (0: never a harder variant).")
+    ] = 1
     fill: Annotated[
         float, Field(ge=0.75, le=1.0, description="Share of the minutes filled in week 1, leaving room to grow.")
     ] = 0.8

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Literal
 
 from planner.domain.library.loading import Library
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
-from planner.domain.pain.warning_signs import SEE_A_PROFESSIONAL, STOP_IT_NOW, alert_for, pausing
+from planner.domain.pain.warning_signs import REPLACED_BY, SEE_A_PROFESSIONAL, STOP_IT_NOW, alert_for, pausing
 from planner.domain.plan.model import DAY_NAMES, Plan
+from planner.domain.plan.substitutes import replacement_for
 from planner.domain.records import Adjustment, History, PainReport
 
 if TYPE_CHECKING:  # read by pydantic for plan files (see planner.domain.files.validation)
@@ -48,6 +49,8 @@ class AdaptationState:
     symptoms: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
     # Exercise tracks taken out of the plan: they brought on tingling, or hurt at their easiest variant.
     dropped: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
+    # A dropped track's replacement: another exercise for the same purpose (planner.domain.plan.substitutes).
+    replaced: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
     # Weeks to climb back after a cut or a pause, from the pain rules in force when it began.
     rebuild_weeks: Annotated[int, Field(ge=1, le=12)] = DEFAULT_RULES.rebuild_weeks
 
@@ -260,6 +263,7 @@ def _advise(
     reason += f", because you reported {alert.labels[0]}"
     new, dropped = _drop(library, new, report.aggravated, plan, week)
     if dropped:
+        # Nothing new takes its place while a nerve is irritated: another stretch could pull on it too.
         reason += f"; {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} dropped from the plan"
     else:
         reason += ("; name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
@@ -281,6 +285,21 @@ def _drop(library: Library, state: AdaptationState, exercise_ids: tuple[str, ...
         if track not in dropped:
             dropped.append(track)
     return replace(state, dropped=dropped), names
+
+
+def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], replaced: dict[str, str]) -> str:
+    """Drop ``track`` (and whatever it replaced): a sentence naming its replacement, or "" when none fits."""
+    if track in dropped:
+        return ""
+    dropped.append(track)
+    # The plan's own exercise whose place this was: a replacement that hurt too is replaced in turn.
+    place = next((original for original, other in replaced.items() if other == track), track)
+    replaced.pop(place, None)
+    other = replacement_for(library, plan, track, set(dropped) | set(replaced.values()))
+    if other is None:
+        return ""
+    replaced[place] = other
+    return " " + REPLACED_BY.format(name=library.exercises[other].name)
 
 
 def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_RULES) -> str | None:
@@ -327,7 +346,7 @@ def _reduce(
 ) -> tuple[AdaptationState, str]:
     new_factor = round(factor * rules.reduce_factor, 4)
     regressed = dict(state.regressed)
-    dropped = list(state.dropped)
+    dropped, replaced = list(state.dropped), dict(state.replaced)
     stops: list[str] = []  # "stop it now" lines: each its own sentence
     words: list[str] = []
     for exercise_id in report.aggravated:
@@ -338,9 +357,7 @@ def _reduce(
         easier = library.easier_of.get(current)
         exercise = library.exercises[current]
         if easier is None:
-            if track not in dropped:
-                dropped.append(track)
-            stops.append(STOP_IT_NOW.format(name=exercise.name))
+            stops.append(STOP_IT_NOW.format(name=exercise.name) + _take_out(library, plan, track, dropped, replaced))
             continue
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
@@ -354,7 +371,7 @@ def _reduce(
         reason += "; " + "; ".join(words)
     reason += "." + "".join(f" {stop}" for stop in stops)
     new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
-                  dropped=dropped, rebuild_weeks=rules.rebuild_weeks)
+                  dropped=dropped, replaced=replaced, rebuild_weeks=rules.rebuild_weeks)
     return new, reason
 
 

@@ -102,6 +102,7 @@ SEE_A_PROFESSIONAL = (
 )
 
 STOP_IT_NOW = "Stop {name} now: it is already the easiest version, so it is dropped from your plan."
+REPLACED_BY = "{name} takes its place, for the same purpose, starting at its first dose."
 
 SCREENING_INTRO = (
     "Before your first plan, a few yes/no questions. Have you had any of these recently?"

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
+from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
 from planner.domain.plan.progression import TrackState
@@ -39,9 +40,7 @@ __all__ = ["build_plan", "session_dates", "starting_variant"]
 
 
 def session_dates(inputs: PlanInputs, week_index: int) -> list[dt.date]:
-    first = inputs.start + dt.timedelta(days=7 * week_index)
-    wanted = {WEEKDAYS.index(d) for d in inputs.days_in_week(week_index)}
-    return [d for d in (first + dt.timedelta(days=i) for i in range(7)) if d.weekday() in wanted]
+    return inputs.session_dates(week_index)
 
 
 def _sessions(builder: SessionPlanner, inputs: PlanInputs, layouts: list[list[Item]], states: dict[str, TrackState],
@@ -87,7 +86,7 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             delay_joins(builder, number, deload, full_load * (1 + program.max_weekly_increase) - full_load)
         layouts = [builder.layout(index, n) for n in range(count)]
         if index == 0:
-            builder.fill_doses(index, layouts)
+            notes += builder.fill_doses(index, layouts)
         if number == 1:
             week_states = dict(builder.states)
             reasons = [f"Starting doses for {program.name}, level {inputs.level}, "
@@ -106,6 +105,7 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
                               and program.slots[i.spec].from_week > 1)
             week_states, reasons = progress_week(builder, layouts, full_load, number, fresh)
             refill(builder, layouts, week_states, full_states, index, bound)
+            reasons += settle_week(builder, index, layouts, week_states, full_states)
         if not deload:
             builder.states = {**builder.states, **week_states}
             full_states = dict(builder.states)

@@ -101,6 +101,12 @@ class PlanInputs:
                 days = change.days
         return days
 
+    def session_dates(self, week_index: int) -> list[dt.date]:
+        """The dates of week ``week_index``'s sessions (0 for the first week), in order."""
+        first = self.start + dt.timedelta(days=7 * week_index)
+        wanted = {WEEKDAYS.index(d) for d in self.days_in_week(week_index)}
+        return [d for d in (first + dt.timedelta(days=i) for i in range(7)) if d.weekday() in wanted]
+
     def with_days_from(self, from_week: int, days: list[Weekday]) -> PlanInputs:
         """These inputs with ``days`` from ``from_week`` on; later changes are replaced by this one."""
         kept = [c for c in self.day_changes if c.from_week < from_week]

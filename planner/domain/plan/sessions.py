@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Program
+from planner.domain.plan.active_first import is_lying, settle, settle_week
 from planner.domain.plan.choice import chains_for, starting_variant
 from planner.domain.plan.model import PlanInputs
 from planner.domain.plan.progression import (
@@ -66,7 +67,11 @@ class SessionPlanner:
         self.target = program.fill * self.budget
         self.layouts: dict[Key, list[Item]] = {}
         self.latest: dict[int, list[Item]] = {}  # the last layout made for each session of the week
+        self.ready_since: dict[str, int] = {}  # tracks at their top dose, waiting for a harder variant: since week
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
+        self.dates: dict[int, list] = {}  # each week's session dates, for slots bound to calendar days
+        # Lying-down relief (heat, cold, rest positions, breathing) never gets extra exercises: movement comes first.
+        self.lying = [bool(c) and all(is_lying(library.exercises[chain[0]]) for chain in c) for c in self.chains]
 
     # --- tracks -------------------------------------------------------------------------------------------
     def state(self, chain: list[str]) -> TrackState:
@@ -86,10 +91,11 @@ class SessionPlanner:
     # --- layouts ------------------------------------------------------------------------------------------
     def active(self, week: int, session: int) -> tuple[int, ...]:
         number = week * self.per_week + session  # sessions of the plan so far
+        dates = self.dates.get(week) or self.dates.setdefault(week, self.inputs.session_dates(week))
+        day = (dates[session] - self.inputs.start).days if session < len(dates) else 7 * week + session
         return tuple(
             i for i, spec in enumerate(self.program.slots)
-            if self.joins[i] <= week + 1 and self.chains[i]
-            and (spec.first_sessions == 0 or number < spec.first_sessions) and number >= spec.after_sessions
+            if self.joins[i] <= week + 1 and self.chains[i] and spec.on_day(day, number)
         )
 
     def layout(self, week: int, session: int) -> list[Item]:
@@ -126,7 +132,7 @@ class SessionPlanner:
                 if track is not None:
                     items.append(Item(track, index))
                     taken.add(track)
-        items = self._fit(items, session)
+        items = self._fit(settle(self, items), session)
         if self.seconds(items) < self.target:
             items = self._fill(items, active, session)
         return sorted(items, key=lambda i: (i.spec, i.extra))
@@ -184,7 +190,7 @@ class SessionPlanner:
             grew = False
             for index in active:
                 spec = program.slots[index]
-                if spec.optional or nth[index] >= len(self.chains[index]) or len(items) >= most:
+                if spec.optional or self.lying[index] or nth[index] >= len(self.chains[index]) or len(items) >= most:
                     continue
                 track = self._pick(index, session, nth[index], taken)
                 nth[index] += 1
@@ -215,11 +221,12 @@ class SessionPlanner:
                 taken.add(track)
         return items
 
-    def fill_doses(self, week: int, layouts: list[list[Item]]) -> None:
+    def fill_doses(self, week: int, layouts: list[list[Item]]) -> list[str]:
         """Week 1, all sessions at once: more sets, then the optional slots (a walk), then longer doses.
 
         The sessions share each exercise's dose, so a change is taken only when every session
-        holding the exercise still fits, and only while some session holding it is short.
+        holding the exercise still fits, and only while some session holding it is short. Returns what
+        week 1's reasons should say about the lying-down relief (:mod:`planner.domain.plan.active_first`).
         """
         ceiling = max(self.target, FILL_CEILING * self.budget)
 
@@ -267,3 +274,4 @@ class SessionPlanner:
         grow(lambda s: step.state if is_walk(s.exercise) and (step := next_step(s, None))
              and (step.state.dose.minutes or 0) <= WALK_START_CAP else None)
         grow(lambda s: step.state if is_load(s.exercise) and (step := next_step(s, None)) else None)
+        return settle_week(self, week, layouts, self.states)

@@ -111,6 +111,9 @@ def progress_week(
     steps: list[str] = []
     shortened: dict[str, int] = {}  # filler walks shortened to make room: their minutes before
     held_by_load = held_by_minutes = False
+    # One new thing at a time: a movement joining counts, so that if the back complains, the cause is plain.
+    harder_left = program.harder_per_week - (1 if fresh else 0)
+    waiting: list[str] = []  # ready for a harder variant, waiting for a week of its own
     rotated = tracks[offset:] + tracks[:offset]
 
     def rank(track: str) -> int:
@@ -125,15 +128,22 @@ def progress_week(
     # A walk that is a slot of its own goes first (walking is the backbone of a return to activity);
     # fillers (an extra exercise, a walk that only uses spare minutes) go last.
     fillers = {t for t in tracks if all(i.extra for items in sessions for i in items if i.track == t)}
+    # A slot may keep its exercises at their own variants (``harder = false``: the first days after a spasm).
+    same_variant = {i.track for items in sessions for i in items if not program.slots[i.spec].harder}
+    promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank))
+                  if t not in same_variant]
     for track in sorted(rotated, key=rank):
         state = current[track]
         if track in fresh:
             continue  # a movement new this week is learnt at its first dose before it grows
         if not may_grow(state.exercise) or (track in fillers and is_walk(state.exercise)):
             continue  # relief items stay as they are; a walk that only fills spare minutes does not grow
-        harder_id = library.harder_of.get(state.exercise.id)
+        harder_id = library.harder_of.get(state.exercise.id) if track not in same_variant else None
         step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
         if step is None:
+            continue
+        if step.promoted and is_load(state.exercise) and track not in promotions[:harder_left]:
+            waiting.append(f"{state.exercise.name} → {step.state.exercise.name}")
             continue
         change = step.state.estimated_seconds - state.estimated_seconds
         load_change = weights[track] * (step.state.volume - state.volume) if is_load(state.exercise) else 0
@@ -164,11 +174,17 @@ def progress_week(
         reasons += steps
     else:
         reasons.append("Doses stay as they were.")
+    if waiting:
+        reasons.append("Ready for a harder variant, each waiting for a week of its own (one new or harder "
+                       "exercise a week, so that if your back complains you know which change to undo): "
+                       + "; ".join(waiting) + ".")
     limits = []
     if held_by_load:
         limits.append(f"the {program.max_weekly_increase:.0%} weekly limit on strength and stretch work")
     if held_by_minutes:
         limits.append(f"your {builder.budget // 60} minutes a session")
+    if waiting:
+        limits.append("one new or harder exercise a week")
     if limits:
         reasons.append("What limits this week: " + " and ".join(limits) + ".")
     elif steps:
@@ -176,6 +192,27 @@ def progress_week(
     else:
         reasons.append("What limits this week: every exercise is at the top of its chain.")
     return current, reasons
+
+
+def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: list[str], fresh: frozenset[str],
+                week_number: int, in_order: list[str]) -> list[str]:
+    """The tracks ready for a harder variant, longest waiting first (then in the week's order of importance).
+
+    Strength and stretch work only; a movement joining this week is not ready. Records since when each
+    has been ready, so that one waiting for weeks goes before one that became ready this week.
+    """
+    library = builder.library
+    ready = []
+    for track in tracks:
+        state = states[track]
+        harder_id = library.harder_of.get(state.exercise.id)
+        if track in fresh or not is_load(state.exercise) or harder_id is None:
+            continue
+        step = next_step(state, library.exercises.get(harder_id))
+        if step is not None and step.promoted:
+            ready.append(track)
+    builder.ready_since = {t: builder.ready_since.get(t, week_number) for t in ready}
+    return sorted(ready, key=lambda t: (builder.ready_since[t], in_order.index(t)))
 
 
 def refill(builder: SessionPlanner, layouts: list[list[Item]], states: dict[str, TrackState],

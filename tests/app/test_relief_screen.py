@@ -1,0 +1,49 @@
+"""The Relief screen under Pilot: the whole routine in the order that helps, and what each step asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from planner.app.screens.relief import ReliefScreen
+from planner.app.widgets.countdown import Countdown
+from planner.app.widgets.exercise_detail import ExerciseDetail
+from tests.app.conftest import make_app, settle
+
+
+async def open_relief(pilot) -> ReliefScreen:  # noqa: ANN001 - a Pilot
+    await settle(pilot)
+    await pilot.press("exclamation_mark")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ReliefScreen)
+    return pilot.app.screen
+
+
+async def test_the_routine_runs_movement_position_heat_breathing_walk(data_dir: Path) -> None:
+    """Knee rocks and pelvic tilt first, then the rest position, the heat pack (never cold with it), slow
+    breathing, and a walk to repeat through the day; moving down the list shows each step's own care."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_relief(pilot)
+        options = screen.query_one("#relief-list", OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert ids == ["supine-knee-rocks", "pelvic-tilt", "rest-pillows-under-knees", "heat-therapy",
+                       "diaphragmatic-breathing", "short-walk"]
+        shown = {}
+        for index, exercise_id in enumerate(ids):
+            if index:
+                await pilot.press("down")
+                await settle(pilot)
+            shown[exercise_id] = screen.query_one(ExerciseDetail).text
+        heat = shown["heat-therapy"]
+        assert "layer of cloth" in heat and "every few minutes" in heat, heat
+        assert "numb" in heat and "supported rest position" in heat
+        assert "never fall asleep" in heat
+        assert "Walk again every two or three hours" in shown["short-walk"]
+        assert "repeat through the day" in shown["short-walk"]
+        assert "over and back counts as one" in shown["supine-knee-rocks"]
+        assert "hold it" in shown["diaphragmatic-breathing"]
+        await pilot.press("s")
+        await settle(pilot)
+        assert screen.query_one(Countdown).active, "the heat pack's timer starts from the routine"

@@ -1,0 +1,84 @@
+"""An exercise dropped because it hurt at its easiest gets a replacement for the same purpose.
+
+Before, its slot stayed empty for the rest of the plan (no curl-up slot at all after a curl-up hurt).
+Through the real `planner` command on a Monday/Wednesday/Friday core-foundation plan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_pain_cli import Planner, volume
+
+START = "2026-03-02"  # a Monday
+WED, FRI = "2026-03-04", "2026-03-06"
+
+
+@pytest.fixture
+def planner(tmp_path: Path) -> Planner:
+    p = Planner(tmp_path / "data")
+    p.run("plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--minutes", "30",
+          "--weeks", "12", "--start", START)
+    return p
+
+
+def ids(day: dict) -> list[str]:
+    return [e["id"] for e in day["exercises"]]
+
+
+def hurt(planner: Planner, date: str, exercise: str, *extra: str) -> str:
+    planner.run("done", "--date", date, today=date)
+    return planner.run("pain", "6", "--date", date, "--aggravated", exercise, *extra, today=date).stdout
+
+
+def test_a_dropped_curl_up_is_replaced_by_other_front_core_work(planner: Planner) -> None:
+    out = hurt(planner, START, "curl-up-head-supported")
+    assert "Curl-up, head supported now: it is already the easiest version" in out
+    assert "Abdominal bracing takes its place, for the same purpose, starting at its first dose." in out
+    for date in (WED, FRI, "2026-03-30"):
+        day, planned = planner.day(date), planner.planned(date)
+        assert "curl-up-head-supported" not in ids(day) and "curl-up" not in ids(day)
+        assert "abdominal-bracing" in ids(day), ids(day)
+        new = next(e for e in day["exercises"] if e["id"] == "abdominal-bracing")
+        old = next(e for e in planned["exercises"] if e["track"] == "curl-up-head-supported")
+        assert new["volume_seconds"] <= old["volume_seconds"], "never more than the exercise it replaces"
+        assert ids(day).index("abdominal-bracing") == [e["track"] for e in planned["exercises"]].index(
+            "curl-up-head-supported"), "in the dropped exercise's place in the session"
+        assert volume(day) <= volume(planned), "pain never brings more volume"
+
+
+def test_a_replacement_that_hurts_too_is_replaced_in_turn(planner: Planner) -> None:
+    hurt(planner, START, "curl-up-head-supported")
+    out = hurt(planner, WED, "abdominal-bracing")
+    assert "Stop Abdominal bracing now" in out and "takes its place" in out
+    day = planner.day(FRI)
+    assert "abdominal-bracing" not in ids(day) and "curl-up-head-supported" not in ids(day)
+    assert any(e["slot"] == "curl-up" for e in day["exercises"]), "the slot is still served"
+
+
+def test_an_exercise_dropped_for_tingling_in_a_leg_is_not_replaced(planner: Planner) -> None:
+    planner.run("done", "--date", START, today=START)
+    before = set(ids(planner.day(WED)))
+    out = planner.run("pain", "2", "--flag", "numbness", "--aggravated", "hamstring-stretch-strap",
+                      today=START).stdout
+    assert "dropped from the plan" in out and "takes its place" not in out
+    assert set(ids(planner.day(WED))) == before - {"hamstring-stretch-strap"}
+
+
+def test_the_replacement_survives_export_and_import_and_a_bad_one_is_refused(planner: Planner,
+                                                                             tmp_path: Path) -> None:
+    hurt(planner, START, "curl-up-head-supported")
+    exported = tmp_path / "plan.toml"
+    planner.run("export", "-o", str(exported), today=START)
+    text = exported.read_text()
+    assert '[adaptation.replaced]\ncurl-up-head-supported = "abdominal-bracing"' in text
+    planner.run("import", str(exported), today=START)
+    assert "abdominal-bracing" in ids(planner.day(WED))
+    exported.write_text(text.replace('= "abdominal-bracing"', '= "no-such-move"'))
+    refused = planner.run("import", str(exported), today=START, ok=False)
+    assert refused.returncode in (1, 2) and "Traceback" not in refused.stderr
+    assert "adaptation.replaced.curl-up-head-supported: no exercise has id 'no-such-move'" in refused.stderr, \
+        refused.stderr
+    assert "abdominal-bracing" in ids(planner.day(WED)), "a refused import changes nothing"
