@@ -8,7 +8,7 @@ build depends on:
 - the inputs, exactly as given;
 - the library's own cache key (every library file by path, size and mtime, planner's version, the
   working directory), so any edit to a built-in or user exercise or program rebuilds the plan;
-- the modules whose code builds a plan.
+- the code of every module in the plan and library subpackages.
 
 A library that has no trustworthy key (no cache dir, or a file changed in the last seconds) means no
 plan is kept either. Anything wrong with the file (missing, unreadable, corrupt, another key) means it
@@ -28,11 +28,15 @@ from planner.domain.plan.model import Plan, PlanInputs, Prescription, Session, W
 
 FORMAT = 1
 FILE_NAME = "plan.json"
-# The modules whose code decides what a plan becomes; a change to any of them rebuilds it.
-_CODE = ("plan/builder.py", "plan/choice.py", "plan/levels.py", "plan/model.py", "plan/progression.py",
-         "library/loading.py", "errors.py",
-         "plan/sessions.py", "plan/weeks.py", "plan/wording.py", "plan/cache.py", "library/models.py",
-         "library/slots.py")
+# The code that decides what a plan becomes: every module of the plan and library subpackages (new ones
+# included, so none is forgotten), and the shared errors. A change to any of them rebuilds the plan.
+_DOMAIN = Path(json_cache.__file__).parent.parent
+_PACKAGES = ("plan", "library")
+
+
+def _code() -> list[str]:
+    return ["errors.py", *(f"{package}/{module.name}" for package in _PACKAGES
+                           for module in sorted((_DOMAIN / package).glob("*.py")))]
 
 
 def build_plan_cached(inputs: PlanInputs, library: Library, cache_dir: Path | None) -> Plan:
@@ -55,7 +59,7 @@ def _key(inputs: PlanInputs, library: Library) -> str | None:
     if library.cache_key is None:
         return None
     try:
-        code, _ = json_cache.fingerprint(FORMAT, _CODE, (), lambda _path: ())
+        code, _ = json_cache.fingerprint(FORMAT, _code(), (), lambda _path: ())
     except OSError:
         return None
     return repr((code, inputs.to_json(), library.cache_key))
