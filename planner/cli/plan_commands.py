@@ -12,7 +12,7 @@ from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.screening import check_screened
 from planner.domain.plan.builder import build_plan
-from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, parse_days
+from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, apart_text, parse_days
 from planner.store.active_plan import load_active, open_store, start_plan
 
 
@@ -192,7 +192,7 @@ def week_json(week: Week) -> dict:
                         "id": p.id, "name": p.name, "category": p.category.value, "kind": p.kind.value,
                         "sets": p.sets, "reps": p.reps, "hold_seconds": p.hold_seconds, "minutes": p.minutes,
                         "rest_seconds": p.rest_seconds, "volume_seconds": p.volume_seconds,
-                        "per_side": p.per_side, "slot": p.slot,
+                        "per_side": p.per_side, "slot": p.slot, "apart": p.apart,
                         "track": p.track,  # the chain's easiest variant: follows one exercise across weeks
                     }
                     for p in s.exercises
@@ -213,7 +213,8 @@ def summary(built: Plan, weeks: list[Week] | None = None) -> str:
         for reason in week.reasons:
             lines.append(f"  {reason}")
         for session in week.sessions:
-            items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises)
+            items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises if not p.apart)
+            walk = apart_text(session.exercises)
             lines.append(f"  {DAY_NAMES[session.date.weekday()][:3]} {session.date.isoformat()} "
-                         f"(~{session.estimated_minutes} min): {items}")
+                         f"(~{session.estimated_minutes} min): {items}" + (f"; {walk[0].lower()}{walk[1:]}" if walk else ""))
     return "\n".join(lines)

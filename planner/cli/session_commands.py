@@ -114,13 +114,17 @@ def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week:
         heading += f" · week {view.week}"
-    lines = [f"{heading}: {STATUS_WORDS.get(view.status, view.status)}"]
+    words = STATUS_WORDS.get(view.status, view.status)
+    if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
+        words = "done, the session checked off; the walk is still to do, at any time today"
+    lines = [f"{heading}: {words}"]
     if view.alert is not None:
         border = "!" * 60 if view.alert.level == "emergency" else "-" * 60
         lines += [border, *(f"  {line}" for line in view.alert.lines()), border]
     for p in view.exercises:
         mark = "x" if p.id in view.done_ids else "~" if p.id in view.partial_ids else " "
-        lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id})")
+        apart = "  any time today, apart from the session" if p.apart else ""
+        lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id}){apart}")
     for reason in view.reasons:
         lines.append(f"  · {reason}")
     if view.status in ("planned", "partial"):

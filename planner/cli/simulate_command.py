@@ -7,7 +7,7 @@ import argparse
 from planner.cli.output import notice, print_json
 from planner.cli.session_commands import open_active
 from planner.context import Context
-from planner.domain.days.projection import MAX_WEEKS, ProjectedWeek, dose_short, project_pain, week_words
+from planner.domain.days.projection import MAX_WEEKS, ProjectedWeek, project_pain, week_words
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.library.loading import BUILT_IN
 from planner.domain.plan.model import DAY_NAMES
@@ -56,7 +56,8 @@ def _week_lines(week: ProjectedWeek) -> str:
     lines = [f"Week {week.number} (from {DAY_NAMES[week.start.weekday()]} {week.start.isoformat()}): {week_words(week)}"]
     for session in week.sessions:
         rest = "no exercise: see 'planner today'" if session.warning_sign else "relief routine only"
-        doses = ", ".join(f"{p.name} {dose_short(p)}" for p in session.exercises) or rest
+        doses = ", ".join(f"{p.name} {p.dose_text()}" + (" (any time that day)" if p.apart else "")
+                          for p in session.exercises) or rest
         lines.append(f"  {DAY_NAMES[session.date.weekday()][:3]} {session.date.isoformat()}: {doses}")
     lines.extend(f"  - {reason}" for reason in week.reasons)
     return "\n".join(lines)

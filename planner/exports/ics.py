@@ -22,7 +22,7 @@ from icalendar import Alarm, Calendar, Event
 
 from planner.domain.errors import UsageError
 from planner.domain.pain.warning_signs import CALENDAR_NOTE
-from planner.domain.plan.model import Plan, Prescription
+from planner.domain.plan.model import Plan, Prescription, apart_text, session_minutes
 
 PRODID = "-//planner//plan export//EN"
 DEFAULT_REMIND_MINUTES = 15
@@ -69,7 +69,8 @@ class CalendarSession:
 
     @property
     def minutes(self) -> int:
-        return -(-sum(p.estimated_seconds for p in self.exercises) // 60) if self.exercises else 15
+        """The session's own minutes: a walk apart from it is done at another time of the day."""
+        return session_minutes(self.exercises) if self.exercises else 15
 
 
 def planned_sessions(plan: Plan) -> list[CalendarSession]:
@@ -101,7 +102,9 @@ def sessions_calendar(plan: Plan, sessions: Iterable[CalendarSession], at: dt.ti
         event.add("dtstart", dt.datetime.combine(session.date, at))
         event.add("duration", dt.timedelta(minutes=session.minutes))
         event.add("summary", session.summary)
-        lines = [_line(p) for p in session.exercises]
+        lines = [_line(p) for p in session.exercises if not p.apart]
+        if walk := apart_text(session.exercises, "at any time today"):
+            lines += ["", walk]
         if session.notes:
             lines += ["", *session.notes]
         if session.exercises:

@@ -63,7 +63,8 @@ def plan_markdown(
             for item in session.exercises:
                 exercise = library.exercises.get(item.id)
                 cue = exercise.cues[0] if exercise else ""
-                lines.append(f"| ☐ | {_cell(item.name)} | {item.dose_text()} | {_rest(item)} | {_cell(cue)} |")
+                name = f"{item.name} (any time that day, apart from the session)" if item.apart else item.name
+                lines.append(f"| ☐ | {_cell(name)} | {item.dose_text()} | {_rest(item)} | {_cell(cue)} |")
             lines.append("")
     lines += ["## Warning signs", "", "Stop exercising and act on these, by how serious they are:", "",
               signs_markdown(), ""]

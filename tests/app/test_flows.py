@@ -150,14 +150,17 @@ async def test_pain_six_eases_the_next_session(seeded: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         wednesday = dt.date(2026, 3, 4)
-        before = sum(p.volume_seconds for p in app.snapshot.day(wednesday).exercises)
+        before = sum(p.volume_seconds for p in app.snapshot.day(wednesday).exercises if not p.apart)
+        walk = [p for p in app.snapshot.day(wednesday).exercises if p.apart]
         await pilot.press("d", "r")
         await settle(pilot)
         await pilot.press("6", "ctrl+s")
         await settle(pilot)
         assert "70%" in str(app.screen.query_one("#result").render())
-        after = sum(p.volume_seconds for p in app.snapshot.day(wednesday).exercises)
+        after = sum(p.volume_seconds for p in app.snapshot.day(wednesday).exercises if not p.apart)
         assert after <= 0.7 * before
+        assert walk and [p for p in app.snapshot.day(wednesday).exercises if p.apart] == walk, \
+            "the walk apart is kept as it was (staying active helps), never made longer"
 
 
 async def test_enter_walks_through_the_check_in_without_recording(seeded: Path) -> None:

@@ -63,7 +63,7 @@ def shortest_seconds(library: Library, inputs: PlanInputs) -> int:
     program = library.programs[inputs.program]
     return min(
         prescribe(e := starting_variant(library, chain, inputs.level), starting_dose(e), chain[0]).estimated_seconds
-        for spec in program.slots for chain in chains_for(library, spec, inputs.level)
+        for spec in program.slots if not spec.apart for chain in chains_for(library, spec, inputs.level)
     )
 
 
@@ -106,19 +106,30 @@ def check_dates(plan: Plan, inputs: PlanInputs) -> None:
             assert WEEKDAYS[day.weekday()] in inputs.days
 
 
+def floor(session) -> list[Prescription]:
+    """The session itself: what it holds apart from a walk done at any time that day."""
+    return [p for p in session.exercises if not p.apart]
+
+
 def check_doses(plan: Plan, inputs: PlanInputs, library: Library) -> None:
     minutes = effective_minutes(inputs)
     program = library.programs[inputs.program]
-    order = {spec.slot.value: i for i, spec in reversed(list(enumerate(program.slots)))}
+    order = {spec.slot.value: i for i, spec in reversed(list(enumerate(program.slots))) if not spec.apart}
+    apart = {spec.slot.value for spec in program.slots if spec.apart}
     for week in plan.weeks:
         for session in week.sessions:
-            assert session.exercises, "no empty sessions"
-            seconds = sum(p.estimated_seconds for p in session.exercises)
+            assert floor(session), "no empty sessions"
+            seconds = sum(p.estimated_seconds for p in floor(session))
             assert seconds <= minutes * 60, "never over the minutes"
+            assert session.estimated_minutes == -(-seconds // 60), "a walk apart is not in the session's minutes"
             assert len({p.id for p in session.exercises}) == len(session.exercises), "no exercise twice a session"
-            places = [order[p.slot] for p in session.exercises]
+            walks = session.apart
+            assert session.exercises[len(session.exercises) - len(walks):] == walks, "a walk apart comes last"
+            assert {p.slot for p in walks} == apart, "a walk apart is in every session, however short"
+            assert all(is_walk(library.exercises[p.id]) for p in walks)
+            places = [order[p.slot] for p in floor(session)]
             assert places == sorted(places), "the session runs in the template's slot order"
-            slots = [p.slot for p in session.exercises]
+            slots = [p.slot for p in floor(session)]
             if "stretch" in slots:
                 assert slots[slots.index("stretch"):] == ["stretch"] * slots.count("stretch"), "stretches last"
             for item in session.exercises:
@@ -149,7 +160,7 @@ def check_minutes_are_used(plan: Plan, inputs: PlanInputs) -> None:
         if week.deload:
             continue
         for session in week.sessions:
-            seconds = sum(p.estimated_seconds for p in session.exercises)
+            seconds = sum(p.estimated_seconds for p in floor(session))
             assert seconds >= 0.75 * minutes * 60, (week.number, session.date, seconds / 60, minutes)
 
 
@@ -189,6 +200,7 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
         assert library.exercises[item.id].level <= inputs.level or item.id == item.track, "starts at the level"
     assert not plan.weeks[-1].deload, "a plan never ends on an easier week"
     own_walks = {spec.slot.value for spec in program.slots if not spec.optional}
+    check_walks_apart(plan, program)
     last_full = plan.weeks[0]
     for previous, week in zip(plan.weeks, plan.weeks[1:], strict=False):
         assert week.reasons
@@ -211,6 +223,7 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
                 if before is None:
                     continue
                 if is_walk(library.exercises[after.id]) and after.id == before.id:
+                    assert after.minutes <= 30 or after.minutes <= before.minutes, "walks grow to about 30 min"
                     if after.slot in own_walks:
                         assert after.minutes - before.minutes in (0, 2, 3, 4, 5), "walks grow 2 to 5 min a week"
                     else:
@@ -235,6 +248,27 @@ def check_one_new_thing_a_week(week, last_full, program, library: Library) -> No
               and any(spec.from_week > 1 and spec.slot.value == p.slot for spec in program.slots)}
     assert len(harder) + (1 if joined else 0) <= max(program.harder_per_week, 1 if joined else 0), \
         f"week {week.number}: {sorted(harder)} harder and {sorted(joined)} new at once"
+
+
+def check_walks_apart(plan: Plan, program) -> None:  # noqa: ANN001 - a Program
+    """A walk apart starts at its own dose (5 to 10 min), grows by the program's step in every full week
+    until about 30 minutes (2 to 5 min a week), is kept as it was in an easier week and never shrinks."""
+    if not any(spec.apart for spec in program.slots):
+        return
+    walks = [{p.minutes for s in w.sessions for p in s.apart} for w in plan.weeks]
+    assert all(len(w) == 1 for w in walks), "every session of a week has the same walk"
+    minutes = [w.pop() for w in walks]
+    assert 5 <= minutes[0] <= 10, minutes
+    for previous, week, now in zip(minutes, plan.weeks[1:], minutes[1:], strict=False):
+        rise = now - previous
+        assert now <= 30 and rise >= 0, minutes
+        if week.deload:
+            assert rise == 0, "an easier week neither cuts nor grows the walk"
+        elif previous < 28:
+            assert rise == program.walk_step_minutes or (now == 30 and 2 <= rise <= 5), minutes
+            assert any(r.startswith(f"Easy walk: {previous} → {now} min, ") for r in week.reasons), week.reasons
+        else:
+            assert now == 30 or rise in (0, 2), minutes
 
 
 def state_top(library: Library, item: Prescription) -> Prescription:
@@ -328,6 +362,47 @@ def test_walking_grows_towards_half_an_hour(library: Library) -> None:
     assert all(b >= a for a, b in zip(walks, walks[1:], strict=False)), walks
 
 
+WALKS_APART = [p for p in PROGRAMS if any(spec.apart for spec in LIBRARY.programs[p].slots)]
+
+
+@pytest.mark.parametrize("program", WALKS_APART)
+@pytest.mark.parametrize("minutes", [20, 30, 45])
+def test_a_walk_apart_grows_to_half_an_hour_whatever_the_minutes(library: Library, program: str,
+                                                                 minutes: int) -> None:
+    """The core programs' walk is done apart from the session: 10 min, then 3 more each full week to 30,
+    at 20 minutes (where a walk inside the session had no room at all) as at 45."""
+    template = library.programs[program]
+    plan = build_plan(PlanInputs(program=program, days=template.default_days, minutes=minutes, weeks=12,
+                                 start=dt.date(2026, 3, 2)), library)
+    walks = [next(p.minutes for p in items(w) if p.apart) for w in plan.weeks]
+    assert walks == [10, 13, 16, 16, 19, 22, 25, 25, 28, 30, 30, 30], walks
+    assert "Easy walk: 28 → 30 min, its full 30 minutes (any time that day, apart from the session)" in \
+        plan.weeks[9].reasons
+    assert any(r.startswith("Easier week:") and "walks" in r for r in plan.weeks[3].reasons)
+    check_progression(plan, plan.inputs, library)
+
+
+@pytest.mark.parametrize("minutes", [20, 25, 30, 35, 40, 45])
+def test_gentle_returns_walk_grows_inside_the_session_as_far_as_the_minutes_go(library: Library,
+                                                                                minutes: int) -> None:
+    """Gentle return's walk is the heart of its session: 2 to 5 minutes more a week while the session has
+    room, to about 30 at its own 40 minutes or more; when the minutes stop it, the week says so."""
+    plan = build_plan(PlanInputs(program="gentle-return", days=["mon", "wed", "fri", "sun"], minutes=minutes,
+                                 weeks=8, start=dt.date(2026, 3, 2)), library)
+    walks = [next(p.minutes for p in items(w) if p.id == "easy-walk") for w in plan.weeks]
+    assert all(b - a in (0, 2, 3, 4, 5) for a, b in zip(walks, walks[1:], strict=False)), walks
+    assert max(walks) <= 30 and walks[1] > walks[0], walks
+    if minutes >= 40:
+        assert walks[-1] >= 28, walks
+    else:
+        assert any(f"your {minutes} minutes a session" in r for w in plan.weeks for r in w.reasons), walks
+
+
+def test_walks_apart_are_the_core_programs_and_the_others_keep_theirs(library: Library) -> None:
+    assert {"core-foundation", "core-flexibility", "flexibility", "desk-posture"} <= set(WALKS_APART)
+    assert "gentle-return" not in WALKS_APART, "Gentle return's walk is the heart of its session"
+
+
 def test_a_start_too_close_to_the_end_of_the_calendar_is_a_usage_error(library: Library) -> None:
     with pytest.raises(UsageError, match="too late"):
         build_plan(PlanInputs(program=PROGRAMS[0], days=["mon"], minutes=20, weeks=8,
@@ -352,7 +427,8 @@ def test_pinned_core_foundation(library: Library) -> None:
     assert [s.date.isoformat() for s in plan.weeks[0].sessions] == ["2026-03-02", "2026-03-04", "2026-03-06"]
     monday = plan.weeks[0].sessions[0].exercises
     assert [p.slot for p in monday][:5] == ["warm-up", "curl-up", "side-plank", "bird-dog", "bridge-hinge"]
-    assert monday[-1].slot == "stretch"
+    assert monday[-2].slot == "stretch"
+    assert (monday[-1].id, monday[-1].minutes, monday[-1].apart) == ("easy-walk", 10, True), "the walk comes apart"
     assert doses(plan, 1, 0)[:4] == [
         ("cat-cow", "1×6"), ("curl-up-head-supported", "6-4-2×10s"),
         ("knee-side-plank", "4-2×10s each side"), ("quadruped-arm-reach", "4-2×10s each side"),

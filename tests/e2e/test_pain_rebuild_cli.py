@@ -142,3 +142,23 @@ def test_plan_show_says_when_today_differs_from_the_plan_as_built(planner: Plann
     done_with_pain(planner, START, "6", "--aggravated", "curl-up-head-supported")
     out = planner.run("plan", "show", today="2026-03-04").stdout
     assert "This is the plan as built. Since then doses are held or eased" in out and "planner today" in out
+
+
+def test_cuts_stop_stacking_pain_that_keeps_coming_pauses_and_refers(planner: Planner) -> None:
+    """Pain 6 after every session cut 70% → 49% → 34% → … until doses read 1×1; now a cut that would go
+    below the rules' lowest_factor pauses to the relief routine and asks for a check instead."""
+    first = done_with_pain(planner, "2026-03-02", "6")
+    second = done_with_pain(planner, "2026-03-04", "6")
+    assert "drop to 70%" in first and "drop to 49%" in second
+    third = done_with_pain(planner, "2026-03-06", "6")
+    assert "after sessions already cut to 49% of the plan: lighter sessions are not settling the pain" in third
+    assert "have your back checked" in third
+    day = planner.day("2026-03-09")
+    assert day["status"] == "paused" and day["exercises"], "the relief routine, not more cuts"
+    lowest = min(e["reps"] or e["hold_seconds"] or e["minutes"] for e in planner.day("2026-03-06")["exercises"])
+    assert lowest >= 2, "no dose was cut to 1×1 on the way"
+
+
+def test_simulate_writes_doses_as_the_plan_does(planner: Planner) -> None:
+    out = planner.run("simulate", "--pain", "6", "--weeks", "1").stdout
+    assert "Curl-up, head supported 6-4-2×10s" in out and "Side plank on the knees 4-2×10s each side" in out, out

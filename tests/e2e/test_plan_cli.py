@@ -186,3 +186,33 @@ def test_one_new_or_harder_exercise_a_week(run_planner: RunPlanner, program: str
         before.update(now)
     assert waited
     assert "one new or harder exercise a week" in ok(run_planner("plan", "show"))
+
+
+@pytest.mark.parametrize("minutes", ["20", "30", "45"])
+def test_core_foundation_always_finishes_with_two_stretches(run_planner: RunPlanner, minutes: str) -> None:
+    """The strength work used to crowd the stretches out: by week 9 at 30 minutes one stretch was left."""
+    made = json.loads(ok(run_planner("plan", "new", "--program", "core-foundation", "--minutes", minutes,
+                                     "--weeks", "12", "--json")))
+    for week in made["weeks"]:
+        for session in week["sessions"]:
+            slots = [e["slot"] for e in session["exercises"] if not e.get("apart")]
+            assert slots.count("stretch") >= 2 and slots[-1] == "stretch", (week["number"], slots)
+
+
+def test_desk_posture_planks_build_for_weeks_before_moving_up(run_planner: RunPlanner) -> None:
+    """The wall plank reached its top dose in week 2 and a plank with leg lift came by week 7."""
+    made = json.loads(ok(run_planner("plan", "new", "--program", "desk-posture", "--minutes", "30", "--json")))
+    ids = [{e["id"] for s in w["sessions"] for e in s["exercises"]} for w in made["weeks"]]
+    assert not any("front-plank" in week for week in ids[:5]), "no full plank in the first five weeks"
+    assert not any("plank-leg-lift" in week for week in ids)
+
+
+@pytest.mark.parametrize("minutes", ["20", "30"])
+def test_one_back_extension_a_session_in_flexibility(run_planner: RunPlanner, minutes: str) -> None:
+    """At 30 minutes every session had two back extensions (the optional slot was added twice); some backs
+    dislike leaning back, so one is plenty."""
+    made = json.loads(ok(run_planner("plan", "new", "--program", "flexibility", "--minutes", minutes, "--days",
+                                     "mon,tue,wed,thu,fri", "--json")))
+    for week in made["weeks"]:
+        for session in week["sessions"]:
+            assert [e["slot"] for e in session["exercises"]].count("extension") <= 1, session

@@ -141,14 +141,15 @@ class SessionRunner(SizedScreen):
                 mark = MARKS.get(self.closed.get(item.id) or "", "▶" if index == self.current else " ")
                 if not self.closed.get(item.id) and self.sets_done[item.id] and index != self.current:
                     mark = "◐"
-                options.add_option(Option(Content(f"{mark} {item.name}"), id=item.id))
+                later = " (any time)" if item.apart else ""
+                options.add_option(Option(Content(f"{mark} {item.name}{later}"), id=item.id))
             options.highlighted = self.current
         item = self.item
         done = self.sets_done[item.id]
         side = f" · {self.side} side" if self.side else ""
         self.query_one("#exercise-name", Static).update(Content.assemble(
             (item.name, "bold"), f"  {item.dose_text()}" + (" each side" if self.per_side(item) and not item.per_side else ""),
-            f"  ({self.current + 1}/{len(self.items)})"))
+            f"  ({self.current + 1}/{len(self.items)})" + ("  any time today" if item.apart else "")))
         self.query_one("#set-progress", Static).update(Content.assemble(
             (f"Set {min(done + 1, item.sets)} of {item.sets}", "bold"), f"{side}   ", set_dots(done, item.sets)))
         countdown = self.query_one(Countdown)
@@ -167,6 +168,9 @@ class SessionRunner(SizedScreen):
     def hint(self) -> str:
         if all(self.closed.get(p.id) for p in self.items):
             return "All finished. Press f to finish and say how your back feels."
+        if all(self.closed.get(p.id) or p.apart for p in self.items):
+            return ("The session is finished. The walk can wait for any time today (check it off on Today): "
+                    "f finishes now, or s times the walk.")
         if self.closed.get(self.item.id):
             return "This one is finished. Pick another with ↑↓, or press f to finish."
         countdown = self.query_one(Countdown)
@@ -314,7 +318,8 @@ class SessionRunner(SizedScreen):
     def action_finish(self) -> None:
         from planner.app.screens.confirm import ConfirmDialog
 
-        left = [p for p in self.items if not self.closed.get(p.id)]
+        # A walk apart from the session is for any time today: finishing without it asks nothing.
+        left = [p for p in self.items if not self.closed.get(p.id) and not p.apart]
         if not left:
             self._finish(True)
             return

@@ -21,7 +21,7 @@ from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
-from planner.domain.plan.model import DAY_NAMES
+from planner.domain.plan.model import DAY_NAMES, session_minutes
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
 COMPACT_KEYS = ("toggle", "all_done", "pain", "more")  # the footer on a phone: the rest are under More…
@@ -109,7 +109,8 @@ class TodayScreen(CompactFooterKeys):
             width = min(width - 2, 4 + 36 + 1 + doses)
         for item in view.exercises:
             mark = "[x]" if item.id in view.done_ids else "[~]" if item.id in view.partial_ids else "[ ]"
-            options.add_option(Option(Content(exercise_row(mark, item.name, item.dose_text(), width)), id=item.id))
+            name = f"{item.name} (any time today)" if item.apart else item.name
+            options.add_option(Option(Content(exercise_row(mark, name, item.dose_text(), width)), id=item.id))
         if view.exercises:
             options.highlighted = min(highlighted or 0, len(view.exercises) - 1)
         options.display = bool(view.exercises)
@@ -128,11 +129,14 @@ class TodayScreen(CompactFooterKeys):
         elif view.status == "paused":
             notes.append(Content("Do only the relief routine above. Report pain (r) of 2 or less to resume."))
         elif view.status in ("planned", "partial"):
-            minutes = -(-sum(p.estimated_seconds for p in view.exercises) // 60)
-            notes.append(Content(f"About {minutes} min. Enter starts the session with timers; space checks "
-                                 "off the highlighted exercise."))
+            walk = "".join(f", and a {p.minutes}-minute {p.name.lower()} at any time today" for p in view.exercises
+                           if p.apart and p.id not in view.done_ids)
+            notes.append(Content(f"About {session_minutes(view.exercises)} min{walk}. Enter starts the session "
+                                 "with timers; space checks off the highlighted exercise."))
         elif view.status == "done":
-            notes.append(Content("Session done. How is your back? Press r to report pain."))
+            walk = "".join(f" The {p.minutes}-minute {p.name.lower()} is still to do, at any time today."
+                           for p in view.exercises if p.apart and p.id not in view.done_ids)
+            notes.append(Content(f"Session done.{walk} How is your back? Press r to report pain."))
         elif view.status == "rest":
             upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
                                          for i in range(1, 8)) if snapshot.day(d).planned), None)

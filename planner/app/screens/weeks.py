@@ -149,12 +149,16 @@ class PlanViewScreen(SizedScreen):
             view = snapshot.day(day)
             if not view.planned and view.status != "paused":
                 continue
-            # How long the session takes (as Today and `plan show` say), not its working seconds alone.
-            took = -(-sum(p.estimated_seconds for p in view.exercises) // 60)
+            # How long the session takes (as Today and `plan show` say), not its working seconds alone; a walk
+            # apart from the session is not in its minutes: named after it, for any time that day.
+            took = -(-sum(p.estimated_seconds for p in view.exercises if not p.apart) // 60)
             length = f" · ~{took} min" if view.exercises else ""
             marks = {p.id: "✓ " if p.id in view.done_ids else "◐ " if p.id in view.partial_ids else ""
                      for p in view.exercises}
-            items = ", ".join(f"{marks[p.id]}{p.name} {p.dose_text()}" for p in view.exercises) or "nothing (paused)"
+            items = ", ".join(f"{marks[p.id]}{p.name} {p.dose_text()}" for p in view.exercises if not p.apart) \
+                or "nothing (paused)"
+            items += "".join(f"; any time that day: {marks[p.id]}{p.name} {p.dose_text()}"
+                             for p in view.exercises if p.apart)
             lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status}{length}: ",
                                                   "bold"), items)))
         dates = week_dates(snapshot, index)

@@ -32,14 +32,18 @@ DEFAULT_PROGRAM = "core-flexibility"
 
 
 def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
+    walk = " (the walk apart from the session comes on top)" if any(
+        p.apart for s in plan.weeks[0].sessions for p in s.exercises) else ""
     lines: list[Content] = [Content.styled(
-        f"Sessions start short and build up gradually; none runs over {plan.inputs.minutes} min.", "italic")]
+        f"Sessions start short and build up gradually; none runs over {plan.inputs.minutes} min{walk}.", "italic")]
     for week in plan.weeks[:weeks]:
         easier = " · easier week" if week.deload else ""
         lines.append(Content.styled(f"Week {week.number}{easier} · {week.volume_seconds // 60} min of work", "bold"))
         for session in week.sessions:
-            items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises)
-            lines.append(Content(f" {session.date.strftime('%a %d %b')} ~{session.estimated_minutes} min: {items}"))
+            items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises if not p.apart)
+            walk = "".join(f" + {p.name} {p.dose_text()} any time that day" for p in session.exercises if p.apart)
+            lines.append(Content(f" {session.date.strftime('%a %d %b')} ~{session.estimated_minutes} min: {items}"
+                                 f"{walk}"))
     return lines
 
 

@@ -61,6 +61,7 @@ class DayView:
                     "partial": p.id in self.partial_ids,
                     "held_back": next((h.as_json() for h in self.held_back if h.kept.id == p.id), None),
                     "slot": p.slot,  # the program slot it fills (a replacement fills the dropped one's)
+                    "apart": p.apart,  # a walk at any time that day, not in the session's minutes
                 }
                 for p in self.exercises
             ],
@@ -151,17 +152,32 @@ def adapted_session(
         # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
         # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
         # The plan as built that week is the cap: never more than a person without the pain is given.
+        # A walk apart from the session is compared apart: it grows week by week, and a held plan keeps
+        # the held week's walk whichever week's session is taken (more pain never brings a longer walk).
         easier = adapt(calendar, factor, as_built=True)
-        lighter, held_volume = sum(p.volume_seconds for p in easier[0]), sum(p.volume_seconds for p in items[0])
+        easier = (_walks_as_held(easier[0], items[0]), easier[1])
+        lighter, held_volume = _session_volume(easier[0]), _session_volume(items[0])
         if lighter < held_volume:
             if plan.weeks[calendar - 1].deload:
                 return chosen(calendar, easier)
             # Scaled down to it (the floor scales too): pain must never give more than the plan would.
             scaled = adapt(week, factor * lighter / held_volume)
-            if sum(p.volume_seconds for p in scaled[0]) <= lighter:
+            if _session_volume(scaled[0]) <= lighter:
                 return chosen(week, scaled)
             return chosen(calendar, easier)
     return chosen(week, items)
+
+
+def _session_volume(items: list[Prescription]) -> int:
+    """Working seconds of the session itself (a walk apart from it not counted)."""
+    return sum(p.volume_seconds for p in items if not p.apart)
+
+
+def _walks_as_held(items: list[Prescription], held: list[Prescription]) -> list[Prescription]:
+    """``items`` with each walk apart no longer than in the held week's session."""
+    minutes = {p.track: p.minutes or 0 for p in held if p.apart}
+    return [replace(p, minutes=minutes[p.track]) if p.apart and p.track in minutes
+            and (p.minutes or 0) > minutes[p.track] else p for p in items]
 
 
 def _adapt(
@@ -259,7 +275,9 @@ def _day_view(
     if skip is not None:
         status = "skipped"
         reasons.insert(0, f"Skipped{': ' + skip.why if skip.why else ''}.")
-    elif ids and done == ids:
+    elif ids and done >= {e.id for e in exercises if not e.apart}:
+        # The session is its floor work: a walk apart (for any time that day) is checked off on its own
+        # and does not leave a finished session "partial" nor break a streak.
         status = "done"
     elif done or partial:
         status = "partial"

@@ -110,15 +110,6 @@ def week_words(week: ProjectedWeek) -> str:
     return f"{OUTCOME_WORDS[week.outcome]}, {week.share:.0%} of the plan"
 
 
-def dose_short(item: Prescription) -> str:
-    """A dose in a few characters: ``2×8``, ``3×10s``, ``10 min``."""
-    if item.kind == "reps":
-        return f"{item.sets}×{item.reps}"
-    if item.kind == "hold":
-        return f"{item.sets}×{item.hold_seconds}s"
-    return f"{item.minutes} min"
-
-
 def project_pain(
     plan: Plan, library: Library, state: AdaptationState, history: History, today: dt.date,
     weekly_increase: float, score: int, morning: int | None = None, weeks: int = 6,

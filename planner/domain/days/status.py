@@ -14,7 +14,8 @@ from planner.domain.plan.model import DAY_NAMES, Plan
 
 
 def _minutes(view: DayView, remaining_only: bool) -> int:
-    items = [p for p in view.exercises if not remaining_only or p.id not in view.done_ids]
+    """The session's minutes (or those left): a walk apart from it is done at another time of the day."""
+    items = [p for p in view.exercises if not p.apart and (not remaining_only or p.id not in view.done_ids)]
     return max(1, -(-sum(p.estimated_seconds for p in items) // 60))
 
 
@@ -22,7 +23,8 @@ def _main_category(view: DayView) -> str:
     """The category with most of the session's time: what the session is mostly about."""
     seconds: Counter[str] = Counter()
     for item in view.exercises:
-        seconds[item.category.value] += item.estimated_seconds
+        if not item.apart:
+            seconds[item.category.value] += item.estimated_seconds
     return seconds.most_common(1)[0][0] if seconds else "session"
 
 
@@ -34,11 +36,12 @@ def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None 
     if view.status == "paused":
         return "paused", "paused — see Today"
     if view.status == "done":
-        return "done", "done ✓"
+        walks = [p for p in view.exercises if p.apart and p.id not in view.done_ids]
+        return "done", "done ✓" + (f" · walk {sum(p.minutes or 0 for p in walks)}m" if walks else "")
     if view.status == "skipped":
         return "skipped", "skipped · rest"
     if view.status == "partial":
-        left = len(view.exercises) - len(view.done_ids)
+        left = sum(1 for p in view.exercises if not p.apart and p.id not in view.done_ids)
         return "partial", f"{_main_category(view)} {_minutes(view, True)}m left ({left} to go)"
     if view.status == "planned":
         return "due", f"{_main_category(view)} {_minutes(view, False)}m due"

@@ -86,6 +86,8 @@ class ExerciseEntry(FileModel):
         None, ge=0, le=MAX_REST_SECONDS, description="Rest between sets (default: the library's)."
     )
     slot: Slug | None = Field(None, description="The program slot it fills, e.g. warm-up (written for the reader).")
+    apart: bool | None = Field(None, description="true: a walk done at any time that day, apart from the session "
+                                                 "and not counted in its minutes.")
 
 
 class SessionEntry(FileModel):
@@ -207,6 +209,7 @@ def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
         per_side=exercise.per_side,
         descending=exercise.dose.descending,
         slot=entry.slot,
+        apart=bool(entry.apart),
     )
 
 
@@ -230,7 +233,7 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
                         exercises=[
                             ExerciseEntry(id=p.id, name=p.name, sets=p.sets, reps=p.reps,
                                           hold_seconds=p.hold_seconds, minutes=p.minutes,
-                                          rest_seconds=p.rest_seconds, slot=p.slot)
+                                          rest_seconds=p.rest_seconds, slot=p.slot, apart=p.apart or None)
                             for p in s.exercises
                         ],
                     )

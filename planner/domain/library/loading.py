@@ -338,6 +338,16 @@ def _check_programs(library: Library, texts: dict[str, str]) -> None:
                         f"slot {index + 1} ({spec.slot.value}) names '{ref}', but no exercise has that id"
                         f"{library.suggest(ref, library.exercises)}", loc))
                     broken = True
+            if spec.apart:
+                for ref in spec.chains:
+                    found = library.exercises.get(ref)
+                    if found is not None and not (found.category.value == "relief" and found.kind.value == "duration"
+                                                  and found.progression.minutes):
+                        library.problems.append(_problem_at(
+                            library, texts, program.id, where,
+                            f"slot {index + 1} is a walk apart from the session, but '{ref}' is not a walk that "
+                            "grows (a relief exercise of kind duration with progression.minutes)", loc))
+                        broken = True
             if not spec.chains and not any(spec.slot in e.slots for e in library.exercises.values()):
                 library.problems.append(_problem_at(
                     library, texts, program.id, where,

@@ -218,6 +218,9 @@ class SlotSpec:
     after_days: Annotated[
         int, Field(ge=0, le=28, description="Only from calendar day N+1 after the plan's start "
                                             "(0: from the start).")] = 0
+    apart: Annotated[bool, Field(
+        description="A walk done apart from the session, at any time that day: it uses none of the session's "
+                    "minutes and grows by the program's walk_step_minutes each full week.")] = False
 
     def __post_init__(self) -> None:
         if self.first_days and self.after_days and self.first_days <= self.after_days:
@@ -226,6 +229,13 @@ class SlotSpec:
         if self.first_sessions and self.after_sessions and self.first_sessions <= self.after_sessions:
             raise ValueError(f"first_sessions: {self.first_sessions} must be above after_sessions "
                              f"({self.after_sessions}), or the slot is never used")
+        # An apart walk is its own thing: it takes no minutes, so it is never left out for lack of them.
+        if self.apart and self.slot is not Slot.WALK:
+            raise ValueError(f"apart: only a walk can be done apart from the session (this slot is "
+                             f"'{self.slot.value}'; use slot = \"walk\")")
+        if self.apart and self.optional:
+            raise ValueError("apart: a walk apart from the session uses none of its minutes, so it cannot also be "
+                             "optional (leave out optional = true)")
 
     def on_day(self, day: int, session: int) -> bool:
         """Whether the slot is used on calendar day ``day`` of the plan (0 for the start), in its ``session``-th
@@ -267,3 +277,6 @@ class Program:
                             Field(json_schema_extra={"default": ["mon", "wed", "fri"]})] = field(
         default_factory=lambda: ["mon", "wed", "fri"])
     default_minutes: Annotated[int, Field(ge=5, le=120)] = 20
+    walk_step_minutes: Annotated[int, Field(
+        ge=2, le=5, description="Minutes a walk apart from the session (apart = true) adds each full week, "
+                                "up to its cap (about 30 minutes); never in an easier week.")] = 3

@@ -220,6 +220,15 @@ def apply_pain_report(
     if advice:
         return adjust("advice", *_advise(plan, library, settled, week, factor, history, report, label, weekly_increase,
                                          rules))
+    if (report.score > rules.hold_max or _worse_next_morning(history, report, rules)) and \
+            factor * rules.reduce_factor < rules.lowest_factor - 1e-9:
+        # Cut after cut has not settled it: more cuts would leave doses like 1×1. Stop loading and get checked.
+        new = replace(settled, pause="relief")
+        return adjust("pause", new,
+                      f"{label}, after sessions already cut to {factor:.0%} of the plan: lighter sessions are not "
+                      f"settling the pain, so the program is paused; do only the relief routine (rest positions, "
+                      f"heat or cold, gentle movement) until it settles. {SEE_A_PROFESSIONAL} It resumes gently "
+                      f"after a report of {rules.progress_max} or less.")
     if report.score > rules.hold_max or _worse_next_morning(history, report, rules):
         return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase, rules))
     why = _why_hold(history, report, rules) if report.score > rules.progress_max else None

@@ -55,6 +55,8 @@ LIMITS: dict[str, tuple[float, float, str]] = {
                                        "(a file may pause earlier, never later)"),
     "reduce_factor": (0.2, 0.9, "a cut must leave less volume than before (at least 10% less) and not so little "
                                 "that the sessions stop"),
+    "lowest_factor": (0.2, 0.6, "sessions are never cut below a fifth of the plan (too little to be worth doing), and "
+                                "pain that keeps coming after sessions cut to 60% pauses them at the latest"),
     "resume_factor": (0.2, 1.0, "after a pause the sessions may restart lower, never above the doses before it"),
     "rebuild_weeks": (2, 12, "the climb back after a cut takes at least two weeks; more weeks is gentler"),
     "baseline_days": (7, 28, "your usual pain is measured over one to four weeks"),
@@ -80,6 +82,8 @@ class PainRules:
     hold_max: Annotated[int, Field(**_bounds(0, 5, "Pain up to this, settled and not rising: acceptable."))] = 5
     reduce_max: Annotated[int, Field(**_bounds(0, 7, "Pain up to this: a cut; above it: the relief pause."))] = 7
     reduce_factor: Annotated[float, Field(**_bounds(0.2, 0.9, "Share of the volume left after a cut."))] = 0.7
+    lowest_factor: Annotated[float, Field(**_bounds(
+        0.2, 0.6, "A cut that would leave less than this share pauses to the relief routine instead."))] = 0.35
     resume_factor: Annotated[float, Field(**_bounds(0.2, 1.0, "Share of the volume after a pause ends."))] = 0.5
     rebuild_weeks: Annotated[int, Field(**_bounds(2, 12, "Weeks to climb back to the doses before a cut."))] = 2
     baseline_days: Annotated[int, Field(**_bounds(7, 28, "Days over which your usual pain is taken."))] = 14

@@ -16,7 +16,9 @@ How a plan comes about:
    (:mod:`planner.domain.plan.weeks`, :mod:`planner.domain.plan.progression`), accepting steps only while the
    training load (strength and stretch work) stays within
    ``max_weekly_increase`` of the last full week and every session still fits.
-   Walks grow by their own step (a few minutes a week) while there is room.
+   Walks grow by their own step (a few minutes a week) while there is room. A walk
+   apart from the session (``apart = true``) takes none of its minutes and grows by the
+   program's ``walk_step_minutes`` each full week to about 30 (:mod:`planner.domain.plan.walks`).
 4. Every ``deload_every``-th week is an easier week at about ``deload_factor``
    of the training load; walks and relief items (heat, cold, rest positions,
    water) are never cut. A plan never ends on an easier week.
@@ -34,6 +36,7 @@ from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
 from planner.domain.plan.progression import TrackState
 from planner.domain.plan.sessions import Item, SessionPlanner
+from planner.domain.plan.walks import walks_apart_start
 from planner.domain.plan.weeks import delay_joins, easier_week, progress_week, refill, trim_fillers, week_load
 
 __all__ = ["build_plan", "session_dates", "starting_variant"]
@@ -46,10 +49,12 @@ def session_dates(inputs: PlanInputs, week_index: int) -> list[dt.date]:
 def _sessions(builder: SessionPlanner, inputs: PlanInputs, layouts: list[list[Item]], states: dict[str, TrackState],
               index: int) -> list[Session]:
     slots = builder.program.slots
+    # A walk apart from the session comes last, after the floor work, done then or at any time that day.
     return [
         Session(date=day, slot=n, exercises=[
-            prescribe(states[i.track].exercise, states[i.track].dose, i.track, slots[i.spec].slot.value)
-            for i in layouts[n]])
+            prescribe(states[i.track].exercise, states[i.track].dose, i.track, slots[i.spec].slot.value,
+                      apart=i.spec in builder.apart)
+            for i in sorted(layouts[n], key=lambda i: i.spec in builder.apart)])
         for n, day in enumerate(session_dates(inputs, index))
     ]
 
@@ -72,7 +77,9 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
     minutes = min(inputs.minutes, program.max_minutes)
     if minutes < inputs.minutes:
         notes.append(f"Sessions are kept to at most {minutes} minutes (you asked for {inputs.minutes}): "
-                     "this program keeps them short on purpose.")
+                     "this program keeps them short on purpose."
+                     + (" Its walk is done apart from the session and comes on top."
+                        if any(spec.apart for spec in program.slots) else ""))
     builder = SessionPlanner(program, library, inputs, minutes)
     weeks: list[Week] = []
     full_states: dict[str, TrackState] = {}
@@ -90,7 +97,7 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
         if number == 1:
             week_states = dict(builder.states)
             reasons = [f"Starting doses for {program.name}, level {inputs.level}, "
-                       f"{inputs.minutes} minutes on {day_list}.", *notes]
+                       f"{inputs.minutes} minutes on {day_list}.", *notes, *walks_apart_start(builder, layouts)]
         elif deload:
             week_states = easier_week(full_states, program.deload_factor)
             reasons = [f"Easier week: strength and stretch work at about {program.deload_factor:.0%} of week "

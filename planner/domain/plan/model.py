@@ -134,6 +134,7 @@ class Prescription:
     per_side: bool = False
     descending: bool = False
     slot: str | None = None  # the program slot this exercise fills (None in an imported plan)
+    apart: bool = False  # a walk done at any time that day, outside the session's minutes
 
     @property
     def volume_seconds(self) -> int:
@@ -161,7 +162,24 @@ class Session:
 
     @property
     def estimated_minutes(self) -> int:
-        return -(-sum(p.estimated_seconds for p in self.exercises) // 60)
+        """The session's own minutes: a walk apart from it is done at another time and not counted."""
+        return session_minutes(self.exercises)
+
+    @property
+    def apart(self) -> list[Prescription]:
+        """What is done apart from the session that day (a walk), shown beside it."""
+        return [p for p in self.exercises if p.apart]
+
+
+def session_minutes(items: list[Prescription]) -> int:
+    """Minutes of the session itself, rounded up: what the person sets aside (walks apart not counted)."""
+    return -(-sum(p.estimated_seconds for p in items if not p.apart) // 60)
+
+
+def apart_text(items: list[Prescription], when: str = "any time that day") -> str:
+    """"Also, any time that day: Easy walk 13 min" for the walks apart from a session ("" when none)."""
+    walks = ", ".join(f"{p.name} {p.dose_text()}" for p in items if p.apart)
+    return f"Also, {when}: {walks}" if walks else ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -243,7 +261,7 @@ def dose_text(
     return f"{minutes} min"
 
 
-def prescribe(exercise: Exercise, dose: Dose, track: str, slot: str | None = None) -> Prescription:
+def prescribe(exercise: Exercise, dose: Dose, track: str, slot: str | None = None, *, apart: bool = False) -> Prescription:
     return Prescription(
         id=exercise.id,
         name=exercise.name,
@@ -259,6 +277,7 @@ def prescribe(exercise: Exercise, dose: Dose, track: str, slot: str | None = Non
         per_side=exercise.per_side,
         descending=dose.descending,
         slot=slot,
+        apart=apart,
     )
 
 

@@ -72,6 +72,8 @@ class SessionPlanner:
         self.dates: dict[int, list] = {}  # each week's session dates, for slots bound to calendar days
         # Lying-down relief (heat, cold, rest positions, breathing) never gets extra exercises: movement comes first.
         self.lying = [bool(c) and all(is_lying(library.exercises[chain[0]]) for chain in c) for c in self.chains]
+        # Walks done apart from the session (at any time that day): in every session, outside its minutes.
+        self.apart = frozenset(i for i, spec in enumerate(program.slots) if spec.apart)
 
     # --- tracks -------------------------------------------------------------------------------------------
     def state(self, chain: list[str]) -> TrackState:
@@ -86,7 +88,7 @@ class SessionPlanner:
 
     def seconds(self, items: list[Item], states: dict[str, TrackState] | None = None) -> int:
         states = states or self.states
-        return sum(states[i.track].estimated_seconds for i in items)
+        return sum(states[i.track].estimated_seconds for i in items if i.spec not in self.apart)
 
     # --- layouts ------------------------------------------------------------------------------------------
     def active(self, week: int, session: int) -> tuple[int, ...]:
@@ -120,12 +122,12 @@ class SessionPlanner:
         active, session = key
         program = self.program
         # A session that changes (a slot joins or ends) keeps what it had, so the plan runs on smoothly.
-        items = [i for i in self.latest.get(session, []) if i.spec in active]
+        items = [i for i in self.latest.get(session, []) if i.spec in active and i.spec not in self.apart]
         taken = {i.track for i in items}
         had = {i.spec for i in items}
         for index in active:
             spec = program.slots[index]
-            if spec.optional or index in had:
+            if spec.optional or index in had or index in self.apart:
                 continue
             for nth in range(spec.count):
                 track = self._pick(index, session, nth, taken)
@@ -135,6 +137,11 @@ class SessionPlanner:
         items = self._fit(settle(self, items), session)
         if self.seconds(items) < self.target:
             items = self._fill(items, active, session)
+        for index in active:  # the walk apart: it takes none of the minutes, so it is never left out
+            track = self._pick(index, session, 0, taken) if index in self.apart else None
+            if track is not None:
+                items.append(Item(track, index))
+                taken.add(track)
         return sorted(items, key=lambda i: (i.spec, i.extra))
 
     def _fit(self, items: list[Item], session: int) -> list[Item]:
@@ -185,12 +192,14 @@ class SessionPlanner:
         # Room is kept for the optional slots (a walk), which come after more sets.
         most = program.max_exercises - reserve * sum(1 for i in active if program.slots[i].optional and i not in
                                                      {item.spec for item in items})
+        most += sum(1 for i in items if i.spec in self.apart)  # a walk apart is not one of the session's exercises
         grew = True
         while grew and self.seconds(items) < enough and len(items) < most:
             grew = False
             for index in active:
                 spec = program.slots[index]
-                if spec.optional or self.lying[index] or nth[index] >= len(self.chains[index]) or len(items) >= most:
+                if spec.optional or self.lying[index] or index in self.apart or nth[index] >= len(self.chains[index]) \
+                        or len(items) >= most:
                     continue
                 track = self._pick(index, session, nth[index], taken)
                 nth[index] += 1
@@ -241,7 +250,8 @@ class SessionPlanner:
             grew = True
             while grew:
                 grew = False
-                for track in dict.fromkeys(i.track for items in layouts for i in items):
+                # A walk apart starts at its own dose: it does not fill the session's minutes.
+                for track in dict.fromkeys(i.track for items in layouts for i in items if i.spec not in self.apart):
                     new = change(self.states[track])
                     if new is not None and short(track) and fits(track, new):
                         self.states[track] = new
@@ -256,7 +266,9 @@ class SessionPlanner:
                 continue
             for index in self.active(week, n):
                 spec = self.program.slots[index]
-                if not spec.optional or self.seconds(items) >= self.target:
+                # An optional slot already in the session is served: a second one would double it (two
+                # back extensions in one warm-up), not fill it.
+                if not spec.optional or self.seconds(items) >= self.target or any(i.spec == index for i in items):
                     continue
                 track = self._pick(index, n, 0, {i.track for i in items})
                 if track is None:

@@ -7,6 +7,8 @@ week and every session still fits. A filler (an extra exercise, a walk that only
 spare minutes) makes way for a slot's own exercise; a session left short by a harder
 variant's lower start is topped up again. A slot that joins later (a loaded movement)
 waits for a week with room for it. Easier weeks cut only the strength and stretch work.
+A walk apart from the session is outside all this: it takes its own weekly step
+(:mod:`planner.domain.plan.walks`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from planner.domain.plan.sessions import (
     Item,
     SessionPlanner,
 )
+from planner.domain.plan.walks import grow_walks_apart
 
 
 def week_load(states: dict[str, TrackState], sessions: list[list[Item]]) -> int:
@@ -100,7 +103,8 @@ def progress_week(
     bound = base * (1 + program.max_weekly_increase)
     volume = week_load(current, sessions)
     seconds = [builder.seconds(items, current) for items in sessions]
-    tracks = sorted({i.track for items in sessions for i in items})
+    tracks = sorted({i.track for items in sessions for i in items if i.spec not in builder.apart})
+    walked = grow_walks_apart(builder, sessions, current, fresh)  # walks apart: their own weekly step
 
     def where() -> tuple[dict[str, list[int]], dict[str, int]]:
         slots_of = {t: [n for n, items in enumerate(sessions) if any(i.track == t for i in items)] for t in tracks}
@@ -172,8 +176,9 @@ def progress_week(
         reasons.append(f"Training load {change} on the last full week (the limit is {program.max_weekly_increase:.0%} "
                        "up):")
         reasons += steps
-    else:
+    elif not walked:
         reasons.append("Doses stay as they were.")
+    reasons += walked
     if waiting:
         reasons.append("Ready for a harder variant, each waiting for a week of its own (one new or harder "
                        "exercise a week, so that if your back complains you know which change to undo): "
@@ -189,6 +194,8 @@ def progress_week(
         reasons.append("What limits this week: " + " and ".join(limits) + ".")
     elif steps:
         reasons.append("What limits this week: one step at a time for each exercise.")
+    elif walked:
+        reasons.append("What limits this week: every other exercise is at the top of its chain.")
     else:
         reasons.append("What limits this week: every exercise is at the top of its chain.")
     return current, reasons
@@ -239,7 +246,8 @@ def refill(builder: SessionPlanner, layouts: list[list[Item]], states: dict[str,
         for item in items:
             state = states[item.track]
             before = last_full.get(item.track)
-            if builder.seconds(items, states) >= low or not is_walk(state.exercise) or before is None:
+            if builder.seconds(items, states) >= low or not is_walk(state.exercise) or before is None \
+                    or item.spec in builder.apart:
                 continue
             step = state.exercise.progression.minutes
             top = min((before.dose.minutes or 0) + MAX_WALK_STEP, step.cap if step else 0)
@@ -279,7 +287,8 @@ def joining(builder: SessionPlanner, index: int, session: int) -> list[str]:
 def has_minutes_for(builder: SessionPlanner, index: int) -> bool:
     """Whether each session can take the slot's exercises, leaving out fillers, and stay 75% full."""
     for n, items in builder.latest.items():
-        added = sum(builder.states[t].estimated_seconds for t in joining(builder, index, n))
+        added = 0 if index in builder.apart else sum(builder.states[t].estimated_seconds
+                                                     for t in joining(builder, index, n))
         total = builder.seconds(items) + added
         fillers = sorted((i for i in items if i.extra),
                          key=lambda i: (is_walk(builder.states[i.track].exercise), -builder.seconds([i])))
@@ -307,7 +316,7 @@ def delay_joins(builder: SessionPlanner, number: int, deload: bool, room: float)
         added = sum(builder.states[t].volume for n in range(builder.per_week) for t in joining(builder, index, n))
         fillers = sum(builder.states[i.track].volume for items in builder.latest.values() for i in items
                       if i.extra and is_load(builder.states[i.track].exercise))
-        if not spec.optional and (added > room + fillers or not has_minutes_for(builder, index)):
+        if not spec.optional and not spec.apart and (added > room + fillers or not has_minutes_for(builder, index)):
             builder.joins[index] += 1
 
 
