@@ -13,7 +13,7 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import pausing
-from planner.domain.plan.builder import build_plan
+from planner.domain.plan.cache import build_plan_cached
 from planner.domain.plan.model import Plan, PlanInputs, Weekday
 from planner.domain.records import Adjustment, History, PainReport
 from planner.store.store import PlanRecord, Store
@@ -74,9 +74,14 @@ class ActivePlan:
         inputs, adjustment = reschedule(self.record.inputs, self.state, today, days)
         self.store.change_inputs(self.record.id, inputs, adjustment)
         self.record = dataclasses.replace(self.record, inputs=inputs)
-        self.plan = build_plan(inputs, library)
+        self.plan = build_plan_cached(inputs, library, plan_cache_dir(self.store))
         self.reload()
         return adjustment
+
+
+def plan_cache_dir(store: Store) -> Path:
+    """Where the built plan is kept: the ``cache`` folder next to the database, with the library's."""
+    return store.path.parent / "cache"
 
 
 def load_active(store: Store, library: Library, rules: PainRules = DEFAULT_RULES) -> ActivePlan | None:
@@ -98,7 +103,7 @@ def load_active(store: Store, library: Library, rules: PainRules = DEFAULT_RULES
         imported = read_stored(record.plan_file)
         plan, carried = imported.to_plan(library), imported.adjustment_records()
     else:
-        plan = build_plan(record.inputs, library)
+        plan = build_plan_cached(record.inputs, library, plan_cache_dir(store))
     history = _with_carried(store.history(record.id), carried)
     return ActivePlan(store, record, plan, history, current_state(history), program.max_weekly_increase, carried,
                       rules)

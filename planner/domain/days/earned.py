@@ -69,21 +69,40 @@ def _variants(plan: Plan, track: str, week: int) -> dict[str, tuple[Prescription
         known = _VARIANTS[id(plan)] = {}
         weakref.finalize(plan, _VARIANTS.pop, id(plan), None)
     if (track, week) not in known:
-        known[(track, week)] = _find_variants(plan, track, week)
+        known[(track, week)] = _find_variants(_track_items(plan, track), week)
     return known[(track, week)]
 
 
-def _find_variants(plan: Plan, track: str, week: int) -> dict[str, tuple[Prescription, list[dt.date]]]:
-    found: dict[str, list[tuple[dt.date, Prescription]]] = {}
-    for plan_week in plan.weeks[:week - 1]:
-        for session in plan_week.sessions:
-            for p in session.exercises:
-                if p.track == track:
-                    found.setdefault(p.id, []).append((session.date, p))
+_Item = tuple[int, dt.date, Prescription, tuple[int, int]]
+
+
+_TRACKS: dict[int, dict[str, list[_Item]]] = {}
+
+
+def _track_items(plan: Plan, track: str) -> list[_Item]:
+    """Every prescription of ``track`` in the plan, in order, with its week's position (from 1), date and
+    size (volume, sets): read once per plan and track, kept like ``_VARIANTS``."""
+    known = _TRACKS.get(id(plan))
+    if known is None:
+        known = _TRACKS[id(plan)] = {}
+        weakref.finalize(plan, _TRACKS.pop, id(plan), None)
+    if track not in known:
+        known[track] = [(position, session.date, p, (p.volume_seconds, p.sets))
+                        for position, plan_week in enumerate(plan.weeks, 1) for session in plan_week.sessions
+                        for p in session.exercises if p.track == track]
+    return known[track]
+
+
+def _find_variants(items: list[_Item], week: int) -> dict[str, tuple[Prescription, list[dt.date]]]:
+    found: dict[str, list[_Item]] = {}
+    for item in items:
+        if item[0] >= week:
+            break
+        found.setdefault(item[2].id, []).append(item)
     variants = {}
     for exercise_id, seen in found.items():
-        top = max((p for _, p in seen), key=lambda p: (p.volume_seconds, p.sets))
-        variants[exercise_id] = (top, [d for d, p in seen if _at_least(p, top)])
+        top = max(seen, key=lambda item: item[3])[2]
+        variants[exercise_id] = (top, [d for _, d, p, _ in seen if _at_least(p, top)])
     return variants
 
 
@@ -94,13 +113,32 @@ def _done_at_top(plan: Plan, history: History, top: Prescription, top_dates: lis
     A check-off that does not say its dose (from an older file) counts when the plan had the top dose that day.
     """
     dates = set()
-    for c in history.completions:
-        if c.exercise_id != top.id or c.status != "done" or c.date >= before:
+    for c in _done_by_exercise(history).get(top.id, ()):
+        if c.date >= before:
             continue
         unknown = c.sets is None and c.reps is None and c.hold_seconds is None and c.minutes is None
         if (c.date in top_dates) if unknown else _at_least(c, top):
             dates.add(c.date)
     return len(dates)
+
+
+# A history is immutable (tuples in a frozen dataclass), and _done_at_top is asked for every exercise of
+# every day of a plan (a year of check-offs: 70,000 completions scanned thousands of times). Its done
+# check-offs, grouped by exercise, are kept per history object while it lives, as _VARIANTS does for plans.
+_DONE: dict[int, dict[str, list[Completion]]] = {}
+
+
+def _done_by_exercise(history: History) -> dict[str, list[Completion]]:
+    """The history's check-offs marked done, by exercise, in their recorded order."""
+    known = _DONE.get(id(history))
+    if known is None:
+        known = {}
+        for c in history.completions:
+            if c.status == "done":
+                known.setdefault(c.exercise_id, []).append(c)
+        _DONE[id(history)] = known
+        weakref.finalize(history, _DONE.pop, id(history), None)
+    return known
 
 
 def held_back(plan: Plan, library: Library, history: History, week: int, day: dt.date,

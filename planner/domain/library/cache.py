@@ -49,10 +49,12 @@ def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Librar
     path = cache_dir / f"library-{zlib.crc32(repr([str(s.path) for s in sources]).encode()):08x}.json"
     cached = _read(path, key)
     if cached is not None:
+        cached.cache_key = key
         return cached
     library = load_library(sources)
     if time.time() - newest > RECENT_SECONDS:
         _write(path, key, library)
+        library.cache_key = key
     return library
 
 

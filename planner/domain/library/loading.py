@@ -45,6 +45,10 @@ class Library:
     notices: list[str] = field(default_factory=list)
     harder_of: dict[str, str] = field(default_factory=dict)
     easier_of: dict[str, str] = field(default_factory=dict)
+    # Everything this library was made from, when it came from (or went into) the library cache: what a
+    # result built from it (the plan cache) is keyed on. None when it cannot be trusted to change with
+    # every edit (no cache, or a file changed in the last seconds), so nothing built from it is kept.
+    cache_key: str | None = field(default=None, compare=False, repr=False)
 
     def chain(self, exercise_id: str) -> list[str]:
         """Every variant of the exercise's chain, easiest first."""

@@ -1,0 +1,91 @@
+"""The active plan as last built, kept next to the database so a quick command need not build it again.
+
+A plan is never stored as weeks and doses (the store keeps only its inputs), so every command used to
+rebuild it: about a tenth of ``planner today``'s time. :func:`build_plan_cached` keeps the latest built
+plan in one JSON file (see :mod:`planner.domain.files.json_cache`) under a key made of everything the
+build depends on:
+
+- the inputs, exactly as given;
+- the library's own cache key (every library file by path, size and mtime, planner's version, the
+  working directory), so any edit to a built-in or user exercise or program rebuilds the plan;
+- the code of every module in the plan and library subpackages.
+
+A library that has no trustworthy key (no cache dir, or a file changed in the last seconds) means no
+plan is kept either. Anything wrong with the file (missing, unreadable, corrupt, another key) means it
+is built again and rewritten; it never raises. Only the latest plan is kept: one file, not one per plan.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from planner.domain.files import json_cache
+from planner.domain.library.loading import Library
+from planner.domain.library.models import Category, Kind
+from planner.domain.plan.model import Plan, PlanInputs, Prescription, Session, Week
+
+FORMAT = 1
+FILE_NAME = "plan.json"
+# The code that decides what a plan becomes: every module of the plan and library subpackages (new ones
+# included, so none is forgotten), and the shared errors. A change to any of them rebuilds the plan.
+_DOMAIN = Path(json_cache.__file__).parent.parent
+_PACKAGES = ("plan", "library")
+
+
+def _code() -> list[str]:
+    return ["errors.py", *(f"{package}/{module.name}" for package in _PACKAGES
+                           for module in sorted((_DOMAIN / package).glob("*.py")))]
+
+
+def build_plan_cached(inputs: PlanInputs, library: Library, cache_dir: Path | None) -> Plan:
+    """:func:`~planner.domain.plan.builder.build_plan`, read from ``cache_dir`` when nothing it depends on changed."""
+    key = _key(inputs, library) if cache_dir is not None else None
+    if key is not None and cache_dir is not None:
+        path = cache_dir / FILE_NAME
+        cached = json_cache.read(path, key, _plan_from)
+        if isinstance(cached, Plan):
+            return cached
+    from planner.domain.plan.builder import build_plan  # only when there is something to build
+
+    plan = build_plan(inputs, library)
+    if key is not None and cache_dir is not None:
+        json_cache.write(cache_dir / FILE_NAME, key, _plan_to(plan))
+    return plan
+
+
+def _key(inputs: PlanInputs, library: Library) -> str | None:
+    if library.cache_key is None:
+        return None
+    try:
+        code, _ = json_cache.fingerprint(FORMAT, _code(), (), lambda _path: ())
+    except OSError:
+        return None
+    return repr((code, inputs.to_json(), library.cache_key))
+
+
+def _plan_to(plan: Plan) -> dict:
+    return {
+        "inputs": plan.inputs.to_json(),
+        "program_name": plan.program_name,
+        "weeks": [
+            {"number": w.number, "deload": w.deload, "reasons": w.reasons,
+             "sessions": [{"date": s.date.isoformat(), "slot": s.slot,
+                           "exercises": [dataclasses.asdict(p) for p in s.exercises]} for s in w.sessions]}
+            for w in plan.weeks
+        ],
+    }
+
+
+def _plan_from(data: dict) -> Plan:
+    """A plan from what :func:`_plan_to` wrote: dates and enums made whole again."""
+    weeks = [
+        Week(number=w["number"], deload=w["deload"], reasons=list(w["reasons"]), sessions=[
+            Session(date=dt.date.fromisoformat(s["date"]), slot=s["slot"], exercises=[
+                Prescription(**{**p, "category": Category(p["category"]), "kind": Kind(p["kind"])})
+                for p in s["exercises"]])
+            for s in w["sessions"]])
+        for w in data["weeks"]
+    ]
+    return Plan(inputs=PlanInputs.from_json(data["inputs"]), program_name=data["program_name"], weeks=weeks)
