@@ -131,7 +131,7 @@ def test_first_run_build_a_plan_run_the_session_report_pain_and_quit(tmp_path: P
         assert "not a clinician" in screen, "the first run shows the safety note"
         term.wait_for("Mon 02 Mar")  # the preview of week 1, built off the UI thread
         term.press("C-s")
-        term.wait_for("Before your plan")  # the safety questions, once
+        term.wait_for("Before your first plan")  # the safety questions, once
         term.press("C-s")  # none of them apply
         screen = term.wait_for(HEADLINE)
         assert "week 1 of" in screen and "planned" in screen

@@ -92,7 +92,7 @@ def test_log_in_over_ssh_check_off_in_the_app_then_one_line_commands(server: Ssh
         term.wait_for("Build your plan")
         term.wait_for("Mon 02 Mar")
         term.press("C-s")
-        term.wait_for("Before your plan")  # the safety questions, once
+        term.wait_for("Before your first plan")  # the safety questions, once
         term.press("C-s")  # none of them apply
         term.wait_until(lambda s: today_status(s) == "planned", "Today after building the plan")
         term.press("Space")  # the highlighted (first) exercise

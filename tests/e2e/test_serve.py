@@ -181,7 +181,7 @@ async def first_run_in_the_browser(port: int, data: Path, token: str) -> str:
                                origin=f"http://127.0.0.1:{port}") as ws:
         await read_until(ws, "Build your plan")
         await ws.send_json(["stdin", "\x13"])  # ctrl+s: create the plan
-        await read_until(ws, "Before your plan")  # the safety questions come first
+        await read_until(ws, "Before your first plan")  # the safety questions come first
         await ws.send_json(["stdin", "\x13"])  # ctrl+s: none of them apply
         await read_until(ws, "Monday 02 March 2026")
     return seen
