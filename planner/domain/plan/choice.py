@@ -25,11 +25,15 @@ def starting_variant(library: Library, chain: Sequence[str], level: int) -> Exer
     return chosen
 
 
+def all_chains(library: Library) -> list[list[str]]:
+    """Every chain of the library (easiest first), in the order of their first ids."""
+    roots = sorted(i for i in library.exercises if i not in library.easier_of)
+    return [library.chain(r) for r in roots]
+
+
 def serving_chains(library: Library, slot: str) -> list[list[str]]:
     """Every chain (easiest first) with a variant that can fill ``slot``, by its first id."""
-    roots = sorted(i for i in library.exercises if i not in library.easier_of)
-    chains = (library.chain(r) for r in roots)
-    return [c for c in chains if any(slot in library.exercises[i].slots for i in c)]
+    return [c for c in all_chains(library) if any(slot in library.exercises[i].slots for i in c)]
 
 
 def chains_for(library: Library, spec: SlotSpec, level: int) -> list[list[str]]:

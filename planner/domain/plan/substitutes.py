@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
-from planner.domain.plan.choice import chains_for
+from planner.domain.plan.choice import all_chains, chains_for
 from planner.domain.plan.model import Plan
 from planner.domain.plan.progression import is_stretch
 
@@ -48,7 +48,7 @@ def replacement_for(library: Library, plan: Plan, track: str, unavailable: set[s
                 if fits(chain):
                     return chain[0]
     areas = set(gone.targets)
-    nearby = [chain for chain in _all_chains(library) if fits(chain)
+    nearby = [chain for chain in all_chains(library) if fits(chain)
               and library.exercises[chain[0]].level <= gone.level
               and (is_stretch(gone) or areas & set(library.exercises[chain[0]].targets))]
     if not nearby:
@@ -56,9 +56,4 @@ def replacement_for(library: Library, plan: Plan, track: str, unavailable: set[s
     best = min(nearby, key=lambda c: (-len(areas & set(library.exercises[c[0]].targets)),
                                       gone.level - library.exercises[c[0]].level, c[0]))
     return best[0]
-
-
-def _all_chains(library: Library) -> list[list[str]]:
-    roots = sorted(i for i in library.exercises if i not in library.easier_of)
-    return [library.chain(r) for r in roots]
 
