@@ -104,7 +104,7 @@ RELIEF_BINDINGS = [
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
     Binding("plus", "longer", "+5 min", key_display="+"),
     Binding("minus", "shorter", "-5 min", key_display="-"),
-    Binding("escape", "app.go('today')", "Today", tooltip="Back to Today", show=False),
+    Binding("escape", "app.go('today')", "Today", tooltip="Back to Today"),
     SOUND_BINDING,
 ]
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import LIBRARY_BINDINGS
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
@@ -50,7 +51,7 @@ class LibraryScreen(SizedScreen):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="library-detail"):
                 yield ExerciseDetail()
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -15,13 +15,14 @@ from collections import Counter
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from planner.app.bindings import HISTORY_BINDINGS
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.charts import PAIN_ADJUSTMENTS, Series, draw
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 
 RANGES = {"week": 7, "month": 31, "all": None}  # days shown back from today
@@ -48,7 +49,7 @@ class HistoryScreen(SizedScreen):
                         yield Static(title, classes="chart-title")
                         yield PlotextPlot(id=chart_id)
                 yield Static(id="adjustments")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

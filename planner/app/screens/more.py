@@ -11,11 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.dom import DOMNode
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import MODAL_BINDINGS, key_label, title
+
+
+LIST_KEYS = frozenset({"enter", "up", "down", "home", "end", "pageup", "pagedown", "escape", "tab", "shift+tab"})
 
 
 class MoreMenu(ModalScreen[None]):
@@ -42,11 +46,26 @@ class MoreMenu(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
+    def on_key(self, event: Key) -> None:
+        """A key the menu lists does what it says, as it would on the screen beneath (the list's own
+        keys, arrows and Enter, still move and choose)."""
+        if event.key in LIST_KEYS:
+            return
+        for index, (binding, _node) in enumerate(self.entries):
+            if event.key in binding.key.split(",") or event.character == key_label(binding):
+                event.stop()
+                event.prevent_default()
+                self._run(index)
+                return
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == "close":
             self.dismiss()
             return
-        binding, node = self.entries[int(event.option.id or 0)]
+        self._run(int(event.option.id or 0))
+
+    def _run(self, index: int) -> None:
+        binding, node = self.entries[index]
         self.dismiss()
         self.app.call_later(self.app.run_action, binding.action, node)
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import RELIEF_BINDINGS
-from planner.app.compact import CompactFooterKeys
+from planner.app.compact import CompactLayout
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
@@ -25,9 +26,9 @@ from planner.domain.pain.warning_signs import HEADINGS, SIGNS
 HEAT_MINUTES = (15, 20)
 
 
-class ReliefScreen(CompactFooterKeys, SizedScreen):
+class ReliefScreen(CompactLayout, SizedScreen):
     BINDINGS = RELIEF_BINDINGS
-    COMPACT_KEYS = ("timer", "pause", "app.go('today')")  # the footer on a phone
+    FOOTER_PRIORITY = ("timer", "pause", "app.go('today')", "shorter", "longer")
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,7 +52,7 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
         yield Static(id="heat-title")
         yield Countdown(id="heat-timer")
         yield Static(self._flags(), id="red-flags")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -12,19 +12,21 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Key
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, NAV_BINDINGS, TODAY_BINDINGS, key_for
-from planner.app.compact import CompactFooterKeys, is_compact
+from planner.app.compact import CompactLayout, is_compact
 from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.alert_box import AlertBox
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.plan.model import DAY_NAMES, session_minutes
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
-COMPACT_KEYS = ("toggle", "all_done", "pain", "more")  # the footer on a phone: the rest are under More…
+# The footer keeps these first when the terminal is narrow (Quit always); the rest are under More…
+FOOTER_PRIORITY = ("toggle", "pain", "start", "resume", "undo_pain('paused')", "all_done", "skip_day")
 
 
 def today_heading(snapshot: Snapshot, *, short: bool = False) -> str:
@@ -60,9 +62,9 @@ def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
     return "\n".join(rows)
 
 
-class TodayScreen(CompactFooterKeys):
+class TodayScreen(CompactLayout):
     BINDINGS = TODAY_BINDINGS
-    COMPACT_KEYS = COMPACT_KEYS
+    FOOTER_PRIORITY = FOOTER_PRIORITY
     _score_ahead: str | None = None  # digits typed after r, before the check-in is up
 
     def compose(self) -> ComposeResult:
@@ -74,7 +76,7 @@ class TodayScreen(CompactFooterKeys):
         yield OptionList(id="exercises")
         with VerticalScroll(id="reasons-box"):
             yield Static(id="reasons")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self.show_snapshot)
@@ -208,8 +210,9 @@ class TodayScreen(CompactFooterKeys):
         """The compact footer's More…: every other key of Today, the places, export, help and quit."""
         from planner.app.screens.more import MoreMenu
 
-        shown = {*COMPACT_KEYS, "more"}
-        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown and b.id != FOOTER_ONLY]
+        shown = self.query_one(FittedFooter).shown | {"more"}
+        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown and b.id != FOOTER_ONLY
+                   and self.check_action(b.action.split("(")[0], ()) is not False]
         entries += [(b, self.app) for b in NAV_BINDINGS if b.action != "go('today')"]
         entries += [(b, self.app) for b in APP_BINDINGS if b not in NAV_BINDINGS]
         self.app.push_screen(MoreMenu(entries))
