@@ -18,7 +18,6 @@ from textual.widgets.option_list import Option
 
 from planner.app.bindings import MODAL_BINDINGS, key_label, title
 
-
 LIST_KEYS = frozenset({"enter", "up", "down", "home", "end", "pageup", "pagedown", "escape", "tab", "shift+tab"})
 
 
