@@ -12,7 +12,7 @@ from planner.domain.errors import PlannerError, UsageError
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
-from planner.domain.pain.warning_signs import pausing
+from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.plan.cache import build_plan_cached
 from planner.domain.plan.model import Plan, PlanInputs, Weekday
 from planner.domain.records import Adjustment, History, PainReport
@@ -56,8 +56,7 @@ class ActivePlan:
         latest = self.history.pain[-1] if self.history.pain else None
         if latest is None:
             raise UsageError("undo --pain: there is no pain report to take back")
-        if pausing(latest.flags) or any(a.kind == "red-flag" and a.date >= latest.date
-                                        for a in self.history.adjustments):
+        if not pain_report_undoable(self.history):
             raise PlannerError("undo --pain: a warning sign paused your program, and taking the report back "
                                "would lift that pause; once a health professional has assessed you, use "
                                "'planner resume --confirm'")

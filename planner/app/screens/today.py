@@ -22,6 +22,7 @@ from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
+from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.plan.model import DAY_NAMES, session_minutes
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
@@ -123,7 +124,7 @@ class TodayScreen(CompactLayout):
     def _notes(self, snapshot: Snapshot) -> list[Content]:
         view = snapshot.day()
         notes = [Content(f"• {reason}") for reason in view.reasons]
-        if snapshot.history.pain and (snapshot.today - snapshot.history.pain[-1].date).days <= 1:
+        if pain_report_undoable(snapshot.history) and (snapshot.today - snapshot.history.pain[-1].date).days <= 1:
             notes.append(Content("Reported pain by mistake? Press u to undo the last pain report."))
         if view.status == "paused" and not view.exercises:
             notes.append(Content.styled("Nothing to do but rest and get checked. When a health professional has "
@@ -154,8 +155,8 @@ class TodayScreen(CompactLayout):
         if action == "resume":
             return paused
         if action == "undo_pain":
-            has_report = snapshot is not None and bool(snapshot.history.pain)
-            return has_report and (paused or parameters != ("paused",))
+            undoable = snapshot is not None and pain_report_undoable(snapshot.history)
+            return undoable and (paused or parameters != ("paused",))
         nothing_to_do = paused and not snapshot.day().exercises  # type: ignore[union-attr]
         return not (action in ("all_done", "skip_day") and paused or action in ("start", "toggle") and nothing_to_do)
 
