@@ -237,6 +237,7 @@ class PlannerApp(App[None]):
         if pending is None or self.current_mode != "learn":
             return
         self.pending_lesson = None
+        self.clear_notifications()  # the offer would sit over the lesson's text
         learn = next((s for s in self.screen_stack if hasattr(s, "open_lesson")), None)
         if learn is not None:
             learn.open_lesson(pending)
