@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.events import Key
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -86,6 +87,12 @@ class LibraryScreen(SizedScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#exercise-list", OptionList).focus()
+
+    def on_key(self, event: Key) -> None:
+        """Escape leaves the search box (keeping what was typed), so the keys after it are keys again."""
+        if event.key == "escape" and isinstance(self.focused, Input):
+            event.stop()
+            self.query_one("#exercise-list", OptionList).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.refilter()

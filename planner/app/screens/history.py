@@ -48,7 +48,8 @@ class HistoryScreen(SizedScreen):
                     with Vertical(classes="chart"):
                         yield Static(title, classes="chart-title")
                         yield PlotextPlot(id=chart_id)
-                yield Static(id="adjustments")
+            # Not in the grid: a grid's auto rows measure wrapped text short, and its end could not be reached.
+            yield Static(id="adjustments")
         yield FittedFooter()
 
     def on_mount(self) -> None:

@@ -22,8 +22,11 @@ from planner.app.widgets.nav_bar import NavBar
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import HEADINGS, SIGNS
+from planner.domain.plan.active_first import PACK_SHORTEST
 
-HEAT_MINUTES = (15, 20)
+# A pack stays on 10 to 20 minutes (cold 10-15, heat 15-20: longer risks the skin), in 5-minute steps.
+HEAT_MINUTES = (PACK_SHORTEST, 20)
+PACK_START, PACK_STEP = 15, 5
 
 
 class ReliefScreen(CompactLayout, SizedScreen):
@@ -32,7 +35,7 @@ class ReliefScreen(CompactLayout, SizedScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.minutes = HEAT_MINUTES[0]
+        self.minutes = PACK_START
 
     @property
     def library(self) -> Library:
@@ -68,7 +71,8 @@ class ReliefScreen(CompactLayout, SizedScreen):
 
     def _show_heat(self) -> None:
         self.query_one("#heat-title", Static).update(
-            f"Heat or cold pack in a towel, {self.minutes} min: s start · p pause · +/- time")
+            f"Heat or cold pack in a towel, {self.minutes} min (cold 10-15, heat 15-20): s start · p pause · "
+            "+/- 5 min")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         item = next((p for p in self.routine if p.id == event.option.id), None)
@@ -86,10 +90,11 @@ class ReliefScreen(CompactLayout, SizedScreen):
         countdown.toggle_pause()
 
     def _change(self, minutes: int) -> None:
-        """Within 15–20 minutes (longer risks the skin); a running countdown changes with it."""
+        """Within 10–20 minutes; a running countdown changes with it."""
+        minutes = min(max(minutes, HEAT_MINUTES[0]), HEAT_MINUTES[1])
         if minutes == self.minutes:
             self.notify(f"{minutes} min is the {'longest' if minutes == HEAT_MINUTES[1] else 'shortest'} "
-                        f"the pack should stay on: {HEAT_MINUTES[0]} to {HEAT_MINUTES[1]} min.")
+                        f"for a pack: cold {HEAT_MINUTES[0]}-{PACK_START} min, heat {PACK_START}-{HEAT_MINUTES[1]}.")
             return
         countdown = self.query_one(Countdown)
         if countdown.active:
@@ -98,10 +103,10 @@ class ReliefScreen(CompactLayout, SizedScreen):
         self._show_heat()
 
     def action_longer(self) -> None:
-        self._change(HEAT_MINUTES[1])
+        self._change(self.minutes + PACK_STEP)
 
     def action_shorter(self) -> None:
-        self._change(HEAT_MINUTES[0])
+        self._change(self.minutes - PACK_STEP)
 
     def on_countdown_finished(self, event: Countdown.Finished) -> None:
         self.app.cue()  # type: ignore[attr-defined]

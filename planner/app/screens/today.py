@@ -125,7 +125,7 @@ class TodayScreen(CompactLayout):
         if view.exercises:
             options.highlighted = min(highlighted or 0, len(view.exercises) - 1)
         options.display = bool(view.exercises)
-        self.query_one("#today-detail").display = bool(view.exercises)
+        self.query_one("#today-detail").display = bool(view.exercises) and self.has_class("-roomy")
         self._show_detail(self._selected())
         self.query_one("#reasons", Static).update(Content("\n").join(self._notes(snapshot)))
         if view.alert is not None:  # the alert can outgrow a small screen: show its heading first

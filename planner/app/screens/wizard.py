@@ -75,8 +75,9 @@ class PlanBuilderScreen(Screen):
                 return
             with Horizontal(classes="row"):
                 yield Label("Program")
-                yield Select([(p.name, p.id) for p in programs], value=first.id, allow_blank=False, id="program",
-                             compact=True)
+                # Each choice with its goal under its name, so the list says what each program is for.
+                yield Select([(Content.assemble((p.name, "bold"), "\n", (p.goal, "italic")), p.id) for p in programs],
+                             value=first.id, allow_blank=False, id="program", compact=True)
             yield Static(id="goal")
             with Horizontal(classes="row", id="days"):
                 yield Label("Days")
@@ -101,6 +102,8 @@ class PlanBuilderScreen(Screen):
     def on_mount(self) -> None:
         self.program_id = str(self.query_one("#program", Select).value) if self.library.programs else ""
         self.update_preview()
+        if self.library.programs:  # the first field has focus, so Enter opens the list of programs
+            self.query_one("#program", Select).focus()
 
     def on_screen_resume(self) -> None:
         self.update_preview()
