@@ -35,14 +35,14 @@ FOOTER_ONLY = "footer-only"  # a binding's id: a second, footer copy of a key th
 TODAY_BINDINGS = [
     Binding("enter", "start", "Start", tooltip="Start the session", priority=True),
     Binding("space", "toggle", "Check off"),
+    Binding("d", "all_done", "All done"),
+    Binding("k", "skip_day", "Skip day"),
     # Taking a check-off back is its own key: space (or a tap) on a ticked exercise only says how, so a
     # key pressed twice never unticks (and resets a streak) silently.
     Binding("backspace", "untick", "Take back", tooltip="Take back the highlighted exercise's check-off",
             key_display="⌫", show=False),
     Binding("z", "undo_all_done", "Undo all done", tooltip="Take back what d (all done) just checked off",
             show=False),
-    Binding("d", "all_done", "All done"),
-    Binding("k", "skip_day", "Skip day"),
     Binding("r", "pain", "Pain", tooltip="Report pain"),
     # Offered when it applies (a pause; a pain report to take back): see TodayScreen.check_action.
     Binding("c", "resume", "Resume", tooltip="Resume (after a professional has assessed you)"),

@@ -145,11 +145,16 @@ class PainCheckIn(ModalScreen[bool]):
             self.query_one(SignQuestion).focus_first()
 
     def on_key(self, event: Key) -> None:
-        """Enter in the exercise list moves on to the warning signs (space ticks an exercise)."""
+        """Enter in the exercise list moves on to the warning signs (space ticks an exercise); an Enter
+        that reached the screen before the score field had focus moves on from the score, as typed."""
         if event.key == "enter" and isinstance(self.focused, QuestionBox):
             event.stop()
             event.prevent_default()
             self.query_one(SignQuestion).focus_first()
+            return
+        if event.key == "enter" and self.focused in (None, self.query_one("#pain", VerticalScroll)):
+            event.stop()
+            self.query_one("#where", Input).focus()
             return
         self._digit_for_score(event)
 

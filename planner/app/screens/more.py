@@ -24,10 +24,13 @@ LIST_KEYS = frozenset({"enter", "up", "down", "home", "end", "pageup", "pagedown
 class MoreMenu(ModalScreen[None]):
     BINDINGS = MODAL_BINDINGS
 
-    def __init__(self, entries: list[tuple[Binding, DOMNode]]) -> None:
-        """``entries``: each binding with the node its action runs on (a screen, or the app)."""
+    def __init__(self, entries: list[tuple[Binding, DOMNode]],
+                 also: list[tuple[Binding, DOMNode]] | None = None) -> None:
+        """``entries``: each binding with the node its action runs on (a screen, or the app); ``also``:
+        keys that work here without being listed (the footer beneath shows them)."""
         super().__init__()
         self.entries = entries
+        self.also = also or []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="more"):
@@ -50,7 +53,7 @@ class MoreMenu(ModalScreen[None]):
         keys, arrows and Enter, still move and choose)."""
         if event.key in LIST_KEYS:
             return
-        for index, (binding, _node) in enumerate(self.entries):
+        for index, (binding, _node) in enumerate(self.entries + self.also):
             if event.key in binding.key.split(",") or event.character == key_label(binding):
                 event.stop()
                 event.prevent_default()
@@ -64,7 +67,7 @@ class MoreMenu(ModalScreen[None]):
         self._run(int(event.option.id or 0))
 
     def _run(self, index: int) -> None:
-        binding, node = self.entries[index]
+        binding, node = (self.entries + self.also)[index]
         self.dismiss()
         self.app.call_later(self.app.run_action, binding.action, node)
 

@@ -236,7 +236,8 @@ class TodayScreen(CompactLayout):
                    and self.check_action(b.action.split("(")[0], ()) is not False]
         entries += [(b, self.app) for b in NAV_BINDINGS if b.action != "go('today')"]
         entries += [(b, self.app) for b in APP_BINDINGS if b not in NAV_BINDINGS]
-        self.app.push_screen(MoreMenu(entries))
+        also = [(b, self) for b in TODAY_BINDINGS if b.action in shown and b.action != "more"]
+        self.app.push_screen(MoreMenu(entries, also))
 
     def action_toggle(self) -> None:
         """Check off the highlighted exercise and move on; on one already ticked, say how to take it back."""

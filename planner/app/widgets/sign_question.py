@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Static
 
-from planner.app.widgets.question_box import PASTE_GAP_SECONDS
+from planner.app.widgets.question_box import PASTE_GAP_SECONDS, TEXT_GAP_SECONDS
 
 
 class AnswerButton(Button):
@@ -32,7 +32,8 @@ class AnswerButton(Button):
 
     def on_key(self, event: Key) -> None:
         if event.key in ANSWER_KEYS:
-            pasted = self._in_text or event.time - self._last < PASTE_GAP_SECONDS
+            gap = event.time - self._last
+            pasted = (self._in_text and gap < TEXT_GAP_SECONDS) or gap < PASTE_GAP_SECONDS
             if pasted:
                 event.prevent_default()
                 event.stop()
