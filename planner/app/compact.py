@@ -18,8 +18,10 @@ VERTICAL_BREAKPOINTS = [(0, "-short"), (COMFORTABLE_HEIGHT, "-tall")]
 
 # The screens drawn in the compact layout (by class name, so this module imports none of them).
 # The rest say "wider terminal needed" over themselves.
+# Every dialog Today's More menu opens is here, so a phone never meets "wider terminal needed" for one.
 COMPACT_SCREENS = frozenset({"TodayScreen", "PainCheckIn", "SessionRunner", "ReliefScreen", "MoreMenu",
-                             "NarrowScreen", "TooSmallScreen", "CommandPalette", "ConfirmResume"})
+                             "NarrowScreen", "TooSmallScreen", "CommandPalette", "ConfirmResume", "HelpScreen",
+                             "ExportDialog"})
 
 
 def is_compact(screen: Screen) -> bool:

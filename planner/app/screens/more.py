@@ -21,7 +21,10 @@ from planner.app.bindings import MODAL_BINDINGS, key_label, title
 LIST_KEYS = frozenset({"enter", "up", "down", "home", "end", "pageup", "pagedown", "escape", "tab", "shift+tab"})
 
 
-class MoreMenu(ModalScreen[None]):
+class MoreMenu(ModalScreen[tuple[str, DOMNode] | None]):
+    """Dismisses with the chosen (action, node), for the screen that opened it to run once it is gone
+    (run while it is still closing, a dialog the action opens would be closed with it)."""
+
     BINDINGS = MODAL_BINDINGS
 
     def __init__(self, entries: list[tuple[Binding, DOMNode]],
@@ -68,8 +71,7 @@ class MoreMenu(ModalScreen[None]):
 
     def _run(self, index: int) -> None:
         binding, node = (self.entries + self.also)[index]
-        self.dismiss()
-        self.app.call_later(self.app.run_action, binding.action, node)
+        self.dismiss((binding.action, node))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -11,6 +11,7 @@ import textwrap
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.events import Key
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -237,7 +238,11 @@ class TodayScreen(CompactLayout):
         entries += [(b, self.app) for b in NAV_BINDINGS if b.action != "go('today')"]
         entries += [(b, self.app) for b in APP_BINDINGS if b not in NAV_BINDINGS]
         also = [(b, self) for b in TODAY_BINDINGS if b.action in shown and b.action != "more"]
-        self.app.push_screen(MoreMenu(entries, also))
+        self.app.push_screen(MoreMenu(entries, also), self._more_chosen)
+
+    def _more_chosen(self, chosen: tuple[str, DOMNode] | None) -> None:
+        if chosen is not None:
+            self.app.call_later(self.app.run_action, *chosen)
 
     def action_toggle(self) -> None:
         """Check off the highlighted exercise and move on; on one already ticked, say how to take it back."""
