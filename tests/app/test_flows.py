@@ -132,7 +132,8 @@ async def test_a_hold_timer_counts_the_set_and_pauses(seeded: Path) -> None:
         assert not countdown.running
 
 
-async def test_today_checks_off_and_takes_back_with_space(seeded: Path) -> None:
+async def test_today_checks_off_with_space_and_takes_back_with_backspace(seeded: Path) -> None:
+    """Space on a ticked exercise leaves it ticked (twice never unticks by accident); Backspace unticks."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -141,6 +142,9 @@ async def test_today_checks_off_and_takes_back_with_space(seeded: Path) -> None:
         await settle(pilot)
         assert completions(seeded) == {first.id: "done"}
         await pilot.press("up", "space")
+        await settle(pilot)
+        assert completions(seeded) == {first.id: "done"}
+        await pilot.press("backspace")
         await settle(pilot)
         assert completions(seeded) == {}
 

@@ -65,13 +65,20 @@ class MoreMenu(ModalScreen[tuple[str, DOMNode] | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == "close":
-            self.dismiss()
+            self.action_close()
             return
         self._run(int(event.option.id or 0))
 
+    _chosen = False  # a second key in the same burst must not dismiss twice
+
     def _run(self, index: int) -> None:
+        if self._chosen:
+            return
+        self._chosen = True
         binding, node = (self.entries + self.also)[index]
         self.dismiss((binding.action, node))
 
     def action_close(self) -> None:
-        self.dismiss()
+        if not self._chosen:
+            self._chosen = True
+            self.dismiss()
