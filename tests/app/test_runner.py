@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 
 import planner.app.screens.session_runner
-
 from planner.app.screens.checkin import PainCheckIn
 from planner.app.screens.confirm import ConfirmDialog
 from planner.app.screens.note import NoteDialog
 from planner.app.screens.session_runner import SessionRunner, work_seconds
 from planner.app.screens.today import TodayScreen
 from planner.app.widgets.countdown import Countdown
+from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.domain.days import session_run as sr
 from planner.domain.days.session_run import Phase
-from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.domain.plan.model import Prescription
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle

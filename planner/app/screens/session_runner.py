@@ -36,7 +36,15 @@ from planner.app.widgets.countdown import BigClock, clock_text
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.domain.days import session_run as run_events
 from planner.domain.days.session_run import (
-    RELAX_SECONDS, SWITCH_CHOICES, SWITCH_SECONDS, Mark, Phase, SessionRun, Step, unit_seconds, work_seconds,
+    RELAX_SECONDS,
+    SWITCH_CHOICES,
+    SWITCH_SECONDS,
+    Mark,
+    Phase,
+    SessionRun,
+    Step,
+    unit_seconds,
+    work_seconds,
 )
 from planner.domain.library.models import Kind
 from planner.domain.plan.model import Prescription
