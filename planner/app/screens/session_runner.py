@@ -367,8 +367,9 @@ class SessionRunner(SizedScreen):
         run = self.run
         if run.here.mark is Mark.DONE:
             return
-        self.ask(f"Stop {run.item.name} here, with {run.here.sets_done} of {run.item.sets} sets done? "
-                 "They are kept.", lambda: self.apply(run_events.partial(self.run)))
+        self.ask(f"Stop {run.item.name} part-way ({run.here.sets_done} of {run.item.sets} sets done)? "
+                 "What you did is kept.", lambda: self.apply(run_events.partial(self.run)),
+                 yes="Stop here", no="Keep going")
 
     def action_skip(self) -> None:
         self.apply(run_events.skip(self.run))
