@@ -474,8 +474,9 @@ def phase_words(run: SessionRun) -> str:
         if item.kind is Kind.REPS:
             return (f"Set {number}{side}: {run.units} reps, {unit_seconds(item)} s each "
                     f"(about {clock_text(work_seconds(item, run.here.sets_done))}). s counts them.")
-        what = "Hold" if item.kind is Kind.HOLD else "Keep going"
-        return f"Set {number}{side}: {what.lower()} {clock_text(unit_seconds(item))}. s starts the timer."
+        if item.kind is Kind.DURATION:
+            return f"{item.minutes} min{side}: s starts the timer."
+        return f"Set {number}{side}: hold {clock_text(unit_seconds(item))}. s starts the timer."
     if run.phase is Phase.REST:
         return f"Rest before set {number}{paused}"
     if run.phase is Phase.SWITCH:
