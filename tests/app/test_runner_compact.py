@@ -170,3 +170,31 @@ async def test_keys_in_bursts_around_the_runner_never_reach_a_torn_down_screen(s
             gone.size_changed(app.size)
             assert not gone._live and gone._clock is None, "its clock stopped when it went"
         assert app.is_running
+
+
+async def test_today_explains_the_descending_dose_until_it_has_been_done(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reasons = str(app.screen.query_one("#reasons").render())
+        assert "6-4-2×10s: three sets of 10-second holds, 6 then 4 then 2." in reasons
+        assert reasons.count("10-second holds") == 1, "said once, not for each exercise with that dose"
+
+
+async def test_today_says_nothing_more_once_the_dose_is_known(lived_in: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert any(p.descending for p in app.snapshot.day().exercises)
+        assert "10-second holds" not in str(app.screen.query_one("#reasons").render())
+
+
+async def test_one_side_waiting_says_which_side_in_plain_words(seeded: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = await open_runner(pilot)
+        await go_to(pilot, runner, next(i for i, p in enumerate(runner.items) if runner.per_side(p)))
+        await pilot.press("space")  # the left side, without the timer
+        await settle(pilot)
+        label = str(runner.query_one("#clock-label").render())
+        assert label.startswith("Set 1 · right side: ") and "about (" not in label, label
