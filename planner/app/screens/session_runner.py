@@ -31,19 +31,19 @@ from textual.widgets.option_list import Option
 from planner.app.bindings import RUNNER_BINDINGS
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 from planner.app.data import Outcome, Snapshot
+from planner.app.ranked_footer import ranked_footer
+from planner.app.screens.runner_words import phase_words, ready_seconds
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import BigClock, clock_text
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.domain.days import session_run as run_events
 from planner.domain.days.session_run import (
-    RELAX_SECONDS,
     SWITCH_CHOICES,
     SWITCH_SECONDS,
     Mark,
     Phase,
     SessionRun,
     Step,
-    unit_seconds,
     work_seconds,
 )
 from planner.domain.library.models import Kind
@@ -152,20 +152,8 @@ class SessionRunner(SizedScreen):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The footer built for the width: the keys in ``FOOTER_RANK`` order while they fit."""
-        bindings = super().active_bindings
         room = self.app.size.width - (0 if self._compact else len(" ^p palette "))
-        shown: set[str] = set()
-        for name in FOOTER_RANK:
-            for key, active in bindings.items():
-                binding = active.binding
-                if not binding.show or not active.enabled or binding.action.split("(")[0].split(".")[-1] != name:
-                    continue
-                cost = len(self.app.get_key_display(binding)) + len(binding.description) + 3
-                if cost <= room:
-                    shown.add(key)
-                    room -= cost
-        return {key: active._replace(binding=replace(active.binding, show=key in shown))
-                for key, active in bindings.items()}
+        return ranked_footer(self.app, super().active_bindings, FOOTER_RANK, room)
 
     @property
     def _compact(self) -> bool:
@@ -454,37 +442,3 @@ class SessionRunner(SizedScreen):
             self.notify("Your sets so far are saved. Enter picks the session up again.")
         self.dismiss()
 
-
-def ready_seconds(run: SessionRun) -> int:
-    """What the waiting clock shows: one hold of a descending set, else the whole set."""
-    return unit_seconds(run.item) if run.descending else work_seconds(run.item, run.here.sets_done)
-
-
-def phase_words(run: SessionRun) -> str:
-    """The line above the clock: what is being counted now, in words."""
-    item, side = run.item, f" · {run.side} side" if run.side else ""
-    paused = " · paused: p resumes" if run.paused else ""
-    number = run.here.sets_done + 1
-    if run.phase is Phase.READY:
-        if run.here.mark is not None:
-            return "Finished."
-        if run.descending:
-            return (f"Set {number}{side}: {run.units} holds of {unit_seconds(item)} s, "
-                    f"{RELAX_SECONDS} s to relax between. s starts the count.")
-        if item.kind is Kind.REPS:
-            return (f"Set {number}{side}: {run.units} reps, {unit_seconds(item)} s each "
-                    f"(about {clock_text(work_seconds(item, run.here.sets_done))}). s counts them.")
-        if item.kind is Kind.DURATION:
-            return f"{item.minutes} min{side}: s starts the timer."
-        return f"Set {number}{side}: hold {clock_text(unit_seconds(item))}. s starts the timer."
-    if run.phase is Phase.REST:
-        return f"Rest before set {number}{paused}"
-    if run.phase is Phase.SWITCH:
-        return f"Now the {run.side} side: roll over{paused}"
-    if run.phase is Phase.RELAX:
-        return f"Relax · hold {run.counted + 1} of {run.units} next{side}{paused}"
-    if run.descending:
-        return f"Hold {run.counted + 1} of {run.units}{side}{paused}"
-    if item.kind is Kind.REPS:
-        return f"Rep {run.counted + 1} of {run.units}{side}{paused}"
-    return f"{'Hold' if item.kind is Kind.HOLD else 'Keep going'}{side}{paused}"
