@@ -143,6 +143,8 @@ class SessionRunner(SizedScreen):
         only its answers (and the sound and quitting) act."""
         if not self._live:
             return False
+        if not self.run.items:  # nothing planned today: only leaving makes sense
+            return action == "leave"
         if action == "answer":
             return self._asking is not None
         if self._asking is not None:
