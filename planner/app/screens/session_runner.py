@@ -288,8 +288,12 @@ class SessionRunner(SizedScreen):
 
     # Moving through the session: every key and tick goes through the run ---------------------------
 
-    def apply(self, step: Step) -> None:
-        """Take the run's next state: record what it counted, ring for what changed, keep the clock in step."""
+    def apply(self, step: Step, *, key: bool = True) -> None:
+        """Take the run's next state: record what it counted, ring for what changed, keep the clock in step.
+        ``key``: a key moved the run, so a count it started gets whole seconds from now."""
+        if key and self._clock is not None:
+            self._clock.stop()
+            self._clock = None
         self.run = step.run
         for save in step.saves:
             self._save(save.item, save.status, save.sets)
@@ -311,7 +315,7 @@ class SessionRunner(SizedScreen):
 
     def clock_tick(self) -> None:
         if self._live:
-            self.apply(run_events.tick(self.run))
+            self.apply(run_events.tick(self.run), key=False)
 
     def pick(self, index: int) -> None:
         self.apply(run_events.pick(self.run, index))
