@@ -47,10 +47,13 @@ class Canvas:
         return ["".join(chr(0x2800 + cell) for cell in row) for row in self.cells]
 
 
-def render(drawing: Drawing, columns: int, rows: int) -> list[str]:
-    """``drawing`` scaled to fit ``columns`` x ``rows`` cells (aspect kept; braille dots are about square)."""
+def render(drawing: Drawing, columns: int, rows: int,
+           bounds: tuple[float, float, float, float] | None = None) -> list[str]:
+    """``drawing`` scaled to fit ``columns`` x ``rows`` cells (aspect kept; braille dots are about square).
+
+    ``bounds`` (left, bottom, right, top) fixes the scale, so the poses of one figure share it."""
     canvas = Canvas(columns, rows)
-    left, bottom, right, top = drawing.bounds()
+    left, bottom, right, top = bounds or drawing.bounds()
     scale = min((canvas.width - 1) / max(right - left, 1e-6), (canvas.height - 1) / max(top - bottom, 1e-6))
     off_x = (canvas.width - 1 - (right - left) * scale) / 2
     off_y = (canvas.height - 1 - (top - bottom) * scale) / 2

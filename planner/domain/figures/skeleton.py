@@ -101,8 +101,11 @@ def body(pose: Pose, view: View) -> Body:
         hand = _toward(*elbow, forearm, FOREARM)
         thigh = hip_base + 180 + sign * get("hip")
         knee = _toward(*hip, thigh, THIGH)
-        shin = thigh - sign * get("knee")
-        ankle = _toward(*knee, shin, SHIN)
+        if side:
+            shin, shin_length = thigh - get("knee"), SHIN
+        else:  # seen from the front a bent knee takes the shin out of the picture: it only looks shorter
+            shin, shin_length = thigh, SHIN * math.cos(math.radians(get("knee")))
+        ankle = _toward(*knee, shin, shin_length)
         foot = shin + sign * (90 - get("ankle"))
         toe = _toward(*ankle, foot, FOOT if side else FOOT / 2)
         points.update({f"{name}_shoulder": shoulder, f"{name}_elbow": elbow, f"{name}_hand": hand,
@@ -226,3 +229,9 @@ def frame(figure: Figure, t: float) -> Drawing:
     phase = (t / figure.tempo) % 2
     fraction = phase if phase <= 1 else 2 - phase
     return draw(figure, between(figure.start, figure.end, fraction, figure.view))
+
+
+def shared_bounds(drawings: list[Drawing]) -> tuple[float, float, float, float]:
+    """The box around every drawing: one scale for all the poses of a figure."""
+    boxes = [d.bounds() for d in drawings]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -8,7 +8,8 @@ floor) is checked there, when files are read.
 Angles are degrees. ``trunk`` is the direction from the pelvis to the shoulders (0 points right, 90 up,
 180 left); every other joint is relative to the segment above it, as a physiotherapist measures it:
 flexion is positive (hip and shoulder forward, knee and elbow bent, chin to chest, foot pointed).
-In the front view the shoulders and hips swing out to the side (abduction) instead.
+In the front view the shoulders and hips swing out to the side (abduction) instead, and a bent knee
+only shortens the shin (it points away from the viewer).
 """
 
 from __future__ import annotations
