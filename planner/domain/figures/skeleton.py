@@ -88,7 +88,8 @@ def body(pose: Pose, view: View) -> Body:
     for name in ("left", "right"):
         sign = 1 if (side or name == "left") else -1
         part = "far" if side and name == "right" else "body"
-        get = lambda joint: getattr(pose, f"{name}_{joint}")  # noqa: E731
+        angles = {joint: getattr(pose, f"{name}_{joint}") for joint in ("shoulder", "elbow", "hip", "knee", "ankle")}
+        get = angles.__getitem__
         if side:
             shoulder, hip = neck_base, pelvis
         else:

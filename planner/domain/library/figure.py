@@ -119,8 +119,10 @@ class Figure:
         if self.hold is not None and (self.start is not None or self.end is not None):
             raise ValueError("hold: a figure either holds one pose or moves from start to end, not both")
         if self.hold is None and (self.start is None or self.end is None):
-            missing = "end" if self.start is not None else "start"
-            raise ValueError(f"{missing}: a moving figure needs both start and end (or give one hold pose)")
+            given, missing = ("start", "end") if self.start is not None else ("end", "start")
+            if self.start is None and self.end is None:
+                raise ValueError("hold: a figure needs key poses: a [figure.hold], or [figure.start] and [figure.end]")
+            raise ValueError(f"{given}: a moving figure needs [figure.{missing}] too (or one [figure.hold] instead)")
 
     @property
     def poses(self) -> list[tuple[str, Pose]]:
