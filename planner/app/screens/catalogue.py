@@ -50,7 +50,7 @@ class LibraryScreen(SizedScreen):
         with Horizontal(id="library-body"):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="library-detail"):
-                yield FigureView(animate=False, columns=16, rows=4, id="library-figure")
+                yield FigureView(animate=False, columns=14, rows=4, id="library-figure")
                 yield ExerciseDetail()
         yield Footer(compact=True)
 
