@@ -16,6 +16,7 @@ from planner.locations import built_in_library
 
 COLUMNS = 4
 CELL_W, CELL_H, LABEL = 300, 150, 22
+SCALE = 0.55  # of the figure's own SVG size (60 px per trunk length)
 
 
 def contact_sheet(library: Library) -> str:
@@ -33,10 +34,13 @@ def contact_sheet(library: Library) -> str:
         label.text = f"{exercise.name} ({exercise.id})"
         assert exercise.figure is not None
         picture = figure_element(exercise.figure, exercise.name)
-        picture.set("x", str(x + 6))
-        picture.set("y", str(y + LABEL + 2))
-        picture.set("width", str(CELL_W - 12))
-        picture.set("height", str(CELL_H - LABEL - 8))
+        # One scale for every cell where it fits, so a lying figure is not drawn larger than a standing one.
+        width, height = float(picture.get("width", "1")), float(picture.get("height", "1"))
+        scale = min(SCALE, (CELL_W - 12) / width, (CELL_H - LABEL - 8) / height)
+        picture.set("x", f"{x + (CELL_W - width * scale) / 2:.0f}")
+        picture.set("y", f"{y + LABEL + 2:.0f}")
+        picture.set("width", f"{width * scale:.0f}")
+        picture.set("height", f"{height * scale:.0f}")
         picture.attrib.pop("xmlns", None)
         root.append(picture)
     return ET.tostring(root, encoding="unicode")

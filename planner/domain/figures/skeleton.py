@@ -104,6 +104,8 @@ def body(pose: Pose, view: View) -> Body:
         knee = _toward(*hip, thigh, THIGH)
         if side:
             shin, shin_length = thigh - get("knee"), SHIN
+        elif view is View.ABOVE:
+            shin, shin_length = thigh - get("knee"), SHIN
         else:  # seen from the front a bent knee takes the shin out of the picture: it only looks shorter
             shin, shin_length = thigh, SHIN * math.cos(math.radians(get("knee")))
         ankle = _toward(*knee, shin, shin_length)

@@ -9,7 +9,9 @@ Angles are degrees. ``trunk`` is the direction from the pelvis to the shoulders 
 180 left); every other joint is relative to the segment above it, as a physiotherapist measures it:
 flexion is positive (hip and shoulder forward, knee and elbow bent, chin to chest, foot pointed).
 In the front view the shoulders and hips swing out to the side (abduction) instead, and a bent knee
-only shortens the shin (it points away from the viewer).
+only shortens the shin (it points away from the viewer). The view from above is for lying on the
+back, seen from the ceiling: hips and shoulders swing out to the side as in the front view, and a
+bent knee turns the shin across the picture (both legs the same way round).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ MAX_SHIFT = 3.0
 class View(StrEnum):
     SIDE = "side"
     FRONT = "front"
+    ABOVE = "above"
 
 
 class PropKind(StrEnum):
@@ -108,7 +111,8 @@ class Figure:
 
     __pydantic_config__ = FILE_RULES
 
-    view: Annotated[View, Field(description="side: seen from the person's left; front: facing the viewer.")] = View.SIDE
+    view: Annotated[View, Field(description="side: seen from the person's left; front: facing the viewer; "
+                                            "above: lying on the back, seen from the ceiling.")] = View.SIDE
     props: Annotated[list[Prop], Field(json_schema_extra={"default": []})] = field(default_factory=list)
     tempo: Annotated[float, Field(ge=0.5, le=10, description="Seconds to move from start to end (and again back).")] = 2
     start: Pose | None = None
