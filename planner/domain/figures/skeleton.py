@@ -102,9 +102,7 @@ def body(pose: Pose, view: View) -> Body:
         hand = _toward(*elbow, forearm, FOREARM)
         thigh = hip_base + 180 + sign * get("hip")
         knee = _toward(*hip, thigh, THIGH)
-        if side:
-            shin, shin_length = thigh - get("knee"), SHIN
-        elif view is View.ABOVE:
+        if side or view is View.ABOVE:  # the knee bends in the picture's plane
             shin, shin_length = thigh - get("knee"), SHIN
         else:  # seen from the front a bent knee takes the shin out of the picture: it only looks shorter
             shin, shin_length = thigh, SHIN * math.cos(math.radians(get("knee")))
