@@ -193,7 +193,7 @@ def _props(props: list[Prop], shape: Body, anchor: Body) -> tuple[list[Segment],
                 segments.append(Segment(*shape.points[f"{side}_hand"], *shape.points[f"{side}_toe"], "prop"))
         elif kind is PropKind.WEIGHT:
             for x, y in _hands(prop, shape):
-                circles.append(Circle(x, y - 0.1, 0.09, "prop"))
+                circles.append(Circle(x, y - 0.13, 0.12, "prop"))
         elif kind is PropKind.BAND:
             x = prop.x if prop.x is not None else pelvis[0] + 2.0
             for hx, hy in _hands(prop, shape):
