@@ -37,3 +37,18 @@ async def test_a_hold_or_a_still_figure_has_no_timer() -> None:
     for view in (FigureView(Figure(hold=Pose())), FigureView(REACH, animate=False)):
         async with Holder(view).run_test(size=(60, 12)):
             assert view._timer is None
+
+
+async def test_the_builder_preview_draws_the_first_session(data_dir) -> None:
+    """Below the weeks, the preview draws each exercise of the first session with its name."""
+    from textual.widgets import Static
+
+    from tests.app.conftest import make_app, settle
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        text = str(app.screen.query_one("#preview", Static).render())
+        drawn = text.split("The first session, drawn")[1]
+        assert any("\u2801" <= ch <= "\u28ff" for ch in drawn)
+        assert "Knee rocks" in drawn and "Cat-cow" in drawn

@@ -18,3 +18,20 @@ def figure_text(figure: Figure, columns: int = COLUMNS, rows: int = ROWS) -> lis
     labels = GAP.join(f"{name:<{columns}}" for name, _ in drawings).rstrip()
     body = [GAP.join(parts).rstrip() for parts in zip(*pictures, strict=True)]
     return [labels, *body]
+
+
+def figure_strip(items: list[tuple[str, Figure]], width: int, columns: int = 12, rows: int = 3) -> list[str]:
+    """Small drawings of several exercises (their first key pose), named underneath, wrapped to ``width``."""
+    cell = columns + 2
+    per_row = max(1, (width + 2) // cell)
+    lines: list[str] = []
+    for start in range(0, len(items), per_row):
+        chunk = items[start:start + per_row]
+        pictures = [render(key_drawings(figure)[0][1], columns, rows) for _, figure in chunk]
+        lines += ["  ".join(parts).rstrip() for parts in zip(*pictures, strict=True)]
+        lines.append("  ".join(_fit(name, columns) for name, _ in chunk).rstrip())
+    return lines
+
+
+def _fit(name: str, columns: int) -> str:
+    return f"{name[:columns - 1]}…" if len(name) > columns else f"{name:<{columns}}"
