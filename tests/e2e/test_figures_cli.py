@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -35,3 +36,26 @@ def test_a_markdown_export_links_figure_files_beside_it(run_planner: RunPlanner,
         ET.parse(figure)
     stdout = run_planner("export", "--format", "md")
     assert "plan-figures/" not in stdout.stdout, "on standard output there are no files to link"
+
+
+def test_the_published_schema_checks_figures(run_planner: RunPlanner, tmp_path: Path) -> None:
+    """Every built-in figure fits `planner schema`'s exercise schema; an unknown joint does not."""
+    import tomllib
+
+    import jsonschema
+
+    from planner.locations import built_in_library
+
+    assert run_planner("schema", "-o", str(tmp_path)).returncode == 0
+    schema = json.loads((tmp_path / "exercise.schema.json").read_text())
+    for path in sorted((built_in_library() / "exercises").glob("*.toml")):
+        data = tomllib.loads(path.read_text())
+        data.setdefault("id", path.stem)
+        jsonschema.validate(data, schema)
+    data["figure"]["hold"] = {"left_wrist": 10}
+    try:
+        jsonschema.validate(data, schema)
+    except jsonschema.ValidationError as err:
+        assert "left_wrist" in err.message
+    else:
+        raise AssertionError("an unknown joint passed the schema")
