@@ -18,6 +18,7 @@ THIGH, SHIN, FOOT = 0.9, 0.85, 0.24
 NECK, HEAD = 0.1, 0.15
 SHOULDER_HALF, HIP_HALF = 0.2, 0.12  # front view only
 SEAT = 0.55  # a chair's or box's seat depth
+RAISED = 45  # front view: an arm out further than this bends its elbow upwards
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,10 @@ def body(pose: Pose, view: View) -> Body:
             bones += [("neck", f"{name}_shoulder", part), ("pelvis", f"{name}_hip", part)]
         arm = trunk + 180 + sign * get("shoulder")
         elbow = _toward(*shoulder, arm, UPPER_ARM)
-        forearm = arm + sign * get("elbow")
+        # Seen from the front, a raised arm bends up (the doorway stretch's goal posts) and a lowered one
+        # bends in towards the body (hands on the hips, arms folded).
+        bend = sign if side or get("shoulder") > RAISED else -sign
+        forearm = arm + bend * get("elbow")
         hand = _toward(*elbow, forearm, FOREARM)
         thigh = hip_base + 180 + sign * get("hip")
         knee = _toward(*hip, thigh, THIGH)
