@@ -16,6 +16,7 @@ from planner.locations import built_in_library
 
 COLUMNS = 4
 CELL_W, CELL_H, LABEL = 300, 150, 22
+LABEL_CHARS = 40  # at 13 px, what fits in a cell
 SCALE = 0.55  # of the figure's own SVG size (60 px per trunk length)
 
 
@@ -31,7 +32,8 @@ def contact_sheet(library: Library) -> str:
         ET.SubElement(root, "rect", {"x": str(x + 2), "y": str(y + 2), "width": str(CELL_W - 4),
                                      "height": str(CELL_H - 4), "fill": "none", "stroke": "#dddddd"})
         label = ET.SubElement(root, "text", {"x": str(x + 8), "y": str(y + 18)})
-        label.text = f"{exercise.name} ({exercise.id})"
+        text = f"{exercise.name} ({exercise.id})"
+        label.text = text if len(text) <= LABEL_CHARS else f"{text[:LABEL_CHARS - 1]}…"
         assert exercise.figure is not None
         picture = figure_element(exercise.figure, exercise.name)
         # One scale for every cell where it fits, so a lying figure is not drawn larger than a standing one.
