@@ -100,3 +100,13 @@ def test_each_bad_figure_gets_one_clear_line(case: str, tmp_path: Path) -> None:
     assert expected in problems[0]
     assert problems[0].startswith(f"{path}:") and problems[0].split(":")[1].isdigit(), "PATH:LINE: first"
     assert "my-bridge" not in library.exercises
+
+
+def test_the_contact_sheet_names_and_draws_every_exercise() -> None:
+    from planner.app.figure_sheet import contact_sheet
+
+    root = ET.fromstring(contact_sheet(LIBRARY))
+    ns = "{http://www.w3.org/2000/svg}"
+    labels = [t.text or "" for t in root.iter(f"{ns}text")]
+    assert len(labels) == len(IDS) and all(f"({i})" in label or label.endswith("…") for i, label in zip(IDS, labels, strict=True))
+    assert len(root.findall(f"{ns}svg")) == len(IDS)
