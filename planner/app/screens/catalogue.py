@@ -16,6 +16,7 @@ from planner.app.bindings import LIBRARY_BINDINGS
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.footer import FittedFooter
+from planner.app.widgets.figure import FigureView
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
@@ -51,6 +52,7 @@ class LibraryScreen(SizedScreen):
         with Horizontal(id="library-body"):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="library-detail"):
+                yield FigureView(animate=False, columns=14, rows=4, id="library-figure")
                 yield ExerciseDetail()
         yield FittedFooter()
 
@@ -76,6 +78,7 @@ class LibraryScreen(SizedScreen):
             options.add_option(Option("No exercise matches. Clear the search or set the filters to any.",
                                       disabled=True))
             self.query_one(ExerciseDetail).show(self.library, None)
+            self.query_one(FigureView).show_figure(None)
 
     @property
     def shown_ids(self) -> list[str]:
@@ -99,6 +102,8 @@ class LibraryScreen(SizedScreen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one(ExerciseDetail).show(self.library, event.option.id)
+        exercise = self.library.exercises.get(event.option.id or "")
+        self.query_one(FigureView).show_figure(exercise.figure if exercise else None)
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
