@@ -177,8 +177,8 @@ class SessionPlanner:
                 return [Item(options[0][1], options[0][2])]
             shortest = options[0][0] if options else 0
             raise UsageError(
-                f"--minutes {self.budget // 60} is too short for '{self.program.id}': its shortest exercise "
-                f"needs {-(-shortest // 60)} minutes"
+                f"{self.budget // 60} is too short for '{self.program.id}': its shortest exercise "
+                f"needs {-(-shortest // 60)} minutes", field="minutes"
             )
         return kept
 
