@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from planner.actions import plans
+from planner.actions import plans, reading
 from planner.cli.output import notice, print_json
 from planner.cli.session_commands import say_live_problem
 from planner.clock import parse_date
@@ -14,7 +14,6 @@ from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, apart_text, parse_days
-from planner.store.active_plan import load_active, open_store
 
 
 def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
@@ -107,14 +106,12 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
 
 
 def show_plan(args: argparse.Namespace, context: Context) -> int:
-    store = open_store(context.data_dir, create=False)
-    active = load_active(store, context.library, context.pain_rules) if store else None
+    active = reading.active_plan(context)
     if active is None:
         raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
     built = active.plan
     coming = next_session(built, context.library, active.state, active.history, context.today,
                           active.weekly_increase)
-    store.close()
     if args.week is not None and not 1 <= args.week <= len(built.weeks):
         raise UsageError(f"--week: {args.week} is out of range; this plan has weeks 1 to {len(built.weeks)}")
     held = coming.held_back if coming is not None else []

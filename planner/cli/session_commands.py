@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from planner.actions import sessions
+from planner.actions import reading, sessions
 from planner.actions.situation import Outcome
 from planner.cli.output import notice, print_json
 from planner.clock import parse_date
@@ -21,21 +22,19 @@ from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES
 from planner.domain.records import History
-from planner.store.active_plan import ActivePlan, load_active, open_store, standing_state
+
+if TYPE_CHECKING:
+    from planner.store.active_plan import ActivePlan
 
 
 def _day(args: argparse.Namespace, context: Context) -> dt.date:
     return parse_date(args.date, "--date") if getattr(args, "date", None) else context.today
 
 
-def open_active(context: Context, *, write: bool) -> ActivePlan | None:
-    store = open_store(context.data_dir, create=write)
-    if store is None:
-        return None
-    active = load_active(store, context.library, context.pain_rules)
-    if active is None:
-        store.close()
-    return active
+def open_active(context: Context, *, write: bool = False) -> ActivePlan | None:
+    """The active plan as it stands, read once (reading never creates the store). Its store is closed:
+    changes go through :mod:`planner.actions`."""
+    return reading.active_plan(context)
 
 
 def say_live_problem(outcome: Outcome) -> None:
@@ -59,9 +58,7 @@ def today(args: argparse.Namespace, context: Context) -> int:
         say_live_problem(opened)
         active = opened.active
     else:
-        active = open_active(context, write=False)
-        if active is not None:
-            active.store.close()
+        active = open_active(context)
     view = view_for(active, context, day)
     if active is None:
         view.alert = _alert_before_any_plan(context, day)
@@ -87,12 +84,8 @@ STATUS_WORDS = {
 
 def _alert_before_any_plan(context: Context, day: dt.date) -> Alert | None:
     """With no plan yet, a "yes" at the safety screening still shows its alert (and its pause)."""
-    store = open_store(context.data_dir, create=False)
-    if store is None:
-        return None
-    with store:
-        state = standing_state(store)
-    return current_alert(state, History(), day)
+    state = reading.standing(context)
+    return current_alert(state, History(), day) if state is not None else None
 
 
 def render_day(view: DayView) -> str:

@@ -17,7 +17,6 @@ from planner.domain.records import Adjustment, History
 from planner.store.store import PlanRecord, Store
 
 
-
 @dataclass
 class ActivePlan:
     store: Store

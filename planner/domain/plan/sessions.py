@@ -37,8 +37,6 @@ FILL_CEILING = 0.9
 WALK_START_CAP = 20
 # Every full session fills at least this share of the minutes.
 MIN_FILL = 0.75
-# Walks grow by at most this many minutes a week.
-MAX_WALK_STEP = 5
 # A walk shorter than this is not worth putting on its own line.
 MIN_WALK = 5
 
