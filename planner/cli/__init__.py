@@ -87,7 +87,7 @@ def _run(argv: Sequence[str] | None) -> int:
         else:
             code = int(handler(args, context) or 0)
         if first_run and context.database_exists() and command != "app":
-            from planner.domain.pain.safety import DISCLAIMER
+            from planner.domain.pain.warning_signs import DISCLAIMER
 
             print(f"\nA note before you start: {DISCLAIMER}", file=sys.stderr)
         return code

@@ -22,7 +22,7 @@ from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import level_line
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
