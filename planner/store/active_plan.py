@@ -11,9 +11,9 @@ from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
-from planner.domain.plan.cache import build_plan_cached
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import Adjustment, History
+from planner.store.plan_cache import build_plan_cached
 from planner.store.store import PlanRecord, Store
 
 
