@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from planner.actions.situation import Outcome, Situation, decide
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.kinds import TAKEN_BACK_WITH_PAIN, AdjustmentKind
 from planner.domain.pain.adaptation import (
     AdaptationState,
     apply_pain_report,
@@ -17,9 +18,6 @@ from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import pausing
 from planner.domain.records import Adjustment, PainReport
 from planner.store.active_plan import standing_state
-
-# The adjustments a pain report makes (taken back with it by undo --pain).
-PAIN_KINDS = ("hold", "reduce", "pause", "progress", "rebuild", "advice", "resume")
 
 
 @dataclass
@@ -70,11 +68,11 @@ def undo_pain(context: Context) -> PainTakenBack:
         latest = active.history.pain[-1] if active.history.pain else None
         if latest is None:
             raise UsageError("there is no pain report to take back")
-        if pausing(latest.flags) or any(a.kind == "red-flag" and a.date >= latest.date
+        if pausing(latest.flags) or any(a.kind == AdjustmentKind.RED_FLAG and a.date >= latest.date
                                         for a in active.history.adjustments):
             raise PlannerError("a warning sign paused your program, and taking the report back would lift that "
                                "pause; once a health professional has assessed you, use 'planner resume --confirm'")
-        removed = s.store.remove_latest_pain(active.record.id, PAIN_KINDS)
+        removed = s.store.remove_latest_pain(active.record.id, TAKEN_BACK_WITH_PAIN)
         assert removed is not None  # read in this same transaction
         active.reload()
         return PainTakenBack([f"Took back the pain report of {removed.score} on {removed.date.isoformat()}."],

@@ -15,9 +15,10 @@ from planner.actions.situation import Outcome
 from planner.cli.output import notice, print_json
 from planner.clock import parse_date
 from planner.context import Context
-from planner.domain.days.day import DayView, day_view
+from planner.domain.days.day import STATUSES, DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.kinds import DayStatus
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES
@@ -69,19 +70,6 @@ def today(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-# Each status in words; the raw name stays in ``--json``.
-STATUS_WORDS = {
-    "planned": "planned, not started yet",
-    "done": "done, every exercise checked off",
-    "partial": "partly done",
-    "skipped": "skipped",
-    "missed": "missed",
-    "rest": "a rest day",
-    "paused": "paused",
-    "no-plan": "no plan yet - run planner plan new",
-}
-
-
 def _alert_before_any_plan(context: Context, day: dt.date) -> Alert | None:
     """With no plan yet, a "yes" at the safety screening still shows its alert (and its pause)."""
     state = reading.standing(context)
@@ -92,7 +80,7 @@ def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week:
         heading += f" · week {view.week}"
-    words = STATUS_WORDS.get(view.status, view.status)
+    words = DayStatus(view.status).words if view.status in STATUSES else view.status
     if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
         words = "done, the session checked off; the walk is still to do, at any time today"
     lines = [f"{heading}: {words}"]
