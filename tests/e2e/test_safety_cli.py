@@ -7,10 +7,19 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from planner.domain.plan.model import PlanInputs
 from planner.domain.records import Adjustment, PainReport
 from planner.store.store import Store
 from tests.conftest import TODAY, RunPlanner
+
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """The rules here are checked through ``planner.cli.main`` in process; the subprocess path for each
+    command is tested once elsewhere (test_readme_examples, test_quick_imports, test_races)."""
+    return run_cli
 
 
 def as_json(result) -> dict:
