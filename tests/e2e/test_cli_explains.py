@@ -11,6 +11,13 @@ from planner.cli.parser import build_parser
 from tests.conftest import RunPlanner
 
 
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
+
+
 def every_option(parser: argparse.ArgumentParser, path: str = "planner"):
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):

@@ -10,6 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import RunPlanner
+
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
+
 PWN = "\\u001b]0;pwned\\u0007"  # as written in TOML: the escape sequence, not the raw bytes
 WIPE = "\\u001b[2J"
 RAW = ("\x1b", "\x07", "\x9b", "\x7f", "\r")

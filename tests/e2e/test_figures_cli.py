@@ -6,7 +6,16 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import RunPlanner
+
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
 
 
 def test_show_draws_the_figure_and_writes_it_as_svg(run_planner: RunPlanner, tmp_path: Path) -> None:

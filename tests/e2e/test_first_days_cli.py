@@ -14,6 +14,13 @@ import pytest
 
 from tests.conftest import RunPlanner
 
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
+
 ACTIVE = {"gentle-movement", "walk"}
 PASSIVE = {"rest-position", "heat-cold", "breathing"}
 DAY_PATTERNS = ["mon,tue,wed,thu,fri,sat,sun", "mon,wed,fri", "tue,thu,sat", "sat,sun", "wed"]

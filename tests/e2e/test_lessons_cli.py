@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import RunPlanner
+
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 BODY = "body = '''\n" + ("A short paragraph in our own words about looking after a back. " * 5) + "\n'''\n"

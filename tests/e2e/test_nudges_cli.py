@@ -13,6 +13,13 @@ import pytest
 from tests.conftest import RunPlanner
 
 
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
+
+
 def line(run_planner: RunPlanner, today: str = "2026-03-02", *extra: str) -> str:
     result = run_planner("status", "--line", *extra, env={"PLANNER_TODAY": today})
     assert result.returncode == 0, result.stderr

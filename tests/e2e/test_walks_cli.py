@@ -5,6 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import RunPlanner
+
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
+
 
 def test_the_core_walk_grows_apart_from_the_session_at_20_minutes(run_planner) -> None:
     """At 20 minutes there used to be no walk at all; now it is there every session day and grows to 30."""
