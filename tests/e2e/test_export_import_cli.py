@@ -17,7 +17,7 @@ import pytest
 
 from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.store.store import Store
-from tests.conftest import SCREEN_NONE, builds_a_plan
+from tests.conftest import SCREEN_NONE, builds_a_plan, run_in_process
 
 START = "2026-03-02"  # a Monday
 
@@ -33,8 +33,8 @@ class Planner:
         env.pop("PLANNER_LIBRARY", None)
         if builds_a_plan(args):
             self.run(*SCREEN_NONE)
-        result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
-                                env=env, cwd=self.cwd, timeout=60, stdin=subprocess.DEVNULL)
+        # In process (tests/conftest.py): the same parser, actions and wording as ``python -m planner``.
+        result = run_in_process(*args, env=env, cwd=self.cwd)
         assert "Traceback" not in result.stderr, result.stderr
         assert result.returncode == code, result.stdout + result.stderr
         return result

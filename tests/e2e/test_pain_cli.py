@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SCREEN_NONE, builds_a_plan
+from tests.conftest import SCREEN_NONE, builds_a_plan, run_in_process
 
 START = "2026-03-02"  # a Monday
 
@@ -24,8 +23,8 @@ class Planner:
         env.pop("PLANNER_LIBRARY", None)
         if builds_a_plan(args):
             self.run(*SCREEN_NONE, today=today)
-        result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
-                                env=env, timeout=60, stdin=subprocess.DEVNULL)
+        # In process (tests/conftest.py): the same parser, actions and wording as ``python -m planner``.
+        result = run_in_process(*args, env=env, cwd=Path.cwd())
         assert "Traceback" not in result.stderr
         if ok:
             assert result.returncode == 0, result.stderr
