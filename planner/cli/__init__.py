@@ -23,6 +23,7 @@ HANDLERS = {
     "skip": "planner.cli.session_commands:skip",
     "history": "planner.cli.session_commands:history",
     "pain": "planner.cli.pain_commands:pain",
+    "note": "planner.cli.note_command:note",
     "resume": "planner.cli.pain_commands:resume",
     "screen": "planner.cli.screen_commands:screen",
     "adjustments": "planner.cli.pain_commands:adjustments",
@@ -40,7 +41,7 @@ HANDLERS = {
 
 
 # Commands that change the plan or its history: the live calendar file is rewritten after each.
-CHANGING = {"done", "undo", "skip", "pain", "resume", "import"}
+CHANGING = {"done", "undo", "skip", "pain", "resume", "import", "note"}
 
 
 def _changes_plan(command: str, args: object) -> bool:

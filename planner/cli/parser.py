@@ -177,6 +177,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    "e.g. --flag numbness")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
+    p = add("note", "keep a few words with a day's session (the same notes as the app's runner)")
+    p.add_argument("text", nargs="*", metavar="TEXT", help="the note, e.g. planner note 'left hip tight after bridges'")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the session's day, if not today, e.g. --date 2026-03-04")
+    p.add_argument("--json", action="store_true", help="without TEXT: list every note as JSON; with TEXT: "
+                   "print the note kept, e.g. planner note --json | jq .")
+
     p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")
     p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
     p.add_argument("--yes", nargs="+", action="extend", choices=RED_FLAGS, metavar="NAME", default=[],
