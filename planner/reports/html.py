@@ -34,11 +34,12 @@ def _adjustment(a: Adjustment) -> str:
 
 
 def _list(items: list[str], empty: str) -> str:
-    return f"<ul>{''.join(items)}</ul>" if items else f"<p>{_e(empty)}</p>"
+    return "<ul>\n" + "\n".join(items) + "\n</ul>" if items else f"<p>{_e(empty)}</p>"
 
 
 def report_html(report: Report) -> str:
     r = report
+    paused = any(w.paused for w in r.weeks)  # the column only when the plan was paused at all
     out = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -52,13 +53,14 @@ def report_html(report: Report) -> str:
         "</section>",
         "<h2>Adherence by week</h2>",
         "<table><thead><tr><th>Week</th><th>From</th><th>Planned</th><th>Done</th><th>Partly</th><th>Skipped</th>"
-        "<th>Missed</th><th>Adherence</th><th>Days paused</th><th>Pain reports</th></tr></thead><tbody>",
+        "<th>Missed</th><th>Adherence</th>" + ("<th>Days paused</th>" if paused else "")
+        + "<th>Pain reports</th></tr></thead><tbody>",
     ]
     for w in r.weeks:
         adherence = f"{w.adherence}%" if w.adherence is not None else "–"
         out.append(f'<tr><td class="n">{w.number}</td><td>{_e(w.start.isoformat())}</td>'
                    + "".join(f'<td class="n">{n}</td>' for n in (w.planned, w.done, w.partial, w.skipped, w.missed))
-                   + f'<td class="n">{_e(adherence)}</td><td class="n">{w.paused}</td><td>{_e(", ".join(map(str, w.pain_scores)) or "–")}</td></tr>')
+                   + f'<td class="n">{_e(adherence)}</td>' + (f'<td class="n">{w.paused}</td>' if paused else "") + f'<td>{_e(", ".join(map(str, w.pain_scores)) or "–")}</td></tr>')
     out += ["</tbody></table>", "<h2>Sessions due, with each dose as prescribed</h2>",
             _list([f"<li>{_e(d.date.isoformat())} ({_e(d.status)}): {_e('; '.join(d.items))}</li>"
                    for d in r.sessions], "None due in this period."),

@@ -49,14 +49,16 @@ def report_markdown(report: Report) -> str:
         "",
         "## Adherence by week",
         "",
-        "| Week | From | Planned | Done | Partly | Skipped | Missed | Adherence | Days paused | Pain reports |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
+    paused = any(w.paused for w in r.weeks)  # the column only when the plan was paused at all
+    lines += ["| Week | From | Planned | Done | Partly | Skipped | Missed | Adherence |"
+              + (" Days paused |" if paused else "") + " Pain reports |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if paused else "") + " --- |"]
     for w in r.weeks:
         adherence = f"{w.adherence}%" if w.adherence is not None else "–"
         pain = ", ".join(map(str, w.pain_scores)) or "–"
         lines.append(f"| {w.number} | {w.start.isoformat()} | {w.planned} | {w.done} | {w.partial} | {w.skipped} "
-                     f"| {w.missed} | {adherence} | {w.paused} | {pain} |")
+                     f"| {w.missed} | {adherence} |" + (f" {w.paused} |" if paused else "") + f" {pain} |")
     lines += ["", "## Sessions due, with each dose as prescribed", ""]
     lines += [f"- {d.date.isoformat()} ({d.status}): {_cell('; '.join(d.items))}" for d in r.sessions] or [
         "None due in this period."]
