@@ -24,6 +24,7 @@ HANDLERS = {
     "history": "planner.cli.session_commands:history",
     "pain": "planner.cli.pain_commands:pain",
     "note": "planner.cli.note_command:note",
+    "relief": "planner.cli.relief_command:relief",
     "resume": "planner.cli.pain_commands:resume",
     "screen": "planner.cli.screen_commands:screen",
     "adjustments": "planner.cli.pain_commands:adjustments",

@@ -183,6 +183,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="without TEXT: list every note as JSON; with TEXT: "
                    "print the note kept, e.g. planner note --json | jq .")
 
+    p = add("relief", "the relief routine for a back that has just seized (as the app's Relief screen)")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
     p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")
     p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
     p.add_argument("--yes", nargs="+", action="extend", choices=RED_FLAGS, metavar="NAME", default=[],
