@@ -155,7 +155,8 @@ class AppData:
     def create_plan(self, inputs: PlanInputs) -> Outcome:
         built = build_plan(inputs, self.context.library)
         with self._lock, Store(self.context.data_dir) as store:
-            _, carried = start_plan(store, built.inputs, built.program_name, self.today, self.context.pain_rules)
+            _, carried = start_plan(store, built.inputs, built.program_name, self.today, self.context.pain_rules,
+                                    built=built, library=self.context.library)
             active = load_active(store, self.context.library, self.context.pain_rules)
             return Outcome(self._snapshot(active), [f"Plan created: {built.program_name}, {inputs.weeks} weeks.",
                                                     *([carried.reason] if carried else []),

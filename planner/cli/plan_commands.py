@@ -83,6 +83,8 @@ def screened(context: Context) -> bool:
     if alert is None:
         return True
     print_alert(alert)
+    if not alert.pauses:  # numbness in one leg: the plan is built without the nerve-loading stretches
+        return True
     print("No plan was built. Once a health professional has assessed you, answer again with "
           "'planner screen --none', then build your plan.")
     return False
@@ -99,7 +101,8 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
             notice(line)
     with open_store(context.data_dir, create=True) as store:
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
-        _, carried = start_plan(store, built.inputs, built.program_name, context.today, context.pain_rules)
+        _, carried = start_plan(store, built.inputs, built.program_name, context.today, context.pain_rules,
+                                built=built, library=context.library)
     if args.json:
         print_json(plan_json(built) | {"held_back": []})  # as 'plan show --json': nothing checked off yet
         if carried is not None:

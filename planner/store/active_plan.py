@@ -125,9 +125,17 @@ def standing_state(store: Store) -> AdaptationState:
 
 
 def start_plan(store: Store, inputs: PlanInputs, program_name: str, today: dt.date,
-               rules: PainRules = DEFAULT_RULES) -> tuple[PlanRecord, Adjustment | None]:
-    """Save a newly built plan as the active one; a pause that stands comes with it (see :func:`standing_state`)."""
-    carried = carried_pause(standing_state(store), today, "your new plan", rules)
+               rules: PainRules = DEFAULT_RULES, *, built: Plan | None = None,
+               library: Library | None = None) -> tuple[PlanRecord, Adjustment | None]:
+    """Save a newly built plan as the active one; a pause that stands comes with it (see :func:`standing_state`).
+    With ``built`` and ``library``, a screening "yes" to numbness in one leg leaves the plan's nerve-loading
+    stretches out, and the adjustment returned says so."""
+    from planner.domain.pain.screening import nerve_advice
+
+    standing = standing_state(store)
+    carried = carried_pause(standing, today, "your new plan", rules)
+    if carried is None and built is not None and library is not None:
+        carried = nerve_advice(store.latest_screening(), built, library, standing, today)
     record = store.save_plan(inputs, program_name, adjustments=[carried] if carried else [])
     return record, carried
 
