@@ -95,3 +95,15 @@ def test_a_note_is_checked_and_kept(run_planner: RunPlanner) -> None:
     exported = ok(run_planner, "export", "--format", "toml", today="2026-03-04")
     assert "stiff; better by lunch" in exported
     assert "stiff; better by lunch" in ok(run_planner, "export", "--format", "md", today="2026-03-04")
+
+
+def test_numbness_at_the_screening_builds_a_plan_without_hamstring_stretches(run_planner: RunPlanner) -> None:
+    screened = run_planner("screen", "--yes", "numbness")
+    assert screened.returncode == 0 and "You can build a plan" in screened.stdout
+    built = run_planner("plan", "new", "--program", "core-flexibility", "--start", "2026-03-02", screened=False)
+    assert built.returncode == 0, built.stderr
+    assert "leaves out Hamstring stretch with a strap" in built.stdout
+    for day in ("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09"):
+        view = json.loads(ok(run_planner, "today", "--json", "--date", day, today="2026-03-02"))
+        assert view["status"] != "paused" and view["exercises"]
+        assert not [e for e in view["exercises"] if e["id"].startswith("hamstring")]

@@ -239,9 +239,12 @@ def _day_view(
     if state.pause is not None:
         last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
         if state.pause == "red-flag":
-            since = f" since {last.date.isoformat()}" if last else ""
-            reasons.append(f"Paused{since} after a warning sign: see the alert for what to do. Only "
-                           "'planner resume --confirm' lifts this pause.")
+            # Since the first warning sign of this pause (a later sign during it does not restart it);
+            # the alert above says how the pause is lifted, so it is not said again here.
+            lifted = max((i for i, a in enumerate(history.adjustments) if a.kind == "resume"), default=-1)
+            first = next((a for a in history.adjustments[lifted + 1:] if a.kind == "red-flag"), last)
+            since = f" since {first.date.isoformat()}" if first else ""
+            reasons.append(f"Paused{since} after a warning sign: see the alert above for what to do.")
         else:
             reasons.append(last.reason if last else "The program is paused.")
         if advice:
