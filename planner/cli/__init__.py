@@ -25,6 +25,7 @@ HANDLERS = {
     "pain": "planner.cli.pain_commands:pain",
     "note": "planner.cli.note_command:note",
     "relief": "planner.cli.relief_command:relief",
+    "migrate": "planner.cli.migrate_command:migrate",
     "resume": "planner.cli.pain_commands:resume",
     "screen": "planner.cli.screen_commands:screen",
     "adjustments": "planner.cli.pain_commands:adjustments",

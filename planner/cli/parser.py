@@ -113,6 +113,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("exercise", metavar="EXERCISE_ID", help="an id from 'planner library', e.g. planner show bird-dog")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
+    p = add("migrate", "rewrite a program file written with [[blocks]] in the current [[slots]] format")
+    p.add_argument("file", metavar="FILE", help="the program file (a copy is kept as FILE.bak), "
+                   "e.g. planner migrate ~/my-exercises/my-core.toml")
+    p.add_argument("--force", action="store_true", help="replace an existing FILE.bak, e.g. --force")
+
     p = add("schema", "write JSON Schemas for exercise, program, plan, lesson and pain-rules files")
     p.add_argument("-o", "--output", metavar="DIR", default=".",
                    help="folder to write to (default: .), e.g. -o schemas/")
