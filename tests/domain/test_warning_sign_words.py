@@ -69,3 +69,22 @@ def test_numbness_at_the_screening_builds_a_plan_without_nerve_loading_stretches
     state = AdaptationState.load(advice.state)
     assert state.pause is None and any(t.startswith("hamstring") for t in state.dropped)
     assert nerve_advice(Screening(DAY, ()), plan, LIBRARY, AdaptationState(), DAY) is None
+
+
+def test_one_week_numbering_and_no_stale_pain_line() -> None:
+    from planner.domain.days.day import day_view, week_words
+
+    plan = build_plan(PlanInputs(program="core-flexibility", days=["mon", "wed", "fri"], minutes=30, weeks=4,
+                                 start=DAY), LIBRARY)
+    assert week_words(plan, DAY + dt.timedelta(days=14), 2) == "week 3 of 4 (week 2's doses)"
+    assert week_words(plan, DAY + dt.timedelta(days=14), 3) == "week 3 of 4"
+    held = AdaptationState(frozen_week=1)
+    hold = Adjustment(DAY, "hold", "Pain 4 after Monday's session, higher than the week before: doses repeat.",
+                      held.dump())
+    first = History(pain=(PainReport(DAY, "after", 4),), adjustments=(hold,))
+    later = DAY + dt.timedelta(days=4)
+    assert hold.reason in day_view(plan, LIBRARY, held, first, later, 0.1, later).reasons
+    newer = History(pain=(PainReport(DAY, "after", 4), PainReport(DAY + dt.timedelta(days=2), "after", 3)),
+                    adjustments=(hold,))
+    reasons = day_view(plan, LIBRARY, held, newer, later, 0.1, later).reasons
+    assert hold.reason not in reasons and any("Doses held since 2026-03-02" in r for r in reasons)
