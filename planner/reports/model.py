@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from planner.domain.days.day import DayView
 from planner.domain.days.progress import progress, streaks
+from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.warning_signs import BY_NAME, LEVELS, PAUSING_LEVELS, level_of
@@ -126,6 +127,7 @@ class Report:
     paused: str | None = None
     acceptable: int = 5  # the top of the acceptable band in the rules in force
     sessions: list[SessionDoses] = field(default_factory=list)
+    figures: list[tuple[str, Figure]] = field(default_factory=list)  # (name, figure) of the plan's exercises
 
     @property
     def flare_title(self) -> str:
@@ -207,6 +209,7 @@ def build_report(
         acceptable=acceptable,
         sessions=[SessionDoses(v.date, v.status, tuple(_dose_line(p, v, history) for p in v.exercises))
                   for v in due],
+        figures=_figures(plan, library),
     )
 
 
@@ -250,6 +253,17 @@ def _dose_of(completion: Completion, prescription: Prescription | None) -> str:
     return dose_text(prescription.kind, completion.sets or 0, completion.reps, completion.hold_seconds,
                      completion.minutes, prescription.seconds_per_rep, per_side=prescription.per_side,
                      descending=prescription.descending)
+
+
+def _figures(plan: Plan, library: Library) -> list[tuple[str, Figure]]:
+    """Each exercise of the plan that has a figure, once, by name."""
+    found: dict[str, tuple[str, Figure]] = {}
+    for session in plan.sessions():
+        for item in session.exercises:
+            exercise = library.exercises.get(item.id)
+            if exercise is not None and exercise.figure is not None:
+                found.setdefault(item.id, (exercise.name, exercise.figure))
+    return sorted(found.values(), key=lambda pair: pair[0])
 
 
 def _weeks(plan: Plan, views: list[DayView], pain: list[PainReport]) -> list[WeekRow]:
