@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from planner.actions import sessions
 from planner.cli.output import print_json
-from planner.cli.session_commands import check_record_date, open_active, require_active
+from planner.cli.session_commands import open_active
 from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.errors import UsageError
 
-NOTE_MAX = 500  # characters: a note is a line or two, not a diary
+NOTE_MAX = 500  # characters, as the plan file allows: a note is a line or two, not a diary
 
 
 def note(args: argparse.Namespace, context: Context) -> int:
@@ -20,18 +21,13 @@ def note(args: argparse.Namespace, context: Context) -> int:
     if len(text) > NOTE_MAX:
         raise UsageError(f"TEXT: {len(text)} characters is too long for a note; keep it to {NOTE_MAX}")
     day = parse_date(args.date, "--date") if args.date else context.today
-    active = require_active(context)
-    with active.store:
-        check_record_date(day, context, active)
-        before = active.history.note_on(day)
-        kept = f"{before}; {text}" if before else text
-        active.store.set_note(active.record.id, day, kept)
+    outcome = sessions.note(context, day, text, add=True)
     if args.json:
+        kept = outcome.active.history.note_on(day) if outcome.active is not None else text
         print_json({"date": day.isoformat(), "text": kept})
-    elif before:
-        print(f"Added to your note for {day.isoformat()}: {kept}")
-    else:
-        print(f"Kept your note for {day.isoformat()}: {kept}")
+        return 0
+    for line in outcome.lines:
+        print(line)
     return 0
 
 
@@ -39,10 +35,9 @@ def _list_notes(args: argparse.Namespace, context: Context) -> int:
     if not args.json:
         raise UsageError("TEXT: write the note, e.g. planner note 'left hip tight after bridges' "
                          "(or list your notes with planner note --json)")
-    active = open_active(context, write=False)
+    active = open_active(context)
     if active is None:
         print_json({"notes": []})
         return 0
-    with active.store:
-        print_json({"notes": [n.as_json() for n in active.history.notes]})
+    print_json({"notes": [n.as_json() for n in active.history.notes]})
     return 0

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from planner.domain.pain.safety import DISCLAIMER
-from planner.domain.pain.warning_signs import LEVELS
+from planner.domain.pain.warning_signs import DISCLAIMER, LEVELS
 from planner.domain.records import Adjustment
 from planner.reports.charts import daily_bars, sparkline
 from planner.reports.model import RedFlag, Report
