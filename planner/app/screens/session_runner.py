@@ -68,9 +68,12 @@ def set_dots(done: int, sets: int) -> str:
 
 def figure_rows(size: Size) -> int:
     """How many rows the exercise's figure may take: none on a phone (the countdown comes first), 4 in a
-    short window, 6 from 80×24 up (the big digits give up those rows in a large window)."""
+    short window, 6 from 80×24; in a large window it shares the room with the big digits, which keep
+    at least 8 rows (twice the small clock's height)."""
     if size.width < 60 or size.height < 20:
         return 0
+    if size.width >= 100 and size.height >= 34:
+        return max(4, min(8, size.height - 22 - 8))
     return 4 if size.height < 24 else 6
 
 
@@ -79,7 +82,7 @@ def clock_rows(size: Size) -> int:
     once the rest of the runner and the figure have their lines (from 100×34 at least twice as tall)."""
     if size.width < 100 or size.height < 34:
         return 3
-    return max(6, size.height - 22 - figure_rows(size))
+    return size.height - 22 - figure_rows(size)
 
 
 class SessionRunner(SizedScreen):
@@ -269,7 +272,7 @@ class SessionRunner(SizedScreen):
         exercise = self.library.exercises.get(run.item.id)
         figure = exercise.figure if exercise is not None and rows else None
         if (figure, rows) != (view.figure, view.rows):
-            view.rows, view.columns = rows, rows * 4
+            view.rows, view.columns = rows, rows * 6
             view.show_figure(figure)
         if figure is None:
             return
