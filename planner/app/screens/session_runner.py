@@ -77,6 +77,12 @@ def figure_rows(size: Size) -> int:
     return 4 if size.height < 24 else 6
 
 
+def figure_columns(size: Size) -> int:
+    """The width the figure may take: the clock's column, beside the list (and, from 110, the cues)."""
+    main = size.width - (0 if size.width < 60 else min(32, size.width * 3 // 10))
+    return max(8, (main // 2 if size.width >= 110 else main) - 4)
+
+
 def clock_rows(size: Size) -> int:
     """How many rows the big digits may take: 3 up to a comfortable laptop window, then what is left
     once the rest of the runner and the figure have their lines (from 100×34 at least twice as tall)."""
@@ -272,7 +278,7 @@ class SessionRunner(SizedScreen):
         exercise = self.library.exercises.get(run.item.id)
         figure = exercise.figure if exercise is not None and rows else None
         if (figure, rows) != (view.figure, view.rows):
-            view.rows, view.columns = rows, rows * 6
+            view.rows, view.columns = rows, min(rows * 6, figure_columns(self.app.size))
             view.show_figure(figure)
         if figure is None:
             return
