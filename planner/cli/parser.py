@@ -131,6 +131,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                                                       "to standard output), e.g. --svg -o bird-dog.svg")
     p.add_argument("-o", "--output", metavar="FILE", help="with --svg: the file to write, e.g. -o bird-dog.svg")
 
+    p = add("migrate", "rewrite a program file written with [[blocks]] in the current [[slots]] format")
+    p.add_argument("file", metavar="FILE", help="the program file (a copy is kept as FILE.bak), "
+                   "e.g. planner migrate ~/my-exercises/my-core.toml")
+    p.add_argument("--force", action="store_true", help="replace an existing FILE.bak, e.g. --force")
+
     p = add("schema", "write JSON Schemas for exercise, program, plan, lesson and pain-rules files")
     p.add_argument("-o", "--output", metavar="DIR", default=".",
                    help="folder to write to (default: .), e.g. -o schemas/")
@@ -193,6 +198,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "
                    "e.g. --flag numbness")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = add("note", "keep a few words with a day's session (the same notes as the app's runner)")
+    p.add_argument("text", nargs="*", metavar="TEXT", help="the note, e.g. planner note 'left hip tight after bridges'")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the session's day, if not today, e.g. --date 2026-03-04")
+    p.add_argument("--json", action="store_true", help="without TEXT: list every note as JSON; with TEXT: "
+                   "print the note kept, e.g. planner note --json | jq .")
+
+    p = add("relief", "the relief routine for a back that has just seized (as the app's Relief screen)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")

@@ -24,6 +24,7 @@ from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
+from planner.domain.days.day import week_words
 from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.plan.model import DAY_NAMES, doses_to_explain, session_minutes
 
@@ -40,13 +41,8 @@ def today_heading(snapshot: Snapshot, *, short: bool = False) -> str:
     on a phone the status is on the first line whatever follows."""
     view = snapshot.day()
     plan = snapshot.plan
-    week = ""
-    if plan is not None:
-        calendar = (view.date - plan.inputs.start).days // 7 + 1
-        if 1 <= calendar <= len(plan.weeks):
-            week = f" · week {calendar} of {len(plan.weeks)}"
-        if view.week and view.week != calendar:  # held, eased or picked up lower: say whose doses these are
-            week += f" (week {view.week}'s doses)"
+    words = week_words(plan, view.date, view.week) if plan is not None else ""
+    week = f" · {words}" if words else ''
     if short:
         return f"{view.date.strftime('%a %d %b')} · {view.status}{week}"
     return f"{DAY_NAMES[view.date.weekday()]} {view.date.strftime('%d %B %Y')}{week} · {view.status}"
@@ -153,7 +149,8 @@ class TodayScreen(CompactLayout):
         elif view.status == "done":
             walk = "".join(f" The {p.minutes}-minute {p.name.lower()} is still to do, at any time today."
                            for p in view.exercises if p.apart and p.id not in view.done_ids)
-            notes.append(Content(f"Session done.{walk} How is your back? Press r to report pain."))
+            ask = "" if snapshot.history.pain_on(view.date) else " How is your back? Press r to report pain."
+            notes.append(Content(f"Session done.{walk}{ask}"))
         elif view.status == "rest":
             upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
                                          for i in range(1, 8)) if snapshot.day(d).planned), None)
