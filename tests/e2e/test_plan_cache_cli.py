@@ -12,6 +12,13 @@ import pytest
 from planner.locations import built_in_library
 from tests.conftest import RunPlanner
 
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
+
 CAT_COW = (built_in_library() / "exercises" / "cat-cow.toml").read_text()
 
 

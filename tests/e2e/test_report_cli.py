@@ -14,6 +14,13 @@ import pytest
 from tests.conftest import RunPlanner
 
 
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
+
+
 def ok(run_planner: RunPlanner, *args: str, today: str = "2026-03-02") -> str:
     result = run_planner(*args, env={"PLANNER_TODAY": today})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -16,6 +16,13 @@ import pytest
 from planner.store.store import Store
 from tests.conftest import RunPlanner
 
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
+
 DAYS = ("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11", "2026-03-13",
         "2026-03-16", "2026-03-18")
 FLARE = {"2026-03-09": "7", "2026-03-11": "6", "2026-03-13": "5"}
