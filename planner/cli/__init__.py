@@ -25,6 +25,7 @@ HANDLERS = {
     "pain": "planner.cli.pain_commands:pain",
     "resume": "planner.cli.pain_commands:resume",
     "screen": "planner.cli.screen_commands:screen",
+    "function": "planner.cli.function_commands:function",
     "adjustments": "planner.cli.pain_commands:adjustments",
     "simulate": "planner.cli.simulate_command:simulate",
     "export": "planner.cli.export_commands:export",

@@ -183,6 +183,21 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help="the warning signs you have: " + ", ".join(RED_FLAGS) + ", e.g. --yes fever")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
+    fn = add("function", "the activities you want back (up to five), rated 0-10 every two weeks")
+    fn.add_argument("--json", action="store_true", help=JSON_HELP)
+    fn_sub = fn.add_subparsers(dest="function_command", metavar="ACTION", parser_class=Parser)
+    p = fn_sub.add_parser("set", help="name activities your back makes hard (up to five in all)", parents=common)
+    p.add_argument("names", nargs="+", metavar="ACTIVITY",
+                   help="e.g. planner function set \"Putting on socks\" \"Sitting through a film\"")
+    p = fn_sub.add_parser("rate", help="rate each activity 0 (unable) to 10 (as before the problem), in order",
+                          parents=common)
+    p.add_argument("scores", nargs="+", metavar="SCORE", help="one per activity, e.g. planner function rate 3 5 2")
+    p = fn_sub.add_parser("rename", help="give activity N a new name; its scores stay", parents=common)
+    p.add_argument("number", metavar="N", help="its number in 'planner function', e.g. 2")
+    p.add_argument("name", metavar="NAME", help="the new name, e.g. \"Sitting through a long film\"")
+    p = fn_sub.add_parser("retire", help="stop rating activity N; its scores stay in your history", parents=common)
+    p.add_argument("number", metavar="N", help="its number in 'planner function', e.g. 3")
+
     p = add("resume", "resume after a pause (needs --confirm after a red flag)")
     p.add_argument("--confirm", action="store_true",
                    help="confirm a health professional has assessed you, e.g. planner resume --confirm")

@@ -16,11 +16,13 @@ from planner.context import Context
 from planner.domain.days.day import DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.function import rerating_prompt, summarise
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES
 from planner.domain.records import Completion, History
 from planner.store.active_plan import ActivePlan, load_active, open_store, standing_state
+from planner.store.store import Store
 
 
 def _day(args: argparse.Namespace, context: Context) -> dt.date:
@@ -77,6 +79,8 @@ def today(args: argparse.Namespace, context: Context) -> int:
         view = view_for(active, context, day)
         if active is None:
             view.alert = _alert_before_any_plan(context, day)
+        if day == context.today:
+            view.function_prompt = _function_prompt(active.store if active is not None else None, context)
     finally:
         if active is not None:
             active.store.close()
@@ -110,6 +114,17 @@ def _alert_before_any_plan(context: Context, day: dt.date) -> Alert | None:
     return current_alert(state, History(), day)
 
 
+def _function_prompt(store: Store | None, context: Context) -> str | None:
+    """Every two weeks, the one line asking to rate the activities the person wants back again."""
+    if store is None:
+        store = open_store(context.data_dir, create=False)
+        if store is None:
+            return None
+        with store:
+            return rerating_prompt(summarise(store.activities()), context.today)
+    return rerating_prompt(summarise(store.activities()), context.today)
+
+
 def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week:
@@ -129,6 +144,8 @@ def render_day(view: DayView) -> str:
         lines.append(f"  · {reason}")
     if view.status in ("planned", "partial"):
         lines.append("  Check off with: planner done   (or: planner done EXERCISE_ID ...)")
+    if view.function_prompt:
+        lines.append(f"  ? {view.function_prompt}")
     return "\n".join(lines)
 
 

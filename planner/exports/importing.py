@@ -55,4 +55,9 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
     record = store.save_plan(plan_file.plan, plan_file.program_name, source="imported",
                              plan_file=plan_file.to_toml(), notes=[(n.date, n.text) for n in plan_file.notes],
                              records_from=plan_file.plan.start)
+    if plan_file.activities:
+        added = store.merge_activities([a.to_activity(n) for n, a in enumerate(plan_file.activities, 1)])
+        if added:
+            notes.append(f"{added} activit{'y' if added == 1 else 'ies'} you want back came with the plan, with "
+                         "their ratings: see 'planner function'.")
     return ImportResult(record, plan_file, notes)

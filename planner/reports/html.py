@@ -11,6 +11,7 @@ from html import escape
 from planner.domain.pain.safety import DISCLAIMER
 from planner.domain.records import Adjustment
 from planner.reports.charts import pain_svg
+from planner.reports.function_section import function_html
 from planner.reports.model import FLARE_SCORE, Report
 
 STYLE = """
@@ -60,6 +61,7 @@ def report_html(report: Report) -> str:
     out += ["</tbody></table>", "<h2>Pain over time</h2>", "<figure>", pain_svg(r.pain),
             f"<figcaption>Each dot is a report (0 none, 10 worst); the dashed line is {FLARE_SCORE}, where a report "
             "counts as a flare-up. Orange: a flare-up; red: a red-flag symptom.</figcaption>", "</figure>",
+            *function_html(r.function),
             f"<h2>Flare-ups (reports of {FLARE_SCORE} or more)</h2>"]
     if not r.flare_ups:
         out.append("<p>None.</p>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.domain.pain.safety import DISCLAIMER
 from planner.domain.records import Adjustment
 from planner.reports.charts import daily_bars, sparkline
+from planner.reports.function_section import function_markdown
 from planner.reports.model import FLARE_SCORE, Report
 
 
@@ -44,6 +45,7 @@ def report_markdown(report: Report) -> str:
                   "Highest report each day:", "", "```", *daily_bars(r.pain), "```", ""]
     else:
         lines += ["No pain reports in this period.", ""]
+    lines += function_markdown(r.function)
     lines += [f"## Flare-ups (reports of {FLARE_SCORE} or more)", ""]
     if not r.flare_ups:
         lines += ["None.", ""]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from planner.domain.days.day import DayView
 from planner.domain.days.progress import progress, streaks
+from planner.domain.function import FunctionSummary
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.safety import RED_FLAG_LABELS
@@ -97,6 +98,7 @@ class Report:
     red_flags: list[RedFlag] = field(default_factory=list)
     notes: list[SessionNote] = field(default_factory=list)
     paused: str | None = None
+    function: FunctionSummary = field(default_factory=FunctionSummary)
 
     def summary(self) -> list[str]:
         """The lines a clinician reads first, in plain words, each backed by a section below."""
@@ -118,6 +120,10 @@ class Report:
             kinds[adjustment.kind] = kinds.get(adjustment.kind, 0) + 1
         lines.append(f"Plan changes: {len(self.adjustments)}"
                      + (f" ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})." if kinds else "."))
+        from planner.reports.function_section import summary_line
+
+        if (activities := summary_line(self.function)) is not None:
+            lines.append(activities)
         if self.red_flags:
             lines.append(f"Red-flag symptoms reported: {len(self.red_flags)} (see below for what followed).")
         else:
@@ -142,6 +148,7 @@ def _early_late(pain: Sequence[PainReport]) -> tuple[float | None, float | None]
 def build_report(
     plan: Plan, library: Library, history: History, state: AdaptationState, today: dt.date,
     weekly_increase: float, since: dt.date | None = None, notes: Sequence[SessionNote] = (),
+    function: FunctionSummary | None = None,
 ) -> Report:
     since = max(since or plan.inputs.start, plan.inputs.start)
     summary = progress(plan, library, history, today, weekly_increase, since, today)
@@ -161,6 +168,7 @@ def build_report(
         red_flags=[_red_flag(p, history, views) for p in pain if p.flags],
         notes=[n for n in notes if since <= n.date <= today],
         paused=state.pause,
+        function=function or FunctionSummary(),
     )
 
 

@@ -104,6 +104,23 @@ MIGRATIONS: list[str] = [
         recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now'))
     );
     """,
+    # 7: the activities the person wants back (the Patient-Specific Functional Scale) and their 0-10 ratings.
+    # A renamed activity keeps its id and scores; a retired one keeps its scores and the day it was retired.
+    """
+    CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) > 0),
+        added TEXT NOT NULL,
+        retired TEXT
+    );
+    CREATE TABLE activity_ratings (
+        activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        PRIMARY KEY (activity_id, date)
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

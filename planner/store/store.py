@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.domain.function import Activity, Rating
 from planner.domain.pain.screening import Screening
 from planner.domain.plan.model import PlanInputs
 from planner.domain.records import Adjustment, Completion, History, PainReport, SessionNote, Skip
@@ -160,6 +161,55 @@ class Store:
     def latest_screening(self) -> Screening | None:
         rows = self._read("SELECT date, yes FROM screenings ORDER BY date DESC, id DESC LIMIT 1")
         return Screening(dt.date.fromisoformat(rows[0][0]), tuple(json.loads(rows[0][1]))) if rows else None
+
+    # Activities the person wants back (planner.domain.function) ----------
+
+    def activities(self) -> tuple[Activity, ...]:
+        """Every activity, current and retired, with its ratings oldest first."""
+        ratings: dict[int, list[Rating]] = {}
+        for r in self._read("SELECT activity_id, date, score FROM activity_ratings ORDER BY date"):
+            ratings.setdefault(r[0], []).append(Rating(dt.date.fromisoformat(r[1]), r[2]))
+        return tuple(
+            Activity(r[0], r[1], dt.date.fromisoformat(r[2]), dt.date.fromisoformat(r[3]) if r[3] else None,
+                     tuple(ratings.get(r[0], ())))
+            for r in self._read("SELECT id, name, added, retired FROM activities ORDER BY id"))
+
+    def add_activities(self, names: Iterable[str], day: dt.date) -> None:
+        with write(self.connection, self.path) as db:
+            db.executemany("INSERT INTO activities (name, added) VALUES (?, ?)",
+                           [(name, day.isoformat()) for name in names])
+
+    def rate_activities(self, scores: Iterable[tuple[int, int]], day: dt.date) -> None:
+        """(activity id, score) pairs for ``day``; rating the same day again replaces that day's score."""
+        with write(self.connection, self.path) as db:
+            db.executemany("INSERT INTO activity_ratings (activity_id, date, score) VALUES (?, ?, ?)"
+                           " ON CONFLICT (activity_id, date) DO UPDATE SET score = excluded.score",
+                           [(activity, day.isoformat(), score) for activity, score in scores])
+
+    def rename_activity(self, activity_id: int, name: str) -> None:
+        with write(self.connection, self.path) as db:
+            db.execute("UPDATE activities SET name = ? WHERE id = ?", (name, activity_id))
+
+    def retire_activity(self, activity_id: int, day: dt.date) -> None:
+        with write(self.connection, self.path) as db:
+            db.execute("UPDATE activities SET retired = ? WHERE id = ?", (day.isoformat(), activity_id))
+
+    def merge_activities(self, activities: Iterable[Activity]) -> int:
+        """Activities from a plan file: one with the same name (and retired or not alike) takes the
+        file's ratings for days it has none of; any other is added. Returns how many were added."""
+        added = 0
+        with write(self.connection, self.path) as db:
+            for activity in activities:
+                retired = activity.retired.isoformat() if activity.retired else None
+                row = db.execute("SELECT id FROM activities WHERE name = ? AND retired IS ?",
+                                 (activity.name, retired)).fetchone()
+                if row is None:
+                    cursor = db.execute("INSERT INTO activities (name, added, retired) VALUES (?, ?, ?)",
+                                        (activity.name, activity.added.isoformat(), retired))
+                    row, added = (cursor.lastrowid,), added + 1
+                db.executemany("INSERT OR IGNORE INTO activity_ratings (activity_id, date, score) VALUES (?, ?, ?)",
+                               [(row[0], r.date.isoformat(), r.score) for r in activity.ratings])
+        return added
 
     # Sessions --------------------------------------------------------------
 

@@ -37,6 +37,7 @@ class DayView:
     partial_ids: set[str] = field(default_factory=set)  # begun, some sets done, not finished
     alert: Alert | None = None
     held_back: list[HeldBack] = field(default_factory=list)  # easier variants kept until a top dose is done
+    function_prompt: str | None = None  # the one line asking to rate the activities again (every two weeks)
 
     def as_json(self) -> dict:
         return {
@@ -45,6 +46,7 @@ class DayView:
             "week": self.week,
             "reasons": self.reasons,
             "alert": self.alert.as_json() if self.alert else None,
+            "function_prompt": self.function_prompt,
             "exercises": [
                 {
                     "id": p.id,
