@@ -137,6 +137,10 @@ def write_schemas(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+DIRECTION_WORDS = {"flexion": "forward (flexion)", "extension": "backward (extension)",
+                   "neutral": "neither way (neutral)"}
+
+
 def show_exercise(args: argparse.Namespace, context: Context) -> int:
     """``planner show ID``: one exercise in full, as the app's library shows it."""
     from planner.domain.errors import UsageError
@@ -156,6 +160,7 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
         print_json({
             "id": exercise.id, "name": exercise.name, "category": exercise.category.value,
             "kind": exercise.kind.value, "level": exercise.level, "per_side": per_side,
+            "direction": exercise.direction.value,
             "summary": exercise.summary, "targets": exercise.targets, "equipment": exercise.equipment,
             "dose": {"sets": dose.sets, "reps": dose.reps, "hold_seconds": dose.hold_seconds,
                      "minutes": dose.minutes, "rest_seconds": dose.rest_seconds,
@@ -173,7 +178,8 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
         lines.append(exercise.summary)
     lines += [f"Dose to start: {dose_words(dose, per_side)}",
               f"Per side: {'yes, left then right' if per_side else 'no'}",
-              f"Works: {', '.join(exercise.targets)}"]
+              f"Works: {', '.join(exercise.targets)}",
+              f"Bends the lower back: {DIRECTION_WORDS[exercise.direction.value]}"]
     if exercise.equipment:
         lines.append(f"Needs: {', '.join(exercise.equipment)}")
     lines += ["How:", *(f"  - {cue}" for cue in exercise.cues)]

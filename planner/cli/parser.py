@@ -13,6 +13,7 @@ from typing import NoReturn
 from planner.domain.pain.warning_signs import DISCLAIMER, SIGN_NAMES
 
 PAIN_WHEN = ("during", "after", "next-morning")
+EASES = ("forward", "back", "neither")
 RED_FLAGS = SIGN_NAMES
 JSON_HELP = "print JSON for scripts instead of text, e.g. --json | jq ."
 
@@ -181,6 +182,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
     p.add_argument("--yes", nargs="+", action="extend", choices=RED_FLAGS, metavar="NAME", default=[],
                    help="the warning signs you have: " + ", ".join(RED_FLAGS) + ", e.g. --yes fever")
+    p.add_argument("--eases", choices=EASES, metavar="WHICH",
+                   help="which eases your back: forward (bending forward: sitting, knees to chest), back (leaning "
+                   "back: standing, walking, lying on your front) or neither (or not sure); your plan follows it "
+                   "from next week, e.g. --eases forward")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     fn = add("function", "the activities you want back (up to five), rated 0-10 every two weeks")

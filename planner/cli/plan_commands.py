@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from planner.cli.output import notice, print_json
 from planner.clock import parse_date
@@ -98,6 +99,11 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
         if line.startswith(f"{origin}: ") and "[[blocks]]" in line:
             notice(line)
     with open_store(context.data_dir, create=True) as store:
+        from planner.cli.screen_commands import saved_eases
+
+        eases = saved_eases(store)
+        if eases != built.inputs.eases:  # the answer at screening: which direction eases the back
+            built = build_plan(dataclasses.replace(built.inputs, eases=eases), context.library)
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
         _, carried = start_plan(store, built.inputs, built.program_name, context.today, context.pain_rules)
     if args.json:

@@ -10,6 +10,7 @@ from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.screening import Screening, screening_outcome
 from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
+from planner.domain.plan.model import Eases
 from planner.store.active_plan import open_store, standing_state
 from planner.store.store import Store
 
@@ -26,16 +27,55 @@ def print_alert(alert: Alert) -> None:
     print("\n".join([border, *alert.lines(), border]))
 
 
+EASES_KEY = "eases"  # the latest answer to "which eases your back?", kept with the person's settings
+
+
+def record_eases(store: Store, eases: Eases, context: Context) -> str:
+    """Keep the answer; an active plan built from inputs follows it from next week. Returns what changed."""
+    from planner.domain.plan.direction import EASES_WORDS
+    from planner.store.active_plan import load_active
+
+    store.set_setting(EASES_KEY, eases)
+    active = load_active(store, context.library, context.pain_rules)
+    if active is None:
+        return f"Noted: {EASES_WORDS[eases]}. Your plan will follow it."
+    adjustment = active.change_eases(eases, context.today, context.library)
+    if adjustment is not None:
+        return adjustment.reason
+    if active.record.plan_file is not None:
+        return (f"Noted: {EASES_WORDS[eases]}. Your plan was imported from a file, so its weeks stay as the file "
+                "has them; your next plan will follow it.")
+    return f"Noted: {EASES_WORDS[eases]}. Your plan already follows it."
+
+
+def saved_eases(store: Store | None) -> Eases:
+    value = store.setting(EASES_KEY) if store is not None else None
+    return value if value in ("forward", "back", "neither") else "neither"  # type: ignore[return-value]
+
+
 def screen(args: argparse.Namespace, context: Context) -> int:
+    eases = getattr(args, "eases", None)
+    if eases is not None and not args.none and not args.yes:
+        with open_store(context.data_dir, create=True) as store:
+            line = record_eases(store, eases, context)
+        if args.json:
+            print_json({"eases": eases, "plan": line})
+        else:
+            print(line)
+        return 0
     if args.none == bool(args.yes):
         raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
-                         "not both or neither")
+                         "not both or neither; or only --eases forward|back|neither")
     screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)))
     with open_store(context.data_dir, create=True) as store:
         alert = record(store, screening)
+        eased = record_eases(store, eases, context) if eases is not None else None
     if args.json:
-        print_json(screening.as_json() | {"alert": alert.as_json() if alert else None})
+        print_json(screening.as_json() | {"alert": alert.as_json() if alert else None}
+                   | ({"eases": eases} if eases is not None else {}))
         return 0
+    if eased is not None:
+        print(eased)
     if alert is None:
         print(f"Screening recorded on {screening.date.isoformat()}: none of the warning signs. "
               "You can build a plan: planner plan new --program ID")

@@ -14,7 +14,8 @@ from planner.domain.pain.adaptation import AdaptationState, carried_pause, curre
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import pausing
 from planner.domain.plan.cache import build_plan_cached
-from planner.domain.plan.model import Plan, PlanInputs, Weekday
+from planner.domain.plan.direction import change_eases
+from planner.domain.plan.model import Eases, Plan, PlanInputs, Weekday
 from planner.domain.records import Adjustment, History, PainReport
 from planner.store.store import PlanRecord, Store
 
@@ -72,6 +73,22 @@ class ActivePlan:
             raise PlannerError("days: this plan was imported from a file, so its dates are the file's; "
                                "export it, change the dates, and import it again")
         inputs, adjustment = reschedule(self.record.inputs, self.state, today, days)
+        self.store.change_inputs(self.record.id, inputs, adjustment)
+        self.record = dataclasses.replace(self.record, inputs=inputs)
+        self.plan = build_plan_cached(inputs, library, plan_cache_dir(self.store))
+        self.reload()
+        return adjustment
+
+
+    def change_eases(self, eases: Eases, today: dt.date, library: Library) -> Adjustment | None:
+        """Follow a new answer to "which eases your back?" from next week on, and record why (``None``:
+        the plan follows it already, or it is an imported plan, whose weeks are its file's)."""
+        if self.record.plan_file is not None:
+            return None
+        changed = change_eases(self.record.inputs, self.state.dump(), today, eases)
+        if changed is None:
+            return None
+        inputs, adjustment = changed
         self.store.change_inputs(self.record.id, inputs, adjustment)
         self.record = dataclasses.replace(self.record, inputs=inputs)
         self.plan = build_plan_cached(inputs, library, plan_cache_dir(self.store))

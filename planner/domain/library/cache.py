@@ -27,10 +27,20 @@ from pathlib import Path
 from planner.domain.errors import Problem
 from planner.domain.files import json_cache
 from planner.domain.library.loading import Library, Source, iter_toml_files, load_library
-from planner.domain.library.models import Category, Dose, Exercise, Kind, Program, Progression, SlotSpec, Step
+from planner.domain.library.models import (
+    Category,
+    Direction,
+    Dose,
+    Exercise,
+    Kind,
+    Program,
+    Progression,
+    SlotSpec,
+    Step,
+)
 from planner.domain.library.slots import Slot
 
-FORMAT = 2
+FORMAT = 3
 RECENT_SECONDS = 2.0
 # The modules whose code decides what a file becomes; a change to any of them invalidates the cache.
 _CODE = ("library/models.py", "library/slots.py", "library/loading.py", "library/cache.py",
@@ -102,7 +112,7 @@ def _exercise(data: dict) -> Exercise:
     """An exercise from what :func:`_library_to` wrote: the nested tables and enums made whole again."""
     steps = {name: Step(**step) for name, step in data["progression"].items() if step is not None}
     return Exercise(**{**data, "category": Category(data["category"]), "kind": Kind(data["kind"]),
-                       "slots": [Slot(s) for s in data["slots"]],
+                       "direction": Direction(data["direction"]), "slots": [Slot(s) for s in data["slots"]],
                        "dose": Dose(**data["dose"]), "progression": Progression(**steps)})
 
 
