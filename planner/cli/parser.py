@@ -133,6 +133,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--level", type=int, default=1, metavar="L",
                    help="where each exercise's chain starts: 1 (gentlest) to 5 (hardest), e.g. --level 2")
     p.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today), e.g. --start 2026-03-02")
+    p.add_argument("--walk-days", choices=("all", "sessions"), default="all",
+                   help="the walk apart from the session: every day (all, the default) or on session days only, "
+                   "e.g. --walk-days sessions")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = plan_sub.add_parser("days", help="move your training days from next week on", parents=common)
     p.add_argument("days", metavar="DAYS", help="as many weekdays as the plan has now, e.g. tue,thu,sat")

@@ -37,7 +37,8 @@ def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
     if not 1 <= args.level <= 5:
         raise UsageError(f"--level: {args.level} is out of range; use 1 (gentlest) to 5")
     start = parse_date(args.start, "--start") if args.start else context.today
-    return PlanInputs(program=program.id, days=days, minutes=minutes, level=args.level, weeks=weeks, start=start)
+    return PlanInputs(program=program.id, days=days, minutes=minutes, level=args.level, weeks=weeks, start=start,
+                      walk_days=getattr(args, "walk_days", "all"))
 
 
 def plan(args: argparse.Namespace, context: Context) -> int:
@@ -178,6 +179,8 @@ def plan_json(built: Plan) -> dict:
         "days": list(inputs.days),
         "minutes": inputs.minutes,
         "level": inputs.level,
+        "walk_days": inputs.walk_days,  # the walk apart from the session: every day (all) or session days only
+        "eases": inputs.eases,  # the screening's answer in force in week 1 (see eases_changes in the plan file)
         "weeks": [week_json(w) for w in built.weeks],
     }
 

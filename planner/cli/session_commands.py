@@ -132,13 +132,16 @@ def render_day(view: DayView) -> str:
     words = STATUS_WORDS.get(view.status, view.status)
     if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
         words = "done, the session checked off; the walk is still to do, at any time today"
+    elif view.status == "rest" and view.exercises:
+        walked = all(p.id in view.done_ids for p in view.exercises)
+        words = "no session today; " + ("the walk is done" if walked else "a walk, at any time today")
     lines = [f"{heading}: {words}"]
     if view.alert is not None:
         border = "!" * 60 if view.alert.level == "emergency" else "-" * 60
         lines += [border, *(f"  {line}" for line in view.alert.lines()), border]
     for p in view.exercises:
         mark = "x" if p.id in view.done_ids else "~" if p.id in view.partial_ids else " "
-        apart = "  any time today, apart from the session" if p.apart else ""
+        apart = ("  any time today, apart from the session" if view.planned else "  any time today") if p.apart else ""
         lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id}){apart}")
     for reason in view.reasons:
         lines.append(f"  · {reason}")
@@ -180,6 +183,9 @@ def done(args: argparse.Namespace, context: Context) -> int:
         active.reload()
         after = view_for(active, context, day)
     names = ", ".join(p.name for p in chosen)
+    if not after.planned:  # a walk on a day without a session: it is counted apart from the sessions
+        print(f"Checked off {names} on {day.isoformat()}; there is no session that day.")
+        return 0
     print(f"Checked off {names} on {day.isoformat()}: session {after.status} "
           f"({len(after.done_ids)}/{len(after.exercises)}).")
     if after.status == "done":
@@ -254,6 +260,9 @@ def history(args: argparse.Namespace, context: Context) -> int:
               f"{len(view.done_ids)}/{len(view.exercises)}" + (f"  pain: {scores}" if scores else ""))
     print(f"Adherence {summary.adherence}% · current streak {summary.current_streak} · "
           f"best streak {summary.best_streak}")
+    if summary.walks_due:
+        print(f"Walks (apart from the sessions): {summary.walks_done} of {summary.walks_due} done "
+              f"({summary.walk_adherence}%)")
     for adjustment in adjustments:
         print(f"  {adjustment['date']}: {adjustment['reason']}")
     if notes:

@@ -94,6 +94,12 @@ def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> li
         state = state_on(active.history, day) if day < today else active.state
         view = day_view(plan, library, state, active.history, day, active.weekly_increase, today)
         day += dt.timedelta(days=1)
+        if view.status == "rest" and view.exercises:  # the walk on a day without a session: its own event
+            from planner.exports.ics import walk_summary
+
+            done = " ✓ done" if all(p.id in view.done_ids for p in view.exercises) else ""
+            sessions.append(CalendarSession(view.date, walk_summary(plan, view.exercises) + done, view.exercises))
+            continue
         if view.status in ("rest", "no-plan"):
             continue
         if view.status == "paused":

@@ -99,11 +99,16 @@ class Report:
     notes: list[SessionNote] = field(default_factory=list)
     paused: str | None = None
     function: FunctionSummary = field(default_factory=FunctionSummary)
+    walks_done: int = 0
+    walks_due: int = 0
 
     def summary(self) -> list[str]:
         """The lines a clinician reads first, in plain words, each backed by a section below."""
         lines = [f"Sessions: {self.done} of {self.due} due were done in full ({self.adherence}% adherence); "
                  f"current streak {self.current_streak}, best {self.best_streak}."]
+        if self.walks_due:
+            lines.append(f"Walks apart from the sessions: {self.walks_done} of {self.walks_due} done "
+                         f"({round(100 * self.walks_done / self.walks_due)}%).")
         if self.pain:
             scores = [p.score for p in self.pain]
             first, last = _early_late(self.pain)
@@ -169,6 +174,7 @@ def build_report(
         notes=[n for n in notes if since <= n.date <= today],
         paused=state.pause,
         function=function or FunctionSummary(),
+        walks_done=summary.walks_done, walks_due=summary.walks_due,
     )
 
 

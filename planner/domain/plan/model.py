@@ -43,6 +43,7 @@ class DayChange:
 
 
 Eases = Literal["forward", "back", "neither"]
+WalkDays = Literal["all", "sessions"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +77,9 @@ class PlanInputs:
     eases_changes: Annotated[list[EasesChange], Field(
         description="The answer changed part-way: from each from_week on, the new answer holds.")
     ] = field(default_factory=list)
+    walk_days: Annotated[WalkDays, Field(
+        description="all: the walk apart from the session is offered every day, session or not; sessions: on "
+                    "session days only.")] = "all"
 
     def __post_init__(self) -> None:
         weeks = [c.from_week for c in self.day_changes]
@@ -102,6 +106,8 @@ class PlanInputs:
             del data["eases"]
         if not self.eases_changes:
             del data["eases_changes"]
+        if self.walk_days == "all":
+            del data["walk_days"]
         return data
 
     @classmethod
