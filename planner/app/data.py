@@ -9,6 +9,7 @@ and a lock keeps the app's writes in the order the person made them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from planner.context import Context
 from planner.domain.days.day import DayView, day_view
 from planner.domain.days.progress import Progress, progress
 from planner.domain.errors import PlannerError, display_path
+from planner.domain.function import FunctionSummary, check_names, check_scores, summarise
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import (
     AdaptationState,
@@ -32,7 +34,7 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.screening import Screening, check_screened, screening_outcome
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.builder import build_plan
-from planner.domain.plan.model import Plan, PlanInputs, Prescription, Weekday
+from planner.domain.plan.model import Eases, Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import Completion, CompletionStatus, History, PainReport
 from planner.exports.exporting import Format, export_plan
 from planner.exports.files import write_export
@@ -57,6 +59,7 @@ class Snapshot:
     state: AdaptationState = field(default_factory=AdaptationState)
     weekly_increase: float = 0.1
     rules: PainRules = DEFAULT_RULES
+    function: FunctionSummary = field(default_factory=FunctionSummary)  # the activities the person wants back
 
     def day(self, day: dt.date | None = None) -> DayView:
         """A day exactly as ``planner today`` shows it."""
@@ -96,7 +99,7 @@ class AppData:
         if active is None:
             return Snapshot(self.today, self.context.library)
         return Snapshot(self.today, self.context.library, active.plan, active.history, active.state,
-                        active.weekly_increase, active.rules)
+                        active.weekly_increase, active.rules, summarise(active.store.activities()))
 
     def saved_setting(self, key: str) -> str | None:
         """A choice the person made last time (``theme``, ``sound``); reading never creates a store."""
@@ -143,17 +146,47 @@ class AppData:
             return str(err)
         return None
 
-    def record_screening(self, yes: tuple[str, ...]) -> Outcome:
-        """Keep the screening's answers (``planner screen``); a "yes" shows its alert and may record a pause."""
+    def record_screening(self, yes: tuple[str, ...], eases: Eases | None = None) -> Outcome:
+        """Keep the screening's answers (``planner screen``); a "yes" shows its alert and may record a pause.
+        ``eases`` is the answer to which direction eases the back (``planner screen --eases``)."""
+        from planner.store.eases import record_eases
+
         screening = Screening(self.today, yes)
         with self._lock, Store(self.context.data_dir) as store:
             alert, pause = screening_outcome(screening, standing_state(store))
             store.record_screening(screening, [pause] if pause else [])
+            lines = [record_eases(store, eases, self.context)] if eases is not None else []
             active = load_active(store, self.context.library, self.context.pain_rules)
-            return Outcome(self._snapshot(active), [alert.message] if alert else [], alert)
+            return Outcome(self._snapshot(active), [alert.message] if alert else lines, alert)
 
-    def create_plan(self, inputs: PlanInputs) -> Outcome:
-        built = build_plan(inputs, self.context.library)
+    def add_activities(self, names: list[str]) -> Outcome:
+        """Name activities the back makes hard (``planner function set``)."""
+        with self._active() as (store, active):
+            kept = len(summarise(store.activities()).current)
+            names = check_names(names, kept=kept)
+            store.add_activities(names, self.today)
+            return Outcome(self._snapshot(active), [f"Added {', '.join(names)}."])
+
+    def rate_activities(self, texts: list[str]) -> Outcome:
+        """Rate each current activity 0-10 (``planner function rate``)."""
+        with self._active() as (store, active):
+            current = summarise(store.activities()).current
+            scores = check_scores(texts, current)
+            store.rate_activities([(a.id, s) for a, s in zip(current, scores, strict=True)], self.today)
+            return Outcome(self._snapshot(active), [f"Rated on {self.today.isoformat()}: " + ", ".join(
+                f"{a.name} {s}" for a, s in zip(current, scores, strict=True)) + "."])
+
+    def create_plan(self, inputs: PlanInputs, activities: list[str] | None = None) -> Outcome:
+        """Build and keep the plan (``planner plan new``), following the screening's answer on which direction
+        eases the back; ``activities`` the person wants back are named with it."""
+        from planner.store.eases import saved_eases
+
+        with self._lock, Store(self.context.data_dir) as store:
+            eases = saved_eases(store)
+            if activities:
+                store.add_activities(check_names(activities, kept=len(summarise(store.activities()).current)),
+                                     self.today)
+        built = build_plan(dataclasses.replace(inputs, eases=eases), self.context.library)
         with self._lock, Store(self.context.data_dir) as store:
             _, carried = start_plan(store, built.inputs, built.program_name, self.today, self.context.pain_rules)
             active = load_active(store, self.context.library, self.context.pain_rules)

@@ -73,7 +73,7 @@ class PlannerApp(App[None]):
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
         "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
         "export", "help", "too_small", "narrow", "more", "live_calendar", "report", "learn", "note", "confirm", "screening",
-        "resume"))]
+        "resume", "function"))]
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     TITLE = "planner"
@@ -257,6 +257,14 @@ class PlannerApp(App[None]):
         self.pending_lesson = lesson.id
         self.notify(f"{lesson.title} ({lesson.minutes} min): {lesson.summary} Press {key} to read it.",
                     title="A short read while you cool down", timeout=20)
+
+    def action_function(self) -> None:
+        """The activities the person wants back: name them, or rate them (Today asks every two weeks)."""
+        from planner.app.screens.function import FunctionDialog
+
+        if self.snapshot is None or self.is_too_small or isinstance(self.screen, ModalScreen):
+            return
+        self.push_screen(FunctionDialog(self.snapshot.function))
 
     def action_live_calendar(self) -> None:
         from planner.app.screens.live_calendar import LiveCalendarDialog

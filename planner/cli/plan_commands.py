@@ -100,7 +100,7 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
         if line.startswith(f"{origin}: ") and "[[blocks]]" in line:
             notice(line)
     with open_store(context.data_dir, create=True) as store:
-        from planner.cli.screen_commands import saved_eases
+        from planner.store.eases import saved_eases
 
         eases = saved_eases(store)
         if eases != built.inputs.eases:  # the answer at screening: which direction eases the back

@@ -10,8 +10,8 @@ from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.screening import Screening, screening_outcome
 from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
-from planner.domain.plan.model import Eases
 from planner.store.active_plan import open_store, standing_state
+from planner.store.eases import record_eases
 from planner.store.store import Store
 
 
@@ -25,32 +25,6 @@ def record(store: Store, screening: Screening) -> Alert | None:
 def print_alert(alert: Alert) -> None:
     border = "!" * 60 if alert.level == "emergency" else "-" * 60
     print("\n".join([border, *alert.lines(), border]))
-
-
-EASES_KEY = "eases"  # the latest answer to "which eases your back?", kept with the person's settings
-
-
-def record_eases(store: Store, eases: Eases, context: Context) -> str:
-    """Keep the answer; an active plan built from inputs follows it from next week. Returns what changed."""
-    from planner.domain.plan.direction import EASES_WORDS
-    from planner.store.active_plan import load_active
-
-    store.set_setting(EASES_KEY, eases)
-    active = load_active(store, context.library, context.pain_rules)
-    if active is None:
-        return f"Noted: {EASES_WORDS[eases]}. Your plan will follow it."
-    adjustment = active.change_eases(eases, context.today, context.library)
-    if adjustment is not None:
-        return adjustment.reason
-    if active.record.plan_file is not None:
-        return (f"Noted: {EASES_WORDS[eases]}. Your plan was imported from a file, so its weeks stay as the file "
-                "has them; your next plan will follow it.")
-    return f"Noted: {EASES_WORDS[eases]}. Your plan already follows it."
-
-
-def saved_eases(store: Store | None) -> Eases:
-    value = store.setting(EASES_KEY) if store is not None else None
-    return value if value in ("forward", "back", "neither") else "neither"  # type: ignore[return-value]
 
 
 def screen(args: argparse.Namespace, context: Context) -> int:

@@ -21,6 +21,7 @@ from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
+from planner.domain.function import rerating_prompt
 from planner.domain.plan.model import DAY_NAMES, session_minutes
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
@@ -137,12 +138,20 @@ class TodayScreen(CompactFooterKeys):
             walk = "".join(f" The {p.minutes}-minute {p.name.lower()} is still to do, at any time today."
                            for p in view.exercises if p.apart and p.id not in view.done_ids)
             notes.append(Content(f"Session done.{walk} How is your back? Press r to report pain."))
+        elif view.status == "rest" and view.exercises:
+            walks = [p for p in view.exercises if p.id not in view.done_ids]
+            notes.append(Content("No session today. " + (
+                f"The {walks[0].minutes}-minute {walks[0].name.lower()} is still on, at any time today: space checks "
+                "it off." if walks else "Walk done: well done.")))
         elif view.status == "rest":
             upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
                                          for i in range(1, 8)) if snapshot.day(d).planned), None)
             if upcoming:
                 notes.append(Content(f"Next session: {upcoming.strftime('%A %d %B')}. "
                                      "Back hurting? Press ! for the relief routine."))
+        prompt = rerating_prompt(snapshot.function, snapshot.today)
+        if prompt:
+            notes.append(Content(f"? {prompt} (or ctrl+p: Activities you want back)"))
         return notes
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
