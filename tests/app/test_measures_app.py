@@ -82,8 +82,10 @@ async def test_the_builder_and_the_questions_set_walks_activities_and_direction(
         assert isinstance(app.screen, ScreeningDialog)
         app.screen.query_one("#eases", Select).value = "forward"
         await pilot.press("ctrl+s")
-        await settle(pilot)
-        await settle(pilot)
+        for _ in range(10):  # the answers are kept, then the builder creates the plan: two store writes
+            await settle(pilot)
+            if app.snapshot is not None and app.snapshot.plan is not None:
+                break
     with Store(data_dir) as store:
         record = store.active_plan()
         assert record is not None

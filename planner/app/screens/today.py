@@ -138,12 +138,9 @@ class TodayScreen(CompactFooterKeys):
             walk = "".join(f" The {p.minutes}-minute {p.name.lower()} is still to do, at any time today."
                            for p in view.exercises if p.apart and p.id not in view.done_ids)
             notes.append(Content(f"Session done.{walk} How is your back? Press r to report pain."))
-        elif view.status == "rest" and view.exercises:
-            walks = [p for p in view.exercises if p.id not in view.done_ids]
-            notes.append(Content("No session today. " + (
-                f"The {walks[0].minutes}-minute {walks[0].name.lower()} is still on, at any time today: space checks "
-                "it off." if walks else "Walk done: well done.")))
         elif view.status == "rest":
+            if any(p.id not in view.done_ids for p in view.exercises):  # the walk on a day between sessions
+                notes.append(Content("Space checks the walk off when you have been."))
             upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
                                          for i in range(1, 8)) if snapshot.day(d).planned), None)
             if upcoming:
