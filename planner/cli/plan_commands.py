@@ -66,7 +66,8 @@ def change_days(args: argparse.Namespace, context: Context) -> int:
 def screened(context: Context) -> bool:
     """Whether a plan may be built: a recent screening with no "yes", or the questions answered now on a
     terminal. Off a terminal a missing or stale screening is a one-line error naming 'planner screen'."""
-    from planner.cli.screen_commands import ask, on_a_terminal, print_alert, record
+    from planner.cli.screen_commands import ask, ask_eases, on_a_terminal, print_alert, record
+    from planner.store.eases import record_eases
 
     store = open_store(context.data_dir, create=False)
     latest = None
@@ -82,6 +83,8 @@ def screened(context: Context) -> bool:
     screening = ask(context)
     with open_store(context.data_dir, create=True) as store:
         alert = record(store, screening)
+        if alert is None:
+            record_eases(store, ask_eases(), context)
     if alert is None:
         return True
     print_alert(alert)
@@ -103,6 +106,7 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
         from planner.store.eases import saved_eases
 
         eases = saved_eases(store)
+        named_activities = bool(store.activities())
         if eases != built.inputs.eases:  # the answer at screening: which direction eases the back
             built = build_plan(dataclasses.replace(built.inputs, eases=eases), context.library)
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
@@ -116,6 +120,9 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     print("Saved as your active plan. 'planner today' shows today's session.")
     if carried is not None:
         print(carried.reason)
+    if not named_activities:
+        print("Name up to five things your back makes hard, to see them come back: "
+              "planner function set \"Putting on socks\" \"Lifting my child\"")
     return 0
 
 

@@ -10,6 +10,7 @@ from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.screening import Screening, screening_outcome
 from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
+from planner.domain.plan.model import Eases
 from planner.store.active_plan import open_store, standing_state
 from planner.store.eases import record_eases
 from planner.store.store import Store
@@ -76,6 +77,23 @@ def ask(context: Context) -> Screening:
         if answer.startswith("y"):
             yes.append(sign.name)
     return Screening(context.today, tuple(yes))
+
+
+def ask_eases() -> Eases:
+    """On a terminal, after the safety questions: which direction eases the back (Enter: neither / not sure)."""
+    while True:
+        try:
+            answer = input("  Which eases your back: bending forward (f), leaning back (b), or neither / not sure "
+                           "(n)? [f/b/n] ").strip().lower()
+        except EOFError:
+            return "neither"
+        if answer in ("", "n", "neither"):
+            return "neither"
+        if answer in ("f", "forward"):
+            return "forward"
+        if answer in ("b", "back"):
+            return "back"
+        print("  Please answer f, b or n.")
 
 
 def on_a_terminal() -> bool:

@@ -95,3 +95,14 @@ def test_an_answer_given_later_starts_its_own_four_weeks() -> None:
     for number in range(4, 8):
         assert Direction.EXTENSION not in directions(plan, number), number
     assert Direction.EXTENSION in directions(plan, 8)
+
+
+def test_plan_new_on_a_terminal_asks_which_eases_and_insists_on_f_b_or_n(monkeypatch, capsys) -> None:
+    from planner.cli.screen_commands import ask_eases
+
+    answers = iter(["sideways", "b"])
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    assert ask_eases() == "back"
+    assert "Please answer f, b or n." in capsys.readouterr().out
+    monkeypatch.setattr("builtins.input", lambda prompt: "")
+    assert ask_eases() == "neither", "Enter: not sure"
