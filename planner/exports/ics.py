@@ -123,7 +123,8 @@ def sessions_calendar(plan: Plan, sessions: Iterable[CalendarSession], at: dt.ti
         event.add("summary", session.summary)
         lines = [_line(p) for p in session.exercises if not p.apart]
         if session.walk_only:
-            lines = [*(_line(p) for p in session.exercises), "", "At any time today; no session today."]
+            lines = [*(_line(p) for p in session.exercises), "", "At any time today; no session today.",
+                     CALENDAR_NOTE]
         elif walk := apart_text(session.exercises, "at any time today"):
             lines += ["", walk]
         if session.notes:
