@@ -13,6 +13,7 @@ from planner.domain.function import (
     AVERAGE_CHANGE,
     SCALE,
     SINGLE_CHANGE,
+    Activity,
     FunctionSummary,
     check_names,
     check_scores,
@@ -89,7 +90,8 @@ def render(summary: FunctionSummary, context: Context) -> str:
     for number, activity in enumerate(summary.current, 1):
         lines.append(_activity_line(f"{number}.", activity))
     for activity in summary.retired:
-        lines.append(_activity_line("-", activity) + f"  (retired {activity.retired.isoformat()})")  # type: ignore[union-attr]
+        retired = activity.retired.isoformat() if activity.retired else ""
+        lines.append(_activity_line("-", activity) + f"  (retired {retired})")
     if summary.averages:
         scores = " → ".join(f"{s:g}" for _, s in summary.averages)
         line = f"Average: {scores}"
@@ -107,7 +109,7 @@ def render(summary: FunctionSummary, context: Context) -> str:
     return "\n".join(lines)
 
 
-def _activity_line(mark: str, activity) -> str:  # noqa: ANN001 - an Activity
+def _activity_line(mark: str, activity: Activity) -> str:
     scores = " → ".join(str(r.score) for r in activity.ratings) or "not rated yet"
     line = f"  {mark} {activity.name}: {scores}"
     if activity.change is not None:
