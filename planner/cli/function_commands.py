@@ -15,70 +15,35 @@ from planner.domain.function import (
     SINGLE_CHANGE,
     Activity,
     FunctionSummary,
-    check_names,
-    check_scores,
-    pick,
     rerating_prompt,
-    summarise,
 )
-from planner.store.active_plan import open_store
-from planner.store.store import Store
-
-
-def read_summary(store: Store | None) -> FunctionSummary:
-    return summarise(store.activities()) if store is not None else FunctionSummary()
 
 
 def function(args: argparse.Namespace, context: Context) -> int:
+    from planner.actions import function as act
+
     action = getattr(args, "function_command", None)
     if action is None:
-        store = open_store(context.data_dir, create=False)
-        try:
-            summary = read_summary(store)
-        finally:
-            if store is not None:
-                store.close()
+        summary = act.summary(context)
         if args.json:
             print_json(summary.as_json())
         else:
             print(render(summary, context))
         return 0
-    with open_store(context.data_dir, create=True) as store:
-        message = _change(action, args, store, context)
-        summary = read_summary(store)
-    print(message)
-    if action == "set" and summary.current and not any(a.ratings for a in summary.current):
-        print(f"Now rate each, {SCALE}: planner function rate {' '.join(['N'] * len(summary.current))}")
-    return 0
-
-
-def _change(action: str, args: argparse.Namespace, store: Store, context: Context) -> str:
-    current = summarise(store.activities()).current
-    day = context.today
     if action == "set":
-        names = check_names(args.names, kept=len(current))
-        store.add_activities(names, day)
-        return f"Added {', '.join(names)}. You have {len(current) + len(names)} activities to rate."
-    if action == "rate":
-        scores = check_scores(args.scores, current)
-        store.rate_activities([(a.id, s) for a, s in zip(current, scores, strict=True)], day)
-        after = summarise(store.activities())
-        line = f"Rated on {day.isoformat()}: " + ", ".join(f"{a.name} {s}" for a, s in zip(current, scores,
-                                                                                          strict=True))
-        if after.averages:
-            line += f". Average {after.averages[-1][1]:g}"
-            if after.average_change is not None:
-                line += f" ({after.average_change:+g} since {after.averages[0][0].isoformat()})"
-        return line + "."
-    if action == "rename":
-        activity = pick(current, args.number, "rename")
-        (name,) = check_names([args.name], kept=0)
-        store.rename_activity(activity.id, name)
-        return f"Renamed '{activity.name}' to '{name}'; its scores stay with it."
-    activity = pick(current, args.number, "retire")
-    store.retire_activity(activity.id, day)
-    return (f"Retired '{activity.name}': it is no longer rated, and its scores stay in your history and report. "
-            "Add another with: planner function set \"NAME\"")
+        outcome = act.add_activities(context, args.names)
+    elif action == "rate":
+        outcome = act.rate_activities(context, args.scores)
+    elif action == "rename":
+        outcome = act.rename_activity(context, args.number, args.name)
+    else:
+        outcome = act.retire_activity(context, args.number)
+    print("\n".join(outcome.lines))
+    if action == "set":
+        current = act.summary(context).current
+        if current and not any(a.ratings for a in current):
+            print(f"Now rate each, {SCALE}: planner function rate {' '.join(['N'] * len(current))}")
+    return 0
 
 
 def render(summary: FunctionSummary, context: Context) -> str:

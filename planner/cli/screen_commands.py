@@ -8,19 +8,9 @@ import sys
 from planner.cli.output import print_json
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.pain.screening import Screening, screening_outcome
+from planner.domain.pain.screening import Screening
 from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
 from planner.domain.plan.model import Eases
-from planner.store.active_plan import open_store, standing_state
-from planner.store.eases import record_eases
-from planner.store.store import Store
-
-
-def record(store: Store, screening: Screening) -> Alert | None:
-    """Keep the answers; an emergency or urgent "yes" records a pause with them."""
-    alert, pause = screening_outcome(screening, standing_state(store))
-    store.record_screening(screening, [pause] if pause else [])
-    return alert
 
 
 def print_alert(alert: Alert) -> None:
@@ -29,22 +19,32 @@ def print_alert(alert: Alert) -> None:
 
 
 def screen(args: argparse.Namespace, context: Context) -> int:
+    from planner.actions.screening import set_eases
+    from planner.cli.session_commands import say_live_problem
+
     eases = getattr(args, "eases", None)
     if eases is not None and not args.none and not args.yes:
-        with open_store(context.data_dir, create=True) as store:
-            line = record_eases(store, eases, context)
+        eased = set_eases(context, eases)
+        say_live_problem(eased)
         if args.json:
-            print_json({"eases": eases, "plan": line})
+            print_json({"eases": eases, "plan": eased.lines[0]})
         else:
-            print(line)
+            print(eased.lines[0])
         return 0
     if args.none == bool(args.yes):
         raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
                          "not both or neither; or only --eases forward|back|neither")
+    from planner.actions.screening import screen as keep
+
     screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)))
-    with open_store(context.data_dir, create=True) as store:
-        alert = record(store, screening)
-        eased = record_eases(store, eases, context) if eases is not None else None
+    outcome = keep(context, screening.yes)
+    alert = outcome.alert
+    say_live_problem(outcome)
+    eased = None
+    if eases is not None:
+        eased_outcome = set_eases(context, eases)
+        say_live_problem(eased_outcome)
+        eased = eased_outcome.lines[0]
     if args.json:
         print_json(screening.as_json() | {"alert": alert.as_json() if alert else None}
                    | ({"eases": eases} if eases is not None else {}))

@@ -23,7 +23,7 @@ from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
 from planner.domain.function import check_names
 from planner.domain.library.loading import Library
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import level_line
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
@@ -196,7 +196,7 @@ class PlanBuilderScreen(Screen):
         try:
             content = Content("\n").join(preview_lines(build_plan(inputs, self.library)))
         except PlannerError as err:
-            content = Content.assemble(("Check: ", "bold"), str(err))
+            content = Content.assemble(("Check: ", "bold"), said(err))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_preview, content)
 
@@ -212,7 +212,7 @@ class PlanBuilderScreen(Screen):
             activities = self.activities()
             build_plan(inputs, self.library)
         except PlannerError as err:
-            self.notify(str(err), title="Not yet", severity="error")
+            self.notify(said(err), title="Not yet", severity="error")
             return
         data = self.app.data  # type: ignore[attr-defined]
         if data.screening_needed() is not None:  # the safety questions come first, once (see ScreeningDialog)
@@ -234,3 +234,9 @@ class PlanBuilderScreen(Screen):
             self.app.switch_mode("today")
         else:
             self.notify("No plan yet: create one here (ctrl+s), or press q to quit.")
+
+
+def said(err: PlannerError) -> str:
+    """The error with the form's own name for the field it is about (the domain names no flag)."""
+    field = getattr(err, "field", None)
+    return f"{field.capitalize()}: {err}" if field else str(err)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from planner.domain.kinds import AdjustmentKind
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Direction
 from planner.domain.plan.model import Eases, Plan, PlanInputs, Prescription, Week
@@ -130,4 +131,4 @@ def change_eases(inputs: PlanInputs, state_dump: dict, today: dt.date,
         what = (f"exercises {direction} wait {SETTLING_WEEKS} weeks, then come in at their easiest dose "
                 "if your pain stays settled")
     reason = f"You said {EASES_WORDS[eases]}: {when}, {what}."
-    return changed, Adjustment(date=today, kind="direction", reason=reason, state=state_dump)
+    return changed, Adjustment(date=today, kind=AdjustmentKind.DIRECTION, reason=reason, state=state_dump)
