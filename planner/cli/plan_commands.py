@@ -93,12 +93,12 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     for line in context.library.notices:  # a program file in the older [[blocks]] format: say it still works
         if line.startswith(f"{origin}: ") and "[[blocks]]" in line:
             notice(line)
-    from planner.actions.function import summary
+    from planner.actions import function
 
     outcome = plans.new_plan(context, inputs, built)  # following the screening's answer on the direction
     carried = outcome.carried
     built = outcome.built or built
-    named_activities = bool(summary(context).activities)
+    named_activities = bool(function.summary(context).activities)
     say_live_problem(outcome)
     if args.json:
         print_json(plan_json(built) | {"held_back": []})  # as 'plan show --json': nothing checked off yet
