@@ -31,6 +31,7 @@ lint: $(TEST_STAMP)
 
 screenshots: $(TEST_STAMP)
 	$(BIN)/python -m tests.tools.screenshots screenshots
+	$(BIN)/python -m planner.app.figure_sheet screenshots
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -26,20 +26,34 @@ def _require(situation: Situation | None, message: str) -> ActivePlan:
     return situation.active
 
 
-def export_text(context: Context, fmt: Format, at: dt.time, remind: int = 15) -> str:
-    """The active plan as ``fmt`` (markdown, csv, ics, toml). Reads only."""
+def export_text(context: Context, fmt: Format, at: dt.time, remind: int = 15, *, figures: str | None = None) -> str:
+    """The active plan as ``fmt`` (markdown, csv, ics, toml); ``figures`` is the folder (next to a Markdown
+    file) its pictures are linked from. Reads only."""
     from planner.exports.exporting import export_plan
 
     with reading(context) as s:
-        return export_plan(_require(s, NO_PLAN_TO_EXPORT), context.library, fmt, at, remind)
+        return export_plan(_require(s, NO_PLAN_TO_EXPORT), context.library, fmt, at, remind, figures=figures)
+
+
+def write_figures(context: Context, target: Path) -> Path:
+    """Write the plan's exercise figures into the folder next to ``target``; returns the folder."""
+    from planner.exports.figure_files import write_plan_figures
+
+    with reading(context) as s:
+        return write_plan_figures(target, _require(s, NO_PLAN_TO_EXPORT).plan, context.library)
 
 
 def export(context: Context, fmt: Format, path: Path, at: dt.time, remind: int = 15, *,
            force: bool = False) -> Outcome:
-    """Write the plan to ``path``: atomic, and never over a file without ``force``."""
+    """Write the plan to ``path``: atomic, and never over a file without ``force``; a Markdown file gets
+    its figures in a folder beside it."""
+    from planner.exports.figure_files import figures_folder
     from planner.exports.files import write_export
 
-    write_export(path, export_text(context, fmt, at, remind), force=force)
+    figures = figures_folder(path) if fmt == "md" else None
+    write_export(path, export_text(context, fmt, at, remind, figures=figures), force=force)
+    if figures is not None:
+        write_figures(context, path)
     return Outcome([f"Wrote {display_path(path)}."])
 
 

@@ -11,6 +11,7 @@ from planner.cli.output import notice
 from planner.cli.session_commands import say_live_problem
 from planner.context import Context
 from planner.domain.errors import InvalidFile, display_path
+from planner.exports.figure_files import figures_folder
 from planner.exports.files import write_export
 from planner.exports.ics import parse_remind, parse_time
 
@@ -18,13 +19,17 @@ from planner.exports.ics import parse_remind, parse_time
 def export(args: argparse.Namespace, context: Context) -> int:
     at = parse_time(args.time)
     remind = parse_remind(args.remind)
-    text = files.export_text(context, args.format, at, remind)
-    if args.output is None:
+    target = Path(args.output).expanduser() if args.output is not None else None
+    figures = figures_folder(target) if target is not None and args.format == "md" else None
+    text = files.export_text(context, args.format, at, remind, figures=figures)
+    if target is None:
         sys.stdout.write(text)
         return 0
-    target = Path(args.output).expanduser()
     write_export(target, text, force=args.force)
     notice(f"wrote {display_path(target)}")
+    if figures is not None:
+        folder = files.write_figures(context, target)
+        notice(f"wrote the figures in {display_path(folder)}")
     return 0
 
 

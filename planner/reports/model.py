@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from planner.domain.days.day import DayView
 from planner.domain.days.progress import progress, streaks
 from planner.domain.function import FunctionSummary
+from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.warning_signs import BY_NAME
@@ -101,6 +102,7 @@ class Report:
     function: FunctionSummary = field(default_factory=FunctionSummary)
     walks_done: int = 0
     walks_due: int = 0
+    figures: list[tuple[str, Figure]] = field(default_factory=list)  # (name, figure) of the plan's exercises
 
     def summary(self) -> list[str]:
         """The lines a clinician reads first, in plain words, each backed by a section below."""
@@ -175,7 +177,19 @@ def build_report(
         paused=state.pause,
         function=function or FunctionSummary(),
         walks_done=summary.walks_done, walks_due=summary.walks_due,
+        figures=_figures(plan, library),
     )
+
+
+def _figures(plan: Plan, library: Library) -> list[tuple[str, Figure]]:
+    """Each exercise of the plan that has a figure, once, by name."""
+    found: dict[str, tuple[str, Figure]] = {}
+    for session in plan.sessions():
+        for item in session.exercises:
+            exercise = library.exercises.get(item.id)
+            if exercise is not None and exercise.figure is not None:
+                found.setdefault(item.id, (exercise.name, exercise.figure))
+    return sorted(found.values(), key=lambda pair: pair[0])
 
 
 def _weeks(plan: Plan, views: list[DayView], pain: list[PainReport]) -> list[WeekRow]:
