@@ -6,8 +6,11 @@ so ``planner today`` never pays for Textual or for commands it does not use.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 HANDLERS = {
@@ -66,9 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader has gone (``| head``): stop quietly, as Unix tools do
         silence_stdout()
         return 0
-    except OutputError as err:  # ``> /dev/full``: say so once
+    except OutputError as err:  # ``> /dev/full``, ``>&-``: say so once
         silence_stdout()
-        print(f"planner: {err}", file=sys.stderr)
+        with contextlib.suppress(OSError, ValueError, AttributeError, UnicodeError):
+            print(f"planner: {err}", file=sys.stderr)
         return 1
 
 
@@ -93,6 +97,7 @@ def _run(argv: Sequence[str] | None) -> int:
             with unguarded_streams():
                 code = int(handler(args, context) or 0)
         else:
+            _stop_cleanly_on_sigterm()
             code = int(handler(args, context) or 0)
         if code == 0 and _changes_plan(command, args):
             from planner.cli.status_commands import refresh_after
@@ -106,6 +111,26 @@ def _run(argv: Sequence[str] | None) -> int:
     except PlannerError as err:
         print(f"planner: {err}", file=sys.stderr)
         return err.exit_code
+    except Terminated:
+        return 143
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)
         return 130
+    except OSError as err:
+        # The one place a path the system refused (a name too long, a folder not allowed, a
+        # special file) becomes a line: a cousin of a case met before must not become a traceback.
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"planner: {where}{err.strerror or err}; nothing was changed", file=sys.stderr)
+        return 1
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so ``finally`` blocks (temporary files) still run."""
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)

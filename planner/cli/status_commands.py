@@ -78,11 +78,11 @@ def calendar(args: argparse.Namespace, context: Context) -> int:
             print("The live calendar file is no longer updated (the file was left where it is).")
             return 0
         path = Path(args.live).expanduser().absolute()
-        check_target(path)
+        check_target(path, force=args.force)
         old = live_setting(store)
         live = LiveCalendar(path, at or (old.at if old else LiveCalendar.at),
                             remind if remind is not None else (old.remind if old else LiveCalendar.remind))
-        write_live(store, context.library, context.today, live=live)
+        write_live(store, context.library, context.today, live=live, force=args.force)
         set_live(store, live)
     print(f"Wrote {display_path(path)}; it is rewritten after every check-off, pain report and plan change. "
           "Subscribe to it in your calendar app.")

@@ -121,14 +121,26 @@ def _create_private(path: Path) -> None:
         raise StoreError(f"{folder}: is a file, but planner keeps its data in a folder there; "
                          "move the file away, or choose another folder with --data-dir")
     if not folder.is_dir():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700)
-        os.chmod(folder, 0o700)  # mkdir's mode passes through the umask
+        make_private_folders(folder)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.fchmod(fd, 0o600)
     finally:
         os.close(fd)
+
+
+def make_private_folders(folder: Path) -> None:
+    """``folder`` and every missing folder above it, each ``0700`` whatever the umask (``mkdir -p``
+    under ``umask 000`` would leave them open to every user on the machine)."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=0o700)
+            os.chmod(candidate, 0o700)  # mkdir's mode passes through the umask
 
 
 def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
