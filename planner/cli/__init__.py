@@ -6,6 +6,7 @@ so ``planner today`` never pays for Textual or for commands it does not use.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import importlib
 import signal
@@ -77,10 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    from planner.cli.output import unguarded_streams
     from planner.cli.parser import build_parser, command_named
-    from planner.context import Context
-    from planner.domain.errors import PlannerError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     named = command_named(argv)
@@ -89,6 +87,27 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser(only=named if named in HANDLERS else None).parse_args(argv)
     command = args.command or "app"
     module_name, _, function = HANDLERS[command].partition(":")
+    try:
+        return _dispatch(args, command, module_name, function)
+    finally:
+        _say_damage()
+
+
+def _say_damage() -> None:
+    """Rows the store could not read and left out: said once, in one line, after the command."""
+    store = sys.modules.get("planner.store.store")
+    damage = getattr(store, "DAMAGE", None)
+    if damage:
+        more = f" (and {len(damage) - 1} more)" if len(damage) > 1 else ""
+        print(f"planner: {damage[0]}{more}; the rest of your history was read", file=sys.stderr)
+        damage.clear()
+
+
+def _dispatch(args: argparse.Namespace, command: str, module_name: str, function: str) -> int:
+    from planner.cli.output import unguarded_streams
+    from planner.context import Context
+    from planner.domain.errors import PlannerError
+
     try:
         context = Context.from_args(args)
         first_run = not context.database_exists()

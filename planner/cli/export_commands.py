@@ -51,11 +51,14 @@ def import_plan(args: argparse.Namespace, context: Context) -> int:
 
 
 def _import(path: Path, context: Context) -> int:
-    store = open_store(context.data_dir, create=False)
-    if store is None:
-        # Check the file before creating anything, so a bad file leaves no trace.
-        read_plan_file(path, context.library, context.today)
-        store = open_store(context.data_dir, create=True)
+    # Check the file before anything else, so a bad file leaves no trace; then the safety screening,
+    # as for 'plan new' (asked here on a terminal, a one-line refusal elsewhere).
+    read_plan_file(path, context.library, context.today)
+    from planner.cli.plan_commands import screened
+
+    if not screened(context):
+        return 1
+    store = open_store(context.data_dir, create=True)
     assert store is not None
     with store:
         result = load_plan_file(store, context.library, path, context.today)

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from planner.domain.pain.safety import DISCLAIMER
 from planner.domain.records import Adjustment
+from planner.exports.markdown_text import markdown_text
 from planner.reports.charts import daily_bars, sparkline
 from planner.reports.model import FLARE_SCORE, Report
 
 
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
 def _adjustment(a: Adjustment) -> str:
-    return f"- {a.date.isoformat()} ({a.kind}): {_cell(a.reason)}"
+    return f"- {a.date.isoformat()} ({a.kind}): {markdown_text(a.reason)}"
 
 
 def report_markdown(report: Report) -> str:
     r = report
     lines = [
-        f"# Exercise and back-pain report: {_cell(r.program_name)}",
+        f"# Exercise and back-pain report: {markdown_text(r.program_name)}",
         "",
         f"Period {r.since.isoformat()} to {r.today.isoformat()} · plan from {r.plan_start.isoformat()} "
         f"to {r.plan_end.isoformat()} · written by planner, a self-management exercise planner",
@@ -49,14 +46,14 @@ def report_markdown(report: Report) -> str:
         lines += ["None.", ""]
     for flare in r.flare_ups:
         p = flare.report
-        where = f", {_cell(p.area)}" if p.area else ""
-        worse = f"; made worse by {', '.join(p.aggravated)}" if p.aggravated else ""
+        where = f", {markdown_text(p.area)}" if p.area else ""
+        worse = f"; made worse by {markdown_text(', '.join(p.aggravated))}" if p.aggravated else ""
         lines += [f"### {p.date.isoformat()}: {p.score}/10 ({p.when}{where}{worse})", "",
                   "Sessions in the 48 hours before:", ""]
         if not flare.before:
             lines.append("- none")
         for session in flare.before:
-            done = "; ".join(_cell(d) for d in session.done) or "nothing recorded"
+            done = "; ".join(markdown_text(d) for d in session.done) or "nothing recorded"
             lines.append(f"- {session.date.isoformat()} ({session.status}): {done}")
         lines.append("")
     lines += ["## Changes to the plan, with reasons", ""]
@@ -65,7 +62,7 @@ def report_markdown(report: Report) -> str:
     if not r.red_flags:
         lines += ["None reported.", ""]
     for flag in r.red_flags:
-        lines += [f"### {flag.report.date.isoformat()}: {_cell('; '.join(flag.symptoms))} "
+        lines += [f"### {flag.report.date.isoformat()}: {markdown_text('; '.join(flag.symptoms))} "
                   f"(pain {flag.report.score}/10)", ""]
         lines += [_adjustment(a) for a in flag.followed] or ["- no change was recorded"]
         if flag.next_session is not None:
@@ -74,7 +71,7 @@ def report_markdown(report: Report) -> str:
             lines.append("- the program has stayed paused since")
         lines.append("")
     lines += ["## Session notes", ""]
-    lines += [f"- {n.date.isoformat()}{' ' + n.exercise_id if n.exercise_id else ''}: {_cell(n.text)}"
+    lines += [f"- {n.date.isoformat()}{' ' + n.exercise_id if n.exercise_id else ''}: {markdown_text(n.text)}"
               for n in r.notes] or ["None recorded."]
     lines += ["", "---", "", DISCLAIMER, ""]
     return "\n".join(lines)
