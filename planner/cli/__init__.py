@@ -135,6 +135,8 @@ def _dispatch(args: argparse.Namespace, command: str, module_name: str, function
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader has gone: main() ends quietly
+        raise
     except OSError as err:
         # The one place a path the system refused (a name too long, a folder not allowed, a
         # special file) becomes a line: a cousin of a case met before must not become a traceback.
