@@ -39,9 +39,9 @@ class AdaptationState:
 
     pause: Literal["relief", "red-flag"] | None = None
     frozen_week: Annotated[int | None, Field(strict=True)] = None
-    factor: Annotated[float, Field(strict=True, allow_inf_nan=False)] = 1.0
+    factor: Annotated[float, Field(strict=True)] = 1.0
     growing_since: dt.date | None = None
-    ceiling: Annotated[float | None, Field(strict=True, allow_inf_nan=False)] = None
+    ceiling: Annotated[float | None, Field(strict=True)] = None
     lag_weeks: Annotated[int, Field(strict=True)] = 0
     regressed: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
     gap_after: dt.date | None = None
