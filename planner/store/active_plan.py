@@ -16,6 +16,7 @@ from planner.domain.pain.warning_signs import pausing
 from planner.domain.plan.cache import build_plan_cached
 from planner.domain.plan.model import Plan, PlanInputs, Weekday
 from planner.domain.records import Adjustment, History, PainReport
+from planner.store.database import StoreError
 from planner.store.store import DamagedPlan, PlanRecord, Store
 
 # The adjustments a pain report makes (taken back with it by undo --pain).
@@ -45,9 +46,17 @@ class ActivePlan:
         if self.record.plan_file is not None and not self.history.completions:
             return
         result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
-        if result is not None:
+        if result is None:
+            return
+        try:
             self.store.record_adjustments(self.record.id, [result[1]])
-            self.reload()
+        except StoreError:
+            # A read must not need a write: on a full disk or a read-only copy the eased plan is shown as
+            # 'status' shows it (in memory), and recorded by the next command that can write.
+            self.state = result[0]
+            self.history = dataclasses.replace(self.history, adjustments=(*self.history.adjustments, result[1]))
+            return
+        self.reload()
 
 
     def undo_pain(self) -> PainReport:

@@ -148,8 +148,8 @@ def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
     if "disk is full" in text or "disk I/O" in text:
         return StoreError(f"{path}: the disk is full; nothing was recorded. Free some space and try again")
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"{path}: is read-only here (its folder or file cannot be written); nothing was "
-                          "recorded. Check the permissions, or use --data-dir")
+        return StoreError(f"{path}: is read-only here (its folder or file cannot be written, or the disk is "
+                          "full); nothing was recorded. Check the permissions and the free space, or use --data-dir")
     if "unable to open" in text:
         return StoreError(f"{path}: cannot write here ({text}); check the folder's permissions or use --data-dir")
     if "not a database" in text or "malformed" in text:
@@ -199,9 +199,9 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
 def _open(path: Path) -> tuple[sqlite3.Connection, bool]:
     """A connection to ``path``, and whether it can write.
 
-    In a folder that cannot be written (a read-only mount, a backup), SQLite cannot make the WAL's
-    shared-memory file, and even reading failed. Then the file is opened read-only: the history can
-    still be read, and a write is refused with a message saying the database is read-only.
+    In a folder that cannot be written (a read-only mount, a backup) or on a full disk, SQLite cannot
+    make the WAL's shared-memory file, and even reading failed. Then the file is opened read-only: the
+    history can still be read (and backed up), and a write is refused with a message saying why.
     ``immutable`` (no locking, no WAL) is used only when no WAL file holds unmerged writes.
     """
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -211,7 +211,7 @@ def _open(path: Path) -> tuple[sqlite3.Connection, bool]:
         return connection, True
     except sqlite3.OperationalError as err:
         connection.close()
-        if "unable to open" not in str(err) and "readonly" not in str(err):
+        if not any(words in str(err) for words in ("unable to open", "readonly", "disk I/O", "disk is full")):
             raise
         first_error = err
     wal = path.with_name(path.name + "-wal")
