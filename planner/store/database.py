@@ -143,6 +143,16 @@ def make_private_folders(folder: Path) -> None:
             os.chmod(candidate, 0o700)  # mkdir's mode passes through the umask
 
 
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists, without :meth:`Path.exists`'s habit of answering "no" for a folder that
+    cannot be searched: that must be said as a permission problem, not met later as "File exists"."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
     text = str(err)
     if "disk is full" in text or "disk I/O" in text:
@@ -165,7 +175,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         if path.is_symlink() and not path.exists():
             raise StoreError(f"{path}: is a link that leads nowhere (its target is missing, or it is a link loop); "
                              "remove the link, or choose another folder with --data-dir")
-        if not path.exists():
+        if not _exists(path):
             if not create:
                 raise StoreError(f"{path}: no history yet")
             _create_private(path)
