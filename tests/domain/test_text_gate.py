@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain.files.control import ANY_CONTROL, clean_text, visible
 from planner.exports.markdown_text import markdown_text
+from tests.fuzzing import fuzz_settings
 
 
 @pytest.mark.parametrize(("raw", "kept"), [
@@ -23,7 +24,7 @@ def test_clean_text_leaves_one_line_with_no_control_or_bidi_character(raw: str, 
     assert clean_text(raw) == kept
 
 
-@settings(max_examples=200, deadline=None)
+@fuzz_settings(100)
 @given(st.text())
 def test_nothing_clean_text_returns_can_control_a_terminal(text: str) -> None:
     cleaned = clean_text(text)
