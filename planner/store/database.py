@@ -185,7 +185,8 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         raise StoreError(f"{path.parent}: cannot create the data folder or file ({err.strerror}); "
                          "check permissions or use --data-dir") from None
     except OSError as err:
-        raise StoreError(f"{path}: cannot create the database ({err.strerror})") from None
+        raise StoreError(f"{path}: cannot create the database ({err.strerror}); choose a folder you can write "
+                         "with --data-dir or PLANNER_DATA_DIR") from None
     try:
         connection, writable = _open(path)
     except sqlite3.Error as err:
