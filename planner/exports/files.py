@@ -87,10 +87,13 @@ def _target_mode(path: Path, shown: str, force: bool, ours: Callable[[Path], boo
             raise PlannerError(f"{shown}: the folder {display_path(path.parent)} does not exist")
         return 0o600
     if stat.S_ISLNK(info.st_mode):
-        with contextlib.suppress(OSError):  # a link to a device or FIFO is named for what it leads to
-            if not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode):
-                raise PlannerError(f"{shown}: is not a regular file (a device, FIFO or socket); "
-                                   "planner writes only to a regular file or a new path")
+        try:  # a link to a device or FIFO is named for what it leads to
+            leads_to = os.stat(path).st_mode
+        except OSError:
+            leads_to = stat.S_IFREG
+        if not (stat.S_ISREG(leads_to) or stat.S_ISDIR(leads_to)):
+            raise PlannerError(f"{shown}: is not a regular file (a device, FIFO or socket); "
+                               "planner writes only to a regular file or a new path")
         raise PlannerError(f"{shown}: is a symbolic link; planner writes only to a regular file, never through "
                            "a link. Give the real path, or remove the link")
     if stat.S_ISDIR(info.st_mode):
