@@ -4,8 +4,9 @@ Textual's palette looks up its list and input by query whenever a key, a watcher
 runs. Keys come in bursts (a terminal hands several over in one read), so a burst can reach the
 palette after it was dismissed and its children were removed, or before it composed them; the search
 worker can also finish after the list is gone. Each of those lookups then raised ``NoMatches
-'CommandList'`` and ended the app. Here every such entry point first asks :meth:`parts_ready`, and a
-dismissal cancels the search before anything is removed.
+'CommandList'`` and ended the app. Here every such entry point first asks :meth:`parts_ready`, a
+dismissal cancels the search before anything is removed, and the mount finds the screen the commands
+act on in the palette's own stack (a place switched in the same burst left none beneath it).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any, TypeVar
 from textual import events, work
 from textual.command import CommandList, CommandPalette
 from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
 
 PALETTE_ID = "--command-palette"
@@ -45,6 +48,27 @@ class PlannerPalette(CommandPalette):
         if not self.is_attached or getattr(self, "_closing", False) or getattr(self, "_pruning", False):
             return False
         return bool(self.query(CommandList))
+
+    def _on_mount(self, event: events.Mount) -> None:
+        """Textual's, except that the screen the commands act on is the one beneath this palette in its
+        own stack. Textual takes ``screen_stack[-2]`` of the current place, which is wrong, or nothing
+        at all (an ``IndexError``), when a key in the same burst switched places before the mount."""
+        # Handlers run along the class's MRO: stop Textual's own palette mount (the one replaced here),
+        # and run the screen's and widget's, which it would otherwise have reached.
+        event.prevent_default()
+        Widget._on_mount(self, event)  # noqa: SLF001
+        Screen._on_mount(self, event)  # noqa: SLF001
+        stack = next((s for s in self.app._screen_stacks.values() if self in s), [])  # noqa: SLF001
+        index = stack.index(self) if self in stack else 0
+        if index < 1:  # taken off its stack before it was even shown: there is nothing to offer
+            return
+        self.app.post_message(CommandPalette.Opened())
+        self._calling_screen = stack[index - 1]
+        match_style = self.get_visual_style("command-palette--highlight", partial=True)
+        self._providers = [provider(self._calling_screen, match_style) for provider in self._provider_classes]
+        for provider in self._providers:
+            provider._post_init()  # noqa: SLF001
+        self._gather_commands("")
 
     def dismiss(self, result: Any = None) -> Any:
         self._cancel_gather_commands()
