@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from textual import work
+from textual import events, work
 from textual._context import active_message_pump
 from textual.app import App, ComposeResult
 from textual.await_complete import AwaitComplete
@@ -195,6 +195,13 @@ class PlannerApp(App[None]):
             self.notify("Build a plan first: fill in the form and press ctrl+s.")
             mode = "builder"
         self.switch_mode(mode)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key still queued as the app closes (its screens already taken down) is dropped: Textual's
+        handler would ask for a screen there is none of (``ScreenStackError``)."""
+        event.prevent_default()  # Textual's own handler runs below, once, and only with a screen
+        if self._screen_stack:
+            await super()._on_key(event)
 
     def action_command_palette(self) -> None:
         """Open the palette, once. Not while the terminal is too small (it would open over the "too small"
