@@ -35,9 +35,11 @@ fuzz: $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check planner tests benchmarks
+	$(BIN)/lint-imports
 
 screenshots: $(TEST_STAMP)
-	$(BIN)/python -m planner.app.screenshots screenshots
+	$(BIN)/python -m tests.tools.screenshots screenshots
+	$(BIN)/python -m planner.app.figure_sheet screenshots
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py

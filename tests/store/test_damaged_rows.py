@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from planner.app.screenshots import seed_plan
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
@@ -25,6 +24,7 @@ from planner.locations import built_in_library
 from planner.store import store as store_module
 from planner.store.active_plan import load_active, standing_state, start_plan
 from planner.store.store import DamagedPlan, Store
+from tests.tools.screenshots import seed_plan
 
 DAY = dt.date(2026, 3, 2)
 

@@ -22,13 +22,26 @@ from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import level_line
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
 
 PREVIEW_WEEKS = 2
 DEFAULT_PROGRAM = "core-flexibility"
+
+
+def first_session_figures(plan: Plan, library: Library, width: int) -> list[Content]:
+    """The first session's exercises drawn small, so the preview shows what the plan asks the body to do."""
+    from planner.domain.figures.terminal import figure_strip
+
+    first = next((s for w in plan.weeks for s in w.sessions), None)
+    drawn = [(library.exercises[p.id].name, library.exercises[p.id].figure) for p in (first.exercises if first else [])
+             if not p.apart and p.id in library.exercises and library.exercises[p.id].figure is not None]
+    if not drawn:
+        return []
+    strip = figure_strip([(name, figure) for name, figure in drawn if figure is not None], width)
+    return [Content.styled("The first session, drawn", "bold"), *(Content(line) for line in strip)]
 
 
 def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
@@ -164,15 +177,16 @@ class PlanBuilderScreen(Screen):
             self.workers.cancel_group(self, "preview")  # a build still running must not cover this message
             self._show_preview(Content.assemble(("Check: ", "bold"), str(err)))
             return
-        self._build_preview(inputs)
+        self._build_preview(inputs, max(self.size.width - 4, 14))
 
     @work(thread=True, exclusive=True, group="preview")
-    def _build_preview(self, inputs: PlanInputs) -> None:
+    def _build_preview(self, inputs: PlanInputs, width: int) -> None:
         """Build off the UI thread (a year-long plan takes a moment); only the latest keystroke's plan shows."""
         try:
-            content = Content("\n").join(preview_lines(build_plan(inputs, self.library)))
+            plan = build_plan(inputs, self.library)
+            content = Content("\n").join([*preview_lines(plan), *first_session_figures(plan, self.library, width)])
         except PlannerError as err:
-            content = Content.assemble(("Check: ", "bold"), str(err))
+            content = Content.assemble(("Check: ", "bold"), said(err))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_preview, content)
 
@@ -187,7 +201,7 @@ class PlanBuilderScreen(Screen):
             inputs = self.inputs()
             build_plan(inputs, self.library)
         except PlannerError as err:
-            self.notify(str(err), title="Not yet", severity="error")
+            self.notify(said(err), title="Not yet", severity="error")
             return
         data = self.app.data  # type: ignore[attr-defined]
         if data.screening_needed() is not None:  # the safety questions come first, once (see ScreeningDialog)
@@ -209,3 +223,9 @@ class PlanBuilderScreen(Screen):
             self.app.switch_mode("today")
         else:
             self.notify("No plan yet: create one here (ctrl+s), or press q to quit.")
+
+
+def said(err: PlannerError) -> str:
+    """The error with the form's own name for the field it is about (the domain names no flag)."""
+    field = getattr(err, "field", None)
+    return f"{field.capitalize()}: {err}" if field else str(err)
