@@ -13,7 +13,6 @@ from planner.domain.pain.adaptation import AdaptationState, carried_pause, curre
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import Adjustment, History
-from planner.store.database import StoreError
 from planner.store.plan_cache import build_plan_cached
 from planner.store.store import DamagedPlan, PlanRecord, Store
 
@@ -50,15 +49,19 @@ class ActivePlan:
         result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
         if result is None:
             return
-        try:
-            self.store.record_adjustments(self.record.id, [result[1]])
-        except StoreError:
-            # A read must not need a write: on a full disk or a read-only copy the eased plan is shown as
-            # 'status' shows it (in memory), and recorded by the next command that can write.
+        self.store.record_adjustments(self.record.id, [result[1]])
+        self.reload()
+
+    def ease_in_memory(self, today: dt.date) -> None:
+        """The gap rule's easing applied here only, as ``status`` shows it: for a store that cannot be
+        written (a full disk, a read-only copy), where a read must still work. The next command that can
+        write records it."""
+        if self.record.plan_file is not None and not self.history.completions:
+            return
+        result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
+        if result is not None:
             self.state = result[0]
             self.history = dataclasses.replace(self.history, adjustments=(*self.history.adjustments, result[1]))
-            return
-        self.reload()
 
     def rebuild(self, inputs: PlanInputs, library: Library) -> None:
         """The same plan with new inputs (already stored): rebuilt, and its history read again."""
