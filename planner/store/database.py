@@ -148,7 +148,7 @@ def _exists(path: Path) -> bool:
     cannot be searched: that must be said as a permission problem, not met later as "File exists"."""
     try:
         os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # the folder is missing, or is a file (said as such)
         return False
     return True
 
