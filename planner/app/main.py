@@ -203,12 +203,12 @@ class PlannerApp(App[None]):
             mode = "builder"
         self.switch_mode(mode)
 
-    async def _on_key(self, event: events.Key) -> None:
-        """A key still queued as the app closes (its screens already taken down) is dropped: Textual's
-        handler would ask for a screen there is none of (``ScreenStackError``)."""
-        event.prevent_default()  # Textual's own handler runs below, once, and only with a screen
-        if self._screen_stack:
-            await super()._on_key(event)
+    async def on_event(self, event: events.Event) -> None:
+        """A key still queued as the app closes (its screens already taken down) is dropped: Textual would
+        ask for a screen there is none of (``ScreenStackError``)."""
+        if isinstance(event, events.Key) and not self._screen_stack:
+            return
+        await super().on_event(event)
 
     def action_command_palette(self) -> None:
         """Open the palette, once. Not while the terminal is too small (it would open over the "too small"
