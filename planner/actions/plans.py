@@ -57,7 +57,7 @@ def new_plan(context: Context, inputs: PlanInputs, built: Plan | None = None,
         return PlanCreated(lines, changed=True, active=load_active(s.store, s.library, s.rules), built=built,
                            carried=carried)
 
-    return decide(context, act)
+    return decide(context, act, replaces_plan=True)
 
 
 @dataclass

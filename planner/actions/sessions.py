@@ -12,6 +12,7 @@ from planner.domain.errors import PlannerError, UsageError
 from planner.domain.plan.model import Prescription
 from planner.domain.records import Completion, CompletionStatus
 from planner.store.active_plan import ActivePlan, load_active, open_store
+from planner.store.database import StoreError
 
 SKIPPED = "Missing a session is fine; the plan carries on."
 
@@ -156,3 +157,8 @@ def catch_up(context: Context, *, create: bool = False) -> Outcome:
         return decide(context, act)
     except NoPlan:
         return Outcome()
+    except StoreError:
+        # A read must not need a write: on a full disk or a read-only copy, today is shown with the
+        # easing in memory (as 'status' shows it), and the next command that can write records it.
+        active.ease_in_memory(context.today)
+        return Outcome(active=active)

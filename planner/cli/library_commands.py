@@ -126,15 +126,20 @@ def list_programs(args: argparse.Namespace, context: Context) -> int:
 
 
 def write_schemas(args: argparse.Namespace, context: Context) -> int:
+    from planner.exports.files import check_target, write_export
+
     folder = Path(args.output)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, schema in file_schemas().items():
-            target = folder / name
-            target.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
-            print(display_path(target))
     except OSError as err:
-        raise PlannerError(f"cannot write schemas to {folder}: {err.strerror or err}") from None
+        raise PlannerError(f"cannot write schemas to {display_path(folder)}: {err.strerror or err}") from None
+    schemas = file_schemas()
+    for name in schemas:  # every target checked first: a refusal leaves the folder as it was
+        check_target(folder / name, force=args.force)
+    for name, schema in schemas.items():
+        target = folder / name
+        write_export(target, json.dumps(schema, indent=2) + "\n", force=args.force, mode=0o644)
+        print(display_path(target))
     return 0
 
 

@@ -140,6 +140,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("schema", "write JSON Schemas for exercise, program, plan, lesson and pain-rules files")
     p.add_argument("-o", "--output", metavar="DIR", default=".",
                    help="folder to write to (default: .), e.g. -o schemas/")
+    p.add_argument("--force", action="store_true", help="replace schema files that exist, e.g. -o schemas/ --force")
 
     p = add("programs", "list the program templates")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -278,6 +279,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("calendar", "keep a live .ics file in step with the plan as it adapts")
     p.add_argument("--live", metavar="PATH", help="the .ics file to rewrite after every change, e.g. --live ~/plan.ics")
     p.add_argument("--off", action="store_true", help="stop updating the live file, e.g. planner calendar --off")
+    p.add_argument("--force", action="store_true",
+                   help="replace PATH even if it is not a calendar planner wrote, e.g. --live plan.ics --force")
     p.add_argument("--time", metavar="HH:MM", help="local start time of the events (default 07:00), e.g. --time 18:30")
     p.add_argument("--remind", metavar="MIN", help="reminder, minutes before each session (default 15; 0 for none), e.g. --remind 30")
     p.add_argument("--json", action="store_true", help=JSON_HELP)

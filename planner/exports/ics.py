@@ -18,9 +18,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
 from planner.domain.errors import UsageError
+from planner.domain.files.control import clean_text
 from planner.domain.pain.warning_signs import CALENDAR_NOTE
 from planner.domain.plan.model import Plan, Prescription, apart_text, session_minutes
 
@@ -113,7 +114,8 @@ def sessions_calendar(plan: Plan, sessions: Iterable[CalendarSession], at: dt.ti
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", plan.program_name)
+    # An X- property is written as given: vText escapes it, as the standard's own text properties are.
+    calendar.add("x-wr-calname", vText(clean_text(plan.program_name)))
     for session in sessions:
         event = Event()
         event.add("uid", event_uid(plan, session.date))

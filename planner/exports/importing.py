@@ -10,6 +10,7 @@ from planner.domain.errors import InvalidFile, display_path
 from planner.domain.exchange.plan_file import AdjustmentEntry, PlanFile, plan_from_toml
 from planner.domain.library.loading import Library, read_toml
 from planner.domain.pain.adaptation import carried_pause, stronger_pause
+from planner.domain.pain.screening import check_screened
 from planner.store.active_plan import standing_state
 from planner.store.store import PlanRecord, Store
 
@@ -40,6 +41,8 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
     ``planner resume --confirm`` (or a relief pause's own rule) lifts it.
     """
     plan_file = read_plan_file(path, library, today)
+    # An imported plan is a plan like a built one: the same safety screening comes first.
+    check_screened(store.latest_screening(), today)
     notes: list[str] = []
     with store.transaction():  # the pause read is the pause kept, whatever another planner writes beside
         standing = standing_state(store)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.events import Key
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -128,6 +130,14 @@ class TodayScreen(CompactLayout):
         self.query_one("#reasons", Static).update(Content("\n").join(self._notes(snapshot)))
         if view.alert is not None:  # the alert can outgrow a small screen: show its heading first
             self.call_after_refresh(self.scroll_home, animate=False)
+
+    def scroll_to_center(self, widget: Widget, animate: bool = True, **kwargs: Any) -> None:
+        """Where focus coming back (a dialog closed) scrolls the screen: never away from an alert, whose
+        heading must stay in view, and never animated, so what is on screen does not depend on time."""
+        if self.query_one(AlertBox).display:
+            self.scroll_home(animate=False)
+            return
+        super().scroll_to_center(widget, animate=False, **kwargs)
 
     def _notes(self, snapshot: Snapshot) -> list[Content]:
         view = snapshot.day()

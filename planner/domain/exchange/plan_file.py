@@ -416,6 +416,11 @@ def _check(plan_file: PlanFile, text: str, path: str, library: Library) -> list[
     return problems
 
 
+# Below this a plan is not cut but gone: no rules reach it (a restart after a pause, cut twice at the
+# strictest settings, is 0.04), so a smaller factor is a damaged or forged file, not a state.
+MIN_FACTOR = 0.01
+
+
 def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Library,
                       today: dt.date | None) -> list[Problem]:
     """Every ``[adaptation]`` value within its meaning: a file may carry where pain left the plan, never
@@ -433,9 +438,9 @@ def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Librar
         value = getattr(state, name)
         if value is None:
             continue
-        if not math.isfinite(value) or not 0 < value <= 1:
-            problem(name, f"{value} is out of range; use a fraction of the planned volume above 0 and at most 1 "
-                    "(e.g. 0.7 for 70%)")
+        if not math.isfinite(value) or not MIN_FACTOR <= value <= 1:
+            problem(name, f"{value} is out of range; use a fraction of the planned volume from {MIN_FACTOR} "
+                    "to 1 (e.g. 0.7 for 70%)")
     if state.frozen_week is not None and not 1 <= state.frozen_week <= weeks:
         problem("frozen_week", f"{state.frozen_week} is not a week of this plan; use 1 to {weeks}")
     if not 0 <= state.lag_weeks <= weeks:
