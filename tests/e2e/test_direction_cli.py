@@ -6,7 +6,16 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import RunPlanner
+
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
 
 EXTENSION = {"prone-on-elbows", "standing-back-extension", "prone-press-up"}
 

@@ -7,7 +7,16 @@ import json
 import subprocess
 from collections import Counter
 
+import pytest
+
 from tests.conftest import RunPlanner
+
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:
