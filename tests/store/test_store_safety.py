@@ -50,9 +50,15 @@ def data(tmp_path: Path) -> Path:
 
 
 WRITER = textwrap.dedent("""
-    import sys
+    import os, sys, time
     from planner.cli import main
+    import planner.cli.pain_commands  # imported before the start, so the writers' first writes overlap
     worker, count = int(sys.argv[1]), int(sys.argv[2])
+    go = sys.argv[3] if len(sys.argv) > 3 else None
+    if go:  # wait on the condition (every writer ready), not on a guess of how long starting takes
+        print("READY", flush=True)
+        while not os.path.exists(go):
+            time.sleep(0.002)
     for i in range(count):
         code = main(["pain", str((worker + i) % 3), "--when", "during", "--where", f"w{worker}-{i}"])
         if code != 0:
@@ -66,17 +72,26 @@ def test_database_file_is_private(data: Path) -> None:
     assert mode == 0o600
 
 
+WRITES = 25
+
+
 def test_eight_writers_at_once_lose_nothing(data: Path) -> None:
     env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
-    workers = [subprocess.Popen([sys.executable, "-c", WRITER, str(w), "50"], env=env,
+    go = data.parent / "go"
+    # 8 writers x 25 reports, all released at once after every one has started: they contend from the
+    # first write, so fewer writes than the 8 x 50 that used to rely on staggered starts overlapping.
+    workers = [subprocess.Popen([sys.executable, "-c", WRITER, str(w), str(WRITES), str(go)], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for w in range(8)]
+    for worker in workers:
+        assert worker.stdout is not None and worker.stdout.readline().strip() == "READY"
+    go.touch()
     outputs = [w.communicate(timeout=300) for w in workers]
     for worker, (_, err) in zip(workers, outputs, strict=True):
         assert worker.returncode == 0, err
         assert "locked" not in err and "Traceback" not in err
     history = json.loads(planner(data, "history", "--json").stdout)
     areas = {p["where"] for s in history["sessions"] for p in s["pain"]}
-    assert areas == {f"w{w}-{i}" for w in range(8) for i in range(50)}
+    assert areas == {f"w{w}-{i}" for w in range(8) for i in range(WRITES)}
 
 
 def test_killed_writers_keep_every_acknowledged_write(data: Path) -> None:
