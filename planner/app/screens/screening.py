@@ -6,14 +6,15 @@ no plan and shows that sign's alert (an emergency or urgent one also pauses).
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.app import messages
 from planner.app.bindings import SCREENING_BINDINGS
-from planner.app.data import Outcome
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
 from planner.domain.pain.warning_signs import SCREENING_INTRO, SIGNS
@@ -56,11 +57,12 @@ class ScreeningDialog(ModalScreen[bool]):
             return
         self.recorded = True
         yes = tuple(s.name for s in SIGNS if self.query_one(f"#screen-{s.name}", QuestionBox).value)
-        data = self.app.data  # type: ignore[attr-defined]
         self.query_one("#record", Button).disabled = True
-        self.app.run_store(lambda: data.record_screening(yes), self._answered)  # type: ignore[attr-defined]
+        self.post_message(messages.RecordScreening(self, yes))
 
-    def _answered(self, outcome: Outcome) -> None:
+    @on(messages.Done)
+    def _answered(self, event: messages.Done) -> None:
+        outcome = event.outcome
         if outcome.alert is None:
             self.dismiss(True)
             return

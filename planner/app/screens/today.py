@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -15,9 +16,11 @@ from textual.events import Key
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.app import messages
+from planner.app.access import planner_app
 from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, NAV_BINDINGS, TODAY_BINDINGS, key_for
 from planner.app.compact import CompactFooterKeys, is_compact
-from planner.app.data import Outcome, Snapshot
+from planner.app.data import Snapshot
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
@@ -82,7 +85,7 @@ class TodayScreen(CompactFooterKeys):
 
     @property
     def snapshot(self) -> Snapshot | None:
-        return self.app.snapshot  # type: ignore[attr-defined]
+        return planner_app(self).snapshot
 
     def show_snapshot(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
@@ -157,7 +160,7 @@ class TodayScreen(CompactFooterKeys):
         if action == "undo_pain":
             has_report = snapshot is not None and bool(snapshot.history.pain)
             return has_report and (paused or parameters != ("paused",))
-        nothing_to_do = paused and not snapshot.day().exercises  # type: ignore[union-attr]
+        nothing_to_do = snapshot is not None and paused and not snapshot.day().exercises
         return not (action in ("all_done", "skip_day") and paused or action in ("start", "toggle") and nothing_to_do)
 
     def action_resume(self) -> None:
@@ -166,11 +169,9 @@ class TodayScreen(CompactFooterKeys):
         if self.snapshot is None or self.snapshot.state.pause is None:
             self.notify("The program is not paused; nothing to resume.")
             return
-        data = self.app.data  # type: ignore[attr-defined]
-
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.run_store(data.resume, lambda outcome: self.notify(outcome.lines[0]))  # type: ignore[attr-defined]
+                self.post_message(messages.Resume(self))
 
         self.app.push_screen(ConfirmResume(), confirmed)
 
@@ -178,9 +179,7 @@ class TodayScreen(CompactFooterKeys):
         if self.snapshot is None or not self.snapshot.history.pain:
             self.notify("There is no pain report to take back.")
             return
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(data.undo_pain, lambda outcome: self.notify(outcome.lines[0]),  # type: ignore[attr-defined]
-                           lambda message: self.notify(message, severity="warning", timeout=12))
+        self.post_message(messages.UndoPain(self))
 
     def _selected(self) -> str | None:
         options = self.query_one("#exercises", OptionList)
@@ -222,12 +221,11 @@ class TodayScreen(CompactFooterKeys):
         if self.snapshot is None or exercise_id is None:
             return
         view = self.snapshot.day()
-        data = self.app.data  # type: ignore[attr-defined]
         if exercise_id in view.done_ids:
-            self.app.run_store(lambda: data.undo([exercise_id]))  # type: ignore[attr-defined]
+            self.post_message(messages.UndoCheckOff(self, [exercise_id]))
         else:
             item = next(p for p in view.exercises if p.id == exercise_id)
-            self.app.run_store(lambda: data.record([item], "done"))  # type: ignore[attr-defined]
+            self.post_message(messages.CheckOff(self, [item], "done"))
         options = self.query_one("#exercises", OptionList)
         if options.highlighted is not None and options.highlighted < options.option_count - 1:
             options.action_cursor_down()  # on to the next; never round to the first (it may be done)
@@ -240,18 +238,26 @@ class TodayScreen(CompactFooterKeys):
         if not todo:
             self.notify("Nothing left to check off today.")
             return
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.record(todo, "done"), self._checked_all)  # type: ignore[attr-defined]
-
-    def _checked_all(self, outcome: Outcome) -> None:
-        self.notify("Session checked off. How is your back? Press r to report pain.")
+        self.post_message(messages.CheckOff(self, todo, "done", all_of_today=True))
 
     def action_skip_day(self) -> None:
         if self.snapshot is None or not self.snapshot.day().planned:
             self.notify("There is no planned session today to skip.")
             return
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(data.skip_day, lambda outcome: self.notify(outcome.lines[0]))  # type: ignore[attr-defined]
+        self.post_message(messages.SkipDay(self))
+
+    @on(messages.Done)
+    def _done(self, event: messages.Done) -> None:
+        """What the person asked for here happened: say so (a single check-off shows in the list)."""
+        request = event.request
+        if isinstance(request, messages.CheckOff) and request.all_of_today:
+            self.notify("Session checked off. How is your back? Press r to report pain.")
+        elif isinstance(request, messages.Resume | messages.UndoPain | messages.SkipDay):
+            self.notify(event.outcome.lines[0])
+
+    @on(messages.Refused)
+    def _refused(self, event: messages.Refused) -> None:
+        self.notify(event.reason, severity="warning", timeout=12)
 
     def action_pain(self) -> None:
         from planner.app.screens.checkin import PainCheckIn

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import DataTable, Footer, Static
 
+from planner.app.access import planner_app
 from planner.app.bindings import PLAN_BINDINGS
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
@@ -81,7 +82,7 @@ class PlanViewScreen(SizedScreen):
 
     @property
     def snapshot(self) -> Snapshot | None:
-        return self.app.snapshot  # type: ignore[attr-defined]
+        return planner_app(self).snapshot
 
     def show_snapshot(self, snapshot: Snapshot | None) -> None:
         table = self.query_one("#weeks", DataTable)
