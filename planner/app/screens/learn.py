@@ -19,12 +19,11 @@ from textual.widgets.option_list import Option
 
 from planner.app.access import planner_app
 from planner.app.bindings import LEARN_BINDINGS
+from planner.app.compact import TWO_PANE_WIDTH
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.errors import PlannerError
 from planner.domain.lessons.loading import Lessons
 from planner.domain.lessons.model import Lesson
-
-NARROW = 80
 
 
 def lesson_markdown(lesson: Lesson) -> str:
@@ -63,7 +62,7 @@ class LearnScreen(Screen):
 
     def on_resize(self) -> None:
         """Below 80 columns the list and the reader take turns at the full width (Enter, Escape)."""
-        self.set_class(self.size.width < NARROW, "-one-pane")
+        self.set_class(self.size.width < TWO_PANE_WIDTH, "-one-pane")
 
     @work(thread=True, group="lessons", exclusive=True)
     def _load(self) -> None:

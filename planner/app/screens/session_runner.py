@@ -225,7 +225,7 @@ class SessionRunner(SizedScreen):
         sound = "" if planner_app(self).sound else " · sound off"
         title = f"{done} of {len(run.items)} exercises finished" + (f" · {skipped} skipped" if skipped else "")
         title += sound
-        if self.app.size.width >= 60:
+        if self.app.size.width >= COMFORTABLE_WIDTH:
             title = f"{self.day.strftime('%a %d %b')} · {title}"
         self.query_one("#runner-title", Static).update(Content.styled(title, "bold"))
         options = self.query_one("#runner-list", OptionList)

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from planner.app.access import planner_app
 from planner.app.bindings import PLAN_BINDINGS
+from planner.app.compact import TWO_PANE_WIDTH
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.hanging import Hanging, Line
@@ -99,7 +100,7 @@ class PlanViewScreen(SizedScreen):
         row = table.cursor_row if table.row_count else self._this_week(snapshot)
         table.clear(columns=True)
         first = plan.inputs.start.weekday()  # a plan's weeks run from its start day, not always Monday
-        short = self.app.size.width < 80 or self.has_class("-wide")  # narrow, or sharing the width
+        short = self.app.size.width < TWO_PANE_WIDTH or self.has_class("-wide")  # narrow, or sharing the width
         letters = 2 if short else 3
         rows = []
         for index, week in enumerate(plan.weeks):
