@@ -122,14 +122,26 @@ class PlannerApp(App[None]):
                 yield command
 
     def _restore_theme(self) -> None:
-        try:
-            saved, sound = self.data.saved_theme(), self.data.saved_setting("sound")
-        except PlannerError:
-            saved = sound = None  # the load that follows reports what is wrong with the store
-        if saved in self.available_themes:
-            self.theme = saved
-        self.sound = sound != "off"
-        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        """The theme and sound chosen last time, read off the UI thread; a theme chosen from then on is kept."""
+        self._read_settings()
+
+    @work(thread=True, group="settings-read")
+    def _read_settings(self) -> None:
+        for key in ("theme", "sound"):
+            try:
+                value = self.data.saved_setting(key)
+            except PlannerError:
+                value = None  # the load beside this reports what is wrong with the store
+            self.post_message(messages.SettingRead(key, value))
+
+    @on(messages.SettingRead)
+    def _setting_read(self, event: messages.SettingRead) -> None:
+        if event.key == "sound":
+            self.sound = event.value != "off"
+        elif event.key == "theme":
+            if event.value in self.available_themes:
+                self.theme = event.value
+            self.theme_changed_signal.subscribe(self, self._theme_chosen)  # after: restoring is no choice
 
     def _theme_chosen(self, theme: Theme) -> None:
         self.save_setting("theme", theme.name)
@@ -222,6 +234,8 @@ class PlannerApp(App[None]):
         Textual's ``Screen.dismiss`` pops whatever is on top. Two keys in one burst (Enter, Enter in the
         palette; Escape, Escape in a dialog) reach a screen twice before its first dismissal lands, and
         the second would pop the screen beneath it too, or the last one of the place (a crash)."""
+        # Private Textual API (``textual._context``): no public one says which screen asked. A public
+        # ``dismiss`` override per dialog would not cover Textual's own command palette.
         pump = active_message_pump.get(None)
         caller = pump if isinstance(pump, Screen) else getattr(pump, "screen", None) if isinstance(pump, Widget) \
             else None

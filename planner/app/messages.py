@@ -233,7 +233,7 @@ class SaveSetting(Message):
         self.key, self.value = key, value
 
 
-class SettingRead(Message):
+class SettingRead(Message, bubble=False):
     """A saved choice, read off the UI thread (``None``: never chosen, or the store could not say)."""
 
     def __init__(self, key: str, value: str | None) -> None:
