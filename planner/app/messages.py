@@ -94,9 +94,10 @@ class CheckOff(Request):
 class UndoCheckOff(Request):
     """``planner undo``: take check-offs back."""
 
-    def __init__(self, asker: MessagePump, exercise_ids: list[str]) -> None:
+    def __init__(self, asker: MessagePump, exercise_ids: list[str], *, all_of_today: bool = False) -> None:
         super().__init__(asker)
         self.exercise_ids = exercise_ids
+        self.all_of_today = all_of_today  # taking back an "all done": the screen says so
 
     def run(self, data: AppData) -> Outcome:
         return data.undo(self.exercise_ids)

@@ -42,8 +42,8 @@ async def test_a_projection_for_a_score_typed_over_is_never_drawn(seeded: Path) 
         await settle(pilot)
         checkin = app.screen
         box = checkin.query_one("#projection", Static)
-        assert "If it stays at 2" in str(box.render())
+        assert "If your pain is 2" in str(box.render())
         checkin.post_message(messages.ProjectionReady(9, []))  # late: worked out for a score since typed over
         await settle(pilot)
-        assert box.display and "If it stays at 2" in str(box.render())
+        assert box.display and "If your pain is 2" in str(box.render())
 
