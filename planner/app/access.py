@@ -1,7 +1,8 @@
 """The running app, typed: screens and widgets read its snapshot and settings through this.
 
 Textual types ``self.app`` as a plain ``App``; posting writes ``cast("Posting", self.app)`` for the same
-reason (``widgets/request/request_editor.py``). One function, so no screen needs a ``type: ignore``.
+reason (``widgets/request/request_editor.py``). One function, so no screen has to silence the type
+checker to reach the app.
 """
 
 from __future__ import annotations
