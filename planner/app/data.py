@@ -166,10 +166,9 @@ class AppData:
         with self._active() as (store, active):
             if active is None:
                 return Outcome(self._snapshot(None))
-            store.record_completions(active.record.id, [
+            active.check_off([
                 Completion(self.today, p.id, status, p.sets if sets is None else sets, p.reps, p.hold_seconds,
-                           p.minutes) for p in items])
-            active.reload()
+                           p.minutes) for p in items], self._snapshot(active).day())
             return Outcome(self._snapshot(active), self._changed(store, active))
 
     def undo(self, exercise_ids: list[str]) -> Outcome:

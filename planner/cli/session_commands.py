@@ -158,9 +158,8 @@ def done(args: argparse.Namespace, context: Context) -> int:
             raise UsageError(f"{view.date.isoformat()} is a rest day in your plan; nothing to check off")
         _check_ids(view, args.exercises)
         chosen = [p for p in view.exercises if not args.exercises or p.id in args.exercises]
-        active.store.record_completions(active.record.id, [
-            Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in chosen])
-        active.reload()
+        active.check_off([Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes)
+                          for p in chosen], view)
         after = view_for(active, context, day)
     names = ", ".join(p.name for p in chosen)
     print(f"Checked off {names} on {day.isoformat()}: session {after.status} "

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.domain.days.day import DayView, session_record
 from planner.domain.days.reschedule import reschedule
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.library.loading import Library
@@ -15,7 +16,7 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import pausing
 from planner.domain.plan.cache import build_plan_cached
 from planner.domain.plan.model import Plan, PlanInputs, Weekday
-from planner.domain.records import Adjustment, History, PainReport
+from planner.domain.records import Adjustment, Completion, History, PainReport
 from planner.store.store import PlanRecord, Store
 
 # The adjustments a pain report makes (taken back with it by undo --pain).
@@ -49,6 +50,14 @@ class ActivePlan:
             self.store.record_adjustments(self.record.id, [result[1]])
             self.reload()
 
+
+    def check_off(self, completions: list[Completion], view: DayView) -> int:
+        """Record check-offs of ``view``'s day, and (at the first) the session as ``view`` prescribes it:
+        the record that shows the day from then on (see :func:`planner.domain.days.day.day_view`)."""
+        record = session_record(view)
+        count = self.store.record_completions(self.record.id, completions, [record] if record else [])
+        self.reload()
+        return count
 
     def undo_pain(self) -> PainReport:
         """Take back the latest pain report and the changes it made; the state falls back to the earlier

@@ -104,6 +104,17 @@ MIGRATIONS: list[str] = [
         recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now'))
     );
     """,
+    # 7: the record is the truth: a day's session as it was prescribed when it was first checked off
+    # (older check-offs have none; their days are read as the plan stood on that day).
+    """
+    CREATE TABLE session_records (
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        record TEXT NOT NULL,
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        PRIMARY KEY (plan_id, date)
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,6 +8,7 @@ the doses and those are what they will do.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -15,9 +16,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.domain.library.models import Category, Kind
 from planner.domain.pain.screening import Screening
-from planner.domain.plan.model import PlanInputs
-from planner.domain.records import Adjustment, Completion, History, PainReport, SessionNote, Skip
+from planner.domain.plan.model import PlanInputs, Prescription
+from planner.domain.records import (
+    Adjustment,
+    Completion,
+    History,
+    PainReport,
+    SessionNote,
+    SessionRecord,
+    Skip,
+)
 from planner.locations import database_path
 from planner.store.database import StoreError, connect, write
 
@@ -104,6 +114,8 @@ class Store:
                    "FROM completions WHERE plan_id = ? AND date >= ?", (target, source, day))
         db.execute("INSERT INTO skips (plan_id, date, why, recorded_at) SELECT ?, date, why, recorded_at "
                    "FROM skips WHERE plan_id = ? AND date >= ?", (target, source, day))
+        db.execute("INSERT INTO session_records (plan_id, date, record, recorded_at) SELECT ?, date, record, "
+                   "recorded_at FROM session_records WHERE plan_id = ? AND date >= ?", (target, source, day))
         db.execute("INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags, recorded_at) "
                    "SELECT ?, date, timing, score, area, aggravated, flags, recorded_at FROM pain_reports "
                    "WHERE plan_id = ? AND date >= ? ORDER BY id", (target, source, day))
@@ -163,8 +175,13 @@ class Store:
 
     # Sessions --------------------------------------------------------------
 
-    def record_completions(self, plan_id: int, completions: Iterable[Completion]) -> int:
-        """Check exercises off; recording the same one twice keeps one row."""
+    def record_completions(self, plan_id: int, completions: Iterable[Completion],
+                           sessions: Iterable[SessionRecord] = ()) -> int:
+        """Check exercises off; recording the same one twice keeps one row.
+
+        ``sessions`` are the days' sessions as prescribed now: each is kept only if its day has no record
+        yet, so the first check-off fixes what the day asked for and later ones never rewrite it.
+        """
         rows = [
             (plan_id, c.date.isoformat(), c.exercise_id, c.status, c.sets, c.reps, c.hold_seconds, c.minutes)
             for c in completions
@@ -180,6 +197,8 @@ class Store:
             )
             for day in sorted({r[1] for r in rows}):
                 db.execute("DELETE FROM skips WHERE plan_id = ? AND date = ?", (plan_id, day))
+            db.executemany("INSERT OR IGNORE INTO session_records (plan_id, date, record) VALUES (?, ?, ?)",
+                           [(plan_id, s.date.isoformat(), _session_json(s)) for s in sessions])
         return len(rows)
 
     def remove_completions(self, plan_id: int, day: dt.date, exercise_ids: list[str] | None) -> int:
@@ -190,10 +209,15 @@ class Store:
                     f"DELETE FROM completions WHERE plan_id = ? AND date = ? AND exercise_id IN ({marks})",
                     (plan_id, day.isoformat(), *exercise_ids),
                 )
+                # Every check-off of the day taken back: the day is no longer recorded.
+                db.execute("DELETE FROM session_records WHERE plan_id = ? AND date = ? AND NOT EXISTS"
+                           " (SELECT 1 FROM completions WHERE plan_id = ? AND date = ?)",
+                           (plan_id, day.isoformat(), plan_id, day.isoformat()))
                 return cursor.rowcount
             cursor = db.execute("DELETE FROM completions WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
             removed = cursor.rowcount
             removed += db.execute("DELETE FROM skips WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat())).rowcount
+            db.execute("DELETE FROM session_records WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
             return removed
 
     def record_skip(self, plan_id: int, day: dt.date, why: str) -> None:
@@ -204,6 +228,7 @@ class Store:
                 (plan_id, day.isoformat(), why),
             )
             db.execute("DELETE FROM completions WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
+            db.execute("DELETE FROM session_records WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
 
     def set_note(self, plan_id: int, day: dt.date, text: str) -> None:
         """Keep ``text`` as the day's session note; an empty text removes the note."""
@@ -298,7 +323,12 @@ class Store:
             SessionNote(dt.date.fromisoformat(r[0]), r[1])
             for r in self._read("SELECT date, text FROM session_notes WHERE plan_id = ? ORDER BY date", (plan_id,))
         )
-        return History(completions, skips, pain, adjustments, notes)
+        sessions = tuple(
+            _session_from(dt.date.fromisoformat(r[0]), r[1])
+            for r in self._read("SELECT date, record FROM session_records WHERE plan_id = ? ORDER BY date",
+                                (plan_id,))
+        )
+        return History(completions, skips, pain, adjustments, notes, sessions)
 
 
 _PLAN_COLUMNS = "id, inputs, program_name, created_at, archived_at, source, plan_file"
@@ -314,3 +344,32 @@ def _plan_record(row: sqlite3.Row) -> PlanRecord:
         source=row[5],
         plan_file=row[6],
     )
+
+
+_PRESCRIPTION_FIELDS = {f.name for f in dataclasses.fields(Prescription)}
+
+
+def _session_json(record: SessionRecord) -> str:
+    """A session record as the store keeps it: plain JSON, each prescription with all its fields."""
+    return json.dumps({
+        "week": record.week,
+        "exercises": [dataclasses.asdict(p) for p in record.exercises],
+        "reasons": list(record.reasons),
+        "held_back": [{"planned": dataclasses.asdict(planned), "kept": dataclasses.asdict(kept), "done": done,
+                       "needed": needed} for planned, kept, done, needed in record.held_back],
+    }, sort_keys=True)
+
+
+def _prescription(data: dict) -> Prescription:
+    """A prescription :func:`_session_json` wrote (fields another version added are left out)."""
+    known = {k: v for k, v in data.items() if k in _PRESCRIPTION_FIELDS}
+    return Prescription(**{**known, "category": Category(known["category"]), "kind": Kind(known["kind"])})
+
+
+def _session_from(day: dt.date, text: str) -> SessionRecord:
+    data = json.loads(text)
+    return SessionRecord(
+        day, data.get("week"), tuple(_prescription(p) for p in data.get("exercises", ())),
+        tuple(data.get("reasons", ())),
+        tuple((_prescription(h["planned"]), _prescription(h["kept"]), int(h["done"]), int(h["needed"]))
+              for h in data.get("held_back", ())))
