@@ -181,6 +181,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
     p.add_argument("--yes", nargs="+", action="extend", choices=RED_FLAGS, metavar="NAME", default=[],
                    help="the warning signs you have: " + ", ".join(RED_FLAGS) + ", e.g. --yes fever")
+    p.add_argument("--usual-pain", metavar="N",
+                   help="your back pain on a typical day lately, 0-10: a next-morning report at or below it (or 2) "
+                        "counts as settled, e.g. planner screen --usual-pain 3")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("resume", "resume after a pause (needs --confirm after a red flag)")

@@ -26,11 +26,28 @@ def print_alert(alert: Alert) -> None:
     print("\n".join([border, *alert.lines(), border]))
 
 
+def _usual(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or not 0 <= int(text) <= 10:
+        raise UsageError(f"--usual-pain: '{text}' is not a pain score; use a whole number from 0 (none) to 10 (worst)")
+    return int(text)
+
+
 def screen(args: argparse.Namespace, context: Context) -> int:
+    usual = _usual(getattr(args, "usual_pain", None))
+    if usual is not None and not args.none and not args.yes:
+        with open_store(context.data_dir, create=True) as store:
+            store.set_usual_pain(usual)
+        if args.json:
+            print_json({"usual_pain": usual})
+        else:
+            print(f"Usual pain set to {usual}: a next-morning report of {max(2, usual)} or less counts as settled.")
+        return 0
     if args.none == bool(args.yes):
         raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
                          "not both or neither")
-    screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)))
+    screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)), usual)
     with open_store(context.data_dir, create=True) as store:
         alert = record(store, screening)
     if args.json:

@@ -108,6 +108,7 @@ class History:
     adjustments: tuple[Adjustment, ...] = ()
     notes: tuple[SessionNote, ...] = ()
     sessions: tuple[SessionRecord, ...] = ()
+    usual_pain: int | None = None  # the pain on a typical day, as the person said it (planner screen)
 
     def session_on(self, day: dt.date) -> SessionRecord | None:
         """The recorded session of ``day``, if anything was checked off that day."""

@@ -166,8 +166,24 @@ class Store:
         with write(self.connection, self.path) as db:
             db.execute("INSERT INTO screenings (date, yes) VALUES (?, ?)",
                        (screening.date.isoformat(), json.dumps(list(screening.yes))))
+            if screening.usual_pain is not None:
+                self._set_usual_pain(db, screening.usual_pain)
             plan = db.execute("SELECT id FROM plans WHERE archived_at IS NULL").fetchone()
             self._insert_adjustments(db, plan[0] if plan else None, adjustments)
+
+    def set_usual_pain(self, score: int) -> None:
+        """The person's usual pain, said deliberately (``planner screen --usual-pain N``)."""
+        with write(self.connection, self.path) as db:
+            self._set_usual_pain(db, score)
+
+    @staticmethod
+    def _set_usual_pain(db: sqlite3.Connection, score: int) -> None:
+        db.execute("INSERT INTO settings (key, value) VALUES ('usual_pain', ?) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(score),))
+
+    def usual_pain(self) -> int | None:
+        value = self.setting("usual_pain")
+        return int(value) if value is not None and value.isdigit() else None
 
     def latest_screening(self) -> Screening | None:
         rows = self._read("SELECT date, yes FROM screenings ORDER BY date DESC, id DESC LIMIT 1")
@@ -328,7 +344,7 @@ class Store:
             for r in self._read("SELECT date, record FROM session_records WHERE plan_id = ? ORDER BY date",
                                 (plan_id,))
         )
-        return History(completions, skips, pain, adjustments, notes, sessions)
+        return History(completions, skips, pain, adjustments, notes, sessions, self.usual_pain())
 
 
 _PLAN_COLUMNS = "id, inputs, program_name, created_at, archived_at, source, plan_file"

@@ -148,23 +148,16 @@ def adapted_session(
     live = settle(plan, state, day, weekly_increase)  # a hold already rebuilt to full is over
     calendar = max(1, calendar_week(plan, day) - live.lag_weeks)
     if live.frozen_week is not None and calendar <= len(plan.weeks):
-        # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
-        # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
-        # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
-        # The plan as built that week is the cap: never more than a person without the pain is given.
-        # A walk apart from the session is compared apart: it grows week by week, and a held plan keeps
-        # the held week's walk whichever week's session is taken (more pain never brings a longer walk).
-        easier = adapt(calendar, factor, as_built=True)
-        easier = (_walks_as_held(easier[0], items[0]), easier[1])
-        lighter, held_volume = _session_volume(easier[0]), _session_volume(items[0])
-        if lighter < held_volume:
-            if plan.weeks[calendar - 1].deload:
-                return chosen(calendar, easier)
-            # Scaled down to it (the floor scales too): pain must never give more than the plan would.
-            scaled = adapt(week, factor * lighter / held_volume)
-            if _session_volume(scaled[0]) <= lighter:
-                return chosen(week, scaled)
-            return chosen(calendar, easier)
+        # A hold holds, whatever the calendar says: the held week's exercises stay (never the calendar
+        # week's harder variants or new movements). The plan as built for the calendar's week is still a
+        # cap: when it is lighter (an easier week, a harder variant starting low) the held exercises are
+        # scaled down to it. A cut and an easier week meeting: the lower of the two applies, never their
+        # product. A walk apart from the session is compared apart: a held plan keeps the held week's walk.
+        calendar_items = adapt(calendar, 1.0, as_built=True)[0]
+        cap = _session_volume(_walks_as_held(calendar_items, items[0]))
+        held_volume = _session_volume(items[0])
+        if cap < held_volume:
+            return chosen(week, adapt(week, factor * cap / held_volume))
     return chosen(week, items)
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from planner.domain.library.loading import Library
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
+from planner.domain.pain.usual import settled_by_morning, usual_pain, worse_next_morning
 from planner.domain.pain.warning_signs import REPLACED_BY, SEE_A_PROFESSIONAL, STOP_IT_NOW, alert_for, pausing
 from planner.domain.plan.model import DAY_NAMES, Plan
 from planner.domain.plan.substitutes import replacement_for
@@ -51,13 +52,16 @@ class AdaptationState:
     dropped: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
     # A dropped track's replacement: another exercise for the same purpose (planner.domain.plan.substitutes).
     replaced: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
+    # The session day the last cut answered: one cut per pain episode, so a second report about the same
+    # session (a 7 after it, a 6 the next morning) never cuts it again.
+    cut_for: dt.date | None = None
     # Weeks to climb back after a cut or a pause, from the pain rules in force when it began.
     rebuild_weeks: Annotated[int, Field(ge=1, le=12)] = DEFAULT_RULES.rebuild_weeks
 
     def dump(self) -> dict:
         """Plain JSON values, as the store keeps the state with each adjustment."""
         data = dataclasses.asdict(self)
-        for name in ("growing_since", "gap_after"):
+        for name in ("growing_since", "gap_after", "cut_for"):
             if data[name] is not None:
                 data[name] = data[name].isoformat()
         return data
@@ -66,7 +70,7 @@ class AdaptationState:
     def load(cls, data: dict) -> AdaptationState:
         """A state :meth:`dump` wrote; keys it does not know (from another version) are left out."""
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        for name in ("growing_since", "gap_after"):
+        for name in ("growing_since", "gap_after", "cut_for"):
             if known.get(name) is not None:
                 known[name] = dt.date.fromisoformat(known[name])
         if known.get("factor") is not None:
@@ -179,6 +183,8 @@ def apply_pain_report(
     day = report.date
     label = f"Pain {report.score} {_session_words(plan, day, report.when, history, state.pause is not None)}"
     notes: list[str] = []
+    usual = usual_pain(history, plan.inputs.start, rules)
+    worse = worse_next_morning(history, report, usual, rules)
 
     def adjust(kind: str, new: AdaptationState, reason: str) -> tuple[AdaptationState, list[Adjustment], list[str]]:
         return new, [Adjustment(day, kind, reason, new.dump())], notes
@@ -219,8 +225,16 @@ def apply_pain_report(
         return state, [], notes
     if advice:
         return adjust("advice", *_advise(plan, library, settled, week, factor, history, report, label, weekly_increase,
-                                         rules))
-    if (report.score > rules.hold_max or _worse_next_morning(history, report, rules)) and \
+                                         rules, worse))
+    session = _session_of(plan, history, report)
+    if (report.score > rules.hold_max or worse) and settled.cut_for is not None and settled.cut_for == session:
+        # One cut per pain episode: this session was cut for already; the next sessions stay where that left them.
+        new = replace(settled, frozen_week=week, growing_since=None)
+        return adjust("hold", new,
+                      f"{label}: the sessions after it were already cut to {factor:.0%} for this pain, so they are "
+                      f"not cut again; they stay there, with no increase, until a report of {rules.hold_max} or "
+                      "less that has settled.")
+    if (report.score > rules.hold_max or worse) and \
             factor * rules.reduce_factor < rules.lowest_factor - 1e-9:
         # Cut after cut has not settled it: more cuts would leave doses like 1×1. Stop loading and get checked.
         new = replace(settled, pause="relief")
@@ -229,9 +243,10 @@ def apply_pain_report(
                       f"settling the pain, so the program is paused; do only the relief routine (rest positions, "
                       f"heat or cold, gentle movement) until it settles. {SEE_A_PROFESSIONAL} It resumes gently "
                       f"after a report of {rules.progress_max} or less.")
-    if report.score > rules.hold_max or _worse_next_morning(history, report, rules):
-        return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase, rules))
-    why = _why_hold(history, report, rules) if report.score > rules.progress_max else None
+    if report.score > rules.hold_max or worse:
+        new, reason = _reduce(plan, library, settled, week, factor, report, label, weekly_increase, rules)
+        return adjust("reduce", replace(new, cut_for=session), reason)
+    why = _why_hold(history, report, usual, rules) if report.score > rules.progress_max else None
     if why is not None:
         if settled.frozen_week is not None and settled.growing_since is None:
             notes.append(f"{label}, {why}: doses stay where they are until a report that is settled and not rising.")
@@ -245,6 +260,12 @@ def apply_pain_report(
     if report.score > rules.progress_max and settled.frozen_week is None:
         notes.append(f"{label} is {fine}: the plan keeps progressing. Report again if it is worse next morning.")
         return state, [], notes
+    if settled.frozen_week is not None and report.when == "next-morning" and \
+            not _session_answer_ok(history, session, usual, rules):
+        # One decision per session: a settled morning does not undo what the report after it called for.
+        notes.append(f"{label} is {fine}; the doses stay where the report after that session left them until "
+                     "a session is reported at an acceptable pain.")
+        return state, [], notes
     if settled.frozen_week is not None and settled.factor >= 1.0:
         new = replace(settled, frozen_week=None, growing_since=None, lag_weeks=calendar_week(plan, day) - week)
         return adjust("progress", new, f"{label} is {fine}, so the plan progresses again from week {week}.")
@@ -257,12 +278,12 @@ def apply_pain_report(
 
 def _advise(
     plan: Plan, library: Library, state: AdaptationState, week: int, factor: float, history: History,
-    report: PainReport, label: str, weekly_increase: float, rules: PainRules = DEFAULT_RULES,
+    report: PainReport, label: str, weekly_increase: float, rules: PainRules = DEFAULT_RULES, worse: bool = False,
 ) -> tuple[AdaptationState, str]:
     """Numbness or tingling in one leg: drop what brings it on, hold the rest, say when to get it checked."""
     alert = alert_for(report.flags)
     assert alert is not None
-    if report.score > rules.hold_max or _worse_next_morning(history, report, rules):
+    if report.score > rules.hold_max or worse:
         new, reason = _reduce(plan, library, state, week, factor, replace(report, aggravated=()), label,
                               weekly_increase, rules)
         reason = reason.rstrip(".")
@@ -311,11 +332,13 @@ def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], repl
     return " " + REPLACED_BY.format(name=library.exercises[other].name)
 
 
-def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_RULES) -> str | None:
+def _why_hold(history: History, report: PainReport, usual: float | None,
+              rules: PainRules = DEFAULT_RULES) -> str | None:
     """Why pain of 3–5 is not acceptable this time (the pain-monitoring model), or ``None`` if it is:
-    not settled by the next morning, well above the person's usual, or higher than the week before."""
-    if report.when == "next-morning":
-        return "not settled by the next morning"
+    not settled by the next morning (above ``max(progress_max, usual)``), well above the person's usual,
+    keeping coming back at the top of the band, or higher than the week before."""
+    if report.when == "next-morning" and not settled_by_morning(report, usual, rules):
+        return "not settled by the next morning" + (f" (your usual is {usual:g})" if usual else "")
     day = report.date
     since = day - dt.timedelta(days=rules.recurring_days - 1)
     high = sum(1 for p in history.pain if since <= p.date <= day and p.score >= rules.recurring_score)
@@ -323,12 +346,8 @@ def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_R
         # Acceptable once, but not as the usual: pain at the top of the band keeps coming back.
         nth = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(high + 1, f"{high + 1}th")
         return f"the {nth} report of {rules.recurring_score} or more in {rules.recurring_days} days"
-    recent = sorted(p.score for p in history.pain if day - dt.timedelta(days=rules.baseline_days) < p.date <= day)
-    if len(recent) >= 2:
-        middle = len(recent) // 2
-        usual = recent[middle] if len(recent) % 2 else (recent[middle - 1] + recent[middle]) / 2
-        if report.score > usual + rules.baseline_rise:
-            return f"well above your usual ({usual:g} over the last {_days_words(rules.baseline_days)})"
+    if usual is not None and report.score > usual + rules.baseline_rise:
+        return f"well above your usual ({usual:g})"
     week_before = [p.score for p in history.pain
                    if day - dt.timedelta(days=14) < p.date <= day - dt.timedelta(days=7)]
     if week_before and report.score > max(week_before):
@@ -336,17 +355,31 @@ def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_R
     return None
 
 
-def _days_words(days: int) -> str:
-    return "two weeks" if days == 14 else f"{days} days"
+def _session_answer_ok(history: History, session: dt.date, usual: float | None, rules: PainRules) -> bool:
+    """Whether every report during or after ``session`` was acceptable when it was made."""
+    for index, earlier in enumerate(history.pain):
+        if earlier.date != session or earlier.when == "next-morning":
+            continue
+        if earlier.score > rules.hold_max:
+            return False
+        before = replace(history, pain=history.pain[:index])
+        if earlier.score > rules.progress_max and _why_hold(before, earlier, usual, rules) is not None:
+            return False
+    return True
 
 
-def _worse_next_morning(history: History, report: PainReport, rules: PainRules = DEFAULT_RULES) -> bool:
-    """Pain the next morning worse than at the session it follows means the session was too much."""
-    if report.when != "next-morning":
-        return False
-    session_day = report.date - dt.timedelta(days=1)
-    earlier = [p.score for p in history.pain if p.date in (session_day, report.date) and p.when != "next-morning"]
-    return bool(earlier) and report.score > max(earlier) and report.score > rules.progress_max
+def _session_of(plan: Plan, history: History, report: PainReport) -> dt.date:
+    """The session day a report is about: its own day for a report during or after a session, else the
+    latest session checked off in the three days before (a report the next morning, or on a rest day)."""
+    if report.when != "next-morning" and (_is_session_day(plan, report.date) or any(
+            c.date == report.date for c in history.completions)):
+        return report.date
+    done = {c.date for c in history.completions if c.status != "skipped"}
+    for back in range(1, 4):
+        earlier = report.date - dt.timedelta(days=back)
+        if earlier in done:
+            return earlier
+    return report.date - dt.timedelta(days=1) if report.when == "next-morning" else report.date
 
 
 def _reduce(
