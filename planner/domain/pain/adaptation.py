@@ -346,7 +346,7 @@ def _why_hold(history: History, report: PainReport, usual: float | None,
         # Acceptable once, but not as the usual: pain at the top of the band keeps coming back.
         nth = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(high + 1, f"{high + 1}th")
         return f"the {nth} report of {rules.recurring_score} or more in {rules.recurring_days} days"
-    if usual is not None and report.score > usual + rules.baseline_rise:
+    if usual is not None and report.score > max(usual, rules.progress_max) + rules.baseline_rise:
         return f"well above your usual ({usual:g})"
     week_before = [p.score for p in history.pain
                    if day - dt.timedelta(days=14) < p.date <= day - dt.timedelta(days=7)]
