@@ -44,7 +44,8 @@ def pain(args: argparse.Namespace, context: Context) -> int:
             guesses = "".join(library.suggest(i, library.exercises) for i in unknown)
             raise UsageError(f"--aggravated: unknown exercise id {', '.join(unknown)}{guesses}; "
                              "see 'planner today' for today's ids")
-        report = PainReport(day, args.when, score, args.where.strip(), tuple(args.aggravated), tuple(args.flag))
+        report = PainReport(day, args.when, score, args.where.strip(), tuple(args.aggravated), tuple(args.flag),
+                            settled=getattr(args, "settled", False))
         state, adjustments, notes = apply_pain_report(
             active.plan, context.library, active.state, active.history, report, active.weekly_increase, active.rules)
         active.store.record_pain(active.record.id, report, adjustments)

@@ -175,6 +175,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "
                    "e.g. --flag numbness")
+    p.add_argument("--settled", action="store_true",
+                   help="you can walk and move about as usual (with a low score on a second day it ends a "
+                        "relief pause), e.g. planner pain 2 --settled")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")

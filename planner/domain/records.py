@@ -43,6 +43,7 @@ class PainReport:
     aggravated: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     id: int | None = None
+    settled: bool = False  # "Can you walk and move about as usual?" answered yes (ends a relief pause)
 
     def as_json(self) -> dict:
         return {
@@ -52,6 +53,7 @@ class PainReport:
             "where": self.area,
             "aggravated": list(self.aggravated),
             "flags": list(self.flags),
+            "settled": self.settled,
         }
 
 

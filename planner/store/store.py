@@ -116,8 +116,9 @@ class Store:
                    "FROM skips WHERE plan_id = ? AND date >= ?", (target, source, day))
         db.execute("INSERT INTO session_records (plan_id, date, record, recorded_at) SELECT ?, date, record, "
                    "recorded_at FROM session_records WHERE plan_id = ? AND date >= ?", (target, source, day))
-        db.execute("INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags, recorded_at) "
-                   "SELECT ?, date, timing, score, area, aggravated, flags, recorded_at FROM pain_reports "
+        db.execute("INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags, settled, "
+                   "recorded_at) SELECT ?, date, timing, score, area, aggravated, flags, settled, recorded_at "
+                   "FROM pain_reports "
                    "WHERE plan_id = ? AND date >= ? ORDER BY id", (target, source, day))
 
     def change_inputs(self, plan_id: int, inputs: PlanInputs, adjustment: Adjustment) -> None:
@@ -263,10 +264,10 @@ class Store:
         """The report and the adjustments it caused land together or not at all."""
         with write(self.connection, self.path) as db:
             cursor = db.execute(
-                "INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags, settled)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (plan_id, report.date.isoformat(), report.when, report.score, report.area,
-                 json.dumps(list(report.aggravated)), json.dumps(list(report.flags))),
+                 json.dumps(list(report.aggravated)), json.dumps(list(report.flags)), int(report.settled)),
             )
             self._insert_adjustments(db, plan_id, adjustments)
         return PainReport(**{**report.__dict__, "id": cursor.lastrowid})
@@ -274,7 +275,7 @@ class Store:
     def remove_latest_pain(self, plan_id: int, kinds: tuple[str, ...]) -> PainReport | None:
         """Take back the latest pain report and the adjustments of ``kinds`` it made (recorded with it or
         after); the state then falls back to what the earlier records left. Returns the report removed."""
-        rows = self._read("SELECT id, date, timing, score, area, aggravated, flags, recorded_at FROM pain_reports"
+        rows = self._read("SELECT id, date, timing, score, area, aggravated, flags, recorded_at, settled FROM pain_reports"
                           " WHERE plan_id = ? ORDER BY id DESC LIMIT 1", (plan_id,))
         if not rows:
             return None
@@ -285,7 +286,7 @@ class Store:
             db.execute(f"DELETE FROM adjustments WHERE plan_id = ? AND recorded_at >= ? AND kind IN ({marks})",
                        (plan_id, r[7], *kinds))
         return PainReport(dt.date.fromisoformat(r[1]), r[2], r[3], r[4], tuple(json.loads(r[5])),
-                          tuple(json.loads(r[6])), id=r[0])
+                          tuple(json.loads(r[6])), id=r[0], settled=bool(r[8]))
 
     def record_adjustments(self, plan_id: int | None, adjustments: Iterable[Adjustment]) -> None:
         with write(self.connection, self.path) as db:
@@ -324,9 +325,9 @@ class Store:
         )
         pain = tuple(
             PainReport(dt.date.fromisoformat(r[1]), r[2], r[3], r[4], tuple(json.loads(r[5])),
-                       tuple(json.loads(r[6])), id=r[0])
+                       tuple(json.loads(r[6])), id=r[0], settled=bool(r[7]))
             for r in self._read(
-                "SELECT id, date, timing, score, area, aggravated, flags FROM pain_reports"
+                "SELECT id, date, timing, score, area, aggravated, flags, settled FROM pain_reports"
                 " WHERE plan_id = ? ORDER BY id", (plan_id,))
         )
         adjustments = tuple(

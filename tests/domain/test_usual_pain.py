@@ -143,3 +143,24 @@ def test_an_easier_week_on_the_calendar_never_lifts_a_hold(library: Library) -> 
         for session in week.sessions:
             assert {p.id for p in session.exercises} <= allowed, (week.number, session.date)
             assert session.volume_seconds <= volume, (week.number, session.date)
+
+
+def test_a_relief_pause_ends_after_two_low_days_and_moving_as_usual(library: Library) -> None:
+    """The issue's story: an 8 pauses; one report of 2 no longer ends it. Two different days at 2 or
+    less, with "Can you walk and move about as usual?" answered yes, do; it restarts at half the volume."""
+    plan = plan_of(library)
+    history = done(History(), START, plan)
+    state, history, kinds = report(plan, library, AdaptationState(), history, PainReport(START, "after", 8))
+    assert kinds == ["pause"] and state.pause == "relief"
+    tuesday, wednesday, thursday = (START + dt.timedelta(days=d) for d in (1, 2, 3))
+    state, history, kinds = report(plan, library, state, history, PainReport(tuesday, "next-morning", 2,
+                                                                             settled=True))
+    assert kinds == [] and state.pause == "relief", "one day at 2 is not enough"
+    state, history, kinds = report(plan, library, state, history, PainReport(tuesday, "after", 1, settled=True))
+    assert kinds == [] and state.pause == "relief", "two reports on the same day are one day"
+    state, history, kinds = report(plan, library, state, history, PainReport(wednesday, "next-morning", 2))
+    assert kinds == [] and state.pause == "relief", "moving as usual was not said"
+    state, history, kinds = report(plan, library, state, history, PainReport(thursday, "next-morning", 2,
+                                                                             settled=True))
+    assert kinds == ["resume"] and state.pause is None and state.factor == pytest.approx(0.5)
+    assert "walk and move about as usual" in history.adjustments[-1].reason

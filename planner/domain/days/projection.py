@@ -130,7 +130,8 @@ def project_pain(
         for offset in range(7):
             day = start + dt.timedelta(days=offset)
             if morning is not None and _is_session(plan, day - dt.timedelta(days=1)):
-                state, history = _report(plan, library, state, history, PainReport(day, "next-morning", morning),
+                state, history = _report(plan, library, state, history, PainReport(day, "next-morning", morning,
+                                                                    settled=morning <= rules.progress_max),
                                          weekly_increase, rules, reasons, seen_kinds)
             if not _is_session(plan, day):
                 continue
@@ -147,7 +148,8 @@ def project_pain(
             record = session_record(view) if done else None  # the record is the truth here too
             history = replace(history, completions=(*history.completions, *done),
                               sessions=(*history.sessions, *([record] if record else [])))
-            state, history = _report(plan, library, state, history, PainReport(day, "after", score),
+            state, history = _report(plan, library, state, history, PainReport(day, "after", score,
+                                                                         settled=score <= rules.progress_max),
                                      weekly_increase, rules, reasons, seen_kinds)
         advice = recurring_pain(history, start + dt.timedelta(days=6), rules)
         if advice:

@@ -207,19 +207,30 @@ def apply_pain_report(
         return adjust("pause", new,
                       f"{label}: the program is paused; do only the relief routine (rest positions, heat or "
                       f"cold, gentle movement) until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
-                      f"after a report of {rules.progress_max} or less.")
+                      f"{_resumes_when(rules)}.")
     settled = settle(plan, state, day, weekly_increase)
     week, factor = position(plan, settled, day, weekly_increase)
     if state.pause == "relief":
-        if report.score <= rules.progress_max:
+        low_days = _low_days_since_pause(history, report, rules)
+        if report.score <= rules.progress_max and len(low_days) >= RELIEF_LOW_DAYS and report.settled:
             # Never above what a cut at this point would leave: pain bad enough to pause gives no more than a cut.
             restart = min(factor * rules.reduce_factor, rules.resume_factor)
             new = replace(settled, pause=None, frozen_week=week, factor=restart, growing_since=day, ceiling=None,
                           rebuild_weeks=rules.rebuild_weeks)
             return adjust("resume", new,
-                          f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
+                          f"{label}, on a second day at {rules.progress_max} or less, and you can walk and move about "
+                          f"as usual: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
                           f"and are back to the full plan within {_weeks_words(rules.rebuild_weeks)} unless the pain rises again.")
-        notes.append(f"Recorded. The program stays on the relief routine until you report {rules.progress_max} or less.")
+        if report.score > rules.progress_max:
+            notes.append(f"Recorded. The program stays on the relief routine; it resumes {_resumes_when(rules)}.")
+        elif len(low_days) < RELIEF_LOW_DAYS:
+            notes.append(f"Recorded: a first day at {rules.progress_max} or less. The program stays on the relief "
+                         f"routine until a second day like it, on another day, when you can walk and move about "
+                         f"as usual (planner pain SCORE --settled).")
+        else:
+            notes.append(f"Recorded: {len(low_days)} days at {rules.progress_max} or less. Can you walk and move "
+                         f"about as usual? If yes, say so and the program resumes gently: "
+                         f"planner pain {report.score} --settled")
         if advice:
             notes.append(advice.message)
         return state, [], notes
@@ -242,7 +253,7 @@ def apply_pain_report(
                       f"{label}, after sessions already cut to {factor:.0%} of the plan: lighter sessions are not "
                       f"settling the pain, so the program is paused; do only the relief routine (rest positions, "
                       f"heat or cold, gentle movement) until it settles. {SEE_A_PROFESSIONAL} It resumes gently "
-                      f"after a report of {rules.progress_max} or less.")
+                      f"{_resumes_when(rules)}.")
     if report.score > rules.hold_max or worse:
         new, reason = _reduce(plan, library, settled, week, factor, report, label, weekly_increase, rules)
         return adjust("reduce", replace(new, cut_for=session), reason)
@@ -353,6 +364,23 @@ def _why_hold(history: History, report: PainReport, usual: float | None,
     if week_before and report.score > max(week_before):
         return f"higher than the week before ({max(week_before)})"
     return None
+
+
+RELIEF_LOW_DAYS = 2  # a relief pause ends after low pain on this many different days (and moving as usual)
+
+
+def _resumes_when(rules: PainRules) -> str:
+    return (f"after reports of {rules.progress_max} or less on two different days, once you can walk and move "
+            "about as usual")
+
+
+def _low_days_since_pause(history: History, report: PainReport, rules: PainRules) -> set[dt.date]:
+    """The days with a report of ``progress_max`` or less since the relief pause began (this one included)."""
+    began = next((a.date for a in reversed(history.adjustments) if a.kind == "pause"), None)
+    low = {p.date for p in history.pain if p.score <= rules.progress_max and (began is None or p.date >= began)}
+    if report.score <= rules.progress_max:
+        low.add(report.date)
+    return low
 
 
 def _session_answer_ok(history: History, session: dt.date, usual: float | None, rules: PainRules) -> bool:
@@ -472,8 +500,8 @@ def carried_pause(standing: AdaptationState, day: dt.date, what: str,
                   f"made. {alert.with_heading()}")
         return Adjustment(day, "red-flag", reason, new.dump())
     reason = (f"{what.capitalize()} starts paused on the relief routine, as the plan before it was: do only the "
-              f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently after a report "
-              f"of {rules.progress_max} or less.")
+              f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
+              f"{_resumes_when(rules)}.")
     return Adjustment(day, "pause", reason, new.dump())
 
 
