@@ -164,3 +164,53 @@ def test_a_relief_pause_ends_after_two_low_days_and_moving_as_usual(library: Lib
                                                                              settled=True))
     assert kinds == ["resume"] and state.pause is None and state.factor == pytest.approx(0.5)
     assert "walk and move about as usual" in history.adjustments[-1].reason
+
+
+def _stretches(library: Library, exercises: list) -> list[str]:
+    return [p.id for p in exercises if library.exercises[p.id].category.value == "flexibility"]
+
+
+def test_tingling_that_persists_escalates_to_soon_and_keeps_a_stretch_that_spares_the_nerve(
+        library: Library) -> None:
+    """The issue's story: one-leg tingling reported again days later no longer stays "advice": the alert
+    is "soon" (book a physiotherapist or doctor this week), hamstring-type stretches are out, and every
+    session that had a stretch still has one."""
+    from planner.domain.pain.alerts import current_alert
+    from planner.domain.pain.tingling import NERVE_LOADING
+
+    plan = plan_of(library, program="core-foundation", minutes=15)
+    nerve = [p.id for s in plan.sessions()[:3] for p in s.exercises if p.track in NERVE_LOADING]
+    assert nerve, "the story needs a plan with a hamstring stretch"
+    state, history = AdaptationState(), History()
+    history = done(history, START, plan)
+    state, history, kinds = report(plan, library, state, history, PainReport(START, "after", 2, flags=("numbness",)))
+    assert kinds == ["advice"]
+    assert current_alert(state, history, START).level == "advice"
+    friday = START + dt.timedelta(days=4)
+    history = done(history, START + dt.timedelta(days=2), plan)
+    history = done(history, friday, plan)
+    state, history, kinds = report(plan, library, state, history, PainReport(friday, "after", 2, flags=("numbness",)))
+    alert = current_alert(state, history, friday + dt.timedelta(days=3))
+    assert alert is not None and alert.level == "soon"
+    assert "book a physiotherapist or doctor this week" in alert.as_json()["message"].lower()
+    for offset in (7, 9, 11, 14, 16):
+        day = START + dt.timedelta(days=offset)
+        shown = day_view(plan, library, state, history, day, 0.1)
+        planned = next(s for s in plan.sessions() if s.date == day)
+        assert not {p.track for p in shown.exercises} & NERVE_LOADING, day
+        if _stretches(library, planned.exercises):
+            assert _stretches(library, shown.exercises), f"{day}: a session never loses all its stretches"
+    assert current_alert(state, history, friday + dt.timedelta(days=20)) is None or \
+        current_alert(state, history, friday + dt.timedelta(days=20)).level != "soon"
+
+
+def test_tingling_with_weakness_stays_urgent(library: Library) -> None:
+    from planner.domain.pain.alerts import current_alert
+
+    plan = plan_of(library)
+    state, history, _ = report(plan, library, AdaptationState(), History(),
+                               PainReport(START, "after", 2, flags=("numbness",)))
+    later = START + dt.timedelta(days=3)
+    state, history, _ = report(plan, library, state, history,
+                               PainReport(later, "after", 2, flags=("numbness", "weakness")))
+    assert current_alert(state, history, later).level == "urgent"

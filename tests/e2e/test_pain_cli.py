@@ -145,10 +145,16 @@ def test_severe_pain_pauses_to_relief_and_low_pain_resumes_gently(planner: Plann
     assert "relief" in categories and categories <= {"relief", "mobility"}, "gentle movement and relief, no training"
     planner.run("pain", "5", "--date", "2026-03-03", today="2026-03-03")
     assert planner.day("2026-03-04")["status"] == "paused"
-    planner.run("pain", "1", "--date", "2026-03-04", today="2026-03-04")
-    resumed = planner.day("2026-03-05")
+    out = planner.run("pain", "1", "--settled", "--date", "2026-03-04", today="2026-03-04").stdout
+    assert planner.day("2026-03-05")["status"] == "paused", "one low day is not enough"
+    assert "second day" in out, out
+    out = planner.run("pain", "1", "--date", "2026-03-05", today="2026-03-05").stdout
+    assert planner.day("2026-03-06")["status"] == "paused", "nor two without moving about as usual"
+    assert "walk and move about as usual" in out and "--settled" in out, out
+    planner.run("pain", "1", "--settled", "--date", "2026-03-05", today="2026-03-05")
+    resumed = planner.day("2026-03-06")
     assert resumed["status"] == "planned"
-    planned = planner.planned("2026-03-05")
+    planned = planner.planned("2026-03-06")
     whole = {e["id"] for e in planned["exercises"] if e["category"] in ("mobility", "relief")}  # never cut for pain
     load = sum(e["volume_seconds"] for e in resumed["exercises"] if e["id"] not in whole)
     assert load <= 0.5 * sum(e["volume_seconds"] for e in planned["exercises"] if e["id"] not in whole) + 1

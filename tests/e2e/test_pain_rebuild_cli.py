@@ -80,7 +80,8 @@ def test_a_break_noticed_on_a_rest_day_starts_the_next_session_one_step_lower(pl
 def test_history_and_today_agree_on_the_day_of_a_resume(planner: Planner, how: str) -> None:
     if how == "relief ends":
         done_with_pain(planner, "2026-03-02", "8")
-        planner.run("pain", "2", "--date", "2026-03-04", today="2026-03-04")
+        planner.run("pain", "2", "--date", "2026-03-03", today="2026-03-03")
+        planner.run("pain", "2", "--settled", "--date", "2026-03-04", today="2026-03-04")
     else:
         done_with_pain(planner, "2026-03-02", "2", "--flag", "fever")
         planner.run("resume", "--confirm", today="2026-03-04")

@@ -18,8 +18,16 @@ from typing import TYPE_CHECKING, Literal
 
 from planner.domain.library.loading import Library
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
+from planner.domain.pain.tingling import NERVE_LOADING, TINGLING, tingling_persists
 from planner.domain.pain.usual import settled_by_morning, usual_pain, worse_next_morning
-from planner.domain.pain.warning_signs import REPLACED_BY, SEE_A_PROFESSIONAL, STOP_IT_NOW, alert_for, pausing
+from planner.domain.pain.warning_signs import (
+    REPLACED_BY,
+    SEE_A_PROFESSIONAL,
+    STOP_IT_NOW,
+    alert_for,
+    pausing,
+    persisting,
+)
 from planner.domain.plan.model import DAY_NAMES, Plan
 from planner.domain.plan.substitutes import replacement_for
 from planner.domain.records import Adjustment, History, PainReport
@@ -302,41 +310,49 @@ def _advise(
         new = replace(state, frozen_week=week, growing_since=None)
         reason = f"{label}: the plan holds at its current doses"
     reason += f", because you reported {alert.labels[0]}"
-    new, dropped = _drop(library, new, report.aggravated, plan, week)
-    if dropped:
-        # Nothing new takes its place while a nerve is irritated: another stretch could pull on it too.
-        reason += f"; {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} dropped from the plan"
+    persists = tingling_persists((*history.pain, report), report.date)
+    if persists:
+        alert = persisting([TINGLING])
+    # While a nerve is irritated, nothing that pulls on it stays or comes in: what is dropped is replaced
+    # (a stretch by another stretch) only by an exercise that does not load the nerve.
+    nerve = [track for track in _plan_tracks(plan) if track in NERVE_LOADING] if persists else []
+    dropped_list, replaced = list(new.dropped), dict(new.replaced)
+    names: list[str] = []
+    swaps: list[str] = []
+    for track in dict.fromkeys([*(library.chain(i)[0] for i in report.aggravated if i in library.exercises),
+                                *nerve]):
+        if track in dropped_list:
+            continue
+        current = new.regressed.get(track, _current_variant(plan, week, track) or track)
+        names.append(library.exercises.get(current, library.exercises[track]).name)
+        swaps.append(_take_out(library, plan, track, dropped_list, replaced, avoid=NERVE_LOADING).strip())
+    new = replace(new, dropped=dropped_list, replaced=replaced)
+    if names:
+        reason += f"; {', '.join(names)} {'is' if len(names) == 1 else 'are'} dropped from the plan"
+        if persists and nerve:
+            reason += " (stretches that pull on the nerve stay out while the tingling lasts)"
+        reason += "".join(f". {swap.rstrip('.')}" for swap in swaps if swap)
     else:
         reason += ("; name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
                    "and it is dropped from the plan")
     return new, f"{reason}. {alert.message}"
 
 
-def _drop(library: Library, state: AdaptationState, exercise_ids: tuple[str, ...], plan: Plan,
-          week: int) -> tuple[AdaptationState, list[str]]:
-    """Take the named exercises' tracks out of the plan; returns the names dropped."""
-    dropped = list(state.dropped)
-    names: list[str] = []
-    for exercise_id in exercise_ids:
-        if exercise_id not in library.exercises:
-            continue
-        track = library.chain(exercise_id)[0]
-        current = state.regressed.get(track, _current_variant(plan, week, track) or exercise_id)
-        names.append(library.exercises.get(current, library.exercises[exercise_id]).name)
-        if track not in dropped:
-            dropped.append(track)
-    return replace(state, dropped=dropped), names
+def _plan_tracks(plan: Plan) -> list[str]:
+    return list(dict.fromkeys(p.track for week in plan.weeks for s in week.sessions for p in s.exercises))
 
 
-def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], replaced: dict[str, str]) -> str:
-    """Drop ``track`` (and whatever it replaced): a sentence naming its replacement, or "" when none fits."""
+def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], replaced: dict[str, str],
+              avoid: frozenset[str] = frozenset()) -> str:
+    """Drop ``track`` (and whatever it replaced): a sentence naming its replacement, or "" when none fits.
+    No chain in ``avoid`` is chosen (the nerve-loading stretches, while tingling is reported)."""
     if track in dropped:
         return ""
     dropped.append(track)
     # The plan's own exercise whose place this was: a replacement that hurt too is replaced in turn.
     place = next((original for original, other in replaced.items() if other == track), track)
     replaced.pop(place, None)
-    other = replacement_for(library, plan, track, set(dropped) | set(replaced.values()))
+    other = replacement_for(library, plan, track, set(dropped) | set(replaced.values()) | avoid)
     if other is None:
         return ""
     replaced[place] = other
