@@ -83,7 +83,7 @@ def test_acceptable_pain_that_settles_keeps_the_plan_progressing(planner: Planne
 def test_pain_above_the_usual_holds_until_an_acceptable_report(planner: Planner) -> None:
     for date in ("2026-03-02", "2026-03-04", "2026-03-06"):
         report(planner, date, "0")
-    out = report(planner, "2026-03-08", "4")
+    out = report(planner, "2026-03-08", "5")  # more than 2 above max(2, a usual of 0)
     assert "above your usual" in out.stdout
     held = planner.day("2026-03-09")  # week 2 in the plan, held at week 1's doses
     assert held["week"] == 1

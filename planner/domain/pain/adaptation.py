@@ -230,14 +230,15 @@ def apply_pain_report(
                           f"as usual: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
                           f"and are back to the full plan within {_weeks_words(rules.rebuild_weeks)} unless the pain rises again.")
         if report.score > rules.progress_max:
-            notes.append(f"Recorded. The program stays on the relief routine; it resumes {_resumes_when(rules)}.")
+            notes.append(f"{label}: recorded. The program stays on the relief routine; it resumes "
+                         f"{_resumes_when(rules)}.")
         elif len(low_days) < RELIEF_LOW_DAYS:
-            notes.append(f"Recorded: a first day at {rules.progress_max} or less. The program stays on the relief "
-                         f"routine until a second day like it, on another day, when you can walk and move about "
-                         f"as usual (planner pain SCORE --settled).")
+            notes.append(f"{label}: recorded, a first day at {rules.progress_max} or less. The program stays on "
+                         "the relief routine until a second day like it, when you can walk and move about as "
+                         "usual (planner pain SCORE --settled).")
         else:
-            notes.append(f"Recorded: {len(low_days)} days at {rules.progress_max} or less. Can you walk and move "
-                         f"about as usual? If yes, say so and the program resumes gently: "
+            notes.append(f"{label}: recorded, {len(low_days)} days at {rules.progress_max} or less. Can you walk "
+                         f"and move about as usual? If yes, say so and the program resumes gently: "
                          f"planner pain {report.score} --settled")
         if advice:
             notes.append(advice.message)

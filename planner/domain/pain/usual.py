@@ -2,7 +2,7 @@
 
 The person may say it (``planner screen --usual-pain N``, or the question at the screening). Where
 they did not, the middle (median) of the next-morning reports of the plan's first ``baseline_days``
-days sets it, once: reports after that never move it on their own. A back that is worse every
+days sets it (of all its reports, if three or more but none the next morning), once: reports after that never move it on their own. A back that is worse every
 morning since the plan began is not a new normal; that is what the hold and the advice to have it
 checked are for. Saying it again changes it, deliberately.
 """
@@ -15,14 +15,20 @@ import statistics
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.records import History, PainReport
 
+FALLBACK_REPORTS = 3
+
 
 def usual_pain(history: History, start: dt.date, rules: PainRules = DEFAULT_RULES) -> float | None:
     """The person's usual pain, or ``None`` while nothing tells it yet (no answer and no morning report)."""
     if history.usual_pain is not None:
         return history.usual_pain
     end = start + dt.timedelta(days=rules.baseline_days)
-    first = [p.score for p in history.pain if p.when == "next-morning" and start <= p.date < end]
-    return statistics.median(first) if first else None
+    early = [p for p in history.pain if start <= p.date < end]
+    mornings = [p.score for p in early if p.when == "next-morning"]
+    if mornings:
+        return statistics.median(mornings)
+    # With no morning report in those days, three or more reports of any kind are the best guess there is.
+    return statistics.median(p.score for p in early) if len(early) >= FALLBACK_REPORTS else None
 
 
 def settled_by_morning(report: PainReport, usual: float | None, rules: PainRules = DEFAULT_RULES) -> bool:
