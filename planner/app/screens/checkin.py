@@ -22,6 +22,7 @@ from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import SIGNS
 from planner.domain.records import PainReport
 
+SETTLED_QUESTION = "Can you walk and move about as usual?"
 WHEN = [("after the session", "after"), ("during the session", "during"), ("the next morning", "next-morning")]
 
 
@@ -50,6 +51,10 @@ class PainCheckIn(ModalScreen[bool]):
             with Horizontal(classes="row"):
                 yield Label("Where")
                 yield Input(placeholder="optional, e.g. lower back, left side", id="where", compact=True)
+            snapshot = getattr(self.app, "snapshot", None)
+            if snapshot is not None and snapshot.state.pause == "relief":
+                # What ends a relief pause, with low pain on a second day (planner pain N --settled).
+                yield QuestionBox(SETTLED_QUESTION, id="settled")
             yield Static("Since your last session, have you had any of these? Tick any that apply:")
             for sign in SIGNS:
                 yield QuestionBox(sign.question, id=f"flag-{sign.name}")
@@ -135,8 +140,9 @@ class PainCheckIn(ModalScreen[bool]):
             return
         flags = tuple(s.name for s in SIGNS if self.query_one(f"#flag-{s.name}", Checkbox).value)
         data = self.app.data  # type: ignore[attr-defined]
+        settled = bool(self.query("#settled")) and self.query_one("#settled", Checkbox).value
         report = PainReport(data.today, str(self.query_one("#when", Select).value), int(text),  # type: ignore[arg-type]
-                            self.query_one("#where", Input).value.strip(), (), flags)
+                            self.query_one("#where", Input).value.strip(), (), flags, settled=settled)
         self._flags = flags
         self.query_one("#record", Button).disabled = True
         self.recorded = True
