@@ -112,6 +112,10 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+AS_BUILT = ("the path if every session is done with pain 0-2: what you do and how your back answers set the "
+            "pace ('planner today'; 'planner simulate' shows other reports)")
+
+
 def show_plan(args: argparse.Namespace, context: Context) -> int:
     store = open_store(context.data_dir, create=False)
     active = load_active(store, context.library, context.pain_rules) if store else None
@@ -130,10 +134,12 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
             data["weeks"] = [w for w in data["weeks"] if w["number"] == args.week]
         # The plan is as built; what was checked off can keep an easier variant for now.
         data["held_back"] = [{"date": coming.date.isoformat(), **h.as_json()} for h in held] if coming else []
+        data["path"] = AS_BUILT
         print_json(data)
         return 0
     weeks = [built.weeks[args.week - 1]] if args.week else built.weeks
     print(summary(built, weeks))
+    print(f"\n{AS_BUILT[0].upper()}{AS_BUILT[1:]}.")
     if coming is not None and held:
         print(f"\nAs your check-offs stand, {DAY_NAMES[coming.date.weekday()]} {coming.date.isoformat()}'s session "
               "differs from the plan above:")
