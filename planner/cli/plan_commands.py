@@ -134,7 +134,6 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
             data["weeks"] = [w for w in data["weeks"] if w["number"] == args.week]
         # The plan is as built; what was checked off can keep an easier variant for now.
         data["held_back"] = [{"date": coming.date.isoformat(), **h.as_json()} for h in held] if coming else []
-        data["path"] = AS_BUILT
         print_json(data)
         return 0
     weeks = [built.weeks[args.week - 1]] if args.week else built.weeks

@@ -65,5 +65,6 @@ def test_tingling_on_a_second_day_raises_the_alert_to_soon(run_planner: RunPlann
     ok(run_planner, "pain", "2", "--flag", "numbness", "--date", "2026-03-04", today="2026-03-04")
     alert = day(run_planner, "2026-03-05", "2026-03-05")["alert"]
     assert alert["level"] == "soon" and "book a physiotherapist or doctor this week" in alert["message"].lower()
+    assert "book a physio this week" in ok(run_planner, "status", "--line", today="2026-03-05")
     shown = day(run_planner, "2026-03-06", "2026-03-06")
     assert not {e["id"] for e in shown["exercises"]} & {"hamstring-stretch-strap", "hamstring-stretch-standing"}
