@@ -30,6 +30,7 @@ lint: $(TEST_STAMP)
 
 screenshots: $(TEST_STAMP)
 	$(BIN)/python -m planner.app.screenshots screenshots
+	$(BIN)/python -m planner.app.figure_sheet screenshots
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py

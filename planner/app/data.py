@@ -35,6 +35,7 @@ from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import Completion, CompletionStatus, History, PainReport
 from planner.exports.exporting import Format, export_plan
+from planner.exports.figure_files import figures_folder, write_plan_figures
 from planner.exports.files import write_export
 from planner.exports.live import LiveCalendar
 from planner.store.active_plan import ActivePlan, load_active, standing_state, start_plan
@@ -243,8 +244,11 @@ class AppData:
         with self._active() as (_, active):
             if active is None:
                 raise PlannerError("Build a plan first: there is nothing to export yet.")
-            text = export_plan(active, self.context.library, fmt, at)
+            figures = figures_folder(path) if fmt == "md" else None
+            text = export_plan(active, self.context.library, fmt, at, figures=figures)
             write_export(path, text, force=force)
+            if figures is not None:
+                write_plan_figures(path, active.plan, self.context.library)
             return Outcome(self._snapshot(active), [f"Wrote {display_path(path)}."])
 
     def report(self, fmt: ReportFormat, path: Path, since: dt.date | None, *, force: bool = False) -> Outcome:

@@ -11,6 +11,7 @@ from planner.cli.session_commands import open_active
 from planner.context import Context
 from planner.domain.errors import InvalidFile, PlannerError, display_path
 from planner.exports.exporting import export_plan
+from planner.exports.figure_files import figures_folder, write_plan_figures
 from planner.exports.files import write_export
 from planner.exports.ics import parse_remind, parse_time
 from planner.exports.importing import import_plan as load_plan_file
@@ -26,14 +27,18 @@ def export(args: argparse.Namespace, context: Context) -> int:
     active = open_active(context, write=False)
     if active is None:
         raise PlannerError(NO_PLAN)
+    target = Path(args.output).expanduser() if args.output is not None else None
+    figures = figures_folder(target) if target is not None and args.format == "md" else None
     with active.store:
-        text = export_plan(active, context.library, args.format, at, remind)
-    if args.output is None:
+        text = export_plan(active, context.library, args.format, at, remind, figures=figures)
+    if target is None:
         sys.stdout.write(text)
         return 0
-    target = Path(args.output).expanduser()
     write_export(target, text, force=args.force)
     notice(f"wrote {display_path(target)}")
+    if figures is not None:
+        folder = write_plan_figures(target, active.plan, context.library)
+        notice(f"wrote the figures in {display_path(folder)}")
     return 0
 
 

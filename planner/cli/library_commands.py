@@ -16,6 +16,7 @@ from planner.domain.exchange.schemas import file_schemas
 from planner.domain.library.loading import BUILT_IN
 
 if TYPE_CHECKING:
+    from planner.domain.library.models import Exercise
     from planner.domain.pain.rules import LoadedRules
 
 
@@ -149,6 +150,8 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
     if exercise is None:
         raise UsageError(f"no exercise has id '{args.exercise}'{library.suggest(args.exercise, library.exercises)}; "
                          "'planner library' lists them")
+    if args.svg or args.output:
+        return _write_figure_svg(args, exercise)
     per_side = exercise.per_side
     dose = prescribe(exercise, starting_dose(exercise), library.chain(exercise.id)[0])
     easier, harder = library.easier_of.get(exercise.id), library.harder_of.get(exercise.id)
@@ -169,6 +172,10 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
         return f"{library.exercises[other].name} ({other})" if other else "none"
 
     lines = [f"{exercise.name} ({exercise.id}) · {exercise.category.value} · level {exercise.level}"]
+    if exercise.figure is not None:
+        from planner.domain.figures.terminal import figure_text
+
+        lines += figure_text(exercise.figure)
     if exercise.summary:
         lines.append(exercise.summary)
     lines += [f"Dose to start: {dose_words(dose, per_side)}",
@@ -180,4 +187,26 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
     lines += ["Take care:", *(f"  ! {caution}" for caution in exercise.cautions)]
     lines += [f"Easier: {named(easier)}", f"Harder: {named(harder)}"]
     print("\n".join(lines))
+    return 0
+
+
+def _write_figure_svg(args: argparse.Namespace, exercise: Exercise) -> int:
+    """``planner show ID --svg [-o FILE]``: the figure's key poses as one SVG file."""
+    from planner.domain.errors import UsageError
+    from planner.domain.figures.svg import figure_svg
+
+    if not args.svg:
+        raise UsageError("-o/--output goes with --svg, e.g. planner show bird-dog --svg -o bird-dog.svg")
+    if exercise.figure is None:
+        raise PlannerError(f"'{exercise.id}' has no [figure] table to draw; docs/figures.md says how to add one")
+    text = figure_svg(exercise.figure, exercise.name) + "\n"
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise PlannerError(f"cannot write {args.output}: {err.strerror or err}") from None
+    print(display_path(target))
     return 0

@@ -112,6 +112,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("show", "one exercise in full: dose, cues, cautions, easier and harder variants")
     p.add_argument("exercise", metavar="EXERCISE_ID", help="an id from 'planner library', e.g. planner show bird-dog")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.add_argument("--svg", action="store_true", help="write the exercise's figure as SVG instead (to -o FILE, or "
+                                                      "to standard output), e.g. --svg -o bird-dog.svg")
+    p.add_argument("-o", "--output", metavar="FILE", help="with --svg: the file to write, e.g. -o bird-dog.svg")
 
     p = add("schema", "write JSON Schemas for exercise, program, plan, lesson and pain-rules files")
     p.add_argument("-o", "--output", metavar="DIR", default=".",

@@ -23,8 +23,10 @@ def _rest(item: Prescription) -> str:
 
 def plan_markdown(
     plan: Plan, library: Library, adjustments: Sequence[Adjustment] = (), state: AdaptationState | None = None,
-    notes: Sequence[SessionNote] = (),
+    notes: Sequence[SessionNote] = (), figures: str | None = None,
 ) -> str:
+    """The plan to print; ``figures`` names the folder of figure files beside it (``plan-figures``), linked
+    from each exercise's section (left out, as on standard output, no figures are linked)."""
     inputs = plan.inputs
     days = ", ".join(DAY_NAMES[WEEKDAYS.index(d)] for d in inputs.days)
     if inputs.day_changes:
@@ -68,12 +70,12 @@ def plan_markdown(
             lines.append("")
     lines += ["## Warning signs", "", "Stop exercising and act on these, by how serious they are:", "",
               signs_markdown(), ""]
-    lines += _how_to(plan, library)
+    lines += _how_to(plan, library, figures)
     lines += ["---", "", DISCLAIMER, ""]
     return "\n".join(lines)
 
 
-def _how_to(plan: Plan, library: Library) -> list[str]:
+def _how_to(plan: Plan, library: Library, figures: str | None) -> list[str]:
     seen: dict[str, Prescription] = {}
     for session in plan.sessions():
         for item in session.exercises:
@@ -85,6 +87,8 @@ def _how_to(plan: Plan, library: Library) -> list[str]:
         if exercise is None:
             lines += ["(not in the library any more)", ""]
             continue
+        if figures is not None and exercise.figure is not None:
+            lines += [f"![{_cell(item.name)}]({figures}/{exercise_id}.svg)", ""]
         if exercise.summary:
             lines += [_cell(exercise.summary), ""]
         lines += [f"- {_cell(c)}" for c in exercise.cues]

@@ -14,6 +14,7 @@ from planner.reports.charts import pain_svg
 from planner.reports.model import FLARE_SCORE, Report
 
 STYLE = """
+figure.exercise { display: inline-block; margin: .5rem; } figure.exercise svg { max-width: 20rem; height: auto; }
 body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #111; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
 h3 { font-size: 1rem; } table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: .2rem .5rem; }
@@ -88,5 +89,11 @@ def report_html(report: Report) -> str:
     out.append("<h2>Session notes</h2>")
     out.append(_list([f"<li>{_e(n.date.isoformat())}{_e(' ' + n.exercise_id) if n.exercise_id else ''}: "
                       f"{_e(n.text)}</li>" for n in r.notes], "None recorded."))
+    if r.figures:
+        from planner.domain.figures.svg import figure_svg
+
+        out.append("<h2>The exercises</h2>")
+        out += [f'<figure class="exercise">{figure_svg(figure, name)}<figcaption>{_e(name)}</figcaption></figure>'
+                for name, figure in r.figures]
     out += ["<hr>", f'<p class="muted">{_e(DISCLAIMER)}</p>', "</body>", "</html>", ""]
     return "\n".join(out)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from planner.domain.days.day import DayView
 from planner.domain.days.progress import progress, streaks
+from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.safety import RED_FLAG_LABELS
@@ -97,6 +98,7 @@ class Report:
     red_flags: list[RedFlag] = field(default_factory=list)
     notes: list[SessionNote] = field(default_factory=list)
     paused: str | None = None
+    figures: list[tuple[str, Figure]] = field(default_factory=list)  # (name, figure) of the plan's exercises
 
     def summary(self) -> list[str]:
         """The lines a clinician reads first, in plain words, each backed by a section below."""
@@ -161,7 +163,19 @@ def build_report(
         red_flags=[_red_flag(p, history, views) for p in pain if p.flags],
         notes=[n for n in notes if since <= n.date <= today],
         paused=state.pause,
+        figures=_figures(plan, library),
     )
+
+
+def _figures(plan: Plan, library: Library) -> list[tuple[str, Figure]]:
+    """Each exercise of the plan that has a figure, once, by name."""
+    found: dict[str, tuple[str, Figure]] = {}
+    for session in plan.sessions():
+        for item in session.exercises:
+            exercise = library.exercises.get(item.id)
+            if exercise is not None and exercise.figure is not None:
+                found.setdefault(item.id, (exercise.name, exercise.figure))
+    return sorted(found.values(), key=lambda pair: pair[0])
 
 
 def _weeks(plan: Plan, views: list[DayView], pain: list[PainReport]) -> list[WeekRow]:

@@ -10,6 +10,7 @@ import subprocess
 
 from tests.conftest import RunPlanner
 
+FIGURE_CODE = "planner.domain.figures"  # the renderer; the figure's data model (library/figure.py) is light
 HEAVY = ("textual", "rich", "pydantic", "pydantic_core", "icalendar", "tomli_w")
 
 
@@ -29,6 +30,7 @@ def test_quick_commands_load_no_ui_and_no_validation_once_the_library_is_cached(
         modules = imported(result)
         assert "planner.cli" in modules, "the trace is there"
         assert not {m for m in modules if m.split(".")[0] in HEAVY}, (args, sorted(modules))
+        assert not {m for m in modules if m.startswith(FIGURE_CODE)}, (args, "the figure drawing code is not loaded")
 
 
 def test_a_live_calendar_file_costs_icalendar_only_when_one_is_set(run_planner: RunPlanner, tmp_path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import stat
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -112,7 +113,11 @@ def test_html_report_is_self_contained_escaped_and_private(lived: RunPlanner, tm
     assert "script" not in page.tags and "iframe" not in page.tags and "link" not in page.tags
     assert not [link for link in page.links if re.match(r"\s*(https?:)?//", link)], page.links
     assert not re.search(r"https?://", html.split("<style>")[1].split("</style>")[0])
-    assert "svg" in page.tags and page.tags.count("circle") == 3
+    pain_part = Page()
+    pain_part.feed(html.split("<h2>The exercises</h2>")[0])
+    assert "svg" in pain_part.tags and pain_part.tags.count("circle") == 3, "a dot for each pain report"
+    figures = re.findall(r'<figure class="exercise"><svg .*?</svg>', html)
+    assert figures and all(ET.fromstring(f.removeprefix('<figure class="exercise">')) is not None for f in figures)
     assert "&lt;b&gt;low&lt;/b&gt; back &amp; hip" in html and "<b>low</b>" not in html
     text = "".join(page.text)
     history = json.loads(ok(lived, "history", "--json", today="2026-03-16"))

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from planner.app.bindings import LIBRARY_BINDINGS
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.figure import FigureView
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
@@ -49,6 +50,7 @@ class LibraryScreen(SizedScreen):
         with Horizontal(id="library-body"):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="library-detail"):
+                yield FigureView(animate=False, columns=14, rows=4, id="library-figure")
                 yield ExerciseDetail()
         yield Footer(compact=True)
 
@@ -74,6 +76,7 @@ class LibraryScreen(SizedScreen):
             options.add_option(Option("No exercise matches. Clear the search or set the filters to any.",
                                       disabled=True))
             self.query_one(ExerciseDetail).show(self.library, None)
+            self.query_one(FigureView).show_figure(None)
 
     @property
     def shown_ids(self) -> list[str]:
@@ -91,6 +94,8 @@ class LibraryScreen(SizedScreen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one(ExerciseDetail).show(self.library, event.option.id)
+        exercise = self.library.exercises.get(event.option.id or "")
+        self.query_one(FigureView).show_figure(exercise.figure if exercise else None)
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -31,6 +31,19 @@ PREVIEW_WEEKS = 2
 DEFAULT_PROGRAM = "core-flexibility"
 
 
+def first_session_figures(plan: Plan, library: Library, width: int) -> list[Content]:
+    """The first session's exercises drawn small, so the preview shows what the plan asks the body to do."""
+    from planner.domain.figures.terminal import figure_strip
+
+    first = next((s for w in plan.weeks for s in w.sessions), None)
+    drawn = [(library.exercises[p.id].name, library.exercises[p.id].figure) for p in (first.exercises if first else [])
+             if not p.apart and p.id in library.exercises and library.exercises[p.id].figure is not None]
+    if not drawn:
+        return []
+    strip = figure_strip([(name, figure) for name, figure in drawn if figure is not None], width)
+    return [Content.styled("The first session, drawn", "bold"), *(Content(line) for line in strip)]
+
+
 def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
     walk = " (the walk apart from the session comes on top)" if any(
         p.apart for s in plan.weeks[0].sessions for p in s.exercises) else ""
@@ -164,13 +177,14 @@ class PlanBuilderScreen(Screen):
             self.workers.cancel_group(self, "preview")  # a build still running must not cover this message
             self._show_preview(Content.assemble(("Check: ", "bold"), str(err)))
             return
-        self._build_preview(inputs)
+        self._build_preview(inputs, max(self.size.width - 4, 14))
 
     @work(thread=True, exclusive=True, group="preview")
-    def _build_preview(self, inputs: PlanInputs) -> None:
+    def _build_preview(self, inputs: PlanInputs, width: int) -> None:
         """Build off the UI thread (a year-long plan takes a moment); only the latest keystroke's plan shows."""
         try:
-            content = Content("\n").join(preview_lines(build_plan(inputs, self.library)))
+            plan = build_plan(inputs, self.library)
+            content = Content("\n").join([*preview_lines(plan), *first_session_figures(plan, self.library, width)])
         except PlannerError as err:
             content = Content.assemble(("Check: ", "bold"), str(err))
         if not get_current_worker().is_cancelled:

@@ -26,14 +26,15 @@ from pathlib import Path
 
 from planner.domain.errors import Problem
 from planner.domain.files import json_cache
+from planner.domain.library.figure import figure_from_dict
 from planner.domain.library.loading import Library, Source, iter_toml_files, load_library
 from planner.domain.library.models import Category, Dose, Exercise, Kind, Program, Progression, SlotSpec, Step
 from planner.domain.library.slots import Slot
 
-FORMAT = 2
+FORMAT = 3
 RECENT_SECONDS = 2.0
 # The modules whose code decides what a file becomes; a change to any of them invalidates the cache.
-_CODE = ("library/models.py", "library/slots.py", "library/loading.py", "library/cache.py",
+_CODE = ("library/models.py", "library/figure.py", "library/slots.py", "library/loading.py", "library/cache.py",
          "files/validation.py", "files/messages.py", "files/toml_lines.py", "files/slugs.py", "files/control.py",
          "errors.py")
 
@@ -103,7 +104,8 @@ def _exercise(data: dict) -> Exercise:
     steps = {name: Step(**step) for name, step in data["progression"].items() if step is not None}
     return Exercise(**{**data, "category": Category(data["category"]), "kind": Kind(data["kind"]),
                        "slots": [Slot(s) for s in data["slots"]],
-                       "dose": Dose(**data["dose"]), "progression": Progression(**steps)})
+                       "dose": Dose(**data["dose"]), "progression": Progression(**steps),
+                       "figure": figure_from_dict(data["figure"]) if data.get("figure") else None})
 
 
 def _program(data: dict) -> Program:

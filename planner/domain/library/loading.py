@@ -210,6 +210,12 @@ def _load_file(
             return
         library.notices.append(notice_for(shown))
     item, problems = check(model, data, shown, text)
+    if item is not None and getattr(item, "figure", None) is not None:
+        from planner.domain.figures.checks import floor_problems  # geometry: only when files are read
+
+        problems = [Problem(shown, locate(text, loc), ".".join(loc), message)
+                    for loc, message in floor_problems(item.figure)]
+        item = None if problems else item
     if item is None:
         library.problems.extend(problems)
         return

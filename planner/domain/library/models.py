@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
+from planner.domain.library.figure import Figure
 from planner.domain.library.slots import Slot
 
 if TYPE_CHECKING:  # read by pydantic, from planner.domain.files.validation, never imported here at run time
@@ -131,6 +132,8 @@ class Exercise:
     summary: str = ""
     cues: Annotated[list[str], Field(min_length=1, description="How to do it well, one short line each.")]
     cautions: Annotated[list[str], Field(min_length=1, description="When to stop or take care.")]
+    figure: Annotated[Figure | None, Field(
+        description="How the exercise is drawn: a view, props and key poses (see docs/figures.md).")] = None
 
     def __post_init__(self) -> None:
         """The rules that join fields (checked again when read from the cache: they are cheap)."""
