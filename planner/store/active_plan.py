@@ -20,7 +20,7 @@ from planner.domain.records import Adjustment, Completion, History, PainReport
 from planner.store.store import PlanRecord, Store
 
 # The adjustments a pain report makes (taken back with it by undo --pain).
-PAIN_KINDS = ("hold", "reduce", "pause", "progress", "rebuild", "advice", "resume")
+PAIN_KINDS = ("hold", "reduce", "pause", "progress", "rebuild", "advice", "resume", "return")
 
 
 @dataclass

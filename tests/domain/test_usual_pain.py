@@ -214,3 +214,25 @@ def test_tingling_with_weakness_stays_urgent(library: Library) -> None:
     state, history, _ = report(plan, library, state, history,
                                PainReport(later, "after", 2, flags=("numbness", "weakness")))
     assert current_alert(state, history, later).level == "urgent"
+
+
+def test_a_dropped_exercise_comes_back_after_two_settled_weeks(library: Library) -> None:
+    """The issue's story: `pain 6 --aggravated knee-side-plank` drops the side plank (already the easiest) and
+    another exercise takes its place; after two settled weeks the side plank is tried again, saying so."""
+    plan = plan_of(library)
+    history = done(History(), START, plan)
+    state, history, kinds = report(plan, library, AdaptationState(), history,
+                                   PainReport(START, "after", 6, aggravated=("knee-side-plank",)))
+    assert "knee-side-plank" in state.dropped
+    day = START
+    for offset in range(2, 19):
+        day = START + dt.timedelta(days=offset)
+        if day.weekday() in (0, 2, 4):
+            history = done(history, day, plan)
+            state, history, kinds = report(plan, library, state, history, PainReport(day, "after", 1))
+            if "return" in kinds:
+                break
+    assert kinds == ["return"] and (day - START).days >= 14
+    assert "tried again" in history.adjustments[-1].reason
+    after = day_view(plan, library, state, history, day + dt.timedelta(days=2), 0.1)
+    assert "knee-side-plank" in {p.id for p in after.exercises}

@@ -275,6 +275,9 @@ def apply_pain_report(
         return adjust("hold", new,
                       f"{label}, {why}: the next sessions repeat the current doses, with no increase until a "
                       f"report of {rules.hold_max} or less that has settled and is not rising.")
+    back = _tried_again(library, settled, history, report, usual, rules) if report.score <= rules.progress_max else None
+    if back is not None:
+        return adjust("return", back[0], f"{label}: {back[1]}")
     fine = (f"back in the 0–{rules.progress_max} range" if report.score <= rules.progress_max else
             f"acceptable (up to {rules.hold_max}, settled, and no higher than your usual or the week before)")
     if report.score > rules.progress_max and settled.frozen_week is None:
@@ -381,6 +384,41 @@ def _why_hold(history: History, report: PainReport, usual: float | None,
     if week_before and report.score > max(week_before):
         return f"higher than the week before ({max(week_before)})"
     return None
+
+
+SETTLED_WEEKS_DAYS = 14  # two settled weeks before an exercise dropped or eased for pain is tried again
+
+
+def _tried_again(library: Library, state: AdaptationState, history: History, report: PainReport,
+                 usual: float | None, rules: PainRules) -> tuple[AdaptationState, str] | None:
+    """After two settled weeks, the exercises dropped for pain come back at their easiest variant (never above
+    the planned volume) and those eased go back to the plan's own; ``None`` while it is too soon.
+
+    Settled: no report in the last two weeks above ``max(progress_max, usual)``, none with a warning sign or
+    tingling, and the last drop or easing at least two weeks ago."""
+    if not state.dropped and not state.regressed:
+        return None
+    since = report.date - dt.timedelta(days=SETTLED_WEEKS_DAYS)
+    last = next((a for a in reversed(history.adjustments) if a.kind in ("reduce", "advice", "pause", "red-flag")),
+                None)
+    if last is None or last.date > since:
+        return None
+    ceiling = max(rules.progress_max, usual or 0)
+    recent = [p for p in history.pain if since <= p.date <= report.date]
+    if any(p.score > ceiling or p.flags for p in recent) or report.flags:
+        return None
+    names = [library.exercises[t].name for t in state.dropped if t in library.exercises]
+    eased = [library.exercises[t].name for t in state.regressed if t in library.exercises]
+    regressed = {t: t for t in state.dropped if t in library.exercises}  # back at the chain's easiest variant
+    new = replace(state, dropped=[], replaced={}, regressed=regressed)
+    words = []
+    if names:
+        words.append(f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} tried again at the easiest "
+                     "variant, never above the planned volume")
+    if eased:
+        words.append(f"{', '.join(eased)} {'goes' if len(eased) == 1 else 'go'} back to the plan's own variant")
+    return new, (f"two settled weeks since the last change for pain: {'; '.join(words)}. Report if it brings the "
+                 "pain or the tingling back.")
 
 
 RELIEF_LOW_DAYS = 2  # a relief pause ends after low pain on this many different days (and moving as usual)
