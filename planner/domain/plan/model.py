@@ -331,9 +331,9 @@ def parse_days(text: str) -> list[Weekday]:
             continue
         day = names.get(raw.strip().lower())
         if day is None:
-            raise UsageError(f"--days: '{raw.strip()}' is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
+            raise UsageError(f"'{raw.strip()}' is not a weekday; use mon, tue, wed, thu, fri, sat, sun", field="days")
         if day not in days:
             days.append(day)
     if not days:
-        raise UsageError("--days: give at least one weekday, e.g. --days mon,wed,fri")
+        raise UsageError("give at least one weekday, e.g. mon,wed,fri", field="days")
     return sorted(days, key=WEEKDAYS.index)
