@@ -23,6 +23,21 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {_did_you_mean(message)} (see '{self.prog} --help')\n")
 
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def,override]
+        """As argparse's, but an option the command does not know points to that command's help
+        ('planner done --foo': see 'planner done --help'), where its options are listed."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            chosen: argparse.ArgumentParser = self
+            while True:
+                sub = next((a for a in chosen._actions if isinstance(a, argparse._SubParsersAction)), None)
+                name = getattr(parsed, sub.dest, None) if sub is not None else None
+                if sub is None or name not in sub.choices:
+                    break
+                chosen = sub.choices[name]
+            chosen.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
 
 def _did_you_mean(message: str) -> str:
     """A mistyped command or choice, with the nearest ones ("'todya' is not a command (did you mean today?)").

@@ -9,29 +9,33 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import RELIEF_BINDINGS
-from planner.app.compact import CompactFooterKeys
+from planner.app.compact import CompactLayout
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.days.relief import relief_routine
 from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import HEADINGS, SIGNS
+from planner.domain.plan.active_first import PACK_SHORTEST
 
-HEAT_MINUTES = (15, 20)
+# A pack stays on 10 to 20 minutes (cold 10-15, heat 15-20: longer risks the skin), in 5-minute steps.
+HEAT_MINUTES = (PACK_SHORTEST, 20)
+PACK_START, PACK_STEP = 15, 5
 
 
-class ReliefScreen(CompactFooterKeys, SizedScreen):
+class ReliefScreen(CompactLayout, SizedScreen):
     BINDINGS = RELIEF_BINDINGS
-    COMPACT_KEYS = ("timer", "pause", "app.go('today')")  # the footer on a phone
+    FOOTER_PRIORITY = ("timer", "pause", "app.go('today')", "shorter", "longer")
 
     def __init__(self) -> None:
         super().__init__()
-        self.minutes = HEAT_MINUTES[0]
+        self.minutes = PACK_START
 
     @property
     def library(self) -> Library:
@@ -51,7 +55,7 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
         yield Static(id="heat-title")
         yield Countdown(id="heat-timer")
         yield Static(self._flags(), id="red-flags")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -67,7 +71,8 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
 
     def _show_heat(self) -> None:
         self.query_one("#heat-title", Static).update(
-            f"Heat or cold pack in a towel, {self.minutes} min: s start · p pause · +/- time")
+            f"Heat or cold pack in a towel, {self.minutes} min (cold 10-15, heat 15-20): s start · p pause · "
+            "+/- 5 min")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         item = next((p for p in self.routine if p.id == event.option.id), None)
@@ -85,10 +90,11 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
         countdown.toggle_pause()
 
     def _change(self, minutes: int) -> None:
-        """Within 15–20 minutes (longer risks the skin); a running countdown changes with it."""
+        """Within 10–20 minutes; a running countdown changes with it."""
+        minutes = min(max(minutes, HEAT_MINUTES[0]), HEAT_MINUTES[1])
         if minutes == self.minutes:
             self.notify(f"{minutes} min is the {'longest' if minutes == HEAT_MINUTES[1] else 'shortest'} "
-                        f"the pack should stay on: {HEAT_MINUTES[0]} to {HEAT_MINUTES[1]} min.")
+                        f"for a pack: cold {HEAT_MINUTES[0]}-{PACK_START} min, heat {PACK_START}-{HEAT_MINUTES[1]}.")
             return
         countdown = self.query_one(Countdown)
         if countdown.active:
@@ -97,10 +103,10 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
         self._show_heat()
 
     def action_longer(self) -> None:
-        self._change(HEAT_MINUTES[1])
+        self._change(self.minutes + PACK_STEP)
 
     def action_shorter(self) -> None:
-        self._change(HEAT_MINUTES[0])
+        self._change(self.minutes - PACK_STEP)
 
     def on_countdown_finished(self, event: Countdown.Finished) -> None:
         self.app.cue()  # type: ignore[attr-defined]

@@ -266,12 +266,12 @@ def plan_from_toml(text: str, path: str, library: Library, today: dt.date | None
     except RecursionError:
         raise InvalidFile([Problem(path, None, "toml", TOO_DEEP)]) from None
     refused = control_problems(data, path, text) + _dates_out_of_range(data, path, text)
-    if refused:
-        raise InvalidFile(refused)
-    try:
+    try:  # checked even when something is refused above, so every problem of this kind shows at once
         plan_file = _built(PlanFile).model_validate(data)
     except ValidationError as err:
-        raise InvalidFile(problems_from_validation(path, text, err, PlanFile, field_types)) from None
+        raise InvalidFile(sorted(refused + problems_from_validation(path, text, err, PlanFile, field_types))) from None
+    if refused:
+        raise InvalidFile(refused)
     problems = _check(plan_file, text, path, library) + sorted(_check_adaptation(plan_file, text, path, library, today))
     if problems:
         raise InvalidFile(problems)

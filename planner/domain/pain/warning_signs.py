@@ -20,7 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from planner.domain.records import History
 
 Level = Literal["emergency", "urgent", "soon", "advice"]
 LEVELS: tuple[Level, ...] = ("emergency", "urgent", "soon", "advice")  # most serious first
@@ -191,6 +194,14 @@ def persisting(names: Iterable[str]) -> Alert:
 def pausing(names: Iterable[str]) -> tuple[str, ...]:
     """The names among ``names`` that pause the program (emergency and urgent)."""
     return tuple(n for n in names if BY_NAME.get(n) is None or BY_NAME[n].level in PAUSING_LEVELS)
+
+
+def pain_report_undoable(history: History) -> bool:
+    """Whether the latest pain report can be taken back: not when it (or a warning sign since) paused
+    the program, since taking it back would lift a pause that only ``resume --confirm`` lifts."""
+    latest = history.pain[-1] if history.pain else None
+    return latest is not None and not pausing(latest.flags) and not any(
+        a.kind == "red-flag" and a.date >= latest.date for a in history.adjustments)
 
 
 def signs_by_level() -> list[tuple[Level, str, list[str]]]:
