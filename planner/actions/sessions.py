@@ -12,6 +12,7 @@ from planner.domain.errors import PlannerError, UsageError
 from planner.domain.plan.model import Prescription
 from planner.domain.records import Completion, CompletionStatus
 from planner.store.active_plan import ActivePlan, load_active, open_store
+from planner.store.database import StoreError
 
 SKIPPED = "Missing a session is fine; the plan carries on."
 
@@ -59,14 +60,17 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
             raise UsageError(f"{day.isoformat()} is a rest day in your plan; nothing to check off")
         check_ids(view, ids)
         chosen = [p for p in view.exercises if not ids or p.id in ids]
-        s.store.record_completions(active.record.id, [
+        # The first check-off of a day keeps its session as prescribed now: the record that shows it from then on.
+        active.check_off([
             Completion(day, p.id, status, p.sets if sets is None else sets, p.reps, p.hold_seconds, p.minutes)
-            for p in chosen])
-        active.reload()
+            for p in chosen], view)
         after = view_of(active, s, day)
         names = ", ".join(p.name for p in chosen)
-        lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
-                 f"({len(after.done_ids)}/{len(after.exercises)})."]
+        if not after.planned:  # a walk on a day without a session: counted apart from the sessions
+            lines = [f"Checked off {names} on {day.isoformat()}; there is no session that day."]
+        else:
+            lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
+                     f"({len(after.done_ids)}/{len(after.exercises)})."]
         return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)
 
     return decide(context, act)
@@ -108,12 +112,21 @@ def skip(context: Context, day: dt.date, why: str = "") -> Outcome:
     return decide(context, act)
 
 
-def note(context: Context, day: dt.date, text: str) -> Outcome:
-    """Keep a short note with ``day``'s session (an empty text removes it)."""
+def note(context: Context, day: dt.date, text: str, *, add: bool = False) -> Outcome:
+    """Keep a short note with ``day``'s session (an empty text removes it). ``add`` (``planner note``): the
+    day must have happened, and the text is added after a note already kept that day, never over it."""
     def act(s: Situation) -> Outcome:
         active = s.require("Build a plan first: a note is kept with a session.")
-        s.store.set_note(active.record.id, day, text)
+        kept = text
+        if add:
+            s.check_record_date(day)
+            before = active.history.note_on(day)
+            kept = f"{before}; {text}" if before else text
+        s.store.set_note(active.record.id, day, kept)
         active.reload()
+        if add:
+            return Outcome([f"{'Added to' if kept != text else 'Kept'} your note for {day.isoformat()}: "
+                            f"{active.history.note_on(day)}"], active=active)
         return Outcome(["Note kept with the session." if text.strip() else "Note removed."], active=active)
 
     return decide(context, act)
@@ -144,3 +157,8 @@ def catch_up(context: Context, *, create: bool = False) -> Outcome:
         return decide(context, act)
     except NoPlan:
         return Outcome()
+    except StoreError:
+        # A read must not need a write: on a full disk or a read-only copy, today is shown with the
+        # easing in memory (as 'status' shows it), and the next command that can write records it.
+        active.ease_in_memory(context.today)
+        return Outcome(active=active)

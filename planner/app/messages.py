@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from planner.app.data import AppData, Outcome
     from planner.domain.days.projection import ProjectedWeek
-    from planner.domain.plan.model import PlanInputs, Prescription, Weekday
+    from planner.domain.plan.model import Eases, PlanInputs, Prescription, Weekday
     from planner.domain.records import CompletionStatus, PainReport
     from planner.exports.exporting import Format
     from planner.exports.live import LiveCalendar
@@ -151,23 +151,49 @@ class Resume(Request):
 class RecordScreening(Request):
     """``planner screen``: keep the safety questions' answers."""
 
-    def __init__(self, asker: MessagePump, yes: tuple[str, ...]) -> None:
+    def __init__(self, asker: MessagePump, yes: tuple[str, ...], eases: Eases | None = None) -> None:
         super().__init__(asker)
-        self.yes = yes
+        self.yes, self.eases = yes, eases
 
     def run(self, data: AppData) -> Outcome:
-        return data.record_screening(self.yes)
+        return data.record_screening(self.yes, self.eases)
 
 
 class CreatePlan(Request):
     """``planner plan new``: build the plan and make it the active one."""
 
-    def __init__(self, asker: MessagePump, inputs: PlanInputs) -> None:
+    def __init__(self, asker: MessagePump, inputs: PlanInputs, activities: list[str] | None = None) -> None:
         super().__init__(asker)
-        self.inputs = inputs
+        self.inputs, self.activities = inputs, activities
 
     def run(self, data: AppData) -> Outcome:
-        return data.create_plan(self.inputs)
+        return data.create_plan(self.inputs, self.activities)
+
+
+class AddActivities(Request):
+    """``planner function set``: name the activities the person wants back."""
+
+    refusal_here = True
+
+    def __init__(self, asker: MessagePump, names: list[str]) -> None:
+        super().__init__(asker)
+        self.names = names
+
+    def run(self, data: AppData) -> Outcome:
+        return data.add_activities(self.names)
+
+
+class RateActivities(Request):
+    """``planner function rate``: rate each activity, in order."""
+
+    refusal_here = True
+
+    def __init__(self, asker: MessagePump, scores: list[str]) -> None:
+        super().__init__(asker)
+        self.scores = scores
+
+    def run(self, data: AppData) -> Outcome:
+        return data.rate_activities(self.scores)
 
 
 class ChangeDays(Request):
@@ -264,6 +290,6 @@ class CreateChecked(Message):
     """The builder's form, checked in a worker before a plan is built: the error to show, if any, and
     whether the safety questions must be asked first."""
 
-    def __init__(self, inputs: PlanInputs, error: str | None, screening_first: bool) -> None:
+    def __init__(self, inputs: PlanInputs, activities: list[str], error: str | None, screening_first: bool) -> None:
         super().__init__()
-        self.inputs, self.error, self.screening_first = inputs, error, screening_first
+        self.inputs, self.activities, self.error, self.screening_first = inputs, activities, error, screening_first

@@ -6,8 +6,12 @@ so ``planner today`` never pays for Textual or for commands it does not use.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import importlib
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 HANDLERS = {
@@ -23,8 +27,12 @@ HANDLERS = {
     "skip": "planner.cli.session_commands:skip",
     "history": "planner.cli.session_commands:history",
     "pain": "planner.cli.pain_commands:pain",
+    "note": "planner.cli.note_command:note",
+    "relief": "planner.cli.relief_command:relief",
+    "migrate": "planner.cli.migrate_command:migrate",
     "resume": "planner.cli.pain_commands:resume",
     "screen": "planner.cli.screen_commands:screen",
+    "function": "planner.cli.function_commands:function",
     "adjustments": "planner.cli.pain_commands:adjustments",
     "simulate": "planner.cli.simulate_command:simulate",
     "export": "planner.cli.export_commands:export",
@@ -58,17 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader has gone (``| head``): stop quietly, as Unix tools do
         silence_stdout()
         return 0
-    except OutputError as err:  # ``> /dev/full``: say so once
+    except OutputError as err:  # ``> /dev/full``, ``>&-``: say so once
         silence_stdout()
-        print(f"planner: {err}", file=sys.stderr)
+        with contextlib.suppress(OSError, ValueError, AttributeError, UnicodeError):
+            print(f"planner: {err}", file=sys.stderr)
         return 1
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    from planner.cli.output import unguarded_streams
     from planner.cli.parser import build_parser, command_named
-    from planner.context import Context
-    from planner.domain.errors import PlannerError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     named = command_named(argv)
@@ -78,6 +84,27 @@ def _run(argv: Sequence[str] | None) -> int:
     command = args.command or "app"
     module_name, _, function = HANDLERS[command].partition(":")
     try:
+        return _dispatch(args, command, module_name, function)
+    finally:
+        _say_damage()
+
+
+def _say_damage() -> None:
+    """Rows the store could not read and left out: said once, in one line, after the command."""
+    store = sys.modules.get("planner.store.store")
+    damage = getattr(store, "DAMAGE", None)
+    if damage:
+        more = f" (and {len(damage) - 1} more)" if len(damage) > 1 else ""
+        print(f"planner: {damage[0]}{more}; the rest of your history was read", file=sys.stderr)
+        damage.clear()
+
+
+def _dispatch(args: argparse.Namespace, command: str, module_name: str, function: str) -> int:
+    from planner.cli.output import unguarded_streams
+    from planner.context import Context
+    from planner.domain.errors import PlannerError
+
+    try:
         context = Context.from_args(args)
         first_run = not context.database_exists()
         handler = getattr(importlib.import_module(module_name), function)
@@ -85,6 +112,7 @@ def _run(argv: Sequence[str] | None) -> int:
             with unguarded_streams():
                 code = int(handler(args, context) or 0)
         else:
+            _stop_cleanly_on_sigterm()
             code = int(handler(args, context) or 0)
         if first_run and context.database_exists() and command != "app":
             from planner.domain.pain.warning_signs import DISCLAIMER
@@ -95,6 +123,28 @@ def _run(argv: Sequence[str] | None) -> int:
         field = getattr(err, "field", None)  # the domain names the input; the CLI adds its flag
         print(f"planner: --{field}: {err}" if field else f"planner: {err}", file=sys.stderr)
         return err.exit_code
+    except Terminated:
+        return 143
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader has gone: main() ends quietly
+        raise
+    except OSError as err:
+        # The one place a path the system refused (a name too long, a folder not allowed, a
+        # special file) becomes a line: a cousin of a case met before must not become a traceback.
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"planner: {where}{err.strerror or err}; nothing was changed", file=sys.stderr)
+        return 1
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so ``finally`` blocks (temporary files) still run."""
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)

@@ -13,6 +13,7 @@ from typing import NoReturn
 from planner.domain.pain.warning_signs import DISCLAIMER, SIGN_NAMES
 
 PAIN_WHEN = ("during", "after", "next-morning")
+EASES = ("forward", "back", "neither")
 RED_FLAGS = SIGN_NAMES
 JSON_HELP = "print JSON for scripts instead of text, e.g. --json | jq ."
 
@@ -131,9 +132,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                                                       "to standard output), e.g. --svg -o bird-dog.svg")
     p.add_argument("-o", "--output", metavar="FILE", help="with --svg: the file to write, e.g. -o bird-dog.svg")
 
+    p = add("migrate", "rewrite a program file written with [[blocks]] in the current [[slots]] format")
+    p.add_argument("file", metavar="FILE", help="the program file (a copy is kept as FILE.bak), "
+                   "e.g. planner migrate ~/my-exercises/my-core.toml")
+    p.add_argument("--force", action="store_true", help="replace an existing FILE.bak, e.g. --force")
+
     p = add("schema", "write JSON Schemas for exercise, program, plan, lesson and pain-rules files")
     p.add_argument("-o", "--output", metavar="DIR", default=".",
                    help="folder to write to (default: .), e.g. -o schemas/")
+    p.add_argument("--force", action="store_true", help="replace schema files that exist, e.g. -o schemas/ --force")
 
     p = add("programs", "list the program templates")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -150,6 +157,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--level", type=int, default=1, metavar="L",
                    help="where each exercise's chain starts: 1 (gentlest) to 5 (hardest), e.g. --level 2")
     p.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today), e.g. --start 2026-03-02")
+    p.add_argument("--walk-days", choices=("all", "sessions"), default="all",
+                   help="the walk apart from the session: every day (all, the default) or on session days only, "
+                   "e.g. --walk-days sessions")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = plan_sub.add_parser("days", help="move your training days from next week on", parents=common)
     p.add_argument("days", metavar="DAYS", help="as many weekdays as the plan has now, e.g. tue,thu,sat")
@@ -193,13 +203,47 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "
                    "e.g. --flag numbness")
+    p.add_argument("--settled", action="store_true",
+                   help="you can walk and move about as usual (with a low score on a second day it ends a "
+                        "relief pause), e.g. planner pain 2 --settled")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = add("note", "keep a few words with a day's session (the same notes as the app's runner)")
+    p.add_argument("text", nargs="*", metavar="TEXT", help="the note, e.g. planner note 'left hip tight after bridges'")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the session's day, if not today, e.g. --date 2026-03-04")
+    p.add_argument("--json", action="store_true", help="without TEXT: list every note as JSON; with TEXT: "
+                   "print the note kept, e.g. planner note --json | jq .")
+
+    p = add("relief", "the relief routine for a back that has just seized (as the app's Relief screen)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")
     p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
     p.add_argument("--yes", nargs="+", action="extend", choices=RED_FLAGS, metavar="NAME", default=[],
                    help="the warning signs you have: " + ", ".join(RED_FLAGS) + ", e.g. --yes fever")
+    p.add_argument("--eases", choices=EASES, metavar="WHICH",
+                   help="which eases your back: forward (bending forward: sitting, knees to chest), back (leaning "
+                   "back: standing, walking, lying on your front) or neither (or not sure); your plan follows it "
+                   "from next week, e.g. --eases forward")
+    p.add_argument("--usual-pain", metavar="N",
+                   help="your back pain on a typical day lately, 0-10: a next-morning report at or below it (or 2) "
+                        "counts as settled, e.g. planner screen --usual-pain 3")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    fn = add("function", "the activities you want back (up to five), rated 0-10 every two weeks")
+    fn.add_argument("--json", action="store_true", help=JSON_HELP)
+    fn_sub = fn.add_subparsers(dest="function_command", metavar="ACTION", parser_class=Parser)
+    p = fn_sub.add_parser("set", help="name activities your back makes hard (up to five in all)", parents=common)
+    p.add_argument("names", nargs="+", metavar="ACTIVITY",
+                   help="e.g. planner function set \"Putting on socks\" \"Sitting through a film\"")
+    p = fn_sub.add_parser("rate", help="rate each activity 0 (unable) to 10 (as before the problem), in order",
+                          parents=common)
+    p.add_argument("scores", nargs="+", metavar="SCORE", help="one per activity, e.g. planner function rate 3 5 2")
+    p = fn_sub.add_parser("rename", help="give activity N a new name; its scores stay", parents=common)
+    p.add_argument("number", metavar="N", help="its number in 'planner function', e.g. 2")
+    p.add_argument("name", metavar="NAME", help="the new name, e.g. \"Sitting through a long film\"")
+    p = fn_sub.add_parser("retire", help="stop rating activity N; its scores stay in your history", parents=common)
+    p.add_argument("number", metavar="N", help="its number in 'planner function', e.g. 3")
 
     p = add("resume", "resume after a pause (needs --confirm after a red flag)")
     p.add_argument("--confirm", action="store_true",
@@ -241,6 +285,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("calendar", "keep a live .ics file in step with the plan as it adapts")
     p.add_argument("--live", metavar="PATH", help="the .ics file to rewrite after every change, e.g. --live ~/plan.ics")
     p.add_argument("--off", action="store_true", help="stop updating the live file, e.g. planner calendar --off")
+    p.add_argument("--force", action="store_true",
+                   help="replace PATH even if it is not a calendar planner wrote, e.g. --live plan.ics --force")
     p.add_argument("--time", metavar="HH:MM", help="local start time of the events (default 07:00), e.g. --time 18:30")
     p.add_argument("--remind", metavar="MIN", help="reminder, minutes before each session (default 15; 0 for none), e.g. --remind 30")
     p.add_argument("--json", action="store_true", help=JSON_HELP)

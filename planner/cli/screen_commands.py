@@ -10,6 +10,7 @@ from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.screening import Screening
 from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
+from planner.domain.plan.model import Eases
 
 
 def print_alert(alert: Alert) -> None:
@@ -17,25 +18,67 @@ def print_alert(alert: Alert) -> None:
     print("\n".join([border, *alert.lines(), border]))
 
 
+def _usual(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or not 0 <= int(text) <= 10:
+        raise UsageError(f"--usual-pain: '{text}' is not a pain score; use a whole number from 0 (none) to 10 (worst)")
+    return int(text)
+
+
 def screen(args: argparse.Namespace, context: Context) -> int:
-    if args.none == bool(args.yes):
-        raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
-                         "not both or neither")
-    from planner.actions.screening import screen as keep
+    from planner.actions.screening import set_eases
     from planner.cli.session_commands import say_live_problem
 
-    screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)))
-    outcome = keep(context, screening.yes)
+    eases = getattr(args, "eases", None)
+    usual = _usual(getattr(args, "usual_pain", None))
+    if (eases is not None or usual is not None) and not args.none and not args.yes:
+        said: dict[str, object] = {}
+        lines: list[str] = []
+        if usual is not None:
+            from planner.actions.screening import set_usual_pain
+
+            lines += set_usual_pain(context, usual).lines
+            said["usual_pain"] = usual
+        if eases is not None:
+            eased = set_eases(context, eases)
+            say_live_problem(eased)
+            lines.append(eased.lines[0])
+            said |= {"eases": eases, "plan": eased.lines[0]}
+        if args.json:
+            print_json(said)
+        else:
+            print(*lines, sep="\n")
+        return 0
+    if args.none == bool(args.yes):
+        raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
+                         "not both or neither; or only --eases forward|back|neither and/or --usual-pain N")
+    from planner.actions.screening import screen as keep
+
+    screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)), usual)
+    outcome = keep(context, screening.yes, usual)
     alert = outcome.alert
     say_live_problem(outcome)
+    eased = None
+    if eases is not None:
+        eased_outcome = set_eases(context, eases)
+        say_live_problem(eased_outcome)
+        eased = eased_outcome.lines[0]
     if args.json:
-        print_json(screening.as_json() | {"alert": alert.as_json() if alert else None})
+        print_json(screening.as_json() | {"alert": alert.as_json() if alert else None}
+                   | ({"eases": eases} if eases is not None else {}))
         return 0
+    if eased is not None:
+        print(eased)
     if alert is None:
         print(f"Screening recorded on {screening.date.isoformat()}: none of the warning signs. "
               "You can build a plan: planner plan new --program ID")
         return 0
     print_alert(alert)
+    if not alert.pauses:
+        print(f"Screening recorded on {screening.date.isoformat()}. You can build a plan: it leaves out the "
+              "stretches that pull on the nerves of the leg (planner plan new --program ID).")
+        return 0
     print(f"Screening recorded on {screening.date.isoformat()}. No plan is built until a screening with none "
           "of the warning signs ('planner screen --none', once a health professional has assessed you).")
     return 0
@@ -57,6 +100,23 @@ def ask(context: Context) -> Screening:
         if answer.startswith("y"):
             yes.append(sign.name)
     return Screening(context.today, tuple(yes))
+
+
+def ask_eases() -> Eases:
+    """On a terminal, after the safety questions: which direction eases the back (Enter: neither / not sure)."""
+    while True:
+        try:
+            answer = input("  Which eases your back: bending forward (f), leaning back (b), or neither / not sure "
+                           "(n)? [f/b/n] ").strip().lower()
+        except EOFError:
+            return "neither"
+        if answer in ("", "n", "neither"):
+            return "neither"
+        if answer in ("f", "forward"):
+            return "forward"
+        if answer in ("b", "back"):
+            return "back"
+        print("  Please answer f, b or n.")
 
 
 def on_a_terminal() -> bool:

@@ -34,7 +34,7 @@ def test_status_line_for_each_state(run_planner: RunPlanner) -> None:
     category, minutes, word = due.split()
     assert category in ("core", "flexibility", "mobility") and minutes.endswith("m") and word == "due", due
     assert line(run_planner, "2026-03-01") == "starts Mon 02 Mar"
-    assert line(run_planner, "2026-03-03") == "rest"
+    assert line(run_planner, "2026-03-03") == "rest · walk 10m", "no session; the walk between sessions is still on"
     first = ok(run_planner, "today", "--json")
     ok(run_planner, "done", first.split('"id": "')[1].split('"')[0])
     assert line(run_planner).endswith("to go)") and " left " in line(run_planner)
@@ -63,7 +63,7 @@ def test_status_line_after_a_red_flag_and_never_writes(run_planner: RunPlanner, 
     database = tmp_path / "data" / "planner.db"
     before = database.read_bytes()
     # Weeks later (the gap rule would record an adjustment in 'planner today'), the line still only reads.
-    assert line(run_planner, "2026-04-01") == "paused — see Today"
+    assert line(run_planner, "2026-04-01") == "URGENT — see a doctor today"  # the level leads (issue 26)
     assert database.read_bytes() == before
 
 

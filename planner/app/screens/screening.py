@@ -11,13 +11,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Select, Static
 
 from planner.app import messages
 from planner.app.bindings import SCREENING_BINDINGS
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
 from planner.domain.pain.warning_signs import SCREENING_INTRO, SIGNS
+
+# The same three answers as 'planner screen --eases forward|back|neither'.
+EASES_OPTIONS = [("Neither, or not sure", "neither"),
+                 ("Bending forward (sitting, knees to chest)", "forward"),
+                 ("Leaning back (standing, walking, lying on the front)", "back")]
 
 
 class ScreeningDialog(ModalScreen[bool]):
@@ -35,6 +40,8 @@ class ScreeningDialog(ModalScreen[bool]):
             yield Static(f"{SCREENING_INTRO} Tick any that apply (space); leave all unticked if none do.")
             for sign in SIGNS:
                 yield QuestionBox(sign.question, id=f"screen-{sign.name}")
+            yield Static("Which eases your back? Your first weeks leave out the other direction.")
+            yield Select(EASES_OPTIONS, value="neither", allow_blank=False, id="eases", compact=True)
             with Horizontal(id="screening-buttons"):
                 yield Button("Record answers (ctrl+s)", variant="primary", id="record", compact=True)
                 yield Button("Cancel", id="close", compact=True)
@@ -57,13 +64,17 @@ class ScreeningDialog(ModalScreen[bool]):
             return
         self.recorded = True
         yes = tuple(s.name for s in SIGNS if self.query_one(f"#screen-{s.name}", QuestionBox).value)
+        value = self.query_one("#eases", Select).value
+        eases = next((e for e in ("forward", "back", "neither") if e == value), "neither")
         self.query_one("#record", Button).disabled = True
-        self.post_message(messages.RecordScreening(self, yes))
+        self.post_message(messages.RecordScreening(self, yes, eases))
 
     @on(messages.Done)
     def _answered(self, event: messages.Done) -> None:
         outcome = event.outcome
-        if outcome.alert is None:
+        if outcome.alert is None or not outcome.alert.pauses:
+            # Numbness in one leg pauses nothing: the plan is built without the nerve-loading stretches,
+            # and its first adjustment says so.
             self.dismiss(True)
             return
         self.query_one(AlertBox).show(outcome.alert)

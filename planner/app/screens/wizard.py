@@ -23,6 +23,7 @@ from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
+from planner.domain.function import check_names
 from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
@@ -108,6 +109,15 @@ class PlanBuilderScreen(Screen):
                 yield Label("Level")
                 yield Input("1", id="level", type="integer", max_length=1, compact=True)
                 yield Static(level_line(1), id="level-words")
+            with Horizontal(classes="row", id="walk-row"):
+                yield Label("Walks")
+                yield Select([("Every day, session or not", "all"), ("On session days only", "sessions")],
+                             value="all", allow_blank=False, id="walk-days", compact=True)
+            if snapshot is None or not snapshot.function.current:
+                with Horizontal(classes="row", id="activities-row"):
+                    yield Label("Activity")
+                    yield Input(placeholder="optional: things your back makes hard, e.g. Putting on socks; "
+                                "Lifting my child", id="activities", compact=True)
             yield Static(id="preview")
             yield Static(id="description")
             yield Button("Create plan (ctrl+s)", variant="primary", id="create", compact=True)
@@ -125,6 +135,9 @@ class PlanBuilderScreen(Screen):
     def on_select_changed(self, event: Select.Changed) -> None:
         """A new program brings its own days, minutes and weeks, except where the person typed their own:
         a field still holding the old program's default follows the new one, anything else is kept."""
+        if event.select.id != "program":  # the walks: every day or on session days only
+            self.update_preview()
+            return
         old, program = self.library.programs.get(self.program_id), self.library.programs.get(str(event.value))
         self.program_id = str(event.value)
         if program is None:
@@ -141,6 +154,8 @@ class PlanBuilderScreen(Screen):
         self.update_preview()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "activities":
+            return
         if event.input.id == "level":
             text = event.value.strip()
             self.query_one("#level-words", Static).update(level_line(int(text) if text.isdigit() else 0))
@@ -164,9 +179,18 @@ class PlanBuilderScreen(Screen):
             start = dt.date.fromisoformat(self.query_one("#start", Input).value.strip())
         except ValueError:
             raise PlannerError("Start: use a date like 2026-03-02.") from None
+        walk_days = "sessions" if self.query_one("#walk-days", Select).value == "sessions" else "all"
         return PlanInputs(program=str(self.query_one("#program", Select).value), days=days,
                           minutes=number("minutes", 5, 180), level=number("level", 1, 5),
-                          weeks=number("weeks", 1, 52), start=start)
+                          weeks=number("weeks", 1, 52), start=start, walk_days=walk_days)
+
+    def activities(self) -> list[str]:
+        """The activities typed in (separated by ";"), checked as 'planner function set' checks them."""
+        boxes = self.query("#activities")
+        if not boxes:
+            return []
+        names = [n for n in boxes.first(Input).value.split(";") if n.strip()]
+        return check_names(names) if names else []
 
     def update_preview(self) -> None:
         if not self.library.programs:
@@ -208,22 +232,23 @@ class PlanBuilderScreen(Screen):
     def action_create(self) -> None:
         try:
             inputs = self.inputs()
+            activities = self.activities()
         except PlannerError as err:
             self.notify(said(err), title="Not yet", severity="error")
             return
-        self._check_before_create(inputs)
+        self._check_before_create(inputs, activities)
 
     @work(thread=True, exclusive=True, group="create")
-    def _check_before_create(self, inputs: PlanInputs) -> None:
+    def _check_before_create(self, inputs: PlanInputs, activities: list[str]) -> None:
         """Build once to check the form, and ask the store whether the safety questions come first: both
         read files, so off the UI thread."""
         try:
             build_plan(inputs, self.library)
             screening_first = planner_app(self).data.screening_needed() is not None
         except PlannerError as err:
-            self.post_message(messages.CreateChecked(inputs, said(err), screening_first=False))
+            self.post_message(messages.CreateChecked(inputs, activities, said(err), screening_first=False))
             return
-        self.post_message(messages.CreateChecked(inputs, None, screening_first))
+        self.post_message(messages.CreateChecked(inputs, activities, None, screening_first))
 
     @on(messages.CreateChecked)
     def _create_checked(self, event: messages.CreateChecked) -> None:
@@ -236,7 +261,7 @@ class PlanBuilderScreen(Screen):
             self.app.push_screen(ScreeningDialog(), lambda answered: self.action_create() if answered else None)
             return
         self.query_one("#create", Button).disabled = True
-        self.post_message(messages.CreatePlan(self, event.inputs))
+        self.post_message(messages.CreatePlan(self, event.inputs, event.activities))
 
     @on(messages.Done)
     def _created(self, event: messages.Done) -> None:

@@ -20,7 +20,7 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, is_load, scaled_dose, starting_dose
-from planner.domain.records import History
+from planner.domain.records import History, SessionRecord
 
 GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
 STATUSES = tuple(DayStatus)
@@ -38,14 +38,18 @@ class DayView:
     partial_ids: set[str] = field(default_factory=set)  # begun, some sets done, not finished
     alert: Alert | None = None
     held_back: list[HeldBack] = field(default_factory=list)  # easier variants kept until a top dose is done
+    function_prompt: str | None = None  # the one line asking to rate the activities again (every two weeks)
+    week_text: str = ""  # "week 3 of 12 (week 2's doses)": the one week numbering every face shows
 
     def as_json(self) -> dict:
         return {
             "date": self.date.isoformat(),
             "status": self.status,
             "week": self.week,
+            "week_text": self.week_text,
             "reasons": self.reasons,
             "alert": self.alert.as_json() if self.alert else None,
+            "function_prompt": self.function_prompt,
             "exercises": [
                 {
                     "id": p.id,
@@ -149,23 +153,16 @@ def adapted_session(
     live = settle(plan, state, day, weekly_increase)  # a hold already rebuilt to full is over
     calendar = max(1, calendar_week(plan, day) - live.lag_weeks)
     if live.frozen_week is not None and calendar <= len(plan.weeks):
-        # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
-        # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
-        # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
-        # The plan as built that week is the cap: never more than a person without the pain is given.
-        # A walk apart from the session is compared apart: it grows week by week, and a held plan keeps
-        # the held week's walk whichever week's session is taken (more pain never brings a longer walk).
-        easier = adapt(calendar, factor, as_built=True)
-        easier = (_walks_as_held(easier[0], items[0]), easier[1])
-        lighter, held_volume = _session_volume(easier[0]), _session_volume(items[0])
-        if lighter < held_volume:
-            if plan.weeks[calendar - 1].deload:
-                return chosen(calendar, easier)
-            # Scaled down to it (the floor scales too): pain must never give more than the plan would.
-            scaled = adapt(week, factor * lighter / held_volume)
-            if _session_volume(scaled[0]) <= lighter:
-                return chosen(week, scaled)
-            return chosen(calendar, easier)
+        # A hold holds, whatever the calendar says: the held week's exercises stay (never the calendar
+        # week's harder variants or new movements). The plan as built for the calendar's week is still a
+        # cap: when it is lighter (an easier week, a harder variant starting low) the held exercises are
+        # scaled down to it. A cut and an easier week meeting: the lower of the two applies, never their
+        # product. A walk apart from the session is compared apart: a held plan keeps the held week's walk.
+        calendar_items = adapt(calendar, 1.0, as_built=True)[0]
+        cap = _session_volume(_walks_as_held(calendar_items, items[0]))
+        held_volume = _session_volume(items[0])
+        if cap < held_volume:
+            return chosen(week, adapt(week, factor * cap / held_volume))
     return chosen(week, items)
 
 
@@ -219,16 +216,91 @@ def _adapt(
     return items
 
 
+# Adjustments that open the day they are made on: a resume is made to train that day, and a step down
+# after a break is made when the day is first looked at. Today shows them at once, so history must too.
+SAME_DAY_KINDS = ("resume", "gap")
+
+
+def state_on(history: History, day: dt.date) -> AdaptationState:
+    """The state a day's session was planned under: adjustments made that day after a pain report shape
+    the days that follow, not the session that caused them; a resume or a step down shapes its own day."""
+    last = None
+    for adjustment in history.adjustments:
+        if adjustment.date < day or adjustment.date == day and adjustment.kind in SAME_DAY_KINDS:
+            last = adjustment
+    return AdaptationState.load(last.state) if last else AdaptationState()
+
+
 def day_view(
     plan: Plan | None, library: Library, state: AdaptationState, history: History, day: dt.date,
     weekly_increase: float, today: dt.date | None = None, rules: PainRules = DEFAULT_RULES,
 ) -> DayView:
+    """What ``day`` holds. The record is the truth: a day with a check-off shows the session recorded
+    at its first check-off, and a day before ``today`` without one shows the plan as it stood that day,
+    so nothing written later (a pain report, a rule change, a library edit) rewrites a day gone by."""
     if plan is None:
         return DayView(day, DayStatus.NO_PLAN, ["No plan yet: build one with 'planner plan new --program ID' "
                                         "(see 'planner programs'), or open the app."])
-    view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
+    past = today is not None and day < today
+    if past:
+        state, history = state_on(history, day), _as_of(history, day)
+    record = history.session_on(day)
+    if record is not None:
+        view = _recorded_view(record, history, day)
+        if not past and state.pause is not None:
+            last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
+            view.reasons.append(f"From now on: {last.reason}" if last else "From now on the program is paused.")
+    else:
+        view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
     view.alert = current_alert(state, history, day)
+    view.week_text = week_words(plan, day, view.week)
     return view
+
+
+def week_words(plan: Plan, day: dt.date, doses_week: int | None) -> str:
+    """The calendar week of the plan, and whose doses these are when pain held or eased them:
+    "week 3 of 12 (week 2's doses)". Every face (CLI, app, report) numbers weeks this way."""
+    calendar = (day - plan.inputs.start).days // 7 + 1
+    if not 1 <= calendar <= len(plan.weeks):
+        return ""
+    words = f"week {calendar} of {len(plan.weeks)}"
+    if doses_week and doses_week != calendar:
+        words += f" (week {doses_week}'s doses)"
+    return words
+
+
+def _as_of(history: History, day: dt.date) -> History:
+    """``history`` as it stood when ``day`` began (with the adjustments :func:`state_on` counts): what a
+    day gone by is read from, so its reasons and alert are the ones it had."""
+    adjustments = tuple(a for a in history.adjustments
+                        if a.date < day or a.date == day and a.kind in SAME_DAY_KINDS)
+    return replace(history, adjustments=adjustments, pain=tuple(p for p in history.pain if p.date < day))
+
+
+def session_record(view: DayView) -> SessionRecord | None:
+    """The record to keep of ``view``'s session when it is first checked off (``None``: nothing planned)."""
+    if not view.exercises or view.status == "paused":
+        return None  # the relief routine of a pause is not a plan session: the pause itself is the record
+    return SessionRecord(view.date, view.week, tuple(view.exercises), tuple(view.reasons),
+                         tuple((h.planned, h.kept, h.done, h.needed) for h in view.held_back))
+
+
+def _recorded_view(record: SessionRecord, history: History, day: dt.date) -> DayView:
+    """A recorded day: its session as prescribed then; only what was checked off since can change it."""
+    exercises = list(record.exercises)
+    ids = {e.id for e in exercises}
+    completions = history.completions_on(day)
+    done = {i for i, c in completions.items() if c.status == "done" and i in ids}
+    partial = {i for i, c in completions.items() if c.status == "partial" and i in ids}
+    if ids and done >= {e.id for e in exercises if not e.apart}:
+        status = "done"
+    elif done or partial:
+        status = "partial"
+    else:
+        status = "planned"
+    held = [HeldBack(planned, kept, done_count, needed) for planned, kept, done_count, needed in record.held_back]
+    return DayView(day, status, list(record.reasons), exercises, done, record.week, planned=True,
+                   partial_ids=partial, held_back=held)
 
 
 def _day_view(
@@ -240,9 +312,12 @@ def _day_view(
     if state.pause is not None:
         last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
         if state.pause == "red-flag":
-            since = f" since {last.date.isoformat()}" if last else ""
-            reasons.append(f"Paused{since} after a warning sign: see the alert for what to do. Only "
-                           "'planner resume --confirm' lifts this pause.")
+            # Since the first warning sign of this pause (a later sign during it does not restart it);
+            # the alert above says how the pause is lifted, so it is not said again here.
+            lifted = max((i for i, a in enumerate(history.adjustments) if a.kind == "resume"), default=-1)
+            first = next((a for a in history.adjustments[lifted + 1:] if a.kind == "red-flag"), last)
+            since = f" since {first.date.isoformat()}" if first else ""
+            reasons.append(f"Paused{since} after a warning sign: see the alert above for what to do.")
         else:
             reasons.append(last.reason if last else "The program is paused.")
         if advice:
@@ -254,6 +329,14 @@ def _day_view(
     adapted = adapted_session(plan, library, state, day, weekly_increase,
                               history if _settled(plan, history, day, today) else None, held)
     if adapted is None:
+        walks = rest_day_walks(plan, library, state, day, weekly_increase)
+        if walks:
+            done = {i for i, c in history.completions_on(day).items() if c.status == "done"} & {w.id for w in walks}
+            reasons.append("No session today. The walk is still on, at any time today: "
+                           + ", ".join(f"{w.name} {w.dose_text()}" for w in walks) + ".")
+            if advice:
+                reasons.append(advice)
+            return DayView(day, "rest", reasons, walks, done, calendar_week(plan, day))
         if day > plan.end and position(plan, state, day, weekly_increase)[0] > len(plan.weeks):
             reasons.append(f"Your plan finished on {plan.end.isoformat()}: build the next one with 'planner plan new'.")
         elif day < plan.inputs.start:
@@ -289,6 +372,21 @@ def _day_view(
     return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial, held_back=held)
 
 
+def rest_day_walks(plan: Plan, library: Library, state: AdaptationState, day: dt.date,
+                   weekly_increase: float) -> list[Prescription]:
+    """The walk apart from the session on a day without one (``walk_days = "all"``): the same minutes as
+    that week's session days, as adapted to pain (a held plan keeps the held week's walk). WalkBack's
+    walking was most days of the week, not only on training days (see :mod:`planner.domain.plan.walks`)."""
+    if plan.inputs.walk_days != "all" or day < plan.inputs.start or day > plan.end:
+        return []
+    index = (day - plan.inputs.start).days // 7
+    dates = plan.inputs.session_dates(index)
+    if not dates:
+        return []
+    adapted = adapted_session(plan, library, state, dates[0], weekly_increase)
+    return [p for p in adapted[1] if p.apart] if adapted else []
+
+
 def _settled(plan: Plan, history: History, day: dt.date, today: dt.date | None) -> bool:
     """Whether what was checked off decides ``day``'s variants: a day up to today, or the next session
     with none still to do before it. A later day shows the plan as built, since the sessions before
@@ -310,8 +408,12 @@ def _active_reasons(
     _, factor = position(plan, state, day, weekly_increase)
     if state.frozen_week is not None and factor < 1.0 or state.frozen_week is not None:
         last = next((a for a in reversed(history.adjustments) if a.date <= day), None)
-        if last is not None:
+        newer = last is not None and any(last.date < p.date <= day for p in history.pain)
+        if last is not None and not newer:
             reasons.append(last.reason)
+        elif last is not None:  # a newer report changed nothing: its old words would be stale
+            reasons.append(f"Doses held since {last.date.isoformat()} ({last.kind}); 'planner adjustments' "
+                           "says why.")
         if factor < 1.0:
             reasons.append(f"Today's volume is {factor:.0%} of the plan's week {week}.")
     elif history.adjustments and history.adjustments[-1].kind == "gap" and (

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.domain.days.day import DayView, day_view
+from planner.domain.days.day import SAME_DAY_KINDS, DayView, day_view, state_on
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.plan.model import Plan
 from planner.domain.records import History
+
+__all__ = ["SAME_DAY_KINDS", "Progress", "progress", "state_on", "streaks"]
 
 
 @dataclass
@@ -23,6 +24,12 @@ class Progress:
     adherence: int = 0
     current_streak: int = 0
     best_streak: int = 0
+    walks_done: int = 0  # walks apart from the session, counted on their own (session days and the days between)
+    walks_due: int = 0
+
+    @property
+    def walk_adherence(self) -> int:
+        return round(100 * self.walks_done / self.walks_due) if self.walks_due else 0
 
     def as_json(self) -> dict:
         return {
@@ -40,22 +47,8 @@ class Progress:
             "adherence": self.adherence,
             "current_streak": self.current_streak,
             "best_streak": self.best_streak,
+            "walks": {"done": self.walks_done, "due": self.walks_due, "adherence": self.walk_adherence},
         }
-
-
-# Adjustments that open the day they are made on: a resume is made to train that day, and a step down
-# after a break is made when the day is first looked at. Today shows them at once, so history must too.
-SAME_DAY_KINDS = ("resume", "gap")
-
-
-def state_on(history: History, day: dt.date) -> AdaptationState:
-    """The state a day's session was planned under: adjustments made that day after a pain report shape
-    the days that follow, not the session that caused them; a resume or a step down shapes its own day."""
-    last = None
-    for adjustment in history.adjustments:
-        if adjustment.date < day or adjustment.date == day and adjustment.kind in SAME_DAY_KINDS:
-            last = adjustment
-    return AdaptationState.load(last.state) if last else AdaptationState()
 
 
 def progress(
@@ -66,8 +59,16 @@ def progress(
     last = min(today, plan.end + dt.timedelta(days=7 * 26))
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     views: list[DayView] = []
+    walks_due = walks_done = 0
     for day in days:
         view = day_view(plan, library, state_on(history, day), history, day, weekly_increase, today)
+        in_range = (date_from is None or day >= date_from) and (date_to is None or day <= date_to)
+        for walk in (p for p in view.exercises if p.apart) if in_range and view.status != "paused" else ():
+            # A walk is due once its day is over (or done today); a missed one never touches the session.
+            if walk.id in view.done_ids:
+                walks_due, walks_done = walks_due + 1, walks_done + 1
+            elif day < today:
+                walks_due += 1
         if view.status in ("rest", "no-plan"):
             continue
         views.append(view)
@@ -81,6 +82,8 @@ def progress(
         adherence=adherence,
         current_streak=current,
         best_streak=best,
+        walks_done=walks_done,
+        walks_due=walks_due,
     )
 
 

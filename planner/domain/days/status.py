@@ -1,7 +1,7 @@
 """One short line about today, for a tmux status bar or a shell prompt.
 
 It has to fit beside a clock in a status bar, so it says only what to do next:
-"core 20m due", "done ✓", "rest", "paused — see Today".
+"core 20m due", "done ✓", "rest", "EMERGENCY — see Today", "paused — see Today".
 """
 
 from __future__ import annotations
@@ -28,12 +28,28 @@ def _main_category(view: DayView) -> str:
     return seconds.most_common(1)[0][0] if seconds else "session"
 
 
+SOON_WORDS = " · book a physio this week"  # tingling that persists (the "soon" alert)
+
+
 def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None = None,
                 weekly_increase: float = 0.1) -> tuple[str, str]:
     """(state, line): the state is a stable word for scripts, the line is for people."""
+    name, line = _status_line(view, plan, state, weekly_increase)
+    if view.alert is not None and view.alert.level == "soon":
+        line += SOON_WORDS
+    return name, line
+
+
+def _status_line(view: DayView, plan: Plan | None, state: AdaptationState | None = None,
+                 weekly_increase: float = 0.1) -> tuple[str, str]:
     if view.status == "no-plan" or plan is None:
         return "no-plan", "no plan yet"
     if view.status == "paused":
+        # The level leads, so a glance at a status bar tells an emergency from a pain pause.
+        if view.alert is not None and view.alert.level == "emergency":
+            return "paused", "EMERGENCY — see Today"
+        if view.alert is not None and view.alert.level == "urgent":
+            return "paused", "URGENT — see a doctor today"
         return "paused", "paused — see Today"
     if view.status == "done":
         walks = [p for p in view.exercises if p.apart and p.id not in view.done_ids]
@@ -50,4 +66,7 @@ def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None 
     if view.date > plan.end and position(plan, state or AdaptationState(), view.date, weekly_increase)[0] > len(
             plan.weeks):
         return "finished", "plan finished"
+    if view.exercises:  # a walk on a day without a session, counted apart from the sessions
+        walks = [p for p in view.exercises if p.id not in view.done_ids]
+        return "rest", ("rest · walk " + (f"{sum(p.minutes or 0 for p in walks)}m" if walks else "✓"))
     return "rest", "rest"

@@ -21,10 +21,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 import tomllib
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -34,6 +35,7 @@ from planner.domain.files.control import control_problems, leaves
 from planner.domain.files.messages import problems_from_validation, toml_syntax_problem
 from planner.domain.files.toml_lines import locate
 from planner.domain.files.validation import RULE_NAMES, Slug, field_types
+from planner.domain.function import Activity, Rating
 from planner.domain.library.loading import TOO_DEEP, Library
 from planner.domain.library.models import (
     MAX_HOLD_SECONDS,
@@ -56,6 +58,7 @@ from planner.domain.plan.model import (
     Prescription,
     Session,
     Week,
+    set_reps,
 )
 from planner.domain.records import Adjustment, SessionNote
 
@@ -78,9 +81,12 @@ class ExerciseEntry(FileModel):
 
     id: Slug
     name: str | None = Field(None, description="The exercise's name in the library (written for the reader).")
-    sets: int = Field(ge=1, le=MAX_SETS)
+    sets: Annotated[int, Field(ge=1, le=MAX_SETS)] | list[Annotated[int, Field(ge=1, le=MAX_REPS)]] = Field(
+        description="How many sets (e.g. 2); for descending sets of held reps, the reps of each set, "
+                    "2 fewer each set, e.g. [6, 4, 2] with hold_seconds = 10.")
     reps: int | None = Field(None, ge=1, le=MAX_REPS, description="For rep exercises.")
-    hold_seconds: int | None = Field(None, ge=1, le=MAX_HOLD_SECONDS, description="For holds.")
+    hold_seconds: int | None = Field(None, ge=1, le=MAX_HOLD_SECONDS,
+                                     description="For holds; with descending sets, how long each rep is held.")
     minutes: int | None = Field(None, ge=1, le=MAX_MINUTES, description="For timed exercises.")
     rest_seconds: int | None = Field(
         None, ge=0, le=MAX_REST_SECONDS, description="Rest between sets (default: the library's)."
@@ -115,6 +121,24 @@ class NoteEntry(FileModel):
     text: str = Field(min_length=1, max_length=500)
 
 
+class RatingEntry(FileModel):
+    date: dt.date
+    score: int = Field(ge=0, le=10, description="0 = unable to do it, 10 = as before the problem.")
+
+
+class ActivityEntry(FileModel):
+    """An activity the person wants back, with its 0-10 ratings (the Patient-Specific Functional Scale)."""
+
+    name: str = Field(min_length=1, max_length=80)
+    added: dt.date
+    retired: dt.date | None = Field(None, description="The day it was retired (no longer rated); its scores stay.")
+    ratings: list[RatingEntry] = []
+
+    def to_activity(self, number: int) -> Activity:
+        return Activity(number, " ".join(self.name.split()), self.added, self.retired,
+                        tuple(Rating(r.date, r.score) for r in sorted(self.ratings, key=lambda r: r.date)))
+
+
 class PlanFile(FileModel):
     """The plan file as a whole."""
 
@@ -124,6 +148,8 @@ class PlanFile(FileModel):
     adaptation: AdaptationState = AdaptationState()
     adjustments: list[AdjustmentEntry] = []
     notes: list[NoteEntry] = []
+    activities: list[ActivityEntry] = Field([], description="The activities the person wants back, with their "
+                                                            "ratings; on import they join the person's own.")
     weeks: list[WeekEntry] = Field(min_length=1)
 
     def state(self) -> AdaptationState:
@@ -169,6 +195,8 @@ class PlanFile(FileModel):
             data["adjustments"] = [a.model_dump() for a in self.adjustments]
         if self.notes:
             data["notes"] = [n.model_dump() for n in self.notes]
+        if self.activities:
+            data["activities"] = [a.model_dump(exclude_none=True) for a in self.activities]
         data["weeks"] = [
             {
                 "number": w.number,
@@ -181,7 +209,15 @@ class PlanFile(FileModel):
             }
             for w in self.weeks
         ]
-        return HEADER + tomli_w.dumps(data)
+        return HEADER + _one_line_sets(tomli_w.dumps(data))
+
+
+_SETS_LIST = re.compile(r"^sets = \[\n((?:\s+\d+,\n)+)\]$", re.MULTILINE)
+
+
+def _one_line_sets(text: str) -> str:
+    """``sets = [6, 4, 2]`` on one line, as a person would write it (tomli_w spreads every array out)."""
+    return _SETS_LIST.sub(lambda m: "sets = [" + ", ".join(re.findall(r"\d+", m.group(1))) + "]", text)
 
 
 @cache
@@ -192,8 +228,24 @@ def _built(model: type[PlanFile]) -> type[PlanFile]:
     return model
 
 
+def _dose_fields(entry: ExerciseEntry) -> tuple[int, int | None, int | None]:
+    """(sets, reps, seconds per rep): ``sets = [6, 4, 2]`` with ``hold_seconds = 10`` is 3 descending
+    sets from 6 reps, each held 10 s (the older ``sets = 3, reps = 6`` still reads)."""
+    if isinstance(entry.sets, list):
+        return len(entry.sets), entry.sets[0], entry.hold_seconds
+    return entry.sets, entry.reps, None
+
+
 def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
     exercise = library.exercises[entry.id]
+    sets, reps, per_rep = _dose_fields(entry)
+    if isinstance(entry.sets, list):
+        return Prescription(
+            id=entry.id, name=entry.name or exercise.name, track=library.chain(entry.id)[0],
+            category=exercise.category, kind=exercise.kind, sets=sets, reps=reps, hold_seconds=None,
+            minutes=None, rest_seconds=exercise.dose.rest_seconds if entry.rest_seconds is None else entry.rest_seconds,
+            seconds_per_rep=per_rep or exercise.dose.seconds_per_rep, per_side=exercise.per_side, descending=True,
+            slot=entry.slot, apart=bool(entry.apart))
     return Prescription(
         id=entry.id,
         name=entry.name or exercise.name,
@@ -214,7 +266,8 @@ def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
 
 
 def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
-                   state: AdaptationState | None = None, notes: Sequence[SessionNote] = ()) -> PlanFile:
+                   state: AdaptationState | None = None, notes: Sequence[SessionNote] = (),
+                   activities: Sequence[Activity] = ()) -> PlanFile:
     return _built(PlanFile)(
         schema_version=SCHEMA_VERSION,
         program_name=plan.program_name,
@@ -222,6 +275,9 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
         adaptation=state or AdaptationState(),
         adjustments=[AdjustmentEntry(date=a.date, kind=a.kind, reason=a.reason) for a in adjustments],
         notes=[NoteEntry(date=n.date, text=n.text) for n in notes],
+        activities=[ActivityEntry(name=a.name, added=a.added, retired=a.retired,
+                                  ratings=[RatingEntry(date=r.date, score=r.score) for r in a.ratings])
+                    for a in activities],
         weeks=[
             WeekEntry(
                 number=w.number,
@@ -231,9 +287,7 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
                     SessionEntry(
                         date=s.date,
                         exercises=[
-                            ExerciseEntry(id=p.id, name=p.name, sets=p.sets, reps=p.reps,
-                                          hold_seconds=p.hold_seconds, minutes=p.minutes,
-                                          rest_seconds=p.rest_seconds, slot=p.slot, apart=p.apart or None)
+                            _entry(p)
                             for p in s.exercises
                         ],
                     )
@@ -245,11 +299,22 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
     )
 
 
+def _entry(p: Prescription) -> ExerciseEntry:
+    """A prescription as the file writes it: descending held reps as ``sets = [6, 4, 2]``, ``hold_seconds``."""
+    if p.descending and p.kind.value == "reps":
+        return ExerciseEntry(id=p.id, name=p.name, sets=set_reps(p.sets, p.reps or 0, True),
+                             hold_seconds=p.seconds_per_rep, rest_seconds=p.rest_seconds, slot=p.slot,
+                             apart=p.apart or None)
+    return ExerciseEntry(id=p.id, name=p.name, sets=p.sets, reps=p.reps, hold_seconds=p.hold_seconds,
+                         minutes=p.minutes, rest_seconds=p.rest_seconds, slot=p.slot, apart=p.apart or None)
+
+
 def plan_to_toml(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
-                 state: AdaptationState | None = None, notes: Sequence[SessionNote] = ()) -> str:
-    """The plan file for ``plan``: its weeks, the adjustments made to it, where they left it, and the
-    notes kept with its sessions."""
-    return plan_file_from(plan, adjustments, state, notes).to_toml()
+                 state: AdaptationState | None = None, notes: Sequence[SessionNote] = (),
+                 activities: Sequence[Activity] = ()) -> str:
+    """The plan file for ``plan``: its weeks, the adjustments made to it, where they left it, the
+    notes kept with its sessions, and the activities the person wants back with their ratings."""
+    return plan_file_from(plan, adjustments, state, notes, activities).to_toml()
 
 
 def read_stored(text: str) -> PlanFile:
@@ -351,6 +416,11 @@ def _check(plan_file: PlanFile, text: str, path: str, library: Library) -> list[
     return problems
 
 
+# Below this a plan is not cut but gone: no rules reach it (a restart after a pause, cut twice at the
+# strictest settings, is 0.04), so a smaller factor is a damaged or forged file, not a state.
+MIN_FACTOR = 0.01
+
+
 def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Library,
                       today: dt.date | None) -> list[Problem]:
     """Every ``[adaptation]`` value within its meaning: a file may carry where pain left the plan, never
@@ -368,15 +438,15 @@ def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Librar
         value = getattr(state, name)
         if value is None:
             continue
-        if not math.isfinite(value) or not 0 < value <= 1:
-            problem(name, f"{value} is out of range; use a fraction of the planned volume above 0 and at most 1 "
-                    "(e.g. 0.7 for 70%)")
+        if not math.isfinite(value) or not MIN_FACTOR <= value <= 1:
+            problem(name, f"{value} is out of range; use a fraction of the planned volume from {MIN_FACTOR} "
+                    "to 1 (e.g. 0.7 for 70%)")
     if state.frozen_week is not None and not 1 <= state.frozen_week <= weeks:
         problem("frozen_week", f"{state.frozen_week} is not a week of this plan; use 1 to {weeks}")
     if not 0 <= state.lag_weeks <= weeks:
         problem("lag_weeks", f"{state.lag_weeks} is out of range; use 0 to {weeks} (weeks the plan runs behind)")
     earliest = start - dt.timedelta(days=7)
-    for name in ("growing_since", "gap_after"):
+    for name in ("growing_since", "gap_after", "cut_for"):
         day = getattr(state, name)
         if day is None:
             continue
@@ -412,6 +482,9 @@ def _check_exercise(entry: ExerciseEntry, loc: tuple[str | int, ...], library: L
     if entry.name is not None and entry.name != exercise.name:
         problem((*loc, "name"), f"'{entry.name}' is not the name of '{entry.id}' ({exercise.name}); "
                 "the name follows the id, so fix one or remove the name")
+    if isinstance(entry.sets, list):
+        _check_descending(entry, loc, exercise, problem)
+        return
     primary = PRIMARY_FIELD[exercise.kind]
     if getattr(entry, primary) is None:
         problem((*loc, primary), f"is required: '{entry.id}' is a {exercise.kind.value} exercise")
@@ -419,6 +492,29 @@ def _check_exercise(entry: ExerciseEntry, loc: tuple[str | int, ...], library: L
         if other != primary and getattr(entry, other) is not None:
             problem((*loc, other), f"does not apply to '{entry.id}', a {exercise.kind.value} exercise "
                     f"(use {primary})")
+
+
+def _check_descending(entry: ExerciseEntry, loc: tuple[str | int, ...], exercise: Any, problem: Any) -> None:
+    """``sets = [6, 4, 2]``: only for an exercise done in descending sets, 2 fewer reps each set."""
+    sets = entry.sets
+    assert isinstance(sets, list)
+    if not exercise.dose.descending:
+        problem((*loc, "sets"), f"a list of sets is only for exercises done in descending sets; '{entry.id}' "
+                f"takes a number of sets, e.g. sets = {len(sets) or 1}")
+        return
+    if not 1 <= len(sets) <= MAX_SETS:
+        problem((*loc, "sets"), f"has {len(sets)} sets; use 1 to {MAX_SETS}")
+        return
+    expected = set_reps(len(sets), sets[0], True)
+    if sets != expected:
+        problem((*loc, "sets"), f"{sets} does not go down 2 reps a set; use {expected}")
+    if entry.reps is not None:
+        problem((*loc, "reps"), "does not apply with a list of sets (the list gives each set's reps)")
+    if entry.minutes is not None:
+        problem((*loc, "minutes"), f"does not apply to '{entry.id}', a {exercise.kind.value} exercise")
+    if entry.hold_seconds is None:
+        problem((*loc, "hold_seconds"), f"is required with a list of sets: how long each rep is held, "
+                f"e.g. hold_seconds = {exercise.dose.seconds_per_rep}")
 
 
 def plan_file_schema() -> dict[str, Any]:
