@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import RunPlanner
+
+
+@pytest.fixture
+def run_planner(run_cli: RunPlanner) -> RunPlanner:
+    """These rules are checked through ``planner.cli.main`` in process (tests/conftest.py ``run_cli``);
+    the subprocess path of each command is tested once elsewhere."""
+    return run_cli
 
 START = "2026-03-02"  # a Monday
 
