@@ -47,6 +47,10 @@ def _changes_plan(command: str, args: object) -> bool:
     return command in CHANGING or (command == "plan" and getattr(args, "plan_command", None) in ("new", "days"))
 
 
+# Commands whose output can come from the read model (planner/store/views.py) while nothing changed.
+VIEWS = ("today", "status")
+
+
 # Commands whose output is a full-screen program (Textual, the web server's log), not lines of text.
 RAW_OUTPUT = ("app", "serve")
 
@@ -73,10 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    from planner.cli.output import unguarded_streams
     from planner.cli.parser import build_parser, command_named
-    from planner.context import Context
-    from planner.domain.errors import PlannerError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     named = command_named(argv)
@@ -84,14 +85,37 @@ def _run(argv: Sequence[str] | None) -> int:
         named = "app"  # no command opens the app
     args = build_parser(only=named if named in HANDLERS else None).parse_args(argv)
     command = args.command or "app"
+    kept = None
+    if command in VIEWS:
+        from planner.cli import read_model
+
+        kept = read_model.lookup(command, args)
+        if kept is not None and read_model.show(command, args, kept.views):
+            return 0  # printed from the read model: nothing of the domain imported
+    return _handle(command, args, kept)
+
+
+def _handle(command: str, args: object, kept: object) -> int:
+    from planner.cli.output import unguarded_streams
+    from planner.context import Context
+    from planner.domain.errors import PlannerError
+
     module_name, _, function = HANDLERS[command].partition(":")
     try:
-        context = Context.from_args(args)
+        context = Context.from_args(args)  # type: ignore[arg-type]
         first_run = not context.database_exists()
         handler = getattr(importlib.import_module(module_name), function)
         if command in RAW_OUTPUT:
             with unguarded_streams():
                 code = int(handler(args, context) or 0)
+        elif kept is not None:
+            from planner.cli import read_model
+
+            with read_model.keeping(kept) as views:
+                args.views = views  # type: ignore[attr-defined]
+                code = int(handler(args, context) or 0)
+                if code != 0:
+                    views.clear()
         else:
             code = int(handler(args, context) or 0)
         if code == 0 and _changes_plan(command, args):

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
+from planner.store.views import install_counter
 
 APP_ID = 0x504C4E52  # "PLNR": marks the file as ours in the SQLite header.
 BUSY_TIMEOUT_MS = 30_000
@@ -103,6 +104,11 @@ MIGRATIONS: list[str] = [
         yes TEXT NOT NULL DEFAULT '[]',
         recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now'))
     );
+    """,
+    # 7: the data version, bumped by a trigger on every table in the same transaction as each write; the
+    # read model (planner/store/views.py) is keyed on it. The triggers are installed after every migration.
+    """
+    CREATE TABLE IF NOT EXISTS data_version (n INTEGER NOT NULL);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -252,6 +258,7 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         for number in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[number]):
                 connection.execute(statement)
+        install_counter(connection)  # also counts the tables any migration just added
         connection.execute(f"PRAGMA application_id = {APP_ID}")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")
