@@ -66,4 +66,4 @@ def test_a_table_a_later_migration_adds_is_counted_too(tmp_path: Path) -> None:
     assert counted(connection)
     connection.execute("INSERT INTO walks VALUES ('2026-03-02')")
     assert connection.execute("SELECT n FROM data_version").fetchone()[0] == 1
-    assert SCHEMA_VERSION == len(MIGRATIONS)
+    assert len(MIGRATIONS) == SCHEMA_VERSION
