@@ -27,9 +27,10 @@ test: $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check planner tests benchmarks
+	$(BIN)/lint-imports
 
 screenshots: $(TEST_STAMP)
-	$(BIN)/python -m planner.app.screenshots screenshots
+	$(BIN)/python -m tests.tools.screenshots screenshots
 	$(BIN)/python -m planner.app.figure_sheet screenshots
 
 bench: $(TEST_STAMP)

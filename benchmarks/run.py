@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planner.domain.library.cache import load_library_cached  # noqa: E402
 from planner.domain.library.loading import Source, load_library  # noqa: E402
 from planner.domain.plan.builder import build_plan  # noqa: E402
 from planner.domain.plan.model import PlanInputs  # noqa: E402
 from planner.locations import built_in_library  # noqa: E402
+from planner.store.library_cache import load_library_cached  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str]] = []
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner import clock, locations
-from planner.domain.library.cache import load_library_cached
 from planner.domain.library.loading import Library, Source
+from planner.store.library_cache import load_library_cached
 
 if TYPE_CHECKING:
     from planner.domain.lessons.loading import Lessons
@@ -70,7 +70,7 @@ class Context:
     def loaded_pain_rules(self) -> LoadedRules:
         """The pain rules in force (built-in, or ``pain-rules/default.toml`` in the person's library), cached
         next to the database like the library, so quick commands read them without pydantic."""
-        from planner.domain.pain.rules import load_pain_rules_cached
+        from planner.store.rules_cache import load_pain_rules_cached
 
         cache = self.data_dir / "cache" if self.database_exists() else None
         return load_pain_rules_cached(self.sources(), cache)

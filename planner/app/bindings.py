@@ -53,14 +53,18 @@ SOUND_BINDING = Binding("b", "app.toggle_sound", "Sound", tooltip="Turn the bell
 
 # The footer keeps the keys used every set; the rest are in the hint line, help and the palette.
 RUNNER_BINDINGS = [
+    # Only while a question is asked inline (a phone-sized terminal): see SessionRunner.check_action.
+    Binding("y", "answer(True)", "Yes", tooltip="Answer yes to the question in the runner"),
+    Binding("n,escape", "answer(False)", "No", tooltip="Answer no to the question in the runner"),
     Binding("space", "next_set", "Done", tooltip="Set (or side) done"),  # short: the footer must fit 60 columns
-    Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
+    Binding("s", "timer", "Timer", tooltip="Start the count, or end the set early"),
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer", show=False),  # in the hint line
     Binding("m", "partial", "Partial", tooltip="Stop this exercise part-way", show=False),
     Binding("x", "skip", "Skip", tooltip="Skip this exercise", show=False),
     Binding("n", "note", "Note", tooltip="Keep a short note with this session"),
     Binding("f", "finish", "Finish", tooltip="Finish the session"),
     Binding("b", "app.toggle_sound", "Sound", tooltip=SOUND_BINDING.tooltip, show=False),
+    Binding("g", "switch_time", "Switch time", tooltip="Seconds to roll over between sides (kept)", show=False),
     Binding("escape", "leave", "Back", show=False),  # Escape is the usual way back; help lists it
 ]
 

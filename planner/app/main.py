@@ -8,12 +8,12 @@ and every screen watching it redraws. Nothing ticks while the app is idle.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 
 from textual import work
 from textual._context import active_message_pump
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.events import Resize
 from textual.geometry import Size
@@ -112,6 +112,13 @@ class PlannerApp(App[None]):
         self._check_size()
 
     # Theme (chosen in the palette, kept in the store) --------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands (theme, keys, screenshot…) but its "Quit": :class:`PlannerCommands` lists
+        ours, with its key, and the palette would otherwise offer Quit twice."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
 
     def _restore_theme(self) -> None:
         try:

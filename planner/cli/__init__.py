@@ -39,14 +39,6 @@ HANDLERS = {
 }
 
 
-# Commands that change the plan or its history: the live calendar file is rewritten after each.
-CHANGING = {"done", "undo", "skip", "pain", "resume", "import"}
-
-
-def _changes_plan(command: str, args: object) -> bool:
-    return command in CHANGING or (command == "plan" and getattr(args, "plan_command", None) in ("new", "days"))
-
-
 # Commands whose output can come from the read model (planner/store/views.py) while nothing changed.
 VIEWS = ("today", "status")
 
@@ -118,17 +110,14 @@ def _handle(command: str, args: object, kept: object) -> int:
                     views.clear()
         else:
             code = int(handler(args, context) or 0)
-        if code == 0 and _changes_plan(command, args):
-            from planner.cli.status_commands import refresh_after
-
-            refresh_after(context)
         if first_run and context.database_exists() and command != "app":
-            from planner.domain.pain.safety import DISCLAIMER
+            from planner.domain.pain.warning_signs import DISCLAIMER
 
             print(f"\nA note before you start: {DISCLAIMER}", file=sys.stderr)
         return code
     except PlannerError as err:
-        print(f"planner: {err}", file=sys.stderr)
+        field = getattr(err, "field", None)  # the domain names the input; the CLI adds its flag
+        print(f"planner: --{field}: {err}" if field else f"planner: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)

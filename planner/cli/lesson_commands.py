@@ -6,19 +6,15 @@ import argparse
 import difflib
 import textwrap
 
+from planner.actions import reading, settings
 from planner.cli.output import notice, print_json
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.lessons.loading import Lessons
-from planner.store.active_plan import open_store
 
 
 def _read_ids(context: Context) -> dict[str, str]:
-    store = open_store(context.data_dir, create=False)
-    if store is None:
-        return {}
-    with store:
-        return store.lessons_read()
+    return reading.lessons_read(context)
 
 
 def _checked(context: Context) -> Lessons:
@@ -66,8 +62,7 @@ def show_lesson(args: argparse.Namespace, context: Context) -> int:
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise UsageError(f"ID: no lesson '{args.id}'{hint}; 'planner lessons' lists them")
     try:
-        with open_store(context.data_dir, create=True) as store:
-            store.mark_lesson_read(lesson.id)
+        settings.mark_lesson_read(context, lesson.id)
     except PlannerError as err:
         notice(f"not recorded as read: {err}")
     print(f"{lesson.title}\n{'=' * len(lesson.title)}\n")

@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 
 from planner.cli.output import notice, print_json
-from planner.cli.session_commands import _day, check_record_date, open_active, require_active
+from planner.cli.session_commands import _day, open_active, say_live_problem
 from planner.context import Context
 from planner.domain.errors import UsageError
-from planner.domain.pain.adaptation import apply_pain_report, recurring_pain, resume_confirmed
-from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import DISCLAIMER, RESUME_MEANS
 from planner.domain.records import PainReport
-from planner.store.active_plan import open_store, standing_state
 
 
 def rules_notices(context: Context) -> None:
@@ -32,72 +29,41 @@ def _score(text: str) -> int:
 
 
 def pain(args: argparse.Namespace, context: Context) -> int:
+    from planner.actions.pain import report_pain
+
     score = _score(args.score)
-    day = _day(args, context)
-    active = require_active(context)
+    report = PainReport(_day(args, context), args.when, score, args.where.strip(), tuple(args.aggravated),
+                        tuple(args.flag))
     rules_notices(context)
-    with active.store:
-        check_record_date(day, context, active)
-        unknown = [i for i in args.aggravated if i not in context.library.exercises]
-        if unknown:
-            library = context.library
-            guesses = "".join(library.suggest(i, library.exercises) for i in unknown)
-            raise UsageError(f"--aggravated: unknown exercise id {', '.join(unknown)}{guesses}; "
-                             "see 'planner today' for today's ids")
-        report = PainReport(day, args.when, score, args.where.strip(), tuple(args.aggravated), tuple(args.flag))
-        state, adjustments, notes = apply_pain_report(
-            active.plan, context.library, active.state, active.history, report, active.weekly_increase, active.rules)
-        active.store.record_pain(active.record.id, report, adjustments)
-        active.reload()
-        advice = recurring_pain(active.history, day, active.rules)
-        alert = current_alert(active.state, active.history, day) if report.flags else None
-    lines = [a.reason for a in adjustments] + notes
-    if not lines:
-        lines.append(f"Pain {score} recorded. Progression continues as planned.")
-    if advice:
-        lines.append(advice)
+    outcome = report_pain(context, report)
     if args.json:
-        print_json({"report": report.as_json(), "adjustments": [a.as_json() for a in adjustments],
-                    "notes": lines, "paused": state.pause is not None,
-                    "alert": alert.as_json() if alert else None})
+        assert outcome.report is not None
+        print_json({"report": outcome.report.as_json(), "adjustments": [a.as_json() for a in outcome.adjustments],
+                    "notes": outcome.lines, "paused": outcome.paused,
+                    "alert": outcome.alert.as_json() if outcome.alert else None})
+        say_live_problem(outcome)
         return 0
-    if alert is not None and alert.level == "emergency":
+    emergency = outcome.alert is not None and outcome.alert.level == "emergency"
+    if emergency:
         print("!" * 60)
-    for line in lines:
+    for line in outcome.lines:
         print(line)
-    if alert is not None and alert.level == "emergency":
+    if emergency:
         print("!" * 60)
+    say_live_problem(outcome)
     return 0
 
 
 def resume(args: argparse.Namespace, context: Context) -> int:
+    from planner.actions.pain import resume as lift
+
     if not args.confirm:
         print(f"planner resume --confirm: {RESUME_MEANS}")
         return 2
-    active = open_active(context, write=True)
-    if active is None:
-        return _resume_without_a_plan(context)
     rules_notices(context)
-    with active.store:
-        state, adjustment = resume_confirmed(active.state, active.plan, context.today, active.weekly_increase,
-                                             active.rules)
-        if adjustment is None:
-            print("The program is not paused; nothing to resume.")
-            return 0
-        active.store.record_adjustments(active.record.id, [adjustment])
-    print(adjustment.reason)
-    return 0
-
-
-def _resume_without_a_plan(context: Context) -> int:
-    """A pause from the safety screening, before any plan: lifted the same way."""
-    with open_store(context.data_dir, create=True) as store:
-        _, adjustment = resume_confirmed(standing_state(store), None, context.today, 0.1)
-        if adjustment is None:
-            print("The program is not paused; nothing to resume.")
-            return 0
-        store.record_adjustments(None, [adjustment])
-    print(adjustment.reason)
+    outcome = lift(context)
+    print(*outcome.lines, sep="\n")
+    say_live_problem(outcome)
     return 0
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 
+from planner.actions import plans, reading
 from planner.cli.output import notice, print_json
+from planner.cli.session_commands import say_live_problem
 from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.days.day import next_session
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.adaptation import AdaptationState
-from planner.domain.pain.screening import check_screened
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, apart_text, parse_days
-from planner.store.active_plan import load_active, open_store, start_plan
 
 
 def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
@@ -48,38 +48,31 @@ def plan(args: argparse.Namespace, context: Context) -> int:
 
 
 def change_days(args: argparse.Namespace, context: Context) -> int:
-    days = parse_days(args.days)
-    store = open_store(context.data_dir, create=False)
-    active = load_active(store, context.library, context.pain_rules) if store else None
-    if active is None:
-        if store is not None:
-            store.close()
-        raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
-    with active.store:
-        adjustment = active.change_days(days, context.today, context.library)
-    print(adjustment.reason)
+    from planner.actions.plans import change_days as move_days
+
+    try:
+        outcome = move_days(context, parse_days(args.days))
+    except PlannerError as err:
+        if "imported from a file" in str(err):
+            err.args = (f"days: {err}",)
+        raise
+    print(*outcome.lines, sep="\n")
+    say_live_problem(outcome)
     return 0
 
 
 def screened(context: Context) -> bool:
     """Whether a plan may be built: a recent screening with no "yes", or the questions answered now on a
     terminal. Off a terminal a missing or stale screening is a one-line error naming 'planner screen'."""
-    from planner.cli.screen_commands import ask, on_a_terminal, print_alert, record
+    from planner.actions.screening import screen, screening_needed
+    from planner.cli.screen_commands import ask, on_a_terminal, print_alert
 
-    store = open_store(context.data_dir, create=False)
-    latest = None
-    if store is not None:
-        with store:
-            latest = store.latest_screening()
-    try:
-        check_screened(latest, context.today)
+    why = screening_needed(context)
+    if why is None:
         return True
-    except PlannerError:
-        if not on_a_terminal():
-            raise
-    screening = ask(context)
-    with open_store(context.data_dir, create=True) as store:
-        alert = record(store, screening)
+    if not on_a_terminal():
+        raise PlannerError(why)
+    alert = screen(context, ask(context).yes).alert
     if alert is None:
         return True
     print_alert(alert)
@@ -97,9 +90,9 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     for line in context.library.notices:  # a program file in the older [[blocks]] format: say it still works
         if line.startswith(f"{origin}: ") and "[[blocks]]" in line:
             notice(line)
-    with open_store(context.data_dir, create=True) as store:
-        # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
-        _, carried = start_plan(store, built.inputs, built.program_name, context.today, context.pain_rules)
+    outcome = plans.new_plan(context, inputs, built)
+    carried = outcome.carried
+    say_live_problem(outcome)
     if args.json:
         print_json(plan_json(built) | {"held_back": []})  # as 'plan show --json': nothing checked off yet
         if carried is not None:
@@ -113,14 +106,12 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
 
 
 def show_plan(args: argparse.Namespace, context: Context) -> int:
-    store = open_store(context.data_dir, create=False)
-    active = load_active(store, context.library, context.pain_rules) if store else None
+    active = reading.active_plan(context)
     if active is None:
         raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
     built = active.plan
     coming = next_session(built, context.library, active.state, active.history, context.today,
                           active.weekly_increase)
-    store.close()
     if args.week is not None and not 1 <= args.week <= len(built.weeks):
         raise UsageError(f"--week: {args.week} is out of range; this plan has weeks 1 to {len(built.weeks)}")
     held = coming.held_back if coming is not None else []

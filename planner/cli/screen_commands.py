@@ -8,17 +8,8 @@ import sys
 from planner.cli.output import print_json
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.pain.screening import Screening, screening_outcome
+from planner.domain.pain.screening import Screening
 from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
-from planner.store.active_plan import open_store, standing_state
-from planner.store.store import Store
-
-
-def record(store: Store, screening: Screening) -> Alert | None:
-    """Keep the answers; an emergency or urgent "yes" records a pause with them."""
-    alert, pause = screening_outcome(screening, standing_state(store))
-    store.record_screening(screening, [pause] if pause else [])
-    return alert
 
 
 def print_alert(alert: Alert) -> None:
@@ -30,9 +21,13 @@ def screen(args: argparse.Namespace, context: Context) -> int:
     if args.none == bool(args.yes):
         raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
                          "not both or neither")
+    from planner.actions.screening import screen as keep
+    from planner.cli.session_commands import say_live_problem
+
     screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)))
-    with open_store(context.data_dir, create=True) as store:
-        alert = record(store, screening)
+    outcome = keep(context, screening.yes)
+    alert = outcome.alert
+    say_live_problem(outcome)
     if args.json:
         print_json(screening.as_json() | {"alert": alert.as_json() if alert else None})
         return 0

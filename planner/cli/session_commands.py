@@ -8,50 +8,40 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
+from typing import TYPE_CHECKING
 
-from planner.cli.output import print_json
+from planner.actions import reading, sessions
+from planner.actions.situation import Outcome
+from planner.cli.output import notice, print_json
 from planner.clock import parse_date
 from planner.context import Context
-from planner.domain.days.day import DayView, day_view
+from planner.domain.days.day import STATUSES, DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.kinds import DayStatus
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES
-from planner.domain.records import Completion, History
-from planner.store.active_plan import ActivePlan, load_active, open_store, standing_state
+from planner.domain.records import History
+
+if TYPE_CHECKING:
+    from planner.store.active_plan import ActivePlan
 
 
 def _day(args: argparse.Namespace, context: Context) -> dt.date:
     return parse_date(args.date, "--date") if getattr(args, "date", None) else context.today
 
 
-def open_active(context: Context, *, write: bool) -> ActivePlan | None:
-    store = open_store(context.data_dir, create=write)
-    if store is None:
-        return None
-    active = load_active(store, context.library, context.pain_rules)
-    if active is None:
-        store.close()
-    return active
+def open_active(context: Context, *, write: bool = False) -> ActivePlan | None:
+    """The active plan as it stands, read once (reading never creates the store). Its store is closed:
+    changes go through :mod:`planner.actions`."""
+    return reading.active_plan(context)
 
 
-def require_active(context: Context) -> ActivePlan:
-    active = open_active(context, write=True)
-    if active is None:
-        raise PlannerError("no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')")
-    return active
-
-
-def check_record_date(day: dt.date, context: Context, active: ActivePlan) -> None:
-    """A record is for a day that has happened, within the plan: never tomorrow, never before it began."""
-    if day > context.today:
-        raise UsageError(f"--date: {day.isoformat()} is after today ({context.today.isoformat()}); "
-                         "record only what has happened")
-    if day < active.plan.inputs.start:
-        raise UsageError(f"--date: {day.isoformat()} is before your plan started "
-                         f"({active.plan.inputs.start.isoformat()})")
+def say_live_problem(outcome: Outcome) -> None:
+    """The change is recorded; the live calendar file could not follow it: say so on stderr."""
+    if outcome.live_problem:
+        notice(outcome.live_problem)
 
 
 def view_for(active: ActivePlan | None, context: Context, day: dt.date) -> DayView:
@@ -63,23 +53,16 @@ def view_for(active: ActivePlan | None, context: Context, day: dt.date) -> DayVi
 
 def today(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
-    active = open_active(context, write=False)
-    try:
-        if active is not None and day == context.today:
-            before = len(active.history.adjustments)
-            active.catch_up(day)
-            if len(active.history.adjustments) != before:  # the gap rule eased the plan: the live file follows
-                from planner.exports.live import refresh_live
-
-                problem = refresh_live(active.store, context.library, context.today, active)
-                if problem:
-                    print(f"planner: {problem}", file=sys.stderr)
-        view = view_for(active, context, day)
-        if active is None:
-            view.alert = _alert_before_any_plan(context, day)
-    finally:
-        if active is not None:
-            active.store.close()
+    active = None
+    if day == context.today:
+        opened = sessions.catch_up(context)  # the gap rule eases the plan once, and the live file follows
+        say_live_problem(opened)
+        active = opened.active
+    else:
+        active = open_active(context)
+    view = view_for(active, context, day)
+    if active is None:
+        view.alert = _alert_before_any_plan(context, day)
     text = render_day(view)
     if args.json:
         print_json(view.as_json())
@@ -93,34 +76,17 @@ def today(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-# Each status in words; the raw name stays in ``--json``.
-STATUS_WORDS = {
-    "planned": "planned, not started yet",
-    "done": "done, every exercise checked off",
-    "partial": "partly done",
-    "skipped": "skipped",
-    "missed": "missed",
-    "rest": "a rest day",
-    "paused": "paused",
-    "no-plan": "no plan yet - run planner plan new",
-}
-
-
 def _alert_before_any_plan(context: Context, day: dt.date) -> Alert | None:
     """With no plan yet, a "yes" at the safety screening still shows its alert (and its pause)."""
-    store = open_store(context.data_dir, create=False)
-    if store is None:
-        return None
-    with store:
-        state = standing_state(store)
-    return current_alert(state, History(), day)
+    state = reading.standing(context)
+    return current_alert(state, History(), day) if state is not None else None
 
 
 def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week:
         heading += f" · week {view.week}"
-    words = STATUS_WORDS.get(view.status, view.status)
+    words = DayStatus(view.status).words if view.status in STATUSES else view.status
     if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
         words = "done, the session checked off; the walk is still to do, at any time today"
     lines = [f"{heading}: {words}"]
@@ -138,78 +104,45 @@ def render_day(view: DayView) -> str:
     return "\n".join(lines)
 
 
-def _check_ids(view: DayView, ids: list[str]) -> None:
-    known = {p.id for p in view.exercises}
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        import difflib  # only when something is misspelt
-
-        listed = ", ".join(sorted(known)) or "none"
-        close = [m for u in unknown for m in difflib.get_close_matches(u, sorted(known), n=1)]
-        guess = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise UsageError(f"not in {view.date.isoformat()}'s session: {', '.join(unknown)}{guess}; "
-                         f"its exercises are: {listed}")
-
-
 def done(args: argparse.Namespace, context: Context) -> int:
-    day = _day(args, context)
-    active = require_active(context)
-    with active.store:
-        check_record_date(day, context, active)
-        view = view_for(active, context, day)
-        if view.status == "paused" and not view.exercises:
-            raise PlannerError("the program is paused after a warning sign; nothing to check off. "
-                               "See 'planner today'")
-        if not view.exercises:
-            raise UsageError(f"{view.date.isoformat()} is a rest day in your plan; nothing to check off")
-        _check_ids(view, args.exercises)
-        chosen = [p for p in view.exercises if not args.exercises or p.id in args.exercises]
-        active.store.record_completions(active.record.id, [
-            Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in chosen])
-        active.reload()
-        after = view_for(active, context, day)
-    names = ", ".join(p.name for p in chosen)
-    print(f"Checked off {names} on {day.isoformat()}: session {after.status} "
-          f"({len(after.done_ids)}/{len(after.exercises)}).")
-    if after.status == "done":
+    outcome = sessions.check_off(context, _day(args, context), args.exercises)
+    print(*outcome.lines, sep="\n")
+    if outcome.after is not None and outcome.after.status == "done":
         print("How is your back? Report pain with: planner pain SCORE (0-10)")
+    say_live_problem(outcome)
     return 0
 
 
 def undo(args: argparse.Namespace, context: Context) -> int:
     if getattr(args, "pain", False):
         return undo_pain(context)
-    day = _day(args, context)
-    active = require_active(context)
-    with active.store:
-        if args.exercises:
-            _check_ids(view_for(active, context, day), args.exercises)
-        removed = active.store.remove_completions(active.record.id, day, args.exercises or None)
-    print(f"Took back {removed} record{'s' if removed != 1 else ''} for {day.isoformat()}.")
+    outcome = sessions.undo_check_off(context, _day(args, context), args.exercises)
+    print(*outcome.lines, sep="\n")
+    say_live_problem(outcome)
     return 0
 
 
 def undo_pain(context: Context) -> int:
     """``planner undo --pain``: take back the latest pain report; the plan is as the earlier records left it."""
-    active = require_active(context)
-    with active.store:
-        removed = active.undo_pain()
-        view = view_for(active, context, context.today)
-    print(f"Took back the pain report of {removed.score} on {removed.date.isoformat()}; today is {view.status} "
-          "as your other records leave it.")
+    from planner.actions.pain import undo_pain as take_back
+
+    try:
+        outcome = take_back(context)
+    except PlannerError as err:
+        err.args = (f"undo --pain: {err}",)
+        raise
+    assert outcome.active is not None and outcome.removed is not None
+    view = view_for(outcome.active, context, context.today)
+    print(f"Took back the pain report of {outcome.removed.score} on {outcome.removed.date.isoformat()}; today is "
+          f"{view.status} as your other records leave it.")
+    say_live_problem(outcome)
     return 0
 
 
 def skip(args: argparse.Namespace, context: Context) -> int:
-    day = _day(args, context)
-    active = require_active(context)
-    with active.store:
-        check_record_date(day, context, active)
-        view = view_for(active, context, day)
-        if not view.planned:
-            raise UsageError(f"{day.isoformat()} has no planned session to skip ({view.status})")
-        active.store.record_skip(active.record.id, day, args.why.strip())
-    print(f"Skipped the session on {day.isoformat()}. Missing a session is fine; the plan carries on.")
+    outcome = sessions.skip(context, _day(args, context), args.why)
+    print(*outcome.lines, sep="\n")
+    say_live_problem(outcome)
     return 0
 
 

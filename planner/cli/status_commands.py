@@ -12,7 +12,7 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from planner.cli.output import notice, print_json
+from planner.cli.output import print_json
 from planner.cli.session_commands import open_active
 from planner.context import Context
 from planner.domain.days.day import day_view
@@ -54,18 +54,14 @@ def status(args: argparse.Namespace, context: Context) -> int:
 
 def calendar(args: argparse.Namespace, context: Context) -> int:
     """Name, change, show or turn off the live calendar file."""
+    from planner.actions.files import live_calendar, set_live_calendar
     from planner.exports.ics import parse_remind, parse_time
-    from planner.exports.live import LiveCalendar, check_target, live_setting, set_live, write_live
-    from planner.store.active_plan import open_store
+    from planner.exports.live import LiveCalendar
 
     at = parse_time(args.time) if args.time is not None else None
     remind = parse_remind(args.remind) if args.remind is not None else None
     if args.live is None and not args.off:
-        store = open_store(context.data_dir, create=False)
-        live = None
-        if store is not None:
-            with store:
-                live = live_setting(store)
+        live = live_calendar(context)
         if args.json:
             print_json(None if live is None else {"path": str(live.path), "time": live.at.strftime("%H:%M"),
                                                   "remind": live.remind})
@@ -75,33 +71,15 @@ def calendar(args: argparse.Namespace, context: Context) -> int:
             print(f"Live calendar file: {display_path(live.path)} (sessions at {live.at:%H:%M}, "
                   f"reminder {live.remind} min before). Turn off with: planner calendar --off")
         return 0
-    with open_store(context.data_dir, create=True) as store:
-        if args.off:
-            set_live(store, None)
-            print("The live calendar file is no longer updated (the file was left where it is).")
-            return 0
-        path = Path(args.live).expanduser().absolute()
-        check_target(path)
-        old = live_setting(store)
-        live = LiveCalendar(path, at or (old.at if old else LiveCalendar.at),
-                            remind if remind is not None else (old.remind if old else LiveCalendar.remind))
-        write_live(store, context.library, context.today, live=live)
-        set_live(store, live)
+    if args.off:
+        set_live_calendar(context, None)
+        print("The live calendar file is no longer updated (the file was left where it is).")
+        return 0
+    path = Path(args.live).expanduser().absolute()
+    old = live_calendar(context)
+    live = LiveCalendar(path, at or (old.at if old else LiveCalendar.at),
+                        remind if remind is not None else (old.remind if old else LiveCalendar.remind))
+    set_live_calendar(context, live)
     print(f"Wrote {display_path(path)}; it is rewritten after every check-off, pain report and plan change. "
           "Subscribe to it in your calendar app.")
     return 0
-
-
-def refresh_after(context: Context) -> None:
-    """Called after a command that changed the plan or history: rewrite the live file if one is set."""
-    from planner.store.active_plan import open_store
-
-    store = open_store(context.data_dir, create=False)
-    if store is None:
-        return
-    with store:
-        from planner.exports.live import refresh_live
-
-        problem = refresh_live(store, context.library, context.today)
-    if problem:
-        notice(problem)

@@ -14,9 +14,18 @@ class PlannerError(Exception):
 
 
 class UsageError(PlannerError):
-    """Bad command-line input (unknown id, bad date, …): exit code 2 like argparse."""
+    """Bad input (unknown id, bad date, …): exit code 2 like argparse.
+
+    ``field`` names the input in the domain's words (``date``, ``start``, ``days``); the message never
+    names a command-line flag: the face adds its own name for the field (the CLI ``--date: ``, the app
+    its label), so the same error reads right in both.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)

@@ -41,18 +41,19 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
     """
     plan_file = read_plan_file(path, library, today)
     notes: list[str] = []
-    standing = standing_state(store)
-    kept = stronger_pause(plan_file.adaptation, standing)
-    if kept != plan_file.adaptation:
-        carried = carried_pause(standing, today, "the imported plan")
-        assert carried is not None
-        plan_file = plan_file.model_copy(update={
-            "adaptation": kept,
-            "adjustments": [*plan_file.adjustments,
-                            AdjustmentEntry(date=today, kind=carried.kind, reason=carried.reason)],
-        })
-        notes.append(carried.reason)
-    record = store.save_plan(plan_file.plan, plan_file.program_name, source="imported",
-                             plan_file=plan_file.to_toml(), notes=[(n.date, n.text) for n in plan_file.notes],
-                             records_from=plan_file.plan.start)
+    with store.transaction():  # the pause read is the pause kept, whatever another planner writes beside
+        standing = standing_state(store)
+        kept = stronger_pause(plan_file.adaptation, standing)
+        if kept != plan_file.adaptation:
+            carried = carried_pause(standing, today, "the imported plan")
+            assert carried is not None
+            plan_file = plan_file.model_copy(update={
+                "adaptation": kept,
+                "adjustments": [*plan_file.adjustments,
+                                AdjustmentEntry(date=today, kind=carried.kind, reason=carried.reason)],
+            })
+            notes.append(carried.reason)
+        record = store.save_plan(plan_file.plan, plan_file.program_name, source="imported",
+                                 plan_file=plan_file.to_toml(), notes=[(n.date, n.text) for n in plan_file.notes],
+                                 records_from=plan_file.plan.start)
     return ImportResult(record, plan_file, notes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.records import Adjustment
 from planner.reports.charts import pain_svg
 from planner.reports.model import FLARE_SCORE, Report

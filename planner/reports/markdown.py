@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.records import Adjustment
 from planner.reports.charts import daily_bars, sparkline
 from planner.reports.model import FLARE_SCORE, Report

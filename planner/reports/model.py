@@ -17,7 +17,7 @@ from planner.domain.days.progress import progress, streaks
 from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
-from planner.domain.pain.safety import RED_FLAG_LABELS
+from planner.domain.pain.warning_signs import BY_NAME
 from planner.domain.plan.model import Plan
 from planner.domain.records import Adjustment, Completion, History, PainReport
 
@@ -232,4 +232,4 @@ def _red_flag(report: PainReport, history: History, views: list[DayView]) -> Red
         kept.append(adjustment)
         if adjustment.kind == "resume":
             break
-    return RedFlag(report, tuple(RED_FLAG_LABELS.get(f, f) for f in report.flags), tuple(kept), next_session)
+    return RedFlag(report, tuple(BY_NAME[f].question if f in BY_NAME else f for f in report.flags), tuple(kept), next_session)

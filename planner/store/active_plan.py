@@ -7,19 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.domain.days.reschedule import reschedule
-from planner.domain.errors import PlannerError, UsageError
+from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
-from planner.domain.pain.warning_signs import pausing
-from planner.domain.plan.cache import build_plan_cached
-from planner.domain.plan.model import Plan, PlanInputs, Weekday
-from planner.domain.records import Adjustment, History, PainReport
+from planner.domain.plan.model import Plan, PlanInputs
+from planner.domain.records import Adjustment, History
+from planner.store.plan_cache import build_plan_cached
 from planner.store.store import PlanRecord, Store
-
-# The adjustments a pain report makes (taken back with it by undo --pain).
-PAIN_KINDS = ("hold", "reduce", "pause", "progress", "rebuild", "advice", "resume")
 
 
 @dataclass
@@ -37,11 +32,18 @@ class ActivePlan:
         self.history = _with_carried(self.store.history(self.record.id), self.carried)
         self.state = current_state(self.history)
 
-    def catch_up(self, today: dt.date) -> None:
-        """Record the gap rule's adjustment if the person has been away 7+ days.
+    def gap_due(self, today: dt.date) -> bool:
+        """Whether the gap rule would ease the plan today (the person has been away 7+ days).
 
         An imported plan brings no check-offs, so the rule waits for its first one.
         """
+        if self.record.plan_file is not None and not self.history.completions:
+            return False
+        return gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules) is not None
+
+    def catch_up(self, today: dt.date) -> None:
+        """Record the gap rule's adjustment if it is due (see :meth:`gap_due`). Call it inside the store's
+        write transaction (the actions do), so the check and the record cannot be split by another planner."""
         if self.record.plan_file is not None and not self.history.completions:
             return
         result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
@@ -49,34 +51,11 @@ class ActivePlan:
             self.store.record_adjustments(self.record.id, [result[1]])
             self.reload()
 
-
-    def undo_pain(self) -> PainReport:
-        """Take back the latest pain report and the changes it made; the state falls back to the earlier
-        records. A report that paused for a warning sign is refused: only ``resume --confirm`` lifts that."""
-        latest = self.history.pain[-1] if self.history.pain else None
-        if latest is None:
-            raise UsageError("undo --pain: there is no pain report to take back")
-        if pausing(latest.flags) or any(a.kind == "red-flag" and a.date >= latest.date
-                                        for a in self.history.adjustments):
-            raise PlannerError("undo --pain: a warning sign paused your program, and taking the report back "
-                               "would lift that pause; once a health professional has assessed you, use "
-                               "'planner resume --confirm'")
-        removed = self.store.remove_latest_pain(self.record.id, PAIN_KINDS)
-        assert removed is not None
-        self.reload()
-        return removed
-
-    def change_days(self, days: list[Weekday], today: dt.date, library: Library) -> Adjustment:
-        """Move the training days from next week on (see :mod:`planner.domain.days.reschedule`) and record why."""
-        if self.record.plan_file is not None:
-            raise PlannerError("days: this plan was imported from a file, so its dates are the file's; "
-                               "export it, change the dates, and import it again")
-        inputs, adjustment = reschedule(self.record.inputs, self.state, today, days)
-        self.store.change_inputs(self.record.id, inputs, adjustment)
+    def rebuild(self, inputs: PlanInputs, library: Library) -> None:
+        """The same plan with new inputs (already stored): rebuilt, and its history read again."""
         self.record = dataclasses.replace(self.record, inputs=inputs)
         self.plan = build_plan_cached(inputs, library, plan_cache_dir(self.store))
         self.reload()
-        return adjustment
 
 
 def plan_cache_dir(store: Store) -> Path:
@@ -124,11 +103,18 @@ def standing_state(store: Store) -> AdaptationState:
     return current_state(History(adjustments=carried + store.history(record.id).adjustments))
 
 
+def carried_pause_for_new_plan(store: Store, today: dt.date, rules: PainRules = DEFAULT_RULES) -> Adjustment | None:
+    """The pause that stands, as an adjustment a new plan starts with (``None`` when there is none). Read it
+    inside the write transaction that saves the plan."""
+    return carried_pause(standing_state(store), today, "your new plan", rules)
+
+
 def start_plan(store: Store, inputs: PlanInputs, program_name: str, today: dt.date,
                rules: PainRules = DEFAULT_RULES) -> tuple[PlanRecord, Adjustment | None]:
     """Save a newly built plan as the active one; a pause that stands comes with it (see :func:`standing_state`)."""
-    carried = carried_pause(standing_state(store), today, "your new plan", rules)
-    record = store.save_plan(inputs, program_name, adjustments=[carried] if carried else [])
+    with store.transaction():  # the pause read is the pause carried, whatever another planner writes beside
+        carried = carried_pause_for_new_plan(store, today, rules)
+        record = store.save_plan(inputs, program_name, adjustments=[carried] if carried else [])
     return record, carried
 
 

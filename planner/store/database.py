@@ -275,7 +275,15 @@ def _statements(script: str) -> list[str]:
 
 @contextlib.contextmanager
 def write(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
-    """One transaction: all of it lands or none of it does."""
+    """One transaction: all of it lands or none of it does.
+
+    Inside a transaction already open on ``connection`` (see :meth:`planner.store.store.Store.transaction`,
+    which the actions open to read the state they decide from), this joins it: everything the action
+    reads and writes then commits together, and a second planner waits for all of it.
+    """
+    if connection.in_transaction:
+        yield connection
+        return
     try:
         connection.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as err:

@@ -8,6 +8,7 @@ the doses and those are what they will do.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -53,6 +54,11 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` write transaction: what is read inside it is what the writes inside it
+        decide from, because no other planner can write until it commits. Writes made inside join it."""
+        return write(self.connection, self.path)
 
     def _read(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
         try:

@@ -11,8 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from planner.app.main import PlannerApp
-from planner.app.screenshots import DEMO_TODAY, seed_lived_in, seed_plan
 from planner.context import Context
+from tests.tools.screenshots import DEMO_TODAY, seed_lived_in, seed_plan
 
 TODAY = DEMO_TODAY
 

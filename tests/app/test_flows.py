@@ -6,8 +6,10 @@ import asyncio
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.events import Key
 
+import planner.app.screens.session_runner
 from planner.app.screens.catalogue import LibraryScreen
 from planner.app.screens.checkin import PainCheckIn
 from planner.app.screens.export import ExportDialog
@@ -16,8 +18,8 @@ from planner.app.screens.session_runner import SessionRunner
 from planner.app.screens.today import TodayScreen
 from planner.app.screens.too_small import TooSmallScreen
 from planner.app.screens.wizard import PlanBuilderScreen
-from planner.app.widgets.countdown import Countdown
 from planner.cli import main as cli
+from planner.domain.days.session_run import Phase
 from planner.domain.pain.screening import Screening
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle
@@ -86,7 +88,7 @@ async def test_running_a_session_records_every_set_and_today_shows_done(seeded: 
         for _ in range(presses):
             await pilot.press("space")  # a set (or side); the next space ends any rest countdown early
             await settle(pilot)
-            if app.screen.query_one(Countdown).active:
+            if app.screen.run.phase is Phase.REST:
                 await pilot.press("space")
                 await settle(pilot)
         assert "All finished" in str(app.screen.query_one("#hint").render())
@@ -113,23 +115,33 @@ async def test_quitting_mid_session_keeps_the_sets_done(seeded: Path) -> None:
     assert first.sets > 1 and completions(seeded) == {first.id: "partial"}
 
 
-async def test_a_hold_timer_counts_the_set_and_pauses(seeded: Path) -> None:
+async def test_a_hold_timer_counts_the_set_and_pauses(seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The clock's seconds are forwarded by hand here (clock_tick): nothing depends on the machine's speed.
+    monkeypatch.setattr(planner.app.screens.session_runner, "TICK_SECONDS", 3600.0)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         index = next(i for i, p in enumerate(app.snapshot.day().exercises) if p.kind.value == "hold" and p.sets > 1)
         await pilot.press("enter", *["down"] * index, "s")
         await settle(pilot)
-        countdown = app.screen.query_one(Countdown)
-        assert countdown.running
+        runner = app.screen
+        assert runner.run.timing and runner._clock is not None
         await pilot.press("p")
-        assert countdown.active and not countdown.running
-        countdown.finish()
         await settle(pilot)
-        assert app.screen.sets_done[app.screen.item.id] == 1
-        assert countdown.purpose == "rest" and countdown.running
-        countdown.stop()
-        assert not countdown.running
+        assert runner.run.paused and runner._clock is None, "paused: the clock stops"
+        before = runner.run.remaining
+        runner.clock_tick()
+        assert runner.run.remaining == before, "a paused hold does not count down"
+        await pilot.press("p")
+        await settle(pilot)
+        for _ in range(runner.run.remaining):
+            runner.clock_tick()
+        await settle(pilot)
+        assert runner.sets_done[runner.item.id] == 1, "the hold, counted, ends the set by itself"
+        assert runner.run.phase is Phase.REST and runner.run.timing
+        await pilot.press("escape")
+        await settle(pilot)
+        assert runner._clock is None
 
 
 async def test_today_checks_off_and_takes_back_with_space(seeded: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import planner.app.screens.session_runner
 from planner.app.screens.checkin import PainCheckIn
 from planner.app.screens.confirm import ConfirmDialog
 from planner.app.screens.note import NoteDialog
@@ -14,9 +15,18 @@ from planner.app.screens.session_runner import SessionRunner, work_seconds
 from planner.app.screens.today import TodayScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.domain.days import session_run as sr
+from planner.domain.days.session_run import Phase
 from planner.domain.plan.model import Prescription
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle
+
+
+@pytest.fixture(autouse=True)
+def hand_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runner's clock still starts and stops, but its interval is an hour: each test forwards the
+    seconds itself (``clock_tick``), so nothing depends on how fast the machine is."""
+    monkeypatch.setattr(planner.app.screens.session_runner, "TICK_SECONDS", 3600.0)
 
 
 def count_bells(app, monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -35,9 +45,7 @@ async def open_runner(pilot) -> SessionRunner:
 
 async def go_to(pilot, runner: SessionRunner, index: int) -> Prescription:
     """Put the runner on the session's exercise at ``index``, as picking it in the list does."""
-    runner.current = index
-    runner._reset_side()
-    runner.redraw()
+    runner.pick(index)
     await settle(pilot)
     return runner.item
 
@@ -57,7 +65,7 @@ async def test_each_change_rings_the_bell_and_sound_off_is_kept_for_next_time(se
         await go_to(pilot, runner, several_sets(runner))
         await pilot.press("space")  # set 1 done: rest starts
         await settle(pilot)
-        assert len(rung) == 1 and runner.query_one(Countdown).purpose == "rest"
+        assert len(rung) == 1 and runner.run.phase is Phase.REST
         await pilot.press("space")  # rest ended early: set 2 starts
         await settle(pilot)
         assert len(rung) == 2
@@ -83,8 +91,8 @@ async def test_each_change_rings_the_bell_and_sound_off_is_kept_for_next_time(se
         assert store.setting("sound") == "on"
 
 
-async def test_one_sided_exercise_runs_left_then_right_with_their_own_countdowns(seeded: Path,
-                                                                               monkeypatch) -> None:
+async def test_one_sided_exercise_runs_left_then_gives_time_to_roll_over_then_right(seeded: Path,
+                                                                                   monkeypatch) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         rung = count_bells(app, monkeypatch)
@@ -94,18 +102,27 @@ async def test_one_sided_exercise_runs_left_then_right_with_their_own_countdowns
         assert "each side" in str(runner.query_one(ExerciseDetail).text)
         assert "left side" in str(runner.query_one("#set-progress").render())
         await pilot.press("s")
-        countdown = runner.query_one(Countdown)
-        assert countdown.running and "left side" in countdown.label
-        countdown.finish()
         await settle(pilot)
-        assert runner.side == "right" and len(rung) == 1
-        assert countdown.running and countdown.purpose == "work" and "right side" in countdown.label
-        assert countdown.remaining == countdown.total == work_seconds(item), "the right side gets its own full countdown"
+        assert runner.run.timing and "left side" in str(runner.query_one("#clock-label").render())
+        for _ in range(work_seconds(item) + sr.RELAX_SECONDS * 10):  # the clock's ticks, forwarded by hand
+            if runner.run.phase is Phase.SWITCH:
+                break
+            runner.clock_tick()
+        await settle(pilot)
+        assert runner.side == "right" and runner.run.phase is Phase.SWITCH
+        assert runner.run.remaining == sr.SWITCH_SECONDS
+        assert "Now the right side" in str(runner.query_one("#cue").render())
+        assert len(rung) >= 2, "a bell when the count starts, on each hold change, and for the switch"
         assert runner.sets_done["knee-side-plank"] == 0, "one side is not a set"
-        countdown.finish()
+        for _ in range(sr.SWITCH_SECONDS):
+            runner.clock_tick()
+        await settle(pilot)
+        assert runner.run.phase is Phase.WORK and runner.side == "right" and runner.run.counted == 0
+        assert "right side" in str(runner.query_one("#clock-label").render())
+        await pilot.press("s")  # s while counting: this side ends early
         await settle(pilot)
         assert runner.sets_done["knee-side-plank"] == 1 and runner.side == "left"
-        assert countdown.purpose == "rest" and len(rung) == 2
+        assert runner.run.phase is Phase.REST
 
 
 async def test_a_note_is_kept_with_the_session_shown_in_history_and_exported(seeded: Path, run_planner) -> None:

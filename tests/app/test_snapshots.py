@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from planner.app.widgets.countdown import Countdown
+import planner.app.screens.session_runner
 from tests.app.conftest import keys, make_app, settle
 
 SIZES = [(80, 24), (120, 36), (60, 20)]  # size2, 60×20, added last so older baselines keep their names
@@ -64,16 +64,12 @@ class TestSessionRunner:
         """The runner lists the exercises and shows the first one's dose, cues and cautions."""
         assert snap_compare(make_app(), terminal_size=size, run_before=keys("enter"))
 
-    def test_rest_countdown_after_a_set(self, snap_compare, seeded: Path, size) -> None:
+    def test_rest_countdown_after_a_set(self, snap_compare, seeded: Path, size, monkeypatch) -> None:
         """After a set, one box is filled and the rest countdown shows (paused, for a stable picture)."""
-        async def run_before(pilot: Pilot) -> None:
-            await keys("enter", "space", "space", "space")(pilot)  # two one-set warm-ups, then a set of three
-            countdown = pilot.app.screen.query_one(Countdown)
-            countdown.start(15, "Rest before set 2:", "rest")  # restarted and paused with no await between,
-            countdown.toggle_pause()  # so no tick can land however slow the machine
-            await settle(pilot)
-
-        assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+        # The clock's seconds come an hour apart here, so no tick lands before the pause however slow the machine.
+        monkeypatch.setattr(planner.app.screens.session_runner, "TICK_SECONDS", 3600.0)
+        # Two one-set warm-ups, then a set of three: its rest starts, and p pauses it.
+        assert snap_compare(make_app(), terminal_size=size, run_before=keys("enter", "space", "space", "space", "p"))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -1,4 +1,5 @@
-"""The session runner on a phone-sized terminal (40×16): the timer first, one exercise at a time.
+"""The session runner in pictures: the phone layout (40×16), and the big countdown mid-hold at 40×16,
+80×24 and 120×36 (twice as tall from 100×34).
 
 The app's too-small threshold is lowered here to 40×16, the size phones give over SSH.
 """
@@ -11,7 +12,8 @@ import pytest
 from textual.pilot import Pilot
 
 import planner.app.main
-from planner.app.widgets.countdown import Countdown
+import planner.app.screens.session_runner
+from planner.app.screens.session_runner import SessionRunner
 from tests.app.conftest import keys, make_app, settle
 
 PHONE = (40, 16)
@@ -21,18 +23,30 @@ PHONE = (40, 16)
 def phone_sized_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(planner.app.main, "MIN_WIDTH", 40)
     monkeypatch.setattr(planner.app.main, "MIN_HEIGHT", 16)
+    # The pictures forward the clock's seconds by hand: an hour between real ticks keeps them still.
+    monkeypatch.setattr(planner.app.screens.session_runner, "TICK_SECONDS", 3600.0)
 
 
 def test_runner_on_a_phone_shows_the_timer_first(snap_compare, seeded: Path) -> None:
-    """At 40×16 the list gives way: exercise, set dots and the big countdown fill the screen."""
-    async def run_before(pilot: Pilot) -> None:
-        await keys("enter", "space", "space", "space")(pilot)  # two one-set warm-ups, then a set of three
-        countdown = pilot.app.screen.query_one(Countdown)
-        countdown.start(15, "Rest before set 2:", "rest")
-        countdown.toggle_pause()
-        await settle(pilot)
-
+    """At 40×16 the list gives way: exercise, set dots and the big countdown fill the screen (a rest, paused)."""
+    run_before = keys("enter", "space", "space", "space", "p")  # two one-set warm-ups, a set of three, rest
     assert snap_compare(make_app(), terminal_size=PHONE, run_before=run_before)
+
+
+async def mid_hold(pilot: Pilot) -> None:
+    """The curl-up's first set, counted: hold 1 done, the relax, and 4 s into hold 2 of 6."""
+    await keys("enter", "space", "space", "s")(pilot)
+    runner = pilot.app.screen
+    assert isinstance(runner, SessionRunner) and runner.run.descending
+    for _ in range(runner.run.remaining + 3 + 4):
+        runner.clock_tick()
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(40, 16), (80, 24), (120, 36)])
+def test_runner_counts_a_hold_in_big_digits(snap_compare, seeded: Path, size: tuple[int, int]) -> None:
+    """Mid-hold: "Hold 2 of 6" above digits that grow with the window (3 rows up to 80×24, 8 or more at 120×36)."""
+    assert snap_compare(make_app(), terminal_size=size, run_before=mid_hold)
 
 
 async def test_runner_on_a_phone_hides_the_list_and_keeps_the_count(seeded: Path) -> None:
@@ -47,3 +61,16 @@ async def test_runner_on_a_phone_hides_the_list_and_keeps_the_count(seeded: Path
         await pilot.resize_terminal(120, 36)
         await settle(pilot)
         assert screen.has_class("-wide") and screen.query_one("#runner-list").display
+
+
+@pytest.mark.parametrize(("small", "large"), [((80, 24), (100, 34)), ((80, 24), (120, 40))])
+async def test_the_countdown_is_twice_as_tall_in_a_large_window(seeded: Path, small, large) -> None:
+    app = make_app()
+    async with app.run_test(size=small) as pilot:
+        await mid_hold(pilot)
+        clock = app.screen.query_one(".countdown-digits")
+        low = clock.region.height
+        await pilot.resize_terminal(*large)
+        await settle(pilot)
+        assert low == 3 and clock.region.height >= 2 * low, (low, clock.region.height)
+        assert clock.region.right <= large[0]

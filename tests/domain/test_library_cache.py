@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.library import cache as library_cache
-from planner.domain.library.cache import load_library_cached
 from planner.domain.library.loading import Library, Source, load_library
 from planner.locations import built_in_library
+from planner.store import library_cache
+from planner.store.library_cache import load_library_cached
 
 GLUTE_BRIDGE = (built_in_library() / "exercises" / "glute-bridge.toml").read_text()
 

@@ -13,19 +13,19 @@ from hypothesis import strategies as st
 
 from planner.domain.days.projection import project_pain
 from planner.domain.library.loading import Library, Source, load_library
-from planner.domain.pain import rules as rules_module
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.rules import (
     DEFAULT_RULES,
     LIMITS,
     PainRules,
     load_pain_rules,
-    load_pain_rules_cached,
 )
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import History
 from planner.locations import built_in_library
+from planner.store import rules_cache as rules_module
+from planner.store.rules_cache import load_pain_rules_cached
 
 BUILT_IN = built_in_library() / "pain-rules" / "default.toml"
 START = dt.date(2026, 3, 2)

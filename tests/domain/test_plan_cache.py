@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.library import cache as library_cache
-from planner.domain.library.cache import load_library_cached
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.plan import builder
-from planner.domain.plan import cache as plan_cache
 from planner.domain.plan.builder import build_plan
-from planner.domain.plan.cache import build_plan_cached
 from planner.domain.plan.model import DayChange, PlanInputs
 from planner.locations import built_in_library
+from planner.store import library_cache, plan_cache
+from planner.store.library_cache import load_library_cached
+from planner.store.plan_cache import build_plan_cached
 
 SOURCES = [Source(built_in_library(), built_in=True)]
 

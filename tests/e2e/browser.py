@@ -2,7 +2,7 @@
 
 No browser is downloaded: Playwright drives ``/usr/bin/chromium`` (``.ci/run`` installs it), headless,
 with a fresh profile and everything that would phone home switched off (the settings are shared with
-``make screenshots``, in ``planner.app.browser_screenshots``). Every request the page makes
+``make screenshots``, in ``tests/tools/browser_screenshots.py``). Every request the page makes
 is recorded, and the app's websocket is watched (bytes in, keys and resizes out) so a test can read
 what the app drew: the terminal itself draws on a canvas, with no text in the page.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from planner.app.browser_screenshots import (
+from tests.tools.browser_screenshots import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ESCAPES,

@@ -15,7 +15,7 @@ import icalendar
 import jsonschema
 import pytest
 
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.store.store import Store
 from tests.conftest import SCREEN_NONE, builds_a_plan
 

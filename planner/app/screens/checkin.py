@@ -18,7 +18,6 @@ from planner.app.data import Outcome
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
 from planner.domain.days.projection import week_words
-from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import SIGNS
 from planner.domain.records import PainReport
 
@@ -146,7 +145,7 @@ class PainCheckIn(ModalScreen[bool]):
     def _show_result(self, outcome: Outcome) -> None:
         snapshot = outcome.snapshot
         urgent = snapshot.state.pause == "red-flag"
-        alert = current_alert(snapshot.state, snapshot.history, snapshot.today) if self._flags else None
+        alert = outcome.alert  # worked out once, by the action both faces call
         self.query_one(AlertBox).show(alert)
         result = self.query_one("#result", Static)
         lines = outcome.lines

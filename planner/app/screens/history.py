@@ -21,8 +21,9 @@ from textual_plotext import PlotextPlot
 from planner.app.bindings import HISTORY_BINDINGS
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
-from planner.app.widgets.charts import PAIN_ADJUSTMENTS, Series, draw
+from planner.app.widgets.charts import Series, draw
 from planner.app.widgets.nav_bar import NavBar
+from planner.domain.kinds import PAIN_CHANGES
 
 RANGES = {"week": 7, "month": 31, "all": None}  # days shown back from today
 CHARTS = {"per-week": "Sessions done per week (▒ easier weeks)", "pain": "Pain reports (0–10; red line: the plan adjusted)",
@@ -88,7 +89,7 @@ class HistoryScreen(SizedScreen):
         self._draw_per_week(snapshot, done_views, first, last)
         in_range = [(v, pain) for v, pain in summary.sessions if first <= v.date <= last]
         marks = [a.date for a in snapshot.history.adjustments
-                 if a.kind in PAIN_ADJUSTMENTS and first <= a.date <= last]
+                 if a.kind in PAIN_CHANGES and first <= a.date <= last]
         pain = Series([(p.date, p.score) for p in snapshot.history.pain if first <= p.date <= last], marks=marks)
         self.charted["pain"] = pain
         draw(self.query_one("#pain", PlotextPlot), pain, first, last, kind="line", top=10)

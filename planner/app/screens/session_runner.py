@@ -1,48 +1,63 @@
-"""The session runner, built around the timer: the exercise, its set dots and a large countdown.
+"""The session runner, built around the clock: the exercise, its set dots and a large countdown.
 
-It is read from the mat, across the room: every change (a set starts, rest
-starts, switch sides, an exercise is done) rings the bell (unless sound is
-off, ``b``) and flashes the timer panel. One-sided exercises run left, then
-right, each with its own countdown. Every set is recorded the moment it is
-checked off (a partial exercise keeps how many sets were done), so quitting
-mid-session loses nothing. The exercise list is a side column that gives
-way first: on a phone-sized terminal the timer fills the screen.
+It is read from the mat, across the room: the digits grow with the window, a
+descending set is counted hold by hold ("hold 4 of 6", then "relax"), reps
+are counted at their tempo, a one-sided exercise gives time to roll over
+("Now the right side") before the other side starts, and every change rings
+the bell (unless sound is off, ``b``) and flashes the panel. A set ends by
+itself when it is counted; ``s`` ends it early.
+
+What happens when is the pure :mod:`planner.domain.days.session_run`: this
+screen draws its state and forwards keys and the clock's ticks. Every set is
+recorded the moment it is counted (a partial exercise keeps how many sets were
+done), so quitting mid-session loses nothing. The exercise list is a side
+column that gives way first: on a phone-sized terminal the clock fills the screen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import Footer, OptionList, Static
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import RUNNER_BINDINGS
+from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 from planner.app.data import Outcome, Snapshot
+from planner.app.ranked_footer import ranked_footer
+from planner.app.screens.runner_words import phase_words, ready_seconds
 from planner.app.screens.sizes import SizedScreen
-from planner.app.widgets.countdown import Countdown
+from planner.app.widgets.countdown import BigClock, clock_text
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.domain.days import session_run as run_events
+from planner.domain.days.session_run import (
+    SWITCH_CHOICES,
+    SWITCH_SECONDS,
+    Mark,
+    Phase,
+    SessionRun,
+    Step,
+    work_seconds,
+)
 from planner.domain.library.models import Kind
-from planner.domain.plan.model import Prescription, set_reps
+from planner.domain.plan.model import Prescription
+
+__all__ = ["SessionRunner", "set_dots", "work_seconds"]
 
 FLASH_SECONDS = 0.6
-MARKS = {"done": "✓", "skipped": "–", "partial": "◐"}
-
-
-def reps_in_set(item: Prescription, done: int) -> int:
-    """The reps of the set after ``done`` sets: the same each set, or fewer each set when descending (6-4-2)."""
-    counts = set_reps(item.sets, item.reps or 1, item.descending)
-    return counts[min(done, len(counts) - 1)] if counts else item.reps or 1
-
-
-def work_seconds(item: Prescription, done: int = 0) -> int:
-    """How long the set after ``done`` sets takes: the hold, the whole duration, or its reps at their usual pace."""
-    if item.kind is Kind.HOLD:
-        return item.hold_seconds or 1
-    if item.kind is Kind.DURATION:
-        return (item.minutes or 1) * 60
-    return reps_in_set(item, done) * item.seconds_per_rep
+TICK_SECONDS = 1.0  # the clock's interval; each tick counts one second of the run (tests forward ticks by hand)
+MARKS = {Mark.DONE: "✓", Mark.SKIPPED: "–", Mark.PARTIAL: "◐"}
+SWITCH_SETTING = "switch_seconds"
+# The footer keeps what matters most on the mat and drops the rest by width (help and the palette list
+# every key): an answer while a question is asked, then Finish and Quit, never cut, then the keys of a set.
+FOOTER_RANK = ("answer", "finish", "quit", "next_set", "timer", "note")
 
 
 def set_dots(done: int, sets: int) -> str:
@@ -50,8 +65,16 @@ def set_dots(done: int, sets: int) -> str:
     return " ".join(["●"] * done + ["○"] * (sets - done))
 
 
+def clock_rows(size: Size) -> int:
+    """How many rows the big digits may take: 3 up to a comfortable laptop window, then what is left
+    once the rest of the runner has its lines (from 100×34 the digits are at least twice as tall)."""
+    if size.width < 100 or size.height < 34:
+        return 3
+    return size.height - 22
+
+
 class SessionRunner(SizedScreen):
-    """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the timer."""
+    """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the clock."""
 
     BINDINGS = RUNNER_BINDINGS
 
@@ -61,24 +84,23 @@ class SessionRunner(SizedScreen):
         view = snapshot.day()
         self.library = snapshot.library
         self.day = view.date
-        self.items = list(view.exercises)
-        done = snapshot.history.completions_on(view.date)
-        self.sets_done: dict[str, int] = {}
-        self.closed: dict[str, str] = {}
-        for item in self.items:
-            record = done.get(item.id)
-            if record is None:
-                self.sets_done[item.id] = 0
-            elif record.status == "done":
-                self.sets_done[item.id] = item.sets
-                self.closed[item.id] = "done"
-            else:
-                self.sets_done[item.id] = min(record.sets or 0, item.sets)
-                self.closed[item.id] = record.status if record.status == "skipped" else ""
-        self.current = next((i for i, p in enumerate(self.items) if not self.closed.get(p.id)), 0)
-        self.side: str | None = None  # "left" or "right" in a one-sided exercise's set
+        items = list(view.exercises)
+        recorded = {c.exercise_id: (c.status, c.sets) for c in snapshot.history.completions_on(view.date).values()}
+        sided = [self._one_sided(item) for item in items]
+        self.run: SessionRun = run_events.begin(items, sided, recorded, self._switch_setting())
         self.note = snapshot.history.note_on(view.date)
-        self._reset_side()
+        self._clock: Timer | None = None
+        self._live = False  # the widgets are there: set on mount, cleared when the screen goes
+        self._asking: tuple[str, Callable[[bool], None]] | None = None  # an inline yes/no on a small screen
+        self._resume_after_question = False
+
+    def _one_sided(self, item: Prescription) -> bool:
+        exercise = self.library.exercises.get(item.id)
+        return exercise is not None and exercise.per_side
+
+    def _switch_setting(self) -> int:
+        saved = self.app.data.saved_setting(SWITCH_SETTING)  # type: ignore[attr-defined]
+        return int(saved) if saved is not None and saved.isdigit() else SWITCH_SECONDS
 
     def compose(self) -> ComposeResult:
         yield Static(id="runner-title")
@@ -88,7 +110,11 @@ class SessionRunner(SizedScreen):
                 with Vertical(id="runner-focus"):
                     yield Static(id="exercise-name")
                     yield Static(id="set-progress")
-                    yield Countdown(id="timer")
+                    # The exercise's figure goes here (issue 28: drawn by its own widget, moving at the tempo).
+                    yield Vertical(id="figure-slot")
+                    yield Static(id="clock-label", classes="countdown-label")
+                    yield BigClock(id="clock", classes="countdown-digits")
+                    yield ProgressBar(id="clock-bar", total=1, show_eta=False, show_percentage=False)
                     yield Static(id="cue")
                     yield Static(id="hint")
                 with VerticalScroll(id="runner-detail"):
@@ -97,38 +123,89 @@ class SessionRunner(SizedScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.redraw()
+        self._live = True
+        self.size_changed(self.app.size)
         self.query_one("#runner-list", OptionList).focus()
-        self._ready = True
 
-    _ready = False  # keys wait for the widgets: in a burst, space can come right after the Enter that opened us
+    def on_unmount(self) -> None:
+        self._leave_quietly()
+
+    def _leave_quietly(self) -> None:
+        """From here on nothing is drawn and no tick arrives: keys or ticks still queued do nothing."""
+        self._live = False
+        if self._clock is not None:
+            self._clock.stop()
+            self._clock = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys act only while the widgets are there: not before they mount, nor once the screen is
-        being taken down (a burst of keys can still be queued for it)."""
-        return self._ready and bool(self.query(Countdown))
+        being taken down (a burst of keys can still be queued for it). While a question is asked inline,
+        only its answers (and the sound and quitting) act."""
+        if not self._live:
+            return False
+        if not self.run.items:  # nothing planned today: only leaving makes sense
+            return action == "leave"
+        if action == "answer":
+            return self._asking is not None
+        if self._asking is not None:
+            return action in ("toggle_sound", "quit")
+        return True
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer built for the width: the keys in ``FOOTER_RANK`` order while they fit."""
+        room = self.app.size.width - (0 if self._compact else len(" ^p palette "))
+        return ranked_footer(self.app, super().active_bindings, FOOTER_RANK, room)
+
+    @property
+    def _compact(self) -> bool:
+        size = self.app.size
+        return size.width < COMFORTABLE_WIDTH or size.height < COMFORTABLE_HEIGHT
 
     def size_changed(self, size: Size) -> None:
-        if self.is_mounted and self.items:
+        if not self._live:
+            return
+        for footer in self.query(Footer):
+            footer.show_command_palette = not self._compact
+        self.refresh_bindings()
+        if self.run.items:
             self.redraw()
+
+    # A few names the tests and the list read -------------------------------------------------------
+
+    @property
+    def items(self) -> list[Prescription]:
+        return list(self.run.items)
 
     @property
     def item(self) -> Prescription:
-        return self.items[self.current]
+        return self.run.item
+
+    @property
+    def side(self) -> str | None:
+        return self.run.side
+
+    @property
+    def sets_done(self) -> dict[str, int]:
+        return {p.id: done.sets_done for p, done in zip(self.run.items, self.run.progress, strict=True)}
+
+    @property
+    def closed(self) -> dict[str, str]:
+        return {p.id: done.mark or "" for p, done in zip(self.run.items, self.run.progress, strict=True)}
 
     def per_side(self, item: Prescription) -> bool:
-        exercise = self.library.exercises.get(item.id)
-        return exercise is not None and exercise.per_side
-
-    def _reset_side(self) -> None:
-        self.side = "left" if self.items and self.per_side(self.item) else None
+        return self._one_sided(item)
 
     # Drawing ----------------------------------------------------------------
 
     def redraw(self) -> None:
-        finished = sum(1 for p in self.items if self.closed.get(p.id))
+        if not self._live or not self.run.items:
+            return
+        run = self.run
+        done, skipped = run_events.count(run, Mark.DONE), run_events.count(run, Mark.SKIPPED)
         sound = "" if self.app.sound else " · sound off"  # type: ignore[attr-defined]
-        title = f"{finished} of {len(self.items)} exercises finished{sound}"
+        title = f"{done} of {len(run.items)} exercises finished" + (f" · {skipped} skipped" if skipped else "")
+        title += sound
         if self.app.size.width >= 60:
             title = f"{self.day.strftime('%a %d %b')} · {title}"
         self.query_one("#runner-title", Static).update(Content.styled(title, "bold"))
@@ -137,48 +214,63 @@ class SessionRunner(SizedScreen):
         # (a slow machine, a resize) would pull the runner back to the exercise it had just left.
         with options.prevent(OptionList.OptionHighlighted):
             options.clear_options()
-            for index, item in enumerate(self.items):
-                mark = MARKS.get(self.closed.get(item.id) or "", "▶" if index == self.current else " ")
-                if not self.closed.get(item.id) and self.sets_done[item.id] and index != self.current:
-                    mark = "◐"
+            for index, (item, progress) in enumerate(zip(run.items, run.progress, strict=True)):
+                mark = MARKS.get(progress.mark, "▶" if index == run.current else " ") if progress.mark else (
+                    "▶" if index == run.current else "◐" if progress.sets_done else " ")
                 later = " (any time)" if item.apart else ""
                 options.add_option(Option(Content(f"{mark} {item.name}{later}"), id=item.id))
-            options.highlighted = self.current
-        item = self.item
-        done = self.sets_done[item.id]
-        side = f" · {self.side} side" if self.side else ""
+            options.highlighted = run.current
+        item, here = run.item, run.here
+        each_side = " each side" if run.sided[run.current] and not item.per_side else ""
         self.query_one("#exercise-name", Static).update(Content.assemble(
-            (item.name, "bold"), f"  {item.dose_text()}" + (" each side" if self.per_side(item) and not item.per_side else ""),
-            f"  ({self.current + 1}/{len(self.items)})" + ("  any time today" if item.apart else "")))
+            (item.name, "bold"), f"  {item.dose_text()}{each_side}",
+            f"  ({run.current + 1}/{len(run.items)})" + ("  any time today" if item.apart else "")))
+        side = f" · {run.side} side" if run.side else ""
         self.query_one("#set-progress", Static).update(Content.assemble(
-            (f"Set {min(done + 1, item.sets)} of {item.sets}", "bold"), f"{side}   ", set_dots(done, item.sets)))
-        countdown = self.query_one(Countdown)
-        countdown.ready(work_seconds(item, done), self._ready_text(item))
+            (f"Set {min(here.sets_done + 1, item.sets)} of {item.sets}", "bold"), f"{side}   ",
+            set_dots(here.sets_done, item.sets)))
+        self._draw_clock()
         self.query_one(ExerciseDetail).show(self.library, item.id, item, brief=True)
         self.query_one("#hint", Static).update(self.hint())
 
-    def _ready_text(self, item: Prescription) -> str:
-        if self.closed.get(item.id):
-            return "Finished."
-        side = f" ({self.side} side)" if self.side else ""
-        if item.kind is Kind.REPS:
-            return f"{reps_in_set(item, self.sets_done[item.id])} reps{side}: about this long. s times it."
-        return f"{'Hold' if item.kind is Kind.HOLD else 'Keep going'}{side}: s starts the timer."
+    def _draw_clock(self) -> None:
+        run = self.run
+        clock = self.query_one(BigClock)
+        clock.max_rows = clock_rows(self.app.size)
+        bar = self.query_one("#clock-bar", ProgressBar)
+        self.query_one("#clock-label", Static).update(phase_words(run))
+        if run.phase is Phase.READY:
+            clock.text = clock_text(ready_seconds(run))
+            bar.update(total=1, progress=0)
+            return
+        counting_reps = run.phase is Phase.WORK and run.item.kind is Kind.REPS and not run.descending
+        clock.text = str(run.counted + 1) if counting_reps else clock_text(run.remaining)
+        if counting_reps:
+            bar.update(total=run.units, progress=run.counted)
+        else:
+            bar.update(total=run.total, progress=run.total - run.remaining)
 
     def hint(self) -> str:
-        if all(self.closed.get(p.id) for p in self.items):
+        run = self.run
+        if self._asking is not None:
+            return f"{self._asking[0]}  y: yes · n: no"
+        if run_events.all_closed(run):
             return "All finished. Press f to finish and say how your back feels."
-        if all(self.closed.get(p.id) or p.apart for p in self.items):
+        if not run_events.left_to_do(run):
             return ("The session is finished. The walk can wait for any time today (check it off on Today): "
                     "f finishes now, or s times the walk.")
-        if self.closed.get(self.item.id):
+        if run.here.mark is not None:
             return "This one is finished. Pick another with ↑↓, or press f to finish."
-        countdown = self.query_one(Countdown)
-        if countdown.active and countdown.purpose == "rest":
-            return "Resting. space ends the rest early; p pauses."
-        what = f"{self.side} side done" if self.side else "set done"
-        timer = "p: pause" if countdown.active else "s: timer"
-        return f"space: {what} · {timer} · m: partial · x: skip · b: sound"
+        if run.paused:
+            return "Paused: p resumes · space: set done · m: partial · x: skip"
+        if run.phase is Phase.REST:
+            return "Resting: space ends the rest early · p: pause"
+        if run.phase is Phase.SWITCH:
+            return "Roll over: space starts the other side now · p: pause"
+        what = f"{run.side} side done" if run.side else "set done"
+        if run.timing:
+            return f"s or space: {what} now · p: pause · m: partial · x: skip"
+        return f"s: start the count · space: {what} · m: partial · x: skip · b: sound"
 
     def sound_changed(self) -> None:
         self.redraw()
@@ -186,117 +278,126 @@ class SessionRunner(SizedScreen):
     def signal(self, message: str) -> None:
         """A change to notice from the mat: the bell (if sound is on), a flash, and the words in the panel
         (not a notification, which would cover the count on a small screen)."""
+        if not self._live:
+            return
         self.app.cue()  # type: ignore[attr-defined]
         focus = self.query_one("#runner-focus")
         focus.add_class("-flash")
         self.set_timer(FLASH_SECONDS, lambda: focus.remove_class("-flash"))
         self.query_one("#cue", Static).update(Content.styled(message, "bold"))
 
-    # Moving through the session ------------------------------------------
+    # Moving through the session: every key and tick goes through the run ---------------------------
+
+    def apply(self, step: Step, *, key: bool = True) -> None:
+        """Take the run's next state: record what it counted, ring for what changed, keep the clock in step.
+        ``key``: a key moved the run, so a count it started gets whole seconds from now."""
+        if key and self._clock is not None:
+            self._clock.stop()
+            self._clock = None
+        self.run = step.run
+        for save in step.saves:
+            self._save(save.item, save.status, save.sets)
+        if not self._live:
+            return
+        if step.cues:
+            self.signal(step.cues[-1])
+        self._keep_clock()
+        self.redraw()
+
+    def _keep_clock(self) -> None:
+        """A one-second timer only while the run counts: an idle runner never wakes up."""
+        if self.run.timing and self._live:
+            if self._clock is None:
+                self._clock = self.set_interval(TICK_SECONDS, self.clock_tick)
+        elif self._clock is not None:
+            self._clock.stop()
+            self._clock = None
+
+    def clock_tick(self) -> None:
+        if self._live:
+            self.apply(run_events.tick(self.run), key=False)
+
+    def pick(self, index: int) -> None:
+        self.apply(run_events.pick(self.run, index))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index != self.current:
-            self.current = event.option_index
-            self.query_one(Countdown).stop()
-            self._reset_side()
-            self.redraw()
+        if self._live and self._asking is None and event.option_index != self.run.current:
+            self.pick(event.option_index)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_next_set()
+        if self._live and self._asking is None:
+            self.action_next_set()
 
-    def _save(self, item: Prescription, status: str) -> None:
+    def _save(self, item: Prescription, status: str, sets: int) -> None:
         data = self.app.data  # type: ignore[attr-defined]
-        sets = self.sets_done[item.id]
         self.app.run_store(lambda: data.record([item], status, sets))  # type: ignore[attr-defined]
 
-    def action_next_set(self, timed: bool = False) -> None:
-        """space: the set (or, in a one-sided exercise, this side) is done. ``timed``: its countdown ran out."""
-        countdown = self.query_one(Countdown)
-        if countdown.active and countdown.purpose == "rest":
-            countdown.stop()
-            self.signal(f"Set {self.sets_done[self.item.id] + 1} starts.")
-            self.redraw()
-            return
-        countdown.stop()
-        item = self.item
-        if self.closed.get(item.id) == "done":
-            self._advance()
-            return
-        if self.side == "left":
-            self.side = "right"
-            self.signal("Switch sides: now the right.")
-            if timed:
-                self._start_work(item)
-            self.redraw()
-            return
-        self.sets_done[item.id] += 1
-        self._reset_side()
-        if self.sets_done[item.id] >= item.sets:
-            self.closed[item.id] = "done"
-            self._save(item, "done")
-            self.signal(f"{item.name} done.")
-            self._advance()
-            return
-        self._save(item, "partial")
-        if item.rest_seconds:
-            countdown.start(item.rest_seconds, f"Rest before set {self.sets_done[item.id] + 1}:", "rest")
-            self.signal("Rest.")
-        self.redraw()
-
-    def _advance(self) -> None:
-        following = [i for i in range(len(self.items)) if not self.closed.get(self.items[i].id)]
-        if following:
-            self.current = next((i for i in following if i > self.current), following[0])
-        self._reset_side()
-        self.redraw()
-
-    def _start_work(self, item: Prescription) -> None:
-        done = self.sets_done[item.id]
-        what = {Kind.HOLD: "Hold", Kind.DURATION: "Keep going",
-                Kind.REPS: f"{reps_in_set(item, done)} reps, about"}[item.kind]
-        side = f" ({self.side} side)" if self.side else ""
-        self.query_one(Countdown).start(work_seconds(item, done), f"{what}{side}", "work")
+    def action_next_set(self) -> None:
+        """space: the set (or, in a one-sided exercise, this side) is done; a rest ends early."""
+        self.apply(run_events.set_done(self.run))
 
     def action_timer(self) -> None:
-        item = self.item
-        if self.closed.get(item.id):
+        """s: start counting; while counting, end the set now."""
+        if self.run.here.mark is not None:
             self.notify("This exercise is finished; pick another with ↑↓.")
             return
-        self._start_work(item)
-        self.query_one("#hint", Static).update(self.hint())
-
-    def on_countdown_finished(self, event: Countdown.Finished) -> None:
-        if event.purpose == "work":
-            self.action_next_set(timed=True)
-        elif event.purpose == "rest":
-            self.signal(f"Set {self.sets_done[self.item.id] + 1} starts: s times it, space when done.")
-            self.redraw()
+        self.apply(run_events.start(self.run))
 
     def action_pause(self) -> None:
-        countdown = self.query_one(Countdown)
-        if not countdown.active:
+        if self.run.phase is Phase.READY:
             self.notify("No timer is running.")
             return
-        countdown.toggle_pause()
+        self.apply(run_events.toggle_pause(self.run))
+
+    def action_switch_time(self) -> None:
+        """g: the seconds to roll over between sides, round the choices; kept for next time."""
+        now = self.run.switch_seconds
+        following = next((s for s in SWITCH_CHOICES if s > now), SWITCH_CHOICES[0])
+        self.run = replace(self.run, switch_seconds=following)
+        self.app._save_setting(SWITCH_SETTING, str(following))  # type: ignore[attr-defined]
+        self.notify(f"Time to switch sides: {following} s." if following else "No pause between sides.")
 
     def action_partial(self) -> None:
-        item = self.item
-        if self.closed.get(item.id) == "done":
+        run = self.run
+        if run.here.mark is Mark.DONE:
             return
-        self.closed[item.id] = "partial"
-        self.query_one(Countdown).stop()
-        self._save(item, "partial")
-        self._advance()
+        self.ask(f"Stop {run.item.name} part-way ({run.here.sets_done} of {run.item.sets} sets done)? "
+                 "What you did is kept.", lambda: self.apply(run_events.partial(self.run)),
+                 yes="Stop here", no="Keep going")
 
     def action_skip(self) -> None:
-        item = self.item
-        if self.closed.get(item.id) == "done":
+        self.apply(run_events.skip(self.run))
+
+    # Questions: a dialog where it fits, inline on a phone; the clock waits for the answer ------------
+
+    def ask(self, question: str, then: Callable[[], None], *, yes: str = "Yes", no: str = "No") -> None:
+        from planner.app.screens.confirm import ConfirmDialog
+
+        self._resume_after_question = self.run.timing
+        if self.run.timing:
+            self.apply(run_events.toggle_pause(self.run))
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                then()
+            elif self._resume_after_question and self.run.paused:
+                self.apply(run_events.toggle_pause(self.run))
+
+        if self._compact:
+            self._asking = (question, answered)
+            self.refresh_bindings()
+            self.redraw()
             return
-        self.closed[item.id] = "skipped"
-        self.sets_done[item.id] = 0
-        self.query_one(Countdown).stop()
-        self._save(item, "skipped")
-        self._advance()
+        self.app.push_screen(ConfirmDialog(question, yes, no), answered)
+
+    def action_answer(self, yes: bool) -> None:
+        if self._asking is None:
+            return
+        answered = self._asking[1]
+        self._asking = None
+        self.refresh_bindings()
+        self.redraw()
+        answered(yes)
 
     # Notes, finishing, leaving ---------------------------------------------
 
@@ -316,32 +417,34 @@ class SessionRunner(SizedScreen):
         self.notify(" ".join(outcome.lines))
 
     def action_finish(self) -> None:
-        from planner.app.screens.confirm import ConfirmDialog
-
         # A walk apart from the session is for any time today: finishing without it asks nothing.
-        left = [p for p in self.items if not self.closed.get(p.id) and not p.apart]
+        left = run_events.left_to_do(self.run)
         if not left:
-            self._finish(True)
+            self._finish()
             return
         names = ", ".join(p.name for p in left[:3]) + (", …" if len(left) > 3 else "")
-        question = (f"{len(left)} exercise{'s are' if len(left) > 1 else ' is'} not finished ({names}). "
-                    "Finish the session anyway? What you did is kept; the rest stays unchecked.")
-        self.app.push_screen(ConfirmDialog(question, "Finish", "Keep going"), self._finish)
+        many = len(left) > 1
+        if self._compact:
+            question = f"{len(left)} not finished. Finish anyway?"
+        else:
+            question = (f"{len(left)} exercise{'s are' if many else ' is'} not finished ({names}). "
+                        "Finish the session anyway? What you did is kept; the rest stays unchecked.")
+        self.ask(question, self._finish, yes="Finish", no="Keep going")
 
-    def _finish(self, confirmed: bool | None) -> None:
+    def _finish(self) -> None:
         from planner.app.screens.checkin import PainCheckIn
 
-        if not confirmed:
-            return
-        self.query_one(Countdown).stop()
+        self.apply(Step(run_events.stop(self.run)))
         self.app.push_screen(PainCheckIn(), self._checked_in)
 
     def _checked_in(self, _: object) -> None:
+        self._leave_quietly()
         self.dismiss()
         self.app.offer_next_lesson()  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
-        self.query_one(Countdown).stop()
-        if any(self.sets_done.values()):
+        self._leave_quietly()
+        if any(p.sets_done for p in self.run.progress):
             self.notify("Your sets so far are saved. Enter picks the session up again.")
         self.dismiss()
+

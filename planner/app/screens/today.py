@@ -21,7 +21,7 @@ from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
-from planner.domain.plan.model import DAY_NAMES, session_minutes
+from planner.domain.plan.model import DAY_NAMES, doses_to_explain, session_minutes
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
 COMPACT_KEYS = ("toggle", "all_done", "pain", "more")  # the footer on a phone: the rest are under More…
@@ -133,6 +133,9 @@ class TodayScreen(CompactFooterKeys):
                            if p.apart and p.id not in view.done_ids)
             notes.append(Content(f"About {session_minutes(view.exercises)} min{walk}. Enter starts the session "
                                  "with timers; space checks off the highlighted exercise."))
+            met = {c.exercise_id for c in snapshot.history.completions
+                   if c.date < view.date and c.status != "skipped"}
+            notes.extend(Content(f"• {text}.") for text in doses_to_explain(view.exercises, met))
         elif view.status == "done":
             walk = "".join(f" The {p.minutes}-minute {p.name.lower()} is still to do, at any time today."
                            for p in view.exercises if p.apart and p.id not in view.done_ids)

@@ -22,7 +22,7 @@ from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
-from planner.domain.pain.safety import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import level_line
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
@@ -186,7 +186,7 @@ class PlanBuilderScreen(Screen):
             plan = build_plan(inputs, self.library)
             content = Content("\n").join([*preview_lines(plan), *first_session_figures(plan, self.library, width)])
         except PlannerError as err:
-            content = Content.assemble(("Check: ", "bold"), str(err))
+            content = Content.assemble(("Check: ", "bold"), said(err))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_preview, content)
 
@@ -201,7 +201,7 @@ class PlanBuilderScreen(Screen):
             inputs = self.inputs()
             build_plan(inputs, self.library)
         except PlannerError as err:
-            self.notify(str(err), title="Not yet", severity="error")
+            self.notify(said(err), title="Not yet", severity="error")
             return
         data = self.app.data  # type: ignore[attr-defined]
         if data.screening_needed() is not None:  # the safety questions come first, once (see ScreeningDialog)
@@ -223,3 +223,9 @@ class PlanBuilderScreen(Screen):
             self.app.switch_mode("today")
         else:
             self.notify("No plan yet: create one here (ctrl+s), or press q to quit.")
+
+
+def said(err: PlannerError) -> str:
+    """The error with the form's own name for the field it is about (the domain names no flag)."""
+    field = getattr(err, "field", None)
+    return f"{field.capitalize()}: {err}" if field else str(err)

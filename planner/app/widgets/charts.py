@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 
 from textual_plotext import PlotextPlot
 
-PAIN_ADJUSTMENTS = ("hold", "reduce", "pause", "red-flag", "rebuild", "resume", "progress")
-
 
 @dataclass
 class Series:

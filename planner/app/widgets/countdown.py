@@ -3,15 +3,20 @@
 The interval timer exists only while a countdown runs, so an idle app never
 redraws. Pausing stops the timer; resuming starts a new one. The time is also
 drawn in large digits (Textual's ``Digits``), shown where a screen's styles
-ask for them: the session runner is read from across the room.
+ask for them. The session runner, read from across the room, draws its own
+time with :class:`BigClock`, whose digits scale with the window.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Digits, ProgressBar, Static
 
 
@@ -121,3 +126,73 @@ class Countdown(Horizontal):
         label.update(f"{self.label} {clock_text(self.remaining)}{state}")
         digits.update(clock_text(self.remaining))
         bar.update(total=self.total, progress=self.total - self.remaining)
+
+
+# A clock to read from across the room ----------------------------------------------------------------
+
+# Each character as 3×5 dots (the colon 1×5): drawn with half blocks, so one row of text holds two rows of
+# dots, and scaled by whole numbers, so the same shapes serve a phone and a large window.
+GLYPHS = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", "###", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    " ": ("...",) * 5,
+}
+HALF = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+
+
+def big_rows(scale: int) -> int:
+    """Rows of text the big digits take at ``scale``: 3 at 1, 5 at 2, 8 at 3, 10 at 4."""
+    return -(-5 * scale // 2)
+
+
+def big_width(text: str, scale: int) -> int:
+    dots = sum(len(GLYPHS.get(c, GLYPHS[" "])[0]) for c in text) + max(0, len(text) - 1)
+    return dots * scale
+
+
+def big_text(text: str, scale: int = 1) -> list[str]:
+    """``text`` (digits, colons, spaces) in large block digits, ``scale`` dots per dot of the font."""
+    glyphs = [GLYPHS.get(c, GLYPHS[" "]) for c in text]
+    dots: list[list[bool]] = []
+    for row in range(5):
+        line: list[bool] = []
+        for index, glyph in enumerate(glyphs):
+            if index:
+                line += [False] * scale  # the gap between two characters
+            line += [d == "#" for d in glyph[row] for _ in range(scale)]
+        dots += [line] * scale
+    if len(dots) % 2:
+        dots.append([False] * len(dots[0]))
+    return ["".join(HALF[top, bottom] for top, bottom in zip(dots[r], dots[r + 1], strict=True))
+            for r in range(0, len(dots), 2)]
+
+
+class BigClock(Widget):
+    """Large digits that grow with the room they are given: as wide as the widget allows and no taller
+    than ``max_rows`` (the screen decides how much height the clock may take)."""
+
+    DEFAULT_CSS = "BigClock { height: auto; width: 100%; }"
+
+    text: reactive[str] = reactive("0:00", layout=True)
+    max_rows: reactive[int] = reactive(3, layout=True)
+
+    def scale_for(self, width: int) -> int:
+        scale = 1
+        while big_rows(scale + 1) <= self.max_rows and big_width(self.text, scale + 1) <= width:
+            scale += 1
+        return scale
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return big_rows(self.scale_for(width))
+
+    def render(self) -> Content:
+        return Content("\n".join(big_text(self.text, self.scale_for(self.content_region.width or 80))))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from planner.domain.days.earned import HeldBack, earned_session
 from planner.domain.days.relief import relief_routine
+from planner.domain.kinds import DayStatus
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Exercise
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain, settle
@@ -22,7 +23,7 @@ from planner.domain.plan.progression import TrackState, caps, dose_volume, is_lo
 from planner.domain.records import History
 
 GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
-STATUSES = ("planned", "done", "partial", "skipped", "missed", "rest", "paused", "no-plan")
+STATUSES = tuple(DayStatus)
 
 
 @dataclass
@@ -223,7 +224,7 @@ def day_view(
     weekly_increase: float, today: dt.date | None = None, rules: PainRules = DEFAULT_RULES,
 ) -> DayView:
     if plan is None:
-        return DayView(day, "no-plan", ["No plan yet: build one with 'planner plan new --program ID' "
+        return DayView(day, DayStatus.NO_PLAN, ["No plan yet: build one with 'planner plan new --program ID' "
                                         "(see 'planner programs'), or open the app."])
     view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
     view.alert = current_alert(state, history, day)
@@ -248,7 +249,7 @@ def _day_view(
             reasons.append(advice)
         exercises = [] if state.pause == "red-flag" else relief_routine(library)
         done = set(history.completions_on(day))
-        return DayView(day, "paused", reasons, exercises, done & {e.id for e in exercises})
+        return DayView(day, DayStatus.PAUSED, reasons, exercises, done & {e.id for e in exercises})
     held: list[HeldBack] = []
     adapted = adapted_session(plan, library, state, day, weekly_increase,
                               history if _settled(plan, history, day, today) else None, held)
@@ -261,7 +262,7 @@ def _day_view(
             reasons.append("Rest day. A short walk and a glass of water still help your back.")
         if advice:
             reasons.append(advice)
-        return DayView(day, "rest", reasons)
+        return DayView(day, DayStatus.REST, reasons)
     week, exercises = adapted
     reasons.extend(h.reason for h in held)
     reasons.extend(_active_reasons(plan, state, history, week, day, weekly_increase))
@@ -273,18 +274,18 @@ def _day_view(
     partial = {i for i, c in completions.items() if c.status == "partial" and i in ids}
     skip = history.skip_on(day)
     if skip is not None:
-        status = "skipped"
+        status = DayStatus.SKIPPED
         reasons.insert(0, f"Skipped{': ' + skip.why if skip.why else ''}.")
     elif ids and done >= {e.id for e in exercises if not e.apart}:
         # The session is its floor work: a walk apart (for any time that day) is checked off on its own
         # and does not leave a finished session "partial" nor break a streak.
-        status = "done"
+        status = DayStatus.DONE
     elif done or partial:
-        status = "partial"
+        status = DayStatus.PARTIAL
     elif today is not None and day < today:
-        status = "missed"
+        status = DayStatus.MISSED
     else:
-        status = "planned"
+        status = DayStatus.PLANNED
     return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial, held_back=held)
 
 

@@ -18,14 +18,12 @@ read the rules without it.
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.domain.errors import Problem, display_path
-from planner.domain.files import json_cache
 from planner.domain.files.toml_lines import locate
 from planner.domain.library.loading import BUILT_IN, PAIN_RULES_DIR, Source, read_toml
 from planner.domain.library.models import FILE_RULES
@@ -199,44 +197,3 @@ def load_pain_rules(sources: Iterable[Source | Path]) -> LoadedRules:
                 loaded.notices.append(f"{shown}: overrides {shown_origin} pain rules '{IN_FORCE}'")
             loaded.rules, loaded.origin = rules, BUILT_IN if built_in else shown
     return loaded
-
-
-# The cache: like planner.domain.library.cache, plain JSON keyed on everything the result was made from.
-FORMAT = 1
-RECENT_SECONDS = 2.0
-_CODE = ("pain/rules.py", "files/validation.py", "files/messages.py", "files/toml_lines.py", "files/control.py",
-         "library/loading.py", "errors.py")
-
-
-def load_pain_rules_cached(sources: list[Source], cache_dir: Path | None) -> LoadedRules:
-    """:func:`load_pain_rules`, read from ``cache_dir`` when nothing it was made from changed."""
-    if cache_dir is None:
-        return load_pain_rules(sources)
-    try:
-        key, newest = _fingerprint(sources)
-    except OSError:
-        return load_pain_rules(sources)
-    path = cache_dir / "pain-rules.json"
-    cached = _read(path, key)
-    if cached is not None:
-        return cached
-    loaded = load_pain_rules(sources)
-    if time.time() - newest > RECENT_SECONDS:
-        _write(path, key, loaded)
-    return loaded
-
-
-def _fingerprint(sources: list[Source]) -> tuple[str, float]:
-    return json_cache.fingerprint(FORMAT, _CODE, sources, rule_files)
-
-
-def _read(path: Path, key: str) -> LoadedRules | None:
-    return json_cache.read(path, key, lambda data: LoadedRules(
-        PainRules(**data["rules"]), data["origin"], [Problem(*p) for p in data["problems"]],
-        list(data["notices"]), list(data["checked"])))
-
-
-def _write(path: Path, key: str, loaded: LoadedRules) -> None:
-    json_cache.write(path, key, {"rules": loaded.rules.dump(), "origin": loaded.origin,
-                                 "problems": [[p.path, p.line, p.field, p.message] for p in loaded.problems],
-                                 "notices": loaded.notices, "checked": loaded.checked})

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain.library.models import Category, Exercise
 from planner.domain.library.slots import Slot
-from planner.domain.plan.progression import TrackState, is_walk
+from planner.domain.plan.progression import MAX_WALK_STEP, TrackState, is_walk
 
 if TYPE_CHECKING:
     from planner.domain.plan.sessions import Item, SessionPlanner
@@ -113,7 +113,6 @@ def settle_week(builder: SessionPlanner, week: int, layouts: list[list[Item]], s
     After week 1 (``last_full`` is the last full week's doses) a walk grows only by a week's step (2 to
     5 minutes on the last full week) and a pack keeps its length: relief items never change.
     """
-    from planner.domain.plan.sessions import MAX_WALK_STEP
 
     if not any(spec.slot is Slot.HEAT_COLD for spec in builder.program.slots) and \
             not any(_lying(builder, i, states) for items in layouts for i in items):

@@ -72,8 +72,8 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
                      f"(you asked for {inputs.weeks}): after that, build a plan from another program.")
         inputs = replace(inputs, weeks=program.max_weeks)
     if inputs.start > dt.date.max - dt.timedelta(days=7 * inputs.weeks):
-        raise UsageError(f"--start: {inputs.start.isoformat()} is too late: {inputs.weeks} weeks from then "
-                         "would run past the year 9999")
+        raise UsageError(f"{inputs.start.isoformat()} is too late: {inputs.weeks} weeks from then "
+                         "would run past the year 9999", field="start")
     minutes = min(inputs.minutes, program.max_minutes)
     if minutes < inputs.minutes:
         notes.append(f"Sessions are kept to at most {minutes} minutes (you asked for {inputs.minutes}): "

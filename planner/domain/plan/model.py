@@ -149,6 +149,10 @@ class Prescription:
         return dose_text(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
                          per_side=self.per_side, descending=self.descending)
 
+    def explain_dose(self) -> str:
+        return explain_dose(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
+                            per_side=self.per_side, descending=self.descending)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Session:
@@ -261,6 +265,43 @@ def dose_text(
     return f"{minutes} min"
 
 
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(n: int, what: str) -> str:
+    """"three sets", "one set", "12 sets": small numbers in words, as a person would say them."""
+    word = NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+    return f"{word} {what}{'' if n == 1 else 's'}"
+
+
+def explain_dose(
+    kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
+    *, per_side: bool = False, descending: bool = False,
+) -> str:
+    """The dose in words, for the first time a person meets it: "6-4-2×10s: three sets of 10-second holds,
+    6 then 4 then 2". Today explains it once; the session runner says it the same way."""
+    short = dose_text(kind, sets, reps, hold, minutes, per_rep, per_side=per_side, descending=descending)
+    side = ", on each side" if per_side else ""
+    if kind is Kind.REPS and descending:
+        counts = set_reps(sets, reps or 0, True)
+        order = " then ".join(map(str, counts))
+        return f"{short}: {_count(sets, 'set')} of {per_rep}-second holds, {order}{side}"
+    if kind is Kind.REPS:
+        return f"{short}: {_count(sets, 'set')} of {reps} reps{side}"
+    if kind is Kind.HOLD:
+        return f"{short}: {_count(sets, 'hold')} of {hold} seconds{side}"
+    return f"{short}: {minutes} minutes in one go"
+
+
+def doses_to_explain(items: list[Prescription], met: set[str]) -> list[str]:
+    """The explanation of the descending-holds notation ("6-4-2×10s"), once, until the person has done one
+    of today's descending exercises on an earlier day (``met``: the ids they have done before)."""
+    descending = [p for p in items if p.descending and not p.apart]
+    if not descending or any(p.id in met for p in descending):
+        return []
+    return [descending[0].explain_dose()]
+
+
 def prescribe(exercise: Exercise, dose: Dose, track: str, slot: str | None = None, *, apart: bool = False) -> Prescription:
     return Prescription(
         id=exercise.id,
@@ -290,9 +331,9 @@ def parse_days(text: str) -> list[Weekday]:
             continue
         day = names.get(raw.strip().lower())
         if day is None:
-            raise UsageError(f"--days: '{raw.strip()}' is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
+            raise UsageError(f"'{raw.strip()}' is not a weekday; use mon, tue, wed, thu, fri, sat, sun", field="days")
         if day not in days:
             days.append(day)
     if not days:
-        raise UsageError("--days: give at least one weekday, e.g. --days mon,wed,fri")
+        raise UsageError("give at least one weekday, e.g. mon,wed,fri", field="days")
     return sorted(days, key=WEEKDAYS.index)

@@ -21,6 +21,8 @@ from planner.domain.library.models import Category, Dose, Exercise, Kind
 from planner.domain.plan.model import dose_text, estimated_seconds, volume_seconds
 
 # Common stretching guidance: hold about 15–60 seconds, 2–4 times.
+# Walks grow by at most this many minutes a week.
+MAX_WALK_STEP = 5
 STRETCH_HOLD_MIN = 15
 STRETCH_HOLD_MAX = 60
 STRETCH_SETS_MIN = 2

@@ -37,8 +37,6 @@ FILL_CEILING = 0.9
 WALK_START_CAP = 20
 # Every full session fills at least this share of the minutes.
 MIN_FILL = 0.75
-# Walks grow by at most this many minutes a week.
-MAX_WALK_STEP = 5
 # A walk shorter than this is not worth putting on its own line.
 MIN_WALK = 5
 
@@ -177,8 +175,8 @@ class SessionPlanner:
                 return [Item(options[0][1], options[0][2])]
             shortest = options[0][0] if options else 0
             raise UsageError(
-                f"--minutes {self.budget // 60} is too short for '{self.program.id}': its shortest exercise "
-                f"needs {-(-shortest // 60)} minutes"
+                f"{self.budget // 60} is too short for '{self.program.id}': its shortest exercise "
+                f"needs {-(-shortest // 60)} minutes", field="minutes"
             )
         return kept
 

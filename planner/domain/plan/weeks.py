@@ -16,12 +16,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.domain.library.models import Category
-from planner.domain.plan.progression import TrackState, is_load, is_walk, may_grow, next_step, scaled_dose
+from planner.domain.plan.progression import (
+    MAX_WALK_STEP,
+    TrackState,
+    is_load,
+    is_walk,
+    may_grow,
+    next_step,
+    scaled_dose,
+)
 from planner.domain.plan.sessions import (
     DELOAD_CEILING,
     DELOAD_FLOOR,
     FILL_CEILING,
-    MAX_WALK_STEP,
     MIN_FILL,
     MIN_WALK,
     Item,

@@ -24,11 +24,11 @@ def fingerprint(fmt: int, code: Iterable[str], sources: Iterable[_Source],
                 files_of: Callable[[Path], Iterable[Path]]) -> tuple[str, float]:
     """Everything a result was made from, as text to compare, and the newest file time seen.
 
-    ``code`` names modules under ``planner/domain``. The text itself is the key (a few kB): no digest,
+    ``code`` names modules under ``planner/`` (``domain/errors.py``). The text itself is the key (a few kB): no digest,
     so no hashing module to import."""
     from planner import __version__
 
-    code_dir = Path(__file__).parent.parent  # planner/domain
+    code_dir = Path(__file__).parent.parent  # planner/
     parts: list[object] = [fmt, __version__, os.getcwd()]
     newest = 0.0
     for name in code:

@@ -161,7 +161,7 @@ def main(argv: list[str]) -> int:
     for name, (history, keys, *size) in SHOTS.items():
         asyncio.run(shoot(name, history, keys, folder, size[0] if size else (80, 24)))
         print(folder / f"{name}.svg")
-    from planner.app import browser_screenshots
+    from tests.tools import browser_screenshots
 
     if not browser_screenshots.have_browser():
         print("screenshots: no Chromium (apt-get install chromium) or Playwright (the test extras): "

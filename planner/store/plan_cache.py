@@ -2,7 +2,7 @@
 
 A plan is never stored as weeks and doses (the store keeps only its inputs), so every command used to
 rebuild it: about a tenth of ``planner today``'s time. :func:`build_plan_cached` keeps the latest built
-plan in one JSON file (see :mod:`planner.domain.files.json_cache`) under a key made of everything the
+plan in one JSON file (see :mod:`planner.store.json_cache`) under a key made of everything the
 build depends on:
 
 - the inputs, exactly as given;
@@ -21,22 +21,23 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from planner.domain.files import json_cache
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Kind
 from planner.domain.plan.model import Plan, PlanInputs, Prescription, Session, Week
+from planner.store import json_cache
 
 FORMAT = 1
 FILE_NAME = "plan.json"
 # The code that decides what a plan becomes: every module of the plan and library subpackages (new ones
 # included, so none is forgotten), and the shared errors. A change to any of them rebuilds the plan.
-_DOMAIN = Path(json_cache.__file__).parent.parent
-_PACKAGES = ("plan", "library")
+_ROOT = Path(json_cache.__file__).parent.parent  # planner/
+_PACKAGES = ("domain/plan", "domain/library")
 
 
 def _code() -> list[str]:
-    return ["errors.py", *(f"{package}/{module.name}" for package in _PACKAGES
-                           for module in sorted((_DOMAIN / package).glob("*.py")))]
+    return ["domain/errors.py", "store/plan_cache.py", "store/json_cache.py",
+            *(f"{package}/{module.name}" for package in _PACKAGES
+              for module in sorted((_ROOT / package).glob("*.py")))]
 
 
 def build_plan_cached(inputs: PlanInputs, library: Library, cache_dir: Path | None) -> Plan:

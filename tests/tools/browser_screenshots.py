@@ -94,7 +94,7 @@ def shoot(folder: Path, today: str) -> list[Path]:
     """Save ``browser-desktop.png`` and ``browser-phone.png`` of Today (the lived-in demo) in ``folder``."""
     from playwright.sync_api import sync_playwright
 
-    from planner.app.screenshots import seed_lived_in
+    from tests.tools.screenshots import seed_lived_in
 
     saved = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:

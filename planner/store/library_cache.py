@@ -25,18 +25,19 @@ import zlib
 from pathlib import Path
 
 from planner.domain.errors import Problem
-from planner.domain.files import json_cache
 from planner.domain.library.figure import figure_from_dict
 from planner.domain.library.loading import Library, Source, iter_toml_files, load_library
 from planner.domain.library.models import Category, Dose, Exercise, Kind, Program, Progression, SlotSpec, Step
 from planner.domain.library.slots import Slot
+from planner.store import json_cache
 
 FORMAT = 3
 RECENT_SECONDS = 2.0
 # The modules whose code decides what a file becomes; a change to any of them invalidates the cache.
-_CODE = ("library/models.py", "library/figure.py", "library/slots.py", "library/loading.py", "library/cache.py",
-         "files/validation.py", "files/messages.py", "files/toml_lines.py", "files/slugs.py", "files/control.py",
-         "errors.py")
+_CODE = ("domain/library/models.py", "domain/library/figure.py", "domain/library/slots.py",
+         "domain/library/loading.py", "store/library_cache.py", "store/json_cache.py", "domain/files/validation.py",
+         "domain/files/messages.py", "domain/files/toml_lines.py", "domain/files/slugs.py", "domain/files/control.py",
+         "domain/errors.py")
 
 
 def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Library:

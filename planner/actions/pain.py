@@ -1,0 +1,106 @@
+"""Report pain, take the latest report back, and lift a pause once assessed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planner.actions.situation import Outcome, Situation, decide
+from planner.context import Context
+from planner.domain.errors import PlannerError, UsageError
+from planner.domain.kinds import TAKEN_BACK_WITH_PAIN, AdjustmentKind
+from planner.domain.pain.adaptation import (
+    AdaptationState,
+    apply_pain_report,
+    recurring_pain,
+    resume_confirmed,
+)
+from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.warning_signs import pausing
+from planner.domain.records import Adjustment, PainReport
+from planner.store.active_plan import standing_state
+
+
+@dataclass
+class PainOutcome(Outcome):
+    report: PainReport | None = None
+    adjustments: list[Adjustment] = field(default_factory=list)
+    paused: bool = False
+
+
+def report_pain(context: Context, report: PainReport) -> PainOutcome:
+    """Record ``report`` and what it changes (held, cut, paused), and say why. The alert, when a warning sign
+    was reported, is worked out here once for both faces."""
+    def act(s: Situation) -> PainOutcome:
+        active = s.require()
+        s.check_record_date(report.date)
+        unknown = [i for i in report.aggravated if i not in s.library.exercises]
+        if unknown:
+            guesses = "".join(s.library.suggest(i, s.library.exercises) for i in unknown)
+            raise UsageError(f"unknown exercise id {', '.join(unknown)}{guesses}; see 'planner today' for "
+                             "today's ids", field="aggravated")
+        state, adjustments, notes = apply_pain_report(active.plan, s.library, active.state, active.history,
+                                                      report, active.weekly_increase, active.rules)
+        saved = s.store.record_pain(active.record.id, report, adjustments)
+        active.reload()
+        lines = [a.reason for a in adjustments] + notes
+        if not lines:
+            lines.append(f"Pain {report.score} recorded. Progression continues as planned.")
+        advice = recurring_pain(active.history, report.date, active.rules)
+        if advice:
+            lines.append(advice)
+        alert = current_alert(active.state, active.history, report.date) if report.flags else None
+        return PainOutcome(lines, alert, changed=True, active=active, report=saved, adjustments=list(adjustments),
+                           paused=state.pause is not None)
+
+    return decide(context, act)
+
+
+@dataclass
+class PainTakenBack(Outcome):
+    removed: PainReport | None = None
+
+
+def undo_pain(context: Context) -> PainTakenBack:
+    """Take back the latest pain report and the changes it made; the state falls back to the earlier records.
+    A report that paused for a warning sign is refused: only ``resume --confirm`` lifts that pause."""
+    def act(s: Situation) -> PainTakenBack:
+        active = s.require()
+        latest = active.history.pain[-1] if active.history.pain else None
+        if latest is None:
+            raise UsageError("there is no pain report to take back")
+        if pausing(latest.flags) or any(a.kind == AdjustmentKind.RED_FLAG and a.date >= latest.date
+                                        for a in active.history.adjustments):
+            raise PlannerError("a warning sign paused your program, and taking the report back would lift that "
+                               "pause; once a health professional has assessed you, use 'planner resume --confirm'")
+        removed = s.store.remove_latest_pain(active.record.id, TAKEN_BACK_WITH_PAIN)
+        assert removed is not None  # read in this same transaction
+        active.reload()
+        return PainTakenBack([f"Took back the pain report of {removed.score} on {removed.date.isoformat()}."],
+                             changed=True, active=active, removed=removed)
+
+    return decide(context, act)
+
+
+@dataclass
+class Resumed(Outcome):
+    state: AdaptationState | None = None
+
+
+def resume(context: Context) -> Resumed:
+    """The person confirms a health professional assessed them: lift the pause (a plan's, or before any plan
+    the one a screening recorded) and restart gently."""
+    def act(s: Situation) -> Resumed:
+        active = s.active
+        if active is None:
+            state, adjustment = resume_confirmed(standing_state(s.store), None, s.today, 0.1)
+        else:
+            state, adjustment = resume_confirmed(active.state, active.plan, s.today, active.weekly_increase,
+                                                 active.rules)
+        if adjustment is None:
+            return Resumed(["The program is not paused; nothing to resume."], active=active, state=state)
+        s.store.record_adjustments(active.record.id if active else None, [adjustment])
+        if active is not None:
+            active.reload()
+        return Resumed([adjustment.reason], changed=active is not None, active=active, state=state)
+
+    return decide(context, act)

@@ -1,0 +1,146 @@
+"""Check off, skip, take back and note a day's session; and today's catch-up (the gap rule)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.actions.situation import NoPlan, Outcome, Situation, decide
+from planner.context import Context
+from planner.domain.days.day import DayView, day_view
+from planner.domain.errors import PlannerError, UsageError
+from planner.domain.plan.model import Prescription
+from planner.domain.records import Completion, CompletionStatus
+from planner.store.active_plan import ActivePlan, load_active, open_store
+
+SKIPPED = "Missing a session is fine; the plan carries on."
+
+
+def view_of(active: ActivePlan, situation: Situation, day: dt.date) -> DayView:
+    """A day exactly as ``planner today`` shows it."""
+    return day_view(active.plan, situation.library, active.state, active.history, day, active.weekly_increase,
+                    situation.today, active.rules)
+
+
+def check_ids(view: DayView, ids: list[str]) -> None:
+    """Refuse ids that are not in the day's session, with the nearest one and the day's list."""
+    known = {p.id for p in view.exercises}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        import difflib  # only when something is misspelt
+
+        listed = ", ".join(sorted(known)) or "none"
+        close = [m for u in unknown for m in difflib.get_close_matches(u, sorted(known), n=1)]
+        guess = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise UsageError(f"not in {view.date.isoformat()}'s session: {', '.join(unknown)}{guess}; "
+                         f"its exercises are: {listed}")
+
+
+@dataclass
+class CheckOff(Outcome):
+    chosen: list[Prescription] = field(default_factory=list)
+    after: DayView | None = None  # the day as it stands after the check-off
+
+
+def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = None,
+              status: CompletionStatus = "done", sets: int | None = None) -> CheckOff:
+    """Check ``day``'s exercises off (all of them, or ``exercise_ids``); ``sets`` records how many sets were
+    done of a partial one. Refused for a day to come, before the plan, a rest day, or while paused."""
+    ids = list(exercise_ids or [])
+
+    def act(s: Situation) -> CheckOff:
+        active = s.require()
+        s.check_record_date(day)
+        view = view_of(active, s, day)
+        if view.status == "paused" and not view.exercises:
+            raise PlannerError("the program is paused after a warning sign; nothing to check off. "
+                               "See 'planner today'")
+        if not view.exercises:
+            raise UsageError(f"{day.isoformat()} is a rest day in your plan; nothing to check off")
+        check_ids(view, ids)
+        chosen = [p for p in view.exercises if not ids or p.id in ids]
+        s.store.record_completions(active.record.id, [
+            Completion(day, p.id, status, p.sets if sets is None else sets, p.reps, p.hold_seconds, p.minutes)
+            for p in chosen])
+        active.reload()
+        after = view_of(active, s, day)
+        names = ", ".join(p.name for p in chosen)
+        lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
+                 f"({len(after.done_ids)}/{len(after.exercises)})."]
+        return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)
+
+    return decide(context, act)
+
+
+@dataclass
+class Removed(Outcome):
+    count: int = 0
+
+
+def undo_check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = None) -> Removed:
+    """Take back ``day``'s check-offs (those of ``exercise_ids``, or all of them and the day's skip)."""
+    ids = list(exercise_ids or [])
+
+    def act(s: Situation) -> Removed:
+        active = s.require()
+        if ids:
+            check_ids(view_of(active, s, day), ids)
+        count = s.store.remove_completions(active.record.id, day, ids or None)
+        active.reload()
+        return Removed([f"Took back {count} record{'s' if count != 1 else ''} for {day.isoformat()}."],
+                       changed=True, active=active, count=count)
+
+    return decide(context, act)
+
+
+def skip(context: Context, day: dt.date, why: str = "") -> Outcome:
+    """Skip ``day``'s planned session, with the person's reason if they gave one."""
+    def act(s: Situation) -> Outcome:
+        active = s.require()
+        s.check_record_date(day)
+        view = view_of(active, s, day)
+        if not view.planned:
+            raise UsageError(f"{day.isoformat()} has no planned session to skip ({view.status})")
+        s.store.record_skip(active.record.id, day, why.strip())
+        active.reload()
+        return Outcome([f"Skipped the session on {day.isoformat()}. {SKIPPED}"], changed=True, active=active)
+
+    return decide(context, act)
+
+
+def note(context: Context, day: dt.date, text: str) -> Outcome:
+    """Keep a short note with ``day``'s session (an empty text removes it)."""
+    def act(s: Situation) -> Outcome:
+        active = s.require("Build a plan first: a note is kept with a session.")
+        s.store.set_note(active.record.id, day, text)
+        active.reload()
+        return Outcome(["Note kept with the session." if text.strip() else "Note removed."], active=active)
+
+    return decide(context, act)
+
+
+def catch_up(context: Context, *, create: bool = False) -> Outcome:
+    """Open the active plan for today, recording the gap rule's adjustment if the person has been away 7+
+    days (what ``planner today`` and the app do on opening). Reads only, unless the rule applies: then the
+    check is made again inside a write transaction, so two planners opening at once record it once."""
+    library, rules = context.library, context.pain_rules
+    store = open_store(context.data_dir, create=create)
+    if store is None:
+        return Outcome()
+    with store:
+        active = load_active(store, library, rules)
+        if active is None or not active.gap_due(context.today):
+            return Outcome(active=active)
+
+    def act(s: Situation) -> Outcome:
+        active = s.active
+        if active is None:
+            return Outcome()
+        before = len(active.history.adjustments)
+        active.catch_up(s.today)
+        return Outcome(changed=len(active.history.adjustments) != before, active=active)
+
+    try:
+        return decide(context, act)
+    except NoPlan:
+        return Outcome()
