@@ -7,9 +7,11 @@ and every screen watching it redraws. Nothing ticks while the app is idle.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from pathlib import Path
 
 from textual import work
 from textual._context import active_message_pump
@@ -67,13 +69,27 @@ def _attached(callback: Callable[..., object]) -> bool:
     return (owner if isinstance(owner, Screen) else owner.screen) in owner.app.screen_stack
 
 
+AT_START = ("today", "too_small", "narrow")
+SCREENS_PACKAGE = "planner.app.screens."
+
+
+@functools.cache
+def _stylesheet_of(screen_type: type) -> Path | None:
+    """``screens/NAME.tcss`` for a screen defined in ``planner/app/screens/NAME.py``, if there is one."""
+    module = screen_type.__module__
+    if not module.startswith(SCREENS_PACKAGE):
+        return None
+    path = Path(__file__).parent / "screens" / f"{module.removeprefix(SCREENS_PACKAGE)}.tcss"
+    return path.resolve() if path.is_file() else None
+
+
 class PlannerApp(App[None]):
-    # Every screen's styles, read once at start: a screen that brings its own CSS_PATH makes Textual
-    # re-parse every stylesheet and restyle the whole app the first time it opens.
-    CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in (
-        "today", "weeks", "catalogue", "history", "relief", "wizard", "session_runner", "checkin", "days",
-        "export", "help", "too_small", "narrow", "more", "live_calendar", "report", "learn", "note", "confirm", "screening",
-        "resume"))]
+    # Only the first screen's styles (and the two size screens that can cover it at once) are parsed at
+    # start; every other screen's stylesheet is read when that screen is first made (``_load_screen_css``),
+    # and applied to that screen alone. Each file's rules are scoped by its screen's type, so nothing else
+    # needs restyling. (A screen's own ``CSS_PATH`` would make Textual re-parse every stylesheet and
+    # restyle the whole app the first time it opens.)
+    CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in AT_START)]
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     TITLE = "planner"
@@ -100,12 +116,32 @@ class PlannerApp(App[None]):
         self._restore_theme()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self._check_size))
         for name, screen in _modes().items():
-            self.add_mode(name, screen)
+            self.add_mode(name, self._styled_now(screen))
         opening = self._opening
         if opening is not None and opening.done() and opening.exception() is None:
             self._publish(opening.result(), self._opened)
         else:
             self.run_store(opening.result if opening is not None else self.data.load, self._opened)
+
+    def _styled_now(self, make: Callable[[], Screen]) -> Callable[[], Screen]:
+        """A place's screen, marked as styled with the stylesheet as it stands: its widgets take their
+        styles as they mount. (Textual marks a new screen stale, and re-parses every stylesheet and
+        restyles the app twice when a mode's screen is first shown; a theme change still restyles it.)"""
+
+        def made() -> Screen:
+            screen = make()
+            screen._css_update_count = self._css_update_count  # noqa: SLF001 - see above
+            return screen
+
+        return made
+
+    def _load_screen_css(self, screen: Screen) -> None:
+        """A screen's stylesheet, read the first time that kind of screen is made, and applied to it alone."""
+        sheet = _stylesheet_of(type(screen))
+        if sheet is not None and not self.stylesheet.has_source(str(sheet), ""):
+            self.stylesheet.read(sheet)
+            self.stylesheet.update(screen)
+        super()._load_screen_css(screen)
 
     def _opened(self, outcome: Outcome) -> None:
         self.switch_mode("today" if outcome.snapshot.plan is not None else "builder")
