@@ -116,24 +116,26 @@ class PlannerApp(App[None]):
         self._restore_theme()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self._check_size))
         for name, screen in _modes().items():
-            self.add_mode(name, self._styled_now(screen))
+            self.add_mode(name, screen)
         opening = self._opening
         if opening is not None and opening.done() and opening.exception() is None:
             self._publish(opening.result(), self._opened)
         else:
             self.run_store(opening.result if opening is not None else self.data.load, self._opened)
 
-    def _styled_now(self, make: Callable[[], Screen]) -> Callable[[], Screen]:
-        """A place's screen, marked as styled with the stylesheet as it stands: its widgets take their
-        styles as they mount. (Textual marks a new screen stale, and re-parses every stylesheet and
-        restyles the app twice when a mode's screen is first shown; a theme change still restyles it.)"""
-
-        def made() -> Screen:
-            screen = make()
-            screen._css_update_count = self._css_update_count  # noqa: SLF001 - see above
-            return screen
-
-        return made
+    def refresh_css(self, animate: bool = True) -> None:
+        """Textual re-parses every stylesheet here from scratch, twice when a place's screen is first shown
+        (and on every theme change). With the same variables as the last parse (no theme change since),
+        the rules come out the same: restyle, but keep the parsed rules."""
+        sheet = self.stylesheet
+        if sheet._variables != self.get_css_variables():  # noqa: SLF001 - a new theme: parse again
+            super().refresh_css(animate)
+            return
+        sheet.reparse = lambda: None  # type: ignore[method-assign]
+        try:
+            super().refresh_css(animate)
+        finally:
+            del sheet.reparse
 
     def _load_screen_css(self, screen: Screen) -> None:
         """A screen's stylesheet, read the first time that kind of screen is made, and applied to it alone."""
