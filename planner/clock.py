@@ -30,3 +30,12 @@ def today(env: Mapping[str, str] | None = None) -> dt.date:
     if pinned:
         return parse_date(pinned, "PLANNER_TODAY")
     return dt.date.today()
+
+
+def hour(env: Mapping[str, str] | None = None) -> int:
+    """The hour of the day (0-23); ``PLANNER_HOUR`` pins it for tests and demos."""
+    env = os.environ if env is None else env
+    pinned = env.get("PLANNER_HOUR", "").strip()
+    if pinned.isdigit() and int(pinned) < 24:
+        return int(pinned)
+    return dt.datetime.now().hour

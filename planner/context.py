@@ -63,8 +63,9 @@ class Context:
     def lessons(self) -> Lessons:
         """The lessons (built-in, then the person's library folders); checked with pydantic when read."""
         from planner.domain.lessons.loading import load_lessons
+        from planner.domain.lessons.numbers import lesson_numbers
 
-        return load_lessons(self.sources())
+        return load_lessons(self.sources(), lesson_numbers(self.pain_rules))
 
     @cached_property
     def loaded_pain_rules(self) -> LoadedRules:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from planner.actions.situation import Outcome, Situation, decide
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.kinds import TAKEN_BACK_WITH_PAIN, AdjustmentKind
+from planner.domain.kinds import TAKEN_BACK_WITH_PAIN
 from planner.domain.pain.adaptation import (
     AdaptationState,
     apply_pain_report,
@@ -15,7 +15,7 @@ from planner.domain.pain.adaptation import (
     resume_confirmed,
 )
 from planner.domain.pain.alerts import current_alert
-from planner.domain.pain.warning_signs import pausing
+from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.records import Adjustment, PainReport
 from planner.store.active_plan import standing_state
 
@@ -68,8 +68,7 @@ def undo_pain(context: Context) -> PainTakenBack:
         latest = active.history.pain[-1] if active.history.pain else None
         if latest is None:
             raise UsageError("there is no pain report to take back")
-        if pausing(latest.flags) or any(a.kind == AdjustmentKind.RED_FLAG and a.date >= latest.date
-                                        for a in active.history.adjustments):
+        if not pain_report_undoable(active.history):  # the same test Today uses before offering u
             raise PlannerError("a warning sign paused your program, and taking the report back would lift that "
                                "pause; once a health professional has assessed you, use 'planner resume --confirm'")
         removed = s.store.remove_latest_pain(active.record.id, TAKEN_BACK_WITH_PAIN)

@@ -9,9 +9,10 @@ from planner.actions.situation import Outcome, Situation, decide, refresh_live_c
 from planner.context import Context
 from planner.domain.days.reschedule import reschedule
 from planner.domain.errors import PlannerError
+from planner.domain.pain.screening import nerve_advice
 from planner.domain.plan.model import Plan, PlanInputs, Weekday
 from planner.domain.records import Adjustment
-from planner.store.active_plan import carried_pause_for_new_plan, load_active, open_store
+from planner.store.active_plan import carried_pause_for_new_plan, load_active, open_store, standing_state
 
 
 @dataclass
@@ -32,6 +33,8 @@ def new_plan(context: Context, inputs: PlanInputs, built: Plan | None = None) ->
     def act(s: Situation) -> PlanCreated:
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
         carried = carried_pause_for_new_plan(s.store, s.today, s.rules)
+        if carried is None:  # a screening "yes" to numbness in one leg: no nerve-loading stretches, said once
+            carried = nerve_advice(s.store.latest_screening(), built, s.library, standing_state(s.store), s.today)
         s.store.save_plan(built.inputs, built.program_name, adjustments=[carried] if carried else [])
         lines = [f"Plan created: {built.program_name}, {built.inputs.weeks} weeks."]
         if carried is not None:

@@ -108,12 +108,21 @@ def skip(context: Context, day: dt.date, why: str = "") -> Outcome:
     return decide(context, act)
 
 
-def note(context: Context, day: dt.date, text: str) -> Outcome:
-    """Keep a short note with ``day``'s session (an empty text removes it)."""
+def note(context: Context, day: dt.date, text: str, *, add: bool = False) -> Outcome:
+    """Keep a short note with ``day``'s session (an empty text removes it). ``add`` (``planner note``): the
+    day must have happened, and the text is added after a note already kept that day, never over it."""
     def act(s: Situation) -> Outcome:
         active = s.require("Build a plan first: a note is kept with a session.")
-        s.store.set_note(active.record.id, day, text)
+        kept = text
+        if add:
+            s.check_record_date(day)
+            before = active.history.note_on(day)
+            kept = f"{before}; {text}" if before else text
+        s.store.set_note(active.record.id, day, kept)
         active.reload()
+        if add:
+            return Outcome([f"{'Added to' if kept != text else 'Kept'} your note for {day.isoformat()}: "
+                            f"{active.history.note_on(day)}"], active=active)
         return Outcome(["Note kept with the session." if text.strip() else "Note removed."], active=active)
 
     return decide(context, act)

@@ -37,6 +37,12 @@ TODAY_BINDINGS = [
     Binding("space", "toggle", "Check off"),
     Binding("d", "all_done", "All done"),
     Binding("k", "skip_day", "Skip day"),
+    # Taking a check-off back is its own key: space (or a tap) on a ticked exercise only says how, so a
+    # key pressed twice never unticks (and resets a streak) silently.
+    Binding("backspace", "untick", "Take back", tooltip="Take back the highlighted exercise's check-off",
+            key_display="⌫", show=False),
+    Binding("z", "undo_all_done", "Undo all done", tooltip="Take back what d (all done) just checked off",
+            show=False),
     Binding("r", "pain", "Pain", tooltip="Report pain"),
     # Offered when it applies (a pause; a pain report to take back): see TodayScreen.check_action.
     Binding("c", "resume", "Resume", tooltip="Resume (after a professional has assessed you)"),
@@ -108,7 +114,7 @@ RELIEF_BINDINGS = [
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
     Binding("plus", "longer", "+5 min", key_display="+"),
     Binding("minus", "shorter", "-5 min", key_display="-"),
-    Binding("escape", "app.go('today')", "Today", tooltip="Back to Today", show=False),
+    Binding("escape", "app.go('today')", "Today", tooltip="Back to Today"),
     SOUND_BINDING,
 ]
 

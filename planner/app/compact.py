@@ -1,4 +1,4 @@
-"""Phone-sized terminals: the sizes, and the footer that shows only the keys that fit.
+"""Phone-sized terminals: the sizes, and which screens have a compact layout.
 
 From 40×16 (an SSH app or a browser on a phone in portrait) to the comfortable 60×20, Today, the pain
 check-in, the session runner and the relief routine draw a single column; every other screen asks for a
@@ -8,11 +8,7 @@ width, ``-short``/``-tall`` by height), so each screen's stylesheet says what ch
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from textual.binding import ActiveBinding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 MIN_WIDTH, MIN_HEIGHT = 40, 16  # below this nothing is drawn: the too-small screen
 COMFORTABLE_WIDTH, COMFORTABLE_HEIGHT = 60, 20  # below this the compact layout
@@ -22,30 +18,24 @@ VERTICAL_BREAKPOINTS = [(0, "-short"), (COMFORTABLE_HEIGHT, "-tall")]
 
 # The screens drawn in the compact layout (by class name, so this module imports none of them).
 # The rest say "wider terminal needed" over themselves.
+# Every dialog Today's More menu opens is here, so a phone never meets "wider terminal needed" for one.
 COMPACT_SCREENS = frozenset({"TodayScreen", "PainCheckIn", "SessionRunner", "ReliefScreen", "MoreMenu",
-                             "NarrowScreen", "TooSmallScreen", "CommandPalette", "ConfirmResume"})
+                             "NarrowScreen", "TooSmallScreen", "CommandPalette", "ConfirmResume", "HelpScreen",
+                             "ExportDialog"})
 
 
 def is_compact(screen: Screen) -> bool:
     return screen.has_class("-narrow") or screen.has_class("-short")
 
 
-class CompactFooterKeys(Screen):
-    """A screen whose footer shows only ``COMPACT_KEYS`` (actions) in the compact layout.
+class CompactLayout(Screen):
+    """A screen with a compact layout: it redraws what depends on the size whenever that changes.
 
-    Every key still works; the footer just stops listing what does not fit in 40 columns. The bindings
-    stay the one table in ``planner.app.bindings``.
+    Its footer (:class:`~planner.app.widgets.footer.FittedFooter`) picks the keys that fit by itself,
+    in the order of the screen's ``FOOTER_PRIORITY``.
     """
 
-    COMPACT_KEYS: tuple[str, ...] = ()
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        bindings = super().active_bindings
-        if not is_compact(self):
-            return bindings
-        return {key: active._replace(binding=replace(active.binding, show=active.binding.action in self.COMPACT_KEYS))
-                for key, active in bindings.items()}
+    FOOTER_PRIORITY: tuple[str, ...] = ()
 
     def on_resize(self) -> None:
         """Runs before Textual's own handler sets the breakpoint classes, so the redraw waits for them."""
@@ -53,8 +43,3 @@ class CompactFooterKeys(Screen):
 
     def layout_changed(self) -> None:
         """The screen's size (and perhaps its breakpoint classes) changed: redraw what depends on them."""
-        compact = is_compact(self)
-        for footer in self.query(Footer):
-            footer.compact = compact
-            footer.show_command_palette = not compact  # ctrl+p is listed in help
-        self.refresh_bindings()

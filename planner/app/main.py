@@ -276,7 +276,16 @@ class PlannerApp(App[None]):
         self.push_screen(ExportDialog())
 
     def action_learn(self) -> None:
+        """Learn; with a lesson just offered after a session, that lesson opened (and so recorded as read)."""
+        pending = self.pending_lesson
         self.action_go("learn")
+        if pending is None or self.current_mode != "learn":
+            return
+        self.pending_lesson = None
+        self.clear_notifications()  # the offer would sit over the lesson's text
+        learn = next((s for s in self.screen_stack if hasattr(s, "open_lesson")), None)
+        if learn is not None:
+            learn.open_lesson(pending)
 
     # Lessons after a finished session -------------------------------------
 
@@ -300,8 +309,8 @@ class PlannerApp(App[None]):
         """A notification, not a dialog: the person has just closed the check-in and may be done for now."""
         key = next(b.key for b in APP_BINDINGS if b.action == "learn")
         self.pending_lesson = lesson.id
-        self.notify(f"{lesson.title} ({lesson.minutes} min): {lesson.summary} Press {key} to read it.",
-                    title="A short read while you cool down", timeout=20)
+        self.notify(f"{lesson.title} ({lesson.minutes} min). Press {key} to read it.",
+                    title="A short read", timeout=8)
 
     def action_live_calendar(self) -> None:
         from planner.app.screens.live_calendar import LiveCalendarDialog

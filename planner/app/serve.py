@@ -15,14 +15,34 @@ from pathlib import Path
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 
-# planner's own page (a viewport for phones, nothing loaded from outside), in place of textual-serve's.
+# planner's own page (a viewport for phones, nothing loaded from outside), in place of textual-serve's,
+# and its icons: the tab's, and the one a phone shows for a shortcut on its home screen.
 TEMPLATES = Path(__file__).resolve().parent / "web"
+ICONS = {"/favicon.ico": "favicon.ico", "/icon.svg": "icon.svg", "/apple-touch-icon.png": "apple-touch-icon.png"}
+MANIFEST = {"name": "planner", "short_name": "planner", "display": "standalone", "background_color": "#0c181f",
+            "theme_color": "#0c181f", "icons": [{"src": "/icon.svg", "sizes": "any", "type": "image/svg+xml"},
+                                                {"src": "/apple-touch-icon.png", "sizes": "180x180",
+                                                 "type": "image/png"}]}
 
 
 def serve(args: argparse.Namespace, context: Context) -> int:
     if not 1 <= args.port <= 65535:
         raise UsageError(f"--port: {args.port} is not a port number; use 1 to 65535")
+    from aiohttp import web
+
     from planner.app.web_guard import GuardedServer
+
+    class PlannerServer(GuardedServer):
+        """The guarded server, with planner's icons and web-app manifest beside the page."""
+
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            for route, name in ICONS.items():
+                app.router.add_get(route, lambda _request, name=name: web.FileResponse(
+                    TEMPLATES / name, headers={"Cache-Control": "max-age=86400"}))
+            app.router.add_get("/manifest.webmanifest", lambda _request: web.json_response(
+                MANIFEST, content_type="application/manifest+json"))
+            return app
 
     command = [sys.executable, "-m", "planner", "app", "--data-dir", str(context.data_dir)]
     for folder in context.library_dirs:
@@ -31,7 +51,7 @@ def serve(args: argparse.Namespace, context: Context) -> int:
         print(f"planner: serving on {args.host}: anyone who can reach this address can see and change "
               "your history once they have the printed address with its token, and the connection is not "
               "encrypted: use it only on a network you trust.", file=sys.stderr)
-    server = GuardedServer(shlex.join(command), host=args.host, port=args.port, title="planner",
+    server = PlannerServer(shlex.join(command), host=args.host, port=args.port, title="planner",
                            templates_path=TEMPLATES)
     try:
         server.serve()

@@ -20,6 +20,21 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {_did_you_mean(message)} (see '{self.prog} --help')\n")
 
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def,override]
+        """As argparse's, but an option the command does not know points to that command's help
+        ('planner done --foo': see 'planner done --help'), where its options are listed."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            chosen: argparse.ArgumentParser = self
+            while True:
+                sub = next((a for a in chosen._actions if isinstance(a, argparse._SubParsersAction)), None)
+                name = getattr(parsed, sub.dest, None) if sub is not None else None
+                if sub is None or name not in sub.choices:
+                    break
+                chosen = sub.choices[name]
+            chosen.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
 
 def _did_you_mean(message: str) -> str:
     """A mistyped command or choice, with the nearest ones ("'todya' is not a command (did you mean today?)").
@@ -120,6 +135,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                                                       "to standard output), e.g. --svg -o bird-dog.svg")
     p.add_argument("-o", "--output", metavar="FILE", help="with --svg: the file to write, e.g. -o bird-dog.svg")
 
+    p = add("migrate", "rewrite a program file written with [[blocks]] in the current [[slots]] format")
+    p.add_argument("file", metavar="FILE", help="the program file (a copy is kept as FILE.bak), "
+                   "e.g. planner migrate ~/my-exercises/my-core.toml")
+    p.add_argument("--force", action="store_true", help="replace an existing FILE.bak, e.g. --force")
+
     p = add("schema", "write JSON Schemas for exercise, program, plan, lesson and pain-rules files")
     p.add_argument("-o", "--output", metavar="DIR", default=".",
                    help="folder to write to (default: .), e.g. -o schemas/")
@@ -182,6 +202,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "
                    "e.g. --flag numbness")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = add("note", "keep a few words with a day's session (the same notes as the app's runner)")
+    p.add_argument("text", nargs="*", metavar="TEXT", help="the note, e.g. planner note 'left hip tight after bridges'")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the session's day, if not today, e.g. --date 2026-03-04")
+    p.add_argument("--json", action="store_true", help="without TEXT: list every note as JSON; with TEXT: "
+                   "print the note kept, e.g. planner note --json | jq .")
+
+    p = add("relief", "the relief routine for a back that has just seized (as the app's Relief screen)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")

@@ -76,6 +76,8 @@ def screened(context: Context) -> bool:
     if alert is None:
         return True
     print_alert(alert)
+    if not alert.pauses:  # numbness in one leg: the plan is built without the nerve-loading stretches
+        return True
     print("No plan was built. Once a health professional has assessed you, answer again with "
           "'planner screen --none', then build your plan.")
     return False

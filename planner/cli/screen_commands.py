@@ -36,6 +36,10 @@ def screen(args: argparse.Namespace, context: Context) -> int:
               "You can build a plan: planner plan new --program ID")
         return 0
     print_alert(alert)
+    if not alert.pauses:
+        print(f"Screening recorded on {screening.date.isoformat()}. You can build a plan: it leaves out the "
+              "stretches that pull on the nerves of the leg (planner plan new --program ID).")
+        return 0
     print(f"Screening recorded on {screening.date.isoformat()}. No plan is built until a screening with none "
           "of the warning signs ('planner screen --none', once a health professional has assessed you).")
     return 0

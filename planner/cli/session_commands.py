@@ -84,8 +84,8 @@ def _alert_before_any_plan(context: Context, day: dt.date) -> Alert | None:
 
 def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
-    if view.week:
-        heading += f" · week {view.week}"
+    if view.week_text:
+        heading += f" · {view.week_text}"
     words = DayStatus(view.status).words if view.status in STATUSES else view.status
     if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
         words = "done, the session checked off; the walk is still to do, at any time today"

@@ -44,7 +44,25 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {readable_field(self.field)}: {self.message}"
+
+
+def readable_field(field: str) -> str:
+    """A field path as a person counts: ``weeks.4.sessions.1.date`` is "week 5, session 2, date" (the
+    machine path, counted from 0, stays in ``Problem.field`` for JSON)."""
+    parts = field.split(".")
+    words: list[str] = []
+    for i, part in enumerate(parts):
+        if part.isdigit() and i > 0 and not parts[i - 1].isdigit():
+            name = words.pop().rsplit(".", 1)
+            singular = name[-1][:-1] if name[-1].endswith("s") else name[-1]
+            words.append(".".join([*name[:-1], f"{singular} {int(part) + 1}"]) if len(name) > 1 else
+                         f"{singular} {int(part) + 1}")
+        elif words and not parts[i - 1].isdigit():
+            words[-1] += f".{part}"
+        else:
+            words.append(part)
+    return ", ".join(words)
 
 
 class InvalidFile(PlannerError):

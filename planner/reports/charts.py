@@ -29,13 +29,13 @@ def daily_bars(pain: Sequence[PainReport]) -> list[str]:
     lines = []
     for day, reports in sorted(days.items()):
         top = max(r.score for r in reports)
-        flags = " red flag" if any(r.flags for r in reports) else ""
+        flags = " warning sign" if any(r.flags for r in reports) else ""
         lines.append(f"{day:%a %d %b}  {FULL * top}{EMPTY * (10 - top)} {top:>2}{flags}")
     return lines
 
 
-def pain_svg(pain: Sequence[PainReport], width: int = 640, height: int = 200) -> str:
-    """A line chart of every report (x: date, y: 0–10), with the flare-up line at 5; self-contained SVG."""
+def pain_svg(pain: Sequence[PainReport], width: int = 640, height: int = 200, acceptable: int = 5) -> str:
+    """A line chart of every report (x: date, y: 0–10), with a dashed line at the top of the acceptable band."""
     left, right, top, bottom = 36, 12, 12, 28
     inner_w, inner_h = width - left - right, height - top - bottom
     first = pain[0].date if pain else dt.date.today()
@@ -53,8 +53,8 @@ def pain_svg(pain: Sequence[PainReport], width: int = 640, height: int = 200) ->
              f'viewBox="0 0 {width} {height}" aria-labelledby="pain-title">',
              '<title id="pain-title">Pain reports over time, 0 (none) to 10 (worst)</title>',
              f'<rect x="{left}" y="{top}" width="{inner_w}" height="{inner_h}" fill="none" stroke="#999"/>']
-    for score in (0, 5, 10):
-        dash = ' stroke-dasharray="4 3"' if score == 5 else ""
+    for score in dict.fromkeys((0, acceptable, 10)):
+        dash = ' stroke-dasharray="4 3"' if score == acceptable else ""
         parts.append(f'<line x1="{left}" y1="{y(score):.1f}" x2="{left + inner_w}" y2="{y(score):.1f}" '
                      f'stroke="#bbb"{dash}/>')
         parts.append(f'<text x="{left - 6}" y="{y(score) + 4:.1f}" text-anchor="end" font-size="11">{score}</text>')
@@ -62,9 +62,9 @@ def pain_svg(pain: Sequence[PainReport], width: int = 640, height: int = 200) ->
         points = " ".join(f"{x(p.date, i):.1f},{y(p.score):.1f}" for i, p in enumerate(pain))
         parts.append(f'<polyline points="{points}" fill="none" stroke="#1f5f99" stroke-width="2"/>')
         for i, report in enumerate(pain):
-            shape = "#b00020" if report.flags else ("#d9822b" if report.score >= 5 else "#1f5f99")
+            shape = "#b00020" if report.flags else ("#d9822b" if report.score > acceptable else "#1f5f99")
             label = escape(f"{report.date.isoformat()} {report.when}: {report.score}"
-                           + (" (red flag)" if report.flags else ""))
+                           + (" (warning sign)" if report.flags else ""))
             parts.append(f'<circle cx="{x(report.date, i):.1f}" cy="{y(report.score):.1f}" r="4" fill="{shape}">'
                          f'<title>{label}</title></circle>')
         parts.append(f'<text x="{left}" y="{height - 8}" font-size="11">{escape(first.strftime("%d %b %Y"))}</text>')

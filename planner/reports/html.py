@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from html import escape
 
-from planner.domain.pain.warning_signs import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER, LEVELS
 from planner.domain.records import Adjustment
 from planner.reports.charts import pain_svg
-from planner.reports.model import FLARE_SCORE, Report
+from planner.reports.markdown import _episode, followed_words
+from planner.reports.model import Report
 
 STYLE = """
 figure.exercise { display: inline-block; margin: .5rem; } figure.exercise svg { max-width: 20rem; height: auto; }
@@ -33,11 +34,12 @@ def _adjustment(a: Adjustment) -> str:
 
 
 def _list(items: list[str], empty: str) -> str:
-    return f"<ul>{''.join(items)}</ul>" if items else f"<p>{_e(empty)}</p>"
+    return "<ul>\n" + "\n".join(items) + "\n</ul>" if items else f"<p>{_e(empty)}</p>"
 
 
 def report_html(report: Report) -> str:
     r = report
+    paused = any(w.paused for w in r.weeks)  # the column only when the plan was paused at all
     out = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -51,17 +53,21 @@ def report_html(report: Report) -> str:
         "</section>",
         "<h2>Adherence by week</h2>",
         "<table><thead><tr><th>Week</th><th>From</th><th>Planned</th><th>Done</th><th>Partly</th><th>Skipped</th>"
-        "<th>Missed</th><th>Adherence</th><th>Days paused</th><th>Pain reports</th></tr></thead><tbody>",
+        "<th>Missed</th><th>Adherence</th>" + ("<th>Days paused</th>" if paused else "")
+        + "<th>Pain reports</th></tr></thead><tbody>",
     ]
     for w in r.weeks:
         adherence = f"{w.adherence}%" if w.adherence is not None else "–"
         out.append(f'<tr><td class="n">{w.number}</td><td>{_e(w.start.isoformat())}</td>'
                    + "".join(f'<td class="n">{n}</td>' for n in (w.planned, w.done, w.partial, w.skipped, w.missed))
-                   + f'<td class="n">{_e(adherence)}</td><td class="n">{w.paused}</td><td>{_e(", ".join(map(str, w.pain_scores)) or "–")}</td></tr>')
-    out += ["</tbody></table>", "<h2>Pain over time</h2>", "<figure>", pain_svg(r.pain),
-            f"<figcaption>Each dot is a report (0 none, 10 worst); the dashed line is {FLARE_SCORE}, where a report "
-            "counts as a flare-up. Orange: a flare-up; red: a red-flag symptom.</figcaption>", "</figure>",
-            f"<h2>Flare-ups (reports of {FLARE_SCORE} or more)</h2>"]
+                   + f'<td class="n">{_e(adherence)}</td>' + (f'<td class="n">{w.paused}</td>' if paused else "") + f'<td>{_e(", ".join(map(str, w.pain_scores)) or "–")}</td></tr>')
+    out += ["</tbody></table>", "<h2>Sessions due, with each dose as prescribed</h2>",
+            _list([f"<li>{_e(d.date.isoformat())} ({_e(d.status)}): {_e('; '.join(d.items))}</li>"
+                   for d in r.sessions], "None due in this period."),
+            "<h2>Pain over time</h2>", "<figure>", pain_svg(r.pain, acceptable=r.acceptable),
+            f"<figcaption>Each dot is a report (0 none, 10 worst); the dashed line is {r.acceptable}, the top of the "
+            "acceptable band. Orange: above it; red: a report with a warning sign.</figcaption>", "</figure>",
+            f"<h2>{_e(r.flare_title)}</h2>"]
     if not r.flare_ups:
         out.append("<p>None.</p>")
     for flare in r.flare_ups:
@@ -69,23 +75,26 @@ def report_html(report: Report) -> str:
         where = f", {p.area}" if p.area else ""
         worse = f"; made worse by {', '.join(p.aggravated)}" if p.aggravated else ""
         out.append(f"<h3>{_e(p.date.isoformat())}: {p.score}/10 ({_e(p.when + where + worse)})</h3>")
+        out.append(f"<p>{_e(_episode(flare))}</p>")
         out.append("<p>Sessions in the 48 hours before:</p>")
         out.append(_list([f"<li>{_e(s.date.isoformat())} ({_e(s.status)}): "
                           f"{_e('; '.join(s.done) or 'nothing recorded')}</li>" for s in flare.before], "None."))
     out.append("<h2>Changes to the plan, with reasons</h2>")
     out.append(_list([_adjustment(a) for a in r.adjustments], "None: the plan ran as built."))
-    out.append("<h2>Red-flag symptoms and what followed</h2>")
+    out.append("<h2>Warning signs and what followed</h2>")
     if not r.red_flags:
         out.append("<p>None reported.</p>")
-    for flag in r.red_flags:
-        out.append(f"<h3>{_e(flag.report.date.isoformat())}: {_e('; '.join(flag.symptoms))} "
-                   f"(pain {flag.report.score}/10)</h3>")
-        items = [_adjustment(a) for a in flag.followed]
-        if flag.next_session is not None:
-            items.append(f"<li>first session done after resuming: {_e(flag.next_session.isoformat())}</li>")
-        elif not any(a.kind == "resume" for a in flag.followed):
-            items.append("<li>the program has stayed paused since</li>")
-        out.append(_list(items, "No change was recorded."))
+    for level in LEVELS:
+        flags = r.signs_at(level)
+        if not flags:
+            continue
+        out.append(f"<h3>{_e(level.capitalize())}</h3>")
+        for flag in flags:
+            out.append(f"<p>{_e(flag.report.date.isoformat())}: {_e('; '.join(flag.symptoms))} "
+                       f"(pain {flag.report.score}/10)</p>")
+            items = [_adjustment(a) for a in flag.followed]
+            items += [f"<li>{_e(line)}</li>" for line in followed_words(flag)]
+            out.append(_list(items, "No change was recorded."))
     out.append("<h2>Session notes</h2>")
     out.append(_list([f"<li>{_e(n.date.isoformat())}{_e(' ' + n.exercise_id) if n.exercise_id else ''}: "
                       f"{_e(n.text)}</li>" for n in r.notes], "None recorded."))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from planner.domain.pain.warning_signs import DISCLAIMER
+from planner.domain.pain.warning_signs import DISCLAIMER, LEVELS
 from planner.domain.records import Adjustment
 from planner.reports.charts import daily_bars, sparkline
-from planner.reports.model import FLARE_SCORE, Report
+from planner.reports.model import RedFlag, Report
 
 
 def _cell(text: str) -> str:
@@ -14,6 +14,24 @@ def _cell(text: str) -> str:
 
 def _adjustment(a: Adjustment) -> str:
     return f"- {a.date.isoformat()} ({a.kind}): {_cell(a.reason)}"
+
+
+def _episode(flare) -> str:  # noqa: ANN001 - a FlareUp
+    scores = ", ".join(str(p.score) for p in flare.reports)
+    count = len(flare.reports)
+    end = f"settled on {flare.settled.isoformat()}" if flare.settled else "not settled yet"
+    return f"one episode: {count} report{'s' if count != 1 else ''} above the acceptable band ({scores}); {end}"
+
+
+def followed_words(flag: RedFlag) -> list[str]:
+    """What followed a warning sign, in words: a pause only where there was one."""
+    if not flag.paused:
+        return ["no pause (the plan carries on without the exercise that brings it on)"] if not flag.followed else []
+    if flag.next_session is not None:
+        return [f"first session done after resuming: {flag.next_session.isoformat()}"]
+    if not any(a.kind == "resume" for a in flag.followed):
+        return ["the program has stayed paused since"]
+    return []
 
 
 def report_markdown(report: Report) -> str:
@@ -30,21 +48,26 @@ def report_markdown(report: Report) -> str:
         "",
         "## Adherence by week",
         "",
-        "| Week | From | Planned | Done | Partly | Skipped | Missed | Adherence | Days paused | Pain reports |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
+    paused = any(w.paused for w in r.weeks)  # the column only when the plan was paused at all
+    lines += ["| Week | From | Planned | Done | Partly | Skipped | Missed | Adherence |"
+              + (" Days paused |" if paused else "") + " Pain reports |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if paused else "") + " --- |"]
     for w in r.weeks:
         adherence = f"{w.adherence}%" if w.adherence is not None else "–"
         pain = ", ".join(map(str, w.pain_scores)) or "–"
         lines.append(f"| {w.number} | {w.start.isoformat()} | {w.planned} | {w.done} | {w.partial} | {w.skipped} "
-                     f"| {w.missed} | {adherence} | {w.paused} | {pain} |")
+                     f"| {w.missed} | {adherence} |" + (f" {w.paused} |" if paused else "") + f" {pain} |")
+    lines += ["", "## Sessions due, with each dose as prescribed", ""]
+    lines += [f"- {d.date.isoformat()} ({d.status}): {_cell('; '.join(d.items))}" for d in r.sessions] or [
+        "None due in this period."]
     lines += ["", "## Pain over time", ""]
     if r.pain:
         lines += [f"Every report in order, 0–10: `{sparkline([p.score for p in r.pain])}`", "",
                   "Highest report each day:", "", "```", *daily_bars(r.pain), "```", ""]
     else:
         lines += ["No pain reports in this period.", ""]
-    lines += [f"## Flare-ups (reports of {FLARE_SCORE} or more)", ""]
+    lines += [f"## {r.flare_title}", ""]
     if not r.flare_ups:
         lines += ["None.", ""]
     for flare in r.flare_ups:
@@ -52,7 +75,7 @@ def report_markdown(report: Report) -> str:
         where = f", {_cell(p.area)}" if p.area else ""
         worse = f"; made worse by {', '.join(p.aggravated)}" if p.aggravated else ""
         lines += [f"### {p.date.isoformat()}: {p.score}/10 ({p.when}{where}{worse})", "",
-                  "Sessions in the 48 hours before:", ""]
+                  f"- {_episode(flare)}", "", "Sessions in the 48 hours before:", ""]
         if not flare.before:
             lines.append("- none")
         for session in flare.before:
@@ -61,17 +84,19 @@ def report_markdown(report: Report) -> str:
         lines.append("")
     lines += ["## Changes to the plan, with reasons", ""]
     lines += [_adjustment(a) for a in r.adjustments] or ["None: the plan ran as built."]
-    lines += ["", "## Red-flag symptoms and what followed", ""]
+    lines += ["", "## Warning signs and what followed", ""]
     if not r.red_flags:
         lines += ["None reported.", ""]
-    for flag in r.red_flags:
-        lines += [f"### {flag.report.date.isoformat()}: {_cell('; '.join(flag.symptoms))} "
-                  f"(pain {flag.report.score}/10)", ""]
-        lines += [_adjustment(a) for a in flag.followed] or ["- no change was recorded"]
-        if flag.next_session is not None:
-            lines.append(f"- first session done after resuming: {flag.next_session.isoformat()}")
-        elif not any(a.kind == "resume" for a in flag.followed):
-            lines.append("- the program has stayed paused since")
+    for level in LEVELS:
+        flags = r.signs_at(level)
+        if not flags:
+            continue
+        lines += [f"### {level.capitalize()}", ""]
+        for flag in flags:
+            lines.append(f"- {flag.report.date.isoformat()}: {_cell('; '.join(flag.symptoms))} "
+                         f"(pain {flag.report.score}/10)")
+            lines += [f"  {_adjustment(a)}" for a in flag.followed]
+            lines += [f"  - {line}" for line in followed_words(flag)]
         lines.append("")
     lines += ["## Session notes", ""]
     lines += [f"- {n.date.isoformat()}{' ' + n.exercise_id if n.exercise_id else ''}: {_cell(n.text)}"

@@ -17,11 +17,10 @@ from planner.domain.days.progress import progress, streaks
 from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
-from planner.domain.pain.warning_signs import BY_NAME
-from planner.domain.plan.model import Plan
+from planner.domain.pain.warning_signs import BY_NAME, LEVELS, PAUSING_LEVELS, level_of
+from planner.domain.plan.model import Plan, Prescription, dose_text
 from planner.domain.records import Adjustment, Completion, History, PainReport
 
-FLARE_SCORE = 5  # a report of 5 or more is a flare-up
 LOOK_BACK = dt.timedelta(hours=48)
 DUE = ("done", "partial", "skipped", "missed")
 
@@ -67,16 +66,44 @@ class SessionBefore:
 
 @dataclass(frozen=True)
 class FlareUp:
-    report: PainReport
+    """One episode: from the first report above the acceptable band to the first report back within it."""
+
+    reports: tuple[PainReport, ...]
     before: tuple[SessionBefore, ...]
+    settled: dt.date | None = None  # the day of the settled report that ended it (``None``: not over yet)
+
+    @property
+    def report(self) -> PainReport:
+        """The report that began the episode."""
+        return self.reports[0]
+
+    @property
+    def highest(self) -> int:
+        return max(p.score for p in self.reports)
 
 
 @dataclass(frozen=True)
 class RedFlag:
+    """A report that named warning signs, at the most serious level among them, and what followed."""
+
     report: PainReport
     symptoms: tuple[str, ...]
     followed: tuple[Adjustment, ...]
     next_session: dt.date | None
+    level: str = "urgent"
+
+    @property
+    def paused(self) -> bool:
+        return self.level in PAUSING_LEVELS
+
+
+@dataclass(frozen=True)
+class SessionDoses:
+    """A session that was due: each exercise's dose in the words ``planner today`` uses, and what was done."""
+
+    date: dt.date
+    status: str
+    items: tuple[str, ...]
 
 
 @dataclass
@@ -98,7 +125,17 @@ class Report:
     red_flags: list[RedFlag] = field(default_factory=list)
     notes: list[SessionNote] = field(default_factory=list)
     paused: str | None = None
+    acceptable: int = 5  # the top of the acceptable band in the rules in force
+    sessions: list[SessionDoses] = field(default_factory=list)
     figures: list[tuple[str, Figure]] = field(default_factory=list)  # (name, figure) of the plan's exercises
+
+    @property
+    def flare_title(self) -> str:
+        return (f"Flare-ups (episodes from a report above {self.acceptable} to the next report of "
+                f"{self.acceptable} or less)")
+
+    def signs_at(self, level: str) -> list[RedFlag]:
+        return [f for f in self.red_flags if f.level == level]
 
     def summary(self) -> list[str]:
         """The lines a clinician reads first, in plain words, each backed by a section below."""
@@ -113,19 +150,24 @@ class Report:
                          f"highest {max(scores)}, latest {scores[-1]} ({self.pain[-1].date.isoformat()}).{trend}")
         else:
             lines.append("Pain: no reports in this period.")
-        lines.append(f"Flare-ups (a report of {FLARE_SCORE} or more): {len(self.flare_ups)}." if self.flare_ups
-                     else f"Flare-ups (a report of {FLARE_SCORE} or more): none.")
+        episodes = len(self.flare_ups)
+        lines.append(f"Flare-ups (pain above {self.acceptable}, counted once until it settles): "
+                     + (f"{episodes}." if episodes else "none."))
         kinds: dict[str, int] = {}
         for adjustment in self.adjustments:
             kinds[adjustment.kind] = kinds.get(adjustment.kind, 0) + 1
         lines.append(f"Plan changes: {len(self.adjustments)}"
                      + (f" ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})." if kinds else "."))
         if self.red_flags:
-            lines.append(f"Red-flag symptoms reported: {len(self.red_flags)} (see below for what followed).")
+            counts = [f"{len(self.signs_at(level))} {level}" for level in LEVELS if self.signs_at(level)]
+            lines.append(f"Warning signs reported: {', '.join(counts)} (see below for the dates and what followed).")
         else:
-            lines.append("Red-flag symptoms reported: none.")
+            lines.append("Warning signs reported: none.")
+        days_paused = sum(w.paused for w in self.weeks)
+        if days_paused:
+            lines.append(f"Sessions paused: {days_paused} (days the plan was actually paused).")
         if self.paused == "red-flag":
-            lines.append("The program is paused now after a red-flag symptom, awaiting a professional's assessment.")
+            lines.append("The program is paused now after a warning sign, until a professional has assessed it.")
         elif self.paused == "relief":
             lines.append("The program is paused now for high pain: only the relief routine is offered.")
         return lines
@@ -143,7 +185,7 @@ def _early_late(pain: Sequence[PainReport]) -> tuple[float | None, float | None]
 
 def build_report(
     plan: Plan, library: Library, history: History, state: AdaptationState, today: dt.date,
-    weekly_increase: float, since: dt.date | None = None, notes: Sequence[SessionNote] = (),
+    weekly_increase: float, since: dt.date | None = None, notes: Sequence[SessionNote] = (), acceptable: int = 5,
 ) -> Report:
     since = max(since or plan.inputs.start, plan.inputs.start)
     summary = progress(plan, library, history, today, weekly_increase, since, today)
@@ -158,13 +200,59 @@ def build_report(
         current_streak=current, best_streak=best,
         weeks=_weeks(plan, views, pain),
         pain=pain,
-        flare_ups=[FlareUp(p, _before(p, views, history, library)) for p in pain if p.score >= FLARE_SCORE],
+        flare_ups=[FlareUp(tuple(e), _before(e[0], views, history, library), end)
+                   for e, end in episodes(pain, acceptable)],
         adjustments=[a for a in history.adjustments if since <= a.date <= today],
         red_flags=[_red_flag(p, history, views) for p in pain if p.flags],
         notes=[n for n in notes if since <= n.date <= today],
         paused=state.pause,
+        acceptable=acceptable,
+        sessions=[SessionDoses(v.date, v.status, tuple(_dose_line(p, v, history) for p in v.exercises))
+                  for v in due],
         figures=_figures(plan, library),
     )
+
+
+def episodes(pain: Sequence[PainReport], acceptable: int) -> list[tuple[list[PainReport], dt.date | None]]:
+    """Pain reports grouped into flare-up episodes: one begins with a report above ``acceptable`` and
+    ends with the next report at or below it (7, 6, 5 on three sessions is one flare-up, not three)."""
+    found: list[tuple[list[PainReport], dt.date | None]] = []
+    current: list[PainReport] | None = None
+    for report in pain:
+        if report.score > acceptable:
+            if current is None:
+                current = []
+                found.append((current, None))
+            current.append(report)
+        elif current is not None:
+            found[-1] = (current, report.date)
+            current = None
+    return found
+
+
+def _dose_line(prescription: Prescription, view: DayView, history: History) -> str:
+    """"Curl-up 6-4-2×10s: done" — the prescribed dose, then what the record says was done."""
+    done = history.completions_on(view.date).get(prescription.id)
+    words = f"{prescription.name} {prescription.dose_text()}"
+    if done is None:
+        return f"{words}: not recorded"
+    if done.status == "done" and (done.sets, done.reps, done.hold_seconds, done.minutes) != (
+            prescription.sets, prescription.reps, prescription.hold_seconds, prescription.minutes):
+        return f"{words}: done as {_dose_of(done, prescription)}"
+    return f"{words}: {'done' if done.status == 'done' else 'partly done'}"
+
+
+def _dose_of(completion: Completion, prescription: Prescription | None) -> str:
+    """A recorded dose in the same words as the prescription's (descending sets, holds, each side)."""
+    if prescription is None:
+        if completion.minutes:
+            return f"{completion.minutes} min"
+        if completion.hold_seconds:
+            return f"{completion.sets}×{completion.hold_seconds}s"
+        return f"{completion.sets}×{completion.reps}" if completion.reps else ""
+    return dose_text(prescription.kind, completion.sets or 0, completion.reps, completion.hold_seconds,
+                     completion.minutes, prescription.seconds_per_rep, per_side=prescription.per_side,
+                     descending=prescription.descending)
 
 
 def _figures(plan: Plan, library: Library) -> list[tuple[str, Figure]]:
@@ -201,27 +289,27 @@ def _before(report: PainReport, views: list[DayView], history: History, library:
     for view in views:
         if first <= view.date <= report.date and view.status != "planned":
             done = history.completions_on(view.date)
+            prescribed = {p.id: p for p in view.exercises}
             sessions.append(SessionBefore(view.date, view.status, tuple(
-                _done_text(c, library) for c in done.values() if c.status in ("done", "partial"))))
+                _done_text(c, library, prescribed.get(c.exercise_id)) for c in done.values()
+                if c.status in ("done", "partial"))))
     return tuple(sessions)
 
 
-def _done_text(completion: Completion, library: Library) -> str:
+def _done_text(completion: Completion, library: Library, prescription: Prescription | None) -> str:
     exercise = library.exercises.get(completion.exercise_id)
-    name = exercise.name if exercise else completion.exercise_id
-    if completion.reps:
-        dose = f"{completion.sets}×{completion.reps}"
-    elif completion.hold_seconds:
-        dose = f"{completion.sets}×{completion.hold_seconds}s"
-    elif completion.minutes:
-        dose = f"{completion.minutes} min"
-    else:
-        dose = ""
+    name = prescription.name if prescription else exercise.name if exercise else completion.exercise_id
     partly = " (partly)" if completion.status == "partial" else ""
-    return f"{name} {dose}{partly}".strip()
+    return f"{name} {_dose_of(completion, prescription)}{partly}".strip()
 
 
 def _red_flag(report: PainReport, history: History, views: list[DayView]) -> RedFlag:
+    level = level_of(report.flags) or "urgent"
+    labels = tuple(BY_NAME[f].question if f in BY_NAME else f for f in report.flags)
+    if level not in PAUSING_LEVELS:
+        # Advice: nothing pauses; what followed is the change recorded with the report (a hold, a drop).
+        followed = tuple(a for a in history.adjustments if a.date == report.date and a.kind == "advice")
+        return RedFlag(report, labels, followed, None, level)
     followed = tuple(a for a in history.adjustments if a.date >= report.date and a.kind in ("red-flag", "resume"))
     # What followed: the pause, the confirmed resume, then the first session done after it.
     resumed = next((a.date for a in followed if a.kind == "resume"), None)
@@ -232,4 +320,4 @@ def _red_flag(report: PainReport, history: History, views: list[DayView]) -> Red
         kept.append(adjustment)
         if adjustment.kind == "resume":
             break
-    return RedFlag(report, tuple(BY_NAME[f].question if f in BY_NAME else f for f in report.flags), tuple(kept), next_session)
+    return RedFlag(report, labels, tuple(kept), next_session, level)

@@ -16,22 +16,14 @@ PRIVATE = 0o600  # a report about someone's health is theirs alone
 
 
 def session_notes(active: ActivePlan) -> list[SessionNote]:
-    """The person's session notes, when the store keeps them.
-
-    Hook: session notes are being added to the store separately; once ``Store``
-    has ``session_notes(plan_id)`` returning rows with ``date``, ``text`` and
-    (optionally) ``exercise_id``, they appear in the report with no other change.
-    """
-    reader = getattr(active.store, "session_notes", None)
-    if reader is None:
-        return []
-    return [SessionNote(n.date, n.text, getattr(n, "exercise_id", "") or "") for n in reader(active.record.id)]
+    """Every note the person kept (from ``planner note`` or the app's runner), oldest first."""
+    return [SessionNote(n.date, n.text) for n in active.history.notes]
 
 
 def render_report(active: ActivePlan, library: Library, today: dt.date, fmt: ReportFormat = "md",
                   since: dt.date | None = None) -> str:
     report = build_report(active.plan, library, active.history, active.state, today, active.weekly_increase,
-                          since, session_notes(active))
+                          since, session_notes(active), active.rules.hold_max)
     if fmt == "html":
         from planner.reports.html import report_html
 

@@ -20,6 +20,7 @@ TODAY = DEMO_TODAY
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PLANNER_TODAY", TODAY)
+    monkeypatch.setenv("PLANNER_HOUR", "18")  # an evening: the check-in starts at "after the session"
     monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("PLANNER_LIBRARY", raising=False)
     return tmp_path / "data"

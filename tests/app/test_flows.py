@@ -144,7 +144,8 @@ async def test_a_hold_timer_counts_the_set_and_pauses(seeded: Path, monkeypatch:
         assert runner._clock is None
 
 
-async def test_today_checks_off_and_takes_back_with_space(seeded: Path) -> None:
+async def test_today_checks_off_with_space_and_takes_back_with_backspace(seeded: Path) -> None:
+    """Space on a ticked exercise leaves it ticked (twice never unticks by accident); Backspace unticks."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -153,6 +154,9 @@ async def test_today_checks_off_and_takes_back_with_space(seeded: Path) -> None:
         await settle(pilot)
         assert completions(seeded) == {first.id: "done"}
         await pilot.press("up", "space")
+        await settle(pilot)
+        assert completions(seeded) == {first.id: "done"}
+        await pilot.press("backspace")
         await settle(pilot)
         assert completions(seeded) == {}
 
@@ -185,8 +189,8 @@ async def test_enter_walks_through_the_check_in_without_recording(seeded: Path) 
         await pilot.press("5", "enter")
         await settle(pilot)
         assert isinstance(app.screen, PainCheckIn) and app.screen.focused.id == "where"
-        await pilot.press("enter")
-        assert app.screen.focused.id == "flag-saddle"
+        await pilot.press("enter", "enter")  # the exercises that made it worse, then the first warning sign
+        assert app.screen.focused.id == "no" and app.screen.focused.parent.parent.id == "flag-saddle"
         assert app.snapshot.history.pain == ()
         await pilot.press("ctrl+s")
         await settle(pilot)

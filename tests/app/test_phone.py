@@ -28,18 +28,20 @@ def footer_text(app) -> str:
     return " ".join(f"{key.key} {key.description}" for key in app.screen.query("FooterKey"))
 
 
-async def test_the_compact_footer_shows_check_off_all_done_pain_and_more(seeded: Path) -> None:
+async def test_the_compact_footer_shows_check_off_pain_more_and_quit(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(40, 16)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen) and app.screen.has_class("-narrow")
-        assert footer_text(app) == "space Check off d All done r Pain m More"
+        assert footer_text(app) == "space Check off r Pain m More q Quit"
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert "enter Start" in footer_text(app) and "m More" not in footer_text(app)
 
 
-async def test_a_tap_on_an_exercise_checks_it_off_and_a_second_tap_undoes_it(seeded: Path) -> None:
+async def test_a_tap_checks_off_and_a_second_tap_only_says_how_to_take_it_back(seeded: Path) -> None:
+    """Unticking is deliberate: a tap or space on a ticked exercise leaves it ticked (a streak is not reset
+    by a key pressed twice); Backspace takes it back."""
     app = make_app()
     async with app.run_test(size=(40, 16)) as pilot:
         await settle(pilot)
@@ -52,6 +54,11 @@ async def test_a_tap_on_an_exercise_checks_it_off_and_a_second_tap_undoes_it(see
         assert completions(seeded) == {second: "done"}
         assert str(options.get_option_at_index(1).prompt).startswith("[x]")
         await pilot.click(options, offset=(5, 2))
+        await settle(pilot)
+        assert completions(seeded) == {second: "done"}
+        assert "Backspace takes it back" in " ".join(str(n.message) for n in app._notifications)
+        assert options.highlighted == 1, "the cursor stays on it"
+        await pilot.press("backspace")
         await settle(pilot)
         assert completions(seeded) == {}
         assert first not in completions(seeded)
@@ -80,6 +87,26 @@ async def test_more_runs_what_the_footer_leaves_out(seeded: Path) -> None:
         assert isinstance(app.screen, TodayScreen)
 
 
+async def test_every_key_more_lists_works_in_it(seeded: Path) -> None:
+    """The keys shown beside More's entries are keys: k skips the day, d checks all off and z takes it back."""
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("m", "d")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and app.snapshot.day().status == "done"
+        assert "z takes them back" in " ".join(str(n.message) for n in app._notifications)
+        await pilot.press("m", "z")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and completions(seeded) == {}
+        await pilot.press("m", "k")
+        await settle(pilot)
+        assert app.snapshot.day().status == "skipped"
+        await pilot.press("m", "l")
+        await settle(pilot)
+        assert isinstance(app.screen, NarrowScreen), "the library needs a wider terminal, and says so"
+
+
 async def test_a_screen_without_a_compact_layout_asks_for_width_and_escape_goes_back(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(45, 25)) as pilot:
@@ -96,9 +123,9 @@ async def test_a_screen_without_a_compact_layout_asks_for_width_and_escape_goes_
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-        await pilot.press("question_mark")  # a dialog: Escape closes it too
+        await pilot.press("question_mark")  # help has a compact form: shown itself, and Escape closes it
         await settle(pilot)
-        assert isinstance(app.screen, NarrowScreen) and isinstance(app.screen_stack[-2], HelpScreen)
+        assert isinstance(app.screen, HelpScreen) and app.screen.has_class("-narrow")
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)

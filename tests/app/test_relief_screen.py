@@ -20,16 +20,16 @@ async def open_relief(pilot) -> ReliefScreen:  # noqa: ANN001 - a Pilot
     return pilot.app.screen
 
 
-async def test_the_routine_runs_movement_position_heat_breathing_walk(data_dir: Path) -> None:
-    """Knee rocks and pelvic tilt first, then the rest position, the heat pack (never cold with it), slow
-    breathing, and a walk to repeat through the day; moving down the list shows each step's own care."""
+async def test_the_routine_runs_movement_position_heat_or_cold_water_walk(data_dir: Path) -> None:
+    """Knee rocks and pelvic tilt first, then the rest position, the heat pack or cold instead (each with its
+    own timer), water, and a walk to repeat through the day; moving down the list shows each step's care."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_relief(pilot)
         options = screen.query_one("#relief-list", OptionList)
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         assert ids == ["supine-knee-rocks", "pelvic-tilt", "rest-pillows-under-knees", "heat-therapy",
-                       "diaphragmatic-breathing", "short-walk"]
+                       "cold-therapy", "hydration-break", "short-walk"]
         shown = {}
         for index, exercise_id in enumerate(ids):
             if index:
@@ -43,7 +43,11 @@ async def test_the_routine_runs_movement_position_heat_breathing_walk(data_dir: 
         assert "Walk again every two or three hours" in shown["short-walk"]
         assert "repeat through the day" in shown["short-walk"]
         assert "over and back counts as one" in shown["supine-knee-rocks"]
-        assert "hold it" in shown["diaphragmatic-breathing"]
+        assert screen.pack is not None and screen.pack.kind == "cold", "the last pack passed is the one timed"
+        for _ in range(3):
+            await pilot.press("plus")
+        await settle(pilot)
+        assert screen.minutes == 15, "cold stays on 15 minutes at most"
         await pilot.press("s")
         await settle(pilot)
-        assert screen.query_one(Countdown).active, "the heat pack's timer starts from the routine"
+        assert screen.query_one(Countdown).active, "the pack's timer starts from the routine"

@@ -14,6 +14,7 @@ from planner.app.screens.today import TodayScreen
 from planner.app.screens.wizard import PlanBuilderScreen
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
+from planner.app.widgets.sign_question import SignQuestion
 from planner.store.active_plan import standing_state
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle
@@ -27,22 +28,24 @@ async def open_check_in(pilot) -> PainCheckIn:
     return pilot.app.screen
 
 
-async def test_enter_moves_through_the_questions_and_never_ticks_one(seeded: Path) -> None:
+async def test_enter_never_lands_on_yes_and_y_answers_yes(seeded: Path) -> None:
+    """Quick Enters reach each warning sign's No (and answer no), never its Yes and never a tick box;
+    a yes takes a deliberate y (or Tab to Yes)."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_check_in(pilot)
-        await pilot.press("3", "enter", "enter")
-        boxes = list(screen.query(QuestionBox))
-        assert screen.focused is boxes[0]
-        for box in boxes[1:]:
+        await pilot.press("3", "enter", "enter", "enter")
+        questions = list(screen.query(SignQuestion))
+        for question in questions[:-2]:
+            assert screen.focused.id == "no" and screen.focused.parent.parent is question
             await pilot.press("enter")
-            assert screen.focused is box
-        assert not any(b.value for b in boxes)
-        await pilot.press("shift+tab", "space")
-        assert boxes[-2].value and sum(b.value for b in boxes) == 1, "space ticks"
+        assert [q.value for q in questions[:-2]] == [False] * (len(questions) - 2)
+        assert not any(box.value for box in screen.query(QuestionBox)), "no exercise ticked by Enter"
+        await pilot.press("y")
+        assert questions[-2].value is True and questions[-1].value is None
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert app.snapshot.history.pain[-1].flags == (boxes[-2].id.removeprefix("flag-"),)
+        assert app.snapshot.history.pain[-1].flags == (questions[-2].id.removeprefix("flag-"),)
 
 
 async def test_a_paste_sent_as_keystrokes_ticks_nothing(seeded: Path) -> None:
@@ -50,12 +53,14 @@ async def test_a_paste_sent_as_keystrokes_ticks_nothing(seeded: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_check_in(pilot)
         await pilot.press("2", "enter")
-        text = ("lower back, a little stiff\n" + "and then some more text with spaces in it " * 50 + "\n") * 4
+        text = ("lower back, a little stiff\n" + "yes yearly and then some more text with spaces in it " * 50
+                + "\n") * 4
         for chunk in [text[i:i + 64] for i in range(0, len(text), 64)]:  # as a terminal reads a paste
             for key in [Key("enter" if c == "\n" else "space" if c == " " else c, c) for c in chunk]:
                 app.post_message(key)
             await pilot.pause()
         assert not any(b.value for b in screen.query(QuestionBox))
+        assert not any(q.value for q in screen.query(SignQuestion)), "a y or a space in pasted text answers nothing"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.snapshot.history.pain[-1].flags == ()

@@ -36,8 +36,8 @@ async def test_the_projection_follows_the_score_and_goes_once_recorded(seeded: P
     async with app.run_test(size=(100, 40)) as pilot:
         await type_score("2")(pilot)
         box = app.screen.query_one("#projection", Static)
-        assert box.display and "If it stays at 2" in str(box.render())
-        assert "This week: progresses, 100% of the plan" in str(box.render())
+        assert box.display and "If your pain is 2 after each session from now on" in str(box.render())
+        assert "This week: grows as planned: 100% of the plan" in str(box.render())
         await pilot.press("backspace", "9")
         await settle(pilot)
         assert "This week: paused: relief routine only" in str(box.render())

@@ -79,14 +79,23 @@ class Browser:
         return [r for r in self.requests if urlsplit(r).scheme not in ("http", "ws") or urlsplit(r).netloc != ours]
 
 
+# WebGL on without a GPU: Chromium's software WebGL (SwiftShader); off: no WebGL at all (xterm.js then
+# draws with the DOM).
+WEBGL_ON = ["--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
+WEBGL_OFF = ["--disable-gpu", "--disable-webgl", "--disable-3d-apis"]
+
+
 @contextmanager
-def chromium(profile: Path, **context: Any) -> Iterator[Browser]:
-    """Chromium with a fresh profile; ``context``: Playwright's viewport, is_mobile, has_touch and so on."""
+def chromium(profile: Path, webgl: bool | None = None, **context: Any) -> Iterator[Browser]:
+    """Chromium with a fresh profile; ``context``: Playwright's viewport, is_mobile, has_touch and so on.
+    ``webgl`` True or False switches WebGL on or off; None leaves Chromium's defaults for no GPU."""
     from playwright.sync_api import sync_playwright
 
+    args = CHROMIUM_ARGS if webgl is None else \
+        [a for a in CHROMIUM_ARGS if a != "--disable-gpu"] + (WEBGL_ON if webgl else WEBGL_OFF)
     with sync_playwright() as playwright:
         browser_context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, **context)
+            str(profile), executable_path=str(CHROMIUM), args=args, headless=True, **context)
         try:
             browser = Browser(browser_context.pages[0] if browser_context.pages else browser_context.new_page())
             browser_context.on("request", lambda request: browser.requests.append(request.url))

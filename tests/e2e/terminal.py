@@ -25,14 +25,15 @@ EXITED = re.compile(r"\[exited (\d+)\]")
 # matter most: something in the pytest process sets them at the C level (so not in os.environ, but in
 # what a child inherits), and an app that sees them ignores the real window size and every resize.
 SCRUBBED = ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM", "PLANNER_DATA_DIR", "PLANNER_TODAY", "PLANNER_LIBRARY",
-            "TMUX")
+            "PLANNER_HOUR", "TMUX")
 
 
 class Terminal:
     def __init__(self, command: str, *, width: int = 80, height: int = 24, env: Mapping[str, str] | None = None,
                  term: str = "xterm-256color", cwd: str | None = None):
         self.name = f"planner-test-{uuid.uuid4().hex[:8]}"
-        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+        env = {"PLANNER_HOUR": "18", **(env or {})}  # an evening, unless a test says otherwise (see clock.hour)
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         script = (f"unset {' '.join(SCRUBBED)}; export TERM={shlex.quote(term)} {exports}; "
                   f"{'cd ' + shlex.quote(cwd) + '; ' if cwd else ''}{command}; echo \"[exited $?]\"; sleep 3600")
         self._tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), "bash", "-c", script)

@@ -94,3 +94,28 @@ def test_a_bad_block_is_reported_at_its_line(run_planner: RunPlanner, tmp_path: 
                    result.stderr.splitlines()), (number, field, result.stderr)
     assert "Traceback" not in result.stderr
     assert "glute-bridgee" in result.stderr and "'flexy' is not a category" in result.stderr
+
+
+def test_migrate_rewrites_a_blocks_file_with_slots_keeping_its_comments(run_planner: RunPlanner,
+                                                                        tmp_path: Path) -> None:
+    """'planner migrate FILE': the same program in [[slots]], comments above the blocks kept, a .bak left."""
+    mine = tmp_path / "lib"
+    mine.mkdir(exist_ok=True)
+    file = mine / "my-old-core.toml"
+    file.write_text("# My physio's program, March 2026\n" + OLD_PROGRAM.replace(
+        'weeks = 8', 'weeks = 8  # eight weeks, then review'), encoding="utf-8")
+    before = run_planner("--library", str(mine), "programs", "--json")
+    assert before.returncode == 0 and "[[blocks]]" in before.stderr
+    result = run_planner("--library", str(mine), "migrate", str(file))
+    assert result.returncode == 0, result.stderr
+    text = file.read_text(encoding="utf-8")
+    assert "[[slots]]" in text and "[[blocks]]" not in text
+    assert text.startswith("# My physio's program, March 2026\n") and "# eight weeks, then review" in text
+    assert (mine / "my-old-core.toml.bak").read_text(encoding="utf-8").count("[[blocks]]") == 3
+    after = run_planner("--library", str(mine), "programs", "--json")
+    assert after.returncode == 0 and "[[blocks]]" not in after.stderr
+    assert json.loads(after.stdout) == json.loads(before.stdout), "the same program, now written with slots"
+    again = run_planner("--library", str(mine), "migrate", str(file))
+    assert again.returncode == 0 and "already in the current format" in again.stdout
+    missing = run_planner("migrate", str(tmp_path / "nope.toml"))
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1

@@ -32,6 +32,8 @@ def test_every_option_has_help_with_an_example() -> None:
     (["export", "--format", "mdd"], "--format: 'mdd' is not allowed (did you mean md?)"),
     (["show", "bird-dgo"], "no exercise has id 'bird-dgo' (did you mean bird-dog"),
     (["plan", "new", "--program", "core-flex"], "unknown program 'core-flex' (did you mean core-flexibility?)"),
+    (["done", "--foo"], "planner done: unrecognized arguments: --foo (see 'planner done --help')"),
+    (["plan", "show", "--foo"], "(see 'planner plan show --help')"),
 ])
 def test_a_mistyped_name_gets_a_suggestion(run_planner: RunPlanner, args: list[str], expected: str) -> None:
     result = run_planner(*args)

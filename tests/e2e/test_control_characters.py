@@ -41,8 +41,8 @@ def no_raw_controls(text: str) -> None:
 
 @pytest.mark.parametrize(("fields", "line", "field", "code"), [
     ({"name": PWN}, 1, "name", "U+001B"),
-    ({"cue": WIPE}, 7, "cues.0", "U+001B"),
-    ({"caution": "\\u0007"}, 8, "cautions.0", "U+0007"),
+    ({"cue": WIPE}, 7, "cue 1", "U+001B"),
+    ({"caution": "\\u0007"}, 8, "caution 1", "U+0007"),
     ({"name": "\\u009b2J"}, 1, "name", "U+009B"),
     ({"name": "\\u007f"}, 1, "name", "U+007F"),
     ({"name": "\\r"}, 1, "name", "U+000D"),

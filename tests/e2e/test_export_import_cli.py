@@ -147,6 +147,9 @@ class TestIndependentChecks:
             for session, shown_session in zip(week["sessions"], shown_week["sessions"], strict=True):
                 assert session["date"].isoformat() == shown_session["date"]
                 for item, shown_item in zip(session["exercises"], shown_session["exercises"], strict=True):
+                    if isinstance(item["sets"], list):  # descending held reps: sets = [6, 4, 2], hold_seconds
+                        assert "-" in shown_item.get("dose", "-") and len(item["sets"]) == shown_item["sets"]
+                        item |= {"sets": len(item["sets"]), "reps": item["sets"][0], "hold_seconds": None}
                     for key in ("id", "sets", "reps", "hold_seconds", "minutes", "rest_seconds"):
                         assert item.get(key) == shown_item[key]
 
@@ -175,6 +178,19 @@ class TestEditedFiles:
         (planner.cwd / "edited.toml").write_text("".join(lines), encoding="utf-8")
         return index + 1
 
+    def test_every_problem_at_once_counted_as_a_person_counts(self, planner: Planner) -> None:
+        """A wrong type in week 5 and a control character in week 1 are both reported, in one go, as
+        "week 5" (not "weeks.4")."""
+        new_plan(planner, "core-foundation")
+        self.edit(planner, "number = 5", 'number = "five"')
+        text = (planner.cwd / "edited.toml").read_text().replace('reasons = [\n    "', 'reasons = [\n    "\\u001b', 1)
+        (planner.cwd / "edited.toml").write_text(text)
+        result = planner.run("import", "edited.toml", code=1)
+        problems = [p for p in result.stderr.splitlines() if p.startswith("edited.toml:")]
+        assert any(": week 5, number: " in p for p in problems), result.stderr
+        assert any(": week 1, reason 1: contains the control character U+001B" in p for p in problems), result.stderr
+        assert "weeks.4" not in result.stderr
+
     def test_an_edited_dose_is_what_the_plan_says_afterwards(self, planner: Planner) -> None:
         new_plan(planner, "core-foundation")
         text = planner.export()
@@ -189,13 +205,13 @@ class TestEditedFiles:
         assert planner.export() == (planner.cwd / "edited.toml").read_text()
 
     @pytest.mark.parametrize(("old", "new", "field", "words"), [
-        ("date = 2026-03-04", "date = 2026-03-05", "weeks.0.sessions.1.date", "Thursday"),
-        ("date = 2026-03-04", "date = 2026-03-11", "weeks.0.sessions.1.date", "outside week 1"),
-        ('id = "cat-cow"', 'id = "cat-cwo"', "weeks.0.sessions.0.exercises.0.id",
+        ("date = 2026-03-04", "date = 2026-03-05", "week 1, session 2, date", "Thursday"),
+        ("date = 2026-03-04", "date = 2026-03-11", "week 1, session 2, date", "outside week 1"),
+        ('id = "cat-cow"', 'id = "cat-cwo"', "week 1, session 1, exercise 1, id",
          "did you mean cat-cow"),
         ("reps = ", "reps = -3 # ", "reps", "greater than or equal to 1"),
         ("rest_seconds = ", "rest_secs = ", "rest_secs", "did you mean 'rest_seconds'"),
-        ("number = 2", "number = 3", "weeks.1.number", "should be 2"),
+        ("number = 2", "number = 3", "week 2, number", "should be 2"),
     ])
     def test_mistakes_are_refused_line_by_line_and_nothing_changes(
         self, planner: Planner, old: str, new: str, field: str, words: str
@@ -206,7 +222,7 @@ class TestEditedFiles:
         result = planner.run("import", "edited.toml", code=1)
         problems = [p for p in result.stderr.splitlines() if p.startswith("edited.toml:")]
         assert len(problems) == 1, result.stderr
-        match = re.match(r"^edited\.toml:(\d+): (\S+): (.*)$", problems[0])
+        match = re.match(r"^edited\.toml:(\d+): ([^:]+): (.*)$", problems[0])
         assert match, problems[0]
         assert int(match.group(1)) == line
         assert match.group(2).endswith(field)

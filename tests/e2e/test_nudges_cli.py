@@ -63,7 +63,7 @@ def test_status_line_after_a_red_flag_and_never_writes(run_planner: RunPlanner, 
     database = tmp_path / "data" / "planner.db"
     before = database.read_bytes()
     # Weeks later (the gap rule would record an adjustment in 'planner today'), the line still only reads.
-    assert line(run_planner, "2026-04-01") == "paused — see Today"
+    assert line(run_planner, "2026-04-01") == "URGENT — see a doctor today"  # the level leads (issue 26)
     assert database.read_bytes() == before
 
 

@@ -199,3 +199,14 @@ def test_simulate_after_a_warning_sign_offers_no_relief_routine(run_planner: Run
     result = run_planner("simulate", "--pain", "0", "--weeks", "2")
     assert result.returncode == 0 and "relief routine" not in result.stdout
     assert "paused after a warning sign: no exercise until you are assessed" in result.stdout
+
+
+def test_a_lower_acceptable_band_changes_the_lessons_number(run_planner: RunPlanner, tmp_path: Path) -> None:
+    """The lesson quotes the rules in force: a physiotherapist's stricter file changes its words."""
+    physio = copy_rules(tmp_path, hold_max="3", progress_max="1")
+    built_in = run_planner("lesson", "hurt-is-not-harm")
+    strict = run_planner("--library", str(physio), "lesson", "hurt-is-not-harm")
+    assert built_in.returncode == 0 and strict.returncode == 0, strict.stderr
+    flat = " ".join(strict.stdout.split())
+    assert "up to 3 out of 10 is acceptable" in flat and "pain up to 1 out of 10 lets the plan grow" in flat
+    assert "up to 5 out of 10 is acceptable" in " ".join(built_in.stdout.split())

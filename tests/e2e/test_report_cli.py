@@ -63,12 +63,14 @@ def test_report_figures_match_history(lived: RunPlanner) -> None:
     assert sum(int(r.split("|")[7]) for r in rows) == len([s for s in due if s["status"] == "missed"])
     for adjustment in history["adjustments"]:
         assert adjustment["reason"] in section(report, "Changes to the plan, with reasons")
-    flare = section(report, "Flare-ups (reports of 5 or more)")
+    flare = section(report, "Flare-ups (episodes from a report above 5 to the next report of 5 or less)")
     worse = lived.worse
     assert "### 2026-03-04: 6/10" in flare and "- 2026-03-02 (done): " in flare
-    assert f"made worse by {worse['id']}" in flare and f"{worse['name']} {worse['sets']}×" in flare, flare
+    assert f"made worse by {worse['id']}" in flare and f"{worse['name']} {worse['dose']}" in flare, flare  # today's words
     assert "2026-03-02" not in flare.split("### 2026-03-04")[0]
-    red = section(report, "Red-flag symptoms and what followed")
+    assert "one episode: 1 report above the acceptable band (6); settled on 2026-03-09" in flare
+    red = section(report, "Warning signs and what followed")
+    assert "### Urgent" in red and "### Emergency" not in red and "### Advice" not in red
     assert "2026-03-09: weakness in a leg that is getting worse or spreading" in red
     assert "(resume)" in red and "first session done after resuming: 2026-03-13" in red
     assert "▂▅▂" in section(report, "Pain over time")

@@ -127,8 +127,7 @@ def test_an_emergency_yes_at_the_screening_says_go_now(run_planner: RunPlanner) 
 def test_a_tingling_yes_gives_advice_and_no_pause(run_planner: RunPlanner) -> None:
     answered = as_json(run_planner("screen", "--yes", "numbness", "--json"))
     assert answered["alert"]["level"] == "advice"
-    assert run_planner("plan", "new", "--program", "core-foundation", screened=False).returncode == 1
-    run_planner("screen", "--none")
+    # Issue 26: tingling in one leg builds the plan (without the nerve-loading stretches), and pauses nothing.
     assert run_planner("plan", "new", "--program", "core-foundation", screened=False).returncode == 0
     assert as_json(run_planner("today", "--json"))["status"] == "planned"
 

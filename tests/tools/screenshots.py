@@ -27,6 +27,11 @@ SHOTS: dict[str, tuple] = {
     "today-checked": ("fresh", ["space", "space"]),
     "session-runner": ("eight-weeks", ["enter", "space"]),
     "session-runner-wide": ("eight-weeks", ["enter", "space", "space", "s"], WIDE),
+    # A hold being counted at three sizes: the figure keeps the held pose above the big countdown
+    # (on a phone the countdown has the room and the figure gives way).
+    "session-runner-40x16": ("eight-weeks", ["enter", "space", "space", "s"], (40, 16)),
+    "session-runner-80x24": ("eight-weeks", ["enter", "space", "space", "s"], (80, 24)),
+    "session-runner-120x40": ("eight-weeks", ["enter", "space", "space", "s"], (120, 40)),
     "pain-check-in": ("fresh", ["d", "r", "6", "ctrl+s"]),
     "pain-projection": ("eight-weeks", ["r", "6"]),
     "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "ctrl+s"]),

@@ -8,13 +8,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Select
+from textual.events import Key
+from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import LIBRARY_BINDINGS
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
@@ -52,7 +54,7 @@ class LibraryScreen(SizedScreen):
             with VerticalScroll(id="library-detail"):
                 yield FigureView(animate=False, columns=14, rows=4, id="library-figure")
                 yield ExerciseDetail()
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -88,6 +90,12 @@ class LibraryScreen(SizedScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#exercise-list", OptionList).focus()
+
+    def on_key(self, event: Key) -> None:
+        """Escape leaves the search box (keeping what was typed), so the keys after it are keys again."""
+        if event.key == "escape" and isinstance(self.focused, Input):
+            event.stop()
+            self.query_one("#exercise-list", OptionList).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.refilter()

@@ -6,22 +6,34 @@ and why, or, after a red flag, the urgent-care message and the pause.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Key
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from planner.app.bindings import CHECKIN_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
+from planner.app.widgets.sign_question import SignQuestion
+from planner.clock import hour
 from planner.domain.days.projection import week_words
 from planner.domain.pain.warning_signs import SIGNS
 from planner.domain.records import PainReport
 
 WHEN = [("after the session", "after"), ("during the session", "during"), ("the next morning", "next-morning")]
+# How the projection names each time ("If it is 3 after each session from now on").
+EVERY = {"after": "after each session", "during": "during each session",
+         "next-morning": "the morning after each session"}
+MORNING_ENDS = 12  # before noon, with today's session not yet done, a report is about yesterday's session
+
+
+def default_when(session_done_today: bool, hour_now: int) -> str:
+    """"the next morning" in a morning before today's session; otherwise "after the session"."""
+    return "next-morning" if hour_now < MORNING_ENDS and not session_done_today else "after"
 
 
 class PainCheckIn(ModalScreen[bool]):
@@ -29,8 +41,9 @@ class PainCheckIn(ModalScreen[bool]):
 
     BINDINGS = CHECKIN_BINDINGS
 
-    def __init__(self, when: str = "after", typed_ahead: str = "") -> None:
-        """``typed_ahead``: digits typed after the key that opened this, before it was up."""
+    def __init__(self, when: str | None = None, typed_ahead: str = "") -> None:
+        """``when``: None chooses by the time of day (see :func:`default_when`). ``typed_ahead``: digits
+        typed after the key that opened this, before it was up."""
         super().__init__()
         self.when = when
         self.recorded = False
@@ -38,6 +51,10 @@ class PainCheckIn(ModalScreen[bool]):
         self._flags: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
+        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        today = snapshot.day() if snapshot is not None else None
+        if self.when is None:
+            self.when = default_when(bool(today and today.done_ids), hour())
         with VerticalScroll(id="pain"):
             yield AlertBox(id="alert")  # at the top, so an alert is the first thing seen
             yield Static(Content.assemble(("How is your back? ", "bold"), "0 = no pain, 10 = the worst you can imagine"))
@@ -49,9 +66,17 @@ class PainCheckIn(ModalScreen[bool]):
             with Horizontal(classes="row"):
                 yield Label("Where")
                 yield Input(placeholder="optional, e.g. lower back, left side", id="where", compact=True)
-            yield Static("Since your last session, have you had any of these? Tick any that apply:")
+            exercises = [(item.name, item.id) for item in today.exercises] if today is not None else []
+            if exercises:  # the CLI's --aggravated: each goes to an easier variant
+                yield Static("Did one of today's exercises make it worse? Tick it (space or a tap):",
+                             id="worse-title")
+                with Vertical(id="worse"):
+                    for name, exercise_id in exercises:
+                        yield QuestionBox(name, id=f"worse-{exercise_id}")
+            yield Static("Since your last session, have you had any of these? Answer each: y or n "
+                         "(a question left unanswered counts as no).", id="signs-title")
             for sign in SIGNS:
-                yield QuestionBox(sign.question, id=f"flag-{sign.name}")
+                yield SignQuestion(sign.question, id=f"flag-{sign.name}")
             with Horizontal(id="pain-buttons"):
                 yield Button("Record (ctrl+s)", variant="primary", id="record", compact=True)
                 yield Button("Close", id="close", compact=True)
@@ -63,7 +88,7 @@ class PainCheckIn(ModalScreen[bool]):
         for digit in self._typed_ahead:
             self._type_score(digit)
 
-    def on_key(self, event: Key) -> None:
+    def _digit_for_score(self, event: Key) -> None:
         """A digit sent to this screen before its field had focus goes in the field: Textual routes a key
         when it arrives, so one typed as the screen opened reaches the screen itself, even if the field
         has focus by the time it is handled. Digits typed into the field never get here (it takes them)."""
@@ -97,18 +122,50 @@ class PainCheckIn(ModalScreen[bool]):
         names = ("This week", "Next week", "In 2 weeks")
         rows = [f"{names[i] if i < len(names) else f'Week {i + 1}'}: {week_words(week)}"
                 for i, week in enumerate(weeks)]
-        box.update(Content.assemble((f"If it stays at {text} after every session\n", "bold"), "\n".join(rows)))
+        when = EVERY.get(str(self.query_one("#when", Select).value), EVERY["after"])
+        box.update(Content.assemble((f"If your pain is {text} {when} from now on:\n", "bold"), "\n".join(rows)))
         box.display = True
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter walks on to the next question rather than recording, so no one skips the red flags.
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "when":
+            self._show_projection(self.query_one("#score", Input).value.strip())
 
-        It passes over "when": its default is right for the usual after-session report.
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter walks on to the next question rather than recording, so no one skips the warning signs;
+        it reaches a sign's No button, never its Yes.
+
+        It passes over "when": its default follows the time of day and today's session.
         """
         if event.input.id == "score":
             self.query_one("#where", Input).focus()
+        elif self.query("#worse QuestionBox"):
+            self.query_one("#worse QuestionBox", QuestionBox).focus()
         else:
-            self.query_one(QuestionBox).focus()
+            self.query_one(SignQuestion).focus_first()
+
+    def on_key(self, event: Key) -> None:
+        """Enter in the exercise list moves on to the warning signs (space ticks an exercise); an Enter
+        that reached the screen before the score field had focus moves on from the score, as typed."""
+        if event.key == "enter" and isinstance(self.focused, QuestionBox):
+            event.stop()
+            event.prevent_default()
+            self.query_one(SignQuestion).focus_first()
+            return
+        if event.key == "enter" and self.focused in (None, self.query_one("#pain", VerticalScroll)):
+            event.stop()
+            self.query_one("#where", Input).focus()
+            return
+        self._digit_for_score(event)
+
+    @on(SignQuestion.Answered)
+    def _answered(self, event: SignQuestion.Answered) -> None:
+        """On to the next question's No (or to Record after the last)."""
+        questions = list(self.query(SignQuestion))
+        index = questions.index(event.question)
+        if index + 1 < len(questions):
+            questions[index + 1].focus_first()
+        else:
+            self.query_one("#record", Button).focus()
 
     def action_record(self) -> None:
         self.record()
@@ -132,10 +189,12 @@ class PainCheckIn(ModalScreen[bool]):
             result.update("Type your pain as a whole number from 0 (none) to 10 (worst), then press Enter.")
             self.query_one("#score", Input).focus()
             return
-        flags = tuple(s.name for s in SIGNS if self.query_one(f"#flag-{s.name}", Checkbox).value)
+        flags = tuple(s.name for s in SIGNS if self.query_one(f"#flag-{s.name}", SignQuestion).value)
+        worse = tuple(str(box.id).removeprefix("worse-") for box in self.query("#worse QuestionBox").results(QuestionBox)
+                      if box.value)
         data = self.app.data  # type: ignore[attr-defined]
         report = PainReport(data.today, str(self.query_one("#when", Select).value), int(text),  # type: ignore[arg-type]
-                            self.query_one("#where", Input).value.strip(), (), flags)
+                            self.query_one("#where", Input).value.strip(), worse, flags)
         self._flags = flags
         self.query_one("#record", Button).disabled = True
         self.recorded = True

@@ -15,13 +15,14 @@ from collections import Counter
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from planner.app.bindings import HISTORY_BINDINGS
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.charts import Series, draw
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.kinds import PAIN_CHANGES
 
@@ -48,8 +49,9 @@ class HistoryScreen(SizedScreen):
                     with Vertical(classes="chart"):
                         yield Static(title, classes="chart-title")
                         yield PlotextPlot(id=chart_id)
-                yield Static(id="adjustments")
-        yield Footer(compact=True)
+            # Not in the grid: a grid's auto rows measure wrapped text short, and its end could not be reached.
+            yield Static(id="adjustments")
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, OptionList
+from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import LEARN_BINDINGS
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.errors import PlannerError
 from planner.domain.lessons.loading import Lessons
@@ -47,7 +48,7 @@ class LearnScreen(Screen):
             yield OptionList(id="lesson-list")
             with VerticalScroll(id="reader"):
                 yield Markdown("Loading the lessons…", id="lesson")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#lesson-list", OptionList).focus()

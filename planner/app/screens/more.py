@@ -11,20 +11,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.dom import DOMNode
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import MODAL_BINDINGS, key_label, title
 
+LIST_KEYS = frozenset({"enter", "up", "down", "home", "end", "pageup", "pagedown", "escape", "tab", "shift+tab"})
 
-class MoreMenu(ModalScreen[None]):
+
+class MoreMenu(ModalScreen[tuple[str, DOMNode] | None]):
+    """Dismisses with the chosen (action, node), for the screen that opened it to run once it is gone
+    (run while it is still closing, a dialog the action opens would be closed with it)."""
+
     BINDINGS = MODAL_BINDINGS
 
-    def __init__(self, entries: list[tuple[Binding, DOMNode]]) -> None:
-        """``entries``: each binding with the node its action runs on (a screen, or the app)."""
+    def __init__(self, entries: list[tuple[Binding, DOMNode]],
+                 also: list[tuple[Binding, DOMNode]] | None = None) -> None:
+        """``entries``: each binding with the node its action runs on (a screen, or the app); ``also``:
+        keys that work here without being listed (the footer beneath shows them)."""
         super().__init__()
         self.entries = entries
+        self.also = also or []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="more"):
@@ -42,13 +51,34 @@ class MoreMenu(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
+    def on_key(self, event: Key) -> None:
+        """A key the menu lists does what it says, as it would on the screen beneath (the list's own
+        keys, arrows and Enter, still move and choose)."""
+        if event.key in LIST_KEYS:
+            return
+        for index, (binding, _node) in enumerate(self.entries + self.also):
+            if event.key in binding.key.split(",") or event.character == key_label(binding):
+                event.stop()
+                event.prevent_default()
+                self._run(index)
+                return
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == "close":
-            self.dismiss()
+            self.action_close()
             return
-        binding, node = self.entries[int(event.option.id or 0)]
-        self.dismiss()
-        self.app.call_later(self.app.run_action, binding.action, node)
+        self._run(int(event.option.id or 0))
+
+    _chosen = False  # a second key in the same burst must not dismiss twice
+
+    def _run(self, index: int) -> None:
+        if self._chosen:
+            return
+        self._chosen = True
+        binding, node = (self.entries + self.also)[index]
+        self.dismiss((binding.action, node))
 
     def action_close(self) -> None:
-        self.dismiss()
+        if not self._chosen:
+            self._chosen = True
+            self.dismiss()

@@ -9,41 +9,43 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import RELIEF_BINDINGS
-from planner.app.compact import CompactFooterKeys
+from planner.app.compact import CompactLayout
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
-from planner.domain.days.relief import relief_routine
+from planner.domain.days.relief import ReliefItem, relief_items
 from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import HEADINGS, SIGNS
 
-HEAT_MINUTES = (15, 20)
 
-
-class ReliefScreen(CompactFooterKeys, SizedScreen):
+class ReliefScreen(CompactLayout, SizedScreen):
     BINDINGS = RELIEF_BINDINGS
-    COMPACT_KEYS = ("timer", "pause", "app.go('today')")  # the footer on a phone
+    FOOTER_PRIORITY = ("timer", "pause", "app.go('today')", "shorter", "longer")
 
     def __init__(self) -> None:
         super().__init__()
-        self.minutes = HEAT_MINUTES[0]
+        self.pack: ReliefItem | None = None  # the heat or cold pack the timer is for
+        self.minutes = 0
 
     @property
     def library(self) -> Library:
         return self.app.data.context.library  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        self.routine = relief_routine(self.library)
+        self.items = relief_items(self.library)
+        self.routine = [i.prescription for i in self.items]
+        self._choose_pack(next((i for i in self.items if i.timer and i.instead_of is None), None))
         yield NavBar("relief")
         yield Static(Content.assemble(("Back just seized? ", "bold"), "Breathe out slowly. Move gently, and only "
                                       "within comfort. These usually help:"), id="relief-intro")
         with Horizontal(id="relief-body"):
-            options = [Option(Content(f"{p.name} · {p.dose_text()}"), id=p.id) for p in self.routine]
+            options = [Option(Content(_label(i)), id=i.prescription.id) for i in self.items]
             yield OptionList(*(options or [Option("The library has no relief exercises.", disabled=True)]),
                              id="relief-list")
             with VerticalScroll(id="relief-detail"):
@@ -51,7 +53,7 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
         yield Static(id="heat-title")
         yield Countdown(id="heat-timer")
         yield Static(self._flags(), id="red-flags")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -60,22 +62,38 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
         if self.routine:
             self.query_one(ExerciseDetail).show(self.library, self.routine[0].id, self.routine[0], brief=True)
 
+
     @staticmethod
     def _flags() -> Content:
         flags = "; ".join(s.question for s in SIGNS if s.level == "emergency")
         return Content.assemble((f"{HEADINGS['emergency']} if you have any of: ", "bold"), flags, ".")
 
+    def _choose_pack(self, item: ReliefItem | None) -> None:
+        if item is None or item.timer is None or item is self.pack:
+            return
+        self.pack, self.minutes = item, item.prescription.minutes or item.timer[0]
+
     def _show_heat(self) -> None:
+        if self.pack is None or self.pack.timer is None:
+            self.query_one("#heat-title", Static).update("")
+            return
         self.query_one("#heat-title", Static).update(
-            f"Heat or cold pack in a towel, {self.minutes} min: s start · p pause · +/- time")
+            f"{self.pack.prescription.name} in a towel, {self.minutes} min (at most {self.pack.timer[1]}): "
+            "s start · p pause · +/- time")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        item = next((p for p in self.routine if p.id == event.option.id), None)
+        item = next((i for i in self.items if i.prescription.id == event.option.id), None)
         if item is not None:
-            self.query_one(ExerciseDetail).show(self.library, item.id, item, brief=True)
+            self.query_one(ExerciseDetail).show(self.library, item.prescription.id, item.prescription, brief=True)
+            if item.timer and not self.query_one(Countdown).active:
+                self._choose_pack(item)
+                self._show_heat()
 
     def action_timer(self) -> None:
-        self.query_one(Countdown).start(self.minutes * 60, "Heat/cold:", "heat")
+        if self.pack is None:
+            self.notify("The library has no heat or cold pack to time.")
+            return
+        self.query_one(Countdown).start(self.minutes * 60, f"{self.pack.kind.capitalize()}:", "heat")
 
     def action_pause(self) -> None:
         countdown = self.query_one(Countdown)
@@ -85,10 +103,14 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
         countdown.toggle_pause()
 
     def _change(self, minutes: int) -> None:
-        """Within 15–20 minutes (longer risks the skin); a running countdown changes with it."""
+        """Within the pack's own limits (cold 10–15, heat 10–20 min); a running countdown changes with it."""
+        if self.pack is None or self.pack.timer is None:
+            return
+        shortest, longest = self.pack.timer
+        minutes = max(shortest, min(longest, minutes))
         if minutes == self.minutes:
-            self.notify(f"{minutes} min is the {'longest' if minutes == HEAT_MINUTES[1] else 'shortest'} "
-                        f"the pack should stay on: {HEAT_MINUTES[0]} to {HEAT_MINUTES[1]} min.")
+            self.notify(f"{minutes} min is the {'longest' if minutes == longest else 'shortest'} "
+                        f"the {self.pack.kind} pack should stay on: {shortest} to {longest} min.")
             return
         countdown = self.query_one(Countdown)
         if countdown.active:
@@ -97,11 +119,17 @@ class ReliefScreen(CompactFooterKeys, SizedScreen):
         self._show_heat()
 
     def action_longer(self) -> None:
-        self._change(HEAT_MINUTES[1])
+        self._change(self.minutes + 5)
 
     def action_shorter(self) -> None:
-        self._change(HEAT_MINUTES[0])
+        self._change(self.minutes - 5)
 
     def on_countdown_finished(self, event: Countdown.Finished) -> None:
         self.app.cue()  # type: ignore[attr-defined]
         self.notify("Time to take the pack off. Check your skin; rest before another round.", timeout=15)
+
+
+def _label(item: ReliefItem) -> str:
+    """"Cold pack · instead of heat · 10 min": what the list shows for each step."""
+    instead = " · instead of heat, first 2 days only" if item.instead_of else ""
+    return f"{item.prescription.name}{instead} · {item.prescription.dose_text()}"

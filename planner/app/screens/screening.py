@@ -61,7 +61,9 @@ class ScreeningDialog(ModalScreen[bool]):
         self.app.run_store(lambda: data.record_screening(yes), self._answered)  # type: ignore[attr-defined]
 
     def _answered(self, outcome: Outcome) -> None:
-        if outcome.alert is None:
+        if outcome.alert is None or not outcome.alert.pauses:
+            # Numbness in one leg pauses nothing: the plan is built without the nerve-loading stretches,
+            # and its first adjustment says so.
             self.dismiss(True)
             return
         self.query_one(AlertBox).show(outcome.alert)

@@ -36,6 +36,7 @@ from planner.app.screens.runner_words import phase_words, ready_seconds
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import BigClock, clock_text
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.figure import FigureView
 from planner.domain.days import session_run as run_events
 from planner.domain.days.session_run import (
     SWITCH_CHOICES,
@@ -65,12 +66,29 @@ def set_dots(done: int, sets: int) -> str:
     return " ".join(["●"] * done + ["○"] * (sets - done))
 
 
+def figure_rows(size: Size) -> int:
+    """How many rows the exercise's figure may take: none on a phone (the countdown comes first), 4 in a
+    short window, 6 from 80×24; in a large window it shares the room with the big digits, which keep
+    at least 8 rows (twice the small clock's height)."""
+    if size.width < 60 or size.height < 20:
+        return 0
+    if size.width >= 100 and size.height >= 34:
+        return max(4, min(8, size.height - 22 - 8))
+    return 4 if size.height < 24 else 6
+
+
+def figure_columns(size: Size) -> int:
+    """The width the figure may take: the clock's column, beside the list (and, from 110, the cues)."""
+    main = size.width - (0 if size.width < 60 else min(32, size.width * 3 // 10))
+    return max(8, (main // 2 if size.width >= 110 else main) - 4)
+
+
 def clock_rows(size: Size) -> int:
     """How many rows the big digits may take: 3 up to a comfortable laptop window, then what is left
-    once the rest of the runner has its lines (from 100×34 the digits are at least twice as tall)."""
+    once the rest of the runner and the figure have their lines (from 100×34 at least twice as tall)."""
     if size.width < 100 or size.height < 34:
         return 3
-    return size.height - 22
+    return size.height - 22 - figure_rows(size)
 
 
 class SessionRunner(SizedScreen):
@@ -110,8 +128,8 @@ class SessionRunner(SizedScreen):
                 with Vertical(id="runner-focus"):
                     yield Static(id="exercise-name")
                     yield Static(id="set-progress")
-                    # The exercise's figure goes here (issue 28: drawn by its own widget, moving at the tempo).
-                    yield Vertical(id="figure-slot")
+                    with Vertical(id="figure-slot"):  # the exercise drawn, moving while its reps are counted
+                        yield FigureView(id="runner-figure")
                     yield Static(id="clock-label", classes="countdown-label")
                     yield BigClock(id="clock", classes="countdown-digits")
                     yield ProgressBar(id="clock-bar", total=1, show_eta=False, show_percentage=False)
@@ -230,6 +248,7 @@ class SessionRunner(SizedScreen):
             (f"Set {min(here.sets_done + 1, item.sets)} of {item.sets}", "bold"), f"{side}   ",
             set_dots(here.sets_done, item.sets)))
         self._draw_clock()
+        self._draw_figure()
         self.query_one(ExerciseDetail).show(self.library, item.id, item, brief=True)
         self.query_one("#hint", Static).update(self.hint())
 
@@ -249,6 +268,24 @@ class SessionRunner(SizedScreen):
             bar.update(total=run.units, progress=run.counted)
         else:
             bar.update(total=run.total, progress=run.total - run.remaining)
+
+    def _draw_figure(self) -> None:
+        """The current exercise's figure, sized by the room: it moves at the set's tempo while reps are
+        counted, keeps the held pose while a hold is counted, and otherwise stands still (no timer)."""
+        run = self.run
+        view = self.query_one("#runner-figure", FigureView)
+        rows = figure_rows(self.app.size)
+        exercise = self.library.exercises.get(run.item.id)
+        figure = exercise.figure if exercise is not None and rows else None
+        if (figure, rows) != (view.figure, view.rows):
+            view.rows, view.columns = rows, min(rows * 6, figure_columns(self.app.size))
+            view.show_figure(figure)
+        if figure is None:
+            return
+        if run.timing and run.phase is Phase.WORK and run.item.kind is Kind.REPS and not run.descending:
+            view.play(tempo=max(0.5, run_events.unit_seconds(run.item) / 2))  # one rep: there and back
+        else:
+            view.hold_still(at_end=run.timing and run.phase is Phase.WORK)
 
     def hint(self) -> str:
         run = self.run

@@ -9,22 +9,31 @@ import datetime as dt
 import textwrap
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.events import Key
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, NAV_BINDINGS, TODAY_BINDINGS, key_for
-from planner.app.compact import CompactFooterKeys, is_compact
+from planner.app.compact import CompactLayout, is_compact
 from planner.app.data import Outcome, Snapshot
 from planner.app.widgets.alert_box import AlertBox
+from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
+from planner.domain.days.day import week_words
+from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.plan.model import DAY_NAMES, doses_to_explain, session_minutes
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
-COMPACT_KEYS = ("toggle", "all_done", "pain", "more")  # the footer on a phone: the rest are under More…
+UNTICK_KEY, UNDO_ALL_KEY = "Backspace", key_for(TODAY_BINDINGS, "undo_all_done")
+ROOMY = (110, 32)  # from this size the highlighted exercise is shown in full beside the list
+NOTICE_SECONDS = 6  # a notice is read in a glance; it must not sit over the list for long
+# The footer keeps these first when the terminal is narrow (Quit always); the rest are under More…
+FOOTER_PRIORITY = ("toggle", "pain", "start", "resume", "undo_pain('paused')", "all_done", "skip_day")
 
 
 def today_heading(snapshot: Snapshot, *, short: bool = False) -> str:
@@ -32,13 +41,8 @@ def today_heading(snapshot: Snapshot, *, short: bool = False) -> str:
     on a phone the status is on the first line whatever follows."""
     view = snapshot.day()
     plan = snapshot.plan
-    week = ""
-    if plan is not None:
-        calendar = (view.date - plan.inputs.start).days // 7 + 1
-        if 1 <= calendar <= len(plan.weeks):
-            week = f" · week {calendar} of {len(plan.weeks)}"
-        if view.week and view.week != calendar:  # held, eased or picked up lower: say whose doses these are
-            week += f" (week {view.week}'s doses)"
+    words = week_words(plan, view.date, view.week) if plan is not None else ""
+    week = f" · {words}" if words else ''
     if short:
         return f"{view.date.strftime('%a %d %b')} · {view.status}{week}"
     return f"{DAY_NAMES[view.date.weekday()]} {view.date.strftime('%d %B %Y')}{week} · {view.status}"
@@ -60,10 +64,11 @@ def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
     return "\n".join(rows)
 
 
-class TodayScreen(CompactFooterKeys):
+class TodayScreen(CompactLayout):
     BINDINGS = TODAY_BINDINGS
-    COMPACT_KEYS = COMPACT_KEYS
+    FOOTER_PRIORITY = FOOTER_PRIORITY
     _score_ahead: str | None = None  # digits typed after r, before the check-in is up
+    _all_done: list[str] = []  # noqa: RUF012  (what the last d checked off, for z; replaced, never mutated)
 
     def compose(self) -> ComposeResult:
         yield NavBar("today")
@@ -71,10 +76,13 @@ class TodayScreen(CompactFooterKeys):
         yield AlertBox(id="alert")
         yield WeekStrip()
         yield Static(id="stats")
-        yield OptionList(id="exercises")
+        with Horizontal(id="today-body"):
+            yield OptionList(id="exercises")
+            with VerticalScroll(id="today-detail"):  # on a large terminal: the highlighted exercise in full
+                yield ExerciseDetail()
         with VerticalScroll(id="reasons-box"):
             yield Static(id="reasons")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self.show_snapshot)
@@ -114,6 +122,8 @@ class TodayScreen(CompactFooterKeys):
         if view.exercises:
             options.highlighted = min(highlighted or 0, len(view.exercises) - 1)
         options.display = bool(view.exercises)
+        self.query_one("#today-detail").display = bool(view.exercises) and self.has_class("-roomy")
+        self._show_detail(self._selected())
         self.query_one("#reasons", Static).update(Content("\n").join(self._notes(snapshot)))
         if view.alert is not None:  # the alert can outgrow a small screen: show its heading first
             self.call_after_refresh(self.scroll_home, animate=False)
@@ -121,7 +131,7 @@ class TodayScreen(CompactFooterKeys):
     def _notes(self, snapshot: Snapshot) -> list[Content]:
         view = snapshot.day()
         notes = [Content(f"• {reason}") for reason in view.reasons]
-        if snapshot.history.pain and (snapshot.today - snapshot.history.pain[-1].date).days <= 1:
+        if pain_report_undoable(snapshot.history) and (snapshot.today - snapshot.history.pain[-1].date).days <= 1:
             notes.append(Content("Reported pain by mistake? Press u to undo the last pain report."))
         if view.status == "paused" and not view.exercises:
             notes.append(Content.styled("Nothing to do but rest and get checked. When a health professional has "
@@ -139,7 +149,8 @@ class TodayScreen(CompactFooterKeys):
         elif view.status == "done":
             walk = "".join(f" The {p.minutes}-minute {p.name.lower()} is still to do, at any time today."
                            for p in view.exercises if p.apart and p.id not in view.done_ids)
-            notes.append(Content(f"Session done.{walk} How is your back? Press r to report pain."))
+            ask = "" if snapshot.history.pain_on(view.date) else " How is your back? Press r to report pain."
+            notes.append(Content(f"Session done.{walk}{ask}"))
         elif view.status == "rest":
             upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
                                          for i in range(1, 8)) if snapshot.day(d).planned), None)
@@ -155,8 +166,8 @@ class TodayScreen(CompactFooterKeys):
         if action == "resume":
             return paused
         if action == "undo_pain":
-            has_report = snapshot is not None and bool(snapshot.history.pain)
-            return has_report and (paused or parameters != ("paused",))
+            undoable = snapshot is not None and pain_report_undoable(snapshot.history)
+            return undoable and (paused or parameters != ("paused",))
         nothing_to_do = paused and not snapshot.day().exercises  # type: ignore[union-attr]
         return not (action in ("all_done", "skip_day") and paused or action in ("start", "toggle") and nothing_to_do)
 
@@ -205,32 +216,57 @@ class TodayScreen(CompactFooterKeys):
 
     def layout_changed(self) -> None:
         super().layout_changed()
+        self.set_class(self.size.width >= ROOMY[0] and self.size.height >= ROOMY[1], "-roomy")
         self.show_snapshot(self.snapshot)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_detail(event.option.id)
+
+    def _show_detail(self, exercise_id: str | None) -> None:
+        if self.snapshot is None or not self.has_class("-roomy"):
+            return
+        item = next((p for p in self.snapshot.day().exercises if p.id == exercise_id), None)
+        self.query_one(ExerciseDetail).show(self.snapshot.library, exercise_id, item)
 
     def action_more(self) -> None:
         """The compact footer's More…: every other key of Today, the places, export, help and quit."""
         from planner.app.screens.more import MoreMenu
 
-        shown = {*COMPACT_KEYS, "more"}
-        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown and b.id != FOOTER_ONLY]
+        shown = self.query_one(FittedFooter).shown | {"more"}
+        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown and b.id != FOOTER_ONLY
+                   and self.check_action(b.action.split("(")[0], ()) is not False]
         entries += [(b, self.app) for b in NAV_BINDINGS if b.action != "go('today')"]
         entries += [(b, self.app) for b in APP_BINDINGS if b not in NAV_BINDINGS]
-        self.app.push_screen(MoreMenu(entries))
+        also = [(b, self) for b in TODAY_BINDINGS if b.action in shown and b.action != "more"]
+        self.app.push_screen(MoreMenu(entries, also), self._more_chosen)
+
+    def _more_chosen(self, chosen: tuple[str, DOMNode] | None) -> None:
+        if chosen is not None:
+            self.app.call_later(self.app.run_action, *chosen)
 
     def action_toggle(self) -> None:
+        """Check off the highlighted exercise and move on; on one already ticked, say how to take it back."""
         exercise_id = self._selected()
         if self.snapshot is None or exercise_id is None:
             return
         view = self.snapshot.day()
-        data = self.app.data  # type: ignore[attr-defined]
+        item = next(p for p in view.exercises if p.id == exercise_id)
         if exercise_id in view.done_ids:
-            self.app.run_store(lambda: data.undo([exercise_id]))  # type: ignore[attr-defined]
-        else:
-            item = next(p for p in view.exercises if p.id == exercise_id)
-            self.app.run_store(lambda: data.record([item], "done"))  # type: ignore[attr-defined]
+            self.notify(f"{item.name} is checked off. {UNTICK_KEY} takes it back.", timeout=NOTICE_SECONDS)
+            return
+        data = self.app.data  # type: ignore[attr-defined]
+        self.app.run_store(lambda: data.record([item], "done"))  # type: ignore[attr-defined]
         options = self.query_one("#exercises", OptionList)
         if options.highlighted is not None and options.highlighted < options.option_count - 1:
             options.action_cursor_down()  # on to the next; never round to the first (it may be done)
+
+    def action_untick(self) -> None:
+        exercise_id = self._selected()
+        if self.snapshot is None or exercise_id is None or exercise_id not in self.snapshot.day().done_ids:
+            self.notify("The highlighted exercise is not checked off.", timeout=NOTICE_SECONDS)
+            return
+        data = self.app.data  # type: ignore[attr-defined]
+        self.app.run_store(lambda: data.undo([exercise_id]))  # type: ignore[attr-defined]
 
     def action_all_done(self) -> None:
         if self.snapshot is None:
@@ -238,20 +274,34 @@ class TodayScreen(CompactFooterKeys):
         view = self.snapshot.day()
         todo = [p for p in view.exercises if p.id not in view.done_ids]
         if not todo:
-            self.notify("Nothing left to check off today.")
+            self.notify("Nothing left to check off today.", timeout=NOTICE_SECONDS)
             return
+        self._all_done = [p.id for p in todo]
         data = self.app.data  # type: ignore[attr-defined]
         self.app.run_store(lambda: data.record(todo, "done"), self._checked_all)  # type: ignore[attr-defined]
 
     def _checked_all(self, outcome: Outcome) -> None:
-        self.notify("Session checked off. How is your back? Press r to report pain.")
+        self.notify(f"All checked off; {UNDO_ALL_KEY} takes them back.", timeout=NOTICE_SECONDS)
+
+    def action_undo_all_done(self) -> None:
+        if not self._all_done:
+            self.notify("Nothing to take back: d (all done) has not been pressed here.", timeout=NOTICE_SECONDS)
+            return
+        done, self._all_done = self._all_done, []
+        data = self.app.data  # type: ignore[attr-defined]
+        self.app.run_store(lambda: data.undo(done),  # type: ignore[attr-defined]
+                           lambda outcome: self._notify_alone("Taken back."))
+
+    def _notify_alone(self, message: str) -> None:
+        self.app.clear_notifications()
+        self.notify(message, timeout=NOTICE_SECONDS)
 
     def action_skip_day(self) -> None:
         if self.snapshot is None or not self.snapshot.day().planned:
             self.notify("There is no planned session today to skip.")
             return
         data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(data.skip_day, lambda outcome: self.notify(outcome.lines[0]))  # type: ignore[attr-defined]
+        self.app.run_store(data.skip_day, lambda outcome: self.notify(outcome.lines[0], timeout=NOTICE_SECONDS))  # type: ignore[attr-defined]
 
     def action_pain(self) -> None:
         from planner.app.screens.checkin import PainCheckIn

@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from planner.app.bindings import PLAN_BINDINGS
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.hanging import Hanging, Line
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import MARKS
@@ -63,7 +64,7 @@ class PlanViewScreen(SizedScreen):
             yield DataTable(id="weeks", cursor_type="row", zebra_stripes=False)
             with VerticalScroll(id="week-detail"):
                 yield Hanging(id="week-sessions")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from planner.app.bindings import BUILDER_BINDINGS
 from planner.app.data import Outcome
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
@@ -87,8 +88,9 @@ class PlanBuilderScreen(Screen):
                 return
             with Horizontal(classes="row"):
                 yield Label("Program")
-                yield Select([(p.name, p.id) for p in programs], value=first.id, allow_blank=False, id="program",
-                             compact=True)
+                # Each choice with its goal under its name, so the list says what each program is for.
+                yield Select([(Content.assemble((p.name, "bold"), "\n", (p.goal, "italic")), p.id) for p in programs],
+                             value=first.id, allow_blank=False, id="program", compact=True)
             yield Static(id="goal")
             with Horizontal(classes="row", id="days"):
                 yield Label("Days")
@@ -108,11 +110,13 @@ class PlanBuilderScreen(Screen):
             yield Static(id="preview")
             yield Static(id="description")
             yield Button("Create plan (ctrl+s)", variant="primary", id="create", compact=True)
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.program_id = str(self.query_one("#program", Select).value) if self.library.programs else ""
         self.update_preview()
+        if self.library.programs:  # the first field has focus, so Enter opens the list of programs
+            self.query_one("#program", Select).focus()
 
     def on_screen_resume(self) -> None:
         self.update_preview()

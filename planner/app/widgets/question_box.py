@@ -10,6 +10,9 @@ from planner.app.widgets.tick_box import TickBox
 
 # Keys closer together than this came from a paste (or a key held down), not a person choosing an answer.
 PASTE_GAP_SECONDS = 0.001
+# A space this soon after a letter is part of the same text; one pressed later is an answer again
+# (otherwise a space taken for text would make every later space "text" until another key came).
+TEXT_GAP_SECONDS = 0.25
 
 
 class QuestionBox(TickBox):
@@ -32,7 +35,8 @@ class QuestionBox(TickBox):
 
     def on_key(self, event: Key) -> None:
         if event.key == "space":
-            pasted = self._in_text or event.time - self._last < PASTE_GAP_SECONDS
+            gap = event.time - self._last
+            pasted = (self._in_text and gap < TEXT_GAP_SECONDS) or gap < PASTE_GAP_SECONDS
             if pasted:  # sent before the box had focus, hard on another key, or after a letter: a paste
                 event.prevent_default()
                 event.stop()

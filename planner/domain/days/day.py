@@ -38,12 +38,14 @@ class DayView:
     partial_ids: set[str] = field(default_factory=set)  # begun, some sets done, not finished
     alert: Alert | None = None
     held_back: list[HeldBack] = field(default_factory=list)  # easier variants kept until a top dose is done
+    week_text: str = ""  # "week 3 of 12 (week 2's doses)": the one week numbering every face shows
 
     def as_json(self) -> dict:
         return {
             "date": self.date.isoformat(),
             "status": self.status,
             "week": self.week,
+            "week_text": self.week_text,
             "reasons": self.reasons,
             "alert": self.alert.as_json() if self.alert else None,
             "exercises": [
@@ -228,7 +230,20 @@ def day_view(
                                         "(see 'planner programs'), or open the app."])
     view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
     view.alert = current_alert(state, history, day)
+    view.week_text = week_words(plan, day, view.week)
     return view
+
+
+def week_words(plan: Plan, day: dt.date, doses_week: int | None) -> str:
+    """The calendar week of the plan, and whose doses these are when pain held or eased them:
+    "week 3 of 12 (week 2's doses)". Every face (CLI, app, report) numbers weeks this way."""
+    calendar = (day - plan.inputs.start).days // 7 + 1
+    if not 1 <= calendar <= len(plan.weeks):
+        return ""
+    words = f"week {calendar} of {len(plan.weeks)}"
+    if doses_week and doses_week != calendar:
+        words += f" (week {doses_week}'s doses)"
+    return words
 
 
 def _day_view(
@@ -240,9 +255,12 @@ def _day_view(
     if state.pause is not None:
         last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
         if state.pause == "red-flag":
-            since = f" since {last.date.isoformat()}" if last else ""
-            reasons.append(f"Paused{since} after a warning sign: see the alert for what to do. Only "
-                           "'planner resume --confirm' lifts this pause.")
+            # Since the first warning sign of this pause (a later sign during it does not restart it);
+            # the alert above says how the pause is lifted, so it is not said again here.
+            lifted = max((i for i, a in enumerate(history.adjustments) if a.kind == "resume"), default=-1)
+            first = next((a for a in history.adjustments[lifted + 1:] if a.kind == "red-flag"), last)
+            since = f" since {first.date.isoformat()}" if first else ""
+            reasons.append(f"Paused{since} after a warning sign: see the alert above for what to do.")
         else:
             reasons.append(last.reason if last else "The program is paused.")
         if advice:
@@ -310,8 +328,12 @@ def _active_reasons(
     _, factor = position(plan, state, day, weekly_increase)
     if state.frozen_week is not None and factor < 1.0 or state.frozen_week is not None:
         last = next((a for a in reversed(history.adjustments) if a.date <= day), None)
-        if last is not None:
+        newer = last is not None and any(last.date < p.date <= day for p in history.pain)
+        if last is not None and not newer:
             reasons.append(last.reason)
+        elif last is not None:  # a newer report changed nothing: its old words would be stale
+            reasons.append(f"Doses held since {last.date.isoformat()} ({last.kind}); 'planner adjustments' "
+                           "says why.")
         if factor < 1.0:
             reasons.append(f"Today's volume is {factor:.0%} of the plan's week {week}.")
     elif history.adjustments and history.adjustments[-1].kind == "gap" and (

@@ -28,8 +28,8 @@ from planner.domain.records import Completion, History, PainReport
 # How a week goes, from most to least volume; a week is named by its most restrictive session.
 OUTCOMES = ("progresses", "holds", "cut", "paused")
 OUTCOME_WORDS = {
-    "progresses": "progresses",
-    "holds": "held",
+    "progresses": "grows as planned",
+    "holds": "held (no increase)",
     "cut": "cut",
     "paused": "paused: relief routine only",
 }
@@ -107,7 +107,7 @@ def week_words(week: ProjectedWeek) -> str:
         return OUTCOME_WORDS[week.outcome]
     if week.outcome == "cut":
         return f"cut to {week.share:.0%} of the plan"
-    return f"{OUTCOME_WORDS[week.outcome]}, {week.share:.0%} of the plan"
+    return f"{OUTCOME_WORDS[week.outcome]}: {week.share:.0%} of the plan"
 
 
 def project_pain(

@@ -1,7 +1,7 @@
 """One short line about today, for a tmux status bar or a shell prompt.
 
 It has to fit beside a clock in a status bar, so it says only what to do next:
-"core 20m due", "done ✓", "rest", "paused — see Today".
+"core 20m due", "done ✓", "rest", "EMERGENCY — see Today", "paused — see Today".
 """
 
 from __future__ import annotations
@@ -34,6 +34,11 @@ def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None 
     if view.status == "no-plan" or plan is None:
         return "no-plan", "no plan yet"
     if view.status == "paused":
+        # The level leads, so a glance at a status bar tells an emergency from a pain pause.
+        if view.alert is not None and view.alert.level == "emergency":
+            return "paused", "EMERGENCY — see Today"
+        if view.alert is not None and view.alert.level == "urgent":
+            return "paused", "URGENT — see a doctor today"
         return "paused", "paused — see Today"
     if view.status == "done":
         walks = [p for p in view.exercises if p.apart and p.id not in view.done_ids]

@@ -21,10 +21,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 import tomllib
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -56,6 +57,7 @@ from planner.domain.plan.model import (
     Prescription,
     Session,
     Week,
+    set_reps,
 )
 from planner.domain.records import Adjustment, SessionNote
 
@@ -78,9 +80,12 @@ class ExerciseEntry(FileModel):
 
     id: Slug
     name: str | None = Field(None, description="The exercise's name in the library (written for the reader).")
-    sets: int = Field(ge=1, le=MAX_SETS)
+    sets: Annotated[int, Field(ge=1, le=MAX_SETS)] | list[Annotated[int, Field(ge=1, le=MAX_REPS)]] = Field(
+        description="How many sets (e.g. 2); for descending sets of held reps, the reps of each set, "
+                    "2 fewer each set, e.g. [6, 4, 2] with hold_seconds = 10.")
     reps: int | None = Field(None, ge=1, le=MAX_REPS, description="For rep exercises.")
-    hold_seconds: int | None = Field(None, ge=1, le=MAX_HOLD_SECONDS, description="For holds.")
+    hold_seconds: int | None = Field(None, ge=1, le=MAX_HOLD_SECONDS,
+                                     description="For holds; with descending sets, how long each rep is held.")
     minutes: int | None = Field(None, ge=1, le=MAX_MINUTES, description="For timed exercises.")
     rest_seconds: int | None = Field(
         None, ge=0, le=MAX_REST_SECONDS, description="Rest between sets (default: the library's)."
@@ -181,7 +186,15 @@ class PlanFile(FileModel):
             }
             for w in self.weeks
         ]
-        return HEADER + tomli_w.dumps(data)
+        return HEADER + _one_line_sets(tomli_w.dumps(data))
+
+
+_SETS_LIST = re.compile(r"^sets = \[\n((?:\s+\d+,\n)+)\]$", re.MULTILINE)
+
+
+def _one_line_sets(text: str) -> str:
+    """``sets = [6, 4, 2]`` on one line, as a person would write it (tomli_w spreads every array out)."""
+    return _SETS_LIST.sub(lambda m: "sets = [" + ", ".join(re.findall(r"\d+", m.group(1))) + "]", text)
 
 
 @cache
@@ -192,8 +205,24 @@ def _built(model: type[PlanFile]) -> type[PlanFile]:
     return model
 
 
+def _dose_fields(entry: ExerciseEntry) -> tuple[int, int | None, int | None]:
+    """(sets, reps, seconds per rep): ``sets = [6, 4, 2]`` with ``hold_seconds = 10`` is 3 descending
+    sets from 6 reps, each held 10 s (the older ``sets = 3, reps = 6`` still reads)."""
+    if isinstance(entry.sets, list):
+        return len(entry.sets), entry.sets[0], entry.hold_seconds
+    return entry.sets, entry.reps, None
+
+
 def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
     exercise = library.exercises[entry.id]
+    sets, reps, per_rep = _dose_fields(entry)
+    if isinstance(entry.sets, list):
+        return Prescription(
+            id=entry.id, name=entry.name or exercise.name, track=library.chain(entry.id)[0],
+            category=exercise.category, kind=exercise.kind, sets=sets, reps=reps, hold_seconds=None,
+            minutes=None, rest_seconds=exercise.dose.rest_seconds if entry.rest_seconds is None else entry.rest_seconds,
+            seconds_per_rep=per_rep or exercise.dose.seconds_per_rep, per_side=exercise.per_side, descending=True,
+            slot=entry.slot, apart=bool(entry.apart))
     return Prescription(
         id=entry.id,
         name=entry.name or exercise.name,
@@ -231,9 +260,7 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
                     SessionEntry(
                         date=s.date,
                         exercises=[
-                            ExerciseEntry(id=p.id, name=p.name, sets=p.sets, reps=p.reps,
-                                          hold_seconds=p.hold_seconds, minutes=p.minutes,
-                                          rest_seconds=p.rest_seconds, slot=p.slot, apart=p.apart or None)
+                            _entry(p)
                             for p in s.exercises
                         ],
                     )
@@ -243,6 +270,16 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
             for w in plan.weeks
         ],
     )
+
+
+def _entry(p: Prescription) -> ExerciseEntry:
+    """A prescription as the file writes it: descending held reps as ``sets = [6, 4, 2]``, ``hold_seconds``."""
+    if p.descending and p.kind.value == "reps":
+        return ExerciseEntry(id=p.id, name=p.name, sets=set_reps(p.sets, p.reps or 0, True),
+                             hold_seconds=p.seconds_per_rep, rest_seconds=p.rest_seconds, slot=p.slot,
+                             apart=p.apart or None)
+    return ExerciseEntry(id=p.id, name=p.name, sets=p.sets, reps=p.reps, hold_seconds=p.hold_seconds,
+                         minutes=p.minutes, rest_seconds=p.rest_seconds, slot=p.slot, apart=p.apart or None)
 
 
 def plan_to_toml(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
@@ -266,12 +303,12 @@ def plan_from_toml(text: str, path: str, library: Library, today: dt.date | None
     except RecursionError:
         raise InvalidFile([Problem(path, None, "toml", TOO_DEEP)]) from None
     refused = control_problems(data, path, text) + _dates_out_of_range(data, path, text)
-    if refused:
-        raise InvalidFile(refused)
-    try:
+    try:  # checked even when something is refused above, so every problem of this kind shows at once
         plan_file = _built(PlanFile).model_validate(data)
     except ValidationError as err:
-        raise InvalidFile(problems_from_validation(path, text, err, PlanFile, field_types)) from None
+        raise InvalidFile(sorted(refused + problems_from_validation(path, text, err, PlanFile, field_types))) from None
+    if refused:
+        raise InvalidFile(refused)
     problems = _check(plan_file, text, path, library) + sorted(_check_adaptation(plan_file, text, path, library, today))
     if problems:
         raise InvalidFile(problems)
@@ -412,6 +449,9 @@ def _check_exercise(entry: ExerciseEntry, loc: tuple[str | int, ...], library: L
     if entry.name is not None and entry.name != exercise.name:
         problem((*loc, "name"), f"'{entry.name}' is not the name of '{entry.id}' ({exercise.name}); "
                 "the name follows the id, so fix one or remove the name")
+    if isinstance(entry.sets, list):
+        _check_descending(entry, loc, exercise, problem)
+        return
     primary = PRIMARY_FIELD[exercise.kind]
     if getattr(entry, primary) is None:
         problem((*loc, primary), f"is required: '{entry.id}' is a {exercise.kind.value} exercise")
@@ -419,6 +459,29 @@ def _check_exercise(entry: ExerciseEntry, loc: tuple[str | int, ...], library: L
         if other != primary and getattr(entry, other) is not None:
             problem((*loc, other), f"does not apply to '{entry.id}', a {exercise.kind.value} exercise "
                     f"(use {primary})")
+
+
+def _check_descending(entry: ExerciseEntry, loc: tuple[str | int, ...], exercise: Any, problem: Any) -> None:
+    """``sets = [6, 4, 2]``: only for an exercise done in descending sets, 2 fewer reps each set."""
+    sets = entry.sets
+    assert isinstance(sets, list)
+    if not exercise.dose.descending:
+        problem((*loc, "sets"), f"a list of sets is only for exercises done in descending sets; '{entry.id}' "
+                f"takes a number of sets, e.g. sets = {len(sets) or 1}")
+        return
+    if not 1 <= len(sets) <= MAX_SETS:
+        problem((*loc, "sets"), f"has {len(sets)} sets; use 1 to {MAX_SETS}")
+        return
+    expected = set_reps(len(sets), sets[0], True)
+    if sets != expected:
+        problem((*loc, "sets"), f"{sets} does not go down 2 reps a set; use {expected}")
+    if entry.reps is not None:
+        problem((*loc, "reps"), "does not apply with a list of sets (the list gives each set's reps)")
+    if entry.minutes is not None:
+        problem((*loc, "minutes"), f"does not apply to '{entry.id}', a {exercise.kind.value} exercise")
+    if entry.hold_seconds is None:
+        problem((*loc, "hold_seconds"), f"is required with a list of sets: how long each rep is held, "
+                f"e.g. hold_seconds = {exercise.dose.seconds_per_rep}")
 
 
 def plan_file_schema() -> dict[str, Any]:

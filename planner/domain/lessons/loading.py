@@ -8,8 +8,8 @@ problem and the others still load.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from planner.domain.errors import Problem, display_path
@@ -46,9 +46,14 @@ def lesson_files(source: Path) -> list[Path]:
     return sorted(p for p in source.rglob(f"{LESSONS_DIR}/*.toml") if p.is_file())
 
 
-def load_lessons(sources: Iterable[Source | Path]) -> Lessons:
-    """Every lesson from ``sources`` in order; later ids override earlier ones."""
+def load_lessons(sources: Iterable[Source | Path], numbers: Mapping[str, str] | None = None) -> Lessons:
+    """Every lesson from ``sources`` in order; later ids override earlier ones. Each ``{name}`` in a
+    lesson is filled from ``numbers`` (default: the built-in pain rules; see
+    :mod:`planner.domain.lessons.numbers`), so lessons say what the rules in force do."""
     from planner.domain.files.validation import check  # pydantic: only when lessons are read
+    from planner.domain.lessons.numbers import MEANINGS, fill, lesson_numbers, unknown_names
+
+    numbers = dict(numbers or lesson_numbers())
 
     lessons = Lessons()
     for source in sources:
@@ -66,6 +71,14 @@ def load_lessons(sources: Iterable[Source | Path]) -> Lessons:
             if lesson is None:
                 lessons.problems.extend(problems)
                 continue
+            unknown = [(key, name) for key in ("summary", "body") for name in unknown_names(getattr(lesson, key))]
+            if unknown:
+                key, name = unknown[0]
+                lessons.problems.append(Problem(shown, locate(text, (key,)), key,
+                                                f"{{{name}}} is not a number planner fills in; use one of "
+                                                + ", ".join(f"{{{n}}}" for n in MEANINGS)))
+                continue
+            lesson = replace(lesson, summary=fill(lesson.summary, numbers), body=fill(lesson.body, numbers))
             if lesson.id in seen:
                 lessons.problems.append(Problem(shown, locate(text, ("id",)), "id",
                                                 f"'{lesson.id}' is already defined in {seen[lesson.id]}"))

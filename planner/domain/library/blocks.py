@@ -119,3 +119,38 @@ def _add(wanted: dict[Slot, dict], slot: Slot, count: int, chains: list[str]) ->
     else:
         spec["chains"] += [c for c in chains if c not in spec["chains"]]
     spec["count"] = min(spec["count"] + count, SLOT_COUNT_MAX)
+
+
+def migrated_text(text: str, shown: str, exercises: dict[str, Exercise]) -> tuple[str | None, list[Problem]]:
+    """A ``[[blocks]]`` program file's text rewritten with ``[[slots]]`` (``None`` and the problems when its
+    blocks are bad). Everything before the first ``[[blocks]]`` is kept as written, comments included;
+    only a ``fill`` raised into the newer range is changed there. The result reads back as the same program."""
+    import re
+    import tomllib
+
+    import tomli_w
+
+    data = tomllib.loads(text)
+    translated, problems = blocks_to_slots(data, shown, text, exercises)
+    if translated is None:
+        return None, problems
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip() == "[[blocks]]"), None)
+    headers = [line.strip() for line in lines if re.match(r"\s*\[", line)]
+    if first is not None and all(h == "[[blocks]]" for h in headers):
+        head = lines[:first]
+        if translated.get("fill") != data.get("fill"):
+            head = [re.sub(r"^(\s*fill\s*=\s*)[^#]*", lambda m: f"{m.group(1)}{translated['fill']} ", line).rstrip()
+                    if re.match(r"\s*fill\s*=", line) else line for line in head]
+        while head and not head[-1].strip():
+            head.pop()
+        rewritten = "\n".join(head) + "\n\n" + tomli_w.dumps({"slots": translated["slots"]})
+        if tomllib.loads(rewritten) == translated:
+            return rewritten, []
+    leading: list[str] = []  # the comment lines at the top, the most a full rewrite can keep
+    for line in lines:
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        leading.append(line)
+    return ("\n".join(leading).strip() + "\n\n" if any(x.strip() for x in leading) else "") + \
+        tomli_w.dumps(translated), []

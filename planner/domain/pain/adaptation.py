@@ -185,7 +185,8 @@ def apply_pain_report(
 
     signs = pausing(report.flags)
     if signs:
-        alert = alert_for(report.flags)
+        # The highest level wins: a sign reported during a pause never lowers the standing one's words.
+        alert = alert_for(report.flags, standing=state.symptoms if state.pause == "red-flag" else ())
         assert alert is not None
         new = replace(state, pause="red-flag", symptoms=list(dict.fromkeys([*state.symptoms, *signs])))
         return adjust("red-flag", new, f"{alert.heading}. {label}, with {'; '.join(alert.labels)}. {alert.detail}")

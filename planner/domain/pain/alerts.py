@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.domain.pain.adaptation import AdaptationState
-from planner.domain.pain.warning_signs import Alert, alert_for
+from planner.domain.pain.warning_signs import Alert, alert_for, pausing
 from planner.domain.records import History
 
 ADVICE_DAYS = 7
@@ -27,5 +27,7 @@ def current_alert(state: AdaptationState, history: History, day: dt.date) -> Ale
         return alert_for(names, paused=True)
     recent = [p for p in reports if (day - p.date).days < ADVICE_DAYS]
     if recent and recent[-1].flags:
-        return alert_for(recent[-1].flags)
+        # Not paused (never, or a confirmed resume lifted it): only advice that does not pause stays on show,
+        # so nothing says "paused" above a live session.
+        return alert_for([n for n in recent[-1].flags if n not in pausing(recent[-1].flags)])
     return None

@@ -1,19 +1,24 @@
 """The safety screening before a plan: the warning-sign questions, answered yes or no, with their date.
 
-A plan is built only after a screening with no "yes", answered within the last
-six months. A "yes" builds nothing and shows that sign's alert; an emergency or
-urgent one also records a pause, which only ``planner resume --confirm`` lifts
-(answering the screening again does not).
+A plan is built only after a screening answered within the last six months with
+no "yes" to a sign that pauses. An emergency or urgent "yes" builds nothing, shows
+that sign's alert and records a pause, which only ``planner resume --confirm`` lifts
+(answering the screening again does not). A "yes" to numbness or tingling in one
+leg builds the plan without the stretches that pull on the nerves of the leg, and
+says so (:func:`nerve_advice`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.domain.errors import PlannerError
+from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, stronger_pause
 from planner.domain.pain.warning_signs import Alert, alert_for, pausing
+from planner.domain.plan.model import Plan
+from planner.domain.plan.progression import is_stretch
 from planner.domain.records import Adjustment
 
 RESCREEN_DAYS = 183  # about six months
@@ -38,7 +43,7 @@ def check_screened(latest: Screening | None, today: dt.date) -> None:
         raise PlannerError(f"your last safety screening was on {latest.date.isoformat()}, more than six months "
                            f"ago: answer the questions again with {HOW}")
     alert = alert_for(latest.yes)
-    if alert is not None:
+    if alert is not None and alert.pauses:
         raise PlannerError(f"your safety screening on {latest.date.isoformat()} answered yes to "
                            f"{', '.join(latest.yes)}: {alert.heading}. No plan is built until a screening with "
                            "none of the warning signs: once a health professional has assessed you, run "
@@ -55,3 +60,41 @@ def screening_outcome(screening: Screening, standing: AdaptationState) -> tuple[
     reason = (f"{alert.heading}. At the safety screening on {screening.date.isoformat()} you answered yes to: "
               f"{'; '.join(alert.labels)}. {alert.detail}")
     return alert, Adjustment(screening.date, "red-flag", reason, state.dump())
+
+
+# A straight-leg stretch of the hamstrings pulls on the sciatic nerve as well as the muscle.
+NERVE_LOADING_TARGETS = ("hamstrings",)
+
+
+def nerve_loading(plan: Plan, library: Library) -> list[tuple[str, str]]:
+    """(track, name) of the plan's stretches that load the nerves of the leg, in plan order."""
+    found: dict[str, str] = {}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for p in session.exercises:
+                exercise = library.exercises.get(p.id)
+                if exercise is not None and is_stretch(exercise) and \
+                        any(t in NERVE_LOADING_TARGETS for t in exercise.targets):
+                    found.setdefault(p.track, p.name)
+    return list(found.items())
+
+
+def nerve_advice(screening: Screening | None, plan: Plan, library: Library, standing: AdaptationState,
+                 today: dt.date) -> Adjustment | None:
+    """A "yes" to a sign that does not pause (numbness or tingling in one leg): the new plan leaves out its
+    nerve-loading stretches, with the reason said once. ``None`` when there is nothing to leave out."""
+    if screening is None:
+        return None
+    alert = alert_for(screening.yes)
+    if alert is None or alert.pauses:
+        return None
+    loading = nerve_loading(plan, library)
+    dropped = list(dict.fromkeys([*standing.dropped, *(track for track, _ in loading)]))
+    one = len(loading) == 1
+    left_out = (f"your plan leaves out {', '.join(name for _, name in loading)}, "
+                f"{'a stretch that pulls' if one else 'stretches that pull'} on the nerves of the leg, and "
+                f"nothing new takes {'its' if one else 'their'} place while the nerve is irritated" if loading
+                else "your plan has no stretches that pull on the nerves of the leg")
+    reason = (f"{alert.heading}. At the safety screening on {screening.date.isoformat()} you answered yes to: "
+              f"{'; '.join(alert.labels)}. So {left_out}. {alert.detail}")
+    return Adjustment(today, "advice", reason, replace(standing, dropped=dropped).dump())

@@ -7,7 +7,11 @@ never word a warning sign differently. Three levels, most serious first:
   department now; the program pauses until ``planner resume --confirm``.
 * **urgent**: see a doctor today; the program pauses the same way.
 * **advice** (numbness or tingling in one leg, without weakness): stop the
-  exercise that brings it on; the plan holds; no pause.
+  exercise that brings it on; the plan holds; no pause. At the screening it
+  builds the plan without the stretches that pull on the nerves of the leg.
+
+An explanation names only the signs given (:func:`explain`), and a sign reported
+during a pause never lowers the standing level (``alert_for(..., standing=...)``).
 
 The sources are summarised in docs/safety.md (NICE NG59, the cauda equina
 red-flag guidance, the pain-monitoring model).
@@ -17,7 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from planner.domain.records import History
 
 Level = Literal["emergency", "urgent", "advice"]
 LEVELS: tuple[Level, ...] = ("emergency", "urgent", "advice")  # most serious first
@@ -74,19 +81,47 @@ ACTIONS: dict[Level, str] = {
 # What follows the action: shown under the heading, so the action is not said twice.
 DETAILS: dict[Level, str] = {
     "emergency": (
-        "If you cannot get there, call your local emergency number. Together these signs can mean the "
-        "nerves at the bottom of the spine are being squeezed (cauda equina syndrome), which needs "
-        "treatment within hours; do not wait to see whether it passes. " + RESUME_HOW + "."
+        "If you cannot get there, call your local emergency number; do not wait to see whether it passes. "
+        + RESUME_HOW + "."
     ),
     "urgent": (
-        "If you cannot get an appointment, use an urgent care service. This sign needs checking before "
-        "you exercise again. " + RESUME_HOW + "."
+        "If you cannot get an appointment, use an urgent care service. " + RESUME_HOW + "."
     ),
     "advice": (
-        "The rest of the plan holds at its current doses. If the numbness or tingling lasts more than a "
-        "few days, spreads, or any weakness appears, see a doctor or physiotherapist."
+        "If the numbness or tingling lasts more than a few days, spreads, or any weakness appears, see a "
+        "doctor or physiotherapist."
     ),
 }
+
+# What each sign can mean, in plain words: an explanation names only the signs given.
+MEANS: dict[str, str] = {
+    "saddle": "that the nerves at the bottom of the spine are being squeezed (cauda equina syndrome), which "
+              "needs treatment within hours",
+    "weakness": "that a nerve is being pressed on more and more",
+    "fever": "an infection",
+    "cancer-history": "a cause other than the muscles and joints, which a doctor should rule out",
+    "injury": "a broken bone, especially if your bones are thin",
+    "night-pain": "a cause other than the muscles and joints, which a doctor should rule out",
+    "numbness": "an irritated nerve",
+}
+for _name in ("bladder-bowel", "urine", "sexual", "both-legs"):
+    MEANS[_name] = MEANS["saddle"]
+MEANS["weight-loss"] = MEANS["cancer-history"]
+
+
+def explain(names: Iterable[str]) -> str:
+    """What the given signs can mean, naming only those signs ("A fever with back pain can mean an
+    infection."), one sentence per meaning; unknown names get no sentence."""
+    groups: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        if name in MEANS and name in BY_NAME:
+            groups.setdefault(MEANS[name], []).append(BY_NAME[name].question)
+    sentences = []
+    for meaning, questions in groups.items():
+        said = questions[0] if len(questions) == 1 else "; ".join(questions[:-1]) + "; or " + questions[-1]
+        sentences.append(f"{said[0].upper()}{said[1:]} can mean {meaning}.")
+    return " ".join(sentences)
+
 
 # The whole advice in one paragraph, for JSON and for places with no heading.
 MESSAGES: dict[Level, str] = {level: f"{ACTIONS[level]}. {DETAILS[level]}" for level in ACTIONS}
@@ -131,8 +166,9 @@ class Alert:
 
     @property
     def detail(self) -> str:
-        """The message after its first sentence, for showing under the heading (which says that sentence)."""
-        return DETAILS[self.level]
+        """What the signs given can mean, then what to do after the heading's action (said once)."""
+        meaning = explain(self.symptoms)
+        return f"{meaning} {DETAILS[self.level]}" if meaning else DETAILS[self.level]
 
     def with_heading(self) -> str:
         """Heading and advice in one paragraph, each said once (for an adjustment's reason)."""
@@ -157,23 +193,35 @@ def level_of(names: Iterable[str]) -> Level | None:
     return next((level for level in LEVELS if level in levels), None)
 
 
-def alert_for(names: Iterable[str], *, paused: bool = False) -> Alert | None:
+def alert_for(names: Iterable[str], *, paused: bool = False, standing: Iterable[str] = ()) -> Alert | None:
     """The alert for ``names``; ``paused`` (a warning-sign pause is in force) makes it at least urgent,
-    so an old pause recorded for a sign now rated lower is never shown as mere advice."""
+    so an old pause recorded for a sign now rated lower is never shown as mere advice. ``standing`` are
+    the signs of a pause already in force: the highest level among them and ``names`` wins (an injury
+    reported during an emergency pause is still an emergency), though only ``names`` are listed."""
     names = tuple(dict.fromkeys(names))
-    level = level_of(names)
+    level = level_of([*names, *standing])
     shown = pausing(names) if level in PAUSING_LEVELS else names
     if paused and level not in PAUSING_LEVELS:
         level = "urgent"
     if level is None:
         return None
     labels = tuple(BY_NAME[n].question if n in BY_NAME else n for n in shown)
-    return Alert(level, shown, MESSAGES[level], labels)
+    meaning = explain(shown)
+    message = f"{ACTIONS[level]}. {meaning} {DETAILS[level]}" if meaning else MESSAGES[level]
+    return Alert(level, shown, message, labels)
 
 
 def pausing(names: Iterable[str]) -> tuple[str, ...]:
     """The names among ``names`` that pause the program (emergency and urgent)."""
     return tuple(n for n in names if BY_NAME.get(n) is None or BY_NAME[n].level in PAUSING_LEVELS)
+
+
+def pain_report_undoable(history: History) -> bool:
+    """Whether the latest pain report can be taken back: not when it (or a warning sign since) paused
+    the program, since taking it back would lift a pause that only ``resume --confirm`` lifts."""
+    latest = history.pain[-1] if history.pain else None
+    return latest is not None and not pausing(latest.flags) and not any(
+        a.kind == "red-flag" and a.date >= latest.date for a in history.adjustments)
 
 
 def signs_by_level() -> list[tuple[Level, str, list[str]]]:

@@ -1,0 +1,57 @@
+"""The pain check-in names the exercise that made it worse, starts at the right "when", and says what
+its projection assumes in the words of the "when" chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Select
+
+from planner.app.screens.checkin import PainCheckIn, default_when
+from planner.app.widgets.question_box import QuestionBox
+from tests.app.conftest import make_app, settle
+
+
+async def open_check_in(pilot) -> PainCheckIn:
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PainCheckIn)
+    return pilot.app.screen
+
+
+@pytest.mark.parametrize("size", [(40, 16), (80, 24)])
+async def test_the_exercise_that_made_it_worse_is_recorded(seeded: Path, size) -> None:
+    """Today's exercises are listed; the one ticked goes with the report (the CLI's --aggravated) and,
+    at pain 7, to its easier variant."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_check_in(pilot)
+        first = app.snapshot.day().exercises[0]
+        names = [str(box.label) for box in screen.query("#worse QuestionBox").results(QuestionBox)]
+        assert names == [item.name for item in app.snapshot.day().exercises]
+        await pilot.press("7", "enter", "enter", "space", "ctrl+s")
+        await settle(pilot)
+        assert app.snapshot.history.pain[-1].aggravated == (first.id,)
+        assert first.name in str(screen.query_one("#result").render())
+
+
+@pytest.mark.parametrize(("done_today", "hour", "when"), [
+    (False, 7, "next-morning"),  # a morning before today's session: about yesterday's
+    (True, 9, "after"),  # today's session already done
+    (False, 18, "after"),
+])
+def test_when_starts_by_the_time_of_day(done_today: bool, hour: int, when: str) -> None:
+    assert default_when(done_today, hour) == when
+
+
+async def test_the_morning_check_in_starts_at_next_morning(seeded: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PLANNER_HOUR", "8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_check_in(pilot)
+        assert screen.query_one("#when", Select).value == "next-morning"
+        await pilot.press("2")
+        await settle(pilot)
+        assert "If your pain is 2 the morning after each session" in str(screen.query_one("#projection").render())

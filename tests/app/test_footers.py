@@ -1,0 +1,51 @@
+"""Every place's footer at 40, 60, 80 and 120 columns: Quit and the place's main keys whole, nothing cut.
+
+The footer line of each picture is kept as text in ``__snapshots__/test_footers.ambr``, so a change in
+what a footer shows at some width is a readable diff. Below 60×20 the places with no compact layout show
+"Wider terminal needed" instead (no footer): that is asserted too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from planner.app.widgets.footer import FittedFooter
+from tests.app.conftest import make_app, settle
+
+SIZES = {40: (40, 16), 60: (60, 20), 80: (80, 24), 120: (120, 40)}
+# Each place: the key that opens it from Today, and the actions its footer must always show.
+PLACES = {
+    "today": ("t", ("toggle", "pain")),
+    "relief": ("exclamation_mark", ("timer", "pause")),
+    "plan": ("w", ("week(-1)", "week(1)")),
+    "library": ("l", ("search",)),
+    "history": ("h", ("pain", "range")),
+    "builder": ("n", ("create", "cancel")),
+    "learn": ("i", ("next_unread", "list")),
+}
+COMPACT_PLACES = {"today", "relief"}
+
+
+@pytest.mark.parametrize("place", PLACES)
+async def test_footer_fits(seeded: Path, place: str, snapshot) -> None:
+    """The footer's line at each width, whole keys only, Quit and the place's main keys on it."""
+    app = make_app()
+    footers = {}
+    async with app.run_test(size=SIZES[120]) as pilot:
+        await settle(pilot)
+        await pilot.press(PLACES[place][0])
+        for width, size in reversed(SIZES.items()):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            lines = [strip.text for strip in app.screen._compositor.render_strips()]
+            if width < 60 and place not in COMPACT_PLACES:
+                assert "Wider terminal needed" in "".join(lines)
+                continue
+            keys = list(app.screen.query_one(FittedFooter).query(FooterKey))
+            assert {"quit", *PLACES[place][1]} <= {key.action for key in keys}, lines[-1]
+            assert all(key.region.right <= width for key in keys), lines[-1]  # none cut at the edge
+            footers[width] = lines[-1].rstrip()
+    assert footers == snapshot

@@ -1,0 +1,90 @@
+"""Warning signs in plain, correct words: only the signs given are explained, the highest level stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.domain.days.day import DayView
+from planner.domain.days.status import status_line
+from planner.domain.library.loading import Source, load_library
+from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.screening import Screening, check_screened, nerve_advice
+from planner.domain.pain.warning_signs import alert_for
+from planner.domain.plan.builder import build_plan
+from planner.domain.plan.model import PlanInputs
+from planner.domain.records import Adjustment, History, PainReport
+from planner.locations import built_in_library
+
+DAY = dt.date(2026, 3, 2)
+LIBRARY = load_library([Source(built_in_library(), built_in=True)])
+
+
+def test_the_explanation_names_only_the_signs_given() -> None:
+    alert = alert_for(["saddle", "fever", "injury"])
+    assert alert is not None and alert.level == "emergency"
+    assert "Together" not in alert.detail
+    assert "in the saddle area (genitals, buttocks, inner thighs) can mean that the nerves" in alert.detail
+    assert "with back pain can mean an infection" in alert.detail
+    assert "injury can mean a broken bone" in alert.detail
+    fever = alert_for(["fever"])
+    assert fever is not None and "cauda equina" not in fever.detail and "infection" in fever.detail
+    assert alert.lines()[0] == alert.heading and sum(line.count(alert.heading) for line in alert.lines()) == 1
+    assert alert.detail.count("planner resume --confirm") == 1
+
+
+def test_a_sign_reported_during_an_emergency_pause_never_lowers_its_level() -> None:
+    later = alert_for(["injury"], standing=["saddle"])
+    assert later is not None and later.level == "emergency" and later.symptoms == ("injury",)
+    assert later.heading.startswith("EMERGENCY")
+
+
+def test_after_a_resume_nothing_says_paused() -> None:
+    report = PainReport(DAY, "after", 3, flags=("weakness",))
+    history = History(pain=(report,), adjustments=(Adjustment(DAY, "red-flag", "r"),
+                                                   Adjustment(DAY + dt.timedelta(days=1), "resume", "r")))
+    assert current_alert(AdaptationState(), history, DAY + dt.timedelta(days=2)) is None
+    mixed = History(pain=(PainReport(DAY, "after", 3, flags=("weakness", "numbness")),))
+    shown = current_alert(AdaptationState(), mixed, DAY + dt.timedelta(days=2))
+    assert shown is not None and shown.level == "advice" and "paused" not in " ".join(shown.lines())
+
+
+def test_the_status_line_leads_with_the_level() -> None:
+    plan = build_plan(PlanInputs(program="core-flexibility", days=["mon", "wed", "fri"], minutes=30, weeks=4,
+                                 start=DAY), LIBRARY)
+    for signs, line in ((["saddle"], "EMERGENCY — see Today"), (["fever"], "URGENT — see a doctor today")):
+        view = DayView(DAY, "paused", alert=alert_for(signs, paused=True))
+        assert status_line(view, plan)[1] == line
+
+
+def test_numbness_at_the_screening_builds_a_plan_without_nerve_loading_stretches() -> None:
+    screening = Screening(DAY, ("numbness",))
+    check_screened(screening, DAY)  # no error: numbness in one leg pauses nothing
+    plan = build_plan(PlanInputs(program="core-flexibility", days=["mon", "wed", "fri"], minutes=30, weeks=4,
+                                 start=DAY), LIBRARY)
+    assert any(p.id.startswith("hamstring") for w in plan.weeks for s in w.sessions for p in s.exercises)
+    advice = nerve_advice(screening, plan, LIBRARY, AdaptationState(), DAY)
+    assert advice is not None and advice.kind == "advice"
+    assert "leaves out Hamstring stretch with a strap, a stretch that pulls on the nerves of the leg" in advice.reason
+    state = AdaptationState.load(advice.state)
+    assert state.pause is None and any(t.startswith("hamstring") for t in state.dropped)
+    assert nerve_advice(Screening(DAY, ()), plan, LIBRARY, AdaptationState(), DAY) is None
+
+
+def test_one_week_numbering_and_no_stale_pain_line() -> None:
+    from planner.domain.days.day import day_view, week_words
+
+    plan = build_plan(PlanInputs(program="core-flexibility", days=["mon", "wed", "fri"], minutes=30, weeks=4,
+                                 start=DAY), LIBRARY)
+    assert week_words(plan, DAY + dt.timedelta(days=14), 2) == "week 3 of 4 (week 2's doses)"
+    assert week_words(plan, DAY + dt.timedelta(days=14), 3) == "week 3 of 4"
+    held = AdaptationState(frozen_week=1)
+    hold = Adjustment(DAY, "hold", "Pain 4 after Monday's session, higher than the week before: doses repeat.",
+                      held.dump())
+    first = History(pain=(PainReport(DAY, "after", 4),), adjustments=(hold,))
+    later = DAY + dt.timedelta(days=4)
+    assert hold.reason in day_view(plan, LIBRARY, held, first, later, 0.1, later).reasons
+    newer = History(pain=(PainReport(DAY, "after", 4), PainReport(DAY + dt.timedelta(days=2), "after", 3)),
+                    adjustments=(hold,))
+    reasons = day_view(plan, LIBRARY, held, newer, later, 0.1, later).reasons
+    assert hold.reason not in reasons and any("Doses held since 2026-03-02" in r for r in reasons)

@@ -1,0 +1,109 @@
+"""Three weeks a clinician will read: every note, every dose in today's words, one flare-up, numbness as advice.
+
+The story of issue 26: notes kept from the CLI and from the runner's store call, a flare of three reports
+on consecutive sessions (7, 6, 5), one report of tingling in one leg, and a descending-hold exercise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from planner.store.store import Store
+from tests.conftest import RunPlanner
+
+DAYS = ("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11", "2026-03-13",
+        "2026-03-16", "2026-03-18")
+FLARE = {"2026-03-09": "7", "2026-03-11": "6", "2026-03-13": "5"}
+CLI_NOTES = {"2026-03-04": "left hip tight after bridges", "2026-03-11": "slept badly, <sore> & stiff"}
+RUNNER_NOTE = ("2026-03-18", "felt strong on the curl-ups")
+
+
+def ok(run_planner: RunPlanner, *args: str, today: str) -> str:
+    result = run_planner(*args, env={"PLANNER_TODAY": today})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def story(run_planner: RunPlanner, tmp_path: Path) -> dict[str, list[str]]:
+    """Lives the three weeks through the real command; returns each session's doses as ``today`` words them."""
+    ok(run_planner, "plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--start", DAYS[0],
+       today=DAYS[0])
+    doses: dict[str, list[str]] = {}
+    for day in DAYS:
+        view = json.loads(ok(run_planner, "today", "--json", today=day))
+        doses[day] = [f"{e['name']} {e['dose']}" for e in view["exercises"]]
+        ok(run_planner, "done", today=day)
+        if day in FLARE:
+            ok(run_planner, "pain", FLARE[day], today=day)
+        if day in CLI_NOTES:
+            ok(run_planner, "note", CLI_NOTES[day], today=day)
+    ok(run_planner, "pain", "3", "--flag", "numbness", today="2026-03-16")
+    with Store(tmp_path / "data") as store:  # the runner's call (planner.app.data.AppData.save_note)
+        plan = store.active_plan()
+        assert plan is not None
+        store.set_note(plan.id, dt_date(RUNNER_NOTE[0]), RUNNER_NOTE[1])
+    return doses
+
+
+def dt_date(text: str):  # noqa: ANN201
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]], run_planner: RunPlanner,
+                                                    tmp_path: Path) -> None:
+    assert any(re.search(r"\d+-\d+(-\d+)*×\d+s", d) for d in story[DAYS[0]]), "a descending hold is in the story"
+    markdown = ok(run_planner, "report", today="2026-03-20")
+    ok(run_planner, "report", "-o", str(tmp_path / "r.html"), today="2026-03-20")
+    html = unescape(re.sub(r"<[^>]+>", " ", (tmp_path / "r.html").read_text(encoding="utf-8")))
+    for text in (markdown, html):
+        for note in [*CLI_NOTES.values(), RUNNER_NOTE[1]]:
+            assert note in text, note
+        for day, doses in story.items():
+            line = next(x for x in text.splitlines() if x.strip().startswith(("- " + day, day)) and "):" in x)
+            for dose in doses:
+                assert dose in line, (day, dose, line)
+        assert "counted once until it settles): 1." in text
+        assert "paused" not in text.lower(), "nothing was paused"
+    advice = markdown.split("### Advice", 1)[1].split("\n## ", 1)[0]
+    assert "2026-03-16: numbness or tingling in one leg" in advice
+    assert "### Emergency" not in markdown and "### Urgent" not in markdown
+    notes = json.loads(ok(run_planner, "note", "--json", today="2026-03-20"))["notes"]
+    assert [n["date"] for n in notes] == ["2026-03-04", "2026-03-11", "2026-03-18"]
+    history = ok(run_planner, "history", today="2026-03-20")
+    assert CLI_NOTES["2026-03-04"] in history and RUNNER_NOTE[1] in history
+
+
+def test_a_note_is_checked_and_kept(run_planner: RunPlanner) -> None:
+    ok(run_planner, "plan", "new", "--program", "core-flexibility", "--start", "2026-03-02", today="2026-03-02")
+    later = run_planner("note", "too soon", "--date", "2026-03-09", env={"PLANNER_TODAY": "2026-03-04"})
+    assert later.returncode == 2 and later.stderr.count("\n") == 1 and "after today" in later.stderr
+    empty = run_planner("note", env={"PLANNER_TODAY": "2026-03-04"})
+    assert empty.returncode == 2 and "TEXT" in empty.stderr
+    assert "Kept your note for 2026-03-03" in ok(run_planner, "note", "stiff", "--date", "2026-03-03",
+                                                 today="2026-03-04")
+    assert "stiff; better by lunch" in ok(run_planner, "note", "better by lunch", "--date", "2026-03-03",
+                                          today="2026-03-04")
+    exported = ok(run_planner, "export", "--format", "toml", today="2026-03-04")
+    assert "stiff; better by lunch" in exported
+    assert "stiff; better by lunch" in ok(run_planner, "export", "--format", "md", today="2026-03-04")
+
+
+def test_numbness_at_the_screening_builds_a_plan_without_hamstring_stretches(run_planner: RunPlanner) -> None:
+    screened = run_planner("screen", "--yes", "numbness")
+    assert screened.returncode == 0 and "You can build a plan" in screened.stdout
+    built = run_planner("plan", "new", "--program", "core-flexibility", "--start", "2026-03-02", screened=False)
+    assert built.returncode == 0, built.stderr
+    assert "leaves out Hamstring stretch with a strap" in built.stdout
+    for day in ("2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09"):
+        view = json.loads(ok(run_planner, "today", "--json", "--date", day, today="2026-03-02"))
+        assert view["status"] != "paused" and view["exercises"]
+        assert not [e for e in view["exercises"] if e["id"].startswith("hamstring")]
