@@ -82,9 +82,10 @@ def _run(argv: Sequence[str] | None) -> int:
     command = args.command or "app"
     kept = None
     if command in VIEWS:
+        from planner.actions import views
         from planner.cli import read_model
 
-        kept = read_model.lookup(command, args)
+        kept = views.lookup(command, args)
         if kept is not None and read_model.show(command, args, kept.views):
             return 0  # printed from the read model: nothing of the domain imported
     return _handle(command, args, kept)
@@ -104,9 +105,10 @@ def _handle(command: str, args: object, kept: object) -> int:
             with unguarded_streams():
                 code = int(handler(args, context) or 0)
         elif kept is not None:
-            from planner.cli import read_model
+            from planner.actions.views import Kept, keeping
 
-            with read_model.keeping(kept) as views:
+            assert isinstance(kept, Kept)
+            with keeping(kept) as views:
                 args.views = views  # type: ignore[attr-defined]
                 code = int(handler(args, context) or 0)
                 if code != 0:
