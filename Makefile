@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint screenshots bench clean
+.PHONY: run test fuzz lint screenshots bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,14 @@ run: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -n auto
+
+# The fuzz tests and the key masher with a longer budget (still seeded): 36 masher runs at 40x16 and 80x24,
+# ten times the examples of the everyday run. Minutes, not seconds.
+FUZZ_TESTS := tests/e2e/test_fuzz_cli.py tests/e2e/test_control_characters.py tests/domain/test_adaptation_import_fuzz.py \
+	tests/domain/test_library_fuzz.py tests/domain/test_text_gate.py tests/app/test_key_masher.py
+
+fuzz: $(TEST_STAMP)
+	PLANNER_FUZZ=long $(BIN)/python -m pytest -n auto $(FUZZ_TESTS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check planner tests benchmarks

@@ -93,16 +93,17 @@ def _existing(context: Context):  # noqa: ANN202
     return open_store(context.data_dir, create=False)
 
 
-def set_live_calendar(context: Context, live: LiveCalendar | None) -> Outcome:
-    """Name the live file and write it now, or (``None``) stop updating it; the file itself stays."""
+def set_live_calendar(context: Context, live: LiveCalendar | None, *, force: bool = False) -> Outcome:
+    """Name the live file and write it now, or (``None``) stop updating it; the file itself stays. An
+    existing file there is replaced only if planner wrote it (its PRODID), or with ``force``."""
     from planner.exports.live import check_target, set_live, write_live
 
     def act(s: Situation) -> Outcome:
         if live is None:
             set_live(s.store, None)
             return Outcome(["The live calendar file is no longer updated."], active=s.active)
-        check_target(live.path)
-        write_live(s.store, s.library, s.today, s.active, live)
+        check_target(live.path, force=force)
+        write_live(s.store, s.library, s.today, s.active, live, force=force)
         set_live(s.store, live)
         return Outcome([f"Wrote {display_path(live.path)}; it now follows every change."], active=s.active)
 

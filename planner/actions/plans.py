@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,10 +10,12 @@ from planner.actions.situation import Outcome, Situation, decide, refresh_live_c
 from planner.context import Context
 from planner.domain.days.reschedule import reschedule
 from planner.domain.errors import PlannerError
+from planner.domain.function import check_names, summarise
 from planner.domain.pain.screening import nerve_advice
 from planner.domain.plan.model import Plan, PlanInputs, Weekday
 from planner.domain.records import Adjustment
 from planner.store.active_plan import carried_pause_for_new_plan, load_active, open_store, standing_state
+from planner.store.eases import saved_eases
 
 
 @dataclass
@@ -21,16 +24,28 @@ class PlanCreated(Outcome):
     carried: Adjustment | None = None  # a pause that stands, carried into the new plan
 
 
-def new_plan(context: Context, inputs: PlanInputs, built: Plan | None = None) -> PlanCreated:
+def new_plan(context: Context, inputs: PlanInputs, built: Plan | None = None,
+             activities: list[str] | None = None) -> PlanCreated:
     """Build the plan (outside the lock: it is pure and can be slow) and make it the active one; the previous
     plan is archived. A warning-sign pause that stands is read inside the write and carried over, whatever
-    another planner writes beside: only ``resume --confirm`` lifts it."""
+    another planner writes beside: only ``resume --confirm`` lifts it. The plan follows the screening's
+    answer on which direction eases the back; ``activities`` the person wants back are named with it."""
+    store = open_store(context.data_dir, create=False)
+    eases = "neither"
+    if store is not None:
+        with store:
+            eases = saved_eases(store)
+    if eases != inputs.eases:
+        inputs, built = dataclasses.replace(inputs, eases=eases), None
     if built is None:
         from planner.domain.plan.builder import build_plan
 
         built = build_plan(inputs, context.library)
 
     def act(s: Situation) -> PlanCreated:
+        if activities:
+            s.store.add_activities(check_names(activities, kept=len(summarise(s.store.activities()).current)),
+                                   s.today)
         # a program may shorten the plan (first days: 2 weeks), so the built inputs are kept
         carried = carried_pause_for_new_plan(s.store, s.today, s.rules)
         if carried is None:  # a screening "yes" to numbness in one leg: no nerve-loading stretches, said once
@@ -42,7 +57,7 @@ def new_plan(context: Context, inputs: PlanInputs, built: Plan | None = None) ->
         return PlanCreated(lines, changed=True, active=load_active(s.store, s.library, s.rules), built=built,
                            carried=carried)
 
-    return decide(context, act)
+    return decide(context, act, replaces_plan=True)
 
 
 @dataclass

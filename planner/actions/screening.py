@@ -6,7 +6,10 @@ from planner.actions.situation import Outcome, Situation, decide
 from planner.context import Context
 from planner.domain.errors import PlannerError
 from planner.domain.pain.screening import Screening, check_screened, screening_outcome
+from planner.domain.plan.direction import EASES_WORDS, change_eases
+from planner.domain.plan.model import Eases
 from planner.store.active_plan import load_active, open_store, standing_state
+from planner.store.eases import EASES_KEY
 
 
 def screening_needed(context: Context) -> str | None:
@@ -33,5 +36,27 @@ def screen(context: Context, yes: tuple[str, ...]) -> Outcome:
         s.store.record_screening(screening, [pause] if pause else [])
         active = load_active(s.store, s.library, s.rules) if pause else s.active
         return Outcome([alert.message] if alert else [], alert, changed=pause is not None, active=active)
+
+    return decide(context, act)
+
+
+def set_eases(context: Context, eases: Eases) -> Outcome:
+    """Keep the answer to "which eases your back?" (``screen --eases``, the app's safety questions); an
+    active plan built from inputs follows it from next week on, with an adjustment saying so."""
+    def act(s: Situation) -> Outcome:
+        s.store.set_setting(EASES_KEY, eases)
+        active = s.active
+        if active is None:
+            return Outcome([f"Noted: {EASES_WORDS[eases]}. Your plan will follow it."])
+        if active.record.plan_file is not None:
+            return Outcome([f"Noted: {EASES_WORDS[eases]}. Your plan was imported from a file, so its weeks stay "
+                            "as the file has them; your next plan will follow it."], active=active)
+        changed = change_eases(active.record.inputs, active.state.dump(), s.today, eases)
+        if changed is None:
+            return Outcome([f"Noted: {EASES_WORDS[eases]}. Your plan already follows it."], active=active)
+        inputs, adjustment = changed
+        s.store.change_inputs(active.record.id, inputs, adjustment)
+        active.rebuild(inputs, s.library)
+        return Outcome([adjustment.reason], changed=True, active=active)
 
     return decide(context, act)

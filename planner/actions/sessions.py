@@ -12,6 +12,7 @@ from planner.domain.errors import PlannerError, UsageError
 from planner.domain.plan.model import Prescription
 from planner.domain.records import Completion, CompletionStatus
 from planner.store.active_plan import ActivePlan, load_active, open_store
+from planner.store.database import StoreError
 
 SKIPPED = "Missing a session is fine; the plan carries on."
 
@@ -65,8 +66,11 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
         active.reload()
         after = view_of(active, s, day)
         names = ", ".join(p.name for p in chosen)
-        lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
-                 f"({len(after.done_ids)}/{len(after.exercises)})."]
+        if not after.planned:  # a walk on a day without a session: counted apart from the sessions
+            lines = [f"Checked off {names} on {day.isoformat()}; there is no session that day."]
+        else:
+            lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
+                     f"({len(after.done_ids)}/{len(after.exercises)})."]
         return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)
 
     return decide(context, act)
@@ -153,3 +157,8 @@ def catch_up(context: Context, *, create: bool = False) -> Outcome:
         return decide(context, act)
     except NoPlan:
         return Outcome()
+    except StoreError:
+        # A read must not need a write: on a full disk or a read-only copy, today is shown with the
+        # easing in memory (as 'status' shows it), and the next command that can write records it.
+        active.ease_in_memory(context.today)
+        return Outcome(active=active)

@@ -17,7 +17,7 @@ from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import Plan
 from planner.domain.records import History
 from planner.store.active_plan import ActivePlan, load_active, open_store, standing_state
-from planner.store.store import Store
+from planner.store.store import DamagedPlan, Store
 
 NO_PLAN = "no plan yet: build one with 'planner plan new --program ID' (see 'planner programs')"
 
@@ -85,16 +85,24 @@ class Outcome:
 OutcomeT = TypeVar("OutcomeT", bound=Outcome)
 
 
-def decide(context: Context, action: Callable[[Situation], OutcomeT], *, create: bool = True) -> OutcomeT:
+def decide(context: Context, action: Callable[[Situation], OutcomeT], *, create: bool = True,
+           replaces_plan: bool = False) -> OutcomeT:
     """Run ``action`` on the situation read inside one write transaction, commit, then refresh the live
-    calendar once from the committed state if the action changed the plan or its history."""
+    calendar once from the committed state if the action changed the plan or its history. An action that
+    ``replaces_plan`` runs even when the active plan is damaged (it archives it: the way out)."""
     library, rules = context.library, context.pain_rules  # files are read before the lock is taken
     store = open_store(context.data_dir, create=create)
     if store is None:
         raise NoPlan()
     with store:
         with store.transaction():
-            situation = Situation(store, library, rules, context.today, load_active(store, library, rules))
+            try:
+                active = load_active(store, library, rules)
+            except DamagedPlan:
+                if not replaces_plan:
+                    raise
+                active = None
+            situation = Situation(store, library, rules, context.today, active)
             outcome = action(situation)
         if outcome.changed:
             outcome.live_problem = refresh_live_calendar(store, library, rules, context.today)

@@ -139,6 +139,8 @@ LIVE_CALENDAR_BINDINGS = [
 PALETTE_ONLY = [
     Binding("", "live_calendar", "Live calendar file", key_display="ctrl+p",
             tooltip="Live calendar file: an .ics kept up to date after every change"),
+    Binding("", "function", "Activities you want back", key_display="ctrl+p",
+            tooltip="Activities you want back: name up to five, rate them 0-10 every two weeks"),
 ]
 
 DAYS_BINDINGS = [

@@ -14,16 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.actions import files, pain, plans, reading, screening, sessions, settings
+from planner.actions import files, function, pain, plans, reading, screening, sessions, settings
 from planner.actions import situation as actions
 from planner.context import Context
 from planner.domain.days.day import DayView, day_view
 from planner.domain.days.progress import Progress, progress
+from planner.domain.function import FunctionSummary
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
-from planner.domain.plan.model import Plan, PlanInputs, Prescription, Weekday
+from planner.domain.plan.model import Eases, Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import CompletionStatus, History, PainReport
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class Snapshot:
     state: AdaptationState = field(default_factory=AdaptationState)
     weekly_increase: float = 0.1
     rules: PainRules = DEFAULT_RULES
+    function: FunctionSummary = field(default_factory=FunctionSummary)  # the activities the person wants back
 
     def day(self, day: dt.date | None = None) -> DayView:
         """A day exactly as ``planner today`` shows it."""
@@ -83,7 +85,7 @@ class AppData:
         if active is None:
             return Snapshot(self.today, self.context.library)
         return Snapshot(self.today, self.context.library, active.plan, active.history, active.state,
-                        active.weekly_increase, active.rules)
+                        active.weekly_increase, active.rules, function.summary(self.context))
 
     def _outcome(self, outcome: actions.Outcome, lines: list[str] | None = None) -> Outcome:
         """The action's outcome with the snapshot after it (a plan it did not touch is read again)."""
@@ -118,14 +120,30 @@ class AppData:
         """Why the safety questions must be asked before a plan is built, or ``None`` (see ``plan new``)."""
         return screening.screening_needed(self.context)
 
-    def record_screening(self, yes: tuple[str, ...]) -> Outcome:
-        """Keep the screening's answers (``planner screen``); a "yes" shows its alert and may record a pause."""
+    def record_screening(self, yes: tuple[str, ...], eases: Eases | None = None) -> Outcome:
+        """Keep the screening's answers (``planner screen``); a "yes" shows its alert and may record a pause.
+        ``eases`` is the answer to which direction eases the back (``planner screen --eases``)."""
         with self._lock:
-            return self._outcome(screening.screen(self.context, yes))
+            outcome = screening.screen(self.context, yes)
+            if eases is None or outcome.alert is not None:
+                return self._outcome(outcome)
+            return self._outcome(screening.set_eases(self.context, eases))
 
-    def create_plan(self, inputs: PlanInputs) -> Outcome:
+    def add_activities(self, names: list[str]) -> Outcome:
+        """Name activities the back makes hard (``planner function set``)."""
         with self._lock:
-            return self._outcome(plans.new_plan(self.context, inputs))
+            return self._outcome(function.add_activities(self.context, names))
+
+    def rate_activities(self, texts: list[str]) -> Outcome:
+        """Rate each current activity 0-10 (``planner function rate``)."""
+        with self._lock:
+            return self._outcome(function.rate_activities(self.context, texts))
+
+    def create_plan(self, inputs: PlanInputs, activities: list[str] | None = None) -> Outcome:
+        """Build and keep the plan, following the screening's answer on which direction eases the back;
+        ``activities`` the person wants back are named with it."""
+        with self._lock:
+            return self._outcome(plans.new_plan(self.context, inputs, activities=activities))
 
     def record(self, items: list[Prescription], status: CompletionStatus, sets: int | None = None) -> Outcome:
         """Check exercises off (``planner done``); ``sets`` records how many were done of a partial one."""

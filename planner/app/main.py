@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual._context import active_message_pump
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
@@ -241,10 +241,24 @@ class PlannerApp(App[None]):
             mode = "builder"
         self.switch_mode(mode)
 
+    async def on_event(self, event: events.Event) -> None:
+        """A key still queued as the app closes (its screens already taken down) is dropped: Textual would
+        ask for a screen there is none of (``ScreenStackError``)."""
+        if isinstance(event, events.Key) and not self._screen_stack:
+            return
+        await super().on_event(event)
+
     def action_command_palette(self) -> None:
-        """Not while the terminal is too small: the palette would open over the "too small" screen."""
-        if not self.is_too_small:
-            super().action_command_palette()
+        """Open the palette, once. Not while the terminal is too small (it would open over the "too small"
+        screen), and not while a palette is anywhere in the app: under a dialog, or still being taken
+        down after its dismissal (a second one with the same id was ``DuplicateIds '--command-palette'``)."""
+        from planner.app.palette import PALETTE_ID, PlannerPalette
+
+        if self.is_too_small or not self.use_command_palette:
+            return
+        if any(node.id == PALETTE_ID for node in (*self.screen_stack, *self._registry)):
+            return
+        self.push_screen(PlannerPalette(id=PALETTE_ID))
 
     def pop_screen(self) -> AwaitComplete:
         """Pop the top screen, unless a screen that is no longer on top asks (or nothing would be left).
@@ -311,6 +325,14 @@ class PlannerApp(App[None]):
         self.pending_lesson = lesson.id
         self.notify(f"{lesson.title} ({lesson.minutes} min). Press {key} to read it.",
                     title="A short read", timeout=8)
+
+    def action_function(self) -> None:
+        """The activities the person wants back: name them, or rate them (Today asks every two weeks)."""
+        from planner.app.screens.function import FunctionDialog
+
+        if self.snapshot is None or self.is_too_small or isinstance(self.screen, ModalScreen):
+            return
+        self.push_screen(FunctionDialog(self.snapshot.function))
 
     def action_live_calendar(self) -> None:
         from planner.app.screens.live_calendar import LiveCalendarDialog

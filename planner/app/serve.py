@@ -7,8 +7,10 @@ and library options, so the browser and the terminal see the same history.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shlex
+import socket
 import sys
 from pathlib import Path
 
@@ -28,6 +30,7 @@ MANIFEST = {"name": "planner", "short_name": "planner", "display": "standalone",
 def serve(args: argparse.Namespace, context: Context) -> int:
     if not 1 <= args.port <= 65535:
         raise UsageError(f"--port: {args.port} is not a port number; use 1 to 65535")
+    check_host(args.host, args.port)
     from aiohttp import web
 
     from planner.app.web_guard import GuardedServer
@@ -51,11 +54,30 @@ def serve(args: argparse.Namespace, context: Context) -> int:
         print(f"planner: serving on {args.host}: anyone who can reach this address can see and change "
               "your history once they have the printed address with its token, and the connection is not "
               "encrypted: use it only on a network you trust.", file=sys.stderr)
-    server = PlannerServer(shlex.join(command), host=args.host, port=args.port, title="planner",
+    # exec: the shell becomes the app, so ending the process a tab started ends the app itself.
+    server = PlannerServer("exec " + shlex.join(command), host=args.host, port=args.port, title="planner",
                            templates_path=TEMPLATES)
     try:
         server.serve()
     except OSError as err:
-        raise PlannerError(f"serve: cannot listen on {args.host}:{args.port} ({os.strerror(err.errno) if err.errno else err}); "
-                           "choose another --port, or stop what is using it") from None
+        why = os.strerror(err.errno) if err.errno else str(err)
+        if err.errno in (errno.EADDRINUSE, errno.EACCES):
+            raise PlannerError(f"serve: cannot listen on {args.host}:{args.port} ({why}); "
+                               "choose another --port, or stop what is using it") from None
+        raise PlannerError(f"serve: cannot listen on {args.host}:{args.port} ({why}); --host {args.host} is not "
+                           "an address of this machine: use 127.0.0.1, or one from 'ip addr'") from None
     return 0
+
+
+def check_host(host: str, port: int) -> None:
+    """Refuse an empty ``--host`` (it would listen on every interface) and one that is no address at all,
+    naming the host, not the port, as the problem."""
+    if not host.strip():
+        raise UsageError("--host: is empty, which would listen on every network interface; give an address, "
+                         "e.g. --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface, on purpose)")
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError) as err:
+        why = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise UsageError(f"--host: {host} is not an address planner can listen on ({why}); "
+                         "use e.g. 127.0.0.1, ::1 or 0.0.0.0") from None

@@ -10,6 +10,11 @@ Jupyter's server does:
 - the page (``/?token=...``) and the websocket (``/ws/TOKEN``) need an unguessable token, made fresh
   each run and printed only to the person who started ``serve``;
 - the websocket must come from a page of this very server: ``Origin`` equal to ``http://`` + ``Host``.
+
+Each websocket drives a ``planner app`` process of its own (~40 MB), so the server also bounds what a
+tab can cost: at most :data:`MAX_TABS` at once (one more is refused with a sentence), no message over
+:data:`MAX_MESSAGE_BYTES`, and the process is ended when its socket closes, asked to quit, then
+SIGTERM, then SIGKILL, each after :data:`STOP_GRACE_SECONDS`, so a busy or stuck app never outlives its tab.
 """
 
 from __future__ import annotations
@@ -24,19 +29,25 @@ from typing import Any
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
-from textual_serve.server import Server, to_int
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, log, to_int
 from yarl import URL
 
 REFUSED = "planner serve: open the address that 'planner serve' printed (it ends in ?token=...)"
+MAX_TABS = 4
+MAX_MESSAGE_BYTES = 64 * 1024  # keys, pastes and resizes; aiohttp's default of 4 MB is far more than a tab needs
+STOP_GRACE_SECONDS = 2.0
 
 
 class GuardedServer(Server):
     """textual-serve's server with the host, token and origin checks; the rest is unchanged."""
 
     def __init__(self, command: str, *, host: str, port: int, title: str, token: str | None = None,
-                 **kwargs: Any) -> None:
+                 max_tabs: int = MAX_TABS, **kwargs: Any) -> None:
         super().__init__(command, host=host, port=port, title=title, **kwargs)
         self.token = token or secrets.token_urlsafe(32)
+        self.max_tabs = max_tabs
+        self.tabs = 0
 
     @property
     def url(self) -> str:
@@ -125,4 +136,50 @@ class GuardedServer(Server):
         origin = request.headers.get("Origin", "")
         if origin.lower() != f"http://{request.headers['Host']}".lower():
             raise web.HTTPForbidden(text="planner serve: the websocket is open only to this server's own page\n")
-        return await super().handle_websocket(request)
+        if self.tabs >= self.max_tabs:
+            raise web.HTTPServiceUnavailable(
+                text=f"planner serve: {self.max_tabs} tabs already have the app open; close one and reload this page\n")
+        self.tabs += 1
+        try:
+            return await self._drive(request)
+        finally:
+            self.tabs -= 1
+
+    async def _drive(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's websocket handler, with a bounded message size and an app that is ended for
+        sure when the socket closes."""
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            service = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                                 close=websocket.close, download_manager=self.download_manager, debug=self.debug)
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # noqa: BLE001 (a bad message ends this tab, never the server)
+            log.warning("planner serve: a tab was closed: %s", error)
+        finally:
+            if service is not None:
+                await end_app(service)
+        return websocket
+
+
+async def end_app(service: AppService, grace: float = STOP_GRACE_SECONDS) -> None:
+    """End a tab's app: ask it to quit; if it has not within ``grace``, SIGTERM; then SIGKILL."""
+    process = service._process  # noqa: SLF001 (textual-serve keeps the process to itself)
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(service.stop(), grace)
+    if process is None or process.returncode is not None:
+        return
+    for end in (process.terminate, process.kill):
+        with contextlib.suppress(ProcessLookupError):
+            end()
+        try:
+            await asyncio.wait_for(process.wait(), grace)
+            return
+        except TimeoutError:
+            continue

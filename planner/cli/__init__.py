@@ -6,8 +6,12 @@ so ``planner today`` never pays for Textual or for commands it does not use.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import importlib
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 HANDLERS = {
@@ -28,6 +32,7 @@ HANDLERS = {
     "migrate": "planner.cli.migrate_command:migrate",
     "resume": "planner.cli.pain_commands:resume",
     "screen": "planner.cli.screen_commands:screen",
+    "function": "planner.cli.function_commands:function",
     "adjustments": "planner.cli.pain_commands:adjustments",
     "simulate": "planner.cli.simulate_command:simulate",
     "export": "planner.cli.export_commands:export",
@@ -65,9 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader has gone (``| head``): stop quietly, as Unix tools do
         silence_stdout()
         return 0
-    except OutputError as err:  # ``> /dev/full``: say so once
+    except OutputError as err:  # ``> /dev/full``, ``>&-``: say so once
         silence_stdout()
-        print(f"planner: {err}", file=sys.stderr)
+        with contextlib.suppress(OSError, ValueError, AttributeError, UnicodeError):
+            print(f"planner: {err}", file=sys.stderr)
         return 1
 
 
@@ -88,17 +94,30 @@ def _run(argv: Sequence[str] | None) -> int:
         kept = views.lookup(command, args)
         if kept is not None and read_model.show(command, args, kept.views):
             return 0  # printed from the read model: nothing of the domain imported
-    return _handle(command, args, kept)
+    module_name, _, function = HANDLERS[command].partition(":")
+    try:
+        return _dispatch(args, command, module_name, function, kept)
+    finally:
+        _say_damage()
 
 
-def _handle(command: str, args: object, kept: object) -> int:
+def _say_damage() -> None:
+    """Rows the store could not read and left out: said once, in one line, after the command."""
+    store = sys.modules.get("planner.store.store")
+    damage = getattr(store, "DAMAGE", None)
+    if damage:
+        more = f" (and {len(damage) - 1} more)" if len(damage) > 1 else ""
+        print(f"planner: {damage[0]}{more}; the rest of your history was read", file=sys.stderr)
+        damage.clear()
+
+
+def _dispatch(args: argparse.Namespace, command: str, module_name: str, function: str, kept: object = None) -> int:
     from planner.cli.output import unguarded_streams
     from planner.context import Context
     from planner.domain.errors import PlannerError
 
-    module_name, _, function = HANDLERS[command].partition(":")
     try:
-        context = Context.from_args(args)  # type: ignore[arg-type]
+        context = Context.from_args(args)
         first_run = not context.database_exists()
         handler = getattr(importlib.import_module(module_name), function)
         if command in RAW_OUTPUT:
@@ -108,12 +127,15 @@ def _handle(command: str, args: object, kept: object) -> int:
             from planner.actions.views import Kept, keeping
 
             assert isinstance(kept, Kept)
+            _stop_cleanly_on_sigterm()
             with keeping(kept) as views:
-                args.views = views  # type: ignore[attr-defined]
+                args.views = views
                 code = int(handler(args, context) or 0)
-                if code != 0:
+                damage = getattr(sys.modules.get("planner.store.store"), "DAMAGE", None)
+                if code != 0 or damage:  # a damaged row is said on every run, so nothing is kept
                     views.clear()
         else:
+            _stop_cleanly_on_sigterm()
             code = int(handler(args, context) or 0)
         if first_run and context.database_exists() and command != "app":
             from planner.domain.pain.warning_signs import DISCLAIMER
@@ -124,6 +146,28 @@ def _handle(command: str, args: object, kept: object) -> int:
         field = getattr(err, "field", None)  # the domain names the input; the CLI adds its flag
         print(f"planner: --{field}: {err}" if field else f"planner: {err}", file=sys.stderr)
         return err.exit_code
+    except Terminated:
+        return 143
     except KeyboardInterrupt:
         print("planner: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader has gone: main() ends quietly
+        raise
+    except OSError as err:
+        # The one place a path the system refused (a name too long, a folder not allowed, a
+        # special file) becomes a line: a cousin of a case met before must not become a traceback.
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"planner: {where}{err.strerror or err}; nothing was changed", file=sys.stderr)
+        return 1
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so ``finally`` blocks (temporary files) still run."""
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)

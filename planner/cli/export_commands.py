@@ -47,6 +47,14 @@ def import_plan(args: argparse.Namespace, context: Context) -> int:
 
 
 def _import(path: Path, context: Context) -> int:
+    # The file is checked first (a bad one is listed line by line), then the safety screening, as for
+    # 'plan new' (asked here on a terminal, a one-line refusal elsewhere).
+    from planner.cli.plan_commands import screened
+    from planner.exports.importing import read_plan_file
+
+    read_plan_file(path, context.library, context.today)
+    if not screened(context):
+        return 1
     outcome = plans.import_plan(context, path)
     inputs = outcome.inputs
     assert inputs is not None

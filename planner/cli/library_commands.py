@@ -126,16 +126,25 @@ def list_programs(args: argparse.Namespace, context: Context) -> int:
 
 
 def write_schemas(args: argparse.Namespace, context: Context) -> int:
+    from planner.exports.files import check_target, write_export
+
     folder = Path(args.output)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, schema in file_schemas().items():
-            target = folder / name
-            target.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
-            print(display_path(target))
     except OSError as err:
-        raise PlannerError(f"cannot write schemas to {folder}: {err.strerror or err}") from None
+        raise PlannerError(f"cannot write schemas to {display_path(folder)}: {err.strerror or err}") from None
+    schemas = file_schemas()
+    for name in schemas:  # every target checked first: a refusal leaves the folder as it was
+        check_target(folder / name, force=args.force)
+    for name, schema in schemas.items():
+        target = folder / name
+        write_export(target, json.dumps(schema, indent=2) + "\n", force=args.force, mode=0o644)
+        print(display_path(target))
     return 0
+
+
+DIRECTION_WORDS = {"flexion": "forward (flexion)", "extension": "backward (extension)",
+                   "neutral": "neither way (neutral)"}
 
 
 def show_exercise(args: argparse.Namespace, context: Context) -> int:
@@ -159,6 +168,7 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
         print_json({
             "id": exercise.id, "name": exercise.name, "category": exercise.category.value,
             "kind": exercise.kind.value, "level": exercise.level, "per_side": per_side,
+            "direction": exercise.direction.value,
             "summary": exercise.summary, "targets": exercise.targets, "equipment": exercise.equipment,
             "dose": {"sets": dose.sets, "reps": dose.reps, "hold_seconds": dose.hold_seconds,
                      "minutes": dose.minutes, "rest_seconds": dose.rest_seconds,
@@ -180,7 +190,8 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
         lines.append(exercise.summary)
     lines += [f"Dose to start: {dose_words(dose, per_side)}",
               f"Per side: {'yes, left then right' if per_side else 'no'}",
-              f"Works: {', '.join(exercise.targets)}"]
+              f"Works: {', '.join(exercise.targets)}",
+              f"Bends the lower back: {DIRECTION_WORDS[exercise.direction.value]}"]
     if exercise.equipment:
         lines.append(f"Needs: {', '.join(exercise.equipment)}")
     lines += ["How:", *(f"  - {cue}" for cue in exercise.cues)]

@@ -26,6 +26,42 @@ class OutputError(PlannerError):
     """Standard output or error cannot be written (a full disk, a device error)."""
 
 
+# What a terminal that cannot show a character gets instead (``PYTHONIOENCODING=ascii``, ``LC_ALL=C``):
+# a readable ASCII form where one exists, ``?`` otherwise. Never a traceback.
+ASCII_FORMS = str.maketrans({
+    "✓": "ok", "✗": "x", "—": "-", "–": "-", "·": "-", "×": "x", "…": "...", "→": "->", "←": "<-",
+    "≥": ">=", "≤": "<=", "‘": "'", "’": "'", "“": '"', "”": '"', "•": "*", "°": " deg", "½": "1/2",
+    "\u00a0": " ",
+})
+
+
+def encodable(text: str, encoding: str | None) -> str:
+    """``text`` as the stream's encoding can carry it: ASCII forms first, then ``?`` for the rest."""
+    encoding = encoding or "utf-8"
+    try:
+        text.encode(encoding)
+        return text
+    except (UnicodeEncodeError, LookupError):
+        pass
+    text = text.translate(ASCII_FORMS)
+    try:
+        return text.encode(encoding, "replace").decode(encoding)
+    except LookupError:
+        return text.encode("ascii", "replace").decode("ascii")
+
+
+class ClosedStream:
+    """Stands in for a standard stream the shell closed (``planner today >&-``)."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OutputError("cannot write the output (standard output is closed)")
+
+    def flush(self) -> None:
+        return None
+
+
 class VisibleStream:
     """A text stream that shows control characters as ``\\u00NN`` instead of sending them.
 
@@ -34,11 +70,12 @@ class VisibleStream:
     for want of space becomes an :class:`OutputError`; a closed pipe stays a ``BrokenPipeError``.
     """
 
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream if stream is not None else ClosedStream()
 
     def write(self, text: str) -> int:
-        self._guard(lambda: self.stream.write(visible(text)))
+        shown = encodable(visible(text), getattr(self.stream, "encoding", None))
+        self._guard(lambda: self.stream.write(shown))
         return len(text)
 
     def flush(self) -> None:
@@ -51,8 +88,10 @@ class VisibleStream:
     def _guard(operation: Callable[[], object]) -> None:
         try:
             operation()
-        except BrokenPipeError:
+        except (BrokenPipeError, OutputError):
             raise
+        except ValueError as err:  # a stream closed underneath us
+            raise OutputError(f"cannot write the output ({err})") from None
         except OSError as err:
             raise OutputError(f"cannot write the output ({err.strerror or err})") from None
 

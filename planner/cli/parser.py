@@ -11,6 +11,7 @@ import argparse
 from typing import NoReturn
 
 PAIN_WHEN = ("during", "after", "next-morning")
+EASES = ("forward", "back", "neither")
 JSON_HELP = "print JSON for scripts instead of text, e.g. --json | jq ."
 
 
@@ -143,6 +144,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("schema", "write JSON Schemas for exercise, program, plan, lesson and pain-rules files")
     p.add_argument("-o", "--output", metavar="DIR", default=".",
                    help="folder to write to (default: .), e.g. -o schemas/")
+    p.add_argument("--force", action="store_true", help="replace schema files that exist, e.g. -o schemas/ --force")
 
     p = add("programs", "list the program templates")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -159,6 +161,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--level", type=int, default=1, metavar="L",
                    help="where each exercise's chain starts: 1 (gentlest) to 5 (hardest), e.g. --level 2")
     p.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today), e.g. --start 2026-03-02")
+    p.add_argument("--walk-days", choices=("all", "sessions"), default="all",
+                   help="the walk apart from the session: every day (all, the default) or on session days only, "
+                   "e.g. --walk-days sessions")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = plan_sub.add_parser("days", help="move your training days from next week on", parents=common)
     p.add_argument("days", metavar="DAYS", help="as many weekdays as the plan has now, e.g. tue,thu,sat")
@@ -217,7 +222,26 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
     p.add_argument("--yes", nargs="+", action="extend", choices=red_flags, metavar="NAME", default=[],
                    help="the warning signs you have: " + ", ".join(red_flags) + ", e.g. --yes fever")
+    p.add_argument("--eases", choices=EASES, metavar="WHICH",
+                   help="which eases your back: forward (bending forward: sitting, knees to chest), back (leaning "
+                   "back: standing, walking, lying on your front) or neither (or not sure); your plan follows it "
+                   "from next week, e.g. --eases forward")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    fn = add("function", "the activities you want back (up to five), rated 0-10 every two weeks")
+    fn.add_argument("--json", action="store_true", help=JSON_HELP)
+    fn_sub = fn.add_subparsers(dest="function_command", metavar="ACTION", parser_class=Parser)
+    p = fn_sub.add_parser("set", help="name activities your back makes hard (up to five in all)", parents=common)
+    p.add_argument("names", nargs="+", metavar="ACTIVITY",
+                   help="e.g. planner function set \"Putting on socks\" \"Sitting through a film\"")
+    p = fn_sub.add_parser("rate", help="rate each activity 0 (unable) to 10 (as before the problem), in order",
+                          parents=common)
+    p.add_argument("scores", nargs="+", metavar="SCORE", help="one per activity, e.g. planner function rate 3 5 2")
+    p = fn_sub.add_parser("rename", help="give activity N a new name; its scores stay", parents=common)
+    p.add_argument("number", metavar="N", help="its number in 'planner function', e.g. 2")
+    p.add_argument("name", metavar="NAME", help="the new name, e.g. \"Sitting through a long film\"")
+    p = fn_sub.add_parser("retire", help="stop rating activity N; its scores stay in your history", parents=common)
+    p.add_argument("number", metavar="N", help="its number in 'planner function', e.g. 3")
 
     p = add("resume", "resume after a pause (needs --confirm after a red flag)")
     p.add_argument("--confirm", action="store_true",
@@ -259,6 +283,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p = add("calendar", "keep a live .ics file in step with the plan as it adapts")
     p.add_argument("--live", metavar="PATH", help="the .ics file to rewrite after every change, e.g. --live ~/plan.ics")
     p.add_argument("--off", action="store_true", help="stop updating the live file, e.g. planner calendar --off")
+    p.add_argument("--force", action="store_true",
+                   help="replace PATH even if it is not a calendar planner wrote, e.g. --live plan.ics --force")
     p.add_argument("--time", metavar="HH:MM", help="local start time of the events (default 07:00), e.g. --time 18:30")
     p.add_argument("--remind", metavar="MIN", help="reminder, minutes before each session (default 15; 0 for none), e.g. --remind 30")
     p.add_argument("--json", action="store_true", help=JSON_HELP)

@@ -36,7 +36,8 @@ def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
     if not 1 <= args.level <= 5:
         raise UsageError(f"--level: {args.level} is out of range; use 1 (gentlest) to 5")
     start = parse_date(args.start, "--start") if args.start else context.today
-    return PlanInputs(program=program.id, days=days, minutes=minutes, level=args.level, weeks=weeks, start=start)
+    return PlanInputs(program=program.id, days=days, minutes=minutes, level=args.level, weeks=weeks, start=start,
+                      walk_days=getattr(args, "walk_days", "all"))
 
 
 def plan(args: argparse.Namespace, context: Context) -> int:
@@ -64,8 +65,8 @@ def change_days(args: argparse.Namespace, context: Context) -> int:
 def screened(context: Context) -> bool:
     """Whether a plan may be built: a recent screening with no "yes", or the questions answered now on a
     terminal. Off a terminal a missing or stale screening is a one-line error naming 'planner screen'."""
-    from planner.actions.screening import screen, screening_needed
-    from planner.cli.screen_commands import ask, on_a_terminal, print_alert
+    from planner.actions.screening import screen, screening_needed, set_eases
+    from planner.cli.screen_commands import ask, ask_eases, on_a_terminal, print_alert
 
     why = screening_needed(context)
     if why is None:
@@ -73,6 +74,8 @@ def screened(context: Context) -> bool:
     if not on_a_terminal():
         raise PlannerError(why)
     alert = screen(context, ask(context).yes).alert
+    if alert is None:
+        set_eases(context, ask_eases())
     if alert is None:
         return True
     print_alert(alert)
@@ -92,8 +95,12 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     for line in context.library.notices:  # a program file in the older [[blocks]] format: say it still works
         if line.startswith(f"{origin}: ") and "[[blocks]]" in line:
             notice(line)
-    outcome = plans.new_plan(context, inputs, built)
+    from planner.actions import function
+
+    outcome = plans.new_plan(context, inputs, built)  # following the screening's answer on the direction
     carried = outcome.carried
+    built = outcome.built or built
+    named_activities = bool(function.summary(context).activities)
     say_live_problem(outcome)
     if args.json:
         print_json(plan_json(built) | {"held_back": []})  # as 'plan show --json': nothing checked off yet
@@ -104,6 +111,9 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     print("Saved as your active plan. 'planner today' shows today's session.")
     if carried is not None:
         print(carried.reason)
+    if not named_activities:
+        print("Name up to five things your back makes hard, to see them come back: "
+              "planner function set \"Putting on socks\" \"Lifting my child\"")
     return 0
 
 
@@ -165,6 +175,8 @@ def plan_json(built: Plan) -> dict:
         "days": list(inputs.days),
         "minutes": inputs.minutes,
         "level": inputs.level,
+        "walk_days": inputs.walk_days,  # the walk apart from the session: every day (all) or session days only
+        "eases": inputs.eases,  # the screening's answer in force in week 1 (see eases_changes in the plan file)
         "weeks": [week_json(w) for w in built.weeks],
     }
 

@@ -10,6 +10,7 @@ from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.screening import Screening
 from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
+from planner.domain.plan.model import Eases
 
 
 def print_alert(alert: Alert) -> None:
@@ -18,19 +19,38 @@ def print_alert(alert: Alert) -> None:
 
 
 def screen(args: argparse.Namespace, context: Context) -> int:
+    from planner.actions.screening import set_eases
+    from planner.cli.session_commands import say_live_problem
+
+    eases = getattr(args, "eases", None)
+    if eases is not None and not args.none and not args.yes:
+        eased = set_eases(context, eases)
+        say_live_problem(eased)
+        if args.json:
+            print_json({"eases": eases, "plan": eased.lines[0]})
+        else:
+            print(eased.lines[0])
+        return 0
     if args.none == bool(args.yes):
         raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
-                         "not both or neither")
+                         "not both or neither; or only --eases forward|back|neither")
     from planner.actions.screening import screen as keep
-    from planner.cli.session_commands import say_live_problem
 
     screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)))
     outcome = keep(context, screening.yes)
     alert = outcome.alert
     say_live_problem(outcome)
+    eased = None
+    if eases is not None:
+        eased_outcome = set_eases(context, eases)
+        say_live_problem(eased_outcome)
+        eased = eased_outcome.lines[0]
     if args.json:
-        print_json(screening.as_json() | {"alert": alert.as_json() if alert else None})
+        print_json(screening.as_json() | {"alert": alert.as_json() if alert else None}
+                   | ({"eases": eases} if eases is not None else {}))
         return 0
+    if eased is not None:
+        print(eased)
     if alert is None:
         print(f"Screening recorded on {screening.date.isoformat()}: none of the warning signs. "
               "You can build a plan: planner plan new --program ID")
@@ -61,6 +81,23 @@ def ask(context: Context) -> Screening:
         if answer.startswith("y"):
             yes.append(sign.name)
     return Screening(context.today, tuple(yes))
+
+
+def ask_eases() -> Eases:
+    """On a terminal, after the safety questions: which direction eases the back (Enter: neither / not sure)."""
+    while True:
+        try:
+            answer = input("  Which eases your back: bending forward (f), leaning back (b), or neither / not sure "
+                           "(n)? [f/b/n] ").strip().lower()
+        except EOFError:
+            return "neither"
+        if answer in ("", "n", "neither"):
+            return "neither"
+        if answer in ("f", "forward"):
+            return "forward"
+        if answer in ("b", "back"):
+            return "back"
+        print("  Please answer f, b or n.")
 
 
 def on_a_terminal() -> bool:

@@ -18,6 +18,7 @@ from planner.context import Context
 from planner.domain.days.day import STATUSES, DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.function import rerating_prompt
 from planner.domain.kinds import DayStatus
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
@@ -63,6 +64,10 @@ def today(args: argparse.Namespace, context: Context) -> int:
     view = view_for(active, context, day)
     if active is None:
         view.alert = _alert_before_any_plan(context, day)
+    if day == context.today:  # every two weeks, one line asking to rate the activities again
+        from planner.actions.function import summary
+
+        view.function_prompt = rerating_prompt(summary(context), context.today)
     text = render_day(view)
     if args.json:
         print_json(view.as_json())
@@ -89,18 +94,23 @@ def render_day(view: DayView) -> str:
     words = DayStatus(view.status).words if view.status in STATUSES else view.status
     if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
         words = "done, the session checked off; the walk is still to do, at any time today"
+    elif view.status == "rest" and view.exercises:
+        walked = all(p.id in view.done_ids for p in view.exercises)
+        words = "no session today; " + ("the walk is done" if walked else "a walk, at any time today")
     lines = [f"{heading}: {words}"]
     if view.alert is not None:
         border = "!" * 60 if view.alert.level == "emergency" else "-" * 60
         lines += [border, *(f"  {line}" for line in view.alert.lines()), border]
     for p in view.exercises:
         mark = "x" if p.id in view.done_ids else "~" if p.id in view.partial_ids else " "
-        apart = "  any time today, apart from the session" if p.apart else ""
+        apart = ("  any time today, apart from the session" if view.planned else "  any time today") if p.apart else ""
         lines.append(f"  [{mark}] {p.name:<32} {p.dose_text():>9}   ({p.id}){apart}")
     for reason in view.reasons:
         lines.append(f"  · {reason}")
     if view.status in ("planned", "partial"):
         lines.append("  Check off with: planner done   (or: planner done EXERCISE_ID ...)")
+    if view.function_prompt:
+        lines.append(f"  ? {view.function_prompt}")
     return "\n".join(lines)
 
 
@@ -176,6 +186,9 @@ def history(args: argparse.Namespace, context: Context) -> int:
               f"{len(view.done_ids)}/{len(view.exercises)}" + (f"  pain: {scores}" if scores else ""))
     print(f"Adherence {summary.adherence}% · current streak {summary.current_streak} · "
           f"best streak {summary.best_streak}")
+    if summary.walks_due:
+        print(f"Walks (apart from the sessions): {summary.walks_done} of {summary.walks_due} done "
+              f"({summary.walk_adherence}%)")
     for adjustment in adjustments:
         print(f"  {adjustment['date']}: {adjustment['reason']}")
     if notes:

@@ -79,7 +79,7 @@ def calendar(args: argparse.Namespace, context: Context) -> int:
     old = live_calendar(context)
     live = LiveCalendar(path, at or (old.at if old else LiveCalendar.at),
                         remind if remind is not None else (old.remind if old else LiveCalendar.remind))
-    set_live_calendar(context, live)
+    set_live_calendar(context, live, force=args.force)
     print(f"Wrote {display_path(path)}; it is rewritten after every check-off, pain report and plan change. "
           "Subscribe to it in your calendar app.")
     return 0

@@ -23,6 +23,7 @@ class AdjustmentKind(StrEnum):
     RESUME = "resume"  # the person confirmed an assessment, or a relief pause ended
     GAP = "gap"  # back after a break: a step down
     DAYS = "days"  # the training days moved
+    DIRECTION = "direction"  # a new answer on which direction eases the back: the next weeks follow it
 
 
 # What a pain report can record, and so what ``undo --pain`` takes back with it. Never a warning sign's

@@ -25,7 +25,8 @@ def export_plan(active: ActivePlan, library: Library, fmt: Format = "toml", at: 
     if fmt == "toml":
         from planner.domain.exchange.plan_file import plan_to_toml
 
-        return plan_to_toml(active.plan, active.history.adjustments, active.state, active.history.notes)
+        return plan_to_toml(active.plan, active.history.adjustments, active.state, active.history.notes,
+                            active.store.activities())
     if fmt == "md":
         from planner.exports.markdown import plan_markdown
 

@@ -18,9 +18,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
 from planner.domain.errors import UsageError
+from planner.domain.files.control import clean_text
 from planner.domain.pain.warning_signs import CALENDAR_NOTE
 from planner.domain.plan.model import Plan, Prescription, apart_text, session_minutes
 
@@ -68,18 +69,37 @@ class CalendarSession:
     notes: tuple[str, ...] = ()
 
     @property
+    def walk_only(self) -> bool:
+        """A day without a session, with only the walk (``walk_days = "all"``): its own event."""
+        return bool(self.exercises) and all(p.apart for p in self.exercises)
+
+    @property
     def minutes(self) -> int:
         """The session's own minutes: a walk apart from it is done at another time of the day."""
+        if self.walk_only:
+            return sum(p.minutes or 0 for p in self.exercises) or 15
         return session_minutes(self.exercises) if self.exercises else 15
 
 
 def planned_sessions(plan: Plan) -> list[CalendarSession]:
-    """The plan as built: one event per session, the weeks' doses as written."""
-    return [
-        CalendarSession(session.date, f"{plan.program_name}: week {week.number}"
-                        f"{' (easier week)' if week.deload else ''}", session.exercises)
-        for week in plan.weeks for session in week.sessions
-    ]
+    """The plan as built: one event per session, the weeks' doses as written, and with ``walk_days =
+    "all"`` one event for the walk on each day between (the week's walk, as on its session days)."""
+    events = []
+    for week in plan.weeks:
+        events += [CalendarSession(session.date, f"{plan.program_name}: week {week.number}"
+                                   f"{' (easier week)' if week.deload else ''}", session.exercises)
+                   for session in week.sessions]
+        walks = [p for p in week.sessions[0].exercises if p.apart] if week.sessions else []
+        if plan.inputs.walk_days == "all" and walks:
+            first = plan.inputs.start + dt.timedelta(days=7 * (week.number - 1))
+            taken = {s.date for s in week.sessions}
+            events += [CalendarSession(day, walk_summary(plan, walks), walks)
+                       for day in (first + dt.timedelta(days=i) for i in range(7)) if day not in taken]
+    return sorted(events, key=lambda e: e.date)
+
+
+def walk_summary(plan: Plan, walks: list[Prescription]) -> str:
+    return f"{plan.program_name}: " + ", ".join(f"{p.name.lower()} {p.dose_text()}" for p in walks)
 
 
 def plan_calendar(plan: Plan, at: dt.time = dt.time(7, 0), stamp: dt.datetime | None = None,
@@ -94,7 +114,8 @@ def sessions_calendar(plan: Plan, sessions: Iterable[CalendarSession], at: dt.ti
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", plan.program_name)
+    # An X- property is written as given: vText escapes it, as the standard's own text properties are.
+    calendar.add("x-wr-calname", vText(clean_text(plan.program_name)))
     for session in sessions:
         event = Event()
         event.add("uid", event_uid(plan, session.date))
@@ -103,11 +124,14 @@ def sessions_calendar(plan: Plan, sessions: Iterable[CalendarSession], at: dt.ti
         event.add("duration", dt.timedelta(minutes=session.minutes))
         event.add("summary", session.summary)
         lines = [_line(p) for p in session.exercises if not p.apart]
-        if walk := apart_text(session.exercises, "at any time today"):
+        if session.walk_only:
+            lines = [*(_line(p) for p in session.exercises), "", "At any time today; no session today.",
+                     CALENDAR_NOTE]
+        elif walk := apart_text(session.exercises, "at any time today"):
             lines += ["", walk]
         if session.notes:
             lines += ["", *session.notes]
-        if session.exercises:
+        if session.exercises and not session.walk_only:
             lines += ["", f"About {session.minutes} minutes. Stop if pain is sharp or spreading; "
                       "check 'planner today' for the day's session after any changes for pain.", CALENDAR_NOTE]
         event.add("description", "\n".join(lines))

@@ -10,6 +10,7 @@ from planner.domain.errors import InvalidFile, display_path
 from planner.domain.exchange.plan_file import AdjustmentEntry, PlanFile, plan_from_toml
 from planner.domain.library.loading import Library, read_toml
 from planner.domain.pain.adaptation import carried_pause, stronger_pause
+from planner.domain.pain.screening import check_screened
 from planner.store.active_plan import standing_state
 from planner.store.store import PlanRecord, Store
 
@@ -40,6 +41,8 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
     ``planner resume --confirm`` (or a relief pause's own rule) lifts it.
     """
     plan_file = read_plan_file(path, library, today)
+    # An imported plan is a plan like a built one: the same safety screening comes first.
+    check_screened(store.latest_screening(), today)
     notes: list[str] = []
     with store.transaction():  # the pause read is the pause kept, whatever another planner writes beside
         standing = standing_state(store)
@@ -56,4 +59,9 @@ def import_plan(store: Store, library: Library, path: Path, today: dt.date) -> I
         record = store.save_plan(plan_file.plan, plan_file.program_name, source="imported",
                                  plan_file=plan_file.to_toml(), notes=[(n.date, n.text) for n in plan_file.notes],
                                  records_from=plan_file.plan.start)
+        if plan_file.activities:
+            added = store.merge_activities([a.to_activity(n) for n, a in enumerate(plan_file.activities, 1)])
+            if added:
+                notes.append(f"{added} activit{'y' if added == 1 else 'ies'} you want back came with the plan, "
+                             "with their ratings: see 'planner function'.")
     return ImportResult(record, plan_file, notes)

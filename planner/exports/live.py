@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.domain.errors import PlannerError, display_path
+from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
 from planner.store.active_plan import ActivePlan, load_active
 from planner.store.store import Store
@@ -56,13 +56,28 @@ def set_live(store: Store, live: LiveCalendar | None) -> None:
     store.set_setting(SETTING, live.to_json() if live is not None else "")
 
 
-def check_target(path: Path) -> None:
+PRODID = "-//planner//live calendar//EN"
+
+
+def is_live_calendar(path: Path) -> bool:
+    """Whether ``path`` is a calendar planner wrote (its ``PRODID`` is ours): such a file is replaced
+    without ``--force``; any other file is someone's own and is left alone."""
+    import os
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as handle:
+        head = handle.read(4096)
+    return head.startswith(b"BEGIN:VCALENDAR") and b"PRODID:-//planner//" in head
+
+
+def check_target(path: Path, *, force: bool = False) -> None:
     """Refuse a path the live file could never be written to, before it is saved as the setting."""
-    shown = display_path(path)
-    if path.is_dir():
-        raise PlannerError(f"{shown}: is a folder; give a file name, e.g. {shown.rstrip('/')}/planner.ics")
-    if not path.parent.is_dir():
-        raise PlannerError(f"{shown}: the folder {display_path(path.parent)} does not exist")
+    from planner.exports.files import check_target as check_file
+
+    check_file(path, force=force, ours=is_live_calendar)
 
 
 def live_text(active: ActivePlan | None, library: Library, today: dt.date, live: LiveCalendar) -> str:
@@ -73,7 +88,7 @@ def live_text(active: ActivePlan | None, library: Library, today: dt.date, live:
         from icalendar import Calendar
 
         calendar = Calendar()
-        calendar.add("prodid", "-//planner//live calendar//EN")
+        calendar.add("prodid", PRODID)
         calendar.add("version", "2.0")
         return calendar.to_ical().decode("utf-8")
     return sessions_calendar(active.plan, adapted_sessions(active, library, today), live.at, remind=live.remind)
@@ -94,6 +109,12 @@ def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> li
         state = state_on(active.history, day) if day < today else active.state
         view = day_view(plan, library, state, active.history, day, active.weekly_increase, today)
         day += dt.timedelta(days=1)
+        if view.status == "rest" and view.exercises:  # the walk on a day without a session: its own event
+            from planner.exports.ics import walk_summary
+
+            done = " ✓ done" if all(p.id in view.done_ids for p in view.exercises) else ""
+            sessions.append(CalendarSession(view.date, walk_summary(plan, view.exercises) + done, view.exercises))
+            continue
         if view.status in ("rest", "no-plan"):
             continue
         if view.status == "paused":
@@ -111,7 +132,7 @@ def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> li
 
 
 def write_live(store: Store, library: Library, today: dt.date, active: ActivePlan | None = None,
-               live: LiveCalendar | None = None) -> Path | None:
+               live: LiveCalendar | None = None, *, force: bool = False) -> Path | None:
     """Rewrite the live file if one is set; returns its path (``None`` when none is set)."""
     live = live or live_setting(store)
     if live is None:
@@ -120,7 +141,8 @@ def write_live(store: Store, library: Library, today: dt.date, active: ActivePla
         active = load_active(store, library)
     from planner.exports.files import write_export
 
-    write_export(live.path, live_text(active, library, today, live), force=True, mode=PRIVATE)
+    write_export(live.path, live_text(active, library, today, live), force=force, mode=PRIVATE,
+                 ours=is_live_calendar)
     return live.path
 
 

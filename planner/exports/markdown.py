@@ -9,10 +9,7 @@ from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.warning_signs import DISCLAIMER, signs_markdown
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, Prescription
 from planner.domain.records import Adjustment, SessionNote
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+from planner.exports.markdown_text import markdown_text
 
 
 def _rest(item: Prescription) -> str:
@@ -32,7 +29,7 @@ def plan_markdown(
     if inputs.day_changes:
         days = inputs.days_text()
     lines = [
-        f"# {_cell(plan.program_name)}",
+        f"# {markdown_text(plan.program_name)}",
         "",
         f"{inputs.weeks} weeks from {inputs.start.isoformat()} to {plan.end.isoformat()} · {days} · "
         f"about {inputs.minutes} minutes · level {inputs.level}",
@@ -47,16 +44,16 @@ def plan_markdown(
             else "Do only the relief routine until the pain settles."), ""]
     if adjustments:
         lines += ["## Changes made for pain", ""]
-        lines += [f"- {a.date.isoformat()} ({a.kind}): {_cell(a.reason)}" for a in adjustments]
+        lines += [f"- {a.date.isoformat()} ({a.kind}): {markdown_text(a.reason)}" for a in adjustments]
         lines += ["", "The sessions below are the plan as written; `planner today` shows each day's session "
                   "with these changes applied.", ""]
     if notes:
         lines += ["## Your session notes", ""]
-        lines += [f"- {n.date.isoformat()}: {_cell(n.text)}" for n in notes]
+        lines += [f"- {n.date.isoformat()}: {markdown_text(n.text)}" for n in notes]
         lines.append("")
     for week in plan.weeks:
         lines += [f"## Week {week.number}" + (" (easier week)" if week.deload else ""), ""]
-        lines += [f"- {_cell(r)}" for r in week.reasons]
+        lines += [f"- {markdown_text(r)}" for r in week.reasons]
         lines.append("")
         for session in week.sessions:
             lines += [f"### {DAY_NAMES[session.date.weekday()]} {session.date.isoformat()} "
@@ -66,7 +63,7 @@ def plan_markdown(
                 exercise = library.exercises.get(item.id)
                 cue = exercise.cues[0] if exercise else ""
                 name = f"{item.name} (any time that day, apart from the session)" if item.apart else item.name
-                lines.append(f"| ☐ | {_cell(name)} | {item.dose_text()} | {_rest(item)} | {_cell(cue)} |")
+                lines.append(f"| ☐ | {markdown_text(name)} | {item.dose_text()} | {_rest(item)} | {markdown_text(cue)} |")
             lines.append("")
     lines += ["## Warning signs", "", "Stop exercising and act on these, by how serious they are:", "",
               signs_markdown(), ""]
@@ -83,15 +80,15 @@ def _how_to(plan: Plan, library: Library, figures: str | None) -> list[str]:
     lines = ["## How to do each exercise", ""]
     for exercise_id, item in sorted(seen.items(), key=lambda pair: pair[1].name):
         exercise = library.exercises.get(exercise_id)
-        lines += [f"### {_cell(item.name)}", ""]
+        lines += [f"### {markdown_text(item.name)}", ""]
         if exercise is None:
             lines += ["(not in the library any more)", ""]
             continue
         if figures is not None and exercise.figure is not None:
-            lines += [f"![{_cell(item.name)}]({figures}/{exercise_id}.svg)", ""]
+            lines += [f"![{markdown_text(item.name)}]({figures}/{exercise_id}.svg)", ""]
         if exercise.summary:
-            lines += [_cell(exercise.summary), ""]
-        lines += [f"- {_cell(c)}" for c in exercise.cues]
-        lines += [f"- **Take care:** {_cell(c)}" for c in exercise.cautions]
+            lines += [markdown_text(exercise.summary), ""]
+        lines += [f"- {markdown_text(c)}" for c in exercise.cues]
+        lines += [f"- **Take care:** {markdown_text(c)}" for c in exercise.cautions]
         lines.append("")
     return lines

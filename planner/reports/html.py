@@ -11,6 +11,7 @@ from html import escape
 from planner.domain.pain.warning_signs import DISCLAIMER, LEVELS
 from planner.domain.records import Adjustment
 from planner.reports.charts import pain_svg
+from planner.reports.function_section import function_html
 from planner.reports.markdown import _episode, followed_words
 from planner.reports.model import Report
 
@@ -67,6 +68,7 @@ def report_html(report: Report) -> str:
             "<h2>Pain over time</h2>", "<figure>", pain_svg(r.pain, acceptable=r.acceptable),
             f"<figcaption>Each dot is a report (0 none, 10 worst); the dashed line is {r.acceptable}, the top of the "
             "acceptable band. Orange: above it; red: a report with a warning sign.</figcaption>", "</figure>",
+            *function_html(r.function),
             f"<h2>{_e(r.flare_title)}</h2>"]
     if not r.flare_ups:
         out.append("<p>None.</p>")

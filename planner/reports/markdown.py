@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from planner.domain.pain.warning_signs import DISCLAIMER, LEVELS
 from planner.domain.records import Adjustment
+from planner.exports.markdown_text import markdown_text
 from planner.reports.charts import daily_bars, sparkline
+from planner.reports.function_section import function_markdown
 from planner.reports.model import RedFlag, Report
 
 
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
 def _adjustment(a: Adjustment) -> str:
-    return f"- {a.date.isoformat()} ({a.kind}): {_cell(a.reason)}"
+    return f"- {a.date.isoformat()} ({a.kind}): {markdown_text(a.reason)}"
 
 
 def _episode(flare) -> str:  # noqa: ANN001 - a FlareUp
@@ -37,7 +35,7 @@ def followed_words(flag: RedFlag) -> list[str]:
 def report_markdown(report: Report) -> str:
     r = report
     lines = [
-        f"# Exercise and back-pain report: {_cell(r.program_name)}",
+        f"# Exercise and back-pain report: {markdown_text(r.program_name)}",
         "",
         f"Period {r.since.isoformat()} to {r.today.isoformat()} · plan from {r.plan_start.isoformat()} "
         f"to {r.plan_end.isoformat()} · written by planner, a self-management exercise planner",
@@ -59,7 +57,7 @@ def report_markdown(report: Report) -> str:
         lines.append(f"| {w.number} | {w.start.isoformat()} | {w.planned} | {w.done} | {w.partial} | {w.skipped} "
                      f"| {w.missed} | {adherence} |" + (f" {w.paused} |" if paused else "") + f" {pain} |")
     lines += ["", "## Sessions due, with each dose as prescribed", ""]
-    lines += [f"- {d.date.isoformat()} ({d.status}): {_cell('; '.join(d.items))}" for d in r.sessions] or [
+    lines += [f"- {d.date.isoformat()} ({d.status}): {markdown_text('; '.join(d.items))}" for d in r.sessions] or [
         "None due in this period."]
     lines += ["", "## Pain over time", ""]
     if r.pain:
@@ -67,19 +65,20 @@ def report_markdown(report: Report) -> str:
                   "Highest report each day:", "", "```", *daily_bars(r.pain), "```", ""]
     else:
         lines += ["No pain reports in this period.", ""]
+    lines += function_markdown(r.function)
     lines += [f"## {r.flare_title}", ""]
     if not r.flare_ups:
         lines += ["None.", ""]
     for flare in r.flare_ups:
         p = flare.report
-        where = f", {_cell(p.area)}" if p.area else ""
-        worse = f"; made worse by {', '.join(p.aggravated)}" if p.aggravated else ""
+        where = f", {markdown_text(p.area)}" if p.area else ""
+        worse = f"; made worse by {markdown_text(', '.join(p.aggravated))}" if p.aggravated else ""
         lines += [f"### {p.date.isoformat()}: {p.score}/10 ({p.when}{where}{worse})", "",
                   f"- {_episode(flare)}", "", "Sessions in the 48 hours before:", ""]
         if not flare.before:
             lines.append("- none")
         for session in flare.before:
-            done = "; ".join(_cell(d) for d in session.done) or "nothing recorded"
+            done = "; ".join(markdown_text(d) for d in session.done) or "nothing recorded"
             lines.append(f"- {session.date.isoformat()} ({session.status}): {done}")
         lines.append("")
     lines += ["## Changes to the plan, with reasons", ""]
@@ -93,13 +92,13 @@ def report_markdown(report: Report) -> str:
             continue
         lines += [f"### {level.capitalize()}", ""]
         for flag in flags:
-            lines.append(f"- {flag.report.date.isoformat()}: {_cell('; '.join(flag.symptoms))} "
+            lines.append(f"- {flag.report.date.isoformat()}: {markdown_text('; '.join(flag.symptoms))} "
                          f"(pain {flag.report.score}/10)")
             lines += [f"  {_adjustment(a)}" for a in flag.followed]
             lines += [f"  - {line}" for line in followed_words(flag)]
         lines.append("")
     lines += ["## Session notes", ""]
-    lines += [f"- {n.date.isoformat()}{' ' + n.exercise_id if n.exercise_id else ''}: {_cell(n.text)}"
+    lines += [f"- {n.date.isoformat()}{' ' + n.exercise_id if n.exercise_id else ''}: {markdown_text(n.text)}"
               for n in r.notes] or ["None recorded."]
     lines += ["", "---", "", DISCLAIMER, ""]
     return "\n".join(lines)

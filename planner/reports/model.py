@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from planner.domain.days.day import DayView
 from planner.domain.days.progress import progress, streaks
+from planner.domain.function import FunctionSummary
 from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
@@ -125,6 +126,9 @@ class Report:
     red_flags: list[RedFlag] = field(default_factory=list)
     notes: list[SessionNote] = field(default_factory=list)
     paused: str | None = None
+    function: FunctionSummary = field(default_factory=FunctionSummary)
+    walks_done: int = 0
+    walks_due: int = 0
     acceptable: int = 5  # the top of the acceptable band in the rules in force
     sessions: list[SessionDoses] = field(default_factory=list)
     figures: list[tuple[str, Figure]] = field(default_factory=list)  # (name, figure) of the plan's exercises
@@ -141,6 +145,9 @@ class Report:
         """The lines a clinician reads first, in plain words, each backed by a section below."""
         lines = [f"Sessions: {self.done} of {self.due} due were done in full ({self.adherence}% adherence); "
                  f"current streak {self.current_streak}, best {self.best_streak}."]
+        if self.walks_due:
+            lines.append(f"Walks apart from the sessions: {self.walks_done} of {self.walks_due} done "
+                         f"({round(100 * self.walks_done / self.walks_due)}%).")
         if self.pain:
             scores = [p.score for p in self.pain]
             first, last = _early_late(self.pain)
@@ -158,6 +165,10 @@ class Report:
             kinds[adjustment.kind] = kinds.get(adjustment.kind, 0) + 1
         lines.append(f"Plan changes: {len(self.adjustments)}"
                      + (f" ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})." if kinds else "."))
+        from planner.reports.function_section import summary_line
+
+        if (activities := summary_line(self.function)) is not None:
+            lines.append(activities)
         if self.red_flags:
             counts = [f"{len(self.signs_at(level))} {level}" for level in LEVELS if self.signs_at(level)]
             lines.append(f"Warning signs reported: {', '.join(counts)} (see below for the dates and what followed).")
@@ -186,6 +197,7 @@ def _early_late(pain: Sequence[PainReport]) -> tuple[float | None, float | None]
 def build_report(
     plan: Plan, library: Library, history: History, state: AdaptationState, today: dt.date,
     weekly_increase: float, since: dt.date | None = None, notes: Sequence[SessionNote] = (), acceptable: int = 5,
+    function: FunctionSummary | None = None,
 ) -> Report:
     since = max(since or plan.inputs.start, plan.inputs.start)
     summary = progress(plan, library, history, today, weekly_increase, since, today)
@@ -206,6 +218,8 @@ def build_report(
         red_flags=[_red_flag(p, history, views) for p in pain if p.flags],
         notes=[n for n in notes if since <= n.date <= today],
         paused=state.pause,
+        function=function or FunctionSummary(),
+        walks_done=summary.walks_done, walks_due=summary.walks_due,
         acceptable=acceptable,
         sessions=[SessionDoses(v.date, v.status, tuple(_dose_line(p, v, history) for p in v.exercises))
                   for v in due],

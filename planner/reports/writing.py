@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
+from planner.domain.function import summarise
 from planner.domain.library.loading import Library
 from planner.exports.files import write_export
 from planner.reports.model import SessionNote, build_report
@@ -23,7 +24,7 @@ def session_notes(active: ActivePlan) -> list[SessionNote]:
 def render_report(active: ActivePlan, library: Library, today: dt.date, fmt: ReportFormat = "md",
                   since: dt.date | None = None) -> str:
     report = build_report(active.plan, library, active.history, active.state, today, active.weekly_increase,
-                          since, session_notes(active), active.rules.hold_max)
+                          since, session_notes(active), active.rules.hold_max, summarise(active.store.activities()))
     if fmt == "html":
         from planner.reports.html import report_html
 

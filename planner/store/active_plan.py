@@ -14,7 +14,7 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import Adjustment, History
 from planner.store.plan_cache import build_plan_cached
-from planner.store.store import PlanRecord, Store
+from planner.store.store import DamagedPlan, PlanRecord, Store
 
 
 @dataclass
@@ -47,9 +47,21 @@ class ActivePlan:
         if self.record.plan_file is not None and not self.history.completions:
             return
         result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
+        if result is None:
+            return
+        self.store.record_adjustments(self.record.id, [result[1]])
+        self.reload()
+
+    def ease_in_memory(self, today: dt.date) -> None:
+        """The gap rule's easing applied here only, as ``status`` shows it: for a store that cannot be
+        written (a full disk, a read-only copy), where a read must still work. The next command that can
+        write records it."""
+        if self.record.plan_file is not None and not self.history.completions:
+            return
+        result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
         if result is not None:
-            self.store.record_adjustments(self.record.id, [result[1]])
-            self.reload()
+            self.state = result[0]
+            self.history = dataclasses.replace(self.history, adjustments=(*self.history.adjustments, result[1]))
 
     def rebuild(self, inputs: PlanInputs, library: Library) -> None:
         """The same plan with new inputs (already stored): rebuilt, and its history read again."""
@@ -75,11 +87,7 @@ def load_active(store: Store, library: Library, rules: PainRules = DEFAULT_RULES
         )
     carried: tuple[Adjustment, ...] = ()
     if record.plan_file is not None:
-        from planner.domain.exchange.plan_file import (
-            read_stored,  # pydantic: only for a plan imported from a file
-        )
-
-        imported = read_stored(record.plan_file)
+        imported = _read_stored(store, record)
         plan, carried = imported.to_plan(library), imported.adjustment_records()
     else:
         plan = build_plan_cached(record.inputs, library, plan_cache_dir(store))
@@ -91,16 +99,31 @@ def load_active(store: Store, library: Library, rules: PainRules = DEFAULT_RULES
 def standing_state(store: Store) -> AdaptationState:
     """Where pain and warning signs left the person: the active plan's state, or before any plan the
     state a screening left. A pause in it holds across new plans, imports and restarts."""
-    record = store.active_plan()
-    if record is None:
+    plan_id = store.active_plan_id()
+    if plan_id is None:
         loose = store.loose_adjustments()
         return AdaptationState.load(loose[-1].state) if loose else AdaptationState()
     carried: tuple[Adjustment, ...] = ()
-    if record.plan_file is not None:
-        from planner.domain.exchange.plan_file import read_stored
+    try:
+        record = store.active_plan()
+        if record is not None and record.plan_file is not None:
+            carried = _read_stored(store, record).adjustment_records()
+    except DamagedPlan:
+        pass  # a damaged plan is being replaced: the pauses recorded in its history still stand
+    return current_state(History(adjustments=carried + store.history(plan_id).adjustments))
 
-        carried = read_stored(record.plan_file).adjustment_records()
-    return current_state(History(adjustments=carried + store.history(record.id).adjustments))
+
+def _read_stored(store: Store, record: PlanRecord):  # noqa: ANN202 (pydantic's PlanFile, imported late)
+    """The plan file kept with an imported plan; :class:`DamagedPlan` if it cannot be read back."""
+    from planner.domain.exchange.plan_file import (
+        read_stored,  # pydantic: only for a plan imported from a file
+    )
+
+    assert record.plan_file is not None
+    try:
+        return read_stored(record.plan_file)
+    except Exception:  # noqa: BLE001 (TOML syntax, pydantic's errors: whatever it is, the row is damaged)
+        raise DamagedPlan(store.path, record.id, "its stored plan file") from None
 
 
 def carried_pause_for_new_plan(store: Store, today: dt.date, rules: PainRules = DEFAULT_RULES) -> Adjustment | None:

@@ -105,7 +105,24 @@ MIGRATIONS: list[str] = [
         recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now'))
     );
     """,
-    # 7: the data version, bumped by a trigger on every table in the same transaction as each write; the
+    # 7: the activities the person wants back (the Patient-Specific Functional Scale) and their 0-10 ratings.
+    # A renamed activity keeps its id and scores; a retired one keeps its scores and the day it was retired.
+    """
+    CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) > 0),
+        added TEXT NOT NULL,
+        retired TEXT
+    );
+    CREATE TABLE activity_ratings (
+        activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        PRIMARY KEY (activity_id, date)
+    );
+    """,
+    # 8: the data version, bumped by a trigger on every table in the same transaction as each write; the
     # read model (planner/store/views.py) is keyed on it. The triggers are installed after every migration.
     """
     CREATE TABLE IF NOT EXISTS data_version (n INTEGER NOT NULL);
@@ -127,9 +144,7 @@ def _create_private(path: Path) -> None:
         raise StoreError(f"{folder}: is a file, but planner keeps its data in a folder there; "
                          "move the file away, or choose another folder with --data-dir")
     if not folder.is_dir():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700)
-        os.chmod(folder, 0o700)  # mkdir's mode passes through the umask
+        make_private_folders(folder)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.fchmod(fd, 0o600)
@@ -137,13 +152,37 @@ def _create_private(path: Path) -> None:
         os.close(fd)
 
 
+def make_private_folders(folder: Path) -> None:
+    """``folder`` and every missing folder above it, each ``0700`` whatever the umask (``mkdir -p``
+    under ``umask 000`` would leave them open to every user on the machine)."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=0o700)
+            os.chmod(candidate, 0o700)  # mkdir's mode passes through the umask
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists, without :meth:`Path.exists`'s habit of answering "no" for a folder that
+    cannot be searched: that must be said as a permission problem, not met later as "File exists"."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):  # the folder is missing, or is a file (said as such)
+        return False
+    return True
+
+
 def _friendly(err: sqlite3.Error, path: Path) -> StoreError:
     text = str(err)
     if "disk is full" in text or "disk I/O" in text:
         return StoreError(f"{path}: the disk is full; nothing was recorded. Free some space and try again")
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"{path}: is read-only here (its folder or file cannot be written); nothing was "
-                          "recorded. Check the permissions, or use --data-dir")
+        return StoreError(f"{path}: is read-only here (its folder or file cannot be written, or the disk is "
+                          "full); nothing was recorded. Check the permissions and the free space, or use --data-dir")
     if "unable to open" in text:
         return StoreError(f"{path}: cannot write here ({text}); check the folder's permissions or use --data-dir")
     if "not a database" in text or "malformed" in text:
@@ -159,7 +198,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         if path.is_symlink() and not path.exists():
             raise StoreError(f"{path}: is a link that leads nowhere (its target is missing, or it is a link loop); "
                              "remove the link, or choose another folder with --data-dir")
-        if not path.exists():
+        if not _exists(path):
             if not create:
                 raise StoreError(f"{path}: no history yet")
             _create_private(path)
@@ -169,7 +208,8 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         raise StoreError(f"{path.parent}: cannot create the data folder or file ({err.strerror}); "
                          "check permissions or use --data-dir") from None
     except OSError as err:
-        raise StoreError(f"{path}: cannot create the database ({err.strerror})") from None
+        raise StoreError(f"{path}: cannot create the database ({err.strerror}); choose a folder you can write "
+                         "with --data-dir or PLANNER_DATA_DIR") from None
     try:
         connection, writable = _open(path)
     except sqlite3.Error as err:
@@ -193,9 +233,9 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
 def _open(path: Path) -> tuple[sqlite3.Connection, bool]:
     """A connection to ``path``, and whether it can write.
 
-    In a folder that cannot be written (a read-only mount, a backup), SQLite cannot make the WAL's
-    shared-memory file, and even reading failed. Then the file is opened read-only: the history can
-    still be read, and a write is refused with a message saying the database is read-only.
+    In a folder that cannot be written (a read-only mount, a backup) or on a full disk, SQLite cannot
+    make the WAL's shared-memory file, and even reading failed. Then the file is opened read-only: the
+    history can still be read (and backed up), and a write is refused with a message saying why.
     ``immutable`` (no locking, no WAL) is used only when no WAL file holds unmerged writes.
     """
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -205,7 +245,7 @@ def _open(path: Path) -> tuple[sqlite3.Connection, bool]:
         return connection, True
     except sqlite3.OperationalError as err:
         connection.close()
-        if "unable to open" not in str(err) and "readonly" not in str(err):
+        if not any(words in str(err) for words in ("unable to open", "readonly", "disk I/O", "disk is full")):
             raise
         first_error = err
     wal = path.with_name(path.name + "-wal")

@@ -27,11 +27,21 @@ from pathlib import Path
 from planner.domain.errors import Problem
 from planner.domain.library.figure import figure_from_dict
 from planner.domain.library.loading import Library, Source, iter_toml_files, load_library
-from planner.domain.library.models import Category, Dose, Exercise, Kind, Program, Progression, SlotSpec, Step
+from planner.domain.library.models import (
+    Category,
+    Direction,
+    Dose,
+    Exercise,
+    Kind,
+    Program,
+    Progression,
+    SlotSpec,
+    Step,
+)
 from planner.domain.library.slots import Slot
 from planner.store import json_cache
 
-FORMAT = 3
+FORMAT = 4
 RECENT_SECONDS = 2.0
 # The modules whose code decides what a file becomes; a change to any of them invalidates the cache.
 _CODE = ("domain/library/models.py", "domain/library/figure.py", "domain/library/slots.py",
@@ -104,7 +114,7 @@ def _exercise(data: dict) -> Exercise:
     """An exercise from what :func:`_library_to` wrote: the nested tables and enums made whole again."""
     steps = {name: Step(**step) for name, step in data["progression"].items() if step is not None}
     return Exercise(**{**data, "category": Category(data["category"]), "kind": Kind(data["kind"]),
-                       "slots": [Slot(s) for s in data["slots"]],
+                       "direction": Direction(data["direction"]), "slots": [Slot(s) for s in data["slots"]],
                        "dose": Dose(**data["dose"]), "progression": Progression(**steps),
                        "figure": figure_from_dict(data["figure"]) if data.get("figure") else None})
 

@@ -12,15 +12,21 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from planner.domain.files.control import clean_text
+from planner.domain.function import Activity, Rating
+from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.screening import Screening
 from planner.domain.plan.model import PlanInputs
 from planner.domain.records import Adjustment, Completion, History, PainReport, SessionNote, Skip
 from planner.locations import database_path
 from planner.store.database import StoreError, connect, write
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -90,11 +96,11 @@ class Store:
             )
             db.execute(
                 "INSERT INTO plans (inputs, program_name, source, plan_file) VALUES (?, ?, ?, ?)",
-                (inputs.to_json(), program_name, source, plan_file),
+                (inputs.to_json(), clean_text(program_name), source, plan_file),
             )
             plan_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
             db.executemany("INSERT INTO session_notes (plan_id, date, text) VALUES (?, ?, ?)",
-                           [(plan_id, day.isoformat(), text) for day, text in notes])
+                           [(plan_id, day.isoformat(), text) for day, text in _notes_by_day(notes)])
             if records_from is not None and previous is not None:
                 self._copy_records(db, previous[0], plan_id, records_from)
             self._insert_adjustments(db, plan_id, adjustments)
@@ -121,14 +127,27 @@ class Store:
             self._insert_adjustments(db, plan_id, [adjustment])
 
     def active_plan(self) -> PlanRecord | None:
+        """The active plan; :class:`DamagedPlan` if its row cannot be read (a new plan or an import
+        replaces it: :meth:`active_plan_id` still finds it to archive)."""
         rows = self._read(
             f"SELECT {_PLAN_COLUMNS} FROM plans WHERE archived_at IS NULL"
         )
-        return _plan_record(rows[0]) if rows else None
+        return _plan_record(rows[0], self.path) if rows else None
+
+    def active_plan_id(self) -> int | None:
+        """The active plan's id, readable even when the rest of its row is damaged."""
+        rows = self._read("SELECT id FROM plans WHERE archived_at IS NULL")
+        return rows[0][0] if rows else None
 
     def plans(self) -> list[PlanRecord]:
-        rows = self._read(f"SELECT {_PLAN_COLUMNS} FROM plans ORDER BY id")
-        return [_plan_record(r) for r in rows]
+        """Every plan whose row can be read; a damaged archived plan is named in :data:`DAMAGE` and left out."""
+        records = []
+        for row in self._read(f"SELECT {_PLAN_COLUMNS} FROM plans ORDER BY id"):
+            try:
+                records.append(_plan_record(row, self.path))
+            except DamagedPlan as err:
+                _note_damage(str(err))
+        return records
 
     # Settings --------------------------------------------------------------
 
@@ -164,8 +183,59 @@ class Store:
             self._insert_adjustments(db, plan[0] if plan else None, adjustments)
 
     def latest_screening(self) -> Screening | None:
-        rows = self._read("SELECT date, yes FROM screenings ORDER BY date DESC, id DESC LIMIT 1")
-        return Screening(dt.date.fromisoformat(rows[0][0]), tuple(json.loads(rows[0][1]))) if rows else None
+        """The latest screening that can be read (a damaged one counts as not answered)."""
+        rows = self._read("SELECT date, yes, id FROM screenings ORDER BY date DESC, id DESC")
+        return next(_rows(rows, "screenings", lambda r: Screening(dt.date.fromisoformat(r[0]),
+                                                                 tuple(_json_list(r[1])))), None)
+
+    # Activities the person wants back (planner.domain.function) ----------
+
+    def activities(self) -> tuple[Activity, ...]:
+        """Every activity, current and retired, with its ratings oldest first."""
+        ratings: dict[int, list[Rating]] = {}
+        for r in self._read("SELECT activity_id, date, score FROM activity_ratings ORDER BY date"):
+            ratings.setdefault(r[0], []).append(Rating(dt.date.fromisoformat(r[1]), r[2]))
+        return tuple(
+            Activity(r[0], r[1], dt.date.fromisoformat(r[2]), dt.date.fromisoformat(r[3]) if r[3] else None,
+                     tuple(ratings.get(r[0], ())))
+            for r in self._read("SELECT id, name, added, retired FROM activities ORDER BY id"))
+
+    def add_activities(self, names: Iterable[str], day: dt.date) -> None:
+        with write(self.connection, self.path) as db:
+            db.executemany("INSERT INTO activities (name, added) VALUES (?, ?)",
+                           [(name, day.isoformat()) for name in names])
+
+    def rate_activities(self, scores: Iterable[tuple[int, int]], day: dt.date) -> None:
+        """(activity id, score) pairs for ``day``; rating the same day again replaces that day's score."""
+        with write(self.connection, self.path) as db:
+            db.executemany("INSERT INTO activity_ratings (activity_id, date, score) VALUES (?, ?, ?)"
+                           " ON CONFLICT (activity_id, date) DO UPDATE SET score = excluded.score",
+                           [(activity, day.isoformat(), score) for activity, score in scores])
+
+    def rename_activity(self, activity_id: int, name: str) -> None:
+        with write(self.connection, self.path) as db:
+            db.execute("UPDATE activities SET name = ? WHERE id = ?", (name, activity_id))
+
+    def retire_activity(self, activity_id: int, day: dt.date) -> None:
+        with write(self.connection, self.path) as db:
+            db.execute("UPDATE activities SET retired = ? WHERE id = ?", (day.isoformat(), activity_id))
+
+    def merge_activities(self, activities: Iterable[Activity]) -> int:
+        """Activities from a plan file: one with the same name (and retired or not alike) takes the
+        file's ratings for days it has none of; any other is added. Returns how many were added."""
+        added = 0
+        with write(self.connection, self.path) as db:
+            for activity in activities:
+                retired = activity.retired.isoformat() if activity.retired else None
+                row = db.execute("SELECT id FROM activities WHERE name = ? AND retired IS ?",
+                                 (activity.name, retired)).fetchone()
+                if row is None:
+                    cursor = db.execute("INSERT INTO activities (name, added, retired) VALUES (?, ?, ?)",
+                                        (activity.name, activity.added.isoformat(), retired))
+                    row, added = (cursor.lastrowid,), added + 1
+                db.executemany("INSERT OR IGNORE INTO activity_ratings (activity_id, date, score) VALUES (?, ?, ?)",
+                               [(row[0], r.date.isoformat(), r.score) for r in activity.ratings])
+        return added
 
     # Sessions --------------------------------------------------------------
 
@@ -207,13 +277,13 @@ class Store:
             db.execute(
                 "INSERT INTO skips (plan_id, date, why) VALUES (?, ?, ?)"
                 " ON CONFLICT (plan_id, date) DO UPDATE SET why = excluded.why",
-                (plan_id, day.isoformat(), why),
+                (plan_id, day.isoformat(), clean_text(why)),
             )
             db.execute("DELETE FROM completions WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
 
     def set_note(self, plan_id: int, day: dt.date, text: str) -> None:
         """Keep ``text`` as the day's session note; an empty text removes the note."""
-        text = " ".join(text.split())
+        text = clean_text(text)
         with write(self.connection, self.path) as db:
             if text:
                 db.execute("INSERT INTO session_notes (plan_id, date, text) VALUES (?, ?, ?)"
@@ -230,8 +300,8 @@ class Store:
             cursor = db.execute(
                 "INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (plan_id, report.date.isoformat(), report.when, report.score, report.area,
-                 json.dumps(list(report.aggravated)), json.dumps(list(report.flags))),
+                (plan_id, report.date.isoformat(), report.when, report.score, clean_text(report.area),
+                 json.dumps([clean_text(a) for a in report.aggravated]), json.dumps(list(report.flags))),
             )
             self._insert_adjustments(db, plan_id, adjustments)
         return PainReport(**{**report.__dict__, "id": cursor.lastrowid})
@@ -244,13 +314,13 @@ class Store:
         if not rows:
             return None
         r = rows[0]
+        removed = next(_rows(rows, "pain_reports", _pain_report), None)
         marks = ",".join("?" * len(kinds))
         with write(self.connection, self.path) as db:
             db.execute("DELETE FROM pain_reports WHERE id = ?", (r[0],))
             db.execute(f"DELETE FROM adjustments WHERE plan_id = ? AND recorded_at >= ? AND kind IN ({marks})",
                        (plan_id, r[7], *kinds))
-        return PainReport(dt.date.fromisoformat(r[1]), r[2], r[3], r[4], tuple(json.loads(r[5])),
-                          tuple(json.loads(r[6])), id=r[0])
+        return removed
 
     def record_adjustments(self, plan_id: int | None, adjustments: Iterable[Adjustment]) -> None:
         with write(self.connection, self.path) as db:
@@ -260,63 +330,119 @@ class Store:
     def _insert_adjustments(db: sqlite3.Connection, plan_id: int | None, adjustments: Iterable[Adjustment]) -> None:
         db.executemany(
             "INSERT INTO adjustments (plan_id, date, kind, reason, state) VALUES (?, ?, ?, ?, ?)",
-            [(plan_id, a.date.isoformat(), a.kind, a.reason, json.dumps(a.state, sort_keys=True, default=str))
-             for a in adjustments],
+            [(plan_id, a.date.isoformat(), a.kind, clean_text(a.reason) or a.kind,
+              json.dumps(a.state, sort_keys=True, default=str)) for a in adjustments],
         )
 
     # Reading history -------------------------------------------------------
 
     def loose_adjustments(self) -> tuple[Adjustment, ...]:
         """Adjustments recorded with no plan (a pause from a screening before the first plan), oldest first."""
-        return tuple(
-            Adjustment(dt.date.fromisoformat(r[1]), r[2], r[3], json.loads(r[4]), id=r[0], recorded_at=r[5])
-            for r in self._read(
-                "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
-                " WHERE plan_id IS NULL ORDER BY id"))
+        return tuple(_rows(self._read(
+            "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
+            " WHERE plan_id IS NULL ORDER BY id"), "adjustments", _adjustment))
 
     def history(self, plan_id: int | None) -> History:
+        """Everything recorded under the plan. A row that cannot be read (edited by hand, a disk
+        fault) is left out and named in :data:`DAMAGE`: the rest of the history still counts."""
         if plan_id is None:
             return History()
-        completions = tuple(
-            Completion(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6])
-            for r in self._read(
-                "SELECT date, exercise_id, status, sets, reps, hold_seconds, minutes FROM completions"
-                " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,))
-        )
-        skips = tuple(
-            Skip(dt.date.fromisoformat(r[0]), r[1])
-            for r in self._read("SELECT date, why FROM skips WHERE plan_id = ? ORDER BY date", (plan_id,))
-        )
-        pain = tuple(
-            PainReport(dt.date.fromisoformat(r[1]), r[2], r[3], r[4], tuple(json.loads(r[5])),
-                       tuple(json.loads(r[6])), id=r[0])
-            for r in self._read(
-                "SELECT id, date, timing, score, area, aggravated, flags FROM pain_reports"
-                " WHERE plan_id = ? ORDER BY id", (plan_id,))
-        )
-        adjustments = tuple(
-            Adjustment(dt.date.fromisoformat(r[1]), r[2], r[3], json.loads(r[4]), id=r[0], recorded_at=r[5])
-            for r in self._read(
-                "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
-                " WHERE plan_id = ? ORDER BY id", (plan_id,))
-        )
-        notes = tuple(
-            SessionNote(dt.date.fromisoformat(r[0]), r[1])
-            for r in self._read("SELECT date, text FROM session_notes WHERE plan_id = ? ORDER BY date", (plan_id,))
-        )
+        completions = tuple(_rows(self._read(
+            "SELECT date, exercise_id, status, sets, reps, hold_seconds, minutes FROM completions"
+            " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,)), "completions",
+            lambda r: Completion(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6])))
+        skips = tuple(_rows(self._read("SELECT date, why FROM skips WHERE plan_id = ? ORDER BY date", (plan_id,)),
+                            "skips", lambda r: Skip(dt.date.fromisoformat(r[0]), str(r[1] or ""))))
+        pain = tuple(_rows(self._read(
+            "SELECT id, date, timing, score, area, aggravated, flags FROM pain_reports"
+            " WHERE plan_id = ? ORDER BY id", (plan_id,)), "pain_reports", _pain_report))
+        adjustments = tuple(_rows(self._read(
+            "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
+            " WHERE plan_id = ? ORDER BY id", (plan_id,)), "adjustments", _adjustment))
+        notes = tuple(_rows(
+            self._read("SELECT date, text FROM session_notes WHERE plan_id = ? ORDER BY date", (plan_id,)),
+            "session_notes", lambda r: SessionNote(dt.date.fromisoformat(r[0]), str(r[1]))))
         return History(completions, skips, pain, adjustments, notes)
+
+
+def _notes_by_day(notes: Iterable[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:
+    """One note a day (the store keeps one): two notes for the same date, as a hand-edited plan file
+    may hold, are joined in order rather than failing the import."""
+    by_day: dict[dt.date, list[str]] = {}
+    for day, text in notes:
+        cleaned = clean_text(text)
+        if cleaned:
+            by_day.setdefault(day, []).append(cleaned)
+    return [(day, " / ".join(texts)) for day, texts in by_day.items()]
 
 
 _PLAN_COLUMNS = "id, inputs, program_name, created_at, archived_at, source, plan_file"
 
 
-def _plan_record(row: sqlite3.Row) -> PlanRecord:
+def _plan_record(row: sqlite3.Row, path: Path) -> PlanRecord:
+    try:
+        inputs = PlanInputs.from_json(row[1])
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise DamagedPlan(path, row[0], "its inputs") from None
     return PlanRecord(
         id=row[0],
-        inputs=PlanInputs.from_json(row[1]),
-        program_name=row[2],
+        inputs=inputs,
+        program_name=str(row[2]),
         created_at=row[3],
         archived_at=row[4],
         source=row[5],
         plan_file=row[6],
     )
+
+
+class DamagedPlan(StoreError):
+    """A plan's row cannot be read. The message names it and the way out: a new plan or an import
+    archives it (the store can still find its id), and the rest of the history stays."""
+
+    def __init__(self, path: Path, plan_id: int, part: str) -> None:
+        self.plan_id = plan_id
+        super().__init__(f"{path}: plan {plan_id} is damaged ({part} cannot be read); build a new plan with "
+                         "'planner plan new --program ID' or 'planner import FILE', and the damaged one is archived")
+
+
+# What the store left out because it could not read it, one sentence each, for the face to say once.
+DAMAGE: list[str] = []
+
+
+def _note_damage(sentence: str) -> None:
+    if sentence not in DAMAGE:
+        DAMAGE.append(sentence)
+
+
+def _rows(rows: Iterable[sqlite3.Row], table: str, read: Callable[[sqlite3.Row], T]) -> Iterator[T]:
+    """Each row read by ``read``; one that cannot be is skipped and named in :data:`DAMAGE`."""
+    for row in rows:
+        try:
+            yield read(row)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            _note_damage(f"a damaged row in {table} was left out ({_shown(row)})")
+
+
+def _shown(row: sqlite3.Row) -> str:
+    text = ", ".join(repr(v) for v in tuple(row))
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _json_list(text: str) -> list:
+    value = json.loads(text)
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return value
+
+
+def _pain_report(r: sqlite3.Row) -> PainReport:
+    return PainReport(dt.date.fromisoformat(r[1]), r[2], int(r[3]), str(r[4] or ""),
+                      tuple(map(str, _json_list(r[5]))), tuple(map(str, _json_list(r[6]))), id=r[0])
+
+
+def _adjustment(r: sqlite3.Row) -> Adjustment:
+    state = json.loads(r[4])
+    if not isinstance(state, dict):
+        raise ValueError("state is not a table")
+    AdaptationState.load(state)  # a state the domain cannot read is damage, found here and not later
+    return Adjustment(dt.date.fromisoformat(r[1]), str(r[2]), str(r[3]), state, id=r[0], recorded_at=r[5])

@@ -19,6 +19,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.app.conftest import make_app, settle
+from tests.fuzzing import LONG, budget
 
 KEYS = [
     *"abcdefghijklmnoprstuvwxyz0123456789", "space", "enter", "escape", "tab", "shift+tab", "backspace",
@@ -31,7 +32,7 @@ CHARACTERS = {"space": " ", "question_mark": "?", "exclamation_mark": "!", "left
               "right_square_bracket": "]", "minus": "-", "full_stop": ".", "comma": ","}
 SIZES = [(80, 24), (60, 20), (40, 16), (40, 10), (120, 36), (59, 19), (100, 30), (20, 5)]
 PLACE_KEYS = ["t", "w", "l", "h", "exclamation_mark", "n"]  # Today, Plan, Library, History, Relief, New plan
-KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", "5000"))
+KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(5000, 10000)))
 BURST = int(os.environ.get("MASH_BURST", "50"))
 
 
@@ -67,7 +68,7 @@ PLACES = ["today", "plan", "library", "history", "relief", "builder"]
 # Every run reaches every place (the navigation keys are among the random ones; the test checks that
 # it did), so by default two starting points are mashed, to keep CI quick; MASH_EVERYWHERE=1 starts
 # a run in each place as well.
-STARTS = ["today", "palette", *(PLACES[1:] if os.environ.get("MASH_EVERYWHERE") else [])]
+STARTS = ["today", "palette", *(PLACES[1:] if os.environ.get("MASH_EVERYWHERE") or LONG else [])]
 
 
 @pytest.mark.parametrize("start", STARTS)
@@ -92,5 +93,40 @@ async def test_random_keys_and_resizes_never_crash_the_app(lived_in: Path, tmp_p
         await settle(pilot)
         assert set(PLACES) <= seen, f"places never reached: {set(PLACES) - seen}"
         assert {"CommandPalette", "HelpScreen", "TooSmallScreen", "ExportDialog"} <= seen, seen
+        assert app._exception is None, app._exception
+    assert app.return_code in (None, 0)
+
+
+# The keys of the burst that found the palette's crashes: the palette, backing out, focus moves, a few
+# place and action keys, and the list keys, with no pause between them.
+BURST_KEYS = ["ctrl+p", "escape", "tab", "shift+tab", "c", "z", "6", "0", "end", "v", "enter", "space", "up", "down"]
+BURST_SEEDS = range(budget(1, 18))  # 18 seeds at two sizes: 36 runs under make fuzz
+BURST_KEYS_PER_RUN = budget(400, 1500)
+
+
+@pytest.mark.parametrize("size", [(40, 16), (80, 24)], ids=["phone", "desk"])
+@pytest.mark.parametrize("seed", BURST_SEEDS)
+async def test_bursts_of_palette_keys_never_crash_the_app(lived_in: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, seed: int,
+                                                          size: tuple[int, int]) -> None:
+    """Keys posted as a terminal delivers a burst: the palette opened twice, keys after it was dismissed."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+
+    async def stay() -> None:
+        """Quitting (the palette's "Quit" can be chosen by chance) does nothing, so the run goes on."""
+
+    monkeypatch.setattr(app, "action_quit", stay)
+    rng = random.Random(seed)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for index in range(BURST_KEYS_PER_RUN):
+            app.post_message(key_event(rng.choice(BURST_KEYS)))
+            if index % 50 == 49:
+                await pilot.pause()
+                assert app._exception is None, f"seed {seed}, key {index}: {app._exception!r}\n" + "".join(
+                    traceback.format_exception(app._exception)[-6:])
+        await settle(pilot)
         assert app._exception is None, app._exception
     assert app.return_code in (None, 0)

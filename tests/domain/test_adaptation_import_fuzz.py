@@ -9,7 +9,7 @@ import re
 
 import pytest
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain.errors import InvalidFile
@@ -18,6 +18,7 @@ from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
 from planner.locations import built_in_library
+from tests.fuzzing import fuzz_settings
 
 START = dt.date(2026, 3, 2)
 TODAY = dt.date(2026, 3, 20)
@@ -54,7 +55,7 @@ def render(value: object) -> str:
     return tomli_w.dumps({"v": value}).partition("= ")[2].strip()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@fuzz_settings(100)
 @given(values=adaptation)
 def test_adaptation_values_are_range_checked(library, base, values) -> None:
     block = "".join(f"{k} = {render(v)}\n" for k, v in values.items())

@@ -7,7 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain.errors import Problem, UsageError
@@ -15,6 +15,7 @@ from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
 from planner.locations import built_in_library
+from tests.fuzzing import fuzz_settings
 
 EXERCISES = sorted((built_in_library() / "exercises").glob("*.toml"))
 PROGRAMS = sorted((built_in_library() / "programs").glob("*.toml"))
@@ -96,7 +97,7 @@ def check_chains(library: Library) -> None:
         assert len({library.exercises[i].category for i in chain}) == 1
 
 
-@settings(max_examples=150, deadline=None)
+@fuzz_settings(100)
 @given(case=damaged(EXERCISES + PROGRAMS))
 def test_a_damaged_file_alone_gives_problems_not_tracebacks(case: tuple[str, bytes]) -> None:
     name, data = case
@@ -107,7 +108,7 @@ def test_a_damaged_file_alone_gives_problems_not_tracebacks(case: tuple[str, byt
     check_chains(library)
 
 
-@settings(max_examples=60, deadline=None)
+@fuzz_settings(40)
 @given(case=damaged(EXERCISES + PROGRAMS), days=st.sampled_from([["mon"], ["mon", "wed", "fri"], ["sat", "sun"]]))
 def test_a_damaged_override_of_a_built_in_still_builds_plans(case: tuple[str, bytes], days: list[str]) -> None:
     """A person's broken copy of a built-in file may be refused, but it never breaks the plans."""

@@ -57,7 +57,8 @@ def test_today_says_each_status_in_words(run_planner: RunPlanner) -> None:
     assert "no plan yet - run planner plan new" in run_planner("today").stdout.splitlines()[0]
     run_planner("plan", "new", "--program", "core-flexibility")
     assert run_planner("today").stdout.splitlines()[0].endswith(": planned, not started yet")
-    assert run_planner("today", "--date", "2026-03-03").stdout.splitlines()[0].endswith(": a rest day")
+    assert run_planner("today", "--date", "2026-03-03").stdout.splitlines()[0].endswith(
+        ": no session today; a walk, at any time today")
     run_planner("done", todays_ids(run_planner)[0])
     assert run_planner("today").stdout.splitlines()[0].endswith(": partly done")
     assert json.loads(run_planner("today", "--json").stdout)["status"] == "partial", "JSON keeps the raw name"

@@ -21,15 +21,15 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.cli import main
 from planner.locations import built_in_library
 from tests.conftest import TODAY
+from tests.fuzzing import fuzz_settings
 
-SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = fuzz_settings(40)
 CONTROL = [chr(c) for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]]
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -228,8 +228,7 @@ WORDS = ["new", "show", "days", "--program", "core-foundation", "gentle-return",
          "plan.toml", "/dev/null", "/dev/zero", ".", "..", "--help"]
 
 
-@settings(max_examples=150, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@fuzz_settings(100)
 @given(st.sampled_from(COMMANDS), st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=6))
 def test_random_argument_vectors(run: Run, command: str, words: list[str]) -> None:
     run(command, *words)

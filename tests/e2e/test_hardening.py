@@ -76,7 +76,7 @@ def test_export_force_refuses_a_fifo_a_socket_and_a_device(tmp_path: Path, run_p
         for name, kind in (("fifo", stat.S_ISFIFO), ("sock", stat.S_ISSOCK), ("null", stat.S_ISCHR)):
             result = run_planner("export", "-o", name, "--force")
             assert one_line(result, 1) == (f"planner: {name}: is not a regular file (a device, FIFO or socket); "
-                                           "export writes only to a regular file or a new path")
+                                           "planner writes only to a regular file or a new path")
             assert kind((tmp_path / name).stat().st_mode), f"{name} is untouched"
         assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
         assert not list(tmp_path.glob(".*.tmp")), "no temporary file left behind"

@@ -34,7 +34,7 @@ def test_status_line_for_each_state(run_planner: RunPlanner) -> None:
     category, minutes, word = due.split()
     assert category in ("core", "flexibility", "mobility") and minutes.endswith("m") and word == "due", due
     assert line(run_planner, "2026-03-01") == "starts Mon 02 Mar"
-    assert line(run_planner, "2026-03-03") == "rest"
+    assert line(run_planner, "2026-03-03") == "rest · walk 10m", "no session; the walk between sessions is still on"
     first = ok(run_planner, "today", "--json")
     ok(run_planner, "done", first.split('"id": "')[1].split('"')[0])
     assert line(run_planner).endswith("to go)") and " left " in line(run_planner)

@@ -32,7 +32,7 @@ def test_quick_commands_load_no_ui_and_no_validation_once_the_library_is_cached(
     first = run_planner("plan", "new", "--program", "core-flexibility", env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert first.returncode == 0, first.stderr
     assert "pydantic" in imported(first), "the first run checks the library files (and caches them)"
-    for args in (["today"], ["today", "--json"], ["status", "--line"], ["status", "--json"], ["done"],
+    for args in (["today"], ["today", "--json"], ["status", "--line"], ["status", "--json"], ["done"], ["function"],
                  ["pain", "2"], ["undo"], ["skip"]):
         result = run_planner(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
         assert result.returncode == 0, result.stderr

@@ -115,6 +115,6 @@ def test_a_read_only_data_folder_can_be_read_and_says_why_it_cannot_be_written(t
     assert "Adherence 0%" in result.stdout
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"planner: {data}/planner.db: is read-only here (its folder or file cannot be written); nothing was "
-        "recorded. Check the permissions, or use --data-dir"]
+        f"planner: {data}/planner.db: is read-only here (its folder or file cannot be written, or the disk is "
+        "full); nothing was recorded. Check the permissions and the free space, or use --data-dir"]
     assert "[ ]" in run(tmp_path, "today").stdout, "nothing was recorded"

@@ -19,6 +19,7 @@ from planner.domain.days.day import day_view
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.pain.adaptation import apply_pain_report, resume_confirmed
+from planner.domain.pain.screening import Screening
 from planner.domain.pain.warning_signs import SIGN_NAMES, pausing
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
@@ -61,6 +62,8 @@ def export_import(store: Store, library: Library, folder: Path, day: dt.date, ed
         text = re.sub(r"\[\[adjustments\]\]\n(?:.+\n)*\n", "", text)
     path = folder / "plan.toml"
     path.write_text(text, encoding="utf-8")
+    if store.latest_screening() is None:  # an import needs the safety screening, as a new plan does
+        store.record_screening(Screening(day))
     import_plan(store, library, path, day)
 
 

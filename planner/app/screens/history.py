@@ -28,6 +28,7 @@ from planner.domain.kinds import PAIN_CHANGES
 
 RANGES = {"week": 7, "month": 31, "all": None}  # days shown back from today
 CHARTS = {"per-week": "Sessions done per week (▒ easier weeks)", "pain": "Pain reports (0–10; red line: the plan adjusted)",
+          "function": "Activities you want back: the average rating (0 unable – 10 as before)",
           "work": "Minutes of work per session"}
 
 
@@ -46,7 +47,7 @@ class HistoryScreen(SizedScreen):
             yield Static(id="range")
             with Grid(id="charts"):
                 for chart_id, title in CHARTS.items():
-                    with Vertical(classes="chart"):
+                    with Vertical(classes="chart", id=f"{chart_id}-box"):
                         yield Static(title, classes="chart-title")
                         yield PlotextPlot(id=chart_id)
             # Not in the grid: a grid's auto rows measure wrapped text short, and its end could not be reached.
@@ -95,6 +96,12 @@ class HistoryScreen(SizedScreen):
         pain = Series([(p.date, p.score) for p in snapshot.history.pain if first <= p.date <= last], marks=marks)
         self.charted["pain"] = pain
         draw(self.query_one("#pain", PlotextPlot), pain, first, last, kind="line", top=10)
+        averages = snapshot.function.averages
+        self.query_one("#function-box").display = bool(averages)  # beside pain, once there are ratings
+        if averages:
+            function = Series([(day, score) for day, score in averages if first <= day <= last])
+            self.charted["function"] = function
+            draw(self.query_one("#function", PlotextPlot), function, first, last, kind="line", top=10)
         work = Series([(v.date, sum(p.volume_seconds for p in v.exercises if p.id in v.done_ids) / 60)
                        for v, _ in in_range if v.done_ids])
         top = max(5, -(-max((value for _, value in work.points), default=0) * 5 // 4))  # room above the highest

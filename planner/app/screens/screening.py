@@ -10,13 +10,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Select, Static
 
 from planner.app.bindings import SCREENING_BINDINGS
 from planner.app.data import Outcome
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
 from planner.domain.pain.warning_signs import SCREENING_INTRO, SIGNS
+
+# The same three answers as 'planner screen --eases forward|back|neither'.
+EASES_OPTIONS = [("Neither, or not sure", "neither"),
+                 ("Bending forward (sitting, knees to chest)", "forward"),
+                 ("Leaning back (standing, walking, lying on the front)", "back")]
 
 
 class ScreeningDialog(ModalScreen[bool]):
@@ -34,6 +39,8 @@ class ScreeningDialog(ModalScreen[bool]):
             yield Static(f"{SCREENING_INTRO} Tick any that apply (space); leave all unticked if none do.")
             for sign in SIGNS:
                 yield QuestionBox(sign.question, id=f"screen-{sign.name}")
+            yield Static("Which eases your back? Your first weeks leave out the other direction.")
+            yield Select(EASES_OPTIONS, value="neither", allow_blank=False, id="eases", compact=True)
             with Horizontal(id="screening-buttons"):
                 yield Button("Record answers (ctrl+s)", variant="primary", id="record", compact=True)
                 yield Button("Cancel", id="close", compact=True)
@@ -56,9 +63,11 @@ class ScreeningDialog(ModalScreen[bool]):
             return
         self.recorded = True
         yes = tuple(s.name for s in SIGNS if self.query_one(f"#screen-{s.name}", QuestionBox).value)
+        value = self.query_one("#eases", Select).value
+        eases = next((e for e in ("forward", "back", "neither") if e == value), "neither")
         data = self.app.data  # type: ignore[attr-defined]
         self.query_one("#record", Button).disabled = True
-        self.app.run_store(lambda: data.record_screening(yes), self._answered)  # type: ignore[attr-defined]
+        self.app.run_store(lambda: data.record_screening(yes, eases), self._answered)  # type: ignore[attr-defined]
 
     def _answered(self, outcome: Outcome) -> None:
         if outcome.alert is None or not outcome.alert.pauses:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.events import Key
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,6 +27,7 @@ from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.days.day import week_words
+from planner.domain.function import rerating_prompt
 from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.plan.model import DAY_NAMES, doses_to_explain, session_minutes
 
@@ -128,6 +131,14 @@ class TodayScreen(CompactLayout):
         if view.alert is not None:  # the alert can outgrow a small screen: show its heading first
             self.call_after_refresh(self.scroll_home, animate=False)
 
+    def scroll_to_center(self, widget: Widget, animate: bool = True, **kwargs: Any) -> None:
+        """Where focus coming back (a dialog closed) scrolls the screen: never away from an alert, whose
+        heading must stay in view, and never animated, so what is on screen does not depend on time."""
+        if self.query_one(AlertBox).display:
+            self.scroll_home(animate=False)
+            return
+        super().scroll_to_center(widget, animate=False, **kwargs)
+
     def _notes(self, snapshot: Snapshot) -> list[Content]:
         view = snapshot.day()
         notes = [Content(f"• {reason}") for reason in view.reasons]
@@ -152,11 +163,16 @@ class TodayScreen(CompactLayout):
             ask = "" if snapshot.history.pain_on(view.date) else " How is your back? Press r to report pain."
             notes.append(Content(f"Session done.{walk}{ask}"))
         elif view.status == "rest":
+            if any(p.id not in view.done_ids for p in view.exercises):  # the walk on a day between sessions
+                notes.append(Content("Space checks the walk off when you have been."))
             upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
                                          for i in range(1, 8)) if snapshot.day(d).planned), None)
             if upcoming:
                 notes.append(Content(f"Next session: {upcoming.strftime('%A %d %B')}. "
                                      "Back hurting? Press ! for the relief routine."))
+        prompt = rerating_prompt(snapshot.function, snapshot.today)
+        if prompt:
+            notes.append(Content(f"? {prompt} (or ctrl+p: Activities you want back)"))
         return notes
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

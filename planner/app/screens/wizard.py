@@ -22,6 +22,7 @@ from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
+from planner.domain.function import check_names
 from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
@@ -107,6 +108,15 @@ class PlanBuilderScreen(Screen):
                 yield Label("Level")
                 yield Input("1", id="level", type="integer", max_length=1, compact=True)
                 yield Static(level_line(1), id="level-words")
+            with Horizontal(classes="row", id="walk-row"):
+                yield Label("Walks")
+                yield Select([("Every day, session or not", "all"), ("On session days only", "sessions")],
+                             value="all", allow_blank=False, id="walk-days", compact=True)
+            if snapshot is None or not snapshot.function.current:
+                with Horizontal(classes="row", id="activities-row"):
+                    yield Label("Activity")
+                    yield Input(placeholder="optional: things your back makes hard, e.g. Putting on socks; "
+                                "Lifting my child", id="activities", compact=True)
             yield Static(id="preview")
             yield Static(id="description")
             yield Button("Create plan (ctrl+s)", variant="primary", id="create", compact=True)
@@ -124,6 +134,9 @@ class PlanBuilderScreen(Screen):
     def on_select_changed(self, event: Select.Changed) -> None:
         """A new program brings its own days, minutes and weeks, except where the person typed their own:
         a field still holding the old program's default follows the new one, anything else is kept."""
+        if event.select.id != "program":  # the walks: every day or on session days only
+            self.update_preview()
+            return
         old, program = self.library.programs.get(self.program_id), self.library.programs.get(str(event.value))
         self.program_id = str(event.value)
         if program is None:
@@ -140,6 +153,8 @@ class PlanBuilderScreen(Screen):
         self.update_preview()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "activities":
+            return
         if event.input.id == "level":
             text = event.value.strip()
             self.query_one("#level-words", Static).update(level_line(int(text) if text.isdigit() else 0))
@@ -163,9 +178,18 @@ class PlanBuilderScreen(Screen):
             start = dt.date.fromisoformat(self.query_one("#start", Input).value.strip())
         except ValueError:
             raise PlannerError("Start: use a date like 2026-03-02.") from None
+        walk_days = "sessions" if self.query_one("#walk-days", Select).value == "sessions" else "all"
         return PlanInputs(program=str(self.query_one("#program", Select).value), days=days,
                           minutes=number("minutes", 5, 180), level=number("level", 1, 5),
-                          weeks=number("weeks", 1, 52), start=start)
+                          weeks=number("weeks", 1, 52), start=start, walk_days=walk_days)
+
+    def activities(self) -> list[str]:
+        """The activities typed in (separated by ";"), checked as 'planner function set' checks them."""
+        boxes = self.query("#activities")
+        if not boxes:
+            return []
+        names = [n for n in boxes.first(Input).value.split(";") if n.strip()]
+        return check_names(names) if names else []
 
     def update_preview(self) -> None:
         if not self.library.programs:
@@ -203,6 +227,7 @@ class PlanBuilderScreen(Screen):
     def action_create(self) -> None:
         try:
             inputs = self.inputs()
+            activities = self.activities()
             build_plan(inputs, self.library)
         except PlannerError as err:
             self.notify(said(err), title="Not yet", severity="error")
@@ -214,7 +239,7 @@ class PlanBuilderScreen(Screen):
             self.app.push_screen(ScreeningDialog(), lambda answered: self.action_create() if answered else None)
             return
         self.query_one("#create", Button).disabled = True
-        self.app.run_store(lambda: data.create_plan(inputs), self._created)  # type: ignore[attr-defined]
+        self.app.run_store(lambda: data.create_plan(inputs, activities), self._created)  # type: ignore[attr-defined]
 
     def _created(self, outcome: Outcome) -> None:
         self.query_one("#create", Button).disabled = False

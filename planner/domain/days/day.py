@@ -38,6 +38,7 @@ class DayView:
     partial_ids: set[str] = field(default_factory=set)  # begun, some sets done, not finished
     alert: Alert | None = None
     held_back: list[HeldBack] = field(default_factory=list)  # easier variants kept until a top dose is done
+    function_prompt: str | None = None  # the one line asking to rate the activities again (every two weeks)
     week_text: str = ""  # "week 3 of 12 (week 2's doses)": the one week numbering every face shows
 
     def as_json(self) -> dict:
@@ -48,6 +49,7 @@ class DayView:
             "week_text": self.week_text,
             "reasons": self.reasons,
             "alert": self.alert.as_json() if self.alert else None,
+            "function_prompt": self.function_prompt,
             "exercises": [
                 {
                     "id": p.id,
@@ -272,6 +274,14 @@ def _day_view(
     adapted = adapted_session(plan, library, state, day, weekly_increase,
                               history if _settled(plan, history, day, today) else None, held)
     if adapted is None:
+        walks = rest_day_walks(plan, library, state, day, weekly_increase)
+        if walks:
+            done = {i for i, c in history.completions_on(day).items() if c.status == "done"} & {w.id for w in walks}
+            reasons.append("No session today. The walk is still on, at any time today: "
+                           + ", ".join(f"{w.name} {w.dose_text()}" for w in walks) + ".")
+            if advice:
+                reasons.append(advice)
+            return DayView(day, "rest", reasons, walks, done, calendar_week(plan, day))
         if day > plan.end and position(plan, state, day, weekly_increase)[0] > len(plan.weeks):
             reasons.append(f"Your plan finished on {plan.end.isoformat()}: build the next one with 'planner plan new'.")
         elif day < plan.inputs.start:
@@ -305,6 +315,21 @@ def _day_view(
     else:
         status = DayStatus.PLANNED
     return DayView(day, status, reasons, exercises, done, week, planned=True, partial_ids=partial, held_back=held)
+
+
+def rest_day_walks(plan: Plan, library: Library, state: AdaptationState, day: dt.date,
+                   weekly_increase: float) -> list[Prescription]:
+    """The walk apart from the session on a day without one (``walk_days = "all"``): the same minutes as
+    that week's session days, as adapted to pain (a held plan keeps the held week's walk). WalkBack's
+    walking was most days of the week, not only on training days (see :mod:`planner.domain.plan.walks`)."""
+    if plan.inputs.walk_days != "all" or day < plan.inputs.start or day > plan.end:
+        return []
+    index = (day - plan.inputs.start).days // 7
+    dates = plan.inputs.session_dates(index)
+    if not dates:
+        return []
+    adapted = adapted_session(plan, library, state, dates[0], weekly_increase)
+    return [p for p in adapted[1] if p.apart] if adapted else []
 
 
 def _settled(plan: Plan, history: History, day: dt.date, today: dt.date | None) -> bool:

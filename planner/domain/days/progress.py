@@ -23,6 +23,12 @@ class Progress:
     adherence: int = 0
     current_streak: int = 0
     best_streak: int = 0
+    walks_done: int = 0  # walks apart from the session, counted on their own (session days and the days between)
+    walks_due: int = 0
+
+    @property
+    def walk_adherence(self) -> int:
+        return round(100 * self.walks_done / self.walks_due) if self.walks_due else 0
 
     def as_json(self) -> dict:
         return {
@@ -40,6 +46,7 @@ class Progress:
             "adherence": self.adherence,
             "current_streak": self.current_streak,
             "best_streak": self.best_streak,
+            "walks": {"done": self.walks_done, "due": self.walks_due, "adherence": self.walk_adherence},
         }
 
 
@@ -66,8 +73,16 @@ def progress(
     last = min(today, plan.end + dt.timedelta(days=7 * 26))
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     views: list[DayView] = []
+    walks_due = walks_done = 0
     for day in days:
         view = day_view(plan, library, state_on(history, day), history, day, weekly_increase, today)
+        in_range = (date_from is None or day >= date_from) and (date_to is None or day <= date_to)
+        for walk in (p for p in view.exercises if p.apart) if in_range and view.status != "paused" else ():
+            # A walk is due once its day is over (or done today); a missed one never touches the session.
+            if walk.id in view.done_ids:
+                walks_due, walks_done = walks_due + 1, walks_done + 1
+            elif day < today:
+                walks_due += 1
         if view.status in ("rest", "no-plan"):
             continue
         views.append(view)
@@ -81,6 +96,8 @@ def progress(
         adherence=adherence,
         current_streak=current,
         best_streak=best,
+        walks_done=walks_done,
+        walks_due=walks_due,
     )
 
 

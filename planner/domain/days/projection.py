@@ -115,15 +115,17 @@ def project_pain(
     weekly_increase: float, score: int, morning: int | None = None, weeks: int = 6,
     rules: PainRules = DEFAULT_RULES,
 ) -> list[ProjectedWeek]:
-    """The next ``weeks`` weeks from ``today`` if every session were done and reported at ``score``."""
+    """The next ``weeks`` weeks from ``today`` (from the plan's first day, for a plan not begun yet) if
+    every session were done and reported at ``score``."""
     caught_up = gap_adjustment(plan, state, history, today, weekly_increase, rules)
     if caught_up is not None:
         state = caught_up[0]
         history = replace(history, adjustments=(*history.adjustments, caught_up[1]))
     planned = {s.date: sum(p.volume_seconds for p in s.exercises) for s in plan.sessions()}
     result: list[ProjectedWeek] = []
+    first = max(today, plan.inputs.start)
     for number in range(1, weeks + 1):
-        start = today + dt.timedelta(days=7 * (number - 1))
+        start = first + dt.timedelta(days=7 * (number - 1))
         sessions: list[ProjectedSession] = []
         reasons: list[str] = []
         seen_kinds: set[str] = set()

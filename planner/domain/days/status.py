@@ -55,4 +55,7 @@ def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None 
     if view.date > plan.end and position(plan, state or AdaptationState(), view.date, weekly_increase)[0] > len(
             plan.weeks):
         return "finished", "plan finished"
+    if view.exercises:  # a walk on a day without a session, counted apart from the sessions
+        walks = [p for p in view.exercises if p.id not in view.done_ids]
+        return "rest", ("rest · walk " + (f"{sum(p.minutes or 0 for p in walks)}m" if walks else "✓"))
     return "rest", "rest"

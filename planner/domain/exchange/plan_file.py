@@ -35,6 +35,7 @@ from planner.domain.files.control import control_problems, leaves
 from planner.domain.files.messages import problems_from_validation, toml_syntax_problem
 from planner.domain.files.toml_lines import locate
 from planner.domain.files.validation import RULE_NAMES, Slug, field_types
+from planner.domain.function import Activity, Rating
 from planner.domain.library.loading import TOO_DEEP, Library
 from planner.domain.library.models import (
     MAX_HOLD_SECONDS,
@@ -120,6 +121,24 @@ class NoteEntry(FileModel):
     text: str = Field(min_length=1, max_length=500)
 
 
+class RatingEntry(FileModel):
+    date: dt.date
+    score: int = Field(ge=0, le=10, description="0 = unable to do it, 10 = as before the problem.")
+
+
+class ActivityEntry(FileModel):
+    """An activity the person wants back, with its 0-10 ratings (the Patient-Specific Functional Scale)."""
+
+    name: str = Field(min_length=1, max_length=80)
+    added: dt.date
+    retired: dt.date | None = Field(None, description="The day it was retired (no longer rated); its scores stay.")
+    ratings: list[RatingEntry] = []
+
+    def to_activity(self, number: int) -> Activity:
+        return Activity(number, " ".join(self.name.split()), self.added, self.retired,
+                        tuple(Rating(r.date, r.score) for r in sorted(self.ratings, key=lambda r: r.date)))
+
+
 class PlanFile(FileModel):
     """The plan file as a whole."""
 
@@ -129,6 +148,8 @@ class PlanFile(FileModel):
     adaptation: AdaptationState = AdaptationState()
     adjustments: list[AdjustmentEntry] = []
     notes: list[NoteEntry] = []
+    activities: list[ActivityEntry] = Field([], description="The activities the person wants back, with their "
+                                                            "ratings; on import they join the person's own.")
     weeks: list[WeekEntry] = Field(min_length=1)
 
     def state(self) -> AdaptationState:
@@ -174,6 +195,8 @@ class PlanFile(FileModel):
             data["adjustments"] = [a.model_dump() for a in self.adjustments]
         if self.notes:
             data["notes"] = [n.model_dump() for n in self.notes]
+        if self.activities:
+            data["activities"] = [a.model_dump(exclude_none=True) for a in self.activities]
         data["weeks"] = [
             {
                 "number": w.number,
@@ -243,7 +266,8 @@ def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
 
 
 def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
-                   state: AdaptationState | None = None, notes: Sequence[SessionNote] = ()) -> PlanFile:
+                   state: AdaptationState | None = None, notes: Sequence[SessionNote] = (),
+                   activities: Sequence[Activity] = ()) -> PlanFile:
     return _built(PlanFile)(
         schema_version=SCHEMA_VERSION,
         program_name=plan.program_name,
@@ -251,6 +275,9 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
         adaptation=state or AdaptationState(),
         adjustments=[AdjustmentEntry(date=a.date, kind=a.kind, reason=a.reason) for a in adjustments],
         notes=[NoteEntry(date=n.date, text=n.text) for n in notes],
+        activities=[ActivityEntry(name=a.name, added=a.added, retired=a.retired,
+                                  ratings=[RatingEntry(date=r.date, score=r.score) for r in a.ratings])
+                    for a in activities],
         weeks=[
             WeekEntry(
                 number=w.number,
@@ -283,10 +310,11 @@ def _entry(p: Prescription) -> ExerciseEntry:
 
 
 def plan_to_toml(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjustment] = (),
-                 state: AdaptationState | None = None, notes: Sequence[SessionNote] = ()) -> str:
-    """The plan file for ``plan``: its weeks, the adjustments made to it, where they left it, and the
-    notes kept with its sessions."""
-    return plan_file_from(plan, adjustments, state, notes).to_toml()
+                 state: AdaptationState | None = None, notes: Sequence[SessionNote] = (),
+                 activities: Sequence[Activity] = ()) -> str:
+    """The plan file for ``plan``: its weeks, the adjustments made to it, where they left it, the
+    notes kept with its sessions, and the activities the person wants back with their ratings."""
+    return plan_file_from(plan, adjustments, state, notes, activities).to_toml()
 
 
 def read_stored(text: str) -> PlanFile:
@@ -388,6 +416,11 @@ def _check(plan_file: PlanFile, text: str, path: str, library: Library) -> list[
     return problems
 
 
+# Below this a plan is not cut but gone: no rules reach it (a restart after a pause, cut twice at the
+# strictest settings, is 0.04), so a smaller factor is a damaged or forged file, not a state.
+MIN_FACTOR = 0.01
+
+
 def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Library,
                       today: dt.date | None) -> list[Problem]:
     """Every ``[adaptation]`` value within its meaning: a file may carry where pain left the plan, never
@@ -405,9 +438,9 @@ def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Librar
         value = getattr(state, name)
         if value is None:
             continue
-        if not math.isfinite(value) or not 0 < value <= 1:
-            problem(name, f"{value} is out of range; use a fraction of the planned volume above 0 and at most 1 "
-                    "(e.g. 0.7 for 70%)")
+        if not math.isfinite(value) or not MIN_FACTOR <= value <= 1:
+            problem(name, f"{value} is out of range; use a fraction of the planned volume from {MIN_FACTOR} "
+                    "to 1 (e.g. 0.7 for 70%)")
     if state.frozen_week is not None and not 1 <= state.frozen_week <= weeks:
         problem("frozen_week", f"{state.frozen_week} is not a week of this plan; use 1 to {weeks}")
     if not 0 <= state.lag_weeks <= weeks:

@@ -17,11 +17,17 @@ from typing import Any
 from planner.domain.errors import Problem
 from planner.domain.files.toml_lines import locate
 
-# C0 controls, DEL and C1 controls; the second also spares newline and tab.
-ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters that change how the text around them is shown rather than being text: the bidi marks,
+# embeddings, overrides and isolates (U+202E shows "gnp.exe" as "exe.png"), and the Unicode line and
+# paragraph separators, which some terminals and editors break a line on.
+FORMATTING = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+# C0 controls, DEL and C1 controls, and the formatting characters; the second also spares newline and tab.
+ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f{FORMATTING}]")
+CONTROL_BUT_LAYOUT = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{FORMATTING}]")
 # For output: a carriage return ending a line (CRLF, as iCalendar requires) is layout too.
-CONTROL_IN_OUTPUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+CONTROL_IN_OUTPUT = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{FORMATTING}]|\r(?!\n)")
+# What stands between words: layout characters a one-line text keeps as a single space.
+_SPACING = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 # Prose fields, where a newline or a tab is part of the writing.
 MULTILINE_FIELDS = frozenset({"description", "summary"})
 
@@ -33,6 +39,17 @@ def visible(text: str, *, keep_layout: bool = True) -> str:
     stay valid and read back unchanged."""
     pattern = CONTROL_IN_OUTPUT if keep_layout else ANY_CONTROL
     return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def clean_text(text: str) -> str:
+    """The one gate for text entering the store from outside (arguments, imported files, notes typed in
+    the app): one line, no control or formatting character.
+
+    Line breaks, tabs and the Unicode separators become spaces (a note typed on two lines stays
+    readable); every other control or bidi character is dropped, so nothing stored can later forge a
+    line in ``planner today``, retitle a terminal, or reverse how a report reads. Runs of spaces
+    collapse to one and the ends are trimmed."""
+    return " ".join(ANY_CONTROL.sub("", _SPACING.sub(" ", str(text))).split())
 
 
 def leaves(data: Any) -> Iterator[tuple[tuple[str | int, ...], Any, bool]]:

@@ -43,6 +43,14 @@ class Category(StrEnum):
     RELIEF = "relief"
 
 
+class Direction(StrEnum):
+    """Which way an exercise moves or loads the lower back: bending forward, leaning back, or neither."""
+
+    FLEXION = "flexion"
+    EXTENSION = "extension"
+    NEUTRAL = "neutral"
+
+
 class Kind(StrEnum):
     REPS = "reps"
     HOLD = "hold"
@@ -121,6 +129,11 @@ class Exercise:
     targets: Annotated[list[Slug], Field(min_length=1, description="Body areas, e.g. lower-back, glutes.")]
     level: Annotated[int, Field(ge=1, le=5, description="1 = gentlest, 5 = hardest.")] = 1
     per_side: Annotated[bool, Field(description="The dose is done on each side in turn (left, then right).")] = False
+    direction: Annotated[Direction, Field(
+        description="Which way it bends the lower back: flexion (forward: knees to chest, child's pose, seated "
+                    "forward stretches), extension (back: lying on the elbows, standing back extension, cobra-type "
+                    "moves) or neutral. A person whose back dislikes one direction has those left out at first.")
+    ] = Direction.NEUTRAL
     dose: Dose
     progression: Annotated[Progression, Field(json_schema_extra={"default": {}})] = field(default_factory=Progression)
     easier: Annotated[Slug | None, Field(description="Id of the next easier variant.")] = None

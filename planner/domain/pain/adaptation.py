@@ -38,11 +38,11 @@ class AdaptationState:
     __pydantic_config__ = {"extra": "forbid"}  # in a plan file; the store's copies are read by load()
 
     pause: Literal["relief", "red-flag"] | None = None
-    frozen_week: int | None = None
-    factor: float = 1.0
+    frozen_week: Annotated[int | None, Field(strict=True)] = None
+    factor: Annotated[float, Field(strict=True)] = 1.0
     growing_since: dt.date | None = None
-    ceiling: float | None = None
-    lag_weeks: int = 0
+    ceiling: Annotated[float | None, Field(strict=True)] = None
+    lag_weeks: Annotated[int, Field(strict=True)] = 0
     regressed: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
     gap_after: dt.date | None = None
     # The warning signs behind a red-flag pause (names from planner.domain.pain.warning_signs).
@@ -52,7 +52,7 @@ class AdaptationState:
     # A dropped track's replacement: another exercise for the same purpose (planner.domain.plan.substitutes).
     replaced: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
     # Weeks to climb back after a cut or a pause, from the pain rules in force when it began.
-    rebuild_weeks: Annotated[int, Field(ge=1, le=12)] = DEFAULT_RULES.rebuild_weeks
+    rebuild_weeks: Annotated[int, Field(ge=1, le=12, strict=True)] = DEFAULT_RULES.rebuild_weeks
 
     def dump(self) -> dict:
         """Plain JSON values, as the store keeps the state with each adjustment."""

@@ -18,6 +18,7 @@ read the rules without it.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +43,9 @@ RELIEF_FROM = 8  # the floor: pain of this or more always pauses to the relief r
 def _bounds(low: float, high: float, words: str) -> dict:
     """A field's description and range for the JSON Schema; the range itself is checked (with the reason
     in words) by :meth:`PainRules.__post_init__`, so one message says both what and why."""
-    return {"description": words, "json_schema_extra": {"minimum": low, "maximum": high}}
+    # Strict: a safety number is a number as written (``true`` is not 1, ``"0.5"`` is not 0.5), and finite.
+    return {"description": words, "strict": True, "allow_inf_nan": False,
+            "json_schema_extra": {"minimum": low, "maximum": high}}
 
 
 # name: (lowest, highest, why a value outside is refused). Checked in __post_init__.
@@ -138,13 +141,31 @@ def is_rules_path(path: Path) -> bool:
     return PAIN_RULES_DIR in path.parts[:-1]
 
 
-def rule_files(source: Path) -> list[Path]:
-    """The rules files in a library folder (or the one file, or ``pain-rules`` folder, given)."""
+def rule_files(source: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """The rules files in a library folder (or the one file, or ``pain-rules`` folder, given).
+
+    Every ``*.toml`` name is listed whatever it is (a broken link, a folder, a FIFO, a link to a
+    device): :func:`read_toml` then says what is wrong with it, so a safety file that cannot be read
+    is never skipped in silence. A ``pain-rules`` folder that cannot be listed goes into ``problems``.
+    """
     if source.is_file():
         return [source] if is_rules_path(source.absolute()) else []
     if source.name == PAIN_RULES_DIR:
-        return sorted(p for p in source.glob("*.toml") if p.is_file())
-    return sorted(p for p in source.rglob(f"{PAIN_RULES_DIR}/*.toml") if p.is_file())
+        folders = [source]
+    else:
+        folders = sorted(p for p in source.rglob(PAIN_RULES_DIR) if p.is_dir() or not os.access(p, os.R_OK))
+    found: list[Path] = []
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError as err:
+            if problems is not None:
+                problems.append(Problem(display_path(folder), None, "folder",
+                                        f"cannot be read ({err.strerror or err}); the pain rules in it are not "
+                                        "used until it can be"))
+            continue
+        found.extend(folder / name for name in names if name.endswith(".toml"))
+    return sorted(found)
 
 
 def _floor_problem(data: dict, shown: str, text: str) -> Problem | None:
@@ -167,7 +188,11 @@ def load_pain_rules(sources: Iterable[Source | Path]) -> LoadedRules:
     for source in sources:
         path = source.path if isinstance(source, Source) else source
         built_in = isinstance(source, Source) and source.built_in
-        for file in rule_files(path) if path.exists() else []:
+        folder_problems: list[Problem] = []
+        files = rule_files(path, folder_problems) if path.exists() else []
+        loaded.problems.extend(folder_problems)
+        loaded.notices.extend(f"{p.path}: {p.message}" for p in folder_problems)
+        for file in files:
             shown = display_path(file)
             loaded.checked.append(shown)
             data, text, problems = read_toml(file)

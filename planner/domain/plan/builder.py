@@ -19,7 +19,9 @@ How a plan comes about:
    Walks grow by their own step (a few minutes a week) while there is room. A walk
    apart from the session (``apart = true``) takes none of its minutes and grows by the
    program's ``walk_step_minutes`` each full week to about 30 (:mod:`planner.domain.plan.walks`).
-4. Every ``deload_every``-th week is an easier week at about ``deload_factor``
+4. The direction that eases the back (``eases``) leaves the disliked direction's exercises out of the
+   first four weeks; they come back at their easiest dose (:mod:`planner.domain.plan.direction`).
+5. Every ``deload_every``-th week is an easier week at about ``deload_factor``
    of the training load; walks and relief items (heat, cold, rest positions,
    water) are never cut. A plan never ends on an easier week.
 """
@@ -33,6 +35,7 @@ from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
 from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
+from planner.domain.plan.direction import apply_direction
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
 from planner.domain.plan.progression import TrackState
 from planner.domain.plan.sessions import Item, SessionPlanner
@@ -127,4 +130,4 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
                            f"New this week{', an everyday loaded movement' if loaded else ''}: {', '.join(joining)}.")
         weeks.append(Week(number=number, deload=deload, reasons=reasons,
                           sessions=_sessions(builder, inputs, layouts, states, index)))
-    return Plan(inputs=inputs, program_name=program.name, weeks=weeks)
+    return apply_direction(Plan(inputs=inputs, program_name=program.name, weeks=weeks), library)

@@ -42,6 +42,20 @@ class DayChange:
     days: Annotated[list[Weekday], Field(min_length=1, max_length=7)]
 
 
+Eases = Literal["forward", "back", "neither"]
+WalkDays = Literal["all", "sessions"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class EasesChange:
+    """From week ``from_week`` on, the answer to "which eases your back?" is ``eases`` instead."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    from_week: Annotated[int, Field(ge=2, le=52)]
+    eases: Eases
+
+
 @dataclass(frozen=True, kw_only=True)
 class PlanInputs:
     """What the person asked for; the same inputs always build the same plan."""
@@ -57,11 +71,23 @@ class PlanInputs:
     day_changes: Annotated[list[DayChange], Field(
         description="Training days changed part-way: each keeps the number of sessions a week, so only dates move.")
     ] = field(default_factory=list)
+    eases: Annotated[Eases, Field(
+        description="Which eases the back: bending forward (then leaning-back exercises wait four weeks), "
+                    "leaning back (then bending-forward ones wait), or neither.")] = "neither"
+    eases_changes: Annotated[list[EasesChange], Field(
+        description="The answer changed part-way: from each from_week on, the new answer holds.")
+    ] = field(default_factory=list)
+    walk_days: Annotated[WalkDays, Field(
+        description="all: the walk apart from the session is offered every day, session or not; sessions: on "
+                    "session days only.")] = "all"
 
     def __post_init__(self) -> None:
         weeks = [c.from_week for c in self.day_changes]
         if weeks != sorted(set(weeks)):
             raise ValueError("day_changes: list each from_week once, in increasing order")
+        weeks = [c.from_week for c in self.eases_changes]
+        if weeks != sorted(set(weeks)):
+            raise ValueError("eases_changes: list each from_week once, in increasing order")
         for change in self.day_changes:
             if len(set(change.days)) != len(self.days):
                 raise ValueError(f"day_changes: week {change.from_week} names {len(set(change.days))} days; "
@@ -76,6 +102,12 @@ class PlanInputs:
         data = dataclasses.asdict(self)
         if not self.day_changes:
             del data["day_changes"]
+        if self.eases == "neither":
+            del data["eases"]
+        if not self.eases_changes:
+            del data["eases_changes"]
+        if self.walk_days == "all":
+            del data["walk_days"]
         return data
 
     @classmethod
@@ -83,7 +115,23 @@ class PlanInputs:
         """Inputs the store wrote with :meth:`to_json` (checked when they were first made)."""
         data = json.loads(text)
         return cls(**{**data, "start": dt.date.fromisoformat(data["start"]),
-                      "day_changes": [DayChange(**c) for c in data.get("day_changes", ())]})
+                      "day_changes": [DayChange(**c) for c in data.get("day_changes", ())],
+                      "eases_changes": [EasesChange(**c) for c in data.get("eases_changes", ())]})
+
+    def eases_in_week(self, number: int) -> tuple[Eases, int]:
+        """The answer in force in week ``number`` (1 for the first), and the week it took effect."""
+        eases, since = self.eases, 1
+        for change in self.eases_changes:
+            if change.from_week <= number:
+                eases, since = change.eases, change.from_week
+        return eases, since
+
+    def with_eases_from(self, from_week: int, eases: Eases) -> PlanInputs:
+        """These inputs with ``eases`` from ``from_week`` on; later changes are replaced by this one."""
+        if from_week <= 1:
+            return dataclasses.replace(self, eases=eases, eases_changes=[])
+        kept = [c for c in self.eases_changes if c.from_week < from_week]
+        return dataclasses.replace(self, eases_changes=[*kept, EasesChange(from_week=from_week, eases=eases)])
 
     def days_text(self) -> str:
         """The training days in words, with any change: "Mon, Wed, Fri (from week 3: Tue, Thu, Sat)"."""

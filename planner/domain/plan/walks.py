@@ -10,6 +10,10 @@ grown; a week held or eased for pain repeats the held week's walk (see
 :mod:`planner.domain.days.day`). Walking is outside the 10%-a-week limit, which is for the
 strength and stretch work.
 
+With ``walk_days = "all"`` (the default) the same walk, at the same minutes, is offered on the
+days between the sessions too, with its own tick box (:func:`planner.domain.days.day.rest_day_walks`);
+it is counted apart from the sessions, so a missed walk never makes a session partial.
+
 Why: in the WalkBack trial (Pocovi et al., Lancet 2024) a progressive walking programme with
 education kept people free of a recurrence of low back pain for longer; NICE NG59 advises
 staying active.
@@ -73,7 +77,9 @@ def walks_apart_start(builder: SessionPlanner, sessions: list[list[Item]]) -> li
     reasons = []
     for track in sorted({i.track for items in sessions for i in items if i.spec in builder.apart}):
         state = builder.states[track]
-        reasons.append(f"{state.exercise.name}: {state.dose.minutes} min on each session day, at any time of the "
+        days = ("every day, session or not (walking most days, as in WalkBack)" if builder.inputs.walk_days == "all"
+                else "on each session day")
+        reasons.append(f"{state.exercise.name}: {state.dose.minutes} min {days}, at any time of the "
                        "day and not counted in the session's minutes; "
                        f"{builder.program.walk_step_minutes} min more each full week up to {walk_cap(state)}.")
     return reasons

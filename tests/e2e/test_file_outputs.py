@@ -1,0 +1,118 @@
+"""Every file planner writes goes through one helper: regular files only, no links, --force to replace,
+no FIFO that hangs, no temporary file left behind; folders it makes are private whatever the umask."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from planner.domain.errors import PlannerError
+from planner.exports.files import STALE_SECONDS, remove_stale_temporaries, write_export
+from planner.exports.live import is_live_calendar
+from planner.store.database import make_private_folders
+
+
+def test_a_link_at_the_target_is_refused_and_its_victim_untouched(tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text("keep")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "plan.md").symlink_to(victim)
+    with pytest.raises(PlannerError, match="is a symbolic link; planner writes only to a regular file"):
+        write_export(tmp_path / "out" / "plan.md", "new", force=True)
+    assert victim.read_text() == "keep" and (tmp_path / "out" / "plan.md").is_symlink()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-null-link", "folder"])
+def test_special_targets_are_refused_without_opening_them(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "target"
+    if kind == "fifo":
+        os.mkfifo(target)  # opening it for writing would wait for a reader for ever
+    elif kind == "dev-null-link":
+        target.symlink_to("/dev/null")
+    else:
+        target.mkdir()
+    with pytest.raises(PlannerError, match="is not a regular file|is a folder"):
+        write_export(target, "text", force=True)
+    assert not list(tmp_path.glob(".planner-export-*"))
+
+
+def test_an_existing_file_needs_force_unless_it_is_our_own_calendar(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    os.chmod(notes, 0o644)
+    with pytest.raises(PlannerError, match="already exists; add --force"):
+        write_export(notes, "BEGIN:VCALENDAR", ours=is_live_calendar)
+    assert notes.read_text() == "my notes" and stat.S_IMODE(notes.stat().st_mode) == 0o644
+    ours = tmp_path / "plan.ics"
+    ours.write_text("BEGIN:VCALENDAR\r\nPRODID:-//planner//live calendar//EN\r\nEND:VCALENDAR\r\n")
+    write_export(ours, "BEGIN:VCALENDAR\r\nPRODID:-//planner//live calendar//EN\r\nX:1\r\nEND:VCALENDAR\r\n",
+                 ours=is_live_calendar)
+    assert "X:1" in ours.read_text()
+    write_export(notes, "replaced", force=True)
+    assert notes.read_text() == "replaced"
+
+
+def test_stale_temporaries_are_removed_and_fresh_ones_kept(tmp_path: Path) -> None:
+    stale, fresh = tmp_path / ".planner-export-old.tmp", tmp_path / ".planner-export-new.tmp"
+    stale.write_text("health data from a killed write")
+    fresh.write_text("a write in progress")
+    old = time.time() - STALE_SECONDS - 5
+    os.utime(stale, (old, old))
+    write_export(tmp_path / "plan.md", "text")
+    assert not stale.exists() and fresh.exists()
+    remove_stale_temporaries(tmp_path, now=time.time() + STALE_SECONDS + 5)
+    assert not fresh.exists() and (tmp_path / "plan.md").read_text() == "text"
+
+
+def test_data_folders_are_private_under_umask_000(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        make_private_folders(tmp_path / "a" / "b" / "c")
+    finally:
+        os.umask(old)
+    for folder in ("a", "a/b", "a/b/c"):
+        assert stat.S_IMODE((tmp_path / folder).stat().st_mode) == 0o700, folder
+
+
+def test_schema_and_calendar_go_through_the_same_rules(tmp_path: Path, run_planner) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text("keep")
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    (schemas / "lesson.schema.json").symlink_to(victim)
+    result = run_planner("schema", "-o", "schemas", "--force")
+    assert result.returncode == 1 and result.stderr.splitlines() == [
+        "planner: schemas/lesson.schema.json: is a symbolic link; planner writes only to a regular file, never "
+        "through a link. Give the real path, or remove the link"]
+    assert victim.read_text() == "keep" and not list(schemas.glob("*.json"))[1:], "nothing written"
+    (schemas / "lesson.schema.json").unlink()
+    assert run_planner("schema", "-o", "schemas").returncode == 0
+    again = run_planner("schema", "-o", "schemas")
+    assert again.returncode == 1 and "already exists; add --force to replace it" in again.stderr
+    assert run_planner("schema", "-o", "schemas", "--force").returncode == 0
+    fifo = tmp_path / "fifo-schemas"
+    fifo.mkdir()
+    os.mkfifo(fifo / "plan.schema.json")
+    hung = run_planner("schema", "-o", "fifo-schemas", "--force", timeout=60)
+    assert hung.returncode == 1 and "is not a regular file" in hung.stderr
+
+    assert run_planner("plan", "new", "--program", "core-foundation").returncode == 0
+    (tmp_path / "notes.txt").write_text("mine")
+    refused = run_planner("calendar", "--live", "notes.txt")
+    assert refused.returncode == 1 and "notes.txt: already exists; add --force" in refused.stderr
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    (tmp_path / "link.ics").symlink_to(tmp_path / "elsewhere.ics")
+    linked = run_planner("calendar", "--live", "link.ics")
+    assert linked.returncode == 1 and "is a symbolic link" in linked.stderr
+    assert (tmp_path / "link.ics").is_symlink() and not (tmp_path / "elsewhere.ics").exists()
+    assert run_planner("calendar", "--live", "plan.ics").returncode == 0
+    assert run_planner("calendar", "--live", "plan.ics").returncode == 0, "its own calendar is replaced"
+    assert run_planner("done").returncode == 0
+    assert is_live_calendar(tmp_path / "plan.ics")
+    assert run_planner("calendar", "--live", "notes.txt", "--force").returncode == 0
+    assert (tmp_path / "notes.txt").read_text().startswith("BEGIN:VCALENDAR")
+    assert not list(tmp_path.glob(".planner-export-*"))

@@ -1,0 +1,190 @@
+"""The second adversarial round, through the real ``planner`` command: each case and a cousin of it ends
+in one line (or in output that still reads), never in a traceback."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY
+
+LONG = "x" * 300  # longer than any file name may be (Errno 36)
+
+
+@pytest.fixture
+def with_plan(run_planner) -> None:
+    assert run_planner("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_planner("done", "cat-cow").returncode == 0
+    assert run_planner("pain", "3").returncode == 0
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    assert "Traceback" not in result.stderr and "Error:" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.mark.parametrize(("encoding", "args"), [
+    ({"PYTHONIOENCODING": "ascii"}, ("history",)), ({"PYTHONIOENCODING": "ascii"}, ("today",)),
+    ({"PYTHONIOENCODING": "latin-1"}, ("report",)), ({"PYTHONIOENCODING": "ascii"}, ("plan", "show")),
+    ({"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}, ("plan", "show")),
+])
+def test_a_terminal_that_cannot_show_a_character_gets_a_readable_form(run_planner, with_plan, encoding: dict,
+                                                                     args: tuple[str, ...]) -> None:
+    result = no_traceback(run_planner(*args, env=encoding))
+    assert result.returncode == 0 and result.stdout.strip()
+
+
+def test_ascii_forms_replace_the_marks(run_planner, with_plan) -> None:
+    history = run_planner("history", env={"PYTHONIOENCODING": "ascii"}).stdout
+    assert "Adherence" in history and "\u00b7" not in history and " - current streak" in history
+
+
+def test_a_closed_standard_output_is_one_line(tmp_path: Path, with_plan) -> None:
+    env = {**os.environ, "PLANNER_DATA_DIR": str(tmp_path / "data"), "PLANNER_TODAY": TODAY}
+    command = f"{shlex.quote(sys.executable)} -m planner today >&-"
+    result = subprocess.run(["sh", "-c", command], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["planner: cannot write the output (standard output is closed)"]
+
+
+@pytest.mark.parametrize("args", [
+    ("--data-dir", LONG, "status"), ("--library", LONG, "validate"), ("calendar", "--live", LONG + ".ics"),
+    ("export", "-o", LONG + ".toml"), ("report", "-o", LONG + ".md"),
+])
+def test_a_path_too_long_is_one_line(run_planner, with_plan, args: tuple[str, ...]) -> None:
+    result = no_traceback(run_planner(*args))
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "File name too long" in result.stderr
+
+
+def test_a_long_data_dir_from_the_environment_is_one_line(run_planner) -> None:
+    result = no_traceback(run_planner("today", env={"PLANNER_DATA_DIR": LONG}))
+    assert result.returncode == 1 and "File name too long" in result.stderr
+
+
+def test_proc_as_a_library_is_refused_in_lines_not_a_traceback(run_planner) -> None:
+    result = no_traceback(run_planner("validate", env={"PLANNER_LIBRARY": "/proc/self/fdinfo"}))
+    assert result.returncode in (0, 1)
+
+
+def test_control_characters_typed_in_arguments_never_reach_the_store(run_planner, with_plan, tmp_path) -> None:
+    assert run_planner("skip", "--why", "sick\r\nForged: all done \x1b]0;x\x07\u202e").returncode == 0
+    today = run_planner("today").stdout
+    (line,) = [line for line in today.splitlines() if "Skipped:" in line]
+    assert line.strip() == "· Skipped: sick Forged: all done ]0;x."
+    assert "\x1b" not in today and "\u202e" not in today and "\\u" not in today
+    assert run_planner("report", "-o", "report.md").returncode == 0
+    report = (tmp_path / "report.md").read_text()
+    assert "\x1b" not in report and "\x07" not in report
+
+
+def test_import_into_a_fresh_folder_needs_the_screening_like_plan_new(run_planner, with_plan, tmp_path) -> None:
+    assert run_planner("export", "-o", "plan.toml").returncode == 0
+    fresh = {"PLANNER_DATA_DIR": str(tmp_path / "fresh")}
+    refused = no_traceback(run_planner("import", "plan.toml", env=fresh))
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("planner: answer the safety questions before your first plan")
+    assert not (tmp_path / "fresh" / "planner.db").exists() or run_planner(
+        "status", "--line", env=fresh).stdout.startswith("no plan")
+    assert run_planner("screen", "--none", env=fresh).returncode == 0
+    assert run_planner("import", "plan.toml", env=fresh).returncode == 0
+
+
+@pytest.mark.parametrize("kind", ["broken-link", "folder", "fifo", "dev-zero-link", "link-loop"])
+def test_a_pain_rules_file_that_is_not_a_regular_file_is_a_problem(run_planner, tmp_path, kind: str) -> None:
+    rules = tmp_path / "lib" / "pain-rules"
+    rules.mkdir(parents=True)
+    target = rules / "default.toml"
+    {"broken-link": lambda: target.symlink_to(tmp_path / "missing.toml"), "folder": target.mkdir,
+     "fifo": lambda: os.mkfifo(target), "dev-zero-link": lambda: target.symlink_to("/dev/zero"),
+     "link-loop": lambda: target.symlink_to(target)}[kind]()
+    result = no_traceback(run_planner("--library", "lib", "validate", timeout=60))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "lib/pain-rules/default.toml" in result.stdout + result.stderr
+    assert "ok:" not in result.stdout
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("progress_max = true", "progress_max: input should be a valid integer; got True"),
+    ('reduce_factor = "0.5"', "reduce_factor: input should be a valid number; got '0.5'"),
+    ("hold_max = 4.0", "hold_max: input should be a valid integer; got 4.0"),
+    ("reduce_factor = nan", "reduce_factor: input should be a finite number"),
+])
+def test_pain_rule_numbers_are_strict(run_planner, tmp_path, line: str, message: str) -> None:
+    rules = tmp_path / "lib" / "pain-rules"
+    rules.mkdir(parents=True)
+    (rules / "default.toml").write_text(line + "\n")
+    result = no_traceback(run_planner("--library", "lib", "validate"))
+    assert result.returncode == 1 and message in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ('"0.5"', "adaptation.factor: input should be a valid number; got '0.5'"),
+    ("true", "adaptation.factor: input should be a valid number; got True"),
+    ("1e-300", "adaptation.factor: 1e-300 is out of range"),
+])
+def test_adaptation_numbers_are_strict(run_planner, with_plan, tmp_path, value: str, message: str) -> None:
+    assert run_planner("export", "-o", "plan.toml").returncode == 0
+    text = (tmp_path / "plan.toml").read_text()
+    if "[adaptation]" not in text:
+        text += "\n[adaptation]\nfactor = 1.0\n"
+    text = re.sub(r"(?m)^factor = .*$", f"factor = {value}", text)
+    (tmp_path / "bad.toml").write_text(text)
+    result = no_traceback(run_planner("import", "bad.toml"))
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+
+
+def test_simulate_before_the_plan_starts_projects_from_its_first_day(run_planner) -> None:
+    assert run_planner("plan", "new", "--program", "core-foundation", "--start", "2026-03-16").returncode == 0
+    result = no_traceback(run_planner("simulate", "--pain", "3", "--weeks", "2"))
+    assert result.returncode == 0 and "has ended" not in result.stdout
+    assert "Week 1 (from Monday 2026-03-16)" in result.stdout
+
+
+@pytest.mark.parametrize(("host", "message"), [
+    ("", "planner: --host: is empty, which would listen on every network interface"),
+    ("999.1.1.1", "planner: --host: 999.1.1.1 is not an address planner can listen on"),
+])
+def test_serve_names_the_host_as_the_problem(run_planner, host: str, message: str) -> None:
+    result = no_traceback(run_planner("serve", "--host", host, "--port", "8791"))
+    assert result.returncode == 2 and result.stderr.startswith(message), result.stderr
+    assert "--port" not in result.stderr.split(";")[0]
+
+
+def can_mount() -> bool:
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        return False
+    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+def test_on_a_full_disk_reads_and_backups_still_work(run_planner, tmp_path) -> None:
+    """A real full disk: a small tmpfs in a private mount namespace, filled to the last byte."""
+    if not can_mount():
+        pytest.skip("needs root and unshare -m to mount a small tmpfs")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    data = disk / "data"
+    planner = f"{shlex.quote(sys.executable)} -m planner --data-dir {shlex.quote(str(data))}"
+    reads = ["status --line", "today", "history", "plan show", "export",
+             f"export -o {tmp_path}/backup.toml", f"report -o {tmp_path}/report.md"]
+    script = "; ".join([
+        f"mount -t tmpfs -o size=2m tmpfs {disk}", f"{planner} screen --none >/dev/null",
+        f"{planner} plan new --program core-foundation >/dev/null", f"{planner} done cat-cow >/dev/null",
+        f"dd if=/dev/zero of={disk}/fill bs=64k 2>/dev/null",
+        *(f"{planner} {r} >/dev/null; echo rc=$?" for r in reads), f"{planner} done; echo rc=$?"])
+    env = {**os.environ, "PLANNER_TODAY": "2026-03-20"}
+    env.pop("PLANNER_LIBRARY", None)
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, env=env,
+                            timeout=300)
+    codes = [line for line in result.stdout.splitlines() if line.startswith("rc=")]
+    assert codes == ["rc=0"] * len(reads) + ["rc=1"], result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "or the disk is full); nothing was recorded" in result.stderr.splitlines()[-1]
+    assert (tmp_path / "backup.toml").stat().st_size > 0 and (tmp_path / "report.md").stat().st_size > 0
