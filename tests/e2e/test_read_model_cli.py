@@ -91,3 +91,18 @@ def test_a_damaged_views_file_is_worked_out_again(run_planner: RunPlanner, tmp_p
     for damage in ("{", '{"key": "x", "views": {}}', '{"key": 1}', "[]"):
         views(tmp_path).write_text(damage)
         assert out(run_planner, "today") == first
+
+
+def test_a_damaged_row_is_said_on_every_run_so_no_view_is_kept(run_planner: RunPlanner, tmp_path: Path) -> None:
+    """The line naming a row the store left out goes to standard error after the command: a kept view
+    would hide it from the next run."""
+    assert run_planner("plan", "new", "--program", "core-flexibility").returncode == 0
+    assert run_planner("pain", "2").returncode == 0
+    with sqlite3.connect(tmp_path / "data" / "planner.db") as connection:
+        connection.execute("UPDATE pain_reports SET date = 'garbage'")
+    for _ in range(2):
+        for args in (("today",), ("status", "--line")):
+            result = run_planner(*args)
+            assert result.returncode == 0, result.stderr
+            assert "the rest of your history was read" in result.stderr, (args, result.stderr)
+    assert not views(tmp_path).exists() or "garbage" not in views(tmp_path).read_text()
