@@ -26,10 +26,11 @@ def screening_needed(context: Context) -> str | None:
     return None
 
 
-def screen(context: Context, yes: tuple[str, ...]) -> Outcome:
-    """Keep today's answers (the warning signs answered yes); an emergency or urgent "yes" records a pause
-    with them, on the active plan or, before any plan, on none. The outcome carries the alert to show."""
-    screening = Screening(context.today, tuple(dict.fromkeys(yes)))
+def screen(context: Context, yes: tuple[str, ...], usual_pain: int | None = None) -> Outcome:
+    """Keep today's answers (the warning signs answered yes, and the usual pain if given); an emergency or
+    urgent "yes" records a pause with them, on the active plan or, before any plan, on none. The outcome
+    carries the alert to show."""
+    screening = Screening(context.today, tuple(dict.fromkeys(yes)), usual_pain)
 
     def act(s: Situation) -> Outcome:
         alert, pause = screening_outcome(screening, standing_state(s.store))
@@ -58,5 +59,17 @@ def set_eases(context: Context, eases: Eases) -> Outcome:
         s.store.change_inputs(active.record.id, inputs, adjustment)
         active.rebuild(inputs, s.library)
         return Outcome([adjustment.reason], changed=True, active=active)
+
+    return decide(context, act)
+
+
+def set_usual_pain(context: Context, score: int) -> Outcome:
+    """The person's usual pain, said deliberately (``planner screen --usual-pain N``): the settled test and
+    "well above your usual" are judged against it from now on."""
+
+    def act(s: Situation) -> Outcome:
+        s.store.set_usual_pain(score)
+        return Outcome([f"Usual pain set to {score}: a next-morning report of {max(2, score)} or less counts "
+                        "as settled."], changed=False, active=s.active)
 
     return decide(context, act)

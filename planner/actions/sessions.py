@@ -60,10 +60,10 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
             raise UsageError(f"{day.isoformat()} is a rest day in your plan; nothing to check off")
         check_ids(view, ids)
         chosen = [p for p in view.exercises if not ids or p.id in ids]
-        s.store.record_completions(active.record.id, [
+        # The first check-off of a day keeps its session as prescribed now: the record that shows it from then on.
+        active.check_off([
             Completion(day, p.id, status, p.sets if sets is None else sets, p.reps, p.hold_seconds, p.minutes)
-            for p in chosen])
-        active.reload()
+            for p in chosen], view)
         after = view_of(active, s, day)
         names = ", ".join(p.name for p in chosen)
         if not after.planned:  # a walk on a day without a session: counted apart from the sessions

@@ -33,7 +33,7 @@ def pain(args: argparse.Namespace, context: Context) -> int:
 
     score = _score(args.score)
     report = PainReport(_day(args, context), args.when, score, args.where.strip(), tuple(args.aggravated),
-                        tuple(args.flag))
+                        tuple(args.flag), settled=getattr(args, "settled", False))
     rules_notices(context)
     outcome = report_pain(context, report)
     if args.json:

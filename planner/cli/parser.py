@@ -207,6 +207,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "
                    "e.g. --flag numbness")
+    p.add_argument("--settled", action="store_true",
+                   help="you can walk and move about as usual (with a low score on a second day it ends a "
+                        "relief pause), e.g. planner pain 2 --settled")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = add("note", "keep a few words with a day's session (the same notes as the app's runner)")
@@ -226,6 +229,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                    help="which eases your back: forward (bending forward: sitting, knees to chest), back (leaning "
                    "back: standing, walking, lying on your front) or neither (or not sure); your plan follows it "
                    "from next week, e.g. --eases forward")
+    p.add_argument("--usual-pain", metavar="N",
+                   help="your back pain on a typical day lately, 0-10: a next-morning report at or below it (or 2) "
+                        "counts as settled, e.g. planner screen --usual-pain 3")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     fn = add("function", "the activities you want back (up to five), rated 0-10 every two weeks")

@@ -117,6 +117,10 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+AS_BUILT = ("the path if every session is done with pain 0-2: what you do and how your back answers set the "
+            "pace ('planner today'; 'planner simulate' shows other reports)")
+
+
 def show_plan(args: argparse.Namespace, context: Context) -> int:
     active = reading.active_plan(context)
     if active is None:
@@ -137,6 +141,7 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
         return 0
     weeks = [built.weeks[args.week - 1]] if args.week else built.weeks
     print(summary(built, weeks))
+    print(f"\n{AS_BUILT[0].upper()}{AS_BUILT[1:]}.")
     if coming is not None and held:
         print(f"\nAs your check-offs stand, {DAY_NAMES[coming.date.weekday()]} {coming.date.isoformat()}'s session "
               "differs from the plan above:")

@@ -18,26 +18,45 @@ def print_alert(alert: Alert) -> None:
     print("\n".join([border, *alert.lines(), border]))
 
 
+def _usual(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or not 0 <= int(text) <= 10:
+        raise UsageError(f"--usual-pain: '{text}' is not a pain score; use a whole number from 0 (none) to 10 (worst)")
+    return int(text)
+
+
 def screen(args: argparse.Namespace, context: Context) -> int:
     from planner.actions.screening import set_eases
     from planner.cli.session_commands import say_live_problem
 
     eases = getattr(args, "eases", None)
-    if eases is not None and not args.none and not args.yes:
-        eased = set_eases(context, eases)
-        say_live_problem(eased)
+    usual = _usual(getattr(args, "usual_pain", None))
+    if (eases is not None or usual is not None) and not args.none and not args.yes:
+        said: dict[str, object] = {}
+        lines: list[str] = []
+        if usual is not None:
+            from planner.actions.screening import set_usual_pain
+
+            lines += set_usual_pain(context, usual).lines
+            said["usual_pain"] = usual
+        if eases is not None:
+            eased = set_eases(context, eases)
+            say_live_problem(eased)
+            lines.append(eased.lines[0])
+            said |= {"eases": eases, "plan": eased.lines[0]}
         if args.json:
-            print_json({"eases": eases, "plan": eased.lines[0]})
+            print_json(said)
         else:
-            print(eased.lines[0])
+            print(*lines, sep="\n")
         return 0
     if args.none == bool(args.yes):
         raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
-                         "not both or neither; or only --eases forward|back|neither")
+                         "not both or neither; or only --eases forward|back|neither and/or --usual-pain N")
     from planner.actions.screening import screen as keep
 
-    screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)))
-    outcome = keep(context, screening.yes)
+    screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)), usual)
+    outcome = keep(context, screening.yes, usual)
     alert = outcome.alert
     say_live_problem(outcome)
     eased = None

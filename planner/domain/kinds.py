@@ -21,6 +21,7 @@ class AdjustmentKind(StrEnum):
     REBUILD = "rebuild"  # building back to the planned volume
     ADVICE = "advice"  # one exercise changed or dropped, the rest as planned
     RESUME = "resume"  # the person confirmed an assessment, or a relief pause ended
+    RETURN = "return"  # two settled weeks: what pain dropped or eased is tried again
     GAP = "gap"  # back after a break: a step down
     DAYS = "days"  # the training days moved
     DIRECTION = "direction"  # a new answer on which direction eases the back: the next weeks follow it
@@ -30,7 +31,7 @@ class AdjustmentKind(StrEnum):
 # pause (``red-flag``): only ``resume --confirm`` lifts that.
 TAKEN_BACK_WITH_PAIN: tuple[AdjustmentKind, ...] = (
     AdjustmentKind.HOLD, AdjustmentKind.REDUCE, AdjustmentKind.PAUSE, AdjustmentKind.PROGRESS,
-    AdjustmentKind.REBUILD, AdjustmentKind.ADVICE, AdjustmentKind.RESUME)
+    AdjustmentKind.REBUILD, AdjustmentKind.ADVICE, AdjustmentKind.RESUME, AdjustmentKind.RETURN)
 
 # The changes pain made to the volume: marked on the app's charts.
 PAIN_CHANGES: tuple[AdjustmentKind, ...] = (

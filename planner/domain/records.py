@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from planner.domain.plan.model import Prescription
 
 CompletionStatus = Literal["done", "partial", "skipped"]
 PainWhen = Literal["during", "after", "next-morning"]
@@ -40,6 +43,7 @@ class PainReport:
     aggravated: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     id: int | None = None
+    settled: bool = False  # "Can you walk and move about as usual?" answered yes (ends a relief pause)
 
     def as_json(self) -> dict:
         return {
@@ -49,6 +53,7 @@ class PainReport:
             "where": self.area,
             "aggravated": list(self.aggravated),
             "flags": list(self.flags),
+            "settled": self.settled,
         }
 
 
@@ -79,6 +84,23 @@ class SessionNote:
 
 
 @dataclass(frozen=True)
+class SessionRecord:
+    """A day's session as it was prescribed when its first exercise was checked off: the record of
+    what was asked, kept with what was done (the :class:`Completion` rows). Nothing written later (a pain
+    report, a rule change, a library edit) changes it; only taking every check-off of that day back does.
+
+    ``held_back`` keeps each easier variant held in place of a harder one as (planned, kept, sessions done,
+    sessions needed), so the day reads as it did.
+    """
+
+    date: dt.date
+    week: int | None
+    exercises: tuple[Prescription, ...] = ()
+    reasons: tuple[str, ...] = ()
+    held_back: tuple[tuple[Prescription, Prescription, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class History:
     """Everything recorded against one plan, oldest first."""
 
@@ -87,6 +109,12 @@ class History:
     pain: tuple[PainReport, ...] = ()
     adjustments: tuple[Adjustment, ...] = ()
     notes: tuple[SessionNote, ...] = ()
+    sessions: tuple[SessionRecord, ...] = ()
+    usual_pain: int | None = None  # the pain on a typical day, as the person said it (planner screen)
+
+    def session_on(self, day: dt.date) -> SessionRecord | None:
+        """The recorded session of ``day``, if anything was checked off that day."""
+        return next((s for s in self.sessions if s.date == day), None)
 
     def completions_on(self, day: dt.date) -> dict[str, Completion]:
         return {c.exercise_id: c for c in self.completions if c.date == day}

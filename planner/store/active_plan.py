@@ -7,12 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.domain.days.day import DayView, session_record
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan, PlanInputs
-from planner.domain.records import Adjustment, History
+from planner.domain.records import Adjustment, Completion, History
 from planner.store.plan_cache import build_plan_cached
 from planner.store.store import DamagedPlan, PlanRecord, Store
 
@@ -62,6 +63,14 @@ class ActivePlan:
         if result is not None:
             self.state = result[0]
             self.history = dataclasses.replace(self.history, adjustments=(*self.history.adjustments, result[1]))
+
+    def check_off(self, completions: list[Completion], view: DayView) -> int:
+        """Record check-offs of ``view``'s day, and (at the first) the session as ``view`` prescribes it:
+        the record that shows the day from then on (see :func:`planner.domain.days.day.day_view`)."""
+        record = session_record(view)
+        count = self.store.record_completions(self.record.id, completions, [record] if record else [])
+        self.reload()
+        return count
 
     def rebuild(self, inputs: PlanInputs, library: Library) -> None:
         """The same plan with new inputs (already stored): rebuilt, and its history read again."""

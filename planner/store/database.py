@@ -122,7 +122,20 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (activity_id, date)
     );
     """,
-    # 8: the data version, bumped by a trigger on every table in the same transaction as each write; the
+    # 8: the record is the truth: a day's session as it was prescribed when it was first checked off
+    # (older check-offs have none; their days are read as the plan stood on that day); and with a pain
+    # report, whether the person could walk and move about as usual (what ends a relief pause).
+    """
+    CREATE TABLE session_records (
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        record TEXT NOT NULL,
+        recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+        PRIMARY KEY (plan_id, date)
+    );
+    ALTER TABLE pain_reports ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 9: the data version, bumped by a trigger on every table in the same transaction as each write; the
     # read model (planner/store/views.py) is keyed on it. The triggers are installed after every migration.
     """
     CREATE TABLE IF NOT EXISTS data_version (n INTEGER NOT NULL);

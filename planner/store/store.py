@@ -9,6 +9,7 @@ the doses and those are what they will do.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import sqlite3
@@ -19,10 +20,19 @@ from typing import TypeVar
 
 from planner.domain.files.control import clean_text
 from planner.domain.function import Activity, Rating
+from planner.domain.library.models import Category, Kind
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.screening import Screening
-from planner.domain.plan.model import PlanInputs
-from planner.domain.records import Adjustment, Completion, History, PainReport, SessionNote, Skip
+from planner.domain.plan.model import PlanInputs, Prescription
+from planner.domain.records import (
+    Adjustment,
+    Completion,
+    History,
+    PainReport,
+    SessionNote,
+    SessionRecord,
+    Skip,
+)
 from planner.locations import database_path
 from planner.store.database import StoreError, connect, write
 
@@ -116,8 +126,11 @@ class Store:
                    "FROM completions WHERE plan_id = ? AND date >= ?", (target, source, day))
         db.execute("INSERT INTO skips (plan_id, date, why, recorded_at) SELECT ?, date, why, recorded_at "
                    "FROM skips WHERE plan_id = ? AND date >= ?", (target, source, day))
-        db.execute("INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags, recorded_at) "
-                   "SELECT ?, date, timing, score, area, aggravated, flags, recorded_at FROM pain_reports "
+        db.execute("INSERT INTO session_records (plan_id, date, record, recorded_at) SELECT ?, date, record, "
+                   "recorded_at FROM session_records WHERE plan_id = ? AND date >= ?", (target, source, day))
+        db.execute("INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags, settled, "
+                   "recorded_at) SELECT ?, date, timing, score, area, aggravated, flags, settled, recorded_at "
+                   "FROM pain_reports "
                    "WHERE plan_id = ? AND date >= ? ORDER BY id", (target, source, day))
 
     def change_inputs(self, plan_id: int, inputs: PlanInputs, adjustment: Adjustment) -> None:
@@ -179,8 +192,24 @@ class Store:
         with write(self.connection, self.path) as db:
             db.execute("INSERT INTO screenings (date, yes) VALUES (?, ?)",
                        (screening.date.isoformat(), json.dumps(list(screening.yes))))
+            if screening.usual_pain is not None:
+                self._set_usual_pain(db, screening.usual_pain)
             plan = db.execute("SELECT id FROM plans WHERE archived_at IS NULL").fetchone()
             self._insert_adjustments(db, plan[0] if plan else None, adjustments)
+
+    def set_usual_pain(self, score: int) -> None:
+        """The person's usual pain, said deliberately (``planner screen --usual-pain N``)."""
+        with write(self.connection, self.path) as db:
+            self._set_usual_pain(db, score)
+
+    @staticmethod
+    def _set_usual_pain(db: sqlite3.Connection, score: int) -> None:
+        db.execute("INSERT INTO settings (key, value) VALUES ('usual_pain', ?) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(score),))
+
+    def usual_pain(self) -> int | None:
+        value = self.setting("usual_pain")
+        return int(value) if value is not None and value.isdigit() else None
 
     def latest_screening(self) -> Screening | None:
         """The latest screening that can be read (a damaged one counts as not answered)."""
@@ -239,8 +268,13 @@ class Store:
 
     # Sessions --------------------------------------------------------------
 
-    def record_completions(self, plan_id: int, completions: Iterable[Completion]) -> int:
-        """Check exercises off; recording the same one twice keeps one row."""
+    def record_completions(self, plan_id: int, completions: Iterable[Completion],
+                           sessions: Iterable[SessionRecord] = ()) -> int:
+        """Check exercises off; recording the same one twice keeps one row.
+
+        ``sessions`` are the days' sessions as prescribed now: each is kept only if its day has no record
+        yet, so the first check-off fixes what the day asked for and later ones never rewrite it.
+        """
         rows = [
             (plan_id, c.date.isoformat(), c.exercise_id, c.status, c.sets, c.reps, c.hold_seconds, c.minutes)
             for c in completions
@@ -256,6 +290,8 @@ class Store:
             )
             for day in sorted({r[1] for r in rows}):
                 db.execute("DELETE FROM skips WHERE plan_id = ? AND date = ?", (plan_id, day))
+            db.executemany("INSERT OR IGNORE INTO session_records (plan_id, date, record) VALUES (?, ?, ?)",
+                           [(plan_id, s.date.isoformat(), _session_json(s)) for s in sessions])
         return len(rows)
 
     def remove_completions(self, plan_id: int, day: dt.date, exercise_ids: list[str] | None) -> int:
@@ -266,10 +302,15 @@ class Store:
                     f"DELETE FROM completions WHERE plan_id = ? AND date = ? AND exercise_id IN ({marks})",
                     (plan_id, day.isoformat(), *exercise_ids),
                 )
+                # Every check-off of the day taken back: the day is no longer recorded.
+                db.execute("DELETE FROM session_records WHERE plan_id = ? AND date = ? AND NOT EXISTS"
+                           " (SELECT 1 FROM completions WHERE plan_id = ? AND date = ?)",
+                           (plan_id, day.isoformat(), plan_id, day.isoformat()))
                 return cursor.rowcount
             cursor = db.execute("DELETE FROM completions WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
             removed = cursor.rowcount
             removed += db.execute("DELETE FROM skips WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat())).rowcount
+            db.execute("DELETE FROM session_records WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
             return removed
 
     def record_skip(self, plan_id: int, day: dt.date, why: str) -> None:
@@ -280,6 +321,7 @@ class Store:
                 (plan_id, day.isoformat(), clean_text(why)),
             )
             db.execute("DELETE FROM completions WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
+            db.execute("DELETE FROM session_records WHERE plan_id = ? AND date = ?", (plan_id, day.isoformat()))
 
     def set_note(self, plan_id: int, day: dt.date, text: str) -> None:
         """Keep ``text`` as the day's session note; an empty text removes the note."""
@@ -298,10 +340,11 @@ class Store:
         """The report and the adjustments it caused land together or not at all."""
         with write(self.connection, self.path) as db:
             cursor = db.execute(
-                "INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO pain_reports (plan_id, date, timing, score, area, aggravated, flags, settled)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (plan_id, report.date.isoformat(), report.when, report.score, clean_text(report.area),
-                 json.dumps([clean_text(a) for a in report.aggravated]), json.dumps(list(report.flags))),
+                 json.dumps([clean_text(a) for a in report.aggravated]), json.dumps(list(report.flags)),
+                 int(report.settled)),
             )
             self._insert_adjustments(db, plan_id, adjustments)
         return PainReport(**{**report.__dict__, "id": cursor.lastrowid})
@@ -309,7 +352,7 @@ class Store:
     def remove_latest_pain(self, plan_id: int, kinds: tuple[str, ...]) -> PainReport | None:
         """Take back the latest pain report and the adjustments of ``kinds`` it made (recorded with it or
         after); the state then falls back to what the earlier records left. Returns the report removed."""
-        rows = self._read("SELECT id, date, timing, score, area, aggravated, flags, recorded_at FROM pain_reports"
+        rows = self._read("SELECT id, date, timing, score, area, aggravated, flags, settled, recorded_at FROM pain_reports"
                           " WHERE plan_id = ? ORDER BY id DESC LIMIT 1", (plan_id,))
         if not rows:
             return None
@@ -319,7 +362,7 @@ class Store:
         with write(self.connection, self.path) as db:
             db.execute("DELETE FROM pain_reports WHERE id = ?", (r[0],))
             db.execute(f"DELETE FROM adjustments WHERE plan_id = ? AND recorded_at >= ? AND kind IN ({marks})",
-                       (plan_id, r[7], *kinds))
+                       (plan_id, r[8], *kinds))
         return removed
 
     def record_adjustments(self, plan_id: int | None, adjustments: Iterable[Adjustment]) -> None:
@@ -354,7 +397,7 @@ class Store:
         skips = tuple(_rows(self._read("SELECT date, why FROM skips WHERE plan_id = ? ORDER BY date", (plan_id,)),
                             "skips", lambda r: Skip(dt.date.fromisoformat(r[0]), str(r[1] or ""))))
         pain = tuple(_rows(self._read(
-            "SELECT id, date, timing, score, area, aggravated, flags FROM pain_reports"
+            "SELECT id, date, timing, score, area, aggravated, flags, settled FROM pain_reports"
             " WHERE plan_id = ? ORDER BY id", (plan_id,)), "pain_reports", _pain_report))
         adjustments = tuple(_rows(self._read(
             "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
@@ -362,7 +405,10 @@ class Store:
         notes = tuple(_rows(
             self._read("SELECT date, text FROM session_notes WHERE plan_id = ? ORDER BY date", (plan_id,)),
             "session_notes", lambda r: SessionNote(dt.date.fromisoformat(r[0]), str(r[1]))))
-        return History(completions, skips, pain, adjustments, notes)
+        sessions = tuple(_rows(
+            self._read("SELECT date, record FROM session_records WHERE plan_id = ? ORDER BY date", (plan_id,)),
+            "session_records", lambda r: _session_from(dt.date.fromisoformat(r[0]), r[1])))
+        return History(completions, skips, pain, adjustments, notes, sessions, self.usual_pain())
 
 
 def _notes_by_day(notes: Iterable[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:
@@ -437,7 +483,8 @@ def _json_list(text: str) -> list:
 
 def _pain_report(r: sqlite3.Row) -> PainReport:
     return PainReport(dt.date.fromisoformat(r[1]), r[2], int(r[3]), str(r[4] or ""),
-                      tuple(map(str, _json_list(r[5]))), tuple(map(str, _json_list(r[6]))), id=r[0])
+                      tuple(map(str, _json_list(r[5]))), tuple(map(str, _json_list(r[6]))), id=r[0],
+                      settled=bool(r[7]))
 
 
 def _adjustment(r: sqlite3.Row) -> Adjustment:
@@ -446,3 +493,32 @@ def _adjustment(r: sqlite3.Row) -> Adjustment:
         raise ValueError("state is not a table")
     AdaptationState.load(state)  # a state the domain cannot read is damage, found here and not later
     return Adjustment(dt.date.fromisoformat(r[1]), str(r[2]), str(r[3]), state, id=r[0], recorded_at=r[5])
+
+
+_PRESCRIPTION_FIELDS = {f.name for f in dataclasses.fields(Prescription)}
+
+
+def _session_json(record: SessionRecord) -> str:
+    """A session record as the store keeps it: plain JSON, each prescription with all its fields."""
+    return json.dumps({
+        "week": record.week,
+        "exercises": [dataclasses.asdict(p) for p in record.exercises],
+        "reasons": list(record.reasons),
+        "held_back": [{"planned": dataclasses.asdict(planned), "kept": dataclasses.asdict(kept), "done": done,
+                       "needed": needed} for planned, kept, done, needed in record.held_back],
+    }, sort_keys=True)
+
+
+def _prescription(data: dict) -> Prescription:
+    """A prescription :func:`_session_json` wrote (fields another version added are left out)."""
+    known = {k: v for k, v in data.items() if k in _PRESCRIPTION_FIELDS}
+    return Prescription(**{**known, "category": Category(known["category"]), "kind": Kind(known["kind"])})
+
+
+def _session_from(day: dt.date, text: str) -> SessionRecord:
+    data = json.loads(text)
+    return SessionRecord(
+        day, data.get("week"), tuple(_prescription(p) for p in data.get("exercises", ())),
+        tuple(data.get("reasons", ())),
+        tuple((_prescription(h["planned"]), _prescription(h["kept"]), int(h["done"]), int(h["needed"]))
+              for h in data.get("held_back", ())))

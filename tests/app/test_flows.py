@@ -205,7 +205,9 @@ async def test_severe_pain_pauses_the_program(seeded: Path) -> None:
         await settle(pilot)
         await pilot.press("9", "ctrl+s")
         await settle(pilot)
-        assert app.snapshot.day().status == "paused"
+        assert app.snapshot.state.pause == "relief"
+        assert app.snapshot.day().status == "done", "the session done stays as it was done (the record)"
+        assert app.snapshot.day(app.snapshot.today + dt.timedelta(days=1)).status == "paused"
         assert "paused" in str(app.screen.query_one("#result").render())
 
 

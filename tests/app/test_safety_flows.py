@@ -204,3 +204,37 @@ async def test_undo_from_the_palette_works_when_not_paused(seeded: Path) -> None
         await PlannerCommands(app.screen)._run(undo[0][1], undo[0][2])
         await settle(pilot)
         assert app.snapshot.history.pain == ()
+
+
+async def test_a_relief_pause_asks_whether_you_can_move_about_as_usual(seeded: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Issue 25: during a relief pause the check-in asks "Can you walk and move about as usual?"; ticked,
+    with low pain on a second day, it ends the pause (the app's --settled)."""
+    import datetime as dt
+
+    from planner.domain.library.loading import Source, load_library
+    from planner.domain.pain.adaptation import apply_pain_report
+    from planner.domain.records import PainReport
+    from planner.locations import built_in_library
+    from planner.store.active_plan import load_active
+
+    library = load_library([Source(built_in_library(), built_in=True)])
+    start = dt.date(2026, 3, 2)
+    with Store(seeded) as store:
+        for report in (PainReport(start, "after", 8), PainReport(start + dt.timedelta(days=1), "next-morning", 1)):
+            active = load_active(store, library)
+            _, adjustments, _ = apply_pain_report(active.plan, library, active.state, active.history, report,
+                                                  active.weekly_increase)
+            store.record_pain(active.record.id, report, adjustments)
+        assert standing_state(store).pause == "relief"
+    monkeypatch.setenv("PLANNER_TODAY", "2026-03-04")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_check_in(pilot)
+        box = screen.query_one("#settled", QuestionBox)
+        await pilot.press("1")
+        box.focus()
+        await pilot.pause()
+        await pilot.press("space", "ctrl+s")
+        await settle(pilot)
+        assert app.snapshot.history.pain[-1].settled
+        assert app.snapshot.state.pause is None

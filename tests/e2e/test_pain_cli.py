@@ -83,7 +83,7 @@ def test_acceptable_pain_that_settles_keeps_the_plan_progressing(planner: Planne
 def test_pain_above_the_usual_holds_until_an_acceptable_report(planner: Planner) -> None:
     for date in ("2026-03-02", "2026-03-04", "2026-03-06"):
         report(planner, date, "0")
-    out = report(planner, "2026-03-08", "4")
+    out = report(planner, "2026-03-08", "5")  # more than 2 above max(2, a usual of 0)
     assert "above your usual" in out.stdout
     held = planner.day("2026-03-09")  # week 2 in the plan, held at week 1's doses
     assert held["week"] == 1
@@ -145,10 +145,16 @@ def test_severe_pain_pauses_to_relief_and_low_pain_resumes_gently(planner: Plann
     assert "relief" in categories and categories <= {"relief", "mobility"}, "gentle movement and relief, no training"
     planner.run("pain", "5", "--date", "2026-03-03", today="2026-03-03")
     assert planner.day("2026-03-04")["status"] == "paused"
-    planner.run("pain", "1", "--date", "2026-03-04", today="2026-03-04")
-    resumed = planner.day("2026-03-05")
+    out = planner.run("pain", "1", "--settled", "--date", "2026-03-04", today="2026-03-04").stdout
+    assert planner.day("2026-03-05")["status"] == "paused", "one low day is not enough"
+    assert "second day" in out, out
+    out = planner.run("pain", "1", "--date", "2026-03-05", today="2026-03-05").stdout
+    assert planner.day("2026-03-06")["status"] == "paused", "nor two without moving about as usual"
+    assert "walk and move about as usual" in out and "--settled" in out, out
+    planner.run("pain", "1", "--settled", "--date", "2026-03-05", today="2026-03-05")
+    resumed = planner.day("2026-03-06")
     assert resumed["status"] == "planned"
-    planned = planner.planned("2026-03-05")
+    planned = planner.planned("2026-03-06")
     whole = {e["id"] for e in planned["exercises"] if e["category"] in ("mobility", "relief")}  # never cut for pain
     load = sum(e["volume_seconds"] for e in resumed["exercises"] if e["id"] not in whole)
     assert load <= 0.5 * sum(e["volume_seconds"] for e in planned["exercises"] if e["id"] not in whole) + 1

@@ -80,7 +80,8 @@ def test_a_break_noticed_on_a_rest_day_starts_the_next_session_one_step_lower(pl
 def test_history_and_today_agree_on_the_day_of_a_resume(planner: Planner, how: str) -> None:
     if how == "relief ends":
         done_with_pain(planner, "2026-03-02", "8")
-        planner.run("pain", "2", "--date", "2026-03-04", today="2026-03-04")
+        planner.run("pain", "2", "--date", "2026-03-03", today="2026-03-03")
+        planner.run("pain", "2", "--settled", "--date", "2026-03-04", today="2026-03-04")
     else:
         done_with_pain(planner, "2026-03-02", "2", "--flag", "fever")
         planner.run("resume", "--confirm", today="2026-03-04")
@@ -95,7 +96,8 @@ def test_repeated_flags_all_count(planner: Planner) -> None:
     planner.run("done", "--date", START, today=START)
     out = planner.json("pain", "3", "--flag", "saddle", "--flag", "numbness", today=START)
     assert out["alert"]["level"] == "emergency" and "saddle" in out["alert"]["symptoms"]
-    assert planner.day(START)["status"] == "paused"
+    assert planner.day(START)["alert"]["level"] == "emergency"  # the session done stays done (the record)
+    assert planner.day("2026-03-03")["status"] == "paused"
 
 
 def test_repeated_aggravated_all_count(planner: Planner) -> None:

@@ -64,6 +64,7 @@ def test_deleting_adaptation_from_a_file_keeps_a_relief_pause(run_planner: RunPl
     assert imported.returncode == 0 and "relief routine" in imported.stdout
     assert as_json(run_planner("today", "--json"))["status"] == "paused"
     run_planner("pain", "1")
+    run_planner("pain", "1", "--settled", env={"PLANNER_TODAY": "2026-03-03"})
     assert as_json(run_planner("today", "--json", "--date", "2026-03-04"))["status"] == "planned"
 
 

@@ -24,6 +24,7 @@ from planner.domain.days.projection import week_words
 from planner.domain.pain.warning_signs import SIGNS
 from planner.domain.records import PainReport
 
+SETTLED_QUESTION = "Can you walk and move about as usual?"
 WHEN = [("after the session", "after"), ("during the session", "during"), ("the next morning", "next-morning")]
 # How the projection names each time ("If it is 3 after each session from now on").
 EVERY = {"after": "after each session", "during": "during each session",
@@ -66,6 +67,10 @@ class PainCheckIn(ModalScreen[bool]):
             with Horizontal(classes="row"):
                 yield Label("Where")
                 yield Input(placeholder="optional, e.g. lower back, left side", id="where", compact=True)
+            snapshot = getattr(self.app, "snapshot", None)
+            if snapshot is not None and snapshot.state.pause == "relief":
+                # What ends a relief pause, with low pain on a second day (planner pain N --settled).
+                yield QuestionBox(SETTLED_QUESTION, id="settled")
             exercises = [(item.name, item.id) for item in today.exercises] if today is not None else []
             if exercises:  # the CLI's --aggravated: each goes to an easier variant
                 yield Static("Did one of today's exercises make it worse? Tick it (space or a tap):",
@@ -193,8 +198,9 @@ class PainCheckIn(ModalScreen[bool]):
         worse = tuple(str(box.id).removeprefix("worse-") for box in self.query("#worse QuestionBox").results(QuestionBox)
                       if box.value)
         data = self.app.data  # type: ignore[attr-defined]
+        settled = bool(self.query("#settled")) and self.query_one("#settled", QuestionBox).value
         report = PainReport(data.today, str(self.query_one("#when", Select).value), int(text),  # type: ignore[arg-type]
-                            self.query_one("#where", Input).value.strip(), worse, flags)
+                            self.query_one("#where", Input).value.strip(), worse, flags, settled=settled)
         self._flags = flags
         self.query_one("#record", Button).disabled = True
         self.recorded = True

@@ -20,7 +20,7 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, is_load, scaled_dose, starting_dose
-from planner.domain.records import History
+from planner.domain.records import History, SessionRecord
 
 GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
 STATUSES = tuple(DayStatus)
@@ -153,23 +153,16 @@ def adapted_session(
     live = settle(plan, state, day, weekly_increase)  # a hold already rebuilt to full is over
     calendar = max(1, calendar_week(plan, day) - live.lag_weeks)
     if live.frozen_week is not None and calendar <= len(plan.weeks):
-        # A held or reduced plan still takes its easier weeks when they are lighter. In other weeks the
-        # calendar's session can be lighter too (a harder variant starts low, a filler made way): then the
-        # held exercises are scaled down to it, so pain never adds volume nor brings a harder variant.
-        # The plan as built that week is the cap: never more than a person without the pain is given.
-        # A walk apart from the session is compared apart: it grows week by week, and a held plan keeps
-        # the held week's walk whichever week's session is taken (more pain never brings a longer walk).
-        easier = adapt(calendar, factor, as_built=True)
-        easier = (_walks_as_held(easier[0], items[0]), easier[1])
-        lighter, held_volume = _session_volume(easier[0]), _session_volume(items[0])
-        if lighter < held_volume:
-            if plan.weeks[calendar - 1].deload:
-                return chosen(calendar, easier)
-            # Scaled down to it (the floor scales too): pain must never give more than the plan would.
-            scaled = adapt(week, factor * lighter / held_volume)
-            if _session_volume(scaled[0]) <= lighter:
-                return chosen(week, scaled)
-            return chosen(calendar, easier)
+        # A hold holds, whatever the calendar says: the held week's exercises stay (never the calendar
+        # week's harder variants or new movements). The plan as built for the calendar's week is still a
+        # cap: when it is lighter (an easier week, a harder variant starting low) the held exercises are
+        # scaled down to it. A cut and an easier week meeting: the lower of the two applies, never their
+        # product. A walk apart from the session is compared apart: a held plan keeps the held week's walk.
+        calendar_items = adapt(calendar, 1.0, as_built=True)[0]
+        cap = _session_volume(_walks_as_held(calendar_items, items[0]))
+        held_volume = _session_volume(items[0])
+        if cap < held_volume:
+            return chosen(week, adapt(week, factor * cap / held_volume))
     return chosen(week, items)
 
 
@@ -223,14 +216,42 @@ def _adapt(
     return items
 
 
+# Adjustments that open the day they are made on: a resume is made to train that day, and a step down
+# after a break is made when the day is first looked at. Today shows them at once, so history must too.
+SAME_DAY_KINDS = ("resume", "gap")
+
+
+def state_on(history: History, day: dt.date) -> AdaptationState:
+    """The state a day's session was planned under: adjustments made that day after a pain report shape
+    the days that follow, not the session that caused them; a resume or a step down shapes its own day."""
+    last = None
+    for adjustment in history.adjustments:
+        if adjustment.date < day or adjustment.date == day and adjustment.kind in SAME_DAY_KINDS:
+            last = adjustment
+    return AdaptationState.load(last.state) if last else AdaptationState()
+
+
 def day_view(
     plan: Plan | None, library: Library, state: AdaptationState, history: History, day: dt.date,
     weekly_increase: float, today: dt.date | None = None, rules: PainRules = DEFAULT_RULES,
 ) -> DayView:
+    """What ``day`` holds. The record is the truth: a day with a check-off shows the session recorded
+    at its first check-off, and a day before ``today`` without one shows the plan as it stood that day,
+    so nothing written later (a pain report, a rule change, a library edit) rewrites a day gone by."""
     if plan is None:
         return DayView(day, DayStatus.NO_PLAN, ["No plan yet: build one with 'planner plan new --program ID' "
                                         "(see 'planner programs'), or open the app."])
-    view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
+    past = today is not None and day < today
+    if past:
+        state, history = state_on(history, day), _as_of(history, day)
+    record = history.session_on(day)
+    if record is not None:
+        view = _recorded_view(record, history, day)
+        if not past and state.pause is not None:
+            last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
+            view.reasons.append(f"From now on: {last.reason}" if last else "From now on the program is paused.")
+    else:
+        view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
     view.alert = current_alert(state, history, day)
     view.week_text = week_words(plan, day, view.week)
     return view
@@ -246,6 +267,40 @@ def week_words(plan: Plan, day: dt.date, doses_week: int | None) -> str:
     if doses_week and doses_week != calendar:
         words += f" (week {doses_week}'s doses)"
     return words
+
+
+def _as_of(history: History, day: dt.date) -> History:
+    """``history`` as it stood when ``day`` began (with the adjustments :func:`state_on` counts): what a
+    day gone by is read from, so its reasons and alert are the ones it had."""
+    adjustments = tuple(a for a in history.adjustments
+                        if a.date < day or a.date == day and a.kind in SAME_DAY_KINDS)
+    return replace(history, adjustments=adjustments, pain=tuple(p for p in history.pain if p.date < day))
+
+
+def session_record(view: DayView) -> SessionRecord | None:
+    """The record to keep of ``view``'s session when it is first checked off (``None``: nothing planned)."""
+    if not view.exercises or view.status == "paused":
+        return None  # the relief routine of a pause is not a plan session: the pause itself is the record
+    return SessionRecord(view.date, view.week, tuple(view.exercises), tuple(view.reasons),
+                         tuple((h.planned, h.kept, h.done, h.needed) for h in view.held_back))
+
+
+def _recorded_view(record: SessionRecord, history: History, day: dt.date) -> DayView:
+    """A recorded day: its session as prescribed then; only what was checked off since can change it."""
+    exercises = list(record.exercises)
+    ids = {e.id for e in exercises}
+    completions = history.completions_on(day)
+    done = {i for i, c in completions.items() if c.status == "done" and i in ids}
+    partial = {i for i, c in completions.items() if c.status == "partial" and i in ids}
+    if ids and done >= {e.id for e in exercises if not e.apart}:
+        status = "done"
+    elif done or partial:
+        status = "partial"
+    else:
+        status = "planned"
+    held = [HeldBack(planned, kept, done_count, needed) for planned, kept, done_count, needed in record.held_back]
+    return DayView(day, status, list(record.reasons), exercises, done, record.week, planned=True,
+                   partial_ids=partial, held_back=held)
 
 
 def _day_view(

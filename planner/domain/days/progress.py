@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planner.domain.days.day import DayView, day_view
+from planner.domain.days.day import SAME_DAY_KINDS, DayView, day_view, state_on
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.plan.model import Plan
 from planner.domain.records import History
+
+__all__ = ["SAME_DAY_KINDS", "Progress", "progress", "state_on", "streaks"]
 
 
 @dataclass
@@ -48,21 +49,6 @@ class Progress:
             "best_streak": self.best_streak,
             "walks": {"done": self.walks_done, "due": self.walks_due, "adherence": self.walk_adherence},
         }
-
-
-# Adjustments that open the day they are made on: a resume is made to train that day, and a step down
-# after a break is made when the day is first looked at. Today shows them at once, so history must too.
-SAME_DAY_KINDS = ("resume", "gap")
-
-
-def state_on(history: History, day: dt.date) -> AdaptationState:
-    """The state a day's session was planned under: adjustments made that day after a pain report shape
-    the days that follow, not the session that caused them; a resume or a step down shapes its own day."""
-    last = None
-    for adjustment in history.adjustments:
-        if adjustment.date < day or adjustment.date == day and adjustment.kind in SAME_DAY_KINDS:
-            last = adjustment
-    return AdaptationState.load(last.state) if last else AdaptationState()
 
 
 def progress(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from planner.domain.days.day import day_view, slot_on
+from planner.domain.days.day import day_view, session_record, slot_on
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import (
     AdaptationState,
@@ -132,7 +132,8 @@ def project_pain(
         for offset in range(7):
             day = start + dt.timedelta(days=offset)
             if morning is not None and _is_session(plan, day - dt.timedelta(days=1)):
-                state, history = _report(plan, library, state, history, PainReport(day, "next-morning", morning),
+                state, history = _report(plan, library, state, history, PainReport(day, "next-morning", morning,
+                                                                    settled=morning <= rules.progress_max),
                                          weekly_increase, rules, reasons, seen_kinds)
             if not _is_session(plan, day):
                 continue
@@ -146,8 +147,11 @@ def project_pain(
             sessions.append(ProjectedSession(day, paused, exercises, factor, state.frozen_week is not None,
                                              not paused and easier, paused and state.pause == "red-flag"))
             done = tuple(Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in exercises)
-            history = replace(history, completions=(*history.completions, *done))
-            state, history = _report(plan, library, state, history, PainReport(day, "after", score),
+            record = session_record(view) if done else None  # the record is the truth here too
+            history = replace(history, completions=(*history.completions, *done),
+                              sessions=(*history.sessions, *([record] if record else [])))
+            state, history = _report(plan, library, state, history, PainReport(day, "after", score,
+                                                                         settled=score <= rules.progress_max),
                                      weekly_increase, rules, reasons, seen_kinds)
         advice = recurring_pain(history, start + dt.timedelta(days=6), rules)
         if advice:

@@ -28,9 +28,20 @@ def _main_category(view: DayView) -> str:
     return seconds.most_common(1)[0][0] if seconds else "session"
 
 
+SOON_WORDS = " · book a physio this week"  # tingling that persists (the "soon" alert)
+
+
 def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None = None,
                 weekly_increase: float = 0.1) -> tuple[str, str]:
     """(state, line): the state is a stable word for scripts, the line is for people."""
+    name, line = _status_line(view, plan, state, weekly_increase)
+    if view.alert is not None and view.alert.level == "soon":
+        line += SOON_WORDS
+    return name, line
+
+
+def _status_line(view: DayView, plan: Plan | None, state: AdaptationState | None = None,
+                 weekly_increase: float = 0.1) -> tuple[str, str]:
     if view.status == "no-plan" or plan is None:
         return "no-plan", "no plan yet"
     if view.status == "paused":

@@ -446,7 +446,7 @@ def _check_adaptation(plan_file: PlanFile, text: str, path: str, library: Librar
     if not 0 <= state.lag_weeks <= weeks:
         problem("lag_weeks", f"{state.lag_weeks} is out of range; use 0 to {weeks} (weeks the plan runs behind)")
     earliest = start - dt.timedelta(days=7)
-    for name in ("growing_since", "gap_after"):
+    for name in ("growing_since", "gap_after", "cut_for"):
         day = getattr(state, name)
         if day is None:
             continue

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Literal
 
 from planner.domain.library.loading import Library
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
-from planner.domain.pain.warning_signs import REPLACED_BY, SEE_A_PROFESSIONAL, STOP_IT_NOW, alert_for, pausing
+from planner.domain.pain.tingling import NERVE_LOADING, TINGLING, tingling_persists
+from planner.domain.pain.usual import settled_by_morning, usual_pain, worse_next_morning
+from planner.domain.pain.warning_signs import (
+    REPLACED_BY,
+    SEE_A_PROFESSIONAL,
+    STOP_IT_NOW,
+    alert_for,
+    pausing,
+    persisting,
+)
 from planner.domain.plan.model import DAY_NAMES, Plan
 from planner.domain.plan.substitutes import replacement_for
 from planner.domain.records import Adjustment, History, PainReport
@@ -51,13 +60,16 @@ class AdaptationState:
     dropped: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
     # A dropped track's replacement: another exercise for the same purpose (planner.domain.plan.substitutes).
     replaced: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
+    # The session day the last cut answered: one cut per pain episode, so a second report about the same
+    # session (a 7 after it, a 6 the next morning) never cuts it again.
+    cut_for: dt.date | None = None
     # Weeks to climb back after a cut or a pause, from the pain rules in force when it began.
     rebuild_weeks: Annotated[int, Field(ge=1, le=12, strict=True)] = DEFAULT_RULES.rebuild_weeks
 
     def dump(self) -> dict:
         """Plain JSON values, as the store keeps the state with each adjustment."""
         data = dataclasses.asdict(self)
-        for name in ("growing_since", "gap_after"):
+        for name in ("growing_since", "gap_after", "cut_for"):
             if data[name] is not None:
                 data[name] = data[name].isoformat()
         return data
@@ -66,7 +78,7 @@ class AdaptationState:
     def load(cls, data: dict) -> AdaptationState:
         """A state :meth:`dump` wrote; keys it does not know (from another version) are left out."""
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        for name in ("growing_since", "gap_after"):
+        for name in ("growing_since", "gap_after", "cut_for"):
             if known.get(name) is not None:
                 known[name] = dt.date.fromisoformat(known[name])
         if known.get("factor") is not None:
@@ -179,6 +191,8 @@ def apply_pain_report(
     day = report.date
     label = f"Pain {report.score} {_session_words(plan, day, report.when, history, state.pause is not None)}"
     notes: list[str] = []
+    usual = usual_pain(history, plan.inputs.start, rules)
+    worse = worse_next_morning(history, report, usual, rules)
 
     def adjust(kind: str, new: AdaptationState, reason: str) -> tuple[AdaptationState, list[Adjustment], list[str]]:
         return new, [Adjustment(day, kind, reason, new.dump())], notes
@@ -202,26 +216,46 @@ def apply_pain_report(
         return adjust("pause", new,
                       f"{label}: the program is paused; do only the relief routine (rest positions, heat or "
                       f"cold, gentle movement) until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
-                      f"after a report of {rules.progress_max} or less.")
+                      f"{_resumes_when(rules)}.")
     settled = settle(plan, state, day, weekly_increase)
     week, factor = position(plan, settled, day, weekly_increase)
     if state.pause == "relief":
-        if report.score <= rules.progress_max:
+        low_days = _low_days_since_pause(history, report, rules)
+        if report.score <= rules.progress_max and len(low_days) >= RELIEF_LOW_DAYS and report.settled:
             # Never above what a cut at this point would leave: pain bad enough to pause gives no more than a cut.
             restart = min(factor * rules.reduce_factor, rules.resume_factor)
             new = replace(settled, pause=None, frozen_week=week, factor=restart, growing_since=day, ceiling=None,
                           rebuild_weeks=rules.rebuild_weeks)
             return adjust("resume", new,
-                          f"{label}: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
+                          f"{label}, on a second day at {rules.progress_max} or less, and you can walk and move about "
+                          f"as usual: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
                           f"and are back to the full plan within {_weeks_words(rules.rebuild_weeks)} unless the pain rises again.")
-        notes.append(f"Recorded. The program stays on the relief routine until you report {rules.progress_max} or less.")
+        if report.score > rules.progress_max:
+            notes.append(f"{label}: recorded. The program stays on the relief routine; it resumes "
+                         f"{_resumes_when(rules)}.")
+        elif len(low_days) < RELIEF_LOW_DAYS:
+            notes.append(f"{label}: recorded, a first day at {rules.progress_max} or less. The program stays on "
+                         "the relief routine until a second day like it, when you can walk and move about as "
+                         "usual (planner pain SCORE --settled).")
+        else:
+            notes.append(f"{label}: recorded, {len(low_days)} days at {rules.progress_max} or less. Can you walk "
+                         f"and move about as usual? If yes, say so and the program resumes gently: "
+                         f"planner pain {report.score} --settled")
         if advice:
             notes.append(advice.message)
         return state, [], notes
     if advice:
         return adjust("advice", *_advise(plan, library, settled, week, factor, history, report, label, weekly_increase,
-                                         rules))
-    if (report.score > rules.hold_max or _worse_next_morning(history, report, rules)) and \
+                                         rules, worse))
+    session = _session_of(plan, history, report)
+    if (report.score > rules.hold_max or worse) and settled.cut_for is not None and settled.cut_for == session:
+        # One cut per pain episode: this session was cut for already; the next sessions stay where that left them.
+        new = replace(settled, frozen_week=week, growing_since=None)
+        return adjust("hold", new,
+                      f"{label}: the sessions after it were already cut to {factor:.0%} for this pain, so they are "
+                      f"not cut again; they stay there, with no increase, until a report of {rules.hold_max} or "
+                      "less that has settled.")
+    if (report.score > rules.hold_max or worse) and \
             factor * rules.reduce_factor < rules.lowest_factor - 1e-9:
         # Cut after cut has not settled it: more cuts would leave doses like 1×1. Stop loading and get checked.
         new = replace(settled, pause="relief")
@@ -229,10 +263,11 @@ def apply_pain_report(
                       f"{label}, after sessions already cut to {factor:.0%} of the plan: lighter sessions are not "
                       f"settling the pain, so the program is paused; do only the relief routine (rest positions, "
                       f"heat or cold, gentle movement) until it settles. {SEE_A_PROFESSIONAL} It resumes gently "
-                      f"after a report of {rules.progress_max} or less.")
-    if report.score > rules.hold_max or _worse_next_morning(history, report, rules):
-        return adjust("reduce", *_reduce(plan, library, settled, week, factor, report, label, weekly_increase, rules))
-    why = _why_hold(history, report, rules) if report.score > rules.progress_max else None
+                      f"{_resumes_when(rules)}.")
+    if report.score > rules.hold_max or worse:
+        new, reason = _reduce(plan, library, settled, week, factor, report, label, weekly_increase, rules)
+        return adjust("reduce", replace(new, cut_for=session), reason)
+    why = _why_hold(history, report, usual, rules) if report.score > rules.progress_max else None
     if why is not None:
         if settled.frozen_week is not None and settled.growing_since is None:
             notes.append(f"{label}, {why}: doses stay where they are until a report that is settled and not rising.")
@@ -241,10 +276,19 @@ def apply_pain_report(
         return adjust("hold", new,
                       f"{label}, {why}: the next sessions repeat the current doses, with no increase until a "
                       f"report of {rules.hold_max} or less that has settled and is not rising.")
+    back = _tried_again(library, settled, history, report, usual, rules) if report.score <= rules.progress_max else None
+    if back is not None:
+        return adjust("return", back[0], f"{label}: {back[1]}")
     fine = (f"back in the 0–{rules.progress_max} range" if report.score <= rules.progress_max else
             f"acceptable (up to {rules.hold_max}, settled, and no higher than your usual or the week before)")
     if report.score > rules.progress_max and settled.frozen_week is None:
         notes.append(f"{label} is {fine}: the plan keeps progressing. Report again if it is worse next morning.")
+        return state, [], notes
+    if settled.frozen_week is not None and report.when == "next-morning" and \
+            not _session_answer_ok(history, session, usual, rules):
+        # One decision per session: a settled morning does not undo what the report after it called for.
+        notes.append(f"{label} is {fine}; the doses stay where the report after that session left them until "
+                     "a session is reported at an acceptable pain.")
         return state, [], notes
     if settled.frozen_week is not None and settled.factor >= 1.0:
         new = replace(settled, frozen_week=None, growing_since=None, lag_weeks=calendar_week(plan, day) - week)
@@ -258,12 +302,12 @@ def apply_pain_report(
 
 def _advise(
     plan: Plan, library: Library, state: AdaptationState, week: int, factor: float, history: History,
-    report: PainReport, label: str, weekly_increase: float, rules: PainRules = DEFAULT_RULES,
+    report: PainReport, label: str, weekly_increase: float, rules: PainRules = DEFAULT_RULES, worse: bool = False,
 ) -> tuple[AdaptationState, str]:
     """Numbness or tingling in one leg: drop what brings it on, hold the rest, say when to get it checked."""
     alert = alert_for(report.flags)
     assert alert is not None
-    if report.score > rules.hold_max or _worse_next_morning(history, report, rules):
+    if report.score > rules.hold_max or worse:
         new, reason = _reduce(plan, library, state, week, factor, replace(report, aggravated=()), label,
                               weekly_increase, rules)
         reason = reason.rstrip(".")
@@ -271,52 +315,62 @@ def _advise(
         new = replace(state, frozen_week=week, growing_since=None)
         reason = f"{label}: the plan holds at its current doses"
     reason += f", because you reported {alert.labels[0]}"
-    new, dropped = _drop(library, new, report.aggravated, plan, week)
-    if dropped:
-        # Nothing new takes its place while a nerve is irritated: another stretch could pull on it too.
-        reason += f"; {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} dropped from the plan"
+    persists = tingling_persists((*history.pain, report), report.date)
+    if persists:
+        alert = persisting([TINGLING])
+    # While a nerve is irritated, nothing that pulls on it stays or comes in: what is dropped is replaced
+    # (a stretch by another stretch) only by an exercise that does not load the nerve.
+    nerve = [track for track in _plan_tracks(plan) if track in NERVE_LOADING] if persists else []
+    dropped_list, replaced = list(new.dropped), dict(new.replaced)
+    names: list[str] = []
+    swaps: list[str] = []
+    for track in dict.fromkeys([*(library.chain(i)[0] for i in report.aggravated if i in library.exercises),
+                                *nerve]):
+        if track in dropped_list:
+            continue
+        current = new.regressed.get(track, _current_variant(plan, week, track) or track)
+        names.append(library.exercises.get(current, library.exercises[track]).name)
+        swaps.append(_take_out(library, plan, track, dropped_list, replaced, avoid=NERVE_LOADING).strip())
+    new = replace(new, dropped=dropped_list, replaced=replaced)
+    if names:
+        reason += f"; {', '.join(names)} {'is' if len(names) == 1 else 'are'} dropped from the plan"
+        if persists and nerve:
+            reason += " (stretches that pull on the nerve stay out while the tingling lasts)"
+        reason += "".join(f". {swap.rstrip('.')}" for swap in swaps if swap)
     else:
         reason += ("; name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
                    "and it is dropped from the plan")
     return new, f"{reason}. {alert.message}"
 
 
-def _drop(library: Library, state: AdaptationState, exercise_ids: tuple[str, ...], plan: Plan,
-          week: int) -> tuple[AdaptationState, list[str]]:
-    """Take the named exercises' tracks out of the plan; returns the names dropped."""
-    dropped = list(state.dropped)
-    names: list[str] = []
-    for exercise_id in exercise_ids:
-        if exercise_id not in library.exercises:
-            continue
-        track = library.chain(exercise_id)[0]
-        current = state.regressed.get(track, _current_variant(plan, week, track) or exercise_id)
-        names.append(library.exercises.get(current, library.exercises[exercise_id]).name)
-        if track not in dropped:
-            dropped.append(track)
-    return replace(state, dropped=dropped), names
+def _plan_tracks(plan: Plan) -> list[str]:
+    return list(dict.fromkeys(p.track for week in plan.weeks for s in week.sessions for p in s.exercises))
 
 
-def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], replaced: dict[str, str]) -> str:
-    """Drop ``track`` (and whatever it replaced): a sentence naming its replacement, or "" when none fits."""
+def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], replaced: dict[str, str],
+              avoid: frozenset[str] = frozenset()) -> str:
+    """Drop ``track`` (and whatever it replaced): a sentence naming its replacement, or "" when none fits.
+    No chain in ``avoid`` is chosen (the nerve-loading stretches, while tingling is reported)."""
     if track in dropped:
         return ""
     dropped.append(track)
     # The plan's own exercise whose place this was: a replacement that hurt too is replaced in turn.
     place = next((original for original, other in replaced.items() if other == track), track)
     replaced.pop(place, None)
-    other = replacement_for(library, plan, track, set(dropped) | set(replaced.values()))
+    other = replacement_for(library, plan, track, set(dropped) | set(replaced.values()) | avoid)
     if other is None:
         return ""
     replaced[place] = other
     return " " + REPLACED_BY.format(name=library.exercises[other].name)
 
 
-def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_RULES) -> str | None:
+def _why_hold(history: History, report: PainReport, usual: float | None,
+              rules: PainRules = DEFAULT_RULES) -> str | None:
     """Why pain of 3–5 is not acceptable this time (the pain-monitoring model), or ``None`` if it is:
-    not settled by the next morning, well above the person's usual, or higher than the week before."""
-    if report.when == "next-morning":
-        return "not settled by the next morning"
+    not settled by the next morning (above ``max(progress_max, usual)``), well above the person's usual,
+    keeping coming back at the top of the band, or higher than the week before."""
+    if report.when == "next-morning" and not settled_by_morning(report, usual, rules):
+        return "not settled by the next morning" + (f" (your usual is {usual:g})" if usual else "")
     day = report.date
     since = day - dt.timedelta(days=rules.recurring_days - 1)
     high = sum(1 for p in history.pain if since <= p.date <= day and p.score >= rules.recurring_score)
@@ -324,12 +378,8 @@ def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_R
         # Acceptable once, but not as the usual: pain at the top of the band keeps coming back.
         nth = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(high + 1, f"{high + 1}th")
         return f"the {nth} report of {rules.recurring_score} or more in {rules.recurring_days} days"
-    recent = sorted(p.score for p in history.pain if day - dt.timedelta(days=rules.baseline_days) < p.date <= day)
-    if len(recent) >= 2:
-        middle = len(recent) // 2
-        usual = recent[middle] if len(recent) % 2 else (recent[middle - 1] + recent[middle]) / 2
-        if report.score > usual + rules.baseline_rise:
-            return f"well above your usual ({usual:g} over the last {_days_words(rules.baseline_days)})"
+    if usual is not None and report.score > max(usual, rules.progress_max) + rules.baseline_rise:
+        return f"well above your usual ({usual:g})"
     week_before = [p.score for p in history.pain
                    if day - dt.timedelta(days=14) < p.date <= day - dt.timedelta(days=7)]
     if week_before and report.score > max(week_before):
@@ -337,17 +387,83 @@ def _why_hold(history: History, report: PainReport, rules: PainRules = DEFAULT_R
     return None
 
 
-def _days_words(days: int) -> str:
-    return "two weeks" if days == 14 else f"{days} days"
+SETTLED_WEEKS_DAYS = 14  # two settled weeks before an exercise dropped or eased for pain is tried again
 
 
-def _worse_next_morning(history: History, report: PainReport, rules: PainRules = DEFAULT_RULES) -> bool:
-    """Pain the next morning worse than at the session it follows means the session was too much."""
-    if report.when != "next-morning":
-        return False
-    session_day = report.date - dt.timedelta(days=1)
-    earlier = [p.score for p in history.pain if p.date in (session_day, report.date) and p.when != "next-morning"]
-    return bool(earlier) and report.score > max(earlier) and report.score > rules.progress_max
+def _tried_again(library: Library, state: AdaptationState, history: History, report: PainReport,
+                 usual: float | None, rules: PainRules) -> tuple[AdaptationState, str] | None:
+    """After two settled weeks, the exercises dropped for pain come back at their easiest variant (never above
+    the planned volume) and those eased go back to the plan's own; ``None`` while it is too soon.
+
+    Settled: no report in the last two weeks above ``max(progress_max, usual)``, none with a warning sign or
+    tingling, and the last drop or easing at least two weeks ago."""
+    if not state.dropped and not state.regressed:
+        return None
+    since = report.date - dt.timedelta(days=SETTLED_WEEKS_DAYS)
+    last = next((a for a in reversed(history.adjustments) if a.kind in ("reduce", "advice", "pause", "red-flag")),
+                None)
+    if last is None or last.date > since:
+        return None
+    ceiling = max(rules.progress_max, usual or 0)
+    recent = [p for p in history.pain if since <= p.date <= report.date]
+    if any(p.score > ceiling or p.flags for p in recent) or report.flags:
+        return None
+    names = [library.exercises[t].name for t in state.dropped if t in library.exercises]
+    eased = [library.exercises[t].name for t in state.regressed if t in library.exercises]
+    regressed = {t: t for t in state.dropped if t in library.exercises}  # back at the chain's easiest variant
+    new = replace(state, dropped=[], replaced={}, regressed=regressed)
+    words = []
+    if names:
+        words.append(f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} tried again at the easiest "
+                     "variant, never above the planned volume")
+    if eased:
+        words.append(f"{', '.join(eased)} {'goes' if len(eased) == 1 else 'go'} back to the plan's own variant")
+    return new, (f"two settled weeks since the last change for pain: {'; '.join(words)}. Report if it brings the "
+                 "pain or the tingling back.")
+
+
+RELIEF_LOW_DAYS = 2  # a relief pause ends after low pain on this many different days (and moving as usual)
+
+
+def _resumes_when(rules: PainRules) -> str:
+    return (f"after reports of {rules.progress_max} or less on two different days, once you can walk and move "
+            "about as usual")
+
+
+def _low_days_since_pause(history: History, report: PainReport, rules: PainRules) -> set[dt.date]:
+    """The days with a report of ``progress_max`` or less since the relief pause began (this one included)."""
+    began = next((a.date for a in reversed(history.adjustments) if a.kind == "pause"), None)
+    low = {p.date for p in history.pain if p.score <= rules.progress_max and (began is None or p.date >= began)}
+    if report.score <= rules.progress_max:
+        low.add(report.date)
+    return low
+
+
+def _session_answer_ok(history: History, session: dt.date, usual: float | None, rules: PainRules) -> bool:
+    """Whether every report during or after ``session`` was acceptable when it was made."""
+    for index, earlier in enumerate(history.pain):
+        if earlier.date != session or earlier.when == "next-morning":
+            continue
+        if earlier.score > rules.hold_max:
+            return False
+        before = replace(history, pain=history.pain[:index])
+        if earlier.score > rules.progress_max and _why_hold(before, earlier, usual, rules) is not None:
+            return False
+    return True
+
+
+def _session_of(plan: Plan, history: History, report: PainReport) -> dt.date:
+    """The session day a report is about: its own day for a report during or after a session, else the
+    latest session checked off in the three days before (a report the next morning, or on a rest day)."""
+    if report.when != "next-morning" and (_is_session_day(plan, report.date) or any(
+            c.date == report.date for c in history.completions)):
+        return report.date
+    done = {c.date for c in history.completions if c.status != "skipped"}
+    for back in range(1, 4):
+        earlier = report.date - dt.timedelta(days=back)
+        if earlier in done:
+            return earlier
+    return report.date - dt.timedelta(days=1) if report.when == "next-morning" else report.date
 
 
 def _reduce(
@@ -440,8 +556,8 @@ def carried_pause(standing: AdaptationState, day: dt.date, what: str,
                   f"made. {alert.with_heading()}")
         return Adjustment(day, "red-flag", reason, new.dump())
     reason = (f"{what.capitalize()} starts paused on the relief routine, as the plan before it was: do only the "
-              f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently after a report "
-              f"of {rules.progress_max} or less.")
+              f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
+              f"{_resumes_when(rules)}.")
     return Adjustment(day, "pause", reason, new.dump())
 
 

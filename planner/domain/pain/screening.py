@@ -29,9 +29,10 @@ HOW = "'planner screen --none' (none of the warning signs) or 'planner screen --
 class Screening:
     date: dt.date
     yes: tuple[str, ...] = ()
+    usual_pain: int | None = None  # the pain on a typical day lately, 0-10, when the person said it
 
     def as_json(self) -> dict:
-        return {"date": self.date.isoformat(), "yes": list(self.yes)}
+        return {"date": self.date.isoformat(), "yes": list(self.yes), "usual_pain": self.usual_pain}
 
 
 def check_screened(latest: Screening | None, today: dt.date) -> None:

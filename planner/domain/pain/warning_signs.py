@@ -6,6 +6,9 @@ never word a warning sign differently. Three levels, most serious first:
 * **emergency** (suspected cauda equina syndrome): go to an emergency
   department now; the program pauses until ``planner resume --confirm``.
 * **urgent**: see a doctor today; the program pauses the same way.
+* **soon** (tingling or numbness in one leg that persists or returns: reported
+  on two different days): book a physiotherapist or doctor this week; the
+  plan holds and nerve-loading stretches stay out; no pause.
 * **advice** (numbness or tingling in one leg, without weakness): stop the
   exercise that brings it on; the plan holds; no pause. At the screening it
   builds the plan without the stretches that pull on the nerves of the leg.
@@ -26,8 +29,8 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from planner.domain.records import History
 
-Level = Literal["emergency", "urgent", "advice"]
-LEVELS: tuple[Level, ...] = ("emergency", "urgent", "advice")  # most serious first
+Level = Literal["emergency", "urgent", "soon", "advice"]
+LEVELS: tuple[Level, ...] = ("emergency", "urgent", "soon", "advice")  # most serious first
 PAUSING_LEVELS: tuple[Level, ...] = ("emergency", "urgent")
 
 
@@ -61,6 +64,7 @@ BY_NAME: dict[str, WarningSign] = {s.name: s for s in SIGNS}
 HEADINGS: dict[Level, str] = {
     "emergency": "EMERGENCY: go to an emergency department now",
     "urgent": "URGENT: see a doctor today",
+    "soon": "SOON: book a physiotherapist or doctor this week",
     "advice": "ADVICE: stop the exercise that brings it on",
 }
 
@@ -75,6 +79,7 @@ RESUME_MEANS = ("Resuming lifts the pause. Do it only when a doctor or physiothe
 ACTIONS: dict[Level, str] = {
     "emergency": "Go to an emergency department now",
     "urgent": "See a doctor today",
+    "soon": "Book a physiotherapist or doctor this week",
     "advice": "Stop the exercise that brings it on",
 }
 
@@ -86,6 +91,11 @@ DETAILS: dict[Level, str] = {
     ),
     "urgent": (
         "If you cannot get an appointment, use an urgent care service. " + RESUME_HOW + "."
+    ),
+    "soon": (
+        "Tingling or numbness in a leg that lasts or keeps coming back should be checked. Until then the plan "
+        "holds, and stretches that pull on the nerve (hamstring and slump-type stretches) stay out. If any "
+        "weakness appears, or both legs are affected, see a doctor today."
     ),
     "advice": (
         "If the numbness or tingling lasts more than a few days, spreads, or any weakness appears, see a "
@@ -211,6 +221,13 @@ def alert_for(names: Iterable[str], *, paused: bool = False, standing: Iterable[
     return Alert(level, shown, message, labels)
 
 
+def persisting(names: Iterable[str]) -> Alert:
+    """The alert for one-leg tingling that persists or returns (reported on two different days)."""
+    names = tuple(dict.fromkeys(names))
+    labels = tuple(BY_NAME[n].question if n in BY_NAME else n for n in names)
+    return Alert("soon", names, MESSAGES["soon"], labels)
+
+
 def pausing(names: Iterable[str]) -> tuple[str, ...]:
     """The names among ``names`` that pause the program (emergency and urgent)."""
     return tuple(n for n in names if BY_NAME.get(n) is None or BY_NAME[n].level in PAUSING_LEVELS)
@@ -226,7 +243,8 @@ def pain_report_undoable(history: History) -> bool:
 
 def signs_by_level() -> list[tuple[Level, str, list[str]]]:
     """(level, heading, questions) for listing every warning sign (help, Markdown export, docs)."""
-    return [(level, HEADINGS[level], [s.question for s in SIGNS if s.level == level]) for level in LEVELS]
+    return [(level, HEADINGS[level], [s.question for s in SIGNS if s.level == level]) for level in LEVELS
+            if any(s.level == level for s in SIGNS)]  # "soon" is tingling that persists: no sign of its own
 
 
 def signs_markdown() -> str:

@@ -9,8 +9,9 @@ started gently. The replacement is:
    starting no harder than the dropped exercise,
 
 never one the plan already uses, and never a stretch for the same area as a dropped stretch
-(it would pull on the same tissue). An exercise dropped for tingling in a leg is not replaced:
-while a nerve is irritated, a new stretch could pull on it too. The replacement starts at its easiest variant and first dose, never above the volume it replaces
+(it would pull on the same tissue). While tingling in a leg is reported, the replacement is never a
+stretch that pulls on the nerve (:data:`planner.domain.pain.tingling.NERVE_LOADING`), so a session keeps a
+stretch that does not. The replacement starts at its easiest variant and first dose, never above the volume it replaces
 (see :mod:`planner.domain.days.day`).
 """
 

@@ -1,0 +1,31 @@
+"""One-leg tingling that persists or returns, and the stretches that pull on the nerve.
+
+Numbness or tingling in one leg once is advice: stop what brings it on. Reported on two different
+days (within two weeks, or returning days apart) it is raised to "soon": book a physiotherapist or
+doctor this week. While it lasts, stretches that load the sciatic nerve (hamstring and slump-type
+stretches) stay out of the plan, and another stretch that does not load it takes their place, so a
+session is never left without a stretch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from planner.domain.records import PainReport
+
+TINGLING = "numbness"  # the warning-sign name for tingling or numbness in one leg
+SOON_DAYS = 14  # the "soon" alert stays this long after the latest report of tingling
+# Chains (by their easiest id) whose stretch pulls on the sciatic nerve along the back of the leg.
+NERVE_LOADING = frozenset({"hamstring-stretch-strap", "hamstring-stretch-standing"})
+
+
+def tingling_days(reports: Iterable[PainReport]) -> list[dt.date]:
+    """The different days one-leg tingling was reported on, in order."""
+    return sorted({p.date for p in reports if TINGLING in p.flags})
+
+
+def tingling_persists(reports: Iterable[PainReport], day: dt.date) -> bool:
+    """Tingling reported on two different days up to ``day``, the latest within ``SOON_DAYS`` of it."""
+    days = [d for d in tingling_days(reports) if d <= day]
+    return len(days) >= 2 and (day - days[-1]).days < SOON_DAYS
