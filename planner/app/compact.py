@@ -12,6 +12,9 @@ from textual.screen import Screen
 
 MIN_WIDTH, MIN_HEIGHT = 40, 16  # below this nothing is drawn: the too-small screen
 COMFORTABLE_WIDTH, COMFORTABLE_HEIGHT = 60, 20  # below this the compact layout
+TWO_PANE_WIDTH = 80  # from here a list and its reader sit side by side (Learn, the plan's weeks)
+WIDE_WIDTH = 110  # from here a screen with three layouts (see planner.app.screens.sizes) adds a second pane
+TALL_HEIGHT = 22  # from here such a screen has room for its longer text
 
 HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (COMFORTABLE_WIDTH, "-wide")]
 VERTICAL_BREAKPOINTS = [(0, "-short"), (COMFORTABLE_HEIGHT, "-tall")]

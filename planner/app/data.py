@@ -69,6 +69,17 @@ class Outcome:
     alert: Alert | None = None  # a warning sign's alert the write called for (the screening's answers)
 
 
+def project(snapshot: Snapshot, score: int, weeks: int = 3) -> list[ProjectedWeek]:
+    """The coming weeks if every session were reported at ``score`` (``planner simulate``); reads only, and
+    pure: the check-in runs it in a worker."""
+    from planner.domain.days.projection import project_pain
+
+    if snapshot.plan is None:
+        return []
+    return project_pain(snapshot.plan, snapshot.library, snapshot.state, snapshot.history, snapshot.today,
+                        snapshot.weekly_increase, score, None, weeks, snapshot.rules)
+
+
 class AppData:
     """A thin adapter over :mod:`planner.actions`: each write is the same action the CLI calls; this adds
     the snapshot the screens read and keeps the app's writes in the order the person made them."""
@@ -163,15 +174,6 @@ class AppData:
         with self._lock:
             outcome = sessions.skip(self.context, self.today, why)
             return self._outcome(outcome, [f"Skipped today. {sessions.SKIPPED}"])
-
-    def projection(self, snapshot: Snapshot, score: int, weeks: int = 3) -> list[ProjectedWeek]:
-        """The coming weeks if every session were reported at ``score`` (``planner simulate``); reads only."""
-        from planner.domain.days.projection import project_pain
-
-        if snapshot.plan is None:
-            return []
-        return project_pain(snapshot.plan, snapshot.library, snapshot.state, snapshot.history, snapshot.today,
-                            snapshot.weekly_increase, score, None, weeks, snapshot.rules)
 
     def report_pain(self, report: PainReport) -> Outcome:
         """Record a pain report (``planner pain``) and say what changed and why."""

@@ -12,19 +12,22 @@ import importlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import events, on, work
 from textual._context import active_message_pump
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.events import Resize
 from textual.geometry import Size
+from textual.message_pump import MessagePump
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Static
 
+from planner.app import messages
 from planner.app.bindings import APP_BINDINGS
 from planner.app.commands import PlannerCommands
 from planner.app.compact import (
@@ -41,6 +44,9 @@ from planner.app.paging import guard_paging
 from planner.context import Context
 from planner.domain.errors import PlannerError
 from planner.domain.lessons.model import Lesson
+
+if TYPE_CHECKING:
+    from planner.exports.live import LiveCalendar
 
 
 def _modes() -> dict[str, Callable[[], Screen]]:
@@ -59,9 +65,8 @@ def _modes() -> dict[str, Callable[[], Screen]]:
             "learn": lazy("learn", "LearnScreen")}
 
 
-def _attached(callback: Callable[..., object]) -> bool:
-    """Whether the widget a callback belongs to (if any) is still on screen to receive it."""
-    owner = getattr(callback, "__self__", None)
+def _attached(owner: MessagePump) -> bool:
+    """Whether the screen or widget that asked is still on screen to hear the answer."""
     if not isinstance(owner, Widget):
         return True
     if not owner.is_attached:
@@ -114,14 +119,14 @@ class PlannerApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = self.data.today.strftime("%a %d %b %Y")
         self._restore_theme()
-        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self._check_size))
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
         for name, screen in _modes().items():
             self.add_mode(name, screen)
         opening = self._opening
         if opening is not None and opening.done() and opening.exception() is None:
-            self._publish(opening.result(), self._opened)
+            self._publish(messages.Load(self, opening), opening.result())
         else:
-            self.run_store(opening.result if opening is not None else self.data.load, self._opened)
+            self.post_message(messages.Load(self, opening))
 
     def refresh_css(self, animate: bool = True) -> None:
         """Textual re-parses every stylesheet here from scratch, twice when a place's screen is first shown
@@ -145,10 +150,6 @@ class PlannerApp(App[None]):
             self.stylesheet.update(screen)
         super()._load_screen_css(screen)
 
-    def _opened(self, outcome: Outcome) -> None:
-        self.switch_mode("today" if outcome.snapshot.plan is not None else "builder")
-        self._check_size()
-
     # Theme (chosen in the palette, kept in the store) --------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -159,19 +160,31 @@ class PlannerApp(App[None]):
                 yield command
 
     def _restore_theme(self) -> None:
-        try:
-            saved, sound = self.data.saved_theme(), self.data.saved_setting("sound")
-        except PlannerError:
-            saved = sound = None  # the load that follows reports what is wrong with the store
-        if saved in self.available_themes:
-            self.theme = saved
-        self.sound = sound != "off"
-        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        """The theme and sound chosen last time, read off the UI thread; a theme chosen from then on is kept."""
+        self._read_settings()
+
+    @work(thread=True, group="settings-read")
+    def _read_settings(self) -> None:
+        for key in ("theme", "sound"):
+            try:
+                value = self.data.saved_setting(key)
+            except PlannerError:
+                value = None  # the load beside this reports what is wrong with the store
+            self.post_message(messages.SettingRead(key, value))
+
+    @on(messages.SettingRead)
+    def _setting_read(self, event: messages.SettingRead) -> None:
+        if event.key == "sound":
+            self.sound = event.value != "off"
+        elif event.key == "theme":
+            if event.value in self.available_themes:
+                self.theme = event.value
+            self.theme_changed_signal.subscribe(self, self._theme_chosen)  # after: restoring is no choice
 
     def _theme_chosen(self, theme: Theme) -> None:
-        self._save_setting("theme", theme.name)
+        self.save_setting("theme", theme.name)
 
-    def _save_setting(self, key: str, value: str) -> None:
+    def save_setting(self, key: str, value: str) -> None:
         """Kept off the UI thread; a newer choice of the same setting cancels an older one still waiting."""
         def save() -> None:
             try:
@@ -186,7 +199,7 @@ class PlannerApp(App[None]):
 
     def action_toggle_sound(self) -> None:
         self.sound = not self.sound
-        self._save_setting("sound", "on" if self.sound else "off")
+        self.save_setting("sound", "on" if self.sound else "off")
         self.notify("Sound on: a bell at each change." if self.sound
                     else "Sound off: changes only flash on the screen.")
         for screen in self.screen_stack:
@@ -200,36 +213,43 @@ class PlannerApp(App[None]):
 
     # Store work -------------------------------------------------------------
 
-    def run_store(self, operation: Callable[[], Outcome], then: Callable[[Outcome], None] | None = None,
-                  failed: Callable[[str], None] | None = None) -> None:
-        """Run a store operation off the UI thread; publish its snapshot, then call ``then``.
-
-        A refusal (a :class:`PlannerError`) goes to ``failed`` if given, so a dialog can show it
-        where the person is looking; otherwise it pops up as a notification.
-        """
-        self._store_worker(operation, then, failed)
+    @on(messages.Request)
+    def _requested(self, request: messages.Request) -> None:
+        """Every screen's action runs here, off the UI thread; the answer goes back to the screen that asked."""
+        request.stop()
+        self._store_worker(request)
 
     @work(thread=True, group="store")
-    def _store_worker(self, operation: Callable[[], Outcome], then: Callable[[Outcome], None] | None,
-                      failed: Callable[[str], None] | None) -> None:
+    def _store_worker(self, request: messages.Request) -> None:
         try:
-            outcome = operation()
+            outcome = request.run(self.data)
         except PlannerError as err:
-            self.call_from_thread(self._refused, str(err), failed)
+            self.call_from_thread(self._refused, request, str(err))
             return
-        self.call_from_thread(self._publish, outcome, then)
+        self.call_from_thread(self._publish, request, outcome)
 
-    def _refused(self, message: str, failed: Callable[[str], None] | None) -> None:
+    def _refused(self, request: messages.Request, reason: str) -> None:
         """Show a refusal where the person is looking: in the dialog that asked, if it is still open."""
-        if failed is not None and _attached(failed):
-            failed(message)
+        if request.refusal_here and _attached(request.asker):
+            request.asker.post_message(messages.Refused(request, reason))
         else:
-            self.notify(message, title="Could not do that", severity="error", timeout=10)
+            self.notify(reason, title="Could not do that", severity="error", timeout=10)
 
-    def _publish(self, outcome: Outcome, then: Callable[[Outcome], None] | None) -> None:
+    def _publish(self, request: messages.Request, outcome: Outcome) -> None:
         self.snapshot = outcome.snapshot
-        if then is not None and _attached(then):  # the dialog that asked may have closed meanwhile
-            then(outcome)
+        if _attached(request.asker):  # the dialog that asked may have closed meanwhile
+            request.asker.post_message(messages.Done(request, outcome))
+
+    @on(messages.Done)
+    def _opened(self, event: messages.Done) -> None:
+        if isinstance(event.request, messages.Load):
+            self.switch_mode("today" if event.outcome.snapshot.plan is not None else "builder")
+            self.check_size()
+
+    @on(messages.SaveSetting)
+    def _setting_chosen(self, event: messages.SaveSetting) -> None:
+        event.stop()
+        self.save_setting(event.key, event.value)
 
     # Navigation -------------------------------------------------------------
 
@@ -266,6 +286,8 @@ class PlannerApp(App[None]):
         Textual's ``Screen.dismiss`` pops whatever is on top. Two keys in one burst (Enter, Enter in the
         palette; Escape, Escape in a dialog) reach a screen twice before its first dismissal lands, and
         the second would pop the screen beneath it too, or the last one of the place (a crash)."""
+        # Private Textual API (``textual._context``): no public one says which screen asked. A public
+        # ``dismiss`` override per dialog would not cover Textual's own command palette.
         pump = active_message_pump.get(None)
         caller = pump if isinstance(pump, Screen) else getattr(pump, "screen", None) if isinstance(pump, Widget) \
             else None
@@ -335,28 +357,37 @@ class PlannerApp(App[None]):
         self.push_screen(FunctionDialog(self.snapshot.function))
 
     def action_live_calendar(self) -> None:
-        from planner.app.screens.live_calendar import LiveCalendarDialog
-
         if self.snapshot is None or self.is_too_small or isinstance(self.screen, ModalScreen):
             return
+        self._open_live_calendar()
+
+    @work(thread=True, group="live-calendar", exclusive=True)
+    def _open_live_calendar(self) -> None:
+        """The file named now (a read of the store), off the UI thread; then the dialog."""
         try:
             current = self.data.live_calendar()
         except PlannerError as err:
-            self.notify(str(err), severity="error")
+            self.call_from_thread(self.notify, str(err), severity="error")
             return
-        self.push_screen(LiveCalendarDialog(current))
+        self.call_from_thread(self._show_live_calendar, current)
+
+    def _show_live_calendar(self, current: LiveCalendar | None) -> None:
+        from planner.app.screens.live_calendar import LiveCalendarDialog
+
+        if not self.is_too_small and not isinstance(self.screen, ModalScreen):
+            self.push_screen(LiveCalendarDialog(current))
 
     # Terminal too small, or too narrow for this screen ----------------------
 
     def on_resize(self, event: Resize) -> None:
         """Runs before Textual's own handler updates ``self.size``, so it reads the event's size."""
-        self._check_size(event.size)
+        self.check_size(event.size)
 
     @property
     def is_too_small(self) -> bool:
         return self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
 
-    def _check_size(self, size: Size | None = None) -> None:
+    def check_size(self, size: Size | None = None) -> None:
         """Below 40×16 the too-small screen; below 60×20, over a screen with no compact layout, the
         "wider terminal needed" one. Each runs again when the screen changes, so one step at a time."""
         from planner.app.screens.narrow import NarrowScreen

@@ -12,6 +12,7 @@ from textual.events import Key
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
+from planner.app.access import planner_app
 from planner.app.bindings import LIBRARY_BINDINGS
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
@@ -38,7 +39,7 @@ class LibraryScreen(SizedScreen):
 
     @property
     def library(self) -> Library:
-        return self.app.data.context.library  # type: ignore[attr-defined]
+        return planner_app(self).data.context.library
 
     def compose(self) -> ComposeResult:
         targets = sorted({t for e in self.library.exercises.values() for t in e.targets})

@@ -6,23 +6,28 @@ and why, or, after a red flag, the urgent-care message and the pause.
 
 from __future__ import annotations
 
-from textual import on
+from typing import cast
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
+from textual.worker import get_current_worker
 
+from planner.app import messages
+from planner.app.access import planner_app
 from planner.app.bindings import CHECKIN_BINDINGS
-from planner.app.data import Outcome
+from planner.app.data import Snapshot, project
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
 from planner.app.widgets.sign_question import SignQuestion
 from planner.clock import hour
 from planner.domain.days.projection import week_words
 from planner.domain.pain.warning_signs import SIGNS
-from planner.domain.records import PainReport
+from planner.domain.records import PainReport, PainWhen
 
 SETTLED_QUESTION = "Can you walk and move about as usual?"
 WHEN = [("after the session", "after"), ("during the session", "during"), ("the next morning", "next-morning")]
@@ -52,7 +57,7 @@ class PainCheckIn(ModalScreen[bool]):
         self._flags: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
-        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        snapshot = planner_app(self).snapshot
         today = snapshot.day() if snapshot is not None else None
         if self.when is None:
             self.when = default_when(bool(today and today.done_ids), hour())
@@ -114,21 +119,37 @@ class PainCheckIn(ModalScreen[bool]):
 
     def _show_projection(self, text: str) -> None:
         """What the next weeks would look like if pain stayed at this score: the same projection as
-        ``planner simulate``, so a person sees what the rules would do before recording anything."""
-        box = self.query_one("#projection", Static)
-        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        ``planner simulate``, so a person sees what the rules would do before recording anything.
+
+        Worked out in a worker; each keystroke replaces the one before it (an exclusive worker), and only
+        the score still in the field when the weeks arrive is drawn."""
+        snapshot = planner_app(self).snapshot
         if self.recorded or not text.isdigit() or not 0 <= int(text) <= 10 or snapshot is None:
-            box.display = False
+            self.workers.cancel_group(self, "projection")
+            self.query_one("#projection", Static).display = False
             return
-        weeks = self.app.data.projection(snapshot, int(text))  # type: ignore[attr-defined]
-        if not weeks:
+        self._project(snapshot, int(text))
+
+    @work(thread=True, exclusive=True, group="projection")
+    def _project(self, snapshot: Snapshot, score: int) -> None:
+        weeks = project(snapshot, score)
+        if not get_current_worker().is_cancelled:
+            self.post_message(messages.ProjectionReady(score, weeks))
+
+    @on(messages.ProjectionReady)
+    def _projected(self, event: messages.ProjectionReady) -> None:
+        box = self.query_one("#projection", Static)
+        if self.recorded or self.query_one("#score", Input).value.strip() != str(event.score):
+            return  # typed over (or recorded) while it was being worked out
+        if not event.weeks:
             box.display = False
             return
         names = ("This week", "Next week", "In 2 weeks")
         rows = [f"{names[i] if i < len(names) else f'Week {i + 1}'}: {week_words(week)}"
-                for i, week in enumerate(weeks)]
+                for i, week in enumerate(event.weeks)]
         when = EVERY.get(str(self.query_one("#when", Select).value), EVERY["after"])
-        box.update(Content.assemble((f"If your pain is {text} {when} from now on:\n", "bold"), "\n".join(rows)))
+        box.update(Content.assemble((f"If your pain is {event.score} {when} from now on:\n", "bold"),
+                                    "\n".join(rows)))
         box.display = True
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -197,17 +218,20 @@ class PainCheckIn(ModalScreen[bool]):
         flags = tuple(s.name for s in SIGNS if self.query_one(f"#flag-{s.name}", SignQuestion).value)
         worse = tuple(str(box.id).removeprefix("worse-") for box in self.query("#worse QuestionBox").results(QuestionBox)
                       if box.value)
-        data = self.app.data  # type: ignore[attr-defined]
+        when = cast(PainWhen, str(self.query_one("#when", Select).value))
         settled = bool(self.query("#settled")) and self.query_one("#settled", QuestionBox).value
-        report = PainReport(data.today, str(self.query_one("#when", Select).value), int(text),  # type: ignore[arg-type]
+        report = PainReport(planner_app(self).data.today, when, int(text),
                             self.query_one("#where", Input).value.strip(), worse, flags, settled=settled)
         self._flags = flags
         self.query_one("#record", Button).disabled = True
         self.recorded = True
         self.query_one("#projection", Static).display = False  # what did change is shown below instead
-        self.app.run_store(lambda: data.report_pain(report), self._show_result)  # type: ignore[attr-defined]
+        self.workers.cancel_group(self, "projection")
+        self.post_message(messages.ReportPain(self, report))
 
-    def _show_result(self, outcome: Outcome) -> None:
+    @on(messages.Done)
+    def _show_result(self, event: messages.Done) -> None:
+        outcome = event.outcome
         snapshot = outcome.snapshot
         urgent = snapshot.state.pause == "red-flag"
         alert = outcome.alert  # worked out once, by the action both faces call

@@ -6,14 +6,15 @@ The rule (same number of days; past sessions keep their dates) lives in
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
+from planner.app import messages
 from planner.app.bindings import DAYS_BINDINGS
-from planner.app.data import Outcome
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.plan.model import WEEKDAYS, PlanInputs
 
@@ -54,12 +55,14 @@ class DaysDialog(ModalScreen[None]):
 
     def action_apply(self) -> None:
         days = [d for d in WEEKDAYS if self.query_one(f"#new-{d}", Checkbox).value]
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.change_days(days), self._applied,  # type: ignore[attr-defined]
-                           self._refused)
+        self.post_message(messages.ChangeDays(self, days))
 
-    def _refused(self, message: str) -> None:
+    @on(messages.Refused)
+    def _refused(self, event: messages.Refused) -> None:
+        message = event.reason
         self.query_one("#days-result", Static).update(Content.assemble(("Not changed: ", "bold"), message))
 
-    def _applied(self, outcome: Outcome) -> None:
+    @on(messages.Done)
+    def _applied(self, event: messages.Done) -> None:
+        outcome = event.outcome
         self.query_one("#days-result", Static).update(" ".join(outcome.lines) + "\n\nPress Escape to close.")

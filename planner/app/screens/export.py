@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from planner.app import messages
 from planner.app.bindings import EXPORT_BINDINGS
-from planner.app.data import Outcome
 from planner.domain.errors import PlannerError, display_path
 from planner.exports.ics import parse_time
 
@@ -105,15 +106,17 @@ class ExportDialog(ModalScreen[None]):
             result.update(Content.assemble((f"{display_path(path)} already exists. ", "bold"),
                                            "Press ctrl+s again to replace it, or change the name."))
             return
-        data, fmt = self.app.data, self.fmt  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.export(fmt, path, at, force=force), self._written,  # type: ignore[attr-defined]
-                           self._refused)
+        self.post_message(messages.Export(self, self.fmt, path, at, force=force))
 
-    def _refused(self, message: str) -> None:
+    @on(messages.Refused)
+    def _refused(self, event: messages.Refused) -> None:
+        message = event.reason
         self.confirm_replace = None
         self.query_one("#export-result", Static).update(Content.assemble(("Not written: ", "bold"), message))
 
-    def _written(self, outcome: Outcome) -> None:
+    @on(messages.Done)
+    def _written(self, event: messages.Done) -> None:
+        outcome = event.outcome
         self.confirm_replace = None
         self.query_one("#export-result", Static).update(" ".join(outcome.lines))
         self.notify(" ".join(outcome.lines))

@@ -6,14 +6,15 @@ One line to type: the names separated by ";" when there are none yet, else one s
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from planner.app import messages
 from planner.app.bindings import MODAL_BINDINGS
-from planner.app.data import Outcome
 from planner.domain.function import SCALE, FunctionSummary
 
 
@@ -43,20 +44,19 @@ class FunctionDialog(ModalScreen[None]):
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        data = self.app.data  # type: ignore[attr-defined]
         if event.input.id == "scores":
-            scores = event.value.replace(",", " ").split()
-            self.app.run_store(lambda: data.rate_activities(scores), self._done, self._refused)  # type: ignore[attr-defined]
+            self.post_message(messages.RateActivities(self, event.value.replace(",", " ").split()))
         else:
-            names = [n for n in event.value.split(";") if n.strip()]
-            self.app.run_store(lambda: data.add_activities(names), self._done, self._refused)  # type: ignore[attr-defined]
+            self.post_message(messages.AddActivities(self, [n for n in event.value.split(";") if n.strip()]))
 
-    def _done(self, outcome: Outcome) -> None:
-        self.notify(" ".join(outcome.lines))
+    @on(messages.Done)
+    def _done(self, event: messages.Done) -> None:
+        self.notify(" ".join(event.outcome.lines))
         self.dismiss(None)
 
-    def _refused(self, message: str) -> None:
-        self.query_one("#function-result", Static).update(Content.styled(message, "bold"))
+    @on(messages.Refused)
+    def _refused(self, event: messages.Refused) -> None:
+        self.query_one("#function-result", Static).update(Content.styled(event.reason, "bold"))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from planner.app.access import planner_app
 from planner.app.bindings import HISTORY_BINDINGS
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
@@ -62,7 +63,7 @@ class HistoryScreen(SizedScreen):
     def action_range(self) -> None:
         names = list(RANGES)
         self.range = names[(names.index(self.range) + 1) % len(names)]
-        self.show_snapshot(self.app.snapshot)  # type: ignore[attr-defined]
+        self.show_snapshot(planner_app(self).snapshot)
 
     def show_snapshot(self, snapshot: Snapshot | None) -> None:
         summary = snapshot.progress() if snapshot is not None else None
@@ -145,7 +146,7 @@ class HistoryScreen(SizedScreen):
 
         from planner.app.screens.report import ReportDialog
 
-        if self.app.snapshot is None or self.app.snapshot.plan is None:  # type: ignore[attr-defined]
+        if planner_app(self).snapshot is None or planner_app(self).snapshot.plan is None:
             self.notify("Build a plan first: there is nothing to report yet.")
             return
         if not isinstance(self.app.screen, ModalScreen):
@@ -154,5 +155,5 @@ class HistoryScreen(SizedScreen):
     def action_pain(self) -> None:
         from planner.app.screens.checkin import PainCheckIn
 
-        if self.app.snapshot is not None and self.app.snapshot.plan is not None:  # type: ignore[attr-defined]
+        if planner_app(self).snapshot is not None and planner_app(self).snapshot.plan is not None:
             self.app.push_screen(PainCheckIn())

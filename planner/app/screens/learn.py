@@ -17,14 +17,14 @@ from textual.screen import Screen
 from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from planner.app.access import planner_app
 from planner.app.bindings import LEARN_BINDINGS
+from planner.app.compact import TWO_PANE_WIDTH
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.errors import PlannerError
 from planner.domain.lessons.loading import Lessons
 from planner.domain.lessons.model import Lesson
-
-NARROW = 80
 
 
 def lesson_markdown(lesson: Lesson) -> str:
@@ -57,17 +57,17 @@ class LearnScreen(Screen):
     def on_screen_resume(self) -> None:
         """Back after a session that named the next lesson: fresh ticks, and that lesson highlighted.
         (Coming back from help or a dialog leaves the reader as it was.)"""
-        if self.lessons.by_id and self.app.pending_lesson is not None:  # type: ignore[attr-defined]
-            self.highlight_id, self.app.pending_lesson = self.app.pending_lesson, None  # type: ignore[attr-defined]
+        if self.lessons.by_id and planner_app(self).pending_lesson is not None:
+            self.highlight_id, planner_app(self).pending_lesson = planner_app(self).pending_lesson, None
             self._load()
 
     def on_resize(self) -> None:
         """Below 80 columns the list and the reader take turns at the full width (Enter, Escape)."""
-        self.set_class(self.size.width < NARROW, "-one-pane")
+        self.set_class(self.size.width < TWO_PANE_WIDTH, "-one-pane")
 
     @work(thread=True, group="lessons", exclusive=True)
     def _load(self) -> None:
-        data = self.app.data  # type: ignore[attr-defined]
+        data = planner_app(self).data
         try:
             lessons, read = data.lessons(), data.lessons_read()
         except PlannerError as err:
@@ -129,7 +129,7 @@ class LearnScreen(Screen):
     @work(thread=True, group="lesson-read")
     def _record(self, lesson_id: str) -> None:
         try:
-            self.app.data.mark_lesson_read(lesson_id)  # type: ignore[attr-defined]
+            planner_app(self).data.mark_lesson_read(lesson_id)
         except PlannerError as err:
             self.app.call_from_thread(self.notify, f"Not recorded as read: {err}", severity="warning")
 

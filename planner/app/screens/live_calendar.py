@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from planner.app import messages
 from planner.app.bindings import LIVE_CALENDAR_BINDINGS
-from planner.app.data import Outcome
 from planner.domain.errors import PlannerError, display_path
 from planner.exports.live import LiveCalendar
 
@@ -86,13 +87,16 @@ class LiveCalendarDialog(ModalScreen[None]):
         self._run(None)
 
     def _run(self, live: LiveCalendar | None) -> None:
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.set_live_calendar(live), self._done, self._refused)  # type: ignore[attr-defined]
+        self.post_message(messages.SetLiveCalendar(self, live))
 
-    def _refused(self, message: str) -> None:
+    @on(messages.Refused)
+    def _refused(self, event: messages.Refused) -> None:
+        message = event.reason
         self.query_one("#live-result", Static).update(Content.assemble(("Not saved: ", "bold"), message))
 
-    def _done(self, outcome: Outcome) -> None:
+    @on(messages.Done)
+    def _done(self, event: messages.Done) -> None:
+        outcome = event.outcome
         self.query_one("#off", Button).disabled = outcome.lines[0].startswith("The live calendar file is no")
         self.query_one("#live-result", Static).update(" ".join(outcome.lines))
         self.notify(" ".join(outcome.lines))

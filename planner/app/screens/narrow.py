@@ -13,6 +13,7 @@ from textual.containers import Center, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.app.access import planner_app
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 
 
@@ -20,7 +21,7 @@ class NarrowScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
-        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        snapshot = planner_app(self).snapshot
         if snapshot is not None and snapshot.plan is None:  # the plan builder, on a first run
             after = ("No plan yet. Build one in a wider window, or from the shell:\n"
                      "planner plan new --program core-flexibility\n\nEscape: the relief routine; q quits.")
@@ -36,4 +37,4 @@ class NarrowScreen(ModalScreen[None]):
         self.action_back()
 
     def action_back(self) -> None:
-        self.app.go_back_from_narrow()  # type: ignore[attr-defined]
+        planner_app(self).go_back_from_narrow()

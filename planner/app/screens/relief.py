@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.app.access import planner_app
 from planner.app.bindings import RELIEF_BINDINGS
 from planner.app.compact import CompactLayout
 from planner.app.screens.sizes import SizedScreen
@@ -35,7 +36,7 @@ class ReliefScreen(CompactLayout, SizedScreen):
 
     @property
     def library(self) -> Library:
-        return self.app.data.context.library  # type: ignore[attr-defined]
+        return planner_app(self).data.context.library
 
     def compose(self) -> ComposeResult:
         self.items = relief_items(self.library)
@@ -125,7 +126,7 @@ class ReliefScreen(CompactLayout, SizedScreen):
         self._change(self.minutes - 5)
 
     def on_countdown_finished(self, event: Countdown.Finished) -> None:
-        self.app.cue()  # type: ignore[attr-defined]
+        planner_app(self).cue()
         self.notify("Time to take the pack off. Check your skin; rest before another round.", timeout=15)
 
 

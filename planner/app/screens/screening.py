@@ -6,14 +6,15 @@ no plan and shows that sign's alert (an emergency or urgent one also pauses).
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Select, Static
 
+from planner.app import messages
 from planner.app.bindings import SCREENING_BINDINGS
-from planner.app.data import Outcome
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
 from planner.domain.pain.warning_signs import SCREENING_INTRO, SIGNS
@@ -65,11 +66,12 @@ class ScreeningDialog(ModalScreen[bool]):
         yes = tuple(s.name for s in SIGNS if self.query_one(f"#screen-{s.name}", QuestionBox).value)
         value = self.query_one("#eases", Select).value
         eases = next((e for e in ("forward", "back", "neither") if e == value), "neither")
-        data = self.app.data  # type: ignore[attr-defined]
         self.query_one("#record", Button).disabled = True
-        self.app.run_store(lambda: data.record_screening(yes, eases), self._answered)  # type: ignore[attr-defined]
+        self.post_message(messages.RecordScreening(self, yes, eases))
 
-    def _answered(self, outcome: Outcome) -> None:
+    @on(messages.Done)
+    def _answered(self, event: messages.Done) -> None:
+        outcome = event.outcome
         if outcome.alert is None or not outcome.alert.pauses:
             # Numbness in one leg pauses nothing: the plan is built without the nerve-loading stretches,
             # and its first adjustment says so.

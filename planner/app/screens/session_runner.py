@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,9 +29,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from planner.app import messages
+from planner.app.access import planner_app
 from planner.app.bindings import RUNNER_BINDINGS
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
-from planner.app.data import Outcome, Snapshot
+from planner.app.data import Snapshot
 from planner.app.ranked_footer import ranked_footer
 from planner.app.screens.runner_words import phase_words, ready_seconds
 from planner.app.screens.sizes import SizedScreen
@@ -47,6 +50,7 @@ from planner.domain.days.session_run import (
     Step,
     work_seconds,
 )
+from planner.domain.errors import PlannerError
 from planner.domain.library.models import Kind
 from planner.domain.plan.model import Prescription
 
@@ -98,14 +102,15 @@ class SessionRunner(SizedScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        snapshot: Snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        snapshot: Snapshot = planner_app(self).snapshot
         view = snapshot.day()
         self.library = snapshot.library
         self.day = view.date
         items = list(view.exercises)
         recorded = {c.exercise_id: (c.status, c.sets) for c in snapshot.history.completions_on(view.date).values()}
         sided = [self._one_sided(item) for item in items]
-        self.run: SessionRun = run_events.begin(items, sided, recorded, self._switch_setting())
+        self.run: SessionRun = run_events.begin(items, sided, recorded, SWITCH_SECONDS)
+        self._switch_chosen = False  # the person chose a switch time here: the saved one no longer applies
         self.note = snapshot.history.note_on(view.date)
         self._clock: Timer | None = None
         self._live = False  # the widgets are there: set on mount, cleared when the screen goes
@@ -116,9 +121,22 @@ class SessionRunner(SizedScreen):
         exercise = self.library.exercises.get(item.id)
         return exercise is not None and exercise.per_side
 
-    def _switch_setting(self) -> int:
-        saved = self.app.data.saved_setting(SWITCH_SETTING)  # type: ignore[attr-defined]
-        return int(saved) if saved is not None and saved.isdigit() else SWITCH_SECONDS
+    @work(thread=True, exclusive=True, group="switch-setting")
+    def _read_switch_setting(self) -> None:
+        """The switch time chosen last time, read off the UI thread (reading never creates a store)."""
+        try:
+            saved = planner_app(self).data.saved_setting(SWITCH_SETTING)
+        except PlannerError:
+            saved = None  # the default; a problem with the store shows elsewhere
+        self.post_message(messages.SettingRead(SWITCH_SETTING, saved))
+
+    @on(messages.SettingRead)
+    def _switch_setting_read(self, event: messages.SettingRead) -> None:
+        if event.key == SWITCH_SETTING and not self._switch_chosen and event.value is not None \
+                and event.value.isdigit():
+            self.run = replace(self.run, switch_seconds=int(event.value))
+            if self._live:
+                self.redraw()
 
     def compose(self) -> ComposeResult:
         yield Static(id="runner-title")
@@ -141,6 +159,7 @@ class SessionRunner(SizedScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._read_switch_setting()
         self._live = True
         self.size_changed(self.app.size)
         self.query_one("#runner-list", OptionList).focus()
@@ -221,10 +240,10 @@ class SessionRunner(SizedScreen):
             return
         run = self.run
         done, skipped = run_events.count(run, Mark.DONE), run_events.count(run, Mark.SKIPPED)
-        sound = "" if self.app.sound else " · sound off"  # type: ignore[attr-defined]
+        sound = "" if planner_app(self).sound else " · sound off"
         title = f"{done} of {len(run.items)} exercises finished" + (f" · {skipped} skipped" if skipped else "")
         title += sound
-        if self.app.size.width >= 60:
+        if self.app.size.width >= COMFORTABLE_WIDTH:
             title = f"{self.day.strftime('%a %d %b')} · {title}"
         self.query_one("#runner-title", Static).update(Content.styled(title, "bold"))
         options = self.query_one("#runner-list", OptionList)
@@ -317,7 +336,7 @@ class SessionRunner(SizedScreen):
         (not a notification, which would cover the count on a small screen)."""
         if not self._live:
             return
-        self.app.cue()  # type: ignore[attr-defined]
+        planner_app(self).cue()
         focus = self.query_one("#runner-focus")
         focus.add_class("-flash")
         self.set_timer(FLASH_SECONDS, lambda: focus.remove_class("-flash"))
@@ -366,8 +385,7 @@ class SessionRunner(SizedScreen):
             self.action_next_set()
 
     def _save(self, item: Prescription, status: str, sets: int) -> None:
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.record([item], status, sets))  # type: ignore[attr-defined]
+        self.post_message(messages.CheckOff(self, [item], status, sets))
 
     def action_next_set(self) -> None:
         """space: the set (or, in a one-sided exercise, this side) is done; a rest ends early."""
@@ -391,7 +409,8 @@ class SessionRunner(SizedScreen):
         now = self.run.switch_seconds
         following = next((s for s in SWITCH_CHOICES if s > now), SWITCH_CHOICES[0])
         self.run = replace(self.run, switch_seconds=following)
-        self.app._save_setting(SWITCH_SETTING, str(following))  # type: ignore[attr-defined]
+        self._switch_chosen = True
+        self.post_message(messages.SaveSetting(SWITCH_SETTING, str(following)))
         self.notify(f"Time to switch sides: {following} s." if following else "No pause between sides.")
 
     def action_partial(self) -> None:
@@ -447,11 +466,12 @@ class SessionRunner(SizedScreen):
         if text is None or text == self.note:
             return
         self.note = text
-        data, day = self.app.data, self.day  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.save_note(day, text), self._note_kept)  # type: ignore[attr-defined]
+        self.post_message(messages.SaveNote(self, self.day, text))
 
-    def _note_kept(self, outcome: Outcome) -> None:
-        self.notify(" ".join(outcome.lines))
+    @on(messages.Done)
+    def _note_kept(self, event: messages.Done) -> None:
+        if isinstance(event.request, messages.SaveNote):
+            self.notify(" ".join(event.outcome.lines))
 
     def action_finish(self) -> None:
         # A walk apart from the session is for any time today: finishing without it asks nothing.
@@ -477,7 +497,7 @@ class SessionRunner(SizedScreen):
     def _checked_in(self, _: object) -> None:
         self._leave_quietly()
         self.dismiss()
-        self.app.offer_next_lesson()  # type: ignore[attr-defined]
+        planner_app(self).offer_next_lesson()
 
     def action_leave(self) -> None:
         self._leave_quietly()

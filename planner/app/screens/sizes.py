@@ -12,8 +12,12 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
 
-WIDTHS = [(0, "-narrow"), (60, "-normal"), (110, "-wide")]  # below 60: a phone; from 110: room for two panes
-HEIGHTS = [(0, "-short"), (22, "-tall")]
+from planner.app.compact import COMFORTABLE_WIDTH, TALL_HEIGHT, WIDE_WIDTH
+
+# Below the comfortable width: a phone; from the wide width: room for two panes. The numbers live in
+# planner.app.compact, the one place every size decision reads.
+WIDTHS = [(0, "-narrow"), (COMFORTABLE_WIDTH, "-normal"), (WIDE_WIDTH, "-wide")]
+HEIGHTS = [(0, "-short"), (TALL_HEIGHT, "-tall")]
 
 
 def _pick(value: int, steps: list[tuple[int, str]]) -> str:

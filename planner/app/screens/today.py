@@ -9,6 +9,7 @@ import datetime as dt
 import textwrap
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -18,9 +19,11 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.app import messages
+from planner.app.access import planner_app
 from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, NAV_BINDINGS, TODAY_BINDINGS, key_for
 from planner.app.compact import CompactLayout, is_compact
-from planner.app.data import Outcome, Snapshot
+from planner.app.data import Snapshot
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.footer import FittedFooter
@@ -93,7 +96,7 @@ class TodayScreen(CompactLayout):
 
     @property
     def snapshot(self) -> Snapshot | None:
-        return self.app.snapshot  # type: ignore[attr-defined]
+        return planner_app(self).snapshot
 
     def show_snapshot(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
@@ -184,7 +187,7 @@ class TodayScreen(CompactLayout):
         if action == "undo_pain":
             undoable = snapshot is not None and pain_report_undoable(snapshot.history)
             return undoable and (paused or parameters != ("paused",))
-        nothing_to_do = paused and not snapshot.day().exercises  # type: ignore[union-attr]
+        nothing_to_do = snapshot is not None and paused and not snapshot.day().exercises
         return not (action in ("all_done", "skip_day") and paused or action in ("start", "toggle") and nothing_to_do)
 
     def action_resume(self) -> None:
@@ -193,11 +196,9 @@ class TodayScreen(CompactLayout):
         if self.snapshot is None or self.snapshot.state.pause is None:
             self.notify("The program is not paused; nothing to resume.")
             return
-        data = self.app.data  # type: ignore[attr-defined]
-
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.run_store(data.resume, lambda outcome: self.notify(outcome.lines[0]))  # type: ignore[attr-defined]
+                self.post_message(messages.Resume(self))
 
         self.app.push_screen(ConfirmResume(), confirmed)
 
@@ -205,9 +206,7 @@ class TodayScreen(CompactLayout):
         if self.snapshot is None or not self.snapshot.history.pain:
             self.notify("There is no pain report to take back.")
             return
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(data.undo_pain, lambda outcome: self.notify(outcome.lines[0]),  # type: ignore[attr-defined]
-                           lambda message: self.notify(message, severity="warning", timeout=12))
+        self.post_message(messages.UndoPain(self))
 
     def _selected(self) -> str | None:
         options = self.query_one("#exercises", OptionList)
@@ -270,8 +269,7 @@ class TodayScreen(CompactLayout):
         if exercise_id in view.done_ids:
             self.notify(f"{item.name} is checked off. {UNTICK_KEY} takes it back.", timeout=NOTICE_SECONDS)
             return
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.record([item], "done"))  # type: ignore[attr-defined]
+        self.post_message(messages.CheckOff(self, [item], "done"))
         options = self.query_one("#exercises", OptionList)
         if options.highlighted is not None and options.highlighted < options.option_count - 1:
             options.action_cursor_down()  # on to the next; never round to the first (it may be done)
@@ -281,8 +279,7 @@ class TodayScreen(CompactLayout):
         if self.snapshot is None or exercise_id is None or exercise_id not in self.snapshot.day().done_ids:
             self.notify("The highlighted exercise is not checked off.", timeout=NOTICE_SECONDS)
             return
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.undo([exercise_id]))  # type: ignore[attr-defined]
+        self.post_message(messages.UndoCheckOff(self, [exercise_id]))
 
     def action_all_done(self) -> None:
         if self.snapshot is None:
@@ -293,20 +290,14 @@ class TodayScreen(CompactLayout):
             self.notify("Nothing left to check off today.", timeout=NOTICE_SECONDS)
             return
         self._all_done = [p.id for p in todo]
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.record(todo, "done"), self._checked_all)  # type: ignore[attr-defined]
-
-    def _checked_all(self, outcome: Outcome) -> None:
-        self.notify(f"All checked off; {UNDO_ALL_KEY} takes them back.", timeout=NOTICE_SECONDS)
+        self.post_message(messages.CheckOff(self, todo, "done", all_of_today=True))
 
     def action_undo_all_done(self) -> None:
         if not self._all_done:
             self.notify("Nothing to take back: d (all done) has not been pressed here.", timeout=NOTICE_SECONDS)
             return
         done, self._all_done = self._all_done, []
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(lambda: data.undo(done),  # type: ignore[attr-defined]
-                           lambda outcome: self._notify_alone("Taken back."))
+        self.post_message(messages.UndoCheckOff(self, done, all_of_today=True))
 
     def _notify_alone(self, message: str) -> None:
         self.app.clear_notifications()
@@ -316,8 +307,25 @@ class TodayScreen(CompactLayout):
         if self.snapshot is None or not self.snapshot.day().planned:
             self.notify("There is no planned session today to skip.")
             return
-        data = self.app.data  # type: ignore[attr-defined]
-        self.app.run_store(data.skip_day, lambda outcome: self.notify(outcome.lines[0], timeout=NOTICE_SECONDS))  # type: ignore[attr-defined]
+        self.post_message(messages.SkipDay(self))
+
+    @on(messages.Done)
+    def _done(self, event: messages.Done) -> None:
+        """What the person asked for here happened: say so (a single check-off shows in the list)."""
+        request = event.request
+        if isinstance(request, messages.CheckOff) and request.all_of_today:
+            self.notify(f"All checked off; {UNDO_ALL_KEY} takes them back.", timeout=NOTICE_SECONDS)
+        elif isinstance(request, messages.UndoCheckOff) and request.all_of_today:
+            self._notify_alone("Taken back.")
+        elif isinstance(request, messages.SkipDay):
+            self.notify(event.outcome.lines[0], timeout=NOTICE_SECONDS)
+        elif isinstance(request, messages.Resume | messages.UndoPain):
+            self.notify(event.outcome.lines[0])
+
+    @on(messages.Refused)
+    def _refused(self, event: messages.Refused) -> None:
+        """Only what asked to hear its refusal here comes back (taking back a pain report)."""
+        self.notify(event.reason, severity="warning", timeout=12)
 
     def action_pain(self) -> None:
         from planner.app.screens.checkin import PainCheckIn

@@ -9,6 +9,7 @@ from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from planner.app.access import planner_app
 from planner.app.compact import MIN_HEIGHT, MIN_WIDTH
 
 
@@ -20,7 +21,7 @@ class TooSmallScreen(ModalScreen[None]):
 
     def on_screen_resume(self) -> None:
         """Back on top (a dialog opened above it has closed): the terminal may have grown meanwhile."""
-        self.app._check_size()  # type: ignore[attr-defined]
+        planner_app(self).check_size()
 
     def on_key(self, event: Key) -> None:
         """Keys stop here. Left to bubble, a key reaches the app's bindings only after the app has caught up,

@@ -15,7 +15,9 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import DataTable, Static
 
+from planner.app.access import planner_app
 from planner.app.bindings import PLAN_BINDINGS
+from planner.app.compact import TWO_PANE_WIDTH
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.footer import FittedFooter
@@ -82,7 +84,7 @@ class PlanViewScreen(SizedScreen):
 
     @property
     def snapshot(self) -> Snapshot | None:
-        return self.app.snapshot  # type: ignore[attr-defined]
+        return planner_app(self).snapshot
 
     def show_snapshot(self, snapshot: Snapshot | None) -> None:
         table = self.query_one("#weeks", DataTable)
@@ -99,7 +101,7 @@ class PlanViewScreen(SizedScreen):
         row = table.cursor_row if table.row_count else self._this_week(snapshot)
         table.clear(columns=True)
         first = plan.inputs.start.weekday()  # a plan's weeks run from its start day, not always Monday
-        short = self.app.size.width < 80 or self.has_class("-wide")  # narrow, or sharing the width
+        short = self.app.size.width < TWO_PANE_WIDTH or self.has_class("-wide")  # narrow, or sharing the width
         letters = 2 if short else 3
         rows = []
         for index, week in enumerate(plan.weeks):

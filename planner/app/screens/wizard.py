@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -16,8 +16,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
+from planner.app import messages
+from planner.app.access import planner_app
 from planner.app.bindings import BUILDER_BINDINGS
-from planner.app.data import Outcome
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.tick_box import TickBox
@@ -67,7 +68,7 @@ class PlanBuilderScreen(Screen):
 
     @property
     def library(self) -> Library:
-        return self.app.data.context.library  # type: ignore[attr-defined]
+        return planner_app(self).data.context.library
 
     def compose(self) -> ComposeResult:
         programs = sorted(self.library.programs.values(), key=lambda p: p.name)
@@ -76,7 +77,7 @@ class PlanBuilderScreen(Screen):
         with VerticalScroll(id="builder"):
             yield Static(Content.assemble(("Build your plan. ", "bold"), "Choose, check the preview, then press ctrl+s."),
                          id="intro")
-            snapshot = self.app.snapshot  # type: ignore[attr-defined]
+            snapshot = planner_app(self).snapshot
             if snapshot is None or snapshot.plan is None:
                 yield Static(Content.assemble(("Before you start: ", "bold"), DISCLAIMER), id="disclaimer")
             else:
@@ -103,7 +104,7 @@ class PlanBuilderScreen(Screen):
                 yield Label("Weeks", classes="inner")
                 yield Input(str(first.weeks), id="weeks", type="integer", max_length=2, compact=True)
                 yield Label("Start", classes="inner")
-                yield Input(self.app.data.today.isoformat(), id="start", max_length=10, compact=True)  # type: ignore[attr-defined]
+                yield Input(planner_app(self).data.today.isoformat(), id="start", max_length=10, compact=True)
             with Horizontal(classes="row", id="level-row"):
                 yield Label("Level")
                 yield Input("1", id="level", type="integer", max_length=1, compact=True)
@@ -216,7 +217,11 @@ class PlanBuilderScreen(Screen):
         except PlannerError as err:
             content = Content.assemble(("Check: ", "bold"), said(err))
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_preview, content)
+            self.post_message(messages.PreviewReady(content))
+
+    @on(messages.PreviewReady)
+    def _preview_ready(self, event: messages.PreviewReady) -> None:
+        self._show_preview(event.content)
 
     def _show_preview(self, content: Content) -> None:
         self.query_one("#preview", Static).update(content)
@@ -228,26 +233,44 @@ class PlanBuilderScreen(Screen):
         try:
             inputs = self.inputs()
             activities = self.activities()
-            build_plan(inputs, self.library)
         except PlannerError as err:
             self.notify(said(err), title="Not yet", severity="error")
             return
-        data = self.app.data  # type: ignore[attr-defined]
-        if data.screening_needed() is not None:  # the safety questions come first, once (see ScreeningDialog)
+        self._check_before_create(inputs, activities)
+
+    @work(thread=True, exclusive=True, group="create")
+    def _check_before_create(self, inputs: PlanInputs, activities: list[str]) -> None:
+        """Build once to check the form, and ask the store whether the safety questions come first: both
+        read files, so off the UI thread."""
+        try:
+            build_plan(inputs, self.library)
+            screening_first = planner_app(self).data.screening_needed() is not None
+        except PlannerError as err:
+            self.post_message(messages.CreateChecked(inputs, activities, said(err), screening_first=False))
+            return
+        self.post_message(messages.CreateChecked(inputs, activities, None, screening_first))
+
+    @on(messages.CreateChecked)
+    def _create_checked(self, event: messages.CreateChecked) -> None:
+        if event.error is not None:
+            self.notify(event.error, title="Not yet", severity="error")
+            return
+        if event.screening_first:  # the safety questions come first, once (see ScreeningDialog)
             from planner.app.screens.screening import ScreeningDialog
 
             self.app.push_screen(ScreeningDialog(), lambda answered: self.action_create() if answered else None)
             return
         self.query_one("#create", Button).disabled = True
-        self.app.run_store(lambda: data.create_plan(inputs, activities), self._created)  # type: ignore[attr-defined]
+        self.post_message(messages.CreatePlan(self, event.inputs, event.activities))
 
-    def _created(self, outcome: Outcome) -> None:
+    @on(messages.Done)
+    def _created(self, event: messages.Done) -> None:
         self.query_one("#create", Button).disabled = False
-        self.notify(" ".join(outcome.lines) + " Here is today.")
+        self.notify(" ".join(event.outcome.lines) + " Here is today.")
         self.app.switch_mode("today")
 
     def action_cancel(self) -> None:
-        snapshot = self.app.snapshot  # type: ignore[attr-defined]
+        snapshot = planner_app(self).snapshot
         if snapshot is not None and snapshot.plan is not None:
             self.app.switch_mode("today")
         else:
