@@ -47,6 +47,10 @@ HANDLERS = {
 }
 
 
+# Commands whose output can come from the read model (planner/store/views.py) while nothing changed.
+VIEWS = ("today", "status")
+
+
 # Commands whose output is a full-screen program (Textual, the web server's log), not lines of text.
 RAW_OUTPUT = ("app", "serve")
 
@@ -82,9 +86,17 @@ def _run(argv: Sequence[str] | None) -> int:
         named = "app"  # no command opens the app
     args = build_parser(only=named if named in HANDLERS else None).parse_args(argv)
     command = args.command or "app"
+    kept = None
+    if command in VIEWS:
+        from planner.actions import views
+        from planner.cli import read_model
+
+        kept = views.lookup(command, args)
+        if kept is not None and read_model.show(command, args, kept.views):
+            return 0  # printed from the read model: nothing of the domain imported
     module_name, _, function = HANDLERS[command].partition(":")
     try:
-        return _dispatch(args, command, module_name, function)
+        return _dispatch(args, command, module_name, function, kept)
     finally:
         _say_damage()
 
@@ -99,7 +111,7 @@ def _say_damage() -> None:
         damage.clear()
 
 
-def _dispatch(args: argparse.Namespace, command: str, module_name: str, function: str) -> int:
+def _dispatch(args: argparse.Namespace, command: str, module_name: str, function: str, kept: object = None) -> int:
     from planner.cli.output import unguarded_streams
     from planner.context import Context
     from planner.domain.errors import PlannerError
@@ -111,6 +123,17 @@ def _dispatch(args: argparse.Namespace, command: str, module_name: str, function
         if command in RAW_OUTPUT:
             with unguarded_streams():
                 code = int(handler(args, context) or 0)
+        elif kept is not None:
+            from planner.actions.views import Kept, keeping
+
+            assert isinstance(kept, Kept)
+            _stop_cleanly_on_sigterm()
+            with keeping(kept) as views:
+                args.views = views
+                code = int(handler(args, context) or 0)
+                damage = getattr(sys.modules.get("planner.store.store"), "DAMAGE", None)
+                if code != 0 or damage:  # a damaged row is said on every run, so nothing is kept
+                    views.clear()
         else:
             _stop_cleanly_on_sigterm()
             code = int(handler(args, context) or 0)

@@ -10,11 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from planner.domain.pain.warning_signs import DISCLAIMER, SIGN_NAMES
-
 PAIN_WHEN = ("during", "after", "next-morning")
 EASES = ("forward", "back", "neither")
-RED_FLAGS = SIGN_NAMES
 JSON_HELP = "print JSON for scripts instead of text, e.g. --json | jq ."
 
 
@@ -99,12 +96,19 @@ def command_named(argv: list[str]) -> str | None:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole grammar, or with ``only`` the one command's part of it (``planner today`` runs
-    on every phone check-in, and building every subcommand's parser was a tenth of its time)."""
+    on every phone check-in, and building every subcommand's parser was a tenth of its time). The
+    warning signs' module is imported only for the commands that name them (and the full help)."""
+    quick = only in ("today", "done", "undo", "skip", "status")
+    if quick:
+        disclaimer, red_flags = None, ()
+    else:
+        from planner.domain.pain.warning_signs import DISCLAIMER as disclaimer
+        from planner.domain.pain.warning_signs import SIGN_NAMES as red_flags
     parser = Parser(
         prog="planner",
         description="A local-first exercise planner for people whose backs spasm or ache. "
         "Run without a command to open the app.",
-        epilog=DISCLAIMER,
+        epilog=disclaimer,
         parents=[_globals(suppress=False)],
     )
     parser.add_argument("--version", action="version", version=_version())
@@ -199,7 +203,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--where", metavar="AREA", default="", help="where it hurts, e.g. --where 'lower back'")
     p.add_argument("--aggravated", nargs="+", action="extend", default=[], metavar="EXERCISE_ID",
                    help="exercises that made it worse (they go to an easier variant), e.g. --aggravated bird-dog")
-    p.add_argument("--flag", nargs="+", action="extend", default=[], choices=RED_FLAGS, metavar="FLAG",
+    p.add_argument("--flag", nargs="+", action="extend", default=[], choices=red_flags, metavar="FLAG",
                    help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "
                    "e.g. --flag numbness")
@@ -219,8 +223,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     p = add("screen", "answer the safety questions before a plan (each warning sign: yes or no)")
     p.add_argument("--none", action="store_true", help="none of the warning signs apply to you, e.g. planner screen --none")
-    p.add_argument("--yes", nargs="+", action="extend", choices=RED_FLAGS, metavar="NAME", default=[],
-                   help="the warning signs you have: " + ", ".join(RED_FLAGS) + ", e.g. --yes fever")
+    p.add_argument("--yes", nargs="+", action="extend", choices=red_flags, metavar="NAME", default=[],
+                   help="the warning signs you have: " + ", ".join(red_flags) + ", e.g. --yes fever")
     p.add_argument("--eases", choices=EASES, metavar="WHICH",
                    help="which eases your back: forward (bending forward: sitting, knees to chest), back (leaning "
                    "back: standing, walking, lying on your front) or neither (or not sure); your plan follows it "

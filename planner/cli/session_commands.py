@@ -68,10 +68,16 @@ def today(args: argparse.Namespace, context: Context) -> int:
         from planner.actions.function import summary
 
         view.function_prompt = rerating_prompt(summary(context), context.today)
+    text = render_day(view)
     if args.json:
         print_json(view.as_json())
     else:
-        print(render_day(view))
+        print(text)
+    views = getattr(args, "views", None)
+    if views is not None and day == context.today:  # kept for the next run (planner/store/views.py)
+        from planner.cli.read_model import json_text
+
+        views["today"] = {"text": text + "\n", "json": json_text(view.as_json())}
     return 0
 
 

@@ -37,6 +37,9 @@ def status(args: argparse.Namespace, context: Context) -> int:
             plan, weekly_increase = active.plan, active.weekly_increase
             view = day_view(plan, context.library, state, history, day, active.weekly_increase, day)
     state_name, line = status_line(view, plan, state, weekly_increase)
+    views = getattr(args, "views", None)
+    if views is not None:  # kept for the next run (planner/store/views.py)
+        views["status"] = {"date": day.isoformat(), "state": state_name, "line": line}
     if args.ascii:
         line = line.replace("✓", "ok").replace("—", "-")
     if args.json:

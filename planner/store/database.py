@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
+from planner.store.views import install_counter
 
 APP_ID = 0x504C4E52  # "PLNR": marks the file as ours in the SQLite header.
 BUSY_TIMEOUT_MS = 30_000
@@ -133,6 +134,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (plan_id, date)
     );
     ALTER TABLE pain_reports ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 9: the data version, bumped by a trigger on every table in the same transaction as each write; the
+    # read model (planner/store/views.py) is keyed on it. The triggers are installed after every migration.
+    """
+    CREATE TABLE IF NOT EXISTS data_version (n INTEGER NOT NULL);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -305,6 +311,7 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         for number in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[number]):
                 connection.execute(statement)
+        install_counter(connection)  # also counts the tables any migration just added
         connection.execute(f"PRAGMA application_id = {APP_ID}")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.execute("COMMIT")

@@ -12,6 +12,15 @@ from tests.conftest import RunPlanner
 
 FIGURE_CODE = "planner.domain.figures"  # the renderer; the figure's data model (library/figure.py) is light
 HEAVY = ("textual", "rich", "pydantic", "pydantic_core", "icalendar", "tomli_w")
+# planner's own modules the quick path must not load: the app and its widgets (the figure widget among
+# them), the plan builder (the plan is read from its cache), the exports, the file-validation models.
+NOT_QUICK = ("planner.app", "planner.domain.plan.builder", "planner.domain.plan.weeks", "planner.domain.exchange",
+             "planner.domain.files.validation", "planner.reports", "planner.app.widgets.figure")
+# With a kept view (planner/store/views.py), today and status load none of these either: no action but the
+# read model's door (planner.actions.views), no domain model, no store beyond the read model itself.
+NOT_FROM_A_VIEW = ("planner.actions.sessions", "planner.actions.situation", "planner.actions.reading",
+                   "planner.actions.pain", "planner.context", "planner.domain.plan", "planner.domain.library",
+                   "planner.domain.days", "planner.domain.records", "planner.store.store", "planner.store.database")
 
 
 def imported(result: subprocess.CompletedProcess[str]) -> set[str]:
@@ -31,6 +40,21 @@ def test_quick_commands_load_no_ui_and_no_validation_once_the_library_is_cached(
         assert "planner.cli" in modules, "the trace is there"
         assert not {m for m in modules if m.split(".")[0] in HEAVY}, (args, sorted(modules))
         assert not {m for m in modules if m.startswith(FIGURE_CODE)}, (args, "the figure drawing code is not loaded")
+        assert not {m for m in modules if m.startswith(NOT_QUICK)}, (args, sorted(modules))
+        if args[0] in ("done", "pain", "undo", "skip"):
+            assert "planner.actions" in {m.rsplit(".", 1)[0] for m in modules}, "writes go through the action layer"
+
+
+def test_today_and_status_from_a_kept_view_load_neither_actions_nor_domain(run_planner: RunPlanner) -> None:
+    assert run_planner("plan", "new", "--program", "core-flexibility").returncode == 0
+    for args in (["today"], ["today", "--json"], ["status", "--line"], ["status", "--json"], ["status"]):
+        assert run_planner(*args).returncode == 0  # works the view out, and keeps it
+        result = run_planner(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+        assert result.returncode == 0, result.stderr
+        modules = imported(result)
+        assert {"planner.store.views", "planner.actions.views"} <= modules, "the trace is there"
+        assert not {m for m in modules if m.startswith(NOT_FROM_A_VIEW) or m.split(".")[0] in HEAVY}, \
+            (args, sorted(modules))
 
 
 def test_a_live_calendar_file_costs_icalendar_only_when_one_is_set(run_planner: RunPlanner, tmp_path) -> None:

@@ -1,0 +1,79 @@
+"""The read model's door: the key ``planner today`` and ``planner status`` are kept under, worked out with
+the standard library alone, the views kept under it, and keeping new ones (see :mod:`planner.store.views`).
+
+:func:`lookup` works out the key (the database's data version, the date, the library files, the code)
+and reads the views kept under it. When the face finds none to print, the command runs as before inside
+:func:`keeping`, where its handler leaves what it worked out in the dict yielded; that is kept if the
+key did not move meanwhile and nothing was said on standard error (a notice must be said every time,
+not only the first). Importing this module imports no other action, no domain model and no store code
+but the read model's own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from planner import locations
+from planner.store import views as store_views
+
+
+class Kept:
+    """The key a command's views are kept under, and the views found under it (empty if none)."""
+
+    def __init__(self, data_dir: Path, libraries: list[Path], key: str, newest: float, views: dict[str, Any]):
+        self.data_dir, self.libraries, self.key, self.newest, self.views = data_dir, libraries, key, newest, views
+
+
+def _libraries(args: object, data: Path) -> list[Path]:
+    """The library folders as :class:`planner.context.Context` resolves them (built-in first)."""
+    dirs = locations.user_library_dirs(getattr(args, "library", None))
+    return [locations.built_in_library(), *(dirs or [locations.default_user_library(data)])]
+
+
+def lookup(command: str, args: object) -> Kept | None:
+    """The key for this run and the views kept under it; ``None`` when this run is not one a view can stand for."""
+    if command == "today" and getattr(args, "date", None):
+        return None  # only today's own day is kept
+    data = locations.data_dir(getattr(args, "data_dir", None))
+    libraries = _libraries(args, data)
+    made = store_views.key(data, libraries)
+    if made is None:
+        return None
+    return Kept(data, libraries, made[0], made[1], store_views.read(data, made[0]))
+
+
+class _Watched:
+    """Standard error, noting whether anything was written to it."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream, self.written = stream, False
+
+    def write(self, text: str) -> int:
+        self.written = self.written or bool(text)
+        return self.stream.write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def keeping(kept: Kept) -> Iterator[dict[str, Any]]:
+    """Run a command that may leave views in the dict yielded; keep them if nothing moved meanwhile."""
+    views: dict[str, Any] = {}
+    saved = sys.stderr
+    watched = _Watched(saved)
+    sys.stderr = watched  # type: ignore[assignment]
+    try:
+        yield views
+    finally:
+        sys.stderr = saved
+    if not views or watched.written:
+        return
+    again = store_views.key(kept.data_dir, kept.libraries)
+    if again is not None and again[0] == kept.key:
+        store_views.write(kept.data_dir, kept.key, max(kept.newest, again[1]), views, time.time())
