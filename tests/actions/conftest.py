@@ -33,8 +33,9 @@ def at(tmp_path: Path, library: Library):  # noqa: ANN201 - a function: the cont
 
 
 def inputs(program: str = "core-flexibility", days: tuple[str, ...] = ("mon", "wed", "fri"),
-           start: dt.date = MONDAY) -> PlanInputs:
-    return PlanInputs(program=program, days=list(days), minutes=20, level=1, weeks=8, start=start)  # type: ignore[arg-type]
+           start: dt.date = MONDAY, walk_days: str = "all") -> PlanInputs:
+    return PlanInputs(program=program, days=list(days), minutes=20, level=1, weeks=8, start=start,  # type: ignore[arg-type]
+                      walk_days=walk_days)  # type: ignore[arg-type]
 
 
 @pytest.fixture

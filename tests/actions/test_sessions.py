@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from planner.actions import reading, sessions
+from planner.actions import plans, reading, screening, sessions
 from planner.domain.errors import PlannerError, UsageError
-from tests.actions.conftest import MONDAY
+from tests.actions.conftest import MONDAY, inputs
 
 TUESDAY = MONDAY + dt.timedelta(days=1)
 
@@ -46,9 +46,19 @@ def test_check_off_refuses_a_day_to_come_or_before_the_plan(at, planned, day, er
     assert raised.value.field == "date"  # the face names its own input (the CLI: --date)
 
 
-def test_check_off_refuses_a_rest_day_for_both_faces(at, planned) -> None:
+def test_check_off_refuses_a_rest_day_for_both_faces(at) -> None:
+    """With walks on session days only, a day between sessions has nothing to check off."""
+    context = at()
+    screening.screen(context, ())
+    plans.new_plan(context, inputs(walk_days="sessions"))
     with pytest.raises(UsageError, match="rest day"):
         sessions.check_off(at(TUESDAY), TUESDAY)
+
+
+def test_check_off_on_a_rest_day_ticks_the_walk_between_sessions(at, planned) -> None:
+    """With walks most days (the default), the day between sessions has its walk and nothing else."""
+    checked = sessions.check_off(at(TUESDAY), TUESDAY)
+    assert checked.chosen and all(p.apart for p in checked.chosen)
 
 
 def test_check_off_names_an_unknown_exercise_and_the_nearest(planned) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.domain.errors import Problem, UsageError
+from planner.domain.errors import Problem, UsageError, readable_field
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
@@ -74,7 +74,7 @@ def check_problems(library: Library, name: str, line_count: int) -> None:
         assert problem.field.strip() and problem.message.strip(), problem
         assert problem.line is None or 1 <= problem.line <= line_count or problem.path.startswith("<built-in>")
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        assert str(problem) == f"{where}: {problem.field}: {problem.message}"
+        assert str(problem) == f"{where}: {readable_field(problem.field)}: {problem.message}"
         assert "\n" not in problem.field, problem
     sorted(library.problems)  # `planner validate` prints them sorted: a missing line must not break that
 

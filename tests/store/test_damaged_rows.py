@@ -119,7 +119,7 @@ def test_the_cli_answers_in_one_line_and_plan_new_is_the_way_out(data: Path, tmp
     today = planner("today")
     assert today.returncode == 0 and "Monday 2026-03-02" in today.stdout
     assert today.stderr.splitlines() == ["planner: a damaged row in pain_reports was left out (1, 'garbage', "
-                                         "'after', 3, 'low back', '[]', '[]'); the rest of your history was read"]
+                                         "'after', 3, 'low back', '[]', '[]', 0); the rest of your history was read"]
     damage(data, "UPDATE plans SET inputs = '{bad'")
 
     for args in (("status", "--line"), ("today",), ("history",)):

@@ -116,7 +116,7 @@ def test_taking_every_check_off_back_forgets_the_record(library: Library, tmp_pa
 
 
 def test_an_older_database_keeps_its_data_and_gains_the_record(library: Library, tmp_path: Path) -> None:
-    """Migration 7 adds the session records (and a report's "settled"); check-offs made before it stay and
+    """Migration 8 adds the session records (and a report's "settled"); check-offs made before it stay and
     read as the plan stood."""
     with Store(tmp_path) as store:
         active = new_plan(store, library)
@@ -125,7 +125,7 @@ def test_an_older_database_keeps_its_data_and_gains_the_record(library: Library,
     connection = sqlite3.connect(path)
     connection.execute("DROP TABLE session_records")
     connection.execute("ALTER TABLE pain_reports DROP COLUMN settled")
-    connection.execute("PRAGMA user_version = 6")
+    connection.execute("PRAGMA user_version = 7")  # schema 7: before the session records
     connection.commit()
     connection.close()
     with Store(tmp_path) as store:

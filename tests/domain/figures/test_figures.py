@@ -84,7 +84,7 @@ BAD = {
                            "figure.hold.left_knee: input should be less than or equal to 160; got 200"),
     "through the floor": ("[figure.hold]\nheight = 0.2\n", "figure.hold.height: 0.2 puts the left"),
     "start without end": ("[figure.start]\ntrunk = 90\n", "figure.start: a moving figure needs [figure.end] too"),
-    "unknown prop": ('[figure]\nprops = [{ kind = "sofa" }]\n[figure.hold]\n', "figure.props.0.kind: input should be"),
+    "unknown prop": ('[figure]\nprops = [{ kind = "sofa" }]\n[figure.hold]\n', "figure.prop 1, kind: input should be"),
 }
 
 
