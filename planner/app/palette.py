@@ -71,7 +71,12 @@ class PlannerPalette(CommandPalette):
         self._gather_commands("")
 
     def dismiss(self, result: Any = None) -> Any:
+        """Dismissed once: a second Enter in the same burst (before the first dismissal has taken the
+        palette off its stack) would set the caller's result twice (``InvalidStateError``)."""
         self._cancel_gather_commands()
+        if getattr(self, "_planner_dismissed", False):
+            return None
+        self._planner_dismissed = True
         return super().dismiss(result)
 
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)

@@ -92,7 +92,7 @@ async def test_random_keys_and_resizes_never_crash_the_app(lived_in: Path, tmp_p
         seen = await mash(pilot, seed=sum(map(ord, start)))
         await settle(pilot)
         assert set(PLACES) <= seen, f"places never reached: {set(PLACES) - seen}"
-        assert {"CommandPalette", "HelpScreen", "TooSmallScreen", "ExportDialog"} <= seen, seen
+        assert {"PlannerPalette", "HelpScreen", "TooSmallScreen", "ExportDialog"} <= seen, seen
         assert app._exception is None, app._exception
     assert app.return_code in (None, 0)
 
