@@ -82,7 +82,7 @@ def test_a_slot_that_could_never_be_used_is_refused_at_its_line(run_planner: Run
     assert result.returncode == 1
     text = (tmp_path / "lib" / "my-relief.toml").read_text(encoding="utf-8")
     line = text.splitlines().index("first_days = 2") + 1  # the error points at the field it names
-    assert f"my-relief.toml:{line}: slots.3.first_days: 2 must be above after_days (3)" in result.stderr
+    assert f"my-relief.toml:{line}: slot 4, first_days: 2 must be above after_days (3)" in result.stderr
     assert "Traceback" not in result.stderr
 
 

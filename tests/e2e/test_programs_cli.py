@@ -48,7 +48,7 @@ def test_an_unknown_slot_is_reported_at_its_line(run_planner: RunPlanner, tmp_pa
     result = run_planner("validate", "lib")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     problem = next(p for p in result.stderr.splitlines() if p.startswith("lib/my-mornings.toml:"))
-    assert re.match(rf"lib/my-mornings\.toml:{line_of(text, 'curlup')}: slots\.1\.slot: ", problem), problem
+    assert re.match(rf"lib/my-mornings\.toml:{line_of(text, 'curlup')}: slot 2, slot: ", problem), problem
     assert "warm-up" in problem and "side-plank" in problem, "the allowed slots are listed"
 
 

@@ -72,7 +72,7 @@ def _paused_for_saddle(data: Path) -> None:
     assert state.pause == "red-flag", f"the warning-sign pause was lost: {state}"
     today = _run(data, "today", "--json")
     assert '"alert": null' not in today.stdout, today.stdout
-    assert "paused" in _run(data, "status", "--line").stdout
+    assert "EMERGENCY" in _run(data, "status", "--line").stdout
 
 
 def test_two_pain_reports_at_once_never_lose_the_warning_sign_pause(prepared: Path, tmp_path: Path) -> None:
@@ -107,7 +107,7 @@ def test_a_new_plan_or_an_import_racing_a_warning_sign_keeps_the_pause(prepared:
         assert [code for code, _ in results] == [0, 0], results
         state, _ = _state(data)
         assert state.pause == "red-flag", f"{other} lost the warning-sign pause: {state}"
-        assert "paused" in _run(data, "status", "--line").stdout
+        assert "EMERGENCY" in _run(data, "status", "--line").stdout
 
 
 def _calendar_without_stamps(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.domain.errors import readable_field
 from planner.locations import built_in_library
 from tests.conftest import RunPlanner
 
@@ -40,7 +41,7 @@ step = 5
 cap = 40
 """
 REPS = GOOD.replace('kind = "hold"', 'kind = "reps"').replace("hold_seconds", "reps")
-LINE = re.compile(r"^(?P<path>[^:]+?)(?::(?P<line>\d+))?: (?P<field>[\w.\[\]]+): (?P<message>.+)$")
+LINE = re.compile(r"^(?P<path>[^:]+?)(?::(?P<line>\d+))?: (?P<field>[\w.\[\], ]+?): (?P<message>.+)$")
 ALLOWED_CATEGORIES = ("'core'", "'flexibility'", "'mobility'", "'relief'")
 
 
@@ -129,10 +130,10 @@ def test_each_mistake_gets_one_clear_line(run_planner: RunPlanner, tmp_path: Pat
     stderr = failed(result)
     lines = problem_lines(stderr)
     assert len(lines) == mistake.count, stderr
-    hit = next((m for m in lines if m["field"] == mistake.field), None)
+    hit = next((m for m in lines if m["field"] == readable_field(mistake.field)), None)
     assert hit is not None, stderr
     assert hit["path"] == f"lib/{mistake.name}"
-    assert hit["field"] == mistake.field, stderr
+    assert hit["field"] == readable_field(mistake.field), stderr
     assert hit["line"] == (str(mistake.line) if mistake.line else None), stderr
     for words in mistake.mentions:
         assert words in hit["message"], stderr

@@ -83,8 +83,8 @@ def test_validate_names_the_line_of_a_bad_walk_apart(run_planner, tmp_path: Path
     assert result.returncode == 1
     lines = result.stdout.splitlines() + result.stderr.splitlines()
     assert any(line.startswith("lib/programs/mine.toml:4: walk_step_minutes:") for line in lines), lines
-    assert any(line.startswith("lib/programs/mine.toml:8: slots.0.apart: only a walk") for line in lines), lines
-    assert any(line.startswith("lib/programs/mine.toml:13: slots.1.apart:") and "optional" in line
+    assert any(line.startswith("lib/programs/mine.toml:8: slot 1, apart: only a walk") for line in lines), lines
+    assert any(line.startswith("lib/programs/mine.toml:13: slot 2, apart:") and "optional" in line
                for line in lines), lines
     assert any(line.startswith("lib/programs/other.toml:8:") and "'heat-therapy' is not a walk" in line
                for line in lines), lines
