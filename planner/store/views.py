@@ -67,12 +67,12 @@ def counted(connection: sqlite3.Connection) -> bool:
 
 def _data_version(database: Path) -> tuple[int, int, int] | None:
     """The counter, the schema version and the application id; ``None`` without a counted database."""
-    if not database.is_file():
-        return None
-    try:
+    try:  # a name too long, a folder that cannot be read: no view; the command itself says why
+        if not database.is_file():
+            return None
         connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=rw", uri=True, timeout=5.0,
                                      isolation_level=None)
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return None
     try:
         with connection:

@@ -182,3 +182,29 @@ async def test_taps_close_more_and_leave_the_wider_terminal_screen(seeded: Path)
         await pilot.click("#back")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_a_key_that_reaches_more_under_the_palette_leaves_both_closable(seeded: Path) -> None:
+    """Found by the key masher: a key of a burst reached More after the palette had opened over it; More's
+    dismissal popped the palette instead and More could never be closed again (Escape did nothing)."""
+    from planner.app.palette import PlannerPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:  # the palette has no compact form
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        more = app.screen
+        assert isinstance(more, MoreMenu)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, PlannerPalette)
+        more.action_close()  # the late key: More is not on top
+        await settle(pilot)
+        assert isinstance(app.screen, PlannerPalette), "the palette stays open"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is more
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen), "Escape still closes More"

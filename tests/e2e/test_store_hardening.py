@@ -111,7 +111,7 @@ def test_a_read_only_data_folder_can_be_read_and_says_why_it_cannot_be_written(t
                             cwd=tmp_path, timeout=120)
     codes = [line for line in result.stdout.splitlines() if line.startswith("rc=")]
     assert codes == ["rc=0", "rc=0", "rc=1"], result.stdout + result.stderr
-    assert "Monday 2026-03-02 · week 1: planned" in result.stdout
+    assert "Monday 2026-03-02 · week 1 of 12: planned" in result.stdout
     assert "Adherence 0%" in result.stdout
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [

@@ -21,6 +21,7 @@ from planner.app import messages
 from planner.app.access import planner_app
 from planner.app.bindings import CHECKIN_BINDINGS
 from planner.app.data import Snapshot, project
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
 from planner.app.widgets.sign_question import SignQuestion
@@ -42,7 +43,7 @@ def default_when(session_done_today: bool, hour_now: int) -> str:
     return "next-morning" if hour_now < MORNING_ENDS and not session_done_today else "after"
 
 
-class PainCheckIn(ModalScreen[bool]):
+class PainCheckIn(DismissOnce, ModalScreen[bool]):
     """Dismisses with True when a report was recorded."""
 
     BINDINGS = CHECKIN_BINDINGS

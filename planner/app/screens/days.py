@@ -15,11 +15,12 @@ from textual.widgets import Button, Checkbox, Static
 
 from planner.app import messages
 from planner.app.bindings import DAYS_BINDINGS
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.plan.model import WEEKDAYS, PlanInputs
 
 
-class DaysDialog(ModalScreen[None]):
+class DaysDialog(DismissOnce, ModalScreen[None]):
     BINDINGS = DAYS_BINDINGS
 
     def __init__(self, inputs: PlanInputs, week_index: int) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from planner.app import messages
 from planner.app.bindings import EXPORT_BINDINGS
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.domain.errors import PlannerError, display_path
 from planner.exports.ics import parse_time
 
@@ -31,7 +32,7 @@ def default_path(fmt: str, home: Path | None = None) -> str:
     return display_path((home or Path.home()) / f"planner-plan.{EXTENSIONS[fmt]}")
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(DismissOnce, ModalScreen[None]):
     BINDINGS = EXPORT_BINDINGS
 
     def __init__(self, fmt: str = "toml") -> None:

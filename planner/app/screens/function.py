@@ -15,10 +15,11 @@ from textual.widgets import Input, Static
 
 from planner.app import messages
 from planner.app.bindings import MODAL_BINDINGS
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.domain.function import SCALE, FunctionSummary
 
 
-class FunctionDialog(ModalScreen[None]):
+class FunctionDialog(DismissOnce, ModalScreen[None]):
     BINDINGS = MODAL_BINDINGS
 
     def __init__(self, summary: FunctionSummary) -> None:

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from planner.app.bindings import FOOTER_ONLY, KEYS_BY_SCREEN, MODAL_BINDINGS, key_label, title
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.domain.pain.warning_signs import DISCLAIMER, signs_markdown
 
 HELP_TEXT = Path(__file__).resolve().parent.parent / "help.md"
@@ -28,7 +29,7 @@ def help_markdown() -> str:
                                                         flags=signs_markdown())
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     BINDINGS = [*MODAL_BINDINGS, ("q", "close", "Close"), ("question_mark,f1", "close", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from planner.app import messages
 from planner.app.bindings import LIVE_CALENDAR_BINDINGS
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.domain.errors import PlannerError, display_path
 from planner.exports.live import LiveCalendar
 
@@ -26,7 +27,7 @@ def default_live_path(home: Path | None = None) -> str:
     return display_path((home or Path.home()) / "planner-live.ics")
 
 
-class LiveCalendarDialog(ModalScreen[None]):
+class LiveCalendarDialog(DismissOnce, ModalScreen[None]):
     BINDINGS = LIVE_CALENDAR_BINDINGS
 
     def __init__(self, current: LiveCalendar | None = None) -> None:

@@ -17,11 +17,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from planner.app.bindings import MODAL_BINDINGS, key_label, title
+from planner.app.screens.dismiss_once import DismissOnce
 
 LIST_KEYS = frozenset({"enter", "up", "down", "home", "end", "pageup", "pagedown", "escape", "tab", "shift+tab"})
 
 
-class MoreMenu(ModalScreen[tuple[str, DOMNode] | None]):
+class MoreMenu(DismissOnce, ModalScreen[tuple[str, DOMNode] | None]):
     """Dismisses with the chosen (action, node), for the screen that opened it to run once it is gone
     (run while it is still closing, a dialog the action opens would be closed with it)."""
 
@@ -69,16 +70,11 @@ class MoreMenu(ModalScreen[tuple[str, DOMNode] | None]):
             return
         self._run(int(event.option.id or 0))
 
-    _chosen = False  # a second key in the same burst must not dismiss twice
-
     def _run(self, index: int) -> None:
-        if self._chosen:
-            return
-        self._chosen = True
+        """Dismissed once and only from the top (a second key of the same burst, or a key that reaches
+        this menu after the palette opened over it, is dropped: see :mod:`dismiss_once`)."""
         binding, node = (self.entries + self.also)[index]
         self.dismiss((binding.action, node))
 
     def action_close(self) -> None:
-        if not self._chosen:
-            self._chosen = True
-            self.dismiss()
+        self.dismiss()

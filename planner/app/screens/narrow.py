@@ -15,9 +15,10 @@ from textual.widgets import Button, Static
 
 from planner.app.access import planner_app
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
+from planner.app.screens.dismiss_once import DismissOnce
 
 
-class NarrowScreen(ModalScreen[None]):
+class NarrowScreen(DismissOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:

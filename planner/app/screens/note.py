@@ -9,11 +9,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from planner.app.bindings import MODAL_BINDINGS
+from planner.app.screens.dismiss_once import DismissOnce
 
 MAX_NOTE = 200
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(DismissOnce, ModalScreen[str | None]):
     """Dismisses with the note's text (empty removes it), or None when closed without keeping."""
 
     BINDINGS = MODAL_BINDINGS

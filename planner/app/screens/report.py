@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from planner.app import messages
 from planner.app.bindings import REPORT_BINDINGS
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.clock import parse_date
 from planner.domain.errors import PlannerError, display_path
 
@@ -28,7 +29,7 @@ def default_report_path(fmt: str, home: Path | None = None) -> str:
     return display_path((home or Path.home()) / f"planner-report.{fmt}")
 
 
-class ReportDialog(ModalScreen[None]):
+class ReportDialog(DismissOnce, ModalScreen[None]):
     BINDINGS = REPORT_BINDINGS
 
     def __init__(self, fmt: str = "html", home: Path | None = None) -> None:

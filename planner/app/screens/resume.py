@@ -9,10 +9,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from planner.app.bindings import RESUME_BINDINGS
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.domain.pain.warning_signs import RESUME_MEANS
 
 
-class ConfirmResume(ModalScreen[bool]):
+class ConfirmResume(DismissOnce, ModalScreen[bool]):
     """Dismisses with True when the person confirms a professional has assessed them."""
 
     BINDINGS = RESUME_BINDINGS

@@ -15,6 +15,7 @@ from textual.widgets import Button, Select, Static
 
 from planner.app import messages
 from planner.app.bindings import SCREENING_BINDINGS
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.question_box import QuestionBox
 from planner.domain.pain.warning_signs import SCREENING_INTRO, SIGNS
@@ -25,7 +26,7 @@ EASES_OPTIONS = [("Neither, or not sure", "neither"),
                  ("Leaning back (standing, walking, lying on the front)", "back")]
 
 
-class ScreeningDialog(ModalScreen[bool]):
+class ScreeningDialog(DismissOnce, ModalScreen[bool]):
     """Dismisses with True when the answers allow a plan to be built."""
 
     BINDINGS = SCREENING_BINDINGS

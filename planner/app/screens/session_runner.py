@@ -35,6 +35,7 @@ from planner.app.bindings import RUNNER_BINDINGS
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 from planner.app.data import Snapshot
 from planner.app.ranked_footer import ranked_footer
+from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.screens.runner_words import phase_words, ready_seconds
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import BigClock, clock_text
@@ -95,7 +96,7 @@ def clock_rows(size: Size) -> int:
     return size.height - 22 - figure_rows(size)
 
 
-class SessionRunner(SizedScreen):
+class SessionRunner(DismissOnce, SizedScreen):
     """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the clock."""
 
     BINDINGS = RUNNER_BINDINGS

@@ -11,9 +11,10 @@ from textual.widgets import Static
 
 from planner.app.access import planner_app
 from planner.app.compact import MIN_HEIGHT, MIN_WIDTH
+from planner.app.screens.dismiss_once import DismissOnce
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(DismissOnce, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(f"Terminal too small.\nplanner needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window bigger, or press q to quit.",

@@ -292,7 +292,11 @@ def _recorded_view(record: SessionRecord, history: History, day: dt.date) -> Day
     completions = history.completions_on(day)
     done = {i for i, c in completions.items() if c.status == "done" and i in ids}
     partial = {i for i, c in completions.items() if c.status == "partial" and i in ids}
-    if ids and done >= {e.id for e in exercises if not e.apart}:
+    session = {e.id for e in exercises if not e.apart}
+    if not session:  # a day without a session whose walk was checked off: still a rest day
+        return DayView(day, "rest", list(record.reasons), exercises, done, record.week, planned=False,
+                       partial_ids=partial)
+    if done >= session:
         status = "done"
     elif done or partial:
         status = "partial"
