@@ -32,7 +32,7 @@ CHARACTERS = {"space": " ", "question_mark": "?", "exclamation_mark": "!", "left
               "right_square_bracket": "]", "minus": "-", "full_stop": ".", "comma": ","}
 SIZES = [(80, 24), (60, 20), (40, 16), (40, 10), (120, 36), (59, 19), (100, 30), (20, 5)]
 PLACE_KEYS = ["t", "w", "l", "h", "exclamation_mark", "n"]  # Today, Plan, Library, History, Relief, New plan
-KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(5000, 10000)))
+KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(3000, 10000)))  # 60 bursts: each place key comes up 10 times
 BURST = int(os.environ.get("MASH_BURST", "50"))
 
 

@@ -28,7 +28,7 @@ from planner.cli import main
 from planner.domain.errors import readable_field
 from planner.locations import built_in_library
 from tests.conftest import TODAY
-from tests.fuzzing import fuzz_settings
+from tests.fuzzing import LONG, fuzz_settings
 
 SETTINGS = fuzz_settings(40)
 CONTROL = [chr(c) for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]]
@@ -201,6 +201,11 @@ def test_a_control_character_in_any_text_field_is_refused(run: Run, kind: str) -
         base = tomllib.loads((EXERCISES if kind == "exercise" else PROGRAMS)[3].read_text())
     fields = list(text_fields(base))
     assert len(fields) > 5
+    if not LONG:  # the everyday run: each kind of field once (week 1's reason stands for week 7's)
+        kinds: dict[str, tuple] = {}
+        for path in fields:
+            kinds.setdefault(re.sub(r"\d+", "#", ".".join(map(str, path))), path)
+        fields = list(kinds.values())
     before = run.plan()
     for number, path in enumerate(fields):
         if path[-1] == "id" or (len(path) > 1 and path[-2] in ("days", "targets")):
