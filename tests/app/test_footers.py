@@ -25,8 +25,9 @@ PLACES = {
     "history": ("h", ("pain", "range")),
     "builder": ("n", ("create", "cancel")),
     "learn": ("i", ("next_unread", "list")),
+    "runner": ("enter", ("finish", "next_set")),
 }
-COMPACT_PLACES = {"today", "relief"}
+COMPACT_PLACES = {"today", "relief", "runner"}
 
 
 @pytest.mark.parametrize("place", PLACES)

@@ -21,12 +21,11 @@ from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, ProgressBar, Static
+from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from planner.app import messages
@@ -34,13 +33,13 @@ from planner.app.access import planner_app
 from planner.app.bindings import RUNNER_BINDINGS
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 from planner.app.data import Snapshot
-from planner.app.ranked_footer import ranked_footer
 from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.screens.runner_words import phase_words, ready_seconds
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import BigClock, clock_text
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
+from planner.app.widgets.footer import FittedFooter
 from planner.domain.days import session_run as run_events
 from planner.domain.days.session_run import (
     SWITCH_CHOICES,
@@ -61,9 +60,6 @@ FLASH_SECONDS = 0.6
 TICK_SECONDS = 1.0  # the clock's interval; each tick counts one second of the run (tests forward ticks by hand)
 MARKS = {Mark.DONE: "✓", Mark.SKIPPED: "–", Mark.PARTIAL: "◐"}
 SWITCH_SETTING = "switch_seconds"
-# The footer keeps what matters most on the mat and drops the rest by width (help and the palette list
-# every key): an answer while a question is asked, then Finish and Quit, never cut, then the keys of a set.
-FOOTER_RANK = ("answer", "finish", "quit", "next_set", "timer", "note")
 
 
 def set_dots(done: int, sets: int) -> str:
@@ -100,6 +96,9 @@ class SessionRunner(DismissOnce, SizedScreen):
     """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the clock."""
 
     BINDINGS = RUNNER_BINDINGS
+    # The footer (FittedFooter) keeps what matters most on the mat and drops the rest by width (help and the
+    # palette list every key): Quit, an answer while a question is asked, Finish, then the keys of a set.
+    FOOTER_PRIORITY = ("answer(True)", "answer(False)", "finish", "next_set", "timer", "note")
 
     def __init__(self) -> None:
         super().__init__()
@@ -156,7 +155,7 @@ class SessionRunner(DismissOnce, SizedScreen):
                     yield Static(id="hint")
                 with VerticalScroll(id="runner-detail"):
                     yield ExerciseDetail()
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -190,12 +189,6 @@ class SessionRunner(DismissOnce, SizedScreen):
         return True
 
     @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The footer built for the width: the keys in ``FOOTER_RANK`` order while they fit."""
-        room = self.app.size.width - (0 if self._compact else len(" ^p palette "))
-        return ranked_footer(self.app, super().active_bindings, FOOTER_RANK, room)
-
-    @property
     def _compact(self) -> bool:
         size = self.app.size
         return size.width < COMFORTABLE_WIDTH or size.height < COMFORTABLE_HEIGHT
@@ -203,8 +196,6 @@ class SessionRunner(DismissOnce, SizedScreen):
     def size_changed(self, size: Size) -> None:
         if not self._live:
             return
-        for footer in self.query(Footer):
-            footer.show_command_palette = not self._compact
         self.refresh_bindings()
         if self.run.items:
             self.redraw()
