@@ -21,10 +21,11 @@ VERTICAL_BREAKPOINTS = [(0, "-short"), (COMFORTABLE_HEIGHT, "-tall")]
 
 # The screens drawn in the compact layout (by class name, so this module imports none of them).
 # The rest say "wider terminal needed" over themselves.
-# Every dialog Today's More menu opens is here, so a phone never meets "wider terminal needed" for one.
+# Every dialog Today's More menu or the command palette opens is here, so a phone never meets "wider
+# terminal needed" for one (the palette is our subclass, PlannerPalette: listed by its own name too).
 COMPACT_SCREENS = frozenset({"TodayScreen", "PainCheckIn", "SessionRunner", "ReliefScreen", "MoreMenu",
-                             "NarrowScreen", "TooSmallScreen", "CommandPalette", "ConfirmResume", "HelpScreen",
-                             "ExportDialog"})
+                             "NarrowScreen", "TooSmallScreen", "CommandPalette", "PlannerPalette",
+                             "ConfirmResume", "HelpScreen", "ExportDialog", "LiveCalendarDialog", "ReportDialog"})
 
 
 def is_compact(screen: Screen) -> bool:

@@ -43,3 +43,26 @@ async def test_palette_sets_the_live_file_and_a_check_off_rewrites_it(seeded: Pa
         await settle(pilot)
     assert "✓ done" in target.read_text()
     assert "5 min" in run_planner("calendar").stdout
+
+
+async def test_on_a_phone_the_live_file_is_saved_from_the_palette(seeded: Path, tmp_path: Path) -> None:
+    """At 40×16 the palette opens the dialog in its compact form: every field, button and answer in view."""
+    target = tmp_path / "live.ics"
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"live calendar")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCalendarDialog)
+        for widget in app.screen.query("Input, Button"):
+            assert widget.region.right <= 40 and widget.region.bottom <= 16, widget
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        result = app.screen.query_one("#live-result")
+        assert "Wrote" in str(result.render()) and target.exists()
+        assert result.region.bottom <= 16

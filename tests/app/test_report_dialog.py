@@ -46,3 +46,26 @@ async def test_history_writes_the_report_and_asks_before_replacing(lived_in: Pat
     today = app.data.today.isoformat()
     cli = run_planner("report", "--format", "html", env={"PLANNER_TODAY": today}).stdout
     assert first == cli
+
+
+async def test_on_a_phone_the_report_is_written_and_the_answer_is_on_screen(lived_in: Path, tmp_path: Path) -> None:
+    """At 40×16 (the window shrunk with the dialog open) the dialog stays, and its answer is in view."""
+    target = tmp_path / "report.md"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h", "p")
+        await settle(pilot)
+        await pilot.resize_terminal(40, 16)
+        await settle(pilot)
+        assert isinstance(app.screen, ReportDialog), "no 'wider terminal needed' over the dialog"
+        app.screen.query_one("#format").value = "md"
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        result = app.screen.query_one("#report-result")
+        assert "Wrote" in str(result.render()) and target.exists()
+        assert result.region.bottom <= 16 and result.region.right <= 40
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReportDialog)

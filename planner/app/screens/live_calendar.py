@@ -2,7 +2,8 @@
 
 Once a path is named, every change (a check-off, a pain report, new training
 days) rewrites that ``.ics``, so a calendar subscribed to it shows the doses as
-they are now. Reached from the command palette ("Live calendar file").
+they are now. Reached from the command palette ("Live calendar file"), on a phone too: below 60×20 the
+dialog fills the screen, one field a line.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class LiveCalendarDialog(DismissOnce, ModalScreen[None]):
             with Horizontal(classes="row"):
                 yield Label("Time")
                 yield Input(f"{current.at:%H:%M}" if current else "07:00", id="time", max_length=5, compact=True)
+                yield Static("each session's start, local time", classes="hint")
+            with Horizontal(classes="row"):
                 yield Label("Remind")
                 yield Input(str(current.remind) if current else "15", id="remind", max_length=4, compact=True)
                 yield Static("min before (0: none)", classes="hint")

@@ -2,7 +2,8 @@
 
 Markdown or a self-contained HTML page, written atomically and readable only
 by the person (0600). An existing file is never replaced silently: the first
-ctrl+s says so, a second one replaces it.
+ctrl+s says so, a second one replaces it. Below 60×20 (a phone, or a window made smaller while it is
+open) the dialog fills the screen, one field a line.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from planner.app.screens.dismiss_once import DismissOnce
 from planner.clock import parse_date
 from planner.domain.errors import PlannerError, display_path
 
-FORMATS = [("HTML: one page to print or e-mail", "html"), ("Markdown: plain text", "md")]
+FORMATS = [("HTML: to print or e-mail", "html"), ("Markdown: plain text", "md")]
 
 
 def default_report_path(fmt: str, home: Path | None = None) -> str:
@@ -49,7 +50,7 @@ class ReportDialog(DismissOnce, ModalScreen[None]):
             with Horizontal(classes="row"):
                 yield Label("File")
                 yield Input(default_report_path(self.fmt, self.home), id="path", compact=True)
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row", id="since-row"):
                 yield Label("Since")
                 yield Input(placeholder="YYYY-MM-DD", id="since", max_length=10, compact=True)
                 yield Static("empty: since the plan began", classes="hint")
