@@ -66,6 +66,10 @@ async def test_a_finished_session_names_the_next_unread_lesson_and_i_reads_it(se
         assert app.screen.query_one("#lesson-list").highlighted_option.id == order[1]
         assert app.screen.has_class("-reading"), "i on the offer opens the lesson it names"
         assert order[1] in read_ids(seeded), "and records it as read, so the next offer is another lesson"
+        app.clear_notifications()
+        app.offer_next_lesson()  # as after the next finished session
+        await settle(pilot)
+        assert titles[order[2]] in notices(app) and titles[order[1]] not in notices(app)
 
 
 async def test_a_paused_plan_names_no_lesson(seeded: Path) -> None:

@@ -44,6 +44,9 @@ async def test_escape_leaves_the_library_search(seeded: Path) -> None:
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one("#search", Input).value == "cat"
         assert isinstance(app.screen.focused, OptionList)
+        await pilot.press("d")  # not typed into the box: the search stays "cat"
+        await settle(pilot)
+        assert app.screen.query_one("#search", Input).value == "cat"
         await pilot.press("w")  # a key again, not a letter in the box
         await settle(pilot)
         assert not isinstance(app.screen, LibraryScreen)
