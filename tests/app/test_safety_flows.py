@@ -106,6 +106,20 @@ def footer_actions(app) -> set[str]:
     return {b.action for _, b, enabled, _ in app.active_bindings.values() if enabled and b.show}
 
 
+async def test_a_paused_today_says_how_to_resume_once(seeded: Path) -> None:
+    """The alert says the program stays paused until a professional has assessed you; the note under it
+    gives only the app's key for that confirmation, not the instruction again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await report_warning_sign(pilot, "weakness")
+        assert isinstance(app.screen, TodayScreen) and app.snapshot.day().status == "paused"
+        words = " ".join(str(app.screen.query_one(w).render()) for w in (AlertBox, "#reasons"))
+        assert words.count("assessed you") == 1, words
+        assert words.count("resume --confirm") == 1, words
+        assert "c (Resume)" in words
+
+
 async def test_a_paused_today_offers_resume_with_a_confirmation(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

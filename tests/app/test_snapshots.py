@@ -15,7 +15,9 @@ import planner.app.screens.session_runner
 from tests.app.conftest import keys, make_app, settle
 
 SIZES = [(80, 24), (120, 36), (60, 20)]  # size2, 60×20, added last so older baselines keep their names
-RED_FLAG = ["r", "1", "tab", "tab", "tab", "space", "ctrl+s"]
+# Pain 1, Enter on to the warning signs (where, then the exercises, then the first sign's No), No to the five
+# emergency signs, Yes to a leg getting weaker (urgent), record: the keys a person presses.
+RED_FLAG = ["r", "1", "enter", "enter", "enter", "n", "n", "n", "n", "n", "y", "ctrl+s"]
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -147,7 +147,11 @@ class TodayScreen(CompactLayout):
         notes = [Content(f"• {reason}") for reason in view.reasons]
         if pain_report_undoable(snapshot.history) and (snapshot.today - snapshot.history.pain[-1].date).days <= 1:
             notes.append(Content("Reported pain by mistake? Press u to undo the last pain report."))
-        if view.status == "paused" and not view.exercises:
+        if view.status == "paused" and not view.exercises and view.alert is not None and view.alert.pauses:
+            # The alert above says when and how to resume (once); here only the app's key for it.
+            notes.append(Content.styled("Nothing to do but rest and get checked. In the app, c (Resume) is the "
+                                        "confirmation the alert asks for.", "bold"))
+        elif view.status == "paused" and not view.exercises:
             notes.append(Content.styled("Nothing to do but rest and get checked. When a health professional has "
                                         "assessed you, press c to resume (or run: planner resume --confirm)", "bold"))
         elif view.status == "paused":
