@@ -28,7 +28,8 @@ async def test_week_minutes_match_the_adapted_sessions_after_a_reduction(seeded:
         table = screen.query_one("#weeks")
         assert table.get_row_at(1)[-2] == f"{adapted}m", "the Work column shows the week as it will be done"
         detail = screen.query_one("#week-sessions").text
-        assert detail.startswith(f"Week 2 · {adapted} min of work")
+        held = "".join(f" (week {w}'s doses)" for w in {v.week for v in sessions} - {2})  # the pain held it back
+        assert detail.startswith(f"Week 2{held} · {adapted} min of work")
         assert f"As built, before the adjustments for pain ({built} min):" in detail
 
 
@@ -63,3 +64,68 @@ async def test_each_session_shows_how_long_it_takes_as_plan_show_does(seeded: Pa
             took = -(-sum(p.estimated_seconds for p in view.exercises if not p.apart) // 60)
             assert f"{session.date.strftime('%a %d %b')} · {view.status} · ~{took} min:" in detail, detail
             assert took == session.estimated_minutes, "nothing adjusted in week 2: the length as built"
+
+
+def seed_a_flare(data_dir: Path, today: str) -> None:
+    """core-foundation Mon/Wed/Sat, 20 min, 12 weeks from Monday 2 March; every session done with pain 2
+    after it, but for one flare in week 3 (7, 6, then 5: a cut, a deeper cut, a hold) until ``today``."""
+    import argparse
+    import datetime as dt
+
+    from planner.app.data import AppData
+    from planner.context import Context
+    from planner.domain.pain.screening import Screening
+    from planner.domain.plan.builder import build_plan
+    from planner.domain.plan.model import PlanInputs
+    from planner.domain.records import PainReport
+    from planner.store.store import Store
+
+    context = Context.from_args(argparse.Namespace(data_dir=str(data_dir)))
+    start = dt.date(2026, 3, 2)
+    inputs = PlanInputs(program="core-foundation", days=["mon", "wed", "sat"], minutes=20, level=1, weeks=12,
+                        start=start)
+    with Store(data_dir) as store:
+        store.record_screening(Screening(start))
+        store.save_plan(inputs, build_plan(inputs, context.library).program_name)
+    data = AppData(context)
+    flare = {"2026-03-16": 7, "2026-03-18": 6, "2026-03-21": 5}
+    day = start
+    while day < dt.date.fromisoformat(today):
+        context.today = day
+        view = data.load().snapshot.day() if day.weekday() in (0, 2, 5) else None
+        if view is not None and view.planned and view.exercises:
+            data.record(view.exercises, "done")
+            data.report_pain(PainReport(day, "after", flare.get(day.isoformat(), 2), ""))
+        day += dt.timedelta(days=1)
+
+
+async def test_easier_week_follows_the_doses_after_a_flare(data_dir: Path, monkeypatch) -> None:
+    """After a flare the easier week's doses come later than the calendar's easier week: the label moves
+    with them (it said "easier week" over the calendar's week 8, with more work than week 7, and nothing
+    over the week that was eased)."""
+    seed_a_flare(data_dir, "2026-04-06")
+    monkeypatch.setenv("PLANNER_TODAY", "2026-04-06")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        screen, snapshot = app.screen, app.snapshot
+        assert isinstance(screen, PlanViewScreen)
+        table = screen.query_one("#weeks")
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        minutes = [int(row[-2].removesuffix("m")) for row in rows]
+        labelled = [i for i, row in enumerate(rows) if "easier" in row[-1]]
+        doses = [{snapshot.day(d).week for d in week_dates(snapshot, i) if snapshot.day(d).planned}
+                 for i in range(len(rows))]
+        first_easier = next(w.number for w in snapshot.plan.weeks if w.deload)
+        eased = next(i for i, weeks in enumerate(doses) if first_easier in weeks and i + 1 != first_easier)
+        assert eased in labelled, "the week with the easier week's doses is labelled"
+        moved = [i for i, w in enumerate(snapshot.plan.weeks) if w.deload and i > eased and
+                 not any(snapshot.plan.weeks[n - 1].deload for n in doses[i])]
+        assert moved and not set(moved) & set(labelled), "a calendar easier week with full doses is not"
+        assert all(minutes[i] < minutes[i - 1] for i in labelled if i), (labelled, minutes)
+        table.move_cursor(row=eased)
+        await settle(pilot)
+        heading = screen.query_one("#week-sessions").text.splitlines()[0]
+        assert heading.startswith(f"Week {eased + 1} (week {first_easier}'s doses) · easier week"), heading
