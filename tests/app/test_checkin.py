@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Select
 
 from planner.app.screens.checkin import PainCheckIn, default_when
-from planner.app.widgets.question_box import QuestionBox
+from planner.app.widgets.questions import QuestionBox
 from tests.app.conftest import make_app, settle
 
 

@@ -13,8 +13,7 @@ from planner.app.screens.screening import ScreeningDialog
 from planner.app.screens.today import TodayScreen
 from planner.app.screens.wizard import PlanBuilderScreen
 from planner.app.widgets.alert_box import AlertBox
-from planner.app.widgets.question_box import QuestionBox
-from planner.app.widgets.sign_question import SignQuestion
+from planner.app.widgets.questions import QuestionBox, SignQuestion
 from planner.store.active_plan import standing_state
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle

@@ -23,8 +23,7 @@ from planner.app.bindings import CHECKIN_BINDINGS
 from planner.app.data import Snapshot, project
 from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.widgets.alert_box import AlertBox
-from planner.app.widgets.question_box import QuestionBox
-from planner.app.widgets.sign_question import SignQuestion
+from planner.app.widgets.questions import QuestionBox, SignQuestion
 from planner.clock import hour
 from planner.domain.days.projection import week_words
 from planner.domain.pain.warning_signs import SIGNS

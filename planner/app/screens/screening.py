@@ -17,7 +17,7 @@ from planner.app import messages
 from planner.app.bindings import SCREENING_BINDINGS
 from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.widgets.alert_box import AlertBox
-from planner.app.widgets.question_box import QuestionBox
+from planner.app.widgets.questions import QuestionBox
 from planner.domain.pain.warning_signs import SCREENING_INTRO, SIGNS
 
 # The same three answers as 'planner screen --eases forward|back|neither'.

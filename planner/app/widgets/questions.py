@@ -1,12 +1,20 @@
-"""A warning-sign question answered No or Yes on purpose: two buttons, No first, nothing chosen at first.
+"""A yes/no question a person answers on purpose: never by a quick Enter, never by pasted text.
 
-A tick box is one stray space away from a "yes" to an emergency sign. Here the question is a line of
-text with a No and a Yes button under it: Tab or Enter reaches No first, so quick Enters never land
-on Yes; ``y`` and ``n`` answer the question whose button has focus; a tap on either answers it too.
-A question left unanswered counts as no, as it does for the CLI's ``planner pain`` without ``--flag``.
+Two forms of the one idea. A :class:`QuestionBox` is a tick box (pain check-in, safety screening): space
+ticks it, Enter moves on and never ticks. A :class:`SignQuestion` asks a warning sign with a No and a Yes
+button and nothing chosen at first, since a tick box is one stray space away from a "yes" to an emergency
+sign: Tab or Enter reaches No first, so quick Enters never land on Yes; ``y`` and ``n`` answer the question
+whose button has focus; a tap on either answers it too. A sign left unanswered counts as no, as it does for
+the CLI's ``planner pain`` without ``--flag``.
+
+Both guard their answer keys the same way (:class:`PasteGuard`): a key that arrives in a burst (text pasted
+into a terminal that sends it as keystrokes, or typed into a field just before) is part of the text, not an
+answer, so it answers nothing.
 """
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,24 +25,30 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Button, Static
 
-from planner.app.widgets.question_box import PASTE_GAP_SECONDS, TEXT_GAP_SECONDS
+from planner.app.widgets.tick_box import TickBox
+
+# Keys closer together than this came from a paste (or a key held down), not a person choosing an answer.
+PASTE_GAP_SECONDS = 0.001
+# A key this soon after a letter is part of the same text; one pressed later is an answer again
+# (otherwise a space taken for text would make every later space "text" until another key came).
+TEXT_GAP_SECONDS = 0.25
 
 
-class AnswerButton(Button):
-    """No or Yes. A key that arrives in a burst (text pasted into a terminal that sends it as keystrokes,
-    or typed into a field just before) is part of the text, not an answer: it answers nothing."""
+class PasteGuard:
+    """Mix in before a focusable widget: its ``ANSWER_KEYS`` do nothing when they come in a burst."""
 
-    _last: float = 0.0
-    _in_text = False
+    ANSWER_KEYS: ClassVar[frozenset[str]] = frozenset()
+    _last: float = 0.0  # when the widget got focus, or its last key was sent
+    _in_text = False  # the last key was part of typed or pasted text, not an answer
 
     def on_focus(self, event: Focus) -> None:
         self._last, self._in_text = event.time, False
 
     def on_key(self, event: Key) -> None:
-        if event.key in ANSWER_KEYS:
+        if event.key in self.ANSWER_KEYS:
             gap = event.time - self._last
             pasted = (self._in_text and gap < TEXT_GAP_SECONDS) or gap < PASTE_GAP_SECONDS
-            if pasted:
+            if pasted:  # sent before the widget had focus, hard on another key, or after a letter: a paste
                 event.prevent_default()
                 event.stop()
             self._in_text = pasted
@@ -43,7 +57,20 @@ class AnswerButton(Button):
         self._last = max(self._last, event.time)
 
 
-ANSWER_KEYS = frozenset({"y", "n", "space", "enter"})
+class QuestionBox(PasteGuard, TickBox):
+    """A yes/no question as a tick box: space ticks it; Enter moves on to the next question and never ticks."""
+
+    ANSWER_KEYS = frozenset({"space"})
+    BINDINGS = [Binding("space", "toggle_button", "Tick", show=False), Binding("enter", "next", show=False)]
+
+    def action_next(self) -> None:
+        self.screen.focus_next()
+
+
+class AnswerButton(PasteGuard, Button):
+    """A warning sign's No or Yes."""
+
+    ANSWER_KEYS = frozenset({"y", "n", "space", "enter"})
 
 
 def label(answer: str, chosen: bool) -> str:
@@ -52,7 +79,7 @@ def label(answer: str, chosen: bool) -> str:
 
 
 class SignQuestion(Vertical):
-    """One question; ``value`` is None (unanswered), False (no) or True (yes)."""
+    """One warning sign's question; ``value`` is None (unanswered), False (no) or True (yes)."""
 
     BINDINGS = [Binding("y", "answer(True)", "Yes", show=False), Binding("n", "answer(False)", "No", show=False)]
 
