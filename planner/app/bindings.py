@@ -21,6 +21,7 @@ NAV_BINDINGS = [
 
 EXPORT_TITLE = "Export the plan (TOML, Markdown, iCalendar)"
 LEARN_TITLE = "Learn: short lessons about your back"
+REPORT_TITLE = "Report for your physiotherapist or doctor"
 
 APP_BINDINGS = [
     *NAV_BINDINGS,
@@ -100,7 +101,7 @@ LIBRARY_BINDINGS = [
 HISTORY_BINDINGS = [
     Binding("r", "pain", "Pain", tooltip="Report pain"),
     Binding("g", "range", "Range", tooltip="Show the last week, the last month, or all"),
-    Binding("p", "report", "Report", tooltip="Report for your physiotherapist or doctor"),
+    Binding("p", "app.report", "Report", tooltip=REPORT_TITLE),
 ]
 
 LEARN_BINDINGS = [
@@ -137,6 +138,8 @@ LIVE_CALENDAR_BINDINGS = [
 
 # Commands with no key of their own: offered in the command palette (and listed in help) by name.
 PALETTE_ONLY = [
+    # Also from the palette, so a phone (where History asks for a wider terminal) can write it too.
+    Binding("", "report", "Report", key_display="ctrl+p", tooltip=REPORT_TITLE),
     Binding("", "live_calendar", "Live calendar file", key_display="ctrl+p",
             tooltip="Live calendar file: an .ics kept up to date after every change"),
     Binding("", "function", "Activities you want back", key_display="ctrl+p",

@@ -311,6 +311,17 @@ class PlannerApp(App[None]):
             return
         self.push_screen(ExportDialog())
 
+    def action_report(self) -> None:
+        """The report for a physiotherapist or doctor (History's p, or the palette: on a phone too)."""
+        from planner.app.screens.report import ReportDialog
+
+        if self.snapshot is None or self.is_too_small or isinstance(self.screen, ModalScreen):
+            return
+        if self.snapshot.plan is None:
+            self.notify("Build a plan first: there is nothing to report yet.")
+            return
+        self.push_screen(ReportDialog())
+
     def action_learn(self) -> None:
         """Learn; with a lesson just offered after a session, that lesson opened (and so recorded as read)."""
         pending = self.pending_lesson

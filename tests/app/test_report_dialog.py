@@ -48,15 +48,18 @@ async def test_history_writes_the_report_and_asks_before_replacing(lived_in: Pat
     assert first == cli
 
 
-async def test_on_a_phone_the_report_is_written_and_the_answer_is_on_screen(lived_in: Path, tmp_path: Path) -> None:
-    """At 40×16 (the window shrunk with the dialog open) the dialog stays, and its answer is in view."""
+async def test_on_a_phone_the_report_is_written_from_the_palette(lived_in: Path, tmp_path: Path) -> None:
+    """At 40×16 (History asks for a wider terminal there) the palette opens the report in its compact
+    form: written, its answer in view."""
     target = tmp_path / "report.md"
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(40, 16)) as pilot:
         await settle(pilot)
-        await pilot.press("h", "p")
+        await pilot.press("ctrl+p")
         await settle(pilot)
-        await pilot.resize_terminal(40, 16)
+        await pilot.press(*"report for")
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReportDialog), "no 'wider terminal needed' over the dialog"
         app.screen.query_one("#format").value = "md"

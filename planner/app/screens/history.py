@@ -141,17 +141,6 @@ class HistoryScreen(SizedScreen):
             lines.append(Content.assemble((f"{note.date.strftime('%a %d %b')}: ", "bold"), note.text))
         return lines
 
-    def action_report(self) -> None:
-        from textual.screen import ModalScreen
-
-        from planner.app.screens.report import ReportDialog
-
-        if planner_app(self).snapshot is None or planner_app(self).snapshot.plan is None:
-            self.notify("Build a plan first: there is nothing to report yet.")
-            return
-        if not isinstance(self.app.screen, ModalScreen):
-            self.app.push_screen(ReportDialog())
-
     def action_pain(self) -> None:
         from planner.app.screens.checkin import PainCheckIn
 
