@@ -48,6 +48,8 @@ async def test_finishing_early_on_a_phone_asks_inline_and_the_clock_waits(seeded
         assert app.screen is runner, "no dialog that needs a wider terminal"
         assert "not finished. Finish anyway?" in hint(runner) and "y: yes" in hint(runner)
         assert runner.run.paused, "the clock waits while the question is asked"
+        assert "p resumes" not in hint(runner) + str(runner.query_one("#clock-label").render()), \
+            "p does nothing while a question is asked: only y or n"
         assert footer_words(runner)[:2] == ["Yes", "No"]
         await pilot.press("space")  # not an answer: nothing is counted while asking
         await settle(pilot)
@@ -119,14 +121,16 @@ async def test_a_skipped_exercise_is_not_counted_as_finished(seeded: Path) -> No
         assert title.startswith(f"1 of {len(runner.items)} exercises finished · 1 skipped"), title
 
 
-async def test_the_paused_hint_says_how_to_resume(seeded: Path) -> None:
+async def test_the_paused_hint_says_how_to_resume_once(seeded: Path) -> None:
+    """The hint says how to resume; the line above the clock says only that it is paused."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         runner = await open_runner(pilot)
         await pilot.press("s", "p")
         await settle(pilot)
+        label = str(runner.query_one("#clock-label").render())
         assert runner.run.paused and hint(runner).startswith("Paused: p resumes")
-        assert "paused: p resumes" in str(runner.query_one("#clock-label").render())
+        assert label.endswith("· paused") and "resume" not in label, label
 
 
 async def test_the_time_to_switch_sides_is_a_setting_kept_for_next_time(seeded: Path) -> None:

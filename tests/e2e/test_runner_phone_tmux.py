@@ -43,7 +43,8 @@ def test_finishing_early_on_a_phone(tmp_path: Path, size: tuple[int, int]) -> No
         term.press("f")
         screen = term.wait_for("Finish anyway?")
         assert "Wider terminal" not in screen and "too small" not in screen, screen
-        assert "paused: p resumes" in screen, "the clock waits while the question is asked:\n" + screen
+        assert "· paused" in screen, "the clock waits while the question is asked:\n" + screen
+        assert "p resumes" not in screen, "while it asks, only y or n answer (p does nothing):\n" + screen
         term.press("y")
         enter_pain(term, 2)
         term.press("Escape")  # the check-in says what changes, then closes

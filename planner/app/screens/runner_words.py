@@ -16,7 +16,7 @@ def ready_seconds(run: SessionRun) -> int:
 def phase_words(run: SessionRun) -> str:
     """The line above the clock: what is being counted now, in words."""
     item, side = run.item, f" · {run.side} side" if run.side else ""
-    paused = " · paused: p resumes" if run.paused else ""
+    paused = " · paused" if run.paused else ""  # how to resume is the hint's to say (once), or a question waits
     number = run.here.sets_done + 1
     if run.phase is Phase.READY:
         if run.here.mark is not None:
