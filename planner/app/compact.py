@@ -25,7 +25,8 @@ VERTICAL_BREAKPOINTS = [(0, "-short"), (COMFORTABLE_HEIGHT, "-tall")]
 # terminal needed" for one (the palette is our subclass, PlannerPalette: listed by its own name too).
 COMPACT_SCREENS = frozenset({"TodayScreen", "PainCheckIn", "SessionRunner", "ReliefScreen", "MoreMenu",
                              "NarrowScreen", "TooSmallScreen", "CommandPalette", "PlannerPalette",
-                             "ConfirmResume", "HelpScreen", "ExportDialog", "LiveCalendarDialog", "ReportDialog"})
+                             "ConfirmResume", "HelpScreen", "ExportDialog", "LiveCalendarDialog", "ReportDialog",
+                             "FunctionDialog"})
 
 
 def is_compact(screen: Screen) -> bool:

@@ -52,6 +52,28 @@ async def test_today_asks_for_a_rating_and_the_palette_dialog_records_it(seeded:
         assert [v for _, v in app.screen.charted["function"].points] == [2.5, 5.5], "charted beside pain"
 
 
+async def test_on_a_phone_the_rating_is_given_in_the_compact_dialog(seeded: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today's two-weekly prompt points to the palette; at 40×16 its dialog fills the screen (no "wider
+    terminal needed"), every activity and the field in view."""
+    with Store(seeded) as store:
+        store.add_activities(["Putting on socks", "Lifting my child", "Gardening"], dt.date(2026, 3, 2))
+        store.rate_activities([(1, 3), (2, 2), (3, 4)], dt.date(2026, 3, 2))
+    monkeypatch.setenv("PLANNER_TODAY", "2026-03-16")
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        app.action_function()
+        await settle(pilot)
+        assert isinstance(app.screen, FunctionDialog)
+        field = app.screen.query_one("#scores", Input)
+        assert field.region.bottom <= 16 and field.region.right <= 40, field.region
+        await pilot.press(*"5 5 5", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, FunctionDialog)
+        assert app.snapshot.function.averages[-1] == (dt.date(2026, 3, 16), 5.0)
+
+
 async def test_the_walk_on_a_day_between_sessions_has_its_own_tick_box(seeded: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PLANNER_TODAY", "2026-03-03")
