@@ -1,8 +1,8 @@
 """Phone-sized terminals: the sizes, and which screens have a compact layout.
 
 From 40×16 (an SSH app or a browser on a phone in portrait) to the comfortable 60×20, Today, the pain
-check-in, the session runner and the relief routine draw a single column; every other screen asks for a
-wider terminal. The app sets Textual's breakpoint classes on every screen (``-narrow``/``-wide`` by
+check-in, the session runner and the relief routine draw a single column, and the dialogs they (or the
+command palette) open fill the screen; every other screen asks for a wider terminal. The app sets Textual's breakpoint classes on every screen (``-narrow``/``-wide`` by
 width, ``-short``/``-tall`` by height), so each screen's stylesheet says what changes.
 """
 

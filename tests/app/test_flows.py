@@ -228,7 +228,8 @@ async def test_red_flag_pauses_until_confirmed_outside_the_app(seeded: Path) -> 
         assert str(alert.render()).lower().count("see a doctor today") == 1
         await pilot.press("escape")
         await settle(pilot)
-        assert "planner resume --confirm" in str(app.screen.query_one("#reasons").render())
+        said = str(app.screen.query_one("#alert").render()), str(app.screen.query_one("#reasons").render())
+        assert "planner resume --confirm" in said[0] and "resume --confirm" not in said[1], "said once, by the alert"
         await pilot.press("r")
         await settle(pilot)
         await pilot.press("0", "ctrl+s")
