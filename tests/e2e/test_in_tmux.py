@@ -186,6 +186,7 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
         term.resize(50, 15)
         term.wait_for("too small")
         term.press("x")  # keys while too small must not touch the session (x would skip the exercise)
+        term.wait_for("Keys do nothing until the window is bigger")  # the notice took it
         term.resize(80, 24)
         screen = term.wait_until(lambda s: session_state(s) is not None and highlighted(s, first["name"]),
                                  "the session coming back at 80×24, its list beside the timer")
