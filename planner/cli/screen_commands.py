@@ -121,3 +121,42 @@ def ask_eases() -> Eases:
 
 def on_a_terminal() -> bool:
     return sys.stdin.isatty()
+
+
+def ask_level(max_level: int = 5, program_name: str = "") -> int:
+    """On a terminal, without ``--level``: three yes/no questions suggest a level; Enter takes it, a number
+    from 1 to 5 chooses another (within the program's cap). An answer not given (end of input) is "no", and
+    Enter at the end takes the suggestion: nothing here waits for ever."""
+    from planner.domain.plan.levels import LEVEL_QUESTIONS, capped_level, level_line, suggestion
+
+    print("\nThree questions to suggest where your plan starts (answer for your back as it is now):")
+    answers: dict[str, bool] = {}
+    for question in LEVEL_QUESTIONS:
+        answers[question.key] = _yes(f"  {question.text} [y/n] ")
+    level, words = suggestion(answers, max_level, program_name)
+    print(f"  {words}\n  {level_line(level)}")
+    while True:
+        try:
+            answer = input(f"  Press Enter for level {level}, or type another (1-5): ").strip()
+        except EOFError:
+            return level
+        if not answer:
+            return level
+        if answer.isdigit() and 1 <= int(answer) <= 5:
+            chosen, capped = capped_level(int(answer), max_level, program_name or "This program")
+            if capped:
+                print(f"  {capped}")
+            return chosen
+        print("  Please type a whole number from 1 to 5, or press Enter.")
+
+
+def _yes(prompt: str) -> bool:
+    while True:
+        try:
+            answer = input(prompt).strip().lower()
+        except EOFError:
+            return False
+        if answer in ("y", "yes", "n", "no"):
+            return answer.startswith("y")
+        print("  Please answer y (yes) or n (no).")
+
