@@ -74,14 +74,15 @@ def screened(context: Context) -> bool:
     """Whether a plan may be built: a recent screening with no "yes", or the questions answered now on a
     terminal. Off a terminal a missing or stale screening is a one-line error naming 'planner screen'."""
     from planner.actions.screening import screen, screening_needed, set_eases
-    from planner.cli.screen_commands import ask, ask_eases, on_a_terminal, print_alert
+    from planner.cli.screen_commands import ask, ask_eases, ask_usual_pain, on_a_terminal, print_alert
 
     why = screening_needed(context)
     if why is None:
         return True
     if not on_a_terminal():
         raise PlannerError(why)
-    alert = screen(context, ask(context).yes).alert
+    yes = ask(context).yes
+    alert = screen(context, yes, ask_usual_pain()).alert
     if alert is None:
         set_eases(context, ask_eases())
     if alert is None:

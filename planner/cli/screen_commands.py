@@ -9,7 +9,7 @@ from planner.cli.output import print_json
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.screening import Screening
-from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
+from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert, pausing
 from planner.domain.plan.model import Eases
 
 
@@ -50,12 +50,17 @@ def screen(args: argparse.Namespace, context: Context) -> int:
         else:
             print(*lines, sep="\n")
         return 0
-    if args.none == bool(args.yes):
+    asked = not args.none and not args.yes and not args.json and on_a_terminal()
+    if args.none == bool(args.yes) and not asked:
         raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
                          "not both or neither; or only --eases forward|back|neither and/or --usual-pain N")
     from planner.actions.screening import screen as keep
+    from planner.actions.screening import usual_pain_line
 
-    screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)), usual)
+    yes = ask(context).yes if asked else () if args.none else tuple(dict.fromkeys(args.yes))
+    if usual is None and not pausing(yes) and not args.json and on_a_terminal():
+        usual = ask_usual_pain()  # on a terminal the usual pain is asked too (not after a sign that pauses)
+    screening = Screening(context.today, yes, usual)
     outcome = keep(context, screening.yes, usual)
     alert = outcome.alert
     say_live_problem(outcome)
@@ -70,6 +75,8 @@ def screen(args: argparse.Namespace, context: Context) -> int:
         return 0
     if eased is not None:
         print(eased)
+    if usual is not None and not (alert and alert.pauses):
+        print(usual_pain_line(usual))
     if alert is None:
         print(f"Screening recorded on {screening.date.isoformat()}: none of the warning signs. "
               "You can build a plan: planner plan new --program ID")
@@ -100,6 +107,23 @@ def ask(context: Context) -> Screening:
         if answer.startswith("y"):
             yes.append(sign.name)
     return Screening(context.today, tuple(yes))
+
+
+def ask_usual_pain() -> int | None:
+    """On a terminal, after the safety questions: the pain on a typical day lately, 0-10. Enter (or the end
+    of input) skips it: the first two weeks' next-morning reports then set it."""
+    from planner.domain.pain.usual import QUESTION
+
+    while True:
+        try:
+            answer = input(f"  {QUESTION} (0-10, Enter to skip)? ").strip()
+        except EOFError:
+            return None
+        if not answer:
+            return None
+        if answer.isdigit() and 0 <= int(answer) <= 10:
+            return int(answer)
+        print("  Please type a whole number from 0 (no pain) to 10 (the worst), or press Enter to skip.")
 
 
 def ask_eases() -> Eases:
