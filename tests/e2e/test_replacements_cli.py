@@ -92,6 +92,8 @@ def test_a_side_plank_that_hurts_is_replaced_by_side_work_not_front_work(planner
     --json, starts no bigger than what it replaces, and is never chosen when a plan is built."""
     assert "side-lying-leg-lift" not in {e["track"] for w in planner.json("plan", "show")["weeks"]
                                          for s in w["sessions"] for e in s["exercises"]}
+    shown = planner.run("show", "side-lying-leg-lift").stdout
+    assert "Used only in place of a side-plank exercise that pain took out of a plan." in shown
     out = hurt(planner, START, "knee-side-plank")
     assert "Side-lying leg lift takes its place" in out, out
     for date in (WED, FRI):
