@@ -74,3 +74,16 @@ def test_dropping_a_stretch_never_leaves_a_session_without_one(library: Library,
                     assert adapted is not None
                     assert any(is_stretch(library.exercises[p.id]) for p in adapted[1]), \
                         (program, days, minutes, dropped, session.date)
+
+
+def test_a_replacement_never_bends_the_back_the_other_way(library: Library) -> None:
+    """A neutral exercise is replaced by a neutral one (the plan may be keeping a direction out), a flexion
+    one by flexion or neutral: before, a pelvic tilt that hurt gave way to lying on the elbows."""
+    for program in sorted(library.programs):
+        plan = build_plan(PlanInputs(program=program, days=["mon", "wed", "fri"], minutes=30, level=1, weeks=4,
+                                     start=START), library)
+        for track in sorted({p.track for s in plan.sessions() for p in s.exercises}):
+            other = replacement_for(library, plan, track, {track})
+            if other is not None:
+                gone, came = library.exercises[track].direction, library.exercises[other].direction
+                assert came in (gone, "neutral"), (program, track, other)

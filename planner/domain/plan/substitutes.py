@@ -11,8 +11,9 @@ for the same movement, started gently. The replacement is:
    when every one is already in the plan, one of those (a session that had only the dropped stretch then
    does that one, so no session loses all its stretches),
 
-never one the plan already uses (but that last case), and never a stretch for the same area as a dropped
-stretch (it would pull on the same tissue). While tingling in a leg is reported, the replacement is never a
+never one the plan already uses (but that last case), never one that bends the lower back the other way
+(a neutral pelvic tilt is not replaced by lying on the elbows: the plan may be keeping that direction out),
+and never a stretch for the same area as a dropped stretch (it would pull on the same tissue). While tingling in a leg is reported, the replacement is never a
 stretch that pulls on the nerve (:data:`planner.domain.pain.tingling.NERVE_LOADING`), so a session keeps a
 stretch that does not. Side trunk work is never replaced by front trunk work (abdominal bracing for a side
 plank): with no side work left, the slot stays empty rather than doing something else under its name.
@@ -25,7 +26,7 @@ above the volume planned for what it replaces (:func:`replacement_dose`).
 from __future__ import annotations
 
 from planner.domain.library.loading import Library
-from planner.domain.library.models import Category, Dose, Exercise
+from planner.domain.library.models import Category, Direction, Dose, Exercise
 from planner.domain.plan.choice import all_chains, chains_for, serving_chains
 from planner.domain.plan.model import Plan
 from planner.domain.plan.progression import (
@@ -56,6 +57,7 @@ def replacement_for(library: Library, plan: Plan, track: str, unavailable: set[s
         first: Exercise = library.exercises[chain[0]]
         return (chain[0] != track and (not fresh or chain[0] not in in_plan) and chain[0] not in unavailable
                 and first.category is gone.category
+                and first.direction in (gone.direction, Direction.NEUTRAL)
                 and not (is_stretch(gone) and set(first.targets) & set(gone.targets)))
 
     for spec in program.slots:
