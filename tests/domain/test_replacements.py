@@ -87,3 +87,25 @@ def test_a_replacement_never_bends_the_back_the_other_way(library: Library) -> N
             if other is not None:
                 gone, came = library.exercises[track].direction, library.exercises[other].direction
                 assert came in (gone, "neutral"), (program, track, other)
+
+
+def test_the_replacement_climbs_its_own_track_week_by_week_in_the_session(library: Library) -> None:
+    """In the plan itself: first dose in the week it came in, a step up each week the plan moves on, and
+    never more than the side plank planned for that day."""
+    plan = build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
+                                 weeks=8, start=START), library)
+    state = AdaptationState(dropped=["knee-side-plank"], replaced={"knee-side-plank": "side-lying-leg-lift"},
+                            replaced_at={"knee-side-plank": 1})
+    lift = library.exercises["side-lying-leg-lift"]
+    volumes = []
+    for week in plan.weeks[:3]:  # week 4 is an easier week: the cap brings the replacement down with it
+        day = week.sessions[0].date
+        adapted = adapted_session(plan, library, state, day, 0.1)
+        assert adapted is not None and adapted[0] == week.number
+        item = next(p for p in adapted[1] if p.id == "side-lying-leg-lift")
+        planned = next(p for p in week.sessions[0].exercises if p.track == "knee-side-plank")
+        assert item.slot == "side-plank" and item.volume_seconds <= planned.volume_seconds
+        volumes.append(item.volume_seconds)
+    first = dose_volume(lift, starting_dose(lift))
+    assert volumes[0] <= first
+    assert volumes[-1] > first, f"it progresses on its own track, past its first dose: {volumes}"
