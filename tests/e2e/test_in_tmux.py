@@ -129,7 +129,7 @@ def test_first_run_build_a_plan_run_the_session_report_pain_and_quit(tmp_path: P
     with app(data) as term:
         screen = term.wait_for("Build your plan")
         assert "not a clinician" in screen, "the first run shows the safety note"
-        term.wait_for("Sessions start short")  # the preview, built off the UI thread (below the fold at 80x24)
+        term.wait_for("Can you walk for 20 minutes?")  # the level questions (the preview is below the fold)
         term.press("C-s")
         term.wait_for("Before your first plan")  # the safety questions, once
         term.press("C-s")  # none of them apply
