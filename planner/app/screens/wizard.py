@@ -21,7 +21,7 @@ from planner.app.access import planner_app
 from planner.app.bindings import BUILDER_BINDINGS
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
-from planner.app.widgets.question_box import QuestionBox
+from planner.app.widgets.questions import QuestionBox
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
 from planner.domain.function import check_names
