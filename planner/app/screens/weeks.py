@@ -59,8 +59,11 @@ def adapted_minutes(snapshot: Snapshot, index: int) -> int:
 
 
 def session_views(snapshot: Snapshot, index: int) -> list[DayView]:
-    """The calendar week's planned days, as Today shows (or showed) each."""
-    return [view for view in map(snapshot.day, week_dates(snapshot, index)) if view.planned]
+    """The calendar week's planned days, as Today shows (or showed) each (a day with no session of the
+    plan's is never one, so it is not read)."""
+    assert snapshot.plan is not None
+    days = [day for day in week_dates(snapshot, index) if slot_on(snapshot.plan, day) is not None]
+    return [view for view in map(snapshot.day, days) if view.planned]
 
 
 def doses_week(views: list[DayView], index: int) -> int | None:
