@@ -5,15 +5,18 @@ week takes the lower of the two, not their product. Runs the engine ``planner si
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 
 from planner.domain.days.day import day_view
 from planner.domain.days.projection import project_pain
 from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.library.models import Category, Dose
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs
+from planner.domain.plan.progression import is_round
 from planner.domain.records import History
 from planner.locations import built_in_library
 
@@ -65,3 +68,81 @@ def test_a_cut_meeting_an_easier_week_takes_the_lower_of_the_two(plan: Plan, lib
         lower = min(0.7, easier_share)
         assert shown >= 0.85 * lower * whole, (slot, shown, whole, easier_share)
         assert shown <= 1.05 * lower * whole, (slot, shown, whole, easier_share)
+
+
+# --- the plans as built: every program x minutes {15, 20, 30, 45} x level -------------------------------------
+
+PROGRAMS = sorted(load_library([Source(built_in_library(), built_in=True)]).programs)
+TRAINING = (Category.CORE, Category.FLEXIBILITY)  # strength and stretch work: what the weekly rules bound
+
+
+@functools.cache
+def plans_of(program: str) -> list[Plan]:
+    """Every plan of ``program`` over the minutes and levels, built once for all the properties below."""
+    library = load_library([Source(built_in_library(), built_in=True)])
+    return [build_plan(PlanInputs(program=program, days=["mon", "wed", "fri"], minutes=minutes, level=level,
+                                  weeks=12, start=START), library)
+            for minutes in (15, 20, 30, 45) for level in range(1, 6)]
+
+
+def label(plan: Plan, week: int) -> str:
+    return f"{plan.inputs.program} {plan.inputs.minutes} min level {plan.inputs.level} week {week}"
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_at_most_one_new_or_harder_movement_a_week(program: str) -> None:
+    """One change a week, loaded movements included, so that if the back complains the cause is plain (core
+    foundation at level 4 brought a Pallof press, sit to stand with a weight and a suitcase carry in week 5)."""
+    for plan in plans_of(program):
+        seen: set[str] = set()
+        for week in plan.weeks:
+            ids = {p.id for s in week.sessions for p in s.exercises if p.category is not Category.RELIEF}
+            if week.number > 1:
+                assert len(ids - seen) <= 1, (label(plan, week.number), sorted(ids - seen))
+            seen |= ids
+
+
+CORE_PROGRAMS = [p for p in PROGRAMS if {"curl-up", "side-plank", "bird-dog"} <= {
+    s.slot.value for s in load_library([Source(built_in_library(), built_in=True)]).programs[p].slots}]
+
+
+@pytest.mark.parametrize("program", CORE_PROGRAMS)
+def test_short_sessions_still_progress(library: Library, program: str) -> None:
+    """At 15 minutes, level 1, a core program moves at least two exercises to their harder variant in 12
+    weeks: when the minutes leave no room for more volume, the harder variant takes the easier one's place."""
+    plan = plans_of(program)[0]
+    assert (plan.inputs.minutes, plan.inputs.level) == (15, 1)
+    variants: dict[str, list[str]] = {}
+    for week in plan.weeks:
+        for p in (p for s in week.sessions for p in s.exercises):
+            if p.id not in variants.setdefault(p.track, []):
+                variants[p.track].append(p.id)
+    promoted = {t: ids for t, ids in variants.items() if len(ids) > 1 and all(
+        library.easier_of.get(b) == a for a, b in zip(ids, ids[1:], strict=False))}
+    assert sum(len(ids) - 1 for ids in promoted.values()) >= 2, variants
+    assert any("has no room to grow in your 15 minutes" in r for w in plan.weeks for r in w.reasons)
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_no_exercise_rises_more_than_a_set_or_half_its_volume_in_a_week(library: Library, program: str) -> None:
+    """A single exercise grows by one set, or by at most half its volume (side plank 4-2 → 6-4 was +67%), and
+    every dose stays round: whole numbers, holds above 10 s in steps of 5, descending sets above zero."""
+    for plan in plans_of(program):
+        last: dict[str, tuple[int, int]] = {}
+        for week in plan.weeks:
+            now: dict[str, tuple[int, int]] = {}
+            for p in (p for s in week.sessions for p in s.exercises if p.category in TRAINING):
+                exercise = library.exercises[p.id]
+                dose = Dose(sets=p.sets, reps=p.reps, hold_seconds=p.hold_seconds, minutes=p.minutes,
+                            descending=p.descending)
+                assert is_round(exercise, dose), (label(plan, week.number), p.id, p.dose_text())
+                now[p.id] = max(now.get(p.id, (0, 0)), (p.volume_seconds, p.sets))
+            for exercise_id, (volume, sets) in now.items():
+                if week.deload or exercise_id not in last:
+                    continue
+                before, before_sets = last[exercise_id]
+                assert sets <= before_sets + 1, (label(plan, week.number), exercise_id)
+                assert sets > before_sets or volume <= 1.5 * before, (label(plan, week.number), exercise_id,
+                                                                      before, volume)
+            if not week.deload:
+                last = now

@@ -27,6 +27,8 @@ STRETCH_HOLD_MIN = 15
 STRETCH_HOLD_MAX = 60
 STRETCH_SETS_MIN = 2
 STRETCH_SETS_MAX = 4
+# One week's step for one exercise adds at most this share of its volume (or one set).
+MAX_STEP_RISE = 1.5
 # Holds longer than this are kept to 5-second steps, so an easier week never asks for 19 s.
 ROUND_HOLD_ABOVE = 10
 
@@ -144,7 +146,12 @@ def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
     before = describe(exercise, dose)
     main_step = getattr(exercise.progression, primary)
     if main_step and value < main_cap:
-        new = replace(dose, **{primary: min(value + main_step.step, main_cap)})
+        # One step is never more than half as much work again (4-2 → 6-4 of 10 s holds would be two
+        # thirds more): the largest round step within that, else the smallest round one.
+        steps = [replace(dose, **{primary: main})
+                 for main in range(min(value + main_step.step, main_cap), value, -1)]
+        steps = [d for d in steps if is_round(exercise, d)] or steps
+        new = next((d for d in steps if dose_volume(exercise, d) <= MAX_STEP_RISE * state.volume), steps[-1])
         return Step(TrackState(exercise, new), f"{exercise.name}: {before} → {describe(exercise, new)}")
     sets_step = exercise.progression.sets
     new_dose = with_more_sets(exercise, dose, sets_step.step) if sets_step else None

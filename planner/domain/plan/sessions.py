@@ -66,6 +66,7 @@ class SessionPlanner:
         self.layouts: dict[Key, list[Item]] = {}
         self.latest: dict[int, list[Item]] = {}  # the last layout made for each session of the week
         self.ready_since: dict[str, int] = {}  # tracks at their top dose, waiting for a harder variant: since week
+        self.stuck_since: dict[str, int] = {}  # tracks with no room to grow in the minutes: since week
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
         self.dates: dict[int, list] = {}  # each week's session dates, for slots bound to calendar days
         # Lying-down relief (heat, cold, rest positions, breathing) never gets extra exercises: movement comes first.
@@ -108,9 +109,12 @@ class SessionPlanner:
     def _pick(self, spec_index: int, session: int, nth: int, taken: set[str]) -> str | None:
         """The ``nth`` chain of a slot for this session (rotating across the week), skipping ones in use."""
         chains = self.chains[spec_index]
-        count = self.program.slots[spec_index].count
+        spec = self.program.slots[spec_index]
+        # A slot that joins later (the loaded pattern in week 5) brings one movement, the same in every
+        # session: one new movement a week, so that if the back complains, the cause is plain.
+        turn = 0 if spec.from_week > 1 else session * spec.count
         for offset in range(len(chains)):
-            chain = chains[(session * count + nth + offset) % len(chains)]
+            chain = chains[(turn + nth + offset) % len(chains)]
             if chain[0] not in taken:
                 self.state(chain)
                 return chain[0]
