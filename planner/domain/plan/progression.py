@@ -47,7 +47,9 @@ class TrackState:
     @property
     def estimated_seconds(self) -> int:
         """The prescription's ``estimated_seconds``, from the numbers (without building one)."""
-        return estimated_seconds(self.volume, self.exercise.kind, self.dose.sets, self.dose.rest_seconds)
+        return estimated_seconds(self.volume, self.exercise.kind, self.dose.sets, self.dose.rest_seconds,
+                                 per_side=self.exercise.per_side,
+                                 reps=self.dose.reps if self.dose.descending else None)
 
 
 def dose_volume(exercise: Exercise, dose: Dose) -> int:

@@ -66,6 +66,10 @@ class SessionPlanner:
         self.layouts: dict[Key, list[Item]] = {}
         self.latest: dict[int, list[Item]] = {}  # the last layout made for each session of the week
         self.ready_since: dict[str, int] = {}  # tracks at their top dose, waiting for a harder variant: since week
+        # The exercises of the weeks built so far, and how many new ones a top-up may still bring this week
+        # (``None``: no limit, as in week 1): one new or harder movement a week.
+        self.seen: set[str] = set()
+        self.new_left: int | None = None
         self.stuck_since: dict[str, int] = {}  # tracks with no room to grow in the minutes: since week
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
         self.dates: dict[int, list] = {}  # each week's session dates, for slots bound to calendar days
@@ -207,10 +211,17 @@ class SessionPlanner:
                 nth[index] += 1
                 if track is None:
                     continue
+                exercise_id = self.states[track].exercise.id
+                new = self.new_left is not None and exercise_id not in self.seen
+                if new and not self.new_left:
+                    continue  # this week already brings its new or harder movement
                 candidate = [*items, Item(track, index, extra=True)]
                 if self.seconds(candidate) <= ceiling:
                     items, grew = candidate, True
                     taken.add(track)
+                    if new and self.new_left is not None:
+                        self.new_left -= 1
+                        self.seen.add(exercise_id)
                     if self.seconds(items) >= enough:
                         break
         return sorted(items, key=lambda i: (i.spec, i.extra))

@@ -293,10 +293,19 @@ def refill(builder: SessionPlanner, layouts: list[list[Item]], states: dict[str,
             if not spec.optional or any(i.spec == index for i in items):
                 continue
             track = builder._pick(index, n, 0, {i.track for i in items})
-            if track is not None and track in states and \
-                    builder.seconds([*items, Item(track, index, extra=True)], states) <= builder.budget:
+            if track is None or track not in states:
+                continue
+            exercise = states[track].exercise
+            new = builder.new_left is not None and exercise.id not in builder.seen and \
+                exercise.category is not Category.RELIEF
+            if new and not builder.new_left:
+                continue  # this week already brings its new or harder movement
+            if builder.seconds([*items, Item(track, index, extra=True)], states) <= builder.budget:
                 items.append(Item(track, index, extra=True))
                 items.sort(key=lambda i: (i.spec, i.extra))
+                if new and builder.new_left is not None:
+                    builder.new_left -= 1
+                    builder.seen.add(exercise.id)
         for item in items:
             state = states[item.track]
             before = last_full.get(item.track)
