@@ -7,19 +7,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from dataclasses import replace
 
 import pytest
 
 from planner.domain.days import session_run
-from planner.domain.days.day import day_view
+from planner.domain.days.day import day_view, session_record
 from planner.domain.days.projection import project_pain
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.library.models import Category, Dose
-from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.pain.adaptation import AdaptationState, apply_pain_report
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import TRANSITION_SECONDS, Plan, PlanInputs, Prescription, session_minutes
 from planner.domain.plan.progression import is_round
-from planner.domain.records import History
+from planner.domain.records import Completion, History, PainReport
 from planner.locations import built_in_library
 
 START = dt.date(2026, 3, 2)  # a Monday
@@ -176,3 +177,40 @@ def test_the_estimated_minutes_cover_the_work_and_rests_the_session_lists(progra
         estimate = sum(p.estimated_seconds for p in items)
         assert runner_seconds(items) + TRANSITION_SECONDS * len(items) <= estimate, [p.id for p in items]
         assert session_minutes(list(items)) <= minutes
+
+
+def test_the_flare_up_worked_in_safety_md(plan: Plan, library: Library) -> None:
+    """docs/safety.md's flare-up: 1-2 in weeks 1-2; a 7 after week 3's Monday and a 6 the next morning (one
+    cut); 4 and 3 after the other sessions; 2 from week 4 on. Week 4 stays at the cut week-3 doses (the
+    calendar's easier week does not come during the cut); the rebuild returns to week 3's doses by week 6;
+    calendar week 7 is the person's own easier week (the plan's week 4)."""
+    after, morning = {14: 7, 16: 4, 18: 3}, {15: 6, 17: 3}
+    state, history = AdaptationState(), History(usual_pain=2)
+    seen: dict[int, list[tuple[int | None, int, list[str]]]] = {}
+
+    def report(day: dt.date, when: str, score: int) -> None:
+        nonlocal state, history
+        pain = PainReport(day, when, score, settled=score <= 2)
+        state, adjustments, _ = apply_pain_report(plan, library, state, history, pain, 0.1)
+        history = replace(history, pain=(*history.pain, pain), adjustments=(*history.adjustments, *adjustments))
+
+    for offset in range(49):
+        day = START + dt.timedelta(days=offset)
+        if offset and (day - dt.timedelta(days=1)).weekday() in (0, 2, 4):
+            report(day, "next-morning", morning.get(offset, 2 if offset > 14 else 1))
+        if day.weekday() not in (0, 2, 4):
+            continue
+        view = day_view(plan, library, state, history, day, 0.1, day)
+        seen.setdefault(offset // 7 + 1, []).append((view.week, session_load(view.exercises),
+                                                      [p.id for p in view.exercises]))
+        record = session_record(view)
+        assert record is not None
+        history = replace(history, sessions=(*history.sessions, record), completions=(*history.completions, *(
+            Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in view.exercises)))
+        report(day, "after", after.get(offset, 2 if offset > 14 else 1))
+    cut = seen[3][1]
+    assert cut[0] == 3 and cut[1] < 0.75 * seen[3][0][1], "Wednesday of week 3 is cut to about 70%"
+    assert [s[0] for s in seen[4]] == [3, 3, 3], "week 4 keeps week 3's doses: no easier week during the cut"
+    assert seen[4][1][1:] == cut[1:], "the same exercises and volume as the cut Wednesday"
+    assert seen[6][0][0] == 3 and seen[6][0][1] == seen[3][0][1], "rebuilt to the full week-3 doses"
+    assert {s[0] for s in seen[7]} == {4} and plan.weeks[3].deload, "the person's own easier week"
