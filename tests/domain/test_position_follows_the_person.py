@@ -65,10 +65,16 @@ def test_a_cut_meeting_an_easier_week_takes_the_lower_of_the_two(plan: Plan, lib
     full = plan.weeks[easier.number - 2]
     state = AdaptationState(frozen_week=easier.number, factor=0.7, ceiling=1.0)
     for slot, session in enumerate(easier.sessions):
-        shown = session_load(day_view(plan, library, state, History(), session.date, 0.1).exercises)
+        view = day_view(plan, library, state, History(), session.date, 0.1)
+        shown = session_load(view.exercises)
         whole = session_load(full.sessions[slot].exercises)
         easier_share = session_load(session.exercises) / whole
         lower = min(0.7, easier_share)
+        assert view.week == full.number
+        training = [sum(p.volume_seconds for p in s.exercises if p.category in TRAINING and not p.apart)
+                    for s in (session, full.sessions[slot])]
+        said = min(0.7, training[0] / training[1])
+        assert f"Today's volume is {said:.0%} of the plan's week {full.number}." in view.reasons, view.reasons
         assert shown >= 0.85 * lower * whole, (slot, shown, whole, easier_share)
         assert shown <= 1.05 * lower * whole, (slot, shown, whole, easier_share)
 

@@ -434,7 +434,11 @@ def _active_reasons(
     plan: Plan, state: AdaptationState, history: History, week: int, day: dt.date, weekly_increase: float
 ) -> list[str]:
     reasons: list[str] = []
-    _, factor = position(plan, state, day, weekly_increase)
+    at, factor = position(plan, state, day, weekly_increase)
+    slot = slot_on(plan, day)
+    if factor < 1.0 and at <= len(plan.weeks) and plan.weeks[at - 1].deload and slot is not None:
+        full = _full_week_before(plan, at)
+        factor = min(factor, _easier_share(plan, at, full, slot)) if full is not None else factor
     if state.frozen_week is not None and factor < 1.0 or state.frozen_week is not None:
         last = next((a for a in reversed(history.adjustments) if a.date <= day), None)
         newer = last is not None and any(last.date < p.date <= day for p in history.pain)
