@@ -20,6 +20,7 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, is_load, scaled_dose, starting_dose
+from planner.domain.plan.substitutes import replacement_dose
 from planner.domain.records import History, SessionRecord
 
 GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
@@ -97,13 +98,10 @@ def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescrip
     return prescribe(easier, dose, item.track, item.slot)
 
 
-def _replacement(exercise: Exercise, dropped: Prescription) -> Prescription:
-    """Another exercise in a dropped one's place: its first dose, never more volume than it replaces."""
-    dose = starting_dose(exercise)
-    volume = dose_volume(exercise, dose)
-    if volume > dropped.volume_seconds > 0:
-        dose = scaled_dose(TrackState(exercise, dose), dropped.volume_seconds / volume)
-    return prescribe(exercise, dose, exercise.id, dropped.slot)
+def _replacement(exercise: Exercise, dropped: Prescription, weeks: int) -> Prescription:
+    """Another exercise in a dropped one's place, ``weeks`` plan weeks after it came in: from its first dose up
+    its own progression, never more volume than planned for the exercise it replaces."""
+    return prescribe(exercise, replacement_dose(exercise, dropped.volume_seconds, weeks), exercise.id, dropped.slot)
 
 
 def first_doses(plan: Plan) -> dict[str, Prescription]:
@@ -148,7 +146,7 @@ def adapted_session(
         if history is not None and not as_built:
             # A track eased after pain follows the pain rules alone.
             items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
-        return _adapt(library, state, items, scale, floors), kept
+        return _adapt(library, state, items, scale, floors, number), kept
 
     def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:
         if held is not None:
@@ -205,7 +203,7 @@ def _walks_as_held(items: list[Prescription], held: list[Prescription]) -> list[
 
 def _adapt(
     library: Library, state: AdaptationState, planned: list[Prescription], factor: float,
-    floors: dict[str, Prescription] | None = None,
+    floors: dict[str, Prescription] | None = None, week: int = 1,
 ) -> list[Prescription]:
     """The planned items with drops, regressions and the volume ``factor`` applied; no item goes below
     its first dose in ``floors`` times the factor."""
@@ -217,7 +215,7 @@ def _adapt(
             if other is None or other in taken or other in state.dropped or other not in library.exercises:
                 continue
             taken.add(other)
-            item = _replacement(library.exercises[other], item)
+            item = _replacement(library.exercises[other], item, week - state.replaced_at.get(item.track, week))
         if item.track in state.regressed and state.regressed[item.track] in library.exercises:
             item = _regressed(library, item, state.regressed[item.track])
         # A pain cut is a cut of training load: the warm-up, walks and relief items stay whole (walking
