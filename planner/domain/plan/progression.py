@@ -26,6 +26,10 @@ MAX_WALK_STEP = 5
 STRETCH_HOLD_MIN = 15
 STRETCH_HOLD_MAX = 60
 STRETCH_SETS_MIN = 2
+# The least a cut leaves of a strength exercise's main field (never more than the dose already was): a
+# set of one rep or a 2-second hold is not practice of the movement; below this, a cut takes sets away,
+# and past that the pause and the relief routine are the answer, not a smaller dose.
+FEWEST = {"reps": 3, "hold_seconds": 5}
 STRETCH_SETS_MAX = 4
 # One week's step for one exercise adds at most this share of its volume (or one set).
 MAX_STEP_RISE = 1.5
@@ -187,7 +191,7 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
     if full == 0:
         return dose
     value = getattr(dose, primary)
-    low = min(STRETCH_HOLD_MIN, value) if is_stretch(exercise) else 1
+    low = min(STRETCH_HOLD_MIN, value) if is_stretch(exercise) else min(FEWEST.get(primary, 1), value)
     lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) and keep_stretch_sets else 1
     limit = full * factor + 1e-9
     best: tuple[float, int, int] | None = None
