@@ -214,3 +214,15 @@ def test_a_deep_cut_leaves_a_movement_worth_doing_and_never_more_than_before(lib
         assert dose_volume(exercise, cut) <= dose_volume(exercise, dose)
         main = exercise.primary_field
         assert getattr(cut, main) >= min({"reps": 3, "hold_seconds": 5}.get(main, 1), getattr(dose, main)), cut
+
+
+def test_a_cut_removes_a_descending_set_rather_than_end_on_a_set_of_one(library: Library) -> None:
+    """Found by a physiotherapist's read: pain 7 turned "4-2×10s each side" into "3-1×10s each side"."""
+    exercise = library.exercises["knee-side-plank"]
+    dose = replace(starting_dose(exercise), sets=2, reps=4, descending=True)
+    cut = scaled_dose(TrackState(exercise, dose), 0.7)
+    assert dose_volume(exercise, cut) <= 0.7 * dose_volume(exercise, dose) + 1e-9
+    assert not cut.descending or (cut.reps or 0) >= 2 * cut.sets, cut
+    stretch = library.exercises["hamstring-stretch-strap"]
+    held = replace(starting_dose(stretch), sets=2, hold_seconds=20)
+    assert scaled_dose(TrackState(stretch, held), 0.5).sets == 2, "a stretch keeps two sets"

@@ -113,11 +113,12 @@ def top_dose(exercise: Exercise) -> Dose:
 
 
 def is_round(exercise: Exercise, dose: Dose) -> bool:
-    """Whole numbers everywhere; holds above 10 s in 5-second steps; descending sets that stay above 0."""
+    """Whole numbers everywhere; holds above 10 s in 5-second steps; descending sets whose last set has
+    two holds or more (a "3-1" ends on a set of one: a set is removed instead)."""
     if exercise.kind is Kind.HOLD and (dose.hold_seconds or 0) > ROUND_HOLD_ABOVE:
         return (dose.hold_seconds or 0) % 5 == 0
     if dose.descending:
-        return (dose.reps or 0) >= 2 * dose.sets - 1
+        return (dose.reps or 0) >= 2 * dose.sets
     return True
 
 
@@ -182,8 +183,9 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
     """The round dose whose volume is closest to ``factor`` of this one, never above the full dose.
 
     Used for easier weeks and for pain-guided reductions. Holds of a stretch
-    stay at 15 s or more; easier weeks also keep 2 sets, but a reduction for
-    pain may drop to one, because the cut in volume matters more than the guidance.
+    stay at 15 s or more and, unless ``keep_stretch_sets`` is off, at 2 sets; a
+    strength exercise keeps 3 reps or a 5-second hold a set (``FEWEST``), and a
+    descending dose never ends on a set of one: sets are removed first.
     """
     exercise, dose = state.exercise, state.dose
     primary = exercise.primary_field
