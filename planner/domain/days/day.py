@@ -224,14 +224,14 @@ def _adapt(
             exercise = library.exercises[item.id]
             dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
                            hold_seconds=item.hold_seconds, minutes=item.minutes)
-            scaled = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=True),
+            scaled = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
                                item.track, item.slot)
             first = floors.get(item.id) if floors else None
             if first is not None and scaled.volume_seconds < first.volume_seconds * factor:
                 floor = replace(starting_dose(exercise), sets=first.sets, reps=first.reps,
                                 hold_seconds=first.hold_seconds, minutes=first.minutes)
                 lowest = prescribe(exercise, scaled_dose(TrackState(exercise, floor), factor,
-                                                         keep_stretch_sets=True), item.track, item.slot)
+                                                         keep_stretch_sets=False), item.track, item.slot)
                 if scaled.volume_seconds < lowest.volume_seconds:
                     scaled = lowest if lowest.volume_seconds <= item.volume_seconds else item
             item = scaled

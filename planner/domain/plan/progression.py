@@ -183,7 +183,7 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
     """The round dose whose volume is closest to ``factor`` of this one, never above the full dose.
 
     Used for easier weeks and for pain-guided reductions. Holds of a stretch
-    stay at 15 s or more and, unless ``keep_stretch_sets`` is off, at 2 sets; a
+    stay at 15 s or more and, unless ``keep_stretch_sets`` is off (a pain cut), at 2 sets; a
     strength exercise keeps 3 reps or a 5-second hold a set (``FEWEST``), and a
     descending dose never ends on a set of one: sets are removed first.
     """
