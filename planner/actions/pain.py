@@ -44,7 +44,7 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
         active.reload()
         lines = [a.reason for a in adjustments] + notes
         if not lines:
-            lines.append(f"Pain {report.score} recorded. Progression continues as planned.")
+            lines.append(f"Pain {report.score} recorded. {_standing(state)}")
         advice = recurring_pain(active.history, report.date, active.rules)
         if advice:
             lines.append(advice)
@@ -53,6 +53,16 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
                            paused=state.pause is not None)
 
     return decide(context, act)
+
+
+def _standing(state: AdaptationState) -> str:
+    """What goes on when a report changes nothing: the change already in force, or the plan as built (a
+    report during a rebuild once answered "Progression continues as planned" beside Today's rebuild line)."""
+    if state.growing_since is not None or state.factor < 1.0:
+        return "Nothing new changes: the build back after the last cut goes on (see 'planner today')."
+    if state.frozen_week is not None:
+        return "Nothing new changes: the hold in force goes on, and the next sessions repeat the current doses."
+    return "Progression continues as planned."
 
 
 @dataclass

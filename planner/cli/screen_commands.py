@@ -79,8 +79,11 @@ def screen(args: argparse.Namespace, context: Context) -> int:
     if usual is not None and not (alert and alert.pauses):
         print(usual_pain_line(usual))
     if alert is None:
-        print(f"Screening recorded on {screening.date.isoformat()}: none of the warning signs. "
-              "You can build a plan: planner plan new --program ID")
+        paused = outcome.active is not None and outcome.active.state.pause == "red-flag"
+        then = ("Your program stays paused after the warning sign reported before: only 'planner resume --confirm', "
+                "once a health professional has assessed you, lifts it." if paused
+                else "You can build a plan: planner plan new --program ID")
+        print(f"Screening recorded on {screening.date.isoformat()}: none of the warning signs. {then}")
         return 0
     print_alert(alert)
     if not alert.pauses:

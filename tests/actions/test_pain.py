@@ -20,6 +20,16 @@ def test_a_low_score_changes_nothing_and_says_so(planned) -> None:
     assert outcome.alert is None and not outcome.paused and outcome.report is not None and outcome.report.id
 
 
+def test_a_report_that_changes_nothing_during_a_build_back_does_not_say_progression_continues(planned) -> None:
+    """A physiotherapist's read: during the build back after a cut, a settled morning answered "Progression
+    continues as planned" while Today said the doses were held for the rebuild."""
+    assert pain.report_pain(planned, report(7)).adjustments
+    assert pain.report_pain(planned, report(2)).adjustments[0].kind == "rebuild"
+    outcome = pain.report_pain(planned, report(1))  # settled, while the rebuild goes on
+    assert not outcome.adjustments
+    assert outcome.lines[0].startswith("Pain 1 recorded. Nothing new changes: the build back"), outcome.lines
+
+
 def test_a_high_score_cuts_the_volume_with_a_reason(planned) -> None:
     outcome = pain.report_pain(planned, report(6))
     assert outcome.adjustments and outcome.lines[0] == outcome.adjustments[0].reason

@@ -58,6 +58,9 @@ def test_a_new_plan_does_not_lift_a_warning_sign_pause(run_planner: RunPlanner) 
     assert [a["kind"] for a in as_json(run_planner("adjustments", "--json"))] == ["red-flag"]
     assert run_planner("plan", "days", "tue,thu,sat").returncode == 0
     assert as_json(run_planner("today", "--json"))["status"] == "paused"
+    screened = run_planner("screen", "--none").stdout  # a clear screening says the pause stands, not "build a plan"
+    assert "stays paused" in screened and "resume --confirm" in screened and "You can build" not in screened
+    assert as_json(run_planner("today", "--json"))["status"] == "paused"
     assert run_planner("resume", "--confirm").returncode == 0
     assert as_json(run_planner("today", "--json"))["status"] == "planned"
 
