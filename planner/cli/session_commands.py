@@ -18,7 +18,6 @@ from planner.context import Context
 from planner.domain.days.day import STATUSES, DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.function import rerating_prompt
 from planner.domain.kinds import DayStatus
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
@@ -66,6 +65,7 @@ def today(args: argparse.Namespace, context: Context) -> int:
         view.alert = _alert_before_any_plan(context, day)
     if day == context.today:  # every two weeks, one line asking to rate the activities again
         from planner.actions.function import summary
+        from planner.domain.function import rerating_prompt
 
         view.function_prompt = rerating_prompt(summary(context), context.today)
     text = render_day(view)

@@ -40,19 +40,44 @@ def _code() -> list[str]:
               for module in sorted((_ROOT / package).glob("*.py")))]
 
 
+# The plan last read or written in this process, under its file (as it stands on disk) and key: a write
+# followed by today's and the status line's views (planner/cli) reads the active plan three times. A plan is
+# never changed in place; the file's size, time and inode are part of the key, so a file changed meanwhile
+# (damaged, or written by another process) is read again.
+_LAST: dict[tuple[object, ...], Plan] = {}
+
+
+def _on_disk(path: Path, key: str) -> tuple[object, ...] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (path, key, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
 def build_plan_cached(inputs: PlanInputs, library: Library, cache_dir: Path | None) -> Plan:
     """:func:`~planner.domain.plan.builder.build_plan`, read from ``cache_dir`` when nothing it depends on changed."""
     key = _key(inputs, library) if cache_dir is not None else None
     if key is not None and cache_dir is not None:
         path = cache_dir / FILE_NAME
+        seen = _on_disk(path, key)
+        if seen in _LAST:
+            return _LAST[seen]
         cached = json_cache.read(path, key, _plan_from)
         if isinstance(cached, Plan):
+            _LAST.clear()
+            if seen is not None and seen == _on_disk(path, key):
+                _LAST[seen] = cached
             return cached
     from planner.domain.plan.builder import build_plan  # only when there is something to build
 
     plan = build_plan(inputs, library)
     if key is not None and cache_dir is not None:
         json_cache.write(cache_dir / FILE_NAME, key, _plan_to(plan))
+        _LAST.clear()
+        written = _on_disk(cache_dir / FILE_NAME, key)
+        if written is not None:
+            _LAST[written] = plan
     return plan
 
 
