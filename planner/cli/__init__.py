@@ -173,12 +173,14 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
     model, :mod:`planner.actions.views`), as those commands themselves would on their next run.
 
     Their output is not shown; anything either would say on standard error means nothing is kept (the
-    command will say it itself next time). Never fails the write it follows."""
+    command will say it itself next time), and so does a day ``planner today`` would first record something
+    for (the gap rule's easing after a week away): this writes nothing. Never fails the write it follows."""
     import io
 
     from planner.actions import views as read_model
 
-    shown = argparse.Namespace(**{**vars(args), "date": None, "json": False, "ascii": False, "line": True})
+    shown = argparse.Namespace(**{**vars(args), "date": None, "json": False, "ascii": False, "line": True,
+                                  "views_only": True})
     kept = read_model.lookup("today", shown)
     if kept is None or ("today" in kept.views and "status" in kept.views):
         return

@@ -54,7 +54,11 @@ def view_for(active: ActivePlan | None, context: Context, day: dt.date) -> DayVi
 def today(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
     active = None
-    if day == context.today:
+    if day == context.today and getattr(args, "views_only", False):  # kept after a write: it writes nothing
+        active = open_active(context)
+        if active is not None and active.gap_due(context.today):
+            return 0  # the gap rule's easing is a write: the next 'planner today' records it and shows the day
+    elif day == context.today:
         opened = sessions.catch_up(context)  # the gap rule eases the plan once, and the live file follows
         say_live_problem(opened)
         active = opened.active

@@ -46,3 +46,17 @@ def test_the_kept_views_follow_the_write(run_cli: RunPlanner, tmp_path: Path) ->
     out(run_cli, "done")
     assert kept(tmp_path)["status"]["line"] == "done ✓"
     assert "done, every exercise checked off" in kept(tmp_path)["today"]["text"]
+
+
+def test_after_a_week_away_a_write_leaves_the_gap_rule_to_the_next_today(run_cli: RunPlanner, tmp_path: Path) -> None:
+    """Keeping the views writes nothing: the easing after 7+ days away is recorded by ``today`` itself."""
+    out(run_cli, "plan", "new", "--program", "core-flexibility")
+    out(run_cli, "done")
+    later = {"PLANNER_TODAY": "2026-03-12"}
+    before = json.loads(run_cli("adjustments", "--json", env=later).stdout)
+    assert run_cli("note", "back from a trip", env=later).returncode == 0
+    assert run_cli("skip", "--date", "2026-03-11", env=later).returncode == 0
+    assert json.loads(run_cli("adjustments", "--json", env=later).stdout) == before, "no easing recorded by a write"
+    assert "today" not in kept(tmp_path)
+    assert run_cli("today", env=later).returncode == 0
+    assert len(json.loads(run_cli("adjustments", "--json", env=later).stdout)) > len(before), "today records it"
