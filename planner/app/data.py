@@ -9,6 +9,7 @@ keeps the app's writes in the order the person made them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,12 @@ class Snapshot:
                         self.weekly_increase, self.today, self.rules)
 
     def progress(self) -> Progress | None:
+        """Worked out once per snapshot (a year of history is every day of the plan worked out), though
+        Today asks for it each time it is drawn (its first showing draws twice)."""
+        return self._progress
+
+    @functools.cached_property
+    def _progress(self) -> Progress | None:
         if self.plan is None:
             return None
         return progress(self.plan, self.library, self.history, self.today, self.weekly_increase)
