@@ -96,7 +96,10 @@ def _run(argv: Sequence[str] | None) -> int:
         from planner.actions import views
         from planner.cli import read_model
 
-        kept = views.lookup(command, args)
+        try:
+            kept = views.lookup(command, args)
+        except OSError:  # a folder that cannot be read: no view; the command itself says why, in one line
+            kept = None
         if kept is not None and read_model.show(command, args, kept.views):
             return 0  # printed from the read model: nothing of the domain imported
     module_name, _, function = HANDLERS[command].partition(":")

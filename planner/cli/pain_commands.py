@@ -8,6 +8,7 @@ from planner.cli.output import notice, print_json
 from planner.cli.session_commands import _day, open_active, say_live_problem
 from planner.context import Context
 from planner.domain.errors import UsageError
+from planner.domain.kinds import AlertLevel
 from planner.domain.pain.warning_signs import DISCLAIMER, RESUME_MEANS
 from planner.domain.records import PainReport
 
@@ -43,7 +44,7 @@ def pain(args: argparse.Namespace, context: Context) -> int:
                     "alert": outcome.alert.as_json() if outcome.alert else None})
         say_live_problem(outcome)
         return 0
-    emergency = outcome.alert is not None and outcome.alert.level == "emergency"
+    emergency = outcome.alert is not None and outcome.alert.level == AlertLevel.EMERGENCY
     if emergency:
         print("!" * 60)
     for line in outcome.lines:

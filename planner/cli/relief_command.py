@@ -7,6 +7,7 @@ import argparse
 from planner.cli.output import print_json
 from planner.context import Context
 from planner.domain.days.relief import lying_minutes, movement_minutes, relief_items, total_minutes
+from planner.domain.kinds import AlertLevel
 from planner.domain.pain.warning_signs import HEADINGS, SIGNS
 from planner.domain.plan.active_first import LYING_SHARE
 
@@ -31,6 +32,6 @@ def relief(args: argparse.Namespace, context: Context) -> int:
         print(f"{number:>2}. {p.name} · {item.kind}{instead} · {p.dose_text()}{timer}")
         for cue in item.cues:
             print(f"      - {cue}")
-    flags = "; ".join(s.question for s in SIGNS if s.level == "emergency")
+    flags = "; ".join(s.question for s in SIGNS if s.level == AlertLevel.EMERGENCY)
     print(f"\n{HEADINGS['emergency']} if you have any of: {flags}.")
     return 0

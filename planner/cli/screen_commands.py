@@ -8,13 +8,14 @@ import sys
 from planner.cli.output import print_json
 from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
+from planner.domain.kinds import AlertLevel
 from planner.domain.pain.screening import Screening
 from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
 from planner.domain.plan.model import Eases
 
 
 def print_alert(alert: Alert) -> None:
-    border = "!" * 60 if alert.level == "emergency" else "-" * 60
+    border = "!" * 60 if alert.level == AlertLevel.EMERGENCY else "-" * 60
     print("\n".join([border, *alert.lines(), border]))
 
 

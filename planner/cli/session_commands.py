@@ -18,7 +18,7 @@ from planner.context import Context
 from planner.domain.days.day import STATUSES, DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.kinds import DayStatus
+from planner.domain.kinds import AlertLevel, DayStatus
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES
@@ -103,7 +103,7 @@ def render_day(view: DayView) -> str:
         words = "no session today; " + ("the walk is done" if walked else "a walk, at any time today")
     lines = [f"{heading}: {words}"]
     if view.alert is not None:
-        border = "!" * 60 if view.alert.level == "emergency" else "-" * 60
+        border = "!" * 60 if view.alert.level == AlertLevel.EMERGENCY else "-" * 60
         lines += [border, *(f"  {line}" for line in view.alert.lines()), border]
     for p in view.exercises:
         mark = "x" if p.id in view.done_ids else "~" if p.id in view.partial_ids else " "

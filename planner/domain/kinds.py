@@ -1,4 +1,4 @@
-"""The closed sets of names the records and views use: adjustment kinds and day statuses.
+"""The closed sets of names the records and views use: adjustment kinds, day statuses and alert levels.
 
 Each is a ``StrEnum``: a member is its plain string (``DayStatus.DONE == "done"``), so what is stored,
 exported or printed as JSON stays exactly the name it always was, and a misspelt name fails at import
@@ -68,3 +68,17 @@ _STATUS_WORDS = {
     DayStatus.NO_PLAN: "no plan yet - run planner plan new",
 }
 
+
+
+class AlertLevel(StrEnum):
+    """How serious a reported warning sign is, most serious first (worded in
+    :mod:`planner.domain.pain.warning_signs`, the one module that says anything about them)."""
+
+    EMERGENCY = "emergency"  # the emergency department now; the program pauses
+    URGENT = "urgent"  # a doctor today; the program pauses
+    SOON = "soon"  # tingling that persists or returns: a physiotherapist or doctor this week
+    ADVICE = "advice"  # tingling in one leg: stop the exercise that brings it on
+
+    @property
+    def pauses(self) -> bool:
+        return self in (AlertLevel.EMERGENCY, AlertLevel.URGENT)

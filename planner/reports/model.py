@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from planner.domain.days.day import DayView
 from planner.domain.days.progress import progress, streaks
 from planner.domain.function import FunctionSummary
+from planner.domain.kinds import AlertLevel
 from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
@@ -91,7 +92,7 @@ class RedFlag:
     symptoms: tuple[str, ...]
     followed: tuple[Adjustment, ...]
     next_session: dt.date | None
-    level: str = "urgent"
+    level: str = AlertLevel.URGENT
 
     @property
     def paused(self) -> bool:
@@ -318,7 +319,7 @@ def _done_text(completion: Completion, library: Library, prescription: Prescript
 
 
 def _red_flag(report: PainReport, history: History, views: list[DayView]) -> RedFlag:
-    level = level_of(report.flags) or "urgent"
+    level = level_of(report.flags) or AlertLevel.URGENT
     labels = tuple(BY_NAME[f].question if f in BY_NAME else f for f in report.flags)
     if level not in PAUSING_LEVELS:
         # Advice: nothing pauses; what followed is the change recorded with the report (a hold, a drop).

@@ -188,3 +188,37 @@ def test_on_a_full_disk_reads_and_backups_still_work(run_planner, tmp_path) -> N
     assert "Traceback" not in result.stderr
     assert "or the disk is full); nothing was recorded" in result.stderr.splitlines()[-1]
     assert (tmp_path / "backup.toml").stat().st_size > 0 and (tmp_path / "report.md").stat().st_size > 0
+
+
+def without_root_powers() -> list[str] | None:
+    """Root reads any folder; ``setpriv`` drops the two capabilities that let it, so a folder with mode
+    000 refuses it as it would refuse anyone else."""
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        return None
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--"]
+
+
+@pytest.mark.parametrize(("env_name", "args"), [
+    (None, ("--data-dir", "{locked}/data", "status", "--line")),
+    (None, ("--data-dir", "{locked}/data", "plan", "new", "--program", "core-foundation")),
+    ("PLANNER_DATA_DIR", ("today",)),
+    ("PLANNER_LIBRARY", ("validate",)),
+])
+def test_a_folder_the_user_cannot_read_is_one_line(tmp_path: Path, env_name: str | None,
+                                                    args: tuple[str, ...]) -> None:
+    prefix = without_root_powers()
+    if prefix is None:
+        pytest.skip("needs root and setpriv to stand for a user without the folder's permission")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0)
+    env = {**os.environ, "PLANNER_TODAY": TODAY}
+    env.pop("PLANNER_LIBRARY", None)
+    if env_name:
+        env[env_name] = str(locked / "data") if env_name == "PLANNER_DATA_DIR" else str(locked)
+    argv = [arg.format(locked=locked) for arg in args]
+    result = no_traceback(subprocess.run([*prefix, sys.executable, "-m", "planner", *argv], capture_output=True,
+                                         text=True, env=env, cwd=tmp_path, timeout=60))
+    assert result.returncode == 1, result.stderr
+    assert "Permission denied" in result.stderr and len(result.stderr.strip().splitlines()) <= 2, result.stderr
+    assert "locked" in result.stderr, "the line names the folder"

@@ -21,6 +21,7 @@ from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.days.relief import ReliefItem, relief_items
+from planner.domain.kinds import AlertLevel
 from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import HEADINGS, SIGNS
 
@@ -66,7 +67,7 @@ class ReliefScreen(CompactLayout, SizedScreen):
 
     @staticmethod
     def _flags() -> Content:
-        flags = "; ".join(s.question for s in SIGNS if s.level == "emergency")
+        flags = "; ".join(s.question for s in SIGNS if s.level == AlertLevel.EMERGENCY)
         return Content.assemble((f"{HEADINGS['emergency']} if you have any of: ", "bold"), flags, ".")
 
     def _choose_pack(self, item: ReliefItem | None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from planner.domain.kinds import AlertLevel
 from planner.domain.pain.warning_signs import LEVELS, Alert
 
 
@@ -18,5 +19,5 @@ class AlertBox(Static):
             self.update("")
             return
         heading, reported, message = alert.lines()
-        self.update(Content.assemble((heading, "bold reverse" if alert.level == "emergency" else "bold"),
+        self.update(Content.assemble((heading, "bold reverse" if alert.level == AlertLevel.EMERGENCY else "bold"),
                                      "\n", reported, "\n", (message, "bold" if alert.pauses else "")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from planner.domain.days.day import DayView
+from planner.domain.kinds import AlertLevel
 from planner.domain.pain.adaptation import AdaptationState, position
 from planner.domain.plan.model import DAY_NAMES, Plan
 
@@ -35,7 +36,7 @@ def status_line(view: DayView, plan: Plan | None, state: AdaptationState | None 
                 weekly_increase: float = 0.1) -> tuple[str, str]:
     """(state, line): the state is a stable word for scripts, the line is for people."""
     name, line = _status_line(view, plan, state, weekly_increase)
-    if view.alert is not None and view.alert.level == "soon":
+    if view.alert is not None and view.alert.level == AlertLevel.SOON:
         line += SOON_WORDS
     return name, line
 
@@ -46,9 +47,9 @@ def _status_line(view: DayView, plan: Plan | None, state: AdaptationState | None
         return "no-plan", "no plan yet"
     if view.status == "paused":
         # The level leads, so a glance at a status bar tells an emergency from a pain pause.
-        if view.alert is not None and view.alert.level == "emergency":
+        if view.alert is not None and view.alert.level == AlertLevel.EMERGENCY:
             return "paused", "EMERGENCY — see Today"
-        if view.alert is not None and view.alert.level == "urgent":
+        if view.alert is not None and view.alert.level == AlertLevel.URGENT:
             return "paused", "URGENT — see a doctor today"
         return "paused", "paused — see Today"
     if view.status == "done":

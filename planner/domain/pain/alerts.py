@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planner.domain.kinds import AlertLevel
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.tingling import TINGLING, tingling_persists
 from planner.domain.pain.warning_signs import Alert, alert_for, level_of, pausing, persisting
@@ -35,6 +36,6 @@ def current_alert(state: AdaptationState, history: History, day: dt.date) -> Ale
         # Not paused (never, or a confirmed resume lifted it): only advice that does not pause stays on show,
         # so nothing says "paused" above a live session.
         latest = alert_for([n for n in recent[-1].flags if n not in pausing(recent[-1].flags)])
-    if tingling_persists(reports, day) and (latest is None or level_of(latest.symptoms) == "advice"):
+    if tingling_persists(reports, day) and (latest is None or level_of(latest.symptoms) == AlertLevel.ADVICE):
         return persisting([TINGLING])
     return latest

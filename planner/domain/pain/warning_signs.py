@@ -24,14 +24,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+
+from planner.domain.kinds import AlertLevel
 
 if TYPE_CHECKING:
     from planner.domain.records import History
 
-Level = Literal["emergency", "urgent", "soon", "advice"]
-LEVELS: tuple[Level, ...] = ("emergency", "urgent", "soon", "advice")  # most serious first
-PAUSING_LEVELS: tuple[Level, ...] = ("emergency", "urgent")
+Level = AlertLevel
+LEVELS: tuple[Level, ...] = tuple(AlertLevel)  # most serious first
+PAUSING_LEVELS: tuple[Level, ...] = (AlertLevel.EMERGENCY, AlertLevel.URGENT)
 
 
 @dataclass(frozen=True)
@@ -44,28 +46,28 @@ class WarningSign:
 
 
 SIGNS: tuple[WarningSign, ...] = (
-    WarningSign("saddle", "emergency", "numbness in the saddle area (genitals, buttocks, inner thighs)"),
-    WarningSign("bladder-bowel", "emergency", "new loss of bladder or bowel control"),
-    WarningSign("urine", "emergency", "new trouble starting, stopping or holding urine"),
-    WarningSign("sexual", "emergency", "new loss of sexual function or feeling"),
-    WarningSign("both-legs", "emergency", "numbness, tingling or weakness in both legs"),
-    WarningSign("weakness", "urgent", "weakness in a leg that is getting worse or spreading"),
-    WarningSign("fever", "urgent", "a fever, or hot and shivery spells, with back pain"),
-    WarningSign("cancer-history", "urgent", "a history of cancer, with back pain that is new"),
-    WarningSign("weight-loss", "urgent", "weight loss you cannot explain"),
-    WarningSign("injury", "urgent", "back pain that began after a bad fall, accident or injury"),
-    WarningSign("night-pain", "urgent", "constant pain at night that rest or turning over does not ease"),
-    WarningSign("numbness", "advice", "numbness or tingling in one leg, without any weakness"),
+    WarningSign("saddle", AlertLevel.EMERGENCY, "numbness in the saddle area (genitals, buttocks, inner thighs)"),
+    WarningSign("bladder-bowel", AlertLevel.EMERGENCY, "new loss of bladder or bowel control"),
+    WarningSign("urine", AlertLevel.EMERGENCY, "new trouble starting, stopping or holding urine"),
+    WarningSign("sexual", AlertLevel.EMERGENCY, "new loss of sexual function or feeling"),
+    WarningSign("both-legs", AlertLevel.EMERGENCY, "numbness, tingling or weakness in both legs"),
+    WarningSign("weakness", AlertLevel.URGENT, "weakness in a leg that is getting worse or spreading"),
+    WarningSign("fever", AlertLevel.URGENT, "a fever, or hot and shivery spells, with back pain"),
+    WarningSign("cancer-history", AlertLevel.URGENT, "a history of cancer, with back pain that is new"),
+    WarningSign("weight-loss", AlertLevel.URGENT, "weight loss you cannot explain"),
+    WarningSign("injury", AlertLevel.URGENT, "back pain that began after a bad fall, accident or injury"),
+    WarningSign("night-pain", AlertLevel.URGENT, "constant pain at night that rest or turning over does not ease"),
+    WarningSign("numbness", AlertLevel.ADVICE, "numbness or tingling in one leg, without any weakness"),
 )
 SIGN_NAMES: tuple[str, ...] = tuple(s.name for s in SIGNS)
 BY_NAME: dict[str, WarningSign] = {s.name: s for s in SIGNS}
 
 # The heading each level is shown under (a word that reads without colour, then what to do).
 HEADINGS: dict[Level, str] = {
-    "emergency": "EMERGENCY: go to an emergency department now",
-    "urgent": "URGENT: see a doctor today",
-    "soon": "SOON: book a physiotherapist or doctor this week",
-    "advice": "ADVICE: stop the exercise that brings it on",
+    AlertLevel.EMERGENCY: "EMERGENCY: go to an emergency department now",
+    AlertLevel.URGENT: "URGENT: see a doctor today",
+    AlertLevel.SOON: "SOON: book a physiotherapist or doctor this week",
+    AlertLevel.ADVICE: "ADVICE: stop the exercise that brings it on",
 }
 
 RESUME_HOW = ("Your program is paused, and stays paused until you confirm that a health professional has "
@@ -77,27 +79,27 @@ RESUME_MEANS = ("Resuming lifts the pause. Do it only when a doctor or physiothe
 
 # What to do first, at each level: the heading says it, and the message begins with it.
 ACTIONS: dict[Level, str] = {
-    "emergency": "Go to an emergency department now",
-    "urgent": "See a doctor today",
-    "soon": "Book a physiotherapist or doctor this week",
-    "advice": "Stop the exercise that brings it on",
+    AlertLevel.EMERGENCY: "Go to an emergency department now",
+    AlertLevel.URGENT: "See a doctor today",
+    AlertLevel.SOON: "Book a physiotherapist or doctor this week",
+    AlertLevel.ADVICE: "Stop the exercise that brings it on",
 }
 
 # What follows the action: shown under the heading, so the action is not said twice.
 DETAILS: dict[Level, str] = {
-    "emergency": (
+    AlertLevel.EMERGENCY: (
         "If you cannot get there, call your local emergency number; do not wait to see whether it passes. "
         + RESUME_HOW + "."
     ),
-    "urgent": (
+    AlertLevel.URGENT: (
         "If you cannot get an appointment, use an urgent care service. " + RESUME_HOW + "."
     ),
-    "soon": (
+    AlertLevel.SOON: (
         "Tingling or numbness in a leg that lasts or keeps coming back should be checked. Until then the plan "
         "holds, and stretches that pull on the nerve (hamstring and slump-type stretches) stay out. If any "
         "weakness appears, or both legs are affected, see a doctor today."
     ),
-    "advice": (
+    AlertLevel.ADVICE: (
         "If the numbness or tingling lasts more than a few days, spreads, or any weakness appears, see a "
         "doctor or physiotherapist."
     ),
@@ -199,7 +201,7 @@ def unknown_signs(names: Iterable[str]) -> list[str]:
 
 def level_of(names: Iterable[str]) -> Level | None:
     """The most serious level among ``names`` (unknown names count as urgent: err towards help)."""
-    levels = {BY_NAME[n].level if n in BY_NAME else "urgent" for n in names}
+    levels = {BY_NAME[n].level if n in BY_NAME else AlertLevel.URGENT for n in names}
     return next((level for level in LEVELS if level in levels), None)
 
 
@@ -212,7 +214,7 @@ def alert_for(names: Iterable[str], *, paused: bool = False, standing: Iterable[
     level = level_of([*names, *standing])
     shown = pausing(names) if level in PAUSING_LEVELS else names
     if paused and level not in PAUSING_LEVELS:
-        level = "urgent"
+        level = AlertLevel.URGENT
     if level is None:
         return None
     labels = tuple(BY_NAME[n].question if n in BY_NAME else n for n in shown)
@@ -225,7 +227,7 @@ def persisting(names: Iterable[str]) -> Alert:
     """The alert for one-leg tingling that persists or returns (reported on two different days)."""
     names = tuple(dict.fromkeys(names))
     labels = tuple(BY_NAME[n].question if n in BY_NAME else n for n in names)
-    return Alert("soon", names, MESSAGES["soon"], labels)
+    return Alert(AlertLevel.SOON, names, MESSAGES[AlertLevel.SOON], labels)
 
 
 def pausing(names: Iterable[str]) -> tuple[str, ...]:
