@@ -197,7 +197,7 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
             if today(shown, context) or status(shown, context) or getattr(
                     sys.modules.get("planner.store.store"), "DAMAGE", None):
                 views.clear()
-    except Exception:  # noqa: BLE001 - the write is done and said; a view not kept is worked out next time
+    except (Exception, KeyboardInterrupt):  # noqa: BLE001 - the write is done and said; the views wait
         pass
     finally:
         sys.stdout, sys.stderr = saved
