@@ -189,11 +189,13 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
         return
     today = importlib.import_module("planner.cli.session_commands").today
     status = importlib.import_module("planner.cli.status_commands").status
+    from planner.actions.reading import active_plan
+
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = io.StringIO(), io.StringIO()  # type: ignore[assignment]
     try:
         with read_model.keeping(kept) as views:
-            shown.views = views
+            shown.views, shown.active = views, active_plan(context)  # read once for both views
             if today(shown, context) or status(shown, context) or getattr(
                     sys.modules.get("planner.store.store"), "DAMAGE", None):
                 views.clear()

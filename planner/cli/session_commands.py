@@ -38,6 +38,11 @@ def open_active(context: Context, *, write: bool = False) -> ActivePlan | None:
     return reading.active_plan(context)
 
 
+def active_for_views(args: argparse.Namespace, context: Context) -> ActivePlan | None:
+    """The active plan as read once for both views a write keeps (``args.active``), or read now."""
+    return args.active if hasattr(args, "active") else open_active(context)
+
+
 def say_live_problem(outcome: Outcome) -> None:
     """The change is recorded; the live calendar file could not follow it: say so on stderr."""
     if outcome.live_problem:
@@ -55,7 +60,7 @@ def today(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
     active = None
     if day == context.today and getattr(args, "views_only", False):  # kept after a write: it writes nothing
-        active = open_active(context)
+        active = active_for_views(args, context)
         if active is not None and active.gap_due(context.today):
             return 0  # the gap rule's easing is a write: the next 'planner today' records it and shows the day
     elif day == context.today:
