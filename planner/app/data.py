@@ -9,7 +9,6 @@ keeps the app's writes in the order the person made them.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,14 +56,15 @@ class Snapshot:
 
     def progress(self) -> Progress | None:
         """Worked out once per snapshot (a year of history is every day of the plan worked out), though
-        Today asks for it each time it is drawn (its first showing draws twice)."""
-        return self._progress
-
-    @functools.cached_property
-    def _progress(self) -> Progress | None:
+        Today asks for it each time it is drawn (its first showing draws twice). Kept in the instance's
+        dict without a lock (``functools.cached_property`` on 3.11 holds one lock for every instance)."""
         if self.plan is None:
             return None
-        return progress(self.plan, self.library, self.history, self.today, self.weekly_increase)
+        kept = self.__dict__.get("_progress")
+        if kept is None:
+            kept = self.__dict__["_progress"] = progress(self.plan, self.library, self.history, self.today,
+                                                         self.weekly_increase)
+        return kept
 
 
 @dataclass(frozen=True)
