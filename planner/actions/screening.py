@@ -69,7 +69,10 @@ def set_usual_pain(context: Context, score: int) -> Outcome:
 
     def act(s: Situation) -> Outcome:
         s.store.set_usual_pain(score)
-        return Outcome([f"Usual pain set to {score}: a next-morning report of {max(2, score)} or less counts "
-                        "as settled."], changed=False, active=s.active)
+        return Outcome([usual_pain_line(score)], changed=False, active=s.active)
 
     return decide(context, act)
+
+
+def usual_pain_line(score: int) -> str:
+    return f"Usual pain set to {score}: a next-morning report of {max(2, score)} or less counts as settled."

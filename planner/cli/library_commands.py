@@ -175,6 +175,7 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
                      "descending": getattr(dose, "descending", False)},
             "cues": exercise.cues, "cautions": exercise.cautions, "easier": easier, "harder": harder,
             "chain": library.chain(exercise.id), "source": library.origin[exercise.id],
+            "replacement_only": exercise.replacement_only,
         })
         return 0
 
@@ -197,6 +198,9 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
     lines += ["How:", *(f"  - {cue}" for cue in exercise.cues)]
     lines += ["Take care:", *(f"  ! {caution}" for caution in exercise.cautions)]
     lines += [f"Easier: {named(easier)}", f"Harder: {named(harder)}"]
+    if exercise.replacement_only:
+        slots = " or ".join(slot.value for slot in exercise.slots) or "its"
+        lines.append(f"Used only in place of a {slots} exercise that pain took out of a plan.")
     print("\n".join(lines))
     return 0
 

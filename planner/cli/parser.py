@@ -161,8 +161,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--weeks", type=int, metavar="N", help="1 to 52 (default: the program's), e.g. --weeks 8")
     p.add_argument("--minutes", type=int, metavar="M",
                    help="the longest a session may take, 5 to 180 (default: the program's), e.g. --minutes 20")
-    p.add_argument("--level", type=int, default=1, metavar="L",
-                   help="where each exercise's chain starts: 1 (gentlest) to 5 (hardest), e.g. --level 2")
+    p.add_argument("--level", type=int, default=None, metavar="L",
+                   help="where each exercise's chain starts: 1 (gentlest) to 5 (hardest), e.g. --level 2 (default: "
+                   "on a terminal, three questions suggest one; otherwise 1)")
     p.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default: today), e.g. --start 2026-03-02")
     p.add_argument("--walk-days", choices=("all", "sessions"), default="all",
                    help="the walk apart from the session: every day (all, the default) or on session days only, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 from planner.actions import plans, reading
 from planner.cli.output import notice, print_json
@@ -13,6 +14,7 @@ from planner.domain.days.day import next_session
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.plan.builder import build_plan
+from planner.domain.plan.levels import capped_level
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, apart_text, parse_days
 
 
@@ -33,10 +35,16 @@ def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
         raise UsageError(f"--weeks: {weeks} is out of range; use 1 to 52")
     if not 5 <= minutes <= 180:
         raise UsageError(f"--minutes: {minutes} is out of range; use 5 to 180")
-    if not 1 <= args.level <= 5:
-        raise UsageError(f"--level: {args.level} is out of range; use 1 (gentlest) to 5")
+    level = 1 if args.level is None else args.level
+    if not 1 <= level <= 5:
+        raise UsageError(f"--level: {level} is out of range; use 1 (gentlest) to 5")
+    level, capped = capped_level(level, program.max_level, program.name)
+    if capped and args.json:
+        notice(capped)
+    elif capped:
+        print(capped)
     start = parse_date(args.start, "--start") if args.start else context.today
-    return PlanInputs(program=program.id, days=days, minutes=minutes, level=args.level, weeks=weeks, start=start,
+    return PlanInputs(program=program.id, days=days, minutes=minutes, level=level, weeks=weeks, start=start,
                       walk_days=getattr(args, "walk_days", "all"))
 
 
@@ -66,14 +74,15 @@ def screened(context: Context) -> bool:
     """Whether a plan may be built: a recent screening with no "yes", or the questions answered now on a
     terminal. Off a terminal a missing or stale screening is a one-line error naming 'planner screen'."""
     from planner.actions.screening import screen, screening_needed, set_eases
-    from planner.cli.screen_commands import ask, ask_eases, on_a_terminal, print_alert
+    from planner.cli.screen_commands import ask, ask_eases, ask_usual_pain, on_a_terminal, print_alert
 
     why = screening_needed(context)
     if why is None:
         return True
     if not on_a_terminal():
         raise PlannerError(why)
-    alert = screen(context, ask(context).yes).alert
+    yes = ask(context).yes
+    alert = screen(context, yes, ask_usual_pain()).alert
     if alert is None:
         set_eases(context, ask_eases())
     if alert is None:
@@ -91,6 +100,13 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     built = build_plan(inputs, context.library)
     if not screened(context):
         return 1
+    if args.level is None and not args.json:
+        from planner.cli.screen_commands import ask_level, on_a_terminal
+
+        if on_a_terminal():  # off a terminal (CI, pipes) nothing is asked: level 1, as before
+            program = context.library.programs[inputs.program]
+            inputs = replace(inputs, level=ask_level(program.max_level, program.name))
+            built = build_plan(inputs, context.library)
     origin = context.library.program_origin.get(inputs.program, "")
     for line in context.library.notices:  # a program file in the older [[blocks]] format: say it still works
         if line.startswith(f"{origin}: ") and "[[blocks]]" in line:

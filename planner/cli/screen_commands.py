@@ -10,7 +10,7 @@ from planner.context import Context
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.kinds import AlertLevel
 from planner.domain.pain.screening import Screening
-from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert
+from planner.domain.pain.warning_signs import DISCLAIMER, SCREENING_INTRO, SIGNS, Alert, pausing
 from planner.domain.plan.model import Eases
 
 
@@ -51,12 +51,17 @@ def screen(args: argparse.Namespace, context: Context) -> int:
         else:
             print(*lines, sep="\n")
         return 0
-    if args.none == bool(args.yes):
+    asked = not args.none and not args.yes and not args.json and on_a_terminal()
+    if args.none == bool(args.yes) and not asked:
         raise UsageError("screen: give either --none (no warning signs) or --yes NAME ... (the ones you have), "
                          "not both or neither; or only --eases forward|back|neither and/or --usual-pain N")
     from planner.actions.screening import screen as keep
+    from planner.actions.screening import usual_pain_line
 
-    screening = Screening(context.today, () if args.none else tuple(dict.fromkeys(args.yes)), usual)
+    yes = ask(context).yes if asked else () if args.none else tuple(dict.fromkeys(args.yes))
+    if usual is None and not pausing(yes) and not args.json and on_a_terminal():
+        usual = ask_usual_pain()  # on a terminal the usual pain is asked too (not after a sign that pauses)
+    screening = Screening(context.today, yes, usual)
     outcome = keep(context, screening.yes, usual)
     alert = outcome.alert
     say_live_problem(outcome)
@@ -71,6 +76,8 @@ def screen(args: argparse.Namespace, context: Context) -> int:
         return 0
     if eased is not None:
         print(eased)
+    if usual is not None and not (alert and alert.pauses):
+        print(usual_pain_line(usual))
     if alert is None:
         print(f"Screening recorded on {screening.date.isoformat()}: none of the warning signs. "
               "You can build a plan: planner plan new --program ID")
@@ -103,6 +110,23 @@ def ask(context: Context) -> Screening:
     return Screening(context.today, tuple(yes))
 
 
+def ask_usual_pain() -> int | None:
+    """On a terminal, after the safety questions: the pain on a typical day lately, 0-10. Enter (or the end
+    of input) skips it: the first two weeks' next-morning reports then set it."""
+    from planner.domain.pain.usual import QUESTION
+
+    while True:
+        try:
+            answer = input(f"  {QUESTION} (0-10, Enter to skip)? ").strip()
+        except EOFError:
+            return None
+        if not answer:
+            return None
+        if answer.isdigit() and 0 <= int(answer) <= 10:
+            return int(answer)
+        print("  Please type a whole number from 0 (no pain) to 10 (the worst), or press Enter to skip.")
+
+
 def ask_eases() -> Eases:
     """On a terminal, after the safety questions: which direction eases the back (Enter: neither / not sure)."""
     while True:
@@ -122,3 +146,42 @@ def ask_eases() -> Eases:
 
 def on_a_terminal() -> bool:
     return sys.stdin.isatty()
+
+
+def ask_level(max_level: int = 5, program_name: str = "") -> int:
+    """On a terminal, without ``--level``: three yes/no questions suggest a level; Enter takes it, a number
+    from 1 to 5 chooses another (within the program's cap). An answer not given (end of input) is "no", and
+    Enter at the end takes the suggestion: nothing here waits for ever."""
+    from planner.domain.plan.levels import LEVEL_QUESTIONS, capped_level, level_line, suggestion
+
+    print("\nThree questions to suggest where your plan starts (answer for your back as it is now):")
+    answers: dict[str, bool] = {}
+    for question in LEVEL_QUESTIONS:
+        answers[question.key] = _yes(f"  {question.text} [y/n] ")
+    level, words = suggestion(answers, max_level, program_name)
+    print(f"  {words}\n  {level_line(level)}")
+    while True:
+        try:
+            answer = input(f"  Press Enter for level {level}, or type another (1-5): ").strip()
+        except EOFError:
+            return level
+        if not answer:
+            return level
+        if answer.isdigit() and 1 <= int(answer) <= 5:
+            chosen, capped = capped_level(int(answer), max_level, program_name or "This program")
+            if capped:
+                print(f"  {capped}")
+            return chosen
+        print("  Please type a whole number from 1 to 5, or press Enter.")
+
+
+def _yes(prompt: str) -> bool:
+    while True:
+        try:
+            answer = input(prompt).strip().lower()
+        except EOFError:
+            return False
+        if answer in ("y", "yes", "n", "no"):
+            return answer.startswith("y")
+        print("  Please answer y (yes) or n (no).")
+

@@ -29,11 +29,10 @@ def fingerprint(fmt: int, code: Iterable[str], sources: Iterable[_Source],
     from planner import __version__
 
     code_dir = Path(__file__).parent.parent  # planner/
-    parts: list[object] = [fmt, __version__, os.getcwd()]
+    sources = list(sources)
+    parts: list[object] = [fmt, __version__, _shown_from(sources)]
     newest = 0.0
-    for name in code:
-        stat = (code_dir / name).stat()
-        parts.append((name, stat.st_size, stat.st_mtime_ns))
+    parts.extend(_code_stats(code_dir, tuple(code)))
     for source in sources:
         parts.append((str(source.path), source.built_in, source.path.exists()))
         if not source.path.exists():
@@ -45,15 +44,71 @@ def fingerprint(fmt: int, code: Iterable[str], sources: Iterable[_Source],
     return repr(parts), newest
 
 
+_CODE_STATS: dict[tuple[Path, tuple[str, ...]], list[tuple[str, int, int]]] = {}
+
+
+def _code_stats(code_dir: Path, code: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """The validating modules by size and mtime, read once a process: the code that runs is the code
+    this process imported, whatever is written to those files later."""
+    key = (code_dir, code)
+    if key not in _CODE_STATS:
+        stats = [(code_dir / name).stat() for name in code]
+        _CODE_STATS[key] = [(name, stat.st_size, stat.st_mtime_ns) for name, stat in zip(code, stats, strict=True)]
+    return _CODE_STATS[key]
+
+
+def _shown_from(sources: list[_Source]) -> str | None:
+    """The working directory, where it changes how a file is named in a problem line (a source given
+    as a relative path, or lying under it: see ``planner.domain.errors.display_path``); otherwise
+    ``None``, so a result made in one folder serves every other."""
+    cwd = os.getcwd()
+    for source in sources:
+        if not source.path.is_absolute():
+            return cwd
+        with contextlib.suppress(ValueError):
+            if os.path.commonpath([cwd, os.path.abspath(source.path)]) == cwd:
+                return cwd
+    return None
+
+
+# The files this process wrote or read whole, by path: under which key, and as the file stood then.
+_SEEN: dict[Path, tuple[str, tuple[int, int, int]]] = {}
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def unchanged(path: Path, key: str) -> bool:
+    """Whether the file at ``path`` is still the one this process last wrote or read under ``key``
+    (then a result this process kept may stand for it; anything else about it means read it again)."""
+    seen = _SEEN.get(path)
+    return seen is not None and seen[0] == key and seen[1] == _stat(path)
+
+
+def _saw(path: Path, key: str) -> None:
+    stat = _stat(path)
+    if stat is None:
+        _SEEN.pop(path, None)
+    else:
+        _SEEN[path] = (key, stat)
+
+
 def read(path: Path, key: str, build: Callable[[dict[str, Any]], Any]) -> Any | None:
     """``build(data)`` from the file at ``path`` if it was written under ``key``; otherwise ``None``."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("key") != key:
             return None
-        return build(data)
+        built = build(data)
     except Exception:  # noqa: BLE001 - any damage to the cache only means it is rebuilt
         return None
+    _saw(path, key)
+    return built
 
 
 def write(path: Path, key: str, payload: dict[str, Any]) -> None:
@@ -66,6 +121,7 @@ def write(path: Path, key: str, payload: dict[str, Any]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
         os.replace(temp, path)
+        _saw(path, key)
     except (OSError, TypeError, ValueError):
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

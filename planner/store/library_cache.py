@@ -50,24 +50,51 @@ _CODE = ("domain/library/models.py", "domain/library/figure.py", "domain/library
          "domain/errors.py")
 
 
+# Libraries this process has loaded, by key: the app reloads after every change, and a long-lived
+# process (the app, the tests) need not validate unchanged files again. Each call gets a Library of its
+# own (its tables copied; the exercises and programs in them are frozen). A few keys at most.
+_LOADED: dict[str, Library] = {}
+_LOADED_MAX = 4
+
+
 def load_library_cached(sources: list[Source], cache_dir: Path | None) -> Library:
-    """:func:`load_library`, read from ``cache_dir`` when still valid; ``None`` means no cache."""
-    if cache_dir is None:
-        return load_library(sources)
+    """:func:`load_library`, read from what this process loaded or from ``cache_dir`` while still
+    valid; ``cache_dir`` ``None`` means no cache file (nothing is written)."""
     try:
         key, newest = _fingerprint(sources)
     except OSError:
         return load_library(sources)
-    path = cache_dir / f"library-{zlib.crc32(repr([str(s.path) for s in sources]).encode()):08x}.json"
-    cached = _read(path, key)
+    settled = time.time() - newest > RECENT_SECONDS
+    path = None if cache_dir is None else \
+        cache_dir / f"library-{zlib.crc32(repr([str(s.path) for s in sources]).encode()):08x}.json"
+    kept = _LOADED.get(key) if settled else None
+    if kept is not None and (path is None or json_cache.unchanged(path, key)):  # the file as this process left it
+        library = _copy(kept)
+        library.cache_key = None if path is None else key
+        return library
+    cached = None if path is None else _read(path, key)
     if cached is not None:
         cached.cache_key = key
         return cached
-    library = load_library(sources)
-    if time.time() - newest > RECENT_SECONDS:
-        _write(path, key, library)
-        library.cache_key = key
+    library = _copy(kept) if kept is not None else load_library(sources)
+    if settled:
+        _keep(key, library)
+        if path is not None:
+            _write(path, key, library)
+            library.cache_key = key
     return library
+
+
+def _keep(key: str, library: Library) -> None:
+    while len(_LOADED) >= _LOADED_MAX:
+        _LOADED.pop(next(iter(_LOADED)))
+    _LOADED[key] = _copy(library)
+
+
+def _copy(library: Library) -> Library:
+    return Library(exercises=dict(library.exercises), programs=dict(library.programs), origin=dict(library.origin),
+                   program_origin=dict(library.program_origin), problems=list(library.problems),
+                   notices=list(library.notices), harder_of=dict(library.harder_of), easier_of=dict(library.easier_of))
 
 
 def _fingerprint(sources: list[Source]) -> tuple[str, float]:
@@ -79,7 +106,13 @@ def _read(path: Path, key: str) -> Library | None:
 
 
 def _write(path: Path, key: str, library: Library) -> None:
-    json_cache.write(path, key, {"library": _library_to(library)})
+    if _WRITTEN.get(key) is None:  # the same library makes the same file for every data folder
+        _WRITTEN.clear()
+        _WRITTEN[key] = {"library": _library_to(library)}
+    json_cache.write(path, key, _WRITTEN[key])
+
+
+_WRITTEN: dict[str, dict] = {}  # the last library written, as written
 
 
 def _library_to(library: Library) -> dict:

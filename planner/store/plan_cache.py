@@ -40,45 +40,40 @@ def _code() -> list[str]:
               for module in sorted((_ROOT / package).glob("*.py")))]
 
 
-# The plan last read or written in this process, under its file (as it stands on disk) and key: a write
-# followed by today's and the status line's views (planner/cli) reads the active plan three times. A plan is
-# never changed in place; the file's size, time and inode are part of the key, so a file changed meanwhile
-# (damaged, or written by another process) is read again.
-_LAST: dict[tuple[object, ...], Plan] = {}
-
-
-def _on_disk(path: Path, key: str) -> tuple[object, ...] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (path, key, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+# Plans this process has built, by key (a long-lived process, the app or the tests, builds each once).
+# A plan and everything in it is frozen and never changed after it is built, so the plan itself is kept.
+_BUILT: dict[str, Plan] = {}
+_BUILT_MAX = 8
 
 
 def build_plan_cached(inputs: PlanInputs, library: Library, cache_dir: Path | None) -> Plan:
-    """:func:`~planner.domain.plan.builder.build_plan`, read from ``cache_dir`` when nothing it depends on changed."""
+    """:func:`~planner.domain.plan.builder.build_plan`, from this process's own or from ``cache_dir`` when
+    nothing it depends on changed."""
     key = _key(inputs, library) if cache_dir is not None else None
     if key is not None and cache_dir is not None:
         path = cache_dir / FILE_NAME
-        seen = _on_disk(path, key)
-        if seen in _LAST:
-            return _LAST[seen]
+        if key in _BUILT and json_cache.unchanged(path, key):  # the file is as this process left it
+            return _BUILT[key]
         cached = json_cache.read(path, key, _plan_from)
         if isinstance(cached, Plan):
-            _LAST.clear()
-            if seen is not None and seen == _on_disk(path, key):
-                _LAST[seen] = cached
+            _keep(key, cached)
             return cached
-    from planner.domain.plan.builder import build_plan  # only when there is something to build
+    if key is not None and key in _BUILT:
+        plan = _BUILT[key]
+    else:
+        from planner.domain.plan.builder import build_plan  # only when there is something to build
 
-    plan = build_plan(inputs, library)
+        plan = build_plan(inputs, library)
     if key is not None and cache_dir is not None:
         json_cache.write(cache_dir / FILE_NAME, key, _plan_to(plan))
-        _LAST.clear()
-        written = _on_disk(cache_dir / FILE_NAME, key)
-        if written is not None:
-            _LAST[written] = plan
+        _keep(key, plan)
     return plan
+
+
+def _keep(key: str, plan: Plan) -> None:
+    while len(_BUILT) >= _BUILT_MAX:
+        _BUILT.pop(next(iter(_BUILT)))
+    _BUILT[key] = plan
 
 
 def _key(inputs: PlanInputs, library: Library) -> str | None:
@@ -98,10 +93,18 @@ def _plan_to(plan: Plan) -> dict:
         "weeks": [
             {"number": w.number, "deload": w.deload, "reasons": w.reasons,
              "sessions": [{"date": s.date.isoformat(), "slot": s.slot,
-                           "exercises": [dataclasses.asdict(p) for p in s.exercises]} for s in w.sessions]}
+                           "exercises": [_fields(p) for p in s.exercises]} for s in w.sessions]}
             for w in plan.weeks
         ],
     }
+
+
+def _fields(item: Prescription) -> dict:
+    """A prescription's fields (all plain values: no need for ``dataclasses.asdict``'s deep copy)."""
+    return {name: getattr(item, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Prescription))
 
 
 def _plan_from(data: dict) -> Plan:

@@ -39,3 +39,27 @@ async def test_switching_program_keeps_what_the_person_typed(data_dir: Path) -> 
         await settle(pilot)
         assert minutes.value == "17", "typed minutes are kept"
         assert weeks.value == str(other.weeks), "an untouched field follows the new program"
+
+
+async def test_three_questions_suggest_the_level_by_keyboard_and_a_gentle_program_caps_it(data_dir: Path) -> None:
+    """Issue 25: tick (space) what you can do, and the Level field follows; gentle return stops at 2, saying so."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:  # the smallest the builder draws at (narrow.py)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanBuilderScreen)
+        level, suggested = screen.query_one("#level"), screen.query_one("#level-suggested")
+        screen.query_one("#ask-side-plank").focus()
+        await settle(pilot)
+        await pilot.press("space", "enter", "space", "enter", "space")
+        await settle(pilot)
+        assert [screen.query_one(f"#ask-{k}").value for k in ("side-plank", "walk", "lift")] == [True] * 3
+        assert level.value == "3" and "Suggested: level 3" in str(suggested.render())
+        screen.query_one("#program").value = "gentle-return"
+        await settle(pilot)
+        assert level.value == "2"
+        assert "Gentle return starts at level 2 at most" in str(suggested.render())
+        level.value = "5"
+        await settle(pilot)
+        assert "so level 2 instead of 5" in str(screen.query_one("#level-words").render())
+        assert screen.inputs().level == 2

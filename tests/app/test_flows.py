@@ -273,9 +273,13 @@ async def test_a_tiny_terminal_says_so_and_recovers(seeded: Path) -> None:
     async with app.run_test(size=(50, 15)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("k")  # skip the day, on the screen beneath: not while too small
+        await settle(pilot)
+        assert "Keys do nothing until the window is bigger" in str(app.screen.query_one("#too-small").render())
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
+        assert app.snapshot.day().status == "planned", "the key did not reach Today"
 
 
 async def test_export_writes_the_same_file_as_the_cli_and_asks_before_replacing(

@@ -53,8 +53,8 @@ async def test_a_paste_sent_as_keystrokes_ticks_nothing(seeded: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_check_in(pilot)
         await pilot.press("2", "enter")
-        text = ("lower back, a little stiff\n" + "yes yearly and then some more text with spaces in it " * 50
-                + "\n") * 4
+        text = ("lower back, a little stiff\n" + "yes yearly and then some more text with spaces in it " * 12
+                + "\n") * 3
         for chunk in [text[i:i + 64] for i in range(0, len(text), 64)]:  # as a terminal reads a paste
             for key in [Key("enter" if c == "\n" else "space" if c == " " else c, c) for c in chunk]:
                 app.post_message(key)

@@ -201,3 +201,16 @@ def test_every_adjustment_has_a_reason_and_reduced_doses_stay_below_the_plan(lib
         # Only training load is cut for pain: the warm-up, walks and relief items stay whole.
         floors += sum(p.volume_seconds for p in adapted[1] if not is_load(library.exercises[p.id]))
         assert volume <= session.volume_seconds * factor + floors + 1e-6 or factor == 1.0
+
+
+@pytest.mark.parametrize("factor", [0.5, 0.3, 0.1, 0.01])
+def test_a_deep_cut_leaves_a_movement_worth_doing_and_never_more_than_before(library: Library, factor: float) -> None:
+    """Repeated pain 7s with pauses in between once left "Hip hinge 1x1": a cut stops at 3 reps (or a
+    5-second hold) a set, and takes sets away first; it never gives more than the dose it cuts."""
+    for exercise_id in ("hip-hinge-dowel", "curl-up-head-supported", "knee-side-plank"):
+        exercise = library.exercises[exercise_id]
+        dose = replace(starting_dose(exercise), sets=2)
+        cut = scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False)
+        assert dose_volume(exercise, cut) <= dose_volume(exercise, dose)
+        main = exercise.primary_field
+        assert getattr(cut, main) >= min({"reps": 3, "hold_seconds": 5}.get(main, 1), getattr(dose, main)), cut

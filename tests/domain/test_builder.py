@@ -231,6 +231,12 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
                         if after.minutes < before.minutes:
                             assert any("making room for" in r for r in week.reasons)
                     continue
+                if after.id != before.id and any(r.startswith(f"{before.name} has no room to grow in your ")
+                                                 for r in week.reasons):
+                    # The minutes leave no room for more: the harder variant at its first dose instead.
+                    harder = library.exercises[library.harder_of[before.id]]
+                    assert after == prescribe(harder, starting_dose(harder), before.track, before.slot)
+                    continue
                 assert after in (before, one_step_up(library, before)), "at most one step at a time"
                 if after.id != before.id:
                     assert one_step_up(library, state_top(library, before)) is not None
@@ -386,13 +392,14 @@ def test_a_walk_apart_grows_to_half_an_hour_whatever_the_minutes(library: Librar
 def test_gentle_returns_walk_grows_inside_the_session_as_far_as_the_minutes_go(library: Library,
                                                                                 minutes: int) -> None:
     """Gentle return's walk is the heart of its session: 2 to 5 minutes more a week while the session has
-    room, to about 30 at its own 40 minutes or more; when the minutes stop it, the week says so."""
+    room, to about 30 at 45 minutes; when the minutes stop it, the week says so (at its own 40 minutes, now
+    that the estimates count the roll to the other side of each stretch, it stops at 25)."""
     plan = build_plan(PlanInputs(program="gentle-return", days=["mon", "wed", "fri", "sun"], minutes=minutes,
                                  weeks=8, start=dt.date(2026, 3, 2)), library)
     walks = [next(p.minutes for p in items(w) if p.id == "easy-walk") for w in plan.weeks]
     assert all(b - a in (0, 2, 3, 4, 5) for a, b in zip(walks, walks[1:], strict=False)), walks
     assert max(walks) <= 30 and walks[1] > walks[0], walks
-    if minutes >= 40:
+    if minutes >= 45:
         assert walks[-1] >= 28, walks
     else:
         assert any(f"your {minutes} minutes a session" in r for w in plan.weeks for r in w.reasons), walks
@@ -437,7 +444,9 @@ def test_pinned_core_foundation(library: Library) -> None:
     assert {"hip-flexor-stretch", "hamstring-stretch-strap", "figure-four-stretch"} <= stretches
     side_plank = monday[2]
     assert side_plank.volume_seconds == 2 * (4 + 2) * 10, "per side: both sides are timed"
-    assert side_plank.estimated_seconds == 120 + 20 + 30
+    # The work, one rest between its two sets, a 5 s roll to the other side in each set, a 3 s let-go
+    # between the holds of each set on each side ((4 - 1) + (2 - 1)) x 2, and moving on.
+    assert side_plank.estimated_seconds == 120 + 20 + 2 * 5 + 4 * 2 * 3 + 30
     assert "Curl-up, head supported: 6-4-2×10s → 8-6-4×10s" in plan.weeks[1].reasons
 
 

@@ -114,3 +114,23 @@ def test_files_changed_moments_ago_are_not_cached(tmp_path: Path, monkeypatch: p
     sources = [Source(built_in_library(), built_in=True), Source(own_library(tmp_path))]
     load_library_cached(sources, tmp_path / "cache")
     assert not list((tmp_path / "cache").glob("library-*.json"))
+
+
+def test_a_library_this_process_kept_is_a_copy_and_a_damaged_file_is_written_again(tmp_path: Path) -> None:
+    """The app and the tests load the same library many times in one process: each load gets its own
+    tables, and a cache file changed behind the process is read (and rewritten) as a new process would."""
+    sources = [Source(built_in_library(), built_in=True), Source(own_library(tmp_path))]
+    cache = tmp_path / "cache"
+    first = load_library_cached(sources, cache)
+    del first.exercises["glute-bridge"]
+    first.problems.clear()
+    second = load_library_cached(sources, cache)
+    assert_same(load_library(sources), second)
+    (written,) = cache.glob("library-*.json")
+    written.write_text("{")
+    assert_same(load_library(sources), load_library_cached(sources, cache))
+    assert json.loads(written.read_text())["library"]["exercises"], "written again"
+    (tmp_path / "other").mkdir()
+    elsewhere = tmp_path / "other" / "cache"
+    assert_same(load_library(sources), load_library_cached(sources, elsewhere))
+    assert list(elsewhere.glob("library-*.json")), "another data folder gets its own file"

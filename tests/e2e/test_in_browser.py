@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import chromium, planner_serve
+from tests.e2e.browser import chromium, chromium_pages, planner_serve
 
 # Skipped without Chromium and Playwright, except under CI=true where that fails (tests/e2e/conftest.py).
 pytestmark = pytest.mark.browser
@@ -121,42 +121,53 @@ def test_on_a_phone_the_page_fits_reads_and_a_tap_checks_off(data: Path, tmp_pat
     assert today["status"] == "done" and all(e["done"] for e in today["exercises"])
 
 
-@pytest.mark.parametrize(("viewport", "scale", "webgl"), SCALES,
-                         ids=[f"{w}x{h}-x{scale}-webgl-{'on' if gl else 'off'}" for (w, h), scale, gl in SCALES])
-def test_the_terminal_fits_and_is_crisp_at_every_pixel_ratio(data: Path, tmp_path: Path, viewport, scale: int,
-                                                              webgl: bool) -> None:
+@pytest.mark.parametrize("webgl", [True, False], ids=["webgl-on", "webgl-off"])
+def test_the_terminal_fits_and_is_crisp_at_every_pixel_ratio(data: Path, tmp_path: Path, webgl: bool) -> None:
     """The whole terminal inside the viewport, its canvases drawn at the screen's resolution (not a 1x
-    store scaled up, which drew it 2-3 times too large and cropped), and a check-off and a pain report work."""
-    width, height = viewport
-    phone = width < 600
-    with planner_serve(data, TODAY, tmp_path / "serve.log") as url, \
-            chromium(tmp_path / "profile", webgl=webgl, viewport={"width": width, "height": height},
-                     device_scale_factor=scale, is_mobile=phone, has_touch=phone) as browser:
-        browser.page.goto(url)
-        browser.wait_for("Check off")
-        facts = browser.page.evaluate(PAGE_FACTS)
-        assert facts["ratio"] == scale and facts["webgl"] == webgl
-        left, top, right, bottom = facts["screen"]
-        assert left >= 0 and top >= 0 and right <= facts["inner"][0] and bottom <= facts["inner"][1], facts
-        for store_width, store_height, css_width, css_height in facts["canvases"]:
-            if css_width > 0 and store_width != 300:  # 300×150: a canvas xterm.js has not sized (unused)
-                assert abs(store_width - css_width * scale) <= 2 and abs(store_height - css_height * scale) <= 2, \
-                    f"a canvas of {css_width}x{css_height} CSS px has a {store_width}x{store_height} store: {facts}"
-        assert (40 if phone else 80) <= browser.terminal_size()[0]
+    store scaled up, which drew it 2-3 times too large and cropped), and keys work, at every ratio of
+    SCALES; a check-off and a pain report on the first. One server and one browser; a page per ratio."""
+    scales = [(viewport, scale) for viewport, scale, gl in SCALES if gl == webgl]
+    with planner_serve(data, TODAY, tmp_path / "serve.log") as url, chromium_pages(webgl) as open_page:
+        for number, ((width, height), scale) in enumerate(scales):
+            phone = width < 600
+            with open_page(viewport={"width": width, "height": height}, device_scale_factor=scale,
+                           is_mobile=phone, has_touch=phone) as browser:
+                page_fits_and_keys_work(browser, url, scale, phone, first=number == 0)
+    assert [p["score"] for p in cli(data, "history")["sessions"][0]["pain"]] == [3]
 
-        browser.page.focus(".xterm-helper-textarea")
+
+def page_fits_and_keys_work(browser, url: str, scale: int, phone: bool, *, first: bool) -> None:  # noqa: ANN001
+    where = f"{scale}x {'phone' if phone else 'desktop'}"
+    browser.page.goto(url)
+    browser.wait_for("Check off")
+    facts = browser.page.evaluate(PAGE_FACTS)
+    assert facts["ratio"] == scale, (where, facts)
+    left, top, right, bottom = facts["screen"]
+    assert left >= 0 and top >= 0 and right <= facts["inner"][0] and bottom <= facts["inner"][1], (where, facts)
+    for store_width, store_height, css_width, css_height in facts["canvases"]:
+        if css_width > 0 and store_width != 300:  # 300×150: a canvas xterm.js has not sized (unused)
+            assert abs(store_width - css_width * scale) <= 2 and abs(store_height - css_height * scale) <= 2, \
+                f"{where}: a canvas of {css_width}x{css_height} CSS px has a {store_width}x{store_height} store: {facts}"
+    assert (40 if phone else 80) <= browser.terminal_size()[0], where
+
+    browser.page.focus(".xterm-helper-textarea")
+    if first:  # the data is shared by the pages: check off and report once
         since = browser.press("Space")
         browser.wait_for("[x]", since)
         since = browser.press("r")
         browser.wait_for("0 = no pain", since)
         since = browser.press("3", "Control+s")
         browser.wait_for("Pain 3", since)
-        if scale == 1 and not phone:  # the page's title and icons
-            assert browser.page.title().startswith("planner")
-            base = url.split("/?")[0]
-            for path, kind in (("/favicon.ico", "image/"), ("/apple-touch-icon.png", "image/png"),
-                               ("/manifest.webmanifest", "application/manifest+json")):
-                response = browser.page.request.get(base + path)
-                assert response.status == 200 and response.headers["content-type"].startswith(kind), path
-        assert browser.foreign_requests(url) == [], browser.requests
-    assert [p["score"] for p in cli(data, "history")["sessions"][0]["pain"]] == [3]
+    else:  # keys reach the app and change nothing: Help opens and closes
+        since = browser.press("?")
+        browser.wait_for("gradual core-strength", since)  # the help's first lines
+        since = browser.press("Escape")
+        browser.wait_for("Check off", since)
+    if scale == 1 and not phone:  # the page's title and icons
+        assert browser.page.title().startswith("planner")
+        base = url.split("/?")[0]
+        for path, kind in (("/favicon.ico", "image/"), ("/apple-touch-icon.png", "image/png"),
+                           ("/manifest.webmanifest", "application/manifest+json")):
+            response = browser.page.request.get(base + path)
+            assert response.status == 200 and response.headers["content-type"].startswith(kind), path
+    assert browser.foreign_requests(url) == [], browser.requests

@@ -129,7 +129,7 @@ def test_first_run_build_a_plan_run_the_session_report_pain_and_quit(tmp_path: P
     with app(data) as term:
         screen = term.wait_for("Build your plan")
         assert "not a clinician" in screen, "the first run shows the safety note"
-        term.wait_for("Sessions start short")  # the preview, built off the UI thread (below the fold at 80x24)
+        term.wait_for("Can you walk for 20 minutes?")  # the level questions (the preview is below the fold)
         term.press("C-s")
         term.wait_for("Before your first plan")  # the safety questions, once
         term.press("C-s")  # none of them apply
@@ -186,6 +186,7 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
         term.resize(50, 15)
         term.wait_for("too small")
         term.press("x")  # keys while too small must not touch the session (x would skip the exercise)
+        term.wait_for("Keys do nothing until the window is bigger")  # the notice took it
         term.resize(80, 24)
         screen = term.wait_until(lambda s: session_state(s) is not None and highlighted(s, first["name"]),
                                  "the session coming back at 80×24, its list beside the timer")

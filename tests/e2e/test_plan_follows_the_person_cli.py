@@ -77,3 +77,18 @@ def test_tingling_on_a_second_day_raises_the_alert_to_soon(run_planner: RunPlann
     assert "book a physio this week" in ok(run_planner, "status", "--line", today="2026-03-05")
     shown = day(run_planner, "2026-03-06", "2026-03-06")
     assert not {e["id"] for e in shown["exercises"]} & {"hamstring-stretch-strap", "hamstring-stretch-standing"}
+
+
+def test_simulate_a_hold_that_the_calendar_never_lifts(run_planner: RunPlanner) -> None:
+    """The issue's story through ``planner simulate``: every session 5 after and 3 the next morning. Eight
+    weeks held at week 1: no easier week comes during the hold and week 8 brings nothing harder or new (it
+    brought curl-up 6-4, a full side plank and a farmer's walk)."""
+    new_plan(run_planner)
+    weeks = json.loads(ok(run_planner, "simulate", "--pain", "5", "--morning", "3", "--weeks", "8",
+                          "--json"))["projection"]
+    first = {e["id"] for s in weeks[0]["sessions"] for e in s["exercises"]}
+    held = {s["volume_seconds"] for s in weeks[1]["sessions"]}
+    for week in weeks[1:]:
+        assert not week["easier_week"], week["week"]
+        assert {s["volume_seconds"] for s in week["sessions"]} <= held, week["week"]
+        assert {e["id"] for s in week["sessions"] for e in s["exercises"]} <= first, week["week"]

@@ -85,3 +85,30 @@ def test_the_replacement_survives_export_and_import_and_a_bad_one_is_refused(pla
     assert "adaptation.replaced.curl-up-head-supported: no exercise has id 'no-such-move'" in refused.stderr, \
         refused.stderr
     assert "abdominal-bracing" in ids(planner.day(WED)), "a refused import changes nothing"
+
+
+def test_a_side_plank_that_hurts_is_replaced_by_side_work_not_front_work(planner: Planner) -> None:
+    """Issue 25: lateral trunk work takes the side plank's place (never abdominal bracing), shows its slot in
+    --json, starts no bigger than what it replaces, and is never chosen when a plan is built."""
+    assert "side-lying-leg-lift" not in {e["track"] for w in planner.json("plan", "show")["weeks"]
+                                         for s in w["sessions"] for e in s["exercises"]}
+    shown = planner.run("show", "side-lying-leg-lift").stdout
+    assert "Used only in place of a side-plank exercise that pain took out of a plan." in shown
+    out = hurt(planner, START, "knee-side-plank")
+    assert "Side-lying leg lift takes its place" in out, out
+    for date in (WED, FRI):
+        day, planned = planner.day(date), planner.planned(date)
+        new = next(e for e in day["exercises"] if e["id"] == "side-lying-leg-lift")
+        assert new["slot"] == "side-plank"
+        assert "abdominal-bracing" not in ids(day)
+        old = next(e for e in planned["exercises"] if e["track"] == "knee-side-plank")
+        assert new["volume_seconds"] <= old["volume_seconds"]
+
+
+def test_with_no_side_work_left_the_slot_waits_rather_than_taking_front_work(planner: Planner) -> None:
+    hurt(planner, START, "knee-side-plank")
+    out = hurt(planner, WED, "side-lying-leg-lift")
+    assert "takes its place" not in out, out
+    day = planner.day(FRI)
+    assert not any(e["slot"] == "side-plank" for e in day["exercises"]), ids(day)
+    assert "abdominal-bracing" not in ids(day)

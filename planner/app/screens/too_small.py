@@ -32,3 +32,8 @@ class TooSmallScreen(DismissOnce, ModalScreen[None]):
         event.prevent_default()
         if event.key == "q":
             self.app.exit()
+            return
+        # Say why nothing happened (and a test can see the key arrived here, not on the screen beneath).
+        self.query_one("#too-small", Static).update(
+            f"Terminal too small.\nplanner needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n"
+            "Keys do nothing until the window is bigger;\nq quits.")

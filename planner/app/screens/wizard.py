@@ -10,7 +10,7 @@ import datetime as dt
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
@@ -21,13 +21,14 @@ from planner.app.access import planner_app
 from planner.app.bindings import BUILDER_BINDINGS
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
+from planner.app.widgets.question_box import QuestionBox
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
 from planner.domain.function import check_names
 from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
-from planner.domain.plan.levels import level_line
+from planner.domain.plan.levels import LEVEL_QUESTIONS, capped_level, level_line, suggestion
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
 
 PREVIEW_WEEKS = 2
@@ -65,6 +66,7 @@ def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
 
 class PlanBuilderScreen(Screen):
     BINDINGS = BUILDER_BINDINGS
+    program_id = ""  # the program chosen (set once mounted; a new choice brings its own defaults and cap)
 
     @property
     def library(self) -> Library:
@@ -109,6 +111,14 @@ class PlanBuilderScreen(Screen):
                 yield Label("Level")
                 yield Input("1", id="level", type="integer", max_length=1, compact=True)
                 yield Static(level_line(1), id="level-words")
+            with Vertical(id="level-questions"):
+                yield Static(Content.assemble(("Not sure? ", "bold"), "Tick (space) what you can do now, and the "
+                                              "level follows:"), id="level-ask")
+                for question in LEVEL_QUESTIONS:
+                    yield QuestionBox(question.text, id=f"ask-{question.key}")
+                suggested = Static(id="level-suggested")
+                suggested.display = False  # until a question is answered
+                yield suggested
             with Horizontal(classes="row", id="walk-row"):
                 yield Label("Walks")
                 yield Select([("Every day, session or not", "all"), ("On session days only", "sessions")],
@@ -151,18 +161,42 @@ class PlanBuilderScreen(Screen):
             box = self.query_one(f"#{field}", Input)
             if old is None or box.value.strip() == str(before):
                 box.value = str(after)
+        self._say_level()
+        if any(self.query_one(f"#ask-{q.key}", Checkbox).value for q in LEVEL_QUESTIONS):
+            self._suggest_level()  # the new program's cap may change the suggestion
         self.update_preview()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "activities":
             return
         if event.input.id == "level":
-            text = event.value.strip()
-            self.query_one("#level-words", Static).update(level_line(int(text) if text.isdigit() else 0))
+            self._say_level()
         self.update_preview()
 
+    def _say_level(self) -> None:
+        """The level in one line, and what the program's cap makes of it (gentle programs stop at 2)."""
+        text = self.query_one("#level", Input).value.strip()
+        level = int(text) if text.isdigit() else 0
+        program = self.library.programs.get(self.program_id)
+        capped = capped_level(level, program.max_level, program.name)[1] if program and 1 <= level <= 5 else None
+        self.query_one("#level-words", Static).update(capped or level_line(level))
+
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if (event.checkbox.id or "").startswith("ask-"):
+            self._suggest_level()
+            return
         self.update_preview()
+
+    def _suggest_level(self) -> None:
+        """The three questions' answers put their suggested level in the Level field (the person may still
+        type another)."""
+        answers = {q.key: self.query_one(f"#ask-{q.key}", Checkbox).value for q in LEVEL_QUESTIONS}
+        program = self.library.programs.get(self.program_id)
+        level, words = suggestion(answers, program.max_level if program else 5, program.name if program else "")
+        shown = self.query_one("#level-suggested", Static)
+        shown.update(words)
+        shown.display = True
+        self.query_one("#level", Input).value = str(level)
 
     def inputs(self) -> PlanInputs:
         """The form as plan inputs, or a PlannerError naming the field to fix."""
@@ -180,8 +214,12 @@ class PlanBuilderScreen(Screen):
         except ValueError:
             raise PlannerError("Start: use a date like 2026-03-02.") from None
         walk_days = "sessions" if self.query_one("#walk-days", Select).value == "sessions" else "all"
+        program = self.library.programs.get(str(self.query_one("#program", Select).value))
+        level = number("level", 1, 5)
+        if program is not None:  # a gentle program stops at its cap (the level line says so)
+            level = capped_level(level, program.max_level, program.name)[0]
         return PlanInputs(program=str(self.query_one("#program", Select).value), days=days,
-                          minutes=number("minutes", 5, 180), level=number("level", 1, 5),
+                          minutes=number("minutes", 5, 180), level=level,
                           weeks=number("weeks", 1, 52), start=start, walk_days=walk_days)
 
     def activities(self) -> list[str]:

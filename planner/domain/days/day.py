@@ -13,13 +13,14 @@ from planner.domain.days.earned import HeldBack, earned_session
 from planner.domain.days.relief import relief_routine
 from planner.domain.kinds import DayStatus
 from planner.domain.library.loading import Library
-from planner.domain.library.models import Exercise
+from planner.domain.library.models import Category, Exercise
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain, settle
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, is_load, scaled_dose, starting_dose
+from planner.domain.plan.substitutes import replacement_dose
 from planner.domain.records import History, SessionRecord
 
 GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
@@ -97,13 +98,10 @@ def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescrip
     return prescribe(easier, dose, item.track, item.slot)
 
 
-def _replacement(exercise: Exercise, dropped: Prescription) -> Prescription:
-    """Another exercise in a dropped one's place: its first dose, never more volume than it replaces."""
-    dose = starting_dose(exercise)
-    volume = dose_volume(exercise, dose)
-    if volume > dropped.volume_seconds > 0:
-        dose = scaled_dose(TrackState(exercise, dose), dropped.volume_seconds / volume)
-    return prescribe(exercise, dose, exercise.id, dropped.slot)
+def _replacement(exercise: Exercise, dropped: Prescription, weeks: int) -> Prescription:
+    """Another exercise in a dropped one's place, ``weeks`` plan weeks after it came in: from its first dose up
+    its own progression, never more volume than planned for the exercise it replaces."""
+    return prescribe(exercise, replacement_dose(exercise, dropped.volume_seconds, weeks), exercise.id, dropped.slot)
 
 
 def first_doses(plan: Plan) -> dict[str, Prescription]:
@@ -135,6 +133,12 @@ def adapted_session(
     week, factor = position(plan, state, day, weekly_increase)
     if week > len(plan.weeks):
         return None
+    if factor < 1.0 and plan.weeks[week - 1].deload:
+        # A cut meeting an easier week: the lower of the two applies to the full week before, not their product.
+        full = _full_week_before(plan, week)
+        if full is not None:
+            factor = min(factor, _easier_share(plan, week, full, slot))
+            week = full
     floors = first_doses(plan) if factor < 1.0 or state.frozen_week is not None else None
 
     def adapt(number: int, scale: float, as_built: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
@@ -142,7 +146,7 @@ def adapted_session(
         if history is not None and not as_built:
             # A track eased after pain follows the pain rules alone.
             items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
-        return _adapt(library, state, items, scale, floors), kept
+        return _adapt(library, state, items, scale, floors, number), kept
 
     def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:
         if held is not None:
@@ -154,16 +158,35 @@ def adapted_session(
     calendar = max(1, calendar_week(plan, day) - live.lag_weeks)
     if live.frozen_week is not None and calendar <= len(plan.weeks):
         # A hold holds, whatever the calendar says: the held week's exercises stay (never the calendar
-        # week's harder variants or new movements). The plan as built for the calendar's week is still a
-        # cap: when it is lighter (an easier week, a harder variant starting low) the held exercises are
-        # scaled down to it. A cut and an easier week meeting: the lower of the two applies, never their
-        # product. A walk apart from the session is compared apart: a held plan keeps the held week's walk.
+        # week's harder variants or new movements), and the calendar's easier weeks do not come during it
+        # (an easier week follows three progressing weeks of the person's own). The plan as built for the
+        # calendar's full week is still a cap: when it is lighter (a harder variant starting low) the held
+        # exercises are scaled down to it, so more pain never has more volume than less. A walk apart from
+        # the session is compared apart: a held plan keeps the held week's walk.
+        if plan.weeks[calendar - 1].deload:
+            calendar = _full_week_before(plan, calendar) or calendar
         calendar_items = adapt(calendar, 1.0, as_built=True)[0]
         cap = _session_volume(_walks_as_held(calendar_items, items[0]))
         held_volume = _session_volume(items[0])
         if cap < held_volume:
             return chosen(week, adapt(week, factor * cap / held_volume))
     return chosen(week, items)
+
+
+def _full_week_before(plan: Plan, week: int) -> int | None:
+    """The last week before ``week`` that is not an easier week (``None``: there is none)."""
+    return next((w.number for w in reversed(plan.weeks[:week - 1]) if not w.deload), None)
+
+
+def _easier_share(plan: Plan, easier: int, full: int, slot: int) -> float:
+    """How much of the full week's training load session ``slot`` of an easier week keeps (at most 1)."""
+    def load(number: int) -> int:
+        sessions = plan.weeks[number - 1].sessions
+        items = sessions[min(slot, len(sessions) - 1)].exercises if sessions else []
+        return sum(p.volume_seconds for p in items if not p.apart and p.category in (Category.CORE, Category.FLEXIBILITY))
+
+    before = load(full)
+    return min(1.0, load(easier) / before) if before else 1.0
 
 
 def _session_volume(items: list[Prescription]) -> int:
@@ -180,7 +203,7 @@ def _walks_as_held(items: list[Prescription], held: list[Prescription]) -> list[
 
 def _adapt(
     library: Library, state: AdaptationState, planned: list[Prescription], factor: float,
-    floors: dict[str, Prescription] | None = None,
+    floors: dict[str, Prescription] | None = None, week: int = 1,
 ) -> list[Prescription]:
     """The planned items with drops, regressions and the volume ``factor`` applied; no item goes below
     its first dose in ``floors`` times the factor."""
@@ -192,7 +215,7 @@ def _adapt(
             if other is None or other in taken or other in state.dropped or other not in library.exercises:
                 continue
             taken.add(other)
-            item = _replacement(library.exercises[other], item)
+            item = _replacement(library.exercises[other], item, week - state.replaced_at.get(item.track, week))
         if item.track in state.regressed and state.regressed[item.track] in library.exercises:
             item = _regressed(library, item, state.regressed[item.track])
         # A pain cut is a cut of training load: the warm-up, walks and relief items stay whole (walking
@@ -409,7 +432,11 @@ def _active_reasons(
     plan: Plan, state: AdaptationState, history: History, week: int, day: dt.date, weekly_increase: float
 ) -> list[str]:
     reasons: list[str] = []
-    _, factor = position(plan, state, day, weekly_increase)
+    at, factor = position(plan, state, day, weekly_increase)
+    slot = slot_on(plan, day)
+    if factor < 1.0 and at <= len(plan.weeks) and plan.weeks[at - 1].deload and slot is not None:
+        full = _full_week_before(plan, at)
+        factor = min(factor, _easier_share(plan, at, full, slot)) if full is not None else factor
     if state.frozen_week is not None and factor < 1.0 or state.frozen_week is not None:
         last = next((a for a in reversed(history.adjustments) if a.date <= day), None)
         newer = last is not None and any(last.date < p.date <= day for p in history.pain)

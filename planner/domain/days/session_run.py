@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.domain.library.models import Kind
-from planner.domain.plan.model import Prescription, set_reps
+from planner.domain.plan.model import RELAX_SECONDS, SWITCH_SECONDS, Prescription, set_reps
 
-RELAX_SECONDS = 3  # between two holds of a descending set: let go, breathe, brace again
-SWITCH_SECONDS = 5  # to roll over to the other side; the person's own choice is a setting
+# RELAX_SECONDS: between two holds of a descending set (let go, breathe, brace again); SWITCH_SECONDS: to roll
+# over to the other side (the person's own choice is a setting). Both are counted in the plan's estimates.
 SWITCH_CHOICES = (0, 3, 5, 10, 15)
 
 

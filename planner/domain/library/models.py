@@ -142,6 +142,9 @@ class Exercise:
     slots: Annotated[list[Slot], Field(
         description="The movement slots of a program this exercise (and its chain) can fill.",
         json_schema_extra={"default": []})] = field(default_factory=list)
+    replacement_only: Annotated[bool, Field(
+        description="Never chosen when a plan is built: it only takes the place of an exercise of the same slot "
+                    "that pain took out (e.g. a side-lying leg lift for a side plank that hurts).")] = False
     summary: str = ""
     cues: Annotated[list[str], Field(min_length=1, description="How to do it well, one short line each.")]
     cautions: Annotated[list[str], Field(min_length=1, description="When to stop or take care.")]
@@ -275,6 +278,9 @@ class Program:
     max_exercises: Annotated[int, Field(ge=1, le=12, description="Most exercises in one session.")] = 9
     max_weeks: Annotated[
         int, Field(ge=1, le=52, description="A plan of this program lasts at most this many weeks.")] = 52
+    max_level: Annotated[
+        int, Field(ge=1, le=5, description="The highest level a plan of this program starts at (2 for a gentle "
+                   "program: its easy forms are the point).")] = 5
     max_minutes: Annotated[
         int, Field(ge=5, le=180, description="Sessions of this program last at most this many minutes.")] = 180
     deload_every: Annotated[int, Field(ge=2, le=12, description="Every Nth week is an easier week.")] = 4

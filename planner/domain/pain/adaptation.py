@@ -60,6 +60,9 @@ class AdaptationState:
     dropped: Annotated[list[str], Field(json_schema_extra={"default": []})] = field(default_factory=list)
     # A dropped track's replacement: another exercise for the same purpose (planner.domain.plan.substitutes).
     replaced: Annotated[dict[str, str], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
+    # The week of the plan each replacement came in (by the dropped track): it moves up its own progression
+    # from there, a step for each week the plan moves on.
+    replaced_at: Annotated[dict[str, int], Field(json_schema_extra={"default": {}})] = field(default_factory=dict)
     # The session day the last cut answered: one cut per pain episode, so a second report about the same
     # session (a 7 after it, a 6 the next morning) never cuts it again.
     cut_for: dt.date | None = None
@@ -321,7 +324,7 @@ def _advise(
     # While a nerve is irritated, nothing that pulls on it stays or comes in: what is dropped is replaced
     # (a stretch by another stretch) only by an exercise that does not load the nerve.
     nerve = [track for track in _plan_tracks(plan) if track in NERVE_LOADING] if persists else []
-    dropped_list, replaced = list(new.dropped), dict(new.replaced)
+    dropped_list, replaced, since = list(new.dropped), dict(new.replaced), dict(new.replaced_at)
     names: list[str] = []
     swaps: list[str] = []
     for track in dict.fromkeys([*(library.chain(i)[0] for i in report.aggravated if i in library.exercises),
@@ -330,8 +333,9 @@ def _advise(
             continue
         current = new.regressed.get(track, _current_variant(plan, week, track) or track)
         names.append(library.exercises.get(current, library.exercises[track]).name)
-        swaps.append(_take_out(library, plan, track, dropped_list, replaced, avoid=NERVE_LOADING).strip())
-    new = replace(new, dropped=dropped_list, replaced=replaced)
+        swaps.append(_take_out(library, plan, track, dropped_list, replaced, (since, week),
+                               avoid=NERVE_LOADING).strip())
+    new = replace(new, dropped=dropped_list, replaced=replaced, replaced_at=since)
     if names:
         reason += f"; {', '.join(names)} {'is' if len(names) == 1 else 'are'} dropped from the plan"
         if persists and nerve:
@@ -348,7 +352,7 @@ def _plan_tracks(plan: Plan) -> list[str]:
 
 
 def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], replaced: dict[str, str],
-              avoid: frozenset[str] = frozenset()) -> str:
+              since: tuple[dict[str, int], int], avoid: frozenset[str] = frozenset()) -> str:
     """Drop ``track`` (and whatever it replaced): a sentence naming its replacement, or "" when none fits.
     No chain in ``avoid`` is chosen (the nerve-loading stretches, while tingling is reported)."""
     if track in dropped:
@@ -357,10 +361,12 @@ def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], repl
     # The plan's own exercise whose place this was: a replacement that hurt too is replaced in turn.
     place = next((original for original, other in replaced.items() if other == track), track)
     replaced.pop(place, None)
+    weeks, week = since
+    weeks.pop(place, None)
     other = replacement_for(library, plan, track, set(dropped) | set(replaced.values()) | avoid)
     if other is None:
         return ""
-    replaced[place] = other
+    replaced[place], weeks[place] = other, week
     return " " + REPLACED_BY.format(name=library.exercises[other].name)
 
 
@@ -411,7 +417,7 @@ def _tried_again(library: Library, state: AdaptationState, history: History, rep
     names = [library.exercises[t].name for t in state.dropped if t in library.exercises]
     eased = [library.exercises[t].name for t in state.regressed if t in library.exercises]
     regressed = {t: t for t in state.dropped if t in library.exercises}  # back at the chain's easiest variant
-    new = replace(state, dropped=[], replaced={}, regressed=regressed)
+    new = replace(state, dropped=[], replaced={}, replaced_at={}, regressed=regressed)
     words = []
     if names:
         words.append(f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} tried again at the easiest "
@@ -472,7 +478,7 @@ def _reduce(
 ) -> tuple[AdaptationState, str]:
     new_factor = round(factor * rules.reduce_factor, 4)
     regressed = dict(state.regressed)
-    dropped, replaced = list(state.dropped), dict(state.replaced)
+    dropped, replaced, since = list(state.dropped), dict(state.replaced), dict(state.replaced_at)
     stops: list[str] = []  # "stop it now" lines: each its own sentence
     words: list[str] = []
     for exercise_id in report.aggravated:
@@ -483,7 +489,7 @@ def _reduce(
         easier = library.easier_of.get(current)
         exercise = library.exercises[current]
         if easier is None:
-            stops.append(STOP_IT_NOW.format(name=exercise.name) + _take_out(library, plan, track, dropped, replaced))
+            stops.append(STOP_IT_NOW.format(name=exercise.name) + _take_out(library, plan, track, dropped, replaced, (since, week)))
             continue
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
@@ -497,7 +503,7 @@ def _reduce(
         reason += "; " + "; ".join(words)
     reason += "." + "".join(f" {stop}" for stop in stops)
     new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
-                  dropped=dropped, replaced=replaced, rebuild_weeks=rules.rebuild_weeks)
+                  dropped=dropped, replaced=replaced, replaced_at=since, rebuild_weeks=rules.rebuild_weeks)
     return new, reason
 
 

@@ -15,6 +15,7 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.records import History, PainReport
 
 FALLBACK_REPORTS = 3
+QUESTION = "The pain on a typical day lately"  # asked at the screening (planner screen, plan new on a terminal)
 
 
 def usual_pain(history: History, start: dt.date, rules: PainRules = DEFAULT_RULES) -> float | None:

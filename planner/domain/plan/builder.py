@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
+from planner.domain.library.models import Category
 from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.direction import apply_direction
@@ -114,13 +115,18 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             fresh = frozenset(i.track for items in layouts for i in items if builder.joins[i.spec] == number
                               and program.slots[i.spec].from_week > 1)
             week_states, reasons = progress_week(builder, layouts, full_load, number, fresh)
+            arrived = (week_states[i.track].exercise for items in layouts for i in items)
+            builder.new_left = 0 if any(e.id not in builder.seen and e.category is not Category.RELIEF
+                                        for e in arrived) else 1
             refill(builder, layouts, week_states, full_states, index, bound)
+            builder.new_left = None
             reasons += settle_week(builder, index, layouts, week_states, full_states)
         if not deload:
             builder.states = {**builder.states, **week_states}
             full_states = dict(builder.states)
             full_load = week_load(full_states, layouts)
         states = {**builder.states, **week_states}
+        builder.seen |= {states[i.track].exercise.id for items in layouts for i in items}
         new_items = [i for items in layouts for i in items
                      if number > 1 and builder.joins[i.spec] == number and program.slots[i.spec].from_week > 1]
         joining = sorted({states[i.track].exercise.name for i in new_items})

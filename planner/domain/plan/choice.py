@@ -31,9 +31,13 @@ def all_chains(library: Library) -> list[list[str]]:
     return [library.chain(r) for r in roots]
 
 
-def serving_chains(library: Library, slot: str) -> list[list[str]]:
-    """Every chain (easiest first) with a variant that can fill ``slot``, by its first id."""
-    return [c for c in all_chains(library) if any(slot in library.exercises[i].slots for i in c)]
+def serving_chains(library: Library, slot: str, *, replacements: bool = False) -> list[list[str]]:
+    """Every chain (easiest first) with a variant that can fill ``slot``, by its first id.
+
+    A chain whose first exercise is ``replacement_only`` is never chosen when a plan is built; with
+    ``replacements`` only those are listed (see :mod:`planner.domain.plan.substitutes`)."""
+    return [c for c in all_chains(library) if any(slot in library.exercises[i].slots for i in c)
+            and library.exercises[c[0]].replacement_only is replacements]
 
 
 def chains_for(library: Library, spec: SlotSpec, level: int) -> list[list[str]]:

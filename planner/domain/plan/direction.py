@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from planner.domain.kinds import AdjustmentKind
 from planner.domain.library.loading import Library
-from planner.domain.library.models import Direction
+from planner.domain.library.models import Category, Direction
 from planner.domain.plan.model import Eases, Plan, PlanInputs, Prescription, Week
 from planner.domain.records import Adjustment
 
@@ -64,11 +64,22 @@ def apply_direction(plan: Plan, library: Library) -> Plan:
                 first_week.setdefault(item.track, week.number)
     last_out: dict[str, int] = {}  # track -> the last week it was left out
     returned: dict[str, int] = {}  # track -> the week it came back
+    full_weeks = [w.number for w in plan.weeks if not w.deload]
+    admitted: set[str] = set()  # tracks left out that may come back (one a week, in a week of its own)
+    seen: set[str] = set()  # the exercises of the weeks so far
     weeks: list[Week] = []
     for week in plan.weeks:
         leave, eases, since = left_out_in(inputs, week.number)
+        kept = [item for session in week.sessions for item in session.exercises
+                if leave is None or direction(item) is not leave]
+        # One new movement a week: a track left out comes back in a week that brings nothing else new.
+        due = list(dict.fromkeys(i.track for i in kept if i.track in last_out and i.track not in admitted))
+        others = {i.id for i in kept if i.track not in last_out and i.category is not Category.RELIEF} - seen
+        if due and not others and not week.deload:  # and not in an easier week
+            admitted.add(due[0])
         removed: list[str] = []
         back: list[str] = []
+        waiting: list[str] = []
         sessions = []
         for session in week.sessions:
             items: list[Prescription] = []
@@ -76,18 +87,30 @@ def apply_direction(plan: Plan, library: Library) -> Plan:
                 if leave is not None and direction(item) is leave:
                     last_out[item.track] = week.number
                     returned.pop(item.track, None)
+                    admitted.discard(item.track)
                     removed.append(item.name)
+                    continue
+                if item.track in last_out and item.track not in admitted:
+                    if item.name not in waiting:
+                        waiting.append(item.name)
                     continue
                 if item.track in last_out:
                     came = returned.setdefault(item.track, week.number)
-                    item = _restarted(item, built, first_week[item.track] + week.number - came)
+                    # Its own progression from its first dose, a full week at a time (easier weeks skipped).
+                    steps = sum(1 for w in plan.weeks[came - 1:week.number - 1] if not w.deload)
+                    later = [n for n in full_weeks if n >= first_week[item.track]] or [first_week[item.track]]
+                    item = _restarted(item, built, later[min(steps, len(later) - 1)])
                     if came == week.number and item.name not in back:
                         back.append(item.name)
                 items.append(item)
             if not items:  # nothing else that day: keep the session as it was rather than leave it empty
                 items = list(session.exercises)
             sessions.append(replace(session, exercises=items))
+            seen.update(item.id for item in items)
         reasons = list(week.reasons)
+        if waiting and leave is None:
+            reasons.insert(min(1, len(reasons)), "Waiting for a week of its own (one new movement a week, so that "
+                           f"if your back complains you know which change to undo): {', '.join(waiting)}.")
         if removed:
             names = ", ".join(dict.fromkeys(removed))
             until = since + SETTLING_WEEKS

@@ -26,6 +26,10 @@ WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 TRANSITION_SECONDS = 30
+# The session runner's pauses, counted in every estimate: the time to roll over to the other side (each set
+# of a one-sided exercise) and the short let-go between two holds of a descending set.
+SWITCH_SECONDS = 5
+RELAX_SECONDS = 3
 
 # The dates planner works with: a century of room on each side, so the weeks, streaks and look-backs
 # computed around any of them stay inside the calendar Python knows (years 1 to 9999).
@@ -191,7 +195,8 @@ class Prescription:
 
     @property
     def estimated_seconds(self) -> int:
-        return estimated_seconds(self.volume_seconds, self.kind, self.sets, self.rest_seconds)
+        return estimated_seconds(self.volume_seconds, self.kind, self.sets, self.rest_seconds,
+                                 per_side=self.per_side, reps=self.reps if self.descending else None)
 
     def dose_text(self) -> str:
         return dose_text(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
@@ -292,10 +297,17 @@ def volume_seconds(
     return (minutes or 0) * 60
 
 
-def estimated_seconds(volume: int, kind: Kind, sets: int, rest_seconds: int) -> int:
-    """Honest time: the work (each side), the rests between sets, and moving on to the next exercise."""
-    rest = 0 if kind is Kind.DURATION else rest_seconds * max(sets - 1, 0)
-    return volume + rest + TRANSITION_SECONDS
+def estimated_seconds(volume: int, kind: Kind, sets: int, rest_seconds: int, *, per_side: bool = False,
+                      reps: int | None = None) -> int:
+    """Honest time: the work (each side), the rests between sets, rolling over to the other side, the let-go
+    between the holds of a descending set (``reps``: its first set's holds), and moving on to the next one."""
+    if kind is Kind.DURATION:
+        return volume + TRANSITION_SECONDS
+    rest = rest_seconds * max(sets - 1, 0)
+    switch = SWITCH_SECONDS * sets if per_side else 0
+    holds = sum(set_reps(sets, reps, True)) if reps is not None and kind is Kind.REPS else sets
+    relax = RELAX_SECONDS * max(holds - sets, 0) * (2 if per_side else 1)
+    return volume + rest + switch + relax + TRANSITION_SECONDS
 
 
 def dose_text(

@@ -26,7 +26,13 @@ MAX_WALK_STEP = 5
 STRETCH_HOLD_MIN = 15
 STRETCH_HOLD_MAX = 60
 STRETCH_SETS_MIN = 2
+# The least a cut leaves of a strength exercise's main field (never more than the dose already was): a
+# set of one rep or a 2-second hold is not practice of the movement; below this, a cut takes sets away,
+# and past that the pause and the relief routine are the answer, not a smaller dose.
+FEWEST = {"reps": 3, "hold_seconds": 5}
 STRETCH_SETS_MAX = 4
+# One week's step for one exercise adds at most this share of its volume (or one set).
+MAX_STEP_RISE = 1.5
 # Holds longer than this are kept to 5-second steps, so an easier week never asks for 19 s.
 ROUND_HOLD_ABOVE = 10
 
@@ -45,7 +51,9 @@ class TrackState:
     @property
     def estimated_seconds(self) -> int:
         """The prescription's ``estimated_seconds``, from the numbers (without building one)."""
-        return estimated_seconds(self.volume, self.exercise.kind, self.dose.sets, self.dose.rest_seconds)
+        return estimated_seconds(self.volume, self.exercise.kind, self.dose.sets, self.dose.rest_seconds,
+                                 per_side=self.exercise.per_side,
+                                 reps=self.dose.reps if self.dose.descending else None)
 
 
 def dose_volume(exercise: Exercise, dose: Dose) -> int:
@@ -144,7 +152,12 @@ def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
     before = describe(exercise, dose)
     main_step = getattr(exercise.progression, primary)
     if main_step and value < main_cap:
-        new = replace(dose, **{primary: min(value + main_step.step, main_cap)})
+        # One step is never more than half as much work again (4-2 → 6-4 of 10 s holds would be two
+        # thirds more): the largest round step within that, else the smallest round one.
+        steps = [replace(dose, **{primary: main})
+                 for main in range(min(value + main_step.step, main_cap), value, -1)]
+        steps = [d for d in steps if is_round(exercise, d)] or steps
+        new = next((d for d in steps if dose_volume(exercise, d) <= MAX_STEP_RISE * state.volume), steps[-1])
         return Step(TrackState(exercise, new), f"{exercise.name}: {before} → {describe(exercise, new)}")
     sets_step = exercise.progression.sets
     new_dose = with_more_sets(exercise, dose, sets_step.step) if sets_step else None
@@ -178,7 +191,7 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
     if full == 0:
         return dose
     value = getattr(dose, primary)
-    low = min(STRETCH_HOLD_MIN, value) if is_stretch(exercise) else 1
+    low = min(STRETCH_HOLD_MIN, value) if is_stretch(exercise) else min(FEWEST.get(primary, 1), value)
     lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) and keep_stretch_sets else 1
     limit = full * factor + 1e-9
     best: tuple[float, int, int] | None = None

@@ -66,6 +66,11 @@ class SessionPlanner:
         self.layouts: dict[Key, list[Item]] = {}
         self.latest: dict[int, list[Item]] = {}  # the last layout made for each session of the week
         self.ready_since: dict[str, int] = {}  # tracks at their top dose, waiting for a harder variant: since week
+        # The exercises of the weeks built so far, and how many new ones a top-up may still bring this week
+        # (``None``: no limit, as in week 1): one new or harder movement a week.
+        self.seen: set[str] = set()
+        self.new_left: int | None = None
+        self.stuck_since: dict[str, int] = {}  # tracks with no room to grow in the minutes: since week
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
         self.dates: dict[int, list] = {}  # each week's session dates, for slots bound to calendar days
         # Lying-down relief (heat, cold, rest positions, breathing) never gets extra exercises: movement comes first.
@@ -108,9 +113,12 @@ class SessionPlanner:
     def _pick(self, spec_index: int, session: int, nth: int, taken: set[str]) -> str | None:
         """The ``nth`` chain of a slot for this session (rotating across the week), skipping ones in use."""
         chains = self.chains[spec_index]
-        count = self.program.slots[spec_index].count
+        spec = self.program.slots[spec_index]
+        # A slot that joins later (the loaded pattern in week 5) brings one movement, the same in every
+        # session: one new movement a week, so that if the back complains, the cause is plain.
+        turn = 0 if spec.from_week > 1 else session * spec.count
         for offset in range(len(chains)):
-            chain = chains[(session * count + nth + offset) % len(chains)]
+            chain = chains[(turn + nth + offset) % len(chains)]
             if chain[0] not in taken:
                 self.state(chain)
                 return chain[0]
@@ -203,10 +211,17 @@ class SessionPlanner:
                 nth[index] += 1
                 if track is None:
                     continue
+                exercise_id = self.states[track].exercise.id
+                new = self.new_left is not None and exercise_id not in self.seen
+                if new and not self.new_left:
+                    continue  # this week already brings its new or harder movement
                 candidate = [*items, Item(track, index, extra=True)]
                 if self.seconds(candidate) <= ceiling:
                     items, grew = candidate, True
                     taken.add(track)
+                    if new and self.new_left is not None:
+                        self.new_left -= 1
+                        self.seen.add(exercise_id)
                     if self.seconds(items) >= enough:
                         break
         return sorted(items, key=lambda i: (i.spec, i.extra))

@@ -19,11 +19,13 @@ from planner.domain.library.models import Category
 from planner.domain.plan.progression import (
     MAX_WALK_STEP,
     TrackState,
+    describe,
     is_load,
     is_walk,
     may_grow,
     next_step,
     scaled_dose,
+    starting_dose,
 )
 from planner.domain.plan.sessions import (
     DELOAD_CEILING,
@@ -125,6 +127,8 @@ def progress_week(
     # One new thing at a time: a movement joining counts, so that if the back complains, the cause is plain.
     harder_left = program.harder_per_week - (1 if fresh else 0)
     waiting: list[str] = []  # ready for a harder variant, waiting for a week of its own
+    stuck: list[str] = []  # could not take its step this week: no room in the minutes
+    promoted = 0
     rotated = tracks[offset:] + tracks[:offset]
 
     def rank(track: str) -> int:
@@ -165,6 +169,7 @@ def progress_week(
         if crowded:
             if not make_room(builder, sessions, crowded, track, change, seconds, current, shortened):
                 held_by_minutes = True
+                stuck.append(track)
                 continue
             slots_of, weights = where()
             volume = week_load(current, sessions)
@@ -173,6 +178,21 @@ def progress_week(
             seconds[n] += change
         current[track] = step.state
         steps.append(step.reason)
+        promoted += step.promoted
+    if not promoted and not fresh and harder_left > 0:
+        # No room for more of the same: a harder variant takes the easier one's place instead, so short
+        # sessions still progress (one that has not grown for two weeks, one a week).
+        swap = _harder_instead(builder, current, [t for t in stuck if t not in same_variant], week_number,
+                               slots_of, weights, seconds, volume, bound)
+        if swap is not None:
+            track, state, reason, load_change, change = swap
+            current[track] = state
+            volume += load_change
+            for n in slots_of[track]:
+                seconds[n] += change
+            steps.append(reason)
+            stuck.remove(track)
+    builder.stuck_since = {t: builder.stuck_since.get(t, week_number) for t in stuck}
     for walk, before in shortened.items():
         steps.append(f"{current[walk].exercise.name}: {before} min → {current[walk].dose.minutes} min, "
                      "making room for the strength and stretch work")
@@ -206,6 +226,33 @@ def progress_week(
     else:
         reasons.append("What limits this week: every exercise is at the top of its chain.")
     return current, reasons
+
+
+def _harder_instead(
+    builder: SessionPlanner, current: dict[str, TrackState], stuck: list[str], week_number: int,
+    slots_of: dict[str, list[int]], weights: dict[str, int], seconds: list[int], volume: int, bound: float,
+) -> tuple[str, TrackState, str, int, int] | None:
+    """The first track stuck since last week whose harder variant, at its first dose, fits the minutes and
+    the weekly limit: (track, its new state, the reason, the change in load, the change in seconds)."""
+    library = builder.library
+    for track in stuck:
+        state = current[track]
+        harder_id = library.harder_of.get(state.exercise.id)
+        if harder_id is None or harder_id not in library.exercises or not is_load(state.exercise) or \
+                builder.stuck_since.get(track, week_number) > week_number - 1:
+            continue
+        harder = library.exercises[harder_id]
+        new = TrackState(harder, starting_dose(harder))
+        change = new.estimated_seconds - state.estimated_seconds
+        load_change = weights[track] * (new.volume - state.volume)
+        if load_change > 0 and volume + load_change > bound or \
+                any(seconds[n] + change > builder.budget for n in slots_of[track]):
+            continue
+        reason = (f"{state.exercise.name} has no room to grow in your {builder.budget // 60} minutes: it moves "
+                  f"up to {harder.name} at {describe(harder, new.dose)} instead, once you have done "
+                  f"{describe(state.exercise, state.dose)}")
+        return track, new, reason, load_change, change
+    return None
 
 
 def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: list[str], fresh: frozenset[str],
@@ -246,10 +293,19 @@ def refill(builder: SessionPlanner, layouts: list[list[Item]], states: dict[str,
             if not spec.optional or any(i.spec == index for i in items):
                 continue
             track = builder._pick(index, n, 0, {i.track for i in items})
-            if track is not None and track in states and \
-                    builder.seconds([*items, Item(track, index, extra=True)], states) <= builder.budget:
+            if track is None or track not in states:
+                continue
+            exercise = states[track].exercise
+            new = builder.new_left is not None and exercise.id not in builder.seen and \
+                exercise.category is not Category.RELIEF
+            if new and not builder.new_left:
+                continue  # this week already brings its new or harder movement
+            if builder.seconds([*items, Item(track, index, extra=True)], states) <= builder.budget:
                 items.append(Item(track, index, extra=True))
                 items.sort(key=lambda i: (i.spec, i.extra))
+                if new and builder.new_left is not None:
+                    builder.new_left -= 1
+                    builder.seen.add(exercise.id)
         for item in items:
             state = states[item.track]
             before = last_full.get(item.track)
