@@ -46,6 +46,8 @@ def test_quick_commands_load_no_ui_and_no_validation_once_the_library_is_cached(
         assert not {m for m in modules if m.startswith(NOT_QUICK)}, (args, sorted(modules))
         if args[0] in ("done", "pain", "undo", "skip"):
             assert "planner.actions" in {m.rsplit(".", 1)[0] for m in modules}, "writes go through the action layer"
+        if args in (["today"], ["done"], ["function"]):  # no pain reported yet: no usual pain to work out
+            assert not modules & {"statistics", "decimal", "fractions"}, (args, "statistics loads where it is used")
 
 
 def test_today_and_status_from_a_kept_view_load_neither_actions_nor_domain(run_planner: RunPlanner) -> None:
