@@ -154,7 +154,12 @@ def _dispatch(args: argparse.Namespace, command: str, module_name: str, function
         return code
     except PlannerError as err:
         field = getattr(err, "field", None)  # the domain names the input; the CLI adds its flag
-        print(f"planner: --{field}: {err}" if field else f"planner: {err}", file=sys.stderr)
+        said = str(err)
+        if not getattr(err, "problems", None):  # one refusal, one line: a value typed with a newline is shown escaped
+            from planner.domain.files.control import visible
+
+            said = visible(said, keep_layout=False)
+        print(f"planner: --{field}: {said}" if field else f"planner: {said}", file=sys.stderr)
         return err.exit_code
     except Terminated:
         return 143
