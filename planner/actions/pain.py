@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from planner.actions.situation import Outcome, Situation, decide
@@ -11,6 +12,7 @@ from planner.domain.kinds import TAKEN_BACK_WITH_PAIN
 from planner.domain.pain.adaptation import (
     AdaptationState,
     apply_pain_report,
+    in_force,
     recurring_pain,
     resume_confirmed,
 )
@@ -44,7 +46,7 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
         active.reload()
         lines = [a.reason for a in adjustments] + notes
         if not lines:
-            lines.append(f"Pain {report.score} recorded. {_standing(state)}")
+            lines.append(f"Pain {report.score} recorded. {_standing(state, report.date, active.weekly_increase)}")
         advice = recurring_pain(active.history, report.date, active.rules)
         if advice:
             lines.append(advice)
@@ -55,12 +57,13 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
     return decide(context, act)
 
 
-def _standing(state: AdaptationState) -> str:
+def _standing(state: AdaptationState, day: dt.date, weekly_increase: float) -> str:
     """What goes on when a report changes nothing: the change already in force, or the plan as built (a
     report during a rebuild once answered "Progression continues as planned" beside Today's rebuild line)."""
-    if state.growing_since is not None or state.factor < 1.0:
+    standing = in_force(state, day, weekly_increase)
+    if standing == "rebuild":
         return "Nothing new changes: the build back after the last cut goes on (see 'planner today')."
-    if state.frozen_week is not None:
+    if standing == "hold":
         return "Nothing new changes: the hold in force goes on, and the next sessions repeat the current doses."
     return "Progression continues as planned."
 

@@ -55,9 +55,16 @@ class Snapshot:
                         self.weekly_increase, self.today, self.rules)
 
     def progress(self) -> Progress | None:
+        """Worked out once per snapshot (a year of history is every day of the plan worked out), though
+        Today asks for it each time it is drawn (its first showing draws twice). Kept in the instance's
+        dict without a lock (``functools.cached_property`` on 3.11 holds one lock for every instance)."""
         if self.plan is None:
             return None
-        return progress(self.plan, self.library, self.history, self.today, self.weekly_increase)
+        kept = self.__dict__.get("_progress")
+        if kept is None:
+            kept = self.__dict__["_progress"] = progress(self.plan, self.library, self.history, self.today,
+                                                         self.weekly_increase)
+        return kept
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,11 @@ HANDLERS = {
 VIEWS = ("today", "status")
 
 
+# Writes after which today's and the status line's views are worked out and kept at once, so the next
+# ``planner today`` or ``planner status --line`` (a tmux status bar: every few seconds) prints a kept view.
+KEEP_VIEWS_AFTER = ("done", "pain", "undo", "skip")
+
+
 # Commands whose output is a full-screen program (Textual, the web server's log), not lines of text.
 RAW_OUTPUT = ("app", "serve")
 
@@ -140,6 +145,8 @@ def _dispatch(args: argparse.Namespace, command: str, module_name: str, function
         else:
             _stop_cleanly_on_sigterm()
             code = int(handler(args, context) or 0)
+            if code == 0 and command in KEEP_VIEWS_AFTER and not first_run:
+                _keep_views(args, context)
         if first_run and context.database_exists() and command != "app":
             from planner.domain.pain.warning_signs import DISCLAIMER
 
@@ -147,7 +154,12 @@ def _dispatch(args: argparse.Namespace, command: str, module_name: str, function
         return code
     except PlannerError as err:
         field = getattr(err, "field", None)  # the domain names the input; the CLI adds its flag
-        print(f"planner: --{field}: {err}" if field else f"planner: {err}", file=sys.stderr)
+        said = str(err)
+        if not getattr(err, "problems", None):  # one refusal, one line: a value typed with a newline is shown escaped
+            from planner.domain.files.control import visible
+
+            said = visible(said, keep_layout=False)
+        print(f"planner: --{field}: {said}" if field else f"planner: {said}", file=sys.stderr)
         return err.exit_code
     except Terminated:
         return 143
@@ -162,6 +174,40 @@ def _dispatch(args: argparse.Namespace, command: str, module_name: str, function
         where = f"{err.filename}: " if err.filename else ""
         print(f"planner: {where}{err.strerror or err}; nothing was changed", file=sys.stderr)
         return 1
+
+
+def _keep_views(args: argparse.Namespace, context: object) -> None:
+    """After a write, work out what ``planner today`` and ``planner status`` now show and keep it (the read
+    model, :mod:`planner.actions.views`), as those commands themselves would on their next run.
+
+    Their output is not shown; anything either would say on standard error means nothing is kept (the
+    command will say it itself next time), and so does a day ``planner today`` would first record something
+    for (the gap rule's easing after a week away): this writes nothing. Never fails the write it follows."""
+    import io
+
+    from planner.actions import views as read_model
+
+    shown = argparse.Namespace(**{**vars(args), "date": None, "json": False, "ascii": False, "line": True,
+                                  "views_only": True})
+    kept = read_model.lookup("today", shown)
+    if kept is None or ("today" in kept.views and "status" in kept.views):
+        return
+    today = importlib.import_module("planner.cli.session_commands").today
+    status = importlib.import_module("planner.cli.status_commands").status
+    from planner.actions.reading import active_plan
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = io.StringIO(), io.StringIO()  # type: ignore[assignment]
+    try:
+        with read_model.keeping(kept) as views:
+            shown.views, shown.active = views, active_plan(context)  # read once for both views
+            if today(shown, context) or status(shown, context) or getattr(
+                    sys.modules.get("planner.store.store"), "DAMAGE", None):
+                views.clear()
+    except (Exception, KeyboardInterrupt):  # noqa: BLE001 - the write is done and said; the views wait
+        pass
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 class Terminated(KeyboardInterrupt):

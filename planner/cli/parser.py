@@ -8,7 +8,10 @@ the subcommand: they live on a parent parser shared by every subparser, with
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a quick command ~7 % of its floor
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 PAIN_WHEN = ("during", "after", "next-morning")
 EASES = ("forward", "back", "neither")
@@ -19,7 +22,9 @@ class Parser(argparse.ArgumentParser):
     """argparse with one-line errors: the message and where to read more, no usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {_did_you_mean(message)} (see '{self.prog} --help')\n")
+        from planner.domain.files.control import visible  # an argument typed with a newline stays on one line
+
+        self.exit(2, f"{self.prog}: {visible(_did_you_mean(message), keep_layout=False)} (see '{self.prog} --help')\n")
 
     def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def,override]
         """As argparse's, but an option the command does not know points to that command's help

@@ -18,7 +18,6 @@ from planner.context import Context
 from planner.domain.days.day import STATUSES, DayView, day_view
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.function import rerating_prompt
 from planner.domain.kinds import AlertLevel, DayStatus
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.warning_signs import Alert
@@ -39,6 +38,11 @@ def open_active(context: Context, *, write: bool = False) -> ActivePlan | None:
     return reading.active_plan(context)
 
 
+def active_for_views(args: argparse.Namespace, context: Context) -> ActivePlan | None:
+    """The active plan as read once for both views a write keeps (``args.active``), or read now."""
+    return args.active if hasattr(args, "active") else open_active(context)
+
+
 def say_live_problem(outcome: Outcome) -> None:
     """The change is recorded; the live calendar file could not follow it: say so on stderr."""
     if outcome.live_problem:
@@ -55,7 +59,11 @@ def view_for(active: ActivePlan | None, context: Context, day: dt.date) -> DayVi
 def today(args: argparse.Namespace, context: Context) -> int:
     day = _day(args, context)
     active = None
-    if day == context.today:
+    if day == context.today and getattr(args, "views_only", False):  # kept after a write: it writes nothing
+        active = active_for_views(args, context)
+        if active is not None and active.gap_due(context.today):
+            return 0  # the gap rule's easing is a write: the next 'planner today' records it and shows the day
+    elif day == context.today:
         opened = sessions.catch_up(context)  # the gap rule eases the plan once, and the live file follows
         say_live_problem(opened)
         active = opened.active
@@ -66,6 +74,7 @@ def today(args: argparse.Namespace, context: Context) -> int:
         view.alert = _alert_before_any_plan(context, day)
     if day == context.today:  # every two weeks, one line asking to rate the activities again
         from planner.actions.function import summary
+        from planner.domain.function import rerating_prompt
 
         view.function_prompt = rerating_prompt(summary(context), context.today)
     text = render_day(view)

@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 
 from planner.cli.output import print_json
-from planner.cli.session_commands import open_active
+from planner.cli.session_commands import active_for_views
 from planner.context import Context
 from planner.domain.days.day import day_view
 from planner.domain.days.status import status_line
@@ -23,7 +23,7 @@ from planner.domain.pain.adaptation import gap_adjustment
 
 def status(args: argparse.Namespace, context: Context) -> int:
     day = context.today
-    active = open_active(context, write=False)
+    active = active_for_views(args, context)
     if active is None:
         view = day_view(None, context.library, None, None, day, 0.1)  # type: ignore[arg-type]
         plan, state, weekly_increase = None, None, 0.1

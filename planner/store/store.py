@@ -16,10 +16,9 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.domain.files.control import clean_text
-from planner.domain.function import Activity, Rating
 from planner.domain.library.models import Category, Kind
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.screening import Screening
@@ -35,6 +34,9 @@ from planner.domain.records import (
 )
 from planner.locations import database_path
 from planner.store.database import StoreError, connect, write
+
+if TYPE_CHECKING:
+    from planner.domain.function import Activity
 
 T = TypeVar("T")
 
@@ -221,6 +223,8 @@ class Store:
 
     def activities(self) -> tuple[Activity, ...]:
         """Every activity, current and retired, with its ratings oldest first."""
+        from planner.domain.function import Activity, Rating  # imported by the commands that rate them, only
+
         ratings: dict[int, list[Rating]] = {}
         for r in self._read("SELECT activity_id, date, score FROM activity_ratings ORDER BY date"):
             ratings.setdefault(r[0], []).append(Rating(dt.date.fromisoformat(r[1]), r[2]))

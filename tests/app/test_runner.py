@@ -150,12 +150,13 @@ async def test_a_note_is_kept_with_the_session_shown_in_history_and_exported(see
     assert run_planner("export").stdout == exported, "the note comes along on import"
 
 
-async def test_finishing_with_exercises_left_asks_first(seeded: Path) -> None:
+async def test_finishing_with_exercises_left_asks_first(seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner.app.screens.checkin as checkin
+
+    monkeypatch.setattr(checkin, "hour", lambda: 8)  # a morning session: the report is still about it
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        runner = await open_runner(pilot)
-        await pilot.press("space")  # the warm-up's one set, or a set of the first exercise
-        await settle(pilot)
+        runner = await open_runner(pilot)  # nothing done yet: finishing at once
         left = sum(1 for p in runner.items if not runner.closed.get(p.id) and not p.apart)
         assert left > 1
         await pilot.press("f")
@@ -170,6 +171,9 @@ async def test_finishing_with_exercises_left_asks_first(seeded: Path) -> None:
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, PainCheckIn)
+        from textual.widgets import Select
+
+        assert app.screen.query_one("#when", Select).value == "after", "not the next morning's report"
 
 
 async def test_a_partly_done_exercise_shows_as_partial_on_today_and_in_json(seeded: Path, run_planner) -> None:

@@ -222,3 +222,10 @@ def test_a_folder_the_user_cannot_read_is_one_line(tmp_path: Path, env_name: str
     assert result.returncode == 1, result.stderr
     assert "Permission denied" in result.stderr and len(result.stderr.strip().splitlines()) <= 2, result.stderr
     assert "locked" in result.stderr, "the line names the folder"
+
+
+@pytest.mark.parametrize("args", [("library", "\n"), ("today", "--date", "2026-03-02\r\nForged"), ("x\ny",)])
+def test_an_argument_with_a_newline_is_refused_in_one_line(run_planner, args: tuple[str, ...]) -> None:
+    """Found by ``make fuzz``: argparse echoed an unknown argument as typed, newline and all."""
+    result = no_traceback(run_planner(*args))
+    assert result.returncode in (1, 2) and len(result.stderr.strip().splitlines()) == 1, result.stderr

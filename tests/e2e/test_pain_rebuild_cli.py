@@ -164,3 +164,26 @@ def test_cuts_stop_stacking_pain_that_keeps_coming_pauses_and_refers(planner: Pl
 def test_simulate_writes_doses_as_the_plan_does(planner: Planner) -> None:
     out = planner.run("simulate", "--pain", "6", "--weeks", "1").stdout
     assert "Curl-up, head supported 6-4-2×10s" in out and "Side plank on the knees 4-2×10s each side" in out, out
+
+
+def test_once_the_doses_are_back_today_no_longer_says_they_are_held(planner: Planner) -> None:
+    """A physiotherapist's flare story: "Doses held since ... (rebuild)" still showed, and a report of 1
+    still answered that the build back goes on, weeks after the full doses came back."""
+    import datetime as dt
+
+    story = {"2026-03-16": ("7", "6"), "2026-03-18": ("4", "3"), "2026-03-20": ("3", "2"),
+             "2026-03-23": ("2", "2"), "2026-03-25": ("2", "2"), "2026-03-27": ("2", "2")}
+    day = dt.date(2026, 3, 2)
+    while day <= dt.date(2026, 4, 24):
+        date = day.isoformat()
+        if day.weekday() in (0, 2, 4):
+            after, morning = story.get(date, ("1", "1"))
+            done_with_pain(planner, date, after)
+            following = (day + dt.timedelta(days=1)).isoformat()
+            planner.run("pain", morning, "--when", "next-morning", "--date", following, today=following)
+        day += dt.timedelta(days=1)
+    assert any("Doses held since" in r for r in planner.day("2026-03-30")["reasons"]), "building back then"
+    later = planner.day("2026-04-27")
+    assert not any("Doses held since" in r for r in later["reasons"]), later["reasons"]
+    said = done_with_pain(planner, "2026-04-27", "1")
+    assert "build back" not in said and "Progression continues as planned" in said, said

@@ -484,7 +484,9 @@ class SessionRunner(DismissOnce, SizedScreen):
         from planner.app.screens.checkin import PainCheckIn
 
         self.apply(Step(run_events.stop(self.run)))
-        self.app.push_screen(PainCheckIn(), self._checked_in)
+        # Straight after a session the report is about it, whatever the hour (before noon, with nothing yet
+        # checked off, the check-in would otherwise take it for the next morning's).
+        self.app.push_screen(PainCheckIn(when="after"), self._checked_in)
 
     def _checked_in(self, _: object) -> None:
         self._leave_quietly()

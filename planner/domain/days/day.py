@@ -14,7 +14,14 @@ from planner.domain.days.relief import relief_routine
 from planner.domain.kinds import DayStatus
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
-from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, recurring_pain, settle
+from planner.domain.pain.adaptation import (
+    AdaptationState,
+    calendar_week,
+    in_force,
+    position,
+    recurring_pain,
+    settle,
+)
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
@@ -437,7 +444,7 @@ def _active_reasons(
     if factor < 1.0 and at <= len(plan.weeks) and plan.weeks[at - 1].deload and slot is not None:
         full = _full_week_before(plan, at)
         factor = min(factor, _easier_share(plan, at, full, slot)) if full is not None else factor
-    if state.frozen_week is not None and factor < 1.0 or state.frozen_week is not None:
+    if in_force(state, day, weekly_increase) is not None:  # back at full doses after a rebuild: nothing held
         last = next((a for a in reversed(history.adjustments) if a.date <= day), None)
         newer = last is not None and any(last.date < p.date <= day for p in history.pain)
         if last is not None and not newer:

@@ -124,20 +124,27 @@ def _done_at_top(plan: Plan, history: History, top: Prescription, top_dates: lis
 
 # A history is immutable (tuples in a frozen dataclass), and _done_at_top is asked for every exercise of
 # every day of a plan (a year of check-offs: 70,000 completions scanned thousands of times). Its done
-# check-offs, grouped by exercise, are kept per history object while it lives, as _VARIANTS does for plans.
-_DONE: dict[int, dict[str, list[Completion]]] = {}
+# check-offs, grouped by exercise, are kept per completions tuple: a day gone by is read from a copy of the
+# history cut to that day (days.day._as_of), a new History around the same completions, so keying on the
+# History object found nothing. The last few tuples are held (a tuple cannot be weakly referenced), which
+# also keeps their ids from being reused while they are keys.
+_DONE: dict[int, tuple[tuple[Completion, ...], dict[str, list[Completion]]]] = {}
+_DONE_KEPT = 4
 
 
 def _done_by_exercise(history: History) -> dict[str, list[Completion]]:
     """The history's check-offs marked done, by exercise, in their recorded order."""
-    known = _DONE.get(id(history))
-    if known is None:
-        known = {}
-        for c in history.completions:
-            if c.status == "done":
-                known.setdefault(c.exercise_id, []).append(c)
-        _DONE[id(history)] = known
-        weakref.finalize(history, _DONE.pop, id(history), None)
+    completions = history.completions
+    kept = _DONE.get(id(completions))
+    if kept is not None and kept[0] is completions:
+        return kept[1]
+    known: dict[str, list[Completion]] = {}
+    for c in completions:
+        if c.status == "done":
+            known.setdefault(c.exercise_id, []).append(c)
+    if len(_DONE) >= _DONE_KEPT:
+        _DONE.clear()  # one step, safe beside the app's worker threads; rebuilt on the next ask
+    _DONE[id(completions)] = (completions, known)
     return known
 
 

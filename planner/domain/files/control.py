@@ -10,24 +10,46 @@ needs one: they are refused where files are checked, and anything else that reac
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from planner.domain.errors import Problem
 from planner.domain.files.toml_lines import locate
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a quick command ~7 % of its floor
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 # Characters that change how the text around them is shown rather than being text: the bidi marks,
 # embeddings, overrides and isolates (U+202E shows "gnp.exe" as "exe.png"), and the Unicode line and
 # paragraph separators, which some terminals and editors break a line on.
 FORMATTING = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
-# C0 controls, DEL and C1 controls, and the formatting characters; the second also spares newline and tab.
-ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f{FORMATTING}]")
-CONTROL_BUT_LAYOUT = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{FORMATTING}]")
-# For output: a carriage return ending a line (CRLF, as iCalendar requires) is layout too.
-CONTROL_IN_OUTPUT = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{FORMATTING}]|\r(?!\n)")
-# What stands between words: layout characters a one-line text keeps as a single space.
-_SPACING = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
+# The patterns, compiled on first use (:func:`_compiled`): ``planner today`` prints a kept view through this
+# module without ever needing one. C0 controls, DEL and C1 controls, and the formatting characters; the
+# second also spares newline and tab.
+_SOURCES = {
+    "ANY_CONTROL": rf"[\x00-\x1f\x7f-\x9f{FORMATTING}]",
+    "CONTROL_BUT_LAYOUT": rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{FORMATTING}]",
+    # For output: a carriage return ending a line (CRLF, as iCalendar requires) is layout too.
+    "CONTROL_IN_OUTPUT": rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{FORMATTING}]|\r(?!\n)",
+    # What stands between words: layout characters a one-line text keeps as a single space.
+    "_SPACING": r"[\t\n\r\x0b\x0c\x85\u2028\u2029]",
+}
+
+
+@functools.cache
+def _compiled(name: str) -> re.Pattern[str]:
+    return re.compile(_SOURCES[name])
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``ANY_CONTROL`` and the other patterns by name, compiled when first asked for."""
+    if name in _SOURCES:
+        return _compiled(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # Prose fields, where a newline or a tab is part of the writing.
 MULTILINE_FIELDS = frozenset({"description", "summary"})
 
@@ -37,7 +59,7 @@ def visible(text: str, *, keep_layout: bool = True) -> str:
 
     The same escape means the same character inside a JSON or TOML string, so printed JSON and TOML
     stay valid and read back unchanged."""
-    pattern = CONTROL_IN_OUTPUT if keep_layout else ANY_CONTROL
+    pattern = _compiled("CONTROL_IN_OUTPUT" if keep_layout else "ANY_CONTROL")
     return pattern.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -49,7 +71,7 @@ def clean_text(text: str) -> str:
     readable); every other control or bidi character is dropped, so nothing stored can later forge a
     line in ``planner today``, retitle a terminal, or reverse how a report reads. Runs of spaces
     collapse to one and the ends are trimmed."""
-    return " ".join(ANY_CONTROL.sub("", _SPACING.sub(" ", str(text))).split())
+    return " ".join(_compiled("ANY_CONTROL").sub("", _compiled("_SPACING").sub(" ", str(text))).split())
 
 
 def leaves(data: Any) -> Iterator[tuple[tuple[str | int, ...], Any, bool]]:
@@ -77,7 +99,7 @@ def control_problems(data: Any, shown: str, text: str) -> list[Problem]:
             continue
         name = next((part for part in reversed(loc) if isinstance(part, str)), "")
         multiline = name in MULTILINE_FIELDS and not is_key
-        found = (CONTROL_BUT_LAYOUT if multiline else ANY_CONTROL).search(value)
+        found = _compiled("CONTROL_BUT_LAYOUT" if multiline else "ANY_CONTROL").search(value)
         if found is None or loc in reported:
             continue
         reported.add(loc)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"]+(?:\s*\.\s*[A-Za-z0-9_\-\"]+)*)\s*=")
+# Compiled by ``re`` on first use (its own cache), not at import: most commands never locate a line.
+_HEADER = r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$"
+_KEY = r"^\s*([A-Za-z0-9_\-\"]+(?:\s*\.\s*[A-Za-z0-9_\-\"]+)*)\s*="
 
 
 def _clean(key: str) -> list[str]:
@@ -26,7 +27,7 @@ def locate(text: str, loc: tuple[str | int, ...]) -> int | None:
     best: int | None = None
     best_len = 0
     for number, line in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(line)
+        header = re.match(_HEADER, line)
         if header:
             names = _resolve(_clean(header.group(2)), array_counts)
             if header.group(1) == "[[":
@@ -40,7 +41,7 @@ def locate(text: str, loc: tuple[str | int, ...]) -> int | None:
             if matched == len(table) and matched > best_len:
                 best, best_len = number, matched
             continue
-        key = _KEY.match(line)
+        key = re.match(_KEY, line)
         if not key:
             continue
         full = table + _clean(key.group(1))

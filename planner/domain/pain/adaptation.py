@@ -130,6 +130,17 @@ def _weeks_to_full(state: AdaptationState, weekly_increase: float) -> int:
     return math.ceil((1.0 - state.factor) / _weekly_step(state, weekly_increase) - 1e-9)
 
 
+def in_force(state: AdaptationState, day: dt.date, weekly_increase: float) -> str | None:
+    """The change pain made that still shapes ``day``: "rebuild" (building back after a cut or a pause),
+    "hold" (the doses repeat), or ``None`` (the plan moves on; a rebuild back at full doses is over)."""
+    if state.frozen_week is None:
+        return None
+    if state.growing_since is not None:
+        back = state.ceiling is None and factor_on(state, day, weekly_increase) >= 1.0
+        return None if back else "rebuild"
+    return "rebuild" if state.factor < 1.0 else "hold"
+
+
 def position(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: float) -> tuple[int, float]:
     """(plan week to follow, volume factor) on ``day``; the week may be past the plan's end."""
     week = calendar_week(plan, day)

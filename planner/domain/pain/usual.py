@@ -10,7 +10,6 @@ checked are for. Saying it again changes it, deliberately.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.records import History, PainReport
@@ -26,6 +25,10 @@ def usual_pain(history: History, start: dt.date, rules: PainRules = DEFAULT_RULE
     end = start + dt.timedelta(days=rules.baseline_days)
     early = [p for p in history.pain if start <= p.date < end]
     mornings = [p.score for p in early if p.when == "next-morning"]
+    if not early:
+        return None
+    import statistics  # here, not at the top: it loads decimal and fractions, ~5 % of a quick command
+
     if mornings:
         return statistics.median(mornings)
     # With no morning report in those days, three or more reports of any kind are the best guess there is.
