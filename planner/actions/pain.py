@@ -47,7 +47,7 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
         lines = [a.reason for a in adjustments] + notes
         if not lines:
             lines.append(f"Pain {report.score} recorded. {_standing(state, report.date, active.weekly_increase)}")
-        advice = recurring_pain(active.history, report.date, active.rules)
+        advice = recurring_pain(active.history, report.date, active.rules, active.plan.inputs.start)
         if advice:
             lines.append(advice)
         alert = current_alert(active.state, active.history, report.date) if report.flags else None

@@ -236,3 +236,23 @@ def test_a_dropped_exercise_comes_back_after_two_settled_weeks(library: Library)
     assert "tried again" in history.adjustments[-1].reason
     after = day_view(plan, library, state, history, day + dt.timedelta(days=2), 0.1)
     assert "knee-side-plank" in {p.id for p in after.exercises}
+
+
+def test_mornings_unsettled_in_three_of_four_weeks_bring_advice_to_have_it_checked() -> None:
+    """A physiotherapist's steady story: usual pain 3, a 4 every Tuesday morning; each held a session or
+    two and the plan still moved on, week after week, with no word to have it checked."""
+    import datetime as dt
+
+    from planner.domain.pain.adaptation import recurring_pain
+    from planner.domain.records import History, PainReport
+
+    start = dt.date(2026, 3, 2)
+    mornings = [PainReport(start + dt.timedelta(days=1 + 7 * week), "next-morning", 4) for week in range(4)]
+    settled = [PainReport(start + dt.timedelta(days=3 + 7 * week), "next-morning", 3) for week in range(4)]
+    history = History(pain=tuple(sorted([*mornings, *settled], key=lambda p: p.date)), usual_pain=3)
+    day = start + dt.timedelta(days=26)
+    advice = recurring_pain(history, day, start=start)
+    assert advice is not None and "not settled by the next morning in 4 of the last 4 weeks" in advice
+    assert recurring_pain(History(pain=tuple(settled), usual_pain=3), day, start=start) is None, "settled mornings"
+    two = History(pain=tuple(sorted([*mornings[:2], *settled], key=lambda p: p.date)), usual_pain=3)
+    assert recurring_pain(two, day, start=start) is None, "two weeks of four is not a pattern yet"

@@ -342,7 +342,7 @@ def _day_view(
     weekly_increase: float, today: dt.date | None, rules: PainRules = DEFAULT_RULES,
 ) -> DayView:
     reasons: list[str] = []
-    advice = recurring_pain(history, day, rules)
+    advice = recurring_pain(history, day, rules, plan.inputs.start)
     if state.pause is not None:
         last = next((a for a in reversed(history.adjustments) if a.kind in ("red-flag", "pause")), None)
         if state.pause == "red-flag":

@@ -153,7 +153,7 @@ def project_pain(
             state, history = _report(plan, library, state, history, PainReport(day, "after", score,
                                                                          settled=score <= rules.progress_max),
                                      weekly_increase, rules, reasons, seen_kinds)
-        advice = recurring_pain(history, start + dt.timedelta(days=6), rules)
+        advice = recurring_pain(history, start + dt.timedelta(days=6), rules, plan.inputs.start)
         if advice:
             reasons.append(advice)
         outcome = _outcome(sessions) if sessions else "no sessions"
