@@ -48,18 +48,48 @@ async def mash(pilot: Pilot, seed: int) -> set[str]:
     seen: set[str] = set()
     for burst in range(KEYS_PER_RUN // BURST):
         keys = [rng.choice(KEYS) for _ in range(BURST)]
-        if burst % 10 == 9:  # now and then a person backs out of whatever is open and goes somewhere
-            keys[-4:] = ["escape", "escape", "escape", PLACE_KEYS[(burst // 10) % len(PLACE_KEYS)]]  # each in turn
         for key in keys:
             app.post_message(key_event(key))
         if burst % 7 == 3:
             await pilot.resize_terminal(*rng.choice(SIZES))
         await pilot.pause()
-        assert app._exception is None, f"seed {seed}, burst {burst}: {app._exception!r}\n" + "".join(
-            traceback.format_exception(app._exception)[-6:])
-        assert app.is_running, f"seed {seed}, burst {burst}: the app stopped"
+        check(app, seed, burst)
         seen |= {app.current_mode, type(app.screen).__name__}
+        if burst % 10 == 9:  # now and then a person backs out of whatever is open and goes somewhere
+            seen |= await go_somewhere(pilot, PLACE_KEYS[(burst // 10) % len(PLACE_KEYS)],  # each in turn
+                                       shrink_first=burst % 20 == 9)
+            check(app, seed, burst)
+            seen |= {app.current_mode, type(app.screen).__name__}
     await pilot.resize_terminal(80, 24)
+    await pilot.pause()
+    return seen
+
+
+def check(app, seed: int, burst: int) -> None:  # noqa: ANN001
+    assert app._exception is None, f"seed {seed}, burst {burst}: {app._exception!r}\n" + "".join(
+        traceback.format_exception(app._exception)[-6:])
+    assert app.is_running, f"seed {seed}, burst {burst}: the app stopped"
+
+
+async def go_somewhere(pilot: Pilot, place_key: str, *, shrink_first: bool = False) -> set[str]:
+    """As a person would, and whatever the machine's load: (now and then the window shrunk too small
+    first, as on a phone turned sideways), a window big enough to use, Escape until nothing is open over
+    the place, then the place's key, each waited for (the burst before was not). Returns the screens seen."""
+    app = pilot.app
+    seen: set[str] = set()
+    if shrink_first:
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        seen.add(type(app.screen).__name__)
+    if app.size.width < 60 or app.size.height < 20:
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+    for _ in range(10):
+        if len(app.screen_stack) <= 1:
+            break
+        await pilot.press("escape")
+        await pilot.pause()
+    await pilot.press(place_key)
     await pilot.pause()
     return seen
 
