@@ -32,8 +32,9 @@ CHARACTERS = {"space": " ", "question_mark": "?", "exclamation_mark": "!", "left
               "right_square_bracket": "]", "minus": "-", "full_stop": ".", "comma": ","}
 SIZES = [(80, 24), (60, 20), (40, 16), (40, 10), (120, 36), (59, 19), (100, 30), (20, 5)]
 PLACE_KEYS = ["t", "w", "l", "h", "exclamation_mark", "n"]  # Today, Plan, Library, History, Relief, New plan
-KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(3000, 10000)))  # 60 bursts: each place key comes up 10 times
+KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(1500, 10000)))  # 30 bursts: each place key comes up once
 BURST = int(os.environ.get("MASH_BURST", "50"))
+PLACE_EVERY = 5  # bursts between two "go somewhere" steps
 
 
 def key_event(key: str) -> events.Key:
@@ -55,9 +56,10 @@ async def mash(pilot: Pilot, seed: int) -> set[str]:
         await pilot.pause()
         check(app, seed, burst)
         seen |= {app.current_mode, type(app.screen).__name__}
-        if burst % 10 == 9:  # now and then a person backs out of whatever is open and goes somewhere
-            seen |= await go_somewhere(pilot, PLACE_KEYS[(burst // 10) % len(PLACE_KEYS)],  # each in turn
-                                       shrink_first=burst % 20 == 9)
+        if burst % PLACE_EVERY == PLACE_EVERY - 1:  # now and then a person backs out and goes somewhere
+            step = burst // PLACE_EVERY
+            seen |= await go_somewhere(pilot, PLACE_KEYS[step % len(PLACE_KEYS)],  # each in turn
+                                       shrink_first=step % 2 == 0)
             check(app, seed, burst)
             seen |= {app.current_mode, type(app.screen).__name__}
     await pilot.resize_terminal(80, 24)

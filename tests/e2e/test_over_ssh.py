@@ -90,7 +90,7 @@ def test_log_in_over_ssh_check_off_in_the_app_then_one_line_commands(server: Ssh
         term.press("Enter")
 
         term.wait_for("Build your plan")
-        term.wait_for("Sessions start short")  # the preview, built off the UI thread
+        term.wait_for("Can you walk for 20 minutes?")  # the level questions (the preview is below the fold)
         term.press("C-s")
         term.wait_for("Before your first plan")  # the safety questions, once
         term.press("C-s")  # none of them apply

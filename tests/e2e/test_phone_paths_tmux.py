@@ -64,16 +64,23 @@ def test_the_paths_finish(tmp_path: Path, size: tuple[int, int]) -> None:
                 break
             except AssertionError:
                 continue
-        term.press("C-s")
-        term.wait_for("Press Escape to close")
+        for attempt in range(3):  # a ctrl+s that arrives with the spaces in one read is taken as pasted text too
+            term.press("C-s")
+            try:
+                term.wait_for("Press Escape to close", timeout=5 if attempt < 2 else 20)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
         term.press("Escape")
+        term.wait_gone("Press Escape to close")
+        term.wait_until(lambda s: "Check off" in footer(s), "Today's footer after the check-in")
         pain = json.loads(cli(data, "history", "--json").stdout)["sessions"][0]["pain"]
         assert [p["aggravated"] for p in pain][-1] == [exercises[0]["id"]], pain
 
         # On a phone, History asks for a wider terminal and Escape comes back (its end, its scrolling and
         # Library's Escape are walked under Pilot in tests/app/test_rough_edges.py).
         if phone:
-            term.wait_gone("Press Escape to close")
             term.press("h")
             term.wait_for("Wider terminal needed")
             term.press("Escape")
