@@ -48,11 +48,11 @@ async def settle(pilot: Pilot) -> None:
     """Let store workers finish and the screen redraw; stop cursors blinking for stable pictures."""
     # Wait on the condition, not a count of rounds: a worker's result posts a Message whose handler may
     # start another worker (a report, then Today's reload), so keep going until a round starts none.
-    # Three rounds at least (as before), at most 20 (a screen that starts workers forever fails below).
+    # Two rounds at least, at most 20 (a screen that starts workers forever fails below).
     for round_ in range(20):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if round_ >= 2 and all(worker.is_finished for worker in pilot.app.workers):
+        if round_ >= 1 and all(worker.is_finished for worker in pilot.app.workers):
             break
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False

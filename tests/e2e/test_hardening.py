@@ -32,8 +32,9 @@ def one_line(result: subprocess.CompletedProcess[str], code: int | tuple[int, ..
 
 
 @pytest.fixture
-def with_plan(run_planner) -> None:
-    result = run_planner("plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")
+def with_plan(run_cli) -> None:
+    """Set up in process (tests/conftest.py run_cli: the same data dir and day); the cases run ``planner``."""
+    result = run_cli("plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri")
     assert result.returncode == 0, result.stderr
 
 

@@ -19,10 +19,11 @@ LONG = "x" * 300  # longer than any file name may be (Errno 36)
 
 
 @pytest.fixture
-def with_plan(run_planner) -> None:
-    assert run_planner("plan", "new", "--program", "core-foundation").returncode == 0
-    assert run_planner("done", "cat-cow").returncode == 0
-    assert run_planner("pain", "3").returncode == 0
+def with_plan(run_cli) -> None:
+    """Set up in process (tests/conftest.py run_cli: the same data dir and day); the cases run ``planner``."""
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_cli("done", "cat-cow").returncode == 0
+    assert run_cli("pain", "3").returncode == 0
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:

@@ -65,7 +65,7 @@ def enter_pain(term: Terminal, score: int) -> None:
     term.type(str(score))
     term.wait_until(re.compile(rf"Pain\s+{score}\b").search, f"{score} in the pain field")
     term.press("C-s")
-    term.wait_for(f"Pain {score} recorded")
+    term.wait_for("What changes")  # the result's heading (what was recorded is read back with the CLI)
 
 
 def session_state(screen: str) -> tuple | None:

@@ -245,5 +245,7 @@ class PainCheckIn(DismissOnce, ModalScreen[bool]):
         result.set_class(urgent, "urgent")
         self.query_one("#close", Button).focus()
         form = self.query_one("#pain", VerticalScroll)
-        # After the result is laid out, or the scroll stops short of its last line.
-        self.call_after_refresh(form.scroll_home if alert is not None else form.scroll_end, animate=False)
+        # After the result is laid out, or the scroll stops short of its last line (a busy machine can lay
+        # out the taller result a refresh later: so once after each of the next two refreshes).
+        scroll = form.scroll_home if alert is not None else form.scroll_end
+        self.call_after_refresh(lambda: (scroll(animate=False), self.call_after_refresh(scroll, animate=False)))
