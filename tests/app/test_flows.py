@@ -379,7 +379,8 @@ async def test_a_new_plan_says_it_replaces_the_current_one(seeded: Path) -> None
 
 async def test_stray_keys_on_every_screen_never_crash_the_app(lived_in: Path) -> None:
     """A person mashing keys that mean nothing (or something elsewhere) gets no traceback anywhere."""
-    stray = ["z", "9", "f5", "ctrl+x", "tab", "shift+tab", "down", "up", "pageup", "home", "end", "left", "right"]
+    # A few of each kind (the key masher presses thousands): a letter, a digit, a function key, focus moves, scrolling.
+    stray = ["z", "9", "f5", "ctrl+x", "tab", "shift+tab", "pageup", "end"]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -64,7 +64,7 @@ async def test_a_resize_storm_ends_with_the_right_screen(seeded: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         for end in ((80, 24), (40, 10), (120, 36)):
-            for _ in range(budget(20, 60)):
+            for _ in range(budget(12, 60)):
                 await pilot.resize_terminal(sizes.randint(20, 130), sizes.randint(5, 40))
                 if sizes.random() < 0.3:
                     await pilot.pause()

@@ -160,7 +160,7 @@ async def test_keys_in_bursts_around_the_runner_never_reach_a_torn_down_screen(s
     async with app.run_test(size=(40, 16)) as pilot:
         await settle(pilot)
         runners: list[SessionRunner] = []
-        for _ in range(6):
+        for _ in range(budget(3, 6)):
             if isinstance(app.screen, TodayScreen):
                 await pilot.press("enter", *shuffle.choices(KEYS, k=6))  # no settling: a burst
             if isinstance(app.screen, SessionRunner):
