@@ -22,6 +22,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList
 
+from planner.app.screens.dismiss_once import DismissOnce
+
 PALETTE_ID = "--command-palette"
 F = TypeVar("F", bound=Callable[..., Any])
 # What a person's keys become inside the palette; handled by Textual's ``@on`` methods, so they are
@@ -41,7 +43,7 @@ def _when_ready(method: F) -> F:
     return guarded  # type: ignore[return-value]
 
 
-class PlannerPalette(CommandPalette):
+class PlannerPalette(DismissOnce, CommandPalette):
     """Textual's palette; see the module's docstring for what is different."""
 
     def parts_ready(self) -> bool:
@@ -71,12 +73,9 @@ class PlannerPalette(CommandPalette):
         self._gather_commands("")
 
     def dismiss(self, result: Any = None) -> Any:
-        """Dismissed once: a second Enter in the same burst (before the first dismissal has taken the
-        palette off its stack) would set the caller's result twice (``InvalidStateError``)."""
+        """Dismissed once and only from the top (:class:`DismissOnce`): a second Enter in the same burst
+        would set the caller's result twice (``InvalidStateError``)."""
         self._cancel_gather_commands()
-        if getattr(self, "_planner_dismissed", False):
-            return None
-        self._planner_dismissed = True
         return super().dismiss(result)
 
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)

@@ -13,12 +13,13 @@ from planner.app.access import planner_app
 from planner.app.compact import MIN_HEIGHT, MIN_WIDTH
 from planner.app.screens.dismiss_once import DismissOnce
 
+TOO_SMALL = f"Terminal too small.\nplanner needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
+
 
 class TooSmallScreen(DismissOnce, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Terminal too small.\nplanner needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window bigger, or press q to quit.",
-                     id="too-small")
+        yield Static(f"{TOO_SMALL}\nMake the window bigger, or press q to quit.", id="too-small")
 
     def on_screen_resume(self) -> None:
         """Back on top (a dialog opened above it has closed): the terminal may have grown meanwhile."""
@@ -34,6 +35,4 @@ class TooSmallScreen(DismissOnce, ModalScreen[None]):
             self.app.exit()
             return
         # Say why nothing happened (and a test can see the key arrived here, not on the screen beneath).
-        self.query_one("#too-small", Static).update(
-            f"Terminal too small.\nplanner needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n"
-            "Keys do nothing until the window is bigger;\nq quits.")
+        self.query_one("#too-small", Static).update(f"{TOO_SMALL}\nKeys do nothing until the window is bigger;\nq quits.")
