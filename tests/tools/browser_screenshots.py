@@ -111,7 +111,7 @@ def shoot(folder: Path, today: str) -> list[Path]:
                     page.goto(url)
                     page.add_style_tag(content="* { transition: none !important; }")
                     deadline = time.monotonic() + 30
-                    while "Check off" not in drawn(page) or "min. Enter starts" not in drawn(page):
+                    while "Check off" not in drawn(page) or "Enter starts" not in drawn(page):
                         if time.monotonic() > deadline:
                             raise RuntimeError(f"the app never drew Today in the browser:\n{drawn(page)[-2000:]}")
                         page.wait_for_timeout(50)
