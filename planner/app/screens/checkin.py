@@ -243,9 +243,12 @@ class PainCheckIn(DismissOnce, ModalScreen[bool]):
         result.update(Content.assemble(("What changes\n", "bold"), "\n".join(lines),
                                        "\n\nPress Escape to close."))
         result.set_class(urgent, "urgent")
-        self.query_one("#close", Button).focus()
+        self.query_one("#close", Button).focus(scroll_visible=False)
         form = self.query_one("#pain", VerticalScroll)
-        # After the result is laid out, or the scroll stops short of its last line (a busy machine can lay
-        # out the taller result a refresh later: so once after each of the next two refreshes).
-        scroll = form.scroll_home if alert is not None else form.scroll_end
-        self.call_after_refresh(lambda: (scroll(animate=False), self.call_after_refresh(scroll, animate=False)))
+        if alert is not None:  # the alert is at the top: show it from its first line
+            form.scroll_home(animate=False, immediate=True)
+        else:
+            # Anchored, the form is kept at its end by every layout, however late the taller result is
+            # laid out (a scroll after a refresh stopped short on a busy machine); a scroll by hand
+            # releases it.
+            form.anchor()
