@@ -203,7 +203,13 @@ def test_core_foundation_always_finishes_with_two_stretches(run_planner: RunPlan
     for week in made["weeks"]:
         for session in week["sessions"]:
             slots = [e["slot"] for e in session["exercises"] if not e.get("apart")]
-            assert slots.count("stretch") >= 2 and slots[-1] == "stretch", (week["number"], slots)
+            assert slots[-1] == "stretch", (week["number"], slots)
+            # At 20 minutes the everyday loaded movement due in week 5 takes the second stretch's place (the
+            # week it comes says so); from 30 minutes there is room for both.
+            least = 1 if minutes == "20" and "loaded" in slots else 2
+            assert slots.count("stretch") >= least, (week["number"], slots)
+    if minutes == "20":
+        assert any("one stretch exercise instead of two" in r for week in made["weeks"] for r in week["reasons"])
 
 
 def test_desk_posture_planks_build_for_weeks_before_moving_up(run_planner: RunPlanner) -> None:

@@ -34,6 +34,7 @@ from dataclasses import replace
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category
+from planner.domain.library.slots import SLOT_PURPOSE
 from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.direction import apply_direction
@@ -61,6 +62,24 @@ def _sessions(builder: SessionPlanner, inputs: PlanInputs, layouts: list[list[It
             for i in sorted(layouts[n], key=lambda i: i.spec in builder.apart)])
         for n, day in enumerate(session_dates(inputs, index))
     ]
+
+
+def _made_way(builder: SessionPlanner, before: dict[int, list[Item]], layouts: list[list[Item]],
+              states: dict[str, TrackState]) -> str:
+    """The words for a slot's second exercises left out to make room for a joining slot ('' if none)."""
+    gone: dict[str, list[str]] = {}
+    for n, items in enumerate(layouts):
+        kept = {i.track for i in items}
+        specs = {i.spec for i in items}
+        for item in before.get(n, []):
+            if not item.extra and item.spec in specs and item.track not in kept:
+                slot = builder.program.slots[item.spec].slot.value
+                gone.setdefault(slot, []).append(states[item.track].exercise.name.lower())
+    if not gone:
+        return ""
+    what = "; ".join(f"one {slot} exercise instead of two ({', '.join(dict.fromkeys(names))} "
+                     f"make{'s' if len(set(names)) == 1 else ''} way)" for slot, names in gone.items())
+    return f"To make room for it in your {builder.budget // 60} minutes, sessions hold {what}."
 
 
 def build_plan(inputs: PlanInputs, library: Library) -> Plan:
@@ -95,6 +114,7 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
         deload = number % program.deload_every == 0 and number != inputs.weeks
         if number > 1:
             delay_joins(builder, number, deload, full_load * (1 + program.max_weekly_increase) - full_load)
+        before = {n: list(items) for n, items in builder.latest.items()}
         layouts = [builder.layout(index, n) for n in range(count)]
         if index == 0:
             notes += builder.fill_doses(index, layouts)
@@ -134,6 +154,24 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             loaded = all(program.slots[i.spec].slot.value == "loaded" for i in new_items)
             reasons.insert(1 if len(reasons) > 1 else 0,
                            f"New this week{', an everyday loaded movement' if loaded else ''}: {', '.join(joining)}.")
+            made_way = _made_way(builder, before, layouts, states)
+            if made_way:
+                reasons.insert(2 if len(reasons) > 2 else len(reasons), made_way)
         weeks.append(Week(number=number, deload=deload, reasons=reasons,
                           sessions=_sessions(builder, inputs, layouts, states, index)))
+    _say_what_never_came(builder, weeks)
     return apply_direction(Plan(inputs=inputs, program_name=program.name, weeks=weeks), library)
+
+
+def _say_what_never_came(builder: SessionPlanner, weeks: list[Week]) -> None:
+    """A slot due to join that found no room in the minutes all plan long says so in the week it was due."""
+    program = builder.program
+    held = {p.slot for week in weeks for session in week.sessions for p in session.exercises}
+    for index, spec in enumerate(program.slots):
+        if spec.from_week <= 1 or spec.from_week > len(weeks) or spec.optional or not builder.chains[index] \
+                or spec.slot.value in held:
+            continue
+        reasons = weeks[spec.from_week - 1].reasons
+        at = len(reasons) - 1 if reasons and reasons[-1].startswith("What limits") else len(reasons)
+        reasons.insert(at, f"No room in {builder.budget // 60} minutes a session for the work due from this week "
+                           f"({SLOT_PURPOSE[spec.slot]}): it stays out of this plan; longer sessions bring it.")

@@ -117,11 +117,15 @@ class SessionPlanner:
         # A slot that joins later (the loaded pattern in week 5) brings one movement, the same in every
         # session: one new movement a week, so that if the back complains, the cause is plain.
         turn = 0 if spec.from_week > 1 else session * spec.count
-        for offset in range(len(chains)):
-            chain = chains[(turn + nth + offset) % len(chains)]
-            if chain[0] not in taken:
-                self.state(chain)
-                return chain[0]
+        # So it is the same in every session, it skips a movement another slot holds in any of them.
+        elsewhere = {i.track for items in self.latest.values() for i in items if i.spec != spec_index} \
+            if spec.from_week > 1 else set()
+        for skip in (taken | elsewhere, taken):
+            for offset in range(len(chains)):
+                chain = chains[(turn + nth + offset) % len(chains)]
+                if chain[0] not in skip:
+                    self.state(chain)
+                    return chain[0]
         return None
 
     def _new_layout(self, key: Key) -> list[Item]:

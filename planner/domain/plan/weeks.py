@@ -347,27 +347,39 @@ def joining(builder: SessionPlanner, index: int, session: int) -> list[str]:
     return picked
 
 
+def joined_layout(builder: SessionPlanner, index: int, session: int) -> list[Item] | None:
+    """The session as it would be with slot ``index`` joining, or None when the slot cannot come in whole.
+
+    To make room, the session leaves out its fillers and then the second exercises of slots that hold
+    two (one stretch instead of two), just as the layout will (:meth:`SessionPlanner._fit`); a slot of
+    its own (the walk, a strength slot) is never left out for it, and the session stays 75% full.
+    """
+    items = builder.latest.get(session, [])
+    if index in builder.apart:
+        candidate = list(items)
+    else:
+        new = [Item(track, index) for track in joining(builder, index, session)]
+        candidate = builder._fit(sorted([*items, *new], key=lambda i: (i.spec, i.extra)), session)
+        if any(i not in candidate for i in new):
+            return None
+    if {i.spec for i in items} - {i.spec for i in candidate}:
+        return None
+    total = builder.seconds(candidate)
+    if total > builder.budget or total < MIN_FILL * builder.budget:
+        return None
+    return candidate
+
+
 def has_minutes_for(builder: SessionPlanner, index: int) -> bool:
-    """Whether each session can take the slot's exercises, leaving out fillers, and stay 75% full."""
-    for n, items in builder.latest.items():
-        added = 0 if index in builder.apart else sum(builder.states[t].estimated_seconds
-                                                     for t in joining(builder, index, n))
-        total = builder.seconds(items) + added
-        fillers = sorted((i for i in items if i.extra),
-                         key=lambda i: (is_walk(builder.states[i.track].exercise), -builder.seconds([i])))
-        for item in fillers:
-            if total <= builder.budget:
-                break
-            total -= builder.seconds([item])
-        if total > builder.budget or total < MIN_FILL * builder.budget:
-            return False
-    return True
+    """Whether each session can take the slot's exercises in place of fillers or second exercises, 75% full."""
+    return all(joined_layout(builder, index, n) is not None for n in builder.latest)
 
 
 def delay_joins(builder: SessionPlanner, number: int, deload: bool, room: float) -> None:
     """A slot due to join this week waits for a full week with room for it within the weekly limit.
 
-    The room is what the limit leaves plus the fillers it can replace.
+    The room is what the limit leaves plus what the slot's exercises replace: fillers, or the second
+    exercise of a slot that holds two (:func:`joined_layout`).
     """
     program = builder.program
     for index, spec in enumerate(program.slots):
@@ -376,10 +388,18 @@ def delay_joins(builder: SessionPlanner, number: int, deload: bool, room: float)
         if deload:
             builder.joins[index] += 1
             continue
-        added = sum(builder.states[t].volume for n in range(builder.per_week) for t in joining(builder, index, n))
-        fillers = sum(builder.states[i.track].volume for items in builder.latest.values() for i in items
+        if spec.optional or spec.apart:
+            continue
+        layouts = [joined_layout(builder, index, n) for n in builder.latest]
+        if any(items is None for items in layouts):
+            builder.joins[index] += 1
+            continue
+        # The load with the slot in, less the fillers that may still make way for it (trim_fillers).
+        before = week_load(builder.states, list(builder.latest.values()))
+        after = week_load(builder.states, [items for items in layouts if items is not None])
+        fillers = sum(builder.states[i.track].volume for items in layouts if items is not None for i in items
                       if i.extra and is_load(builder.states[i.track].exercise))
-        if not spec.optional and not spec.apart and (added > room + fillers or not has_minutes_for(builder, index)):
+        if after - fillers > before + room:
             builder.joins[index] += 1
 
 
