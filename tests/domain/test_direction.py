@@ -54,7 +54,9 @@ def test_the_disliked_direction_waits_four_weeks_then_comes_back_at_its_easiest(
     for number in range(1, 5):
         assert left_out not in directions(eased, number), number
         assert any("Left out until week 5" in r for r in eased.weeks[number - 1].reasons)
-    assert any("Back this week at its easiest dose" in r for r in eased.weeks[4].reasons)
+    # Week 5 brings one back, or says it waits because week 5 already brings something new.
+    assert any(r.startswith(("Back this week at its easiest dose", "Waiting for a week of its own"))
+               for r in eased.weeks[4].reasons)
     back_by: set[str] = set()
     for number in range(5, 9):
         # From week 5 the exercises without the answer, the ones left out coming back one a week (one new

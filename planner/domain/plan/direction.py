@@ -74,7 +74,18 @@ def apply_direction(plan: Plan, library: Library) -> Plan:
                 if leave is None or direction(item) is not leave]
         # One new movement a week: a track left out comes back in a week that brings nothing else new.
         due = list(dict.fromkeys(i.track for i in kept if i.track in last_out and i.track not in admitted))
-        others = {i.id for i in kept if i.track not in last_out and i.category is not Category.RELIEF} - seen
+
+        def as_returned(item: Prescription, came: int, number: int = week.number) -> Prescription:
+            """Its own progression from its first dose, a full week at a time (easier weeks skipped)."""
+            steps = sum(1 for w in plan.weeks[came - 1:number - 1] if not w.deload)
+            later = [n for n in full_weeks if n >= first_week[item.track]] or [first_week[item.track]]
+            return _restarted(item, built, later[min(steps, len(later) - 1)])
+
+        others = {i.id for i in kept if i.track not in last_out and i.category is not Category.RELIEF}
+        # A track already back that moves to its harder variant this week is this week's new movement too.
+        others |= {as_returned(i, returned[i.track]).id for i in kept
+                   if i.track in admitted and i.track in returned and i.category is not Category.RELIEF}
+        others -= seen
         if due and not others and not week.deload:  # and not in an easier week
             admitted.add(due[0])
         removed: list[str] = []
@@ -96,10 +107,7 @@ def apply_direction(plan: Plan, library: Library) -> Plan:
                     continue
                 if item.track in last_out:
                     came = returned.setdefault(item.track, week.number)
-                    # Its own progression from its first dose, a full week at a time (easier weeks skipped).
-                    steps = sum(1 for w in plan.weeks[came - 1:week.number - 1] if not w.deload)
-                    later = [n for n in full_weeks if n >= first_week[item.track]] or [first_week[item.track]]
-                    item = _restarted(item, built, later[min(steps, len(later) - 1)])
+                    item = as_returned(item, came)
                     if came == week.number and item.name not in back:
                         back.append(item.name)
                 items.append(item)

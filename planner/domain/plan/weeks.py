@@ -18,6 +18,7 @@ from dataclasses import replace
 from planner.domain.library.models import Category
 from planner.domain.plan.progression import (
     MAX_WALK_STEP,
+    Step,
     TrackState,
     describe,
     is_load,
@@ -124,6 +125,8 @@ def progress_week(
     steps: list[str] = []
     shortened: dict[str, int] = {}  # filler walks shortened to make room: their minutes before
     held_by_load = held_by_minutes = False
+    too_big: list[str] = []  # a step alone adds more than the week's allowance (a small load, a big step)
+    deferred: list[tuple[str, Step]] = []  # turned away by the weekly limit: tried again at the end
     # One new thing at a time: a movement joining counts, so that if the back complains, the cause is plain.
     harder_left = program.harder_per_week - (1 if fresh else 0)
     waiting: list[str] = []  # ready for a harder variant, waiting for a week of its own
@@ -157,13 +160,17 @@ def progress_week(
         step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
         if step is None:
             continue
-        if step.promoted and is_load(state.exercise) and track not in promotions[:harder_left]:
+        # Any harder variant counts, a mobility one too (lying on the elbows → press-ups): one change a week.
+        if step.promoted and state.exercise.category is not Category.RELIEF and track not in promotions[:harder_left]:
             waiting.append(f"{state.exercise.name} → {step.state.exercise.name}")
             continue
         change = step.state.estimated_seconds - state.estimated_seconds
         load_change = weights[track] * (step.state.volume - state.volume) if is_load(state.exercise) else 0
         if load_change > 0 and volume + load_change > bound:
-            held_by_load = True
+            if load_change > bound - base:  # bigger than a whole week's allowance: it never fits alone
+                too_big.append(state.exercise.name)
+            else:
+                deferred.append((track, step))
             continue
         crowded = [n for n in slots_of[track] if seconds[n] + change > builder.budget]
         if crowded:
@@ -179,6 +186,19 @@ def progress_week(
         current[track] = step.state
         steps.append(step.reason)
         promoted += step.promoted
+    # A step the limit turned away may fit after all once fillers made way for others: a week whose load
+    # ends level must not name the weekly limit as what held it back.
+    for track, step in deferred:
+        change = step.state.estimated_seconds - current[track].estimated_seconds
+        load_change = weights[track] * (step.state.volume - current[track].volume)
+        if volume + load_change <= bound and all(seconds[n] + change <= builder.budget for n in slots_of[track]):
+            volume += load_change
+            for n in slots_of[track]:
+                seconds[n] += change
+            current[track] = step.state
+            steps.append(step.reason)
+        else:
+            held_by_load = True
     if not promoted and not fresh and harder_left > 0:
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
         # sessions still progress (one that has not grown for two weeks, one a week).
@@ -217,7 +237,15 @@ def progress_week(
         limits.append(f"your {builder.budget // 60} minutes a session")
     if waiting:
         limits.append("one new or harder exercise a week")
-    if limits:
+    if too_big:
+        # Said as it is: the load did not rise, the step is too big for the limit (not "the limit was reached").
+        names = sorted({name.lower() for name in too_big})
+        limits = [" and ".join(limits)] if limits else []
+        limits.append(f"{'each next step' if len(names) > 1 else 'the next step'} of {_listed(names)} would on "
+                      f"its own add more than {program.max_weekly_increase:.0%} to the week's strength and stretch "
+                      "work")
+        reasons.append("What limits this week: " + "; and ".join(limits) + ".")
+    elif limits:
         reasons.append("What limits this week: " + " and ".join(limits) + ".")
     elif steps:
         reasons.append("What limits this week: one step at a time for each exercise.")
@@ -226,6 +254,10 @@ def progress_week(
     else:
         reasons.append("What limits this week: every exercise is at the top of its chain.")
     return current, reasons
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _harder_instead(
@@ -267,7 +299,7 @@ def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: 
     for track in tracks:
         state = states[track]
         harder_id = library.harder_of.get(state.exercise.id)
-        if track in fresh or not is_load(state.exercise) or harder_id is None:
+        if track in fresh or state.exercise.category is Category.RELIEF or harder_id is None:
             continue
         step = next_step(state, library.exercises.get(harder_id))
         if step is not None and step.promoted:
