@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -51,3 +52,9 @@ async def test_the_routine_runs_movement_position_heat_or_cold_water_walk(data_d
         await pilot.press("s")
         await settle(pilot)
         assert screen.query_one(Countdown).active, "the pack's timer starts from the routine"
+        label = screen.query_one(Countdown).query_one(".countdown-label")
+        assert re.fullmatch(r"Cold pack: 1[45]:\d\d left", str(label.render())), label.render()
+        await pilot.press("p")
+        await settle(pilot)
+        # It used to read "Cold: 15:00  (paused: p resumes)".
+        assert re.fullmatch(r"Cold pack paused at 1[45]:\d\d · p resumes", str(label.render())), label.render()

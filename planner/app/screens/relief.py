@@ -95,7 +95,7 @@ class ReliefScreen(CompactLayout, SizedScreen):
         if self.pack is None:
             self.notify("The library has no heat or cold pack to time.")
             return
-        self.query_one(Countdown).start(self.minutes * 60, f"{self.pack.kind.capitalize()}:", "heat")
+        self.query_one(Countdown).start(self.minutes * 60, self.pack.prescription.name, "heat")
 
     def action_pause(self) -> None:
         countdown = self.query_one(Countdown)

@@ -122,8 +122,11 @@ class Countdown(Horizontal):
             digits.update(clock_text(self.idle_seconds))
             bar.update(total=1, progress=0)
             return
-        state = "" if self.running else "  (paused: p resumes)"
-        label.update(f"{self.label} {clock_text(self.remaining)}{state}")
+        # "Heat pack: 9:59 left", and when paused "Heat pack paused at 9:59 · p resumes": a sentence at every size.
+        if self.running:
+            label.update(f"{self.label}: {clock_text(self.remaining)} left")
+        else:
+            label.update(f"{self.label} paused at {clock_text(self.remaining)} · p resumes")
         digits.update(clock_text(self.remaining))
         bar.update(total=self.total, progress=self.total - self.remaining)
 
