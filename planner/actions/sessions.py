@@ -59,7 +59,9 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
         if not view.exercises:
             raise UsageError(f"{day.isoformat()} is a rest day in your plan; nothing to check off")
         check_ids(view, ids)
-        chosen = [p for p in view.exercises if not ids or p.id in ids]
+        # No ids: the session (its own exercises). Its walk apart is for any time that day and is checked off on
+        # its own, as the runner does, so a session done in the morning never records a walk not yet taken.
+        chosen = [p for p in view.exercises if p.id in ids or not ids and p not in view.walks] or view.exercises
         # The first check-off of a day keeps its session as prescribed now: the record that shows it from then on.
         active.check_off([
             Completion(day, p.id, status, p.sets if sets is None else sets, p.reps, p.hold_seconds, p.minutes)
@@ -69,8 +71,15 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
         if not after.planned:  # a walk on a day without a session: counted apart from the sessions
             lines = [f"Checked off {names} on {day.isoformat()}; there is no session that day."]
         else:
-            lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
-                     f"({len(after.done_ids)}/{len(after.exercises)})."]
+            done, planned = after.session_count
+            walk_only = all(p in after.walks for p in chosen)
+            lines = [f"Checked off {names} on {day.isoformat()}"
+                     + (f", the walk apart from the session; the session is {after.status} ({done}/{planned})."
+                        if walk_only else f": session {after.status} ({done}/{planned}).")]
+            walks = [p for p in after.walks if p.id not in after.done_ids]
+            if walks:
+                lines.append("Still to do, at any time that day: " + ", ".join(
+                    f"the {p.minutes}-minute {p.name.lower()}" for p in walks) + " (check it off on its own).")
         return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)
 
     return decide(context, act)

@@ -126,7 +126,7 @@ def render_day(view: DayView) -> str:
 def done(args: argparse.Namespace, context: Context) -> int:
     outcome = sessions.check_off(context, _day(args, context), args.exercises)
     print(*outcome.lines, sep="\n")
-    if outcome.after is not None and outcome.after.status == "done":
+    if outcome.after is not None and outcome.after.status == "done" and any(not p.apart for p in outcome.chosen):
         print("How is your back? Report pain with: planner pain SCORE (0-10)")
     say_live_problem(outcome)
     return 0
@@ -191,8 +191,10 @@ def history(args: argparse.Namespace, context: Context) -> int:
         return 0
     for view, pain in summary.sessions:
         scores = ", ".join(f"{p.score} {p.when}" for p in pain)
+        done, planned = view.session_count
+        walk = (" + walk ✓" if all(p.id in view.done_ids for p in view.walks) else " + walk –") if view.walks else ""
         print(f"{view.date.isoformat()} {DAY_NAMES[view.date.weekday()][:3]}  {view.status:<8} "
-              f"{len(view.done_ids)}/{len(view.exercises)}" + (f"  pain: {scores}" if scores else ""))
+              f"{done}/{planned}{walk}" + (f"  pain: {scores}" if scores else ""))
     print(f"Adherence {summary.adherence}% · current streak {summary.current_streak} · "
           f"best streak {summary.best_streak}")
     if summary.walks_due:

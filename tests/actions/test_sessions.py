@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from planner.actions import plans, reading, screening, sessions
+from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
 from tests.actions.conftest import MONDAY, inputs
 
@@ -20,6 +21,28 @@ def test_check_off_records_every_exercise_and_says_the_day_is_done(planned) -> N
     active = reading.active_plan(planned)
     assert active is not None
     assert {c.exercise_id for c in active.history.completions} == {p.id for p in outcome.chosen}
+
+
+def test_check_off_counts_the_session_and_leaves_its_walk_for_later(planned) -> None:
+    """'planner done' said "(13/13)", counting the walk apart as one of the session's exercises, and ticked
+    a walk not yet taken. The session is its own exercises; the walk is checked off on its own."""
+    outcome = sessions.check_off(planned, MONDAY)
+    assert outcome.after is not None
+    walks = [p for p in outcome.after.exercises if p.apart]
+    floor = [p for p in outcome.after.exercises if not p.apart]
+    assert walks and not any(p.apart for p in outcome.chosen)
+    assert outcome.after.status == "done" and outcome.after.session_count == (len(floor), len(floor))
+    assert f"session done ({len(floor)}/{len(floor)})." in outcome.lines[0]
+    assert outcome.lines[1] == (f"Still to do, at any time that day: the {walks[0].minutes}-minute easy walk "
+                                "(check it off on its own).")
+    walked = sessions.check_off(planned, MONDAY, [walks[0].id])
+    assert walked.lines == [f"Checked off Easy walk on {MONDAY.isoformat()}, the walk apart from the session; "
+                            f"the session is done ({len(floor)}/{len(floor)})."]
+    active = reading.active_plan(planned)
+    assert active is not None
+    [row] = progress(active.plan, planned.library,
+                     active.history, MONDAY, active.weekly_increase).as_json()["sessions"]
+    assert (row["exercises_done"], row["exercises_planned"], row["walk_done"]) == (len(floor), len(floor), True)
 
 
 def test_check_off_one_exercise_leaves_the_session_partly_done(planned) -> None:

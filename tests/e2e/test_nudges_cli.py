@@ -45,7 +45,9 @@ def test_status_line_for_each_state(run_planner: RunPlanner) -> None:
     first = ok(run_planner, "today", "--json")
     ok(run_planner, "done", first.split('"id": "')[1].split('"')[0])
     assert line(run_planner).endswith("to go)") and " left " in line(run_planner)
-    ok(run_planner, "done")
+    ok(run_planner, "done")  # the session; its walk apart is for any time today and checked off on its own
+    assert line(run_planner) == "done ✓ · walk 10m"
+    ok(run_planner, "done", "easy-walk")
     assert line(run_planner) == "done ✓"
     assert line(run_planner, "2026-03-02", "--ascii") == "done ok"
     ok(run_planner, "skip", today="2026-03-04")

@@ -231,9 +231,14 @@ class SessionRunner(DismissOnce, SizedScreen):
         if not self._live or not self.run.items:
             return
         run = self.run
-        done, skipped = run_events.count(run, Mark.DONE), run_events.count(run, Mark.SKIPPED)
+        # The session's own exercises, as 'planner done' and history count them; the walk apart is said on its own.
+        done = run_events.count(run, Mark.DONE, session_only=True)
+        skipped = run_events.count(run, Mark.SKIPPED, session_only=True)
+        walked = any(p.apart for p in run.items) and all(
+            progress.mark is Mark.DONE for p, progress in zip(run.items, run.progress, strict=True) if p.apart)
         sound = "" if planner_app(self).sound else " · sound off"
-        title = f"{done} of {len(run.items)} exercises finished" + (f" · {skipped} skipped" if skipped else "")
+        title = (f"{done} of {sum(not p.apart for p in run.items)} exercises finished"
+                 + (f" · {skipped} skipped" if skipped else "") + (" · walk done" if walked else ""))
         title += sound
         if self.app.size.width >= COMFORTABLE_WIDTH:
             title = f"{self.day.strftime('%a %d %b')} · {title}"
@@ -253,7 +258,10 @@ class SessionRunner(DismissOnce, SizedScreen):
         each_side = " each side" if run.sided[run.current] and not item.per_side else ""
         self.query_one("#exercise-name", Static).update(Content.assemble(
             (item.name, "bold"), f"  {item.dose_text()}{each_side}",
-            f"  ({run.current + 1}/{len(run.items)})" + ("  any time today" if item.apart else "")))
+            # The count is the session's own exercises (as in 'planner done' and history); the walk apart is not one.
+            "  any time today" if item.apart else
+            f"  ({run.current + 1 - sum(p.apart for p in run.items[:run.current])}/"
+            f"{sum(not p.apart for p in run.items)})"))
         side = f" · {run.side} side" if run.side else ""
         self.query_one("#set-progress", Static).update(Content.assemble(
             (f"Set {min(here.sets_done + 1, item.sets)} of {item.sets}", "bold"), f"{side}   ",

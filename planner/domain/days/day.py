@@ -49,6 +49,17 @@ class DayView:
     function_prompt: str | None = None  # the one line asking to rate the activities again (every two weeks)
     week_text: str = ""  # "week 3 of 12 (week 2's doses)": the one week numbering every face shows
 
+    @property
+    def session_count(self) -> tuple[int, int]:
+        """(done, planned) of the session's own exercises: a walk apart from it is counted on its own."""
+        session = [p for p in self.exercises if not p.apart] if self.planned else list(self.exercises)
+        return sum(p.id in self.done_ids for p in session), len(session)
+
+    @property
+    def walks(self) -> list[Prescription]:
+        """The walk apart from the session (for any time that day) on a session day; [] when there is none."""
+        return [p for p in self.exercises if p.apart] if self.planned else []
+
     def as_json(self) -> dict:
         return {
             "date": self.date.isoformat(),

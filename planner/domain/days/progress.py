@@ -38,8 +38,10 @@ class Progress:
                     "date": view.date.isoformat(),
                     "status": view.status,
                     "week": view.week,
-                    "exercises_done": len(view.done_ids),
-                    "exercises_planned": len(view.exercises),
+                    # The session's own exercises; its walk apart (for any time that day) is counted on its own.
+                    "exercises_done": view.session_count[0],
+                    "exercises_planned": view.session_count[1],
+                    "walk_done": all(p.id in view.done_ids for p in view.walks) if view.walks else None,
                     "pain": [p.as_json() for p in pain],
                 }
                 for view, pain in self.sessions

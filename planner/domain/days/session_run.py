@@ -340,8 +340,10 @@ def left_to_do(run: SessionRun) -> list[Prescription]:
     return [p for p, done in zip(run.items, run.progress, strict=True) if done.mark is None and not p.apart]
 
 
-def count(run: SessionRun, mark: Mark) -> int:
-    return sum(1 for p in run.progress if p.mark is mark)
+def count(run: SessionRun, mark: Mark, *, session_only: bool = False) -> int:
+    """How many items carry ``mark``; ``session_only``: the session's own exercises, not its walk apart."""
+    return sum(1 for item, p in zip(run.items, run.progress, strict=True)
+               if p.mark is mark and not (session_only and item.apart))
 
 
 def all_closed(run: SessionRun) -> bool:
