@@ -29,13 +29,14 @@ def phone_sized_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_runner_on_a_phone_shows_the_timer_first(snap_compare, seeded: Path) -> None:
     """At 40×16 the list gives way: exercise, set dots and the big countdown fill the screen (a rest, paused)."""
-    run_before = keys("enter", "space", "space", "space", "p")  # two one-set warm-ups, a set of three, rest
+    run_before = keys("enter", "space", "space", "space", "p")  # two one-set warm-ups, a first hold of two, rest
     assert snap_compare(make_app(), terminal_size=PHONE, run_before=run_before)
 
 
 async def mid_hold(pilot: Pilot) -> None:
-    """The curl-up's first set, counted: hold 1 done, the relax, and 4 s into hold 2 of 6."""
-    await keys("enter", "space", "space", "s")(pilot)
+    """The curl-up's first set, counted: hold 1 done, the relax, and 4 s into hold 2 of 6 (the two warm-ups done,
+    the two back extensions before it skipped)."""
+    await keys("enter", "space", "space", "x", "x", "s")(pilot)
     runner = pilot.app.screen
     assert isinstance(runner, SessionRunner) and runner.run.descending
     for _ in range(runner.run.remaining + 3 + 4):
