@@ -43,9 +43,9 @@ def test_a_write_keeps_the_views_the_next_today_and_status_print(run_cli: RunPla
 def test_the_kept_views_follow_the_write(run_cli: RunPlanner, tmp_path: Path) -> None:
     out(run_cli, "plan", "new", "--program", "core-flexibility")
     assert out(run_cli, "status", "--line").strip().endswith("due")
-    out(run_cli, "done")
-    assert kept(tmp_path)["status"]["line"] == "done ✓"
-    assert "done, every exercise checked off" in kept(tmp_path)["today"]["text"]
+    out(run_cli, "done")  # the session; its walk apart is still to do
+    assert kept(tmp_path)["status"]["line"] == "done ✓ · walk 10m"
+    assert "done, the session checked off; the walk is still to do" in kept(tmp_path)["today"]["text"]
 
 
 def test_after_a_week_away_a_write_leaves_the_gap_rule_to_the_next_today(run_cli: RunPlanner, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from planner.domain.errors import UsageError
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Program
+from planner.domain.library.slots import Slot
 from planner.domain.plan.active_first import is_lying, settle, settle_week
 from planner.domain.plan.choice import chains_for, starting_variant
 from planner.domain.plan.model import PlanInputs
@@ -39,6 +40,8 @@ WALK_START_CAP = 20
 MIN_FILL = 0.75
 # A walk shorter than this is not worth putting on its own line.
 MIN_WALK = 5
+# Slots never topped up with a second exercise: some backs dislike leaning back, so one a session is plenty.
+ONE_ONLY = frozenset({Slot.EXTENSION})
 
 
 @dataclass(frozen=True)
@@ -209,7 +212,7 @@ class SessionPlanner:
             for index in active:
                 spec = program.slots[index]
                 if spec.optional or self.lying[index] or index in self.apart or nth[index] >= len(self.chains[index]) \
-                        or len(items) >= most:
+                        or spec.slot in ONE_ONLY or len(items) >= most:
                     continue
                 track = self._pick(index, session, nth[index], taken)
                 nth[index] += 1
