@@ -231,9 +231,11 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
                         if after.minutes < before.minutes:
                             assert any("making room for" in r for r in week.reasons)
                     continue
-                if after.id != before.id and any(r.startswith(f"{before.name} has no room to grow in your ")
+                if after.id != before.id and any(r.startswith((f"{before.name} has no room to grow in your ",
+                                                                f"{before.name}'s next step would add more than "))
                                                  for r in week.reasons):
-                    # The minutes leave no room for more: the harder variant at its first dose instead.
+                    # The minutes (or the weekly limit, for a step bigger than the whole allowance) leave no room
+                    # for more: the harder variant at its first dose instead.
                     harder = library.exercises[library.harder_of[before.id]]
                     assert after == prescribe(harder, starting_dose(harder), before.track, before.slot)
                     continue

@@ -39,3 +39,14 @@ def test_a_step_bigger_than_the_allowance_is_named_as_such() -> None:
     assert "Doses stay as they were." in weeks[5].reasons
     assert "would on its own add more than 8% to the week's strength and stretch work" in line
     assert "child's pose" in line and "weekly limit" not in line
+
+
+def test_an_exercise_whose_every_step_is_too_big_moves_up_a_variant_instead() -> None:
+    """Core + flexibility at 20 minutes kept the head-supported curl-up at 6-4-2 for all 12 weeks: its next
+    step (8-6-4 in three sessions) is more than 10% of the week's work. A week later its harder variant takes
+    its place at its own first dose, as one stuck for minutes does."""
+    weeks = _plan("core-flexibility", 20).weeks
+    curl_ups = [next(p.id for s in week.sessions for p in s.exercises if p.slot == "curl-up") for week in weeks]
+    assert curl_ups[0] == "curl-up-head-supported" and "curl-up" in curl_ups
+    said = [r for week in weeks for r in week.reasons if "next step would add more than 10% to the week's work: " in r]
+    assert said, "the week it moves up says why"

@@ -126,6 +126,7 @@ def progress_week(
     shortened: dict[str, int] = {}  # filler walks shortened to make room: their minutes before
     held_by_load = held_by_minutes = False
     too_big: list[str] = []  # a step alone adds more than the week's allowance (a small load, a big step)
+    big_steps: set[str] = set()  # their tracks
     deferred: list[tuple[str, Step]] = []  # turned away by the weekly limit: tried again at the end
     # One new thing at a time: a movement joining counts, so that if the back complains, the cause is plain.
     harder_left = program.harder_per_week - (1 if fresh else 0)
@@ -169,6 +170,8 @@ def progress_week(
         if load_change > 0 and volume + load_change > bound:
             if load_change > bound - base:  # bigger than a whole week's allowance: it never fits alone
                 too_big.append(state.exercise.name)
+                stuck.append(track)  # it cannot grow by its own steps: in time a harder variant takes its place
+                big_steps.add(track)
             else:
                 deferred.append((track, step))
             continue
@@ -203,9 +206,11 @@ def progress_week(
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
         # sessions still progress (one that has not grown for two weeks, one a week).
         swap = _harder_instead(builder, current, [t for t in stuck if t not in same_variant], week_number,
-                               slots_of, weights, seconds, volume, bound)
+                               slots_of, weights, seconds, volume, bound, big_steps)
         if swap is not None:
             track, state, reason, load_change, change = swap
+            if track in big_steps:  # it did move on this week, by its harder variant
+                too_big.remove(current[track].exercise.name)
             current[track] = state
             volume += load_change
             for n in slots_of[track]:
@@ -263,6 +268,7 @@ def _listed(names: list[str]) -> str:
 def _harder_instead(
     builder: SessionPlanner, current: dict[str, TrackState], stuck: list[str], week_number: int,
     slots_of: dict[str, list[int]], weights: dict[str, int], seconds: list[int], volume: int, bound: float,
+    big_steps: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str, TrackState, str, int, int] | None:
     """The first track stuck since last week whose harder variant, at its first dose, fits the minutes and
     the weekly limit: (track, its new state, the reason, the change in load, the change in seconds)."""
@@ -280,9 +286,10 @@ def _harder_instead(
         if load_change > 0 and volume + load_change > bound or \
                 any(seconds[n] + change > builder.budget for n in slots_of[track]):
             continue
-        reason = (f"{state.exercise.name} has no room to grow in your {builder.budget // 60} minutes: it moves "
-                  f"up to {harder.name} at {describe(harder, new.dose)} instead, once you have done "
-                  f"{describe(state.exercise, state.dose)}")
+        why = (f"'s next step would add more than {builder.program.max_weekly_increase:.0%} to the week's work"
+               if track in big_steps else f" has no room to grow in your {builder.budget // 60} minutes")
+        reason = (f"{state.exercise.name}{why}: it moves up to {harder.name} at {describe(harder, new.dose)} "
+                  f"instead, once you have done {describe(state.exercise, state.dose)}")
         return track, new, reason, load_change, change
     return None
 
