@@ -247,8 +247,9 @@ def _adapt(
 
 
 # Adjustments that open the day they are made on: a resume is made to train that day, and a step down
-# after a break is made when the day is first looked at. Today shows them at once, so history must too.
-SAME_DAY_KINDS = ("resume", "gap")
+# after a break or a week repeated is made when the day is first looked at. Today shows them at once, so
+# history must too.
+SAME_DAY_KINDS = ("resume", "gap", "repeat")
 
 
 def state_on(history: History, day: dt.date) -> AdaptationState:
@@ -457,6 +458,9 @@ def _active_reasons(
     elif history.adjustments and history.adjustments[-1].kind == "gap" and (
             0 <= (day - history.adjustments[-1].date).days < GAP_REASON_DAYS):
         reasons.append(history.adjustments[-1].reason)
+    elif history.adjustments and history.adjustments[-1].kind == "repeat" and day >= history.adjustments[-1].date \
+            and calendar_week(plan, day) == calendar_week(plan, history.adjustments[-1].date):
+        reasons.append(history.adjustments[-1].reason)  # said through the week it repeats
     plan_week = plan.weeks[week - 1]
     if plan_week.deload:
         reasons.append(plan_week.reasons[0])

@@ -627,7 +627,11 @@ def gap_adjustment(
     if last is None and calendar_week(plan, day) <= 2:
         return None
     settled = settle(plan, state, day, weekly_increase)
-    left_week, _ = position(plan, state, last, weekly_increase) if last else (1, 1.0)
+    # Where the person left off: the position on their last session under the state in force then, so a
+    # week repeated since (planner.domain.pain.moving_on) is not stepped down from a second time.
+    then = current_state(replace(history, adjustments=tuple(a for a in history.adjustments if a.date <= last))) \
+        if last else state
+    left_week, _ = position(plan, then, last, weekly_increase) if last else (1, 1.0)
     target = max(1, left_week - 1)
     if settled.frozen_week is not None:
         new = replace(settled, frozen_week=min(settled.frozen_week, target), gap_after=anchor)
