@@ -52,7 +52,8 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
     def act(s: Situation) -> CheckOff:
         active = s.require()
         s.check_record_date(day)
-        active.catch_up(s.today)  # as 'planner today' would first: a new week's doses are settled before any record
+        if day == s.today:  # as 'planner today' would first: a new week's doses are settled before any record
+            active.catch_up(s.today)
         view = view_of(active, s, day)
         if view.status == "paused" and not view.exercises:
             raise PlannerError("the program is paused after a warning sign; nothing to check off. "
@@ -72,6 +73,8 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
         else:
             lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
                      f"({len(after.done_ids)}/{len(after.exercises)})."]
+        if day < s.today:  # a session of last week checked off late counts before this week is judged
+            active.catch_up(s.today)
         return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)
 
     return decide(context, act)

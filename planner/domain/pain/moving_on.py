@@ -89,15 +89,18 @@ def repeat_adjustment(
     week = calendar_week(plan, day)
     if week < 2:
         return None
+    began = plan.inputs.start + dt.timedelta(days=7 * (week - 1))
     settled = settle(plan, state, day, weekly_increase)
     if settled.frozen_week is not None:
         return None  # a hold, cut or rebuild already keeps the position: never doubled
-    began = plan.inputs.start + dt.timedelta(days=7 * (week - 1))
     then = state_before(history, began)
     if then.pause is not None:
         return None
     was, _ = position(plan, then, began - dt.timedelta(days=1), weekly_increase)
     now, _ = position(plan, settled, day, weekly_increase)
+    last = history.adjustments[-1] if history.adjustments else None
+    if now == was and last is not None and last.kind == REPEAT and last.date >= began:
+        return _after_all(plan, history, week, weekly_increase, day)
     if now <= was:
         return None  # not moving on anyway (a step down after a break, a hold released into this week)
     if now <= len(plan.weeks) and plan.weeks[now - 1].deload and not plan.weeks[min(was, len(plan.weeks)) - 1].deload:
@@ -113,6 +116,21 @@ def repeat_adjustment(
     reason = (f"Last week {done}, so this week repeats week {was}'s doses; the plan moves on once at least "
               f"{needed(planned)} of a week's {planned} sessions are done{half}.")
     return new, Adjustment(day, REPEAT, reason, new.dump())
+
+
+def _after_all(plan: Plan, history: History, week: int, weekly_increase: float,
+               day: dt.date) -> tuple[AdaptationState, Adjustment] | None:
+    """This week's repeat, taken back when last week's sessions were checked off late (``planner done
+    --date``) and now count enough; only while nothing else has changed the plan since."""
+    full, part, planned = week_work(plan, history, week - 1)
+    if planned == 0 or full + PART_COUNTS_AS * part < needed(planned):
+        return None
+    before = current_state(History(adjustments=history.adjustments[:-1]))
+    moved, _ = position(plan, before, day, weekly_increase)
+    done = f"{full} of {planned}" + (f", and {part} in part" if part else "")
+    reason = (f"Last week's sessions are checked off now ({done}), so this week moves on to week {moved}'s "
+              "doses after all.")
+    return before, Adjustment(day, REPEAT, reason, before.dump())
 
 
 def catch_up(
