@@ -106,7 +106,6 @@ def skip(context: Context, day: dt.date, why: str = "") -> Outcome:
     def act(s: Situation) -> Outcome:
         active = s.require()
         s.check_record_date(day)
-        active.catch_up(s.today)
         view = view_of(active, s, day)
         if not view.planned:
             raise UsageError(f"{day.isoformat()} has no planned session to skip ({view.status})")

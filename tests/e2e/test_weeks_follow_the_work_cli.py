@@ -61,10 +61,12 @@ def test_a_week_with_one_of_three_done_repeats(run_planner: RunPlanner) -> None:
     train(run_planner, 1, MON, WED, FRI)
     week_two = today(run_planner, date(2, MON))
     train(run_planner, 2, MON)
+    # On the Saturday, with no session left that week, Monday is previewed as it will come.
+    preview = json.loads(ok(run_planner, "today", "--date", date(3, MON), "--json", today=date(2, 5)))
     line = ok(run_planner, "status", "--line", today=date(3, MON))  # read first: it never writes
     shown = today(run_planner, date(3, MON))
     assert shown["week_text"] == "week 3 of 8 (week 2's doses)"
-    assert doses(shown) == doses(week_two)
+    assert doses(shown) == doses(week_two) == doses(preview)
     said = ("Last week 1 of 3 sessions was done, so this week repeats week 2's doses; the plan moves on once "
             "at least 2 of a week's 3 sessions are done.")
     assert said in shown["reasons"]

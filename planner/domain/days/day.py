@@ -23,6 +23,7 @@ from planner.domain.pain.adaptation import (
     settle,
 )
 from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.moving_on import catch_up
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
@@ -275,6 +276,11 @@ def day_view(
     past = today is not None and day < today
     if past:
         state, history = state_on(history, day), _as_of(history, day)
+    elif today is not None and day > today and history.completions and _settled(plan, history, day, today):
+        # A day to come with no session left to do before it: what its first look will record (a week
+        # mostly not done repeats; a step down after a break) is shown now, so the preview is what comes.
+        state, due = catch_up(plan, state, history, day, weekly_increase, rules)
+        history = replace(history, adjustments=(*history.adjustments, *due))
     record = history.session_on(day)
     if record is not None:
         view = _recorded_view(record, history, day)
