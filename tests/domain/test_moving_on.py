@@ -255,3 +255,20 @@ def test_a_session_checked_off_late_moves_the_week_on_after_all(plan: Plan, libr
     assert "moves on to week 3's doses after all" in history.adjustments[-1].reason
     assert week_of(plan, history, monday) == 3
     assert look(plan, history, day_of(3, 2)).adjustments == history.adjustments  # said once
+
+
+def test_days_paused_are_not_a_break(plan: Plan, library: Library) -> None:
+    """A relief pause from the Friday of week 1 to the Monday of week 3: the gap rule counts from the resume,
+    so the first check-off after it (Wednesday) is not taken for a return from a break, and week 2, all of
+    it paused, is not counted against the person either."""
+    from planner.domain.pain.adaptation import gap_adjustment
+
+    history = History()
+    for weekday in (0, 2, 4):
+        history = check_off(plan, library, history, day_of(1, weekday))
+    paused = AdaptationState(pause="relief")
+    resumed = AdaptationState(frozen_week=1, factor=0.5, growing_since=day_of(3, 0))
+    history = replace(history, adjustments=(Adjustment(day_of(1, 4), "pause", "8/10", paused.dump()),
+                                            Adjustment(day_of(3, 0), "resume", "settled", resumed.dump())))
+    assert gap_adjustment(plan, resumed, history, day_of(3, 2), RATE) is None
+    assert week_work(plan, history, 2) == (0, 0, 0)

@@ -172,3 +172,20 @@ def test_simulate_agrees_with_what_then_happens(run_planner: RunPlanner) -> None
     assert shown["week_text"] == "week 3 of 8 (week 2's doses)"
     assert [(e["id"], e["sets"], e["reps"], e["hold_seconds"]) for e in monday["exercises"]] == \
         [(e["id"], e["sets"], e["reps"], e["hold_seconds"]) for e in shown["exercises"]]
+
+
+def test_the_kept_status_line_never_shows_last_weeks_doses(run_planner: RunPlanner, tmp_path) -> None:
+    """A write on the Monday that records nothing first (a skip of last week's session) keeps the views for
+    the next run: not Today's (Today records the repeat itself), and a status line that already has the week
+    repeated, the same line it says once Today has recorded it."""
+    new_plan(run_planner)
+    train(run_planner, 1, MON, WED, FRI)
+    train(run_planner, 2, MON)
+    monday = date(3, MON)
+    ok(run_planner, "skip", "--date", date(2, WED), today=monday)
+    kept = json.loads((tmp_path / "data" / "cache" / "views.json").read_text())["views"]
+    assert "today" not in kept and kept["status"]["date"] == monday
+    line = ok(run_planner, "status", "--line", today=monday)
+    assert today(run_planner, monday)["week_text"] == "week 3 of 8 (week 2's doses)"
+    assert kinds(run_planner, monday) == ["repeat"]
+    assert ok(run_planner, "status", "--line", today=monday) == line

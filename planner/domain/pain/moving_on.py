@@ -23,6 +23,7 @@ import datetime as dt
 import math
 from dataclasses import replace
 
+from planner.domain.kinds import AdjustmentKind
 from planner.domain.pain.adaptation import (
     AdaptationState,
     calendar_week,
@@ -35,7 +36,7 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan
 from planner.domain.records import Adjustment, History
 
-REPEAT = "repeat"  # planner.domain.kinds.AdjustmentKind.REPEAT
+REPEAT = AdjustmentKind.REPEAT
 PART_COUNTS_AS = 0.5  # a session checked off in part counts as half a session
 
 
@@ -49,7 +50,7 @@ def week_work(plan: Plan, history: History, week: int) -> tuple[int, int, int]:
 
     Sessions before a step-down after a break (the gap rule's case) and sessions while the program was
     paused are not counted: the break and the pause are not the person's to make up."""
-    gap = max((a.date for a in history.adjustments if a.kind == "gap"), default=None)
+    gap = max((a.date for a in history.adjustments if a.kind == AdjustmentKind.GAP), default=None)
     full = part = counted = 0
     for day in plan.inputs.session_dates(week - 1):
         if day < plan.inputs.start or (gap is not None and day < gap) or state_before(history, day).pause:
