@@ -73,8 +73,8 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
         else:
             lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
                      f"({len(after.done_ids)}/{len(after.exercises)})."]
-        if day < s.today:  # a session of last week checked off late counts before this week is judged
-            active.catch_up(s.today)
+        if day < s.today:  # a session of last week checked off late: a repeat it makes needless is taken back
+            active.reconsider(s.today)
         return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)
 
     return decide(context, act)

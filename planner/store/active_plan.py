@@ -11,7 +11,7 @@ from planner.domain.days.day import DayView, session_record
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state
-from planner.domain.pain.moving_on import catch_up
+from planner.domain.pain.moving_on import catch_up, taken_back
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import Adjustment, Completion, History
@@ -56,6 +56,14 @@ class ActivePlan:
             return
         self.store.record_adjustments(self.record.id, adjustments)
         self.reload()
+
+    def reconsider(self, today: dt.date) -> None:
+        """After a late check-off (a day before ``today``): record this week's repeat taken back, if last week
+        now counts enough (:func:`planner.domain.pain.moving_on.taken_back`); nothing else is judged."""
+        result = taken_back(self.plan, self.history, today, self.weekly_increase)
+        if result is not None:
+            self.store.record_adjustments(self.record.id, [result[1]])
+            self.reload()
 
     def ease_in_memory(self, today: dt.date) -> None:
         """What :meth:`due` says is due, applied here only, as ``status`` shows it: for a store that cannot be

@@ -189,3 +189,16 @@ def test_the_kept_status_line_never_shows_last_weeks_doses(run_planner: RunPlann
     assert today(run_planner, monday)["week_text"] == "week 3 of 8 (week 2's doses)"
     assert kinds(run_planner, monday) == ["repeat"]
     assert ok(run_planner, "status", "--line", today=monday) == line
+
+
+def test_filling_in_past_days_is_not_a_break(run_planner: RunPlanner) -> None:
+    """Two weeks of sessions checked off on one day, days after they were done: no step down after a break
+    and no week repeated on the way (a late check-off only ever takes a repeat back); the week moves on."""
+    new_plan(run_planner)
+    monday = date(3, MON)
+    for week in (1, 2):
+        for weekday in (MON, WED, FRI):
+            ok(run_planner, "done", "--date", date(week, weekday), today=monday)
+    assert kinds(run_planner, monday) == []
+    assert today(run_planner, monday)["week_text"] == "week 3 of 8"
+    assert kinds(run_planner, monday) == []

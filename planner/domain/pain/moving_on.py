@@ -119,6 +119,27 @@ def repeat_adjustment(
     return new, Adjustment(day, REPEAT, reason, new.dump())
 
 
+def taken_back(plan: Plan, history: History, day: dt.date, weekly_increase: float,
+               ) -> tuple[AdaptationState, Adjustment] | None:
+    """After a session of an earlier day is checked off late: this week's repeat taken back if last week now
+    counts enough (see :func:`repeat_adjustment`). Nothing else is judged on a late check-off: that is for
+    the first look at the day, so filling in several past days never counts as a break on the way."""
+    last = history.adjustments[-1] if history.adjustments else None
+    if last is None or last.kind != REPEAT or day < plan.inputs.start:
+        return None
+    state = AdaptationState.load(last.state)
+    if state.pause is not None or state.frozen_week is not None:
+        return None
+    week = calendar_week(plan, day)
+    if week < 2 or last.date < plan.inputs.start + dt.timedelta(days=7 * (week - 1)):
+        return None
+    began = plan.inputs.start + dt.timedelta(days=7 * (week - 1))
+    was, _ = position(plan, state_before(history, began), began - dt.timedelta(days=1), weekly_increase)
+    if position(plan, state, day, weekly_increase)[0] != was:
+        return None
+    return _after_all(plan, history, week, weekly_increase, day)
+
+
 def _after_all(plan: Plan, history: History, week: int, weekly_increase: float,
                day: dt.date) -> tuple[AdaptationState, Adjustment] | None:
     """This week's repeat, taken back when last week's sessions were checked off late (``planner done
