@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -15,6 +16,20 @@ from planner.context import Context
 from tests.tools.screenshots import DEMO_TODAY, seed_lived_in, seed_plan
 
 TODAY = DEMO_TODAY
+
+
+@pytest.fixture(autouse=True)
+def lasting_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notices stay up for the whole test. A notice lasts a few seconds, and on a busy machine a test
+    can take longer than that between the key that raised it and the picture (or the check), so the
+    same keys gave a picture with the toast on a quiet machine and without it on a loaded one."""
+    notify = App.notify
+
+    def lasting(self: App, message: object, **options: object) -> None:
+        options["timeout"] = 3600.0
+        notify(self, message, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "notify", lasting)
 
 
 @pytest.fixture
