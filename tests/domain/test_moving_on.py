@@ -122,6 +122,8 @@ def test_two_short_weeks_repeat_twice(plan: Plan, library: Library) -> None:
         history = check_off(plan, library, history, day_of(week, 0))
     history = look(plan, history, day_of(3, 0))
     assert [a.kind for a in history.adjustments] == ["repeat", "repeat"]
+    assert "fewer days" not in history.adjustments[0].reason
+    assert "Two weeks running: if fewer days a week fit your life better" in history.adjustments[1].reason
     assert week_of(plan, history, day_of(3, 0)) == 1
     for weekday in (0, 2):  # week 3 done: the plan moves on to week 2's doses
         history = check_off(plan, library, history, day_of(3, weekday))

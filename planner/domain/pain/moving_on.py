@@ -116,6 +116,10 @@ def repeat_adjustment(
     half = " (one done in part counts as half)" if part else ""
     reason = (f"Last week {done}, so this week repeats week {was}'s doses; the plan moves on once at least "
               f"{needed(planned)} of a week's {planned} sessions are done{half}.")
+    before = began - dt.timedelta(days=7)
+    if any(a.kind == REPEAT and before <= a.date < began and "after all" not in a.reason for a in history.adjustments):
+        reason += (" Two weeks running: if fewer days a week fit your life better, a plan built for them "
+                   "moves on with the sessions you can do ('planner plan new --program ID --days ...').")
     return new, Adjustment(day, REPEAT, reason, new.dump())
 
 
