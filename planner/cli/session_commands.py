@@ -178,6 +178,7 @@ def history(args: argparse.Namespace, context: Context) -> int:
         else:
             print("No history yet: build a plan with 'planner plan new --program ID'.")
         return 0
+    active.ease_in_memory(context.today)  # what Today's first look records, shown already (nothing is written)
     with active.store:
         summary = progress(active.plan, context.library, active.history, context.today,
                            active.weekly_increase, date_from, date_to)

@@ -64,6 +64,10 @@ def test_a_week_with_one_of_three_done_repeats(run_planner: RunPlanner) -> None:
     # On the Saturday, with no session left that week, Monday is previewed as it will come.
     preview = json.loads(ok(run_planner, "today", "--date", date(3, MON), "--json", today=date(2, 5)))
     line = ok(run_planner, "status", "--line", today=date(3, MON))  # read first: it never writes
+    said_first = ("Last week 1 of 3 sessions was done, so this week repeats week 2's doses")
+    assert said_first in ok(run_planner, "history", today=date(3, MON)), "history read first tells it too"
+    assert said_first in ok(run_planner, "report", today=date(3, MON))
+    assert kinds(run_planner, date(3, MON)) == [], "reading records nothing"
     shown = today(run_planner, date(3, MON))
     assert shown["week_text"] == "week 3 of 8 (week 2's doses)"
     assert doses(shown) == doses(week_two) == doses(preview)
