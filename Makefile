@@ -24,8 +24,12 @@ run: $(STAMP)
 
 # Four workers on two cores: many tests spend their time waiting on a terminal, a browser, sshd or a
 # subprocess, and a third and fourth worker fill those waits (measured: 567 s with two, 402 s with four).
+# Work-stealing, so that the few long tests (the key masher, the browser) do not end the run alone.
+# Bytecode is written during the run even where PYTHONDONTWRITEBYTECODE is set (as on our sandboxes): without
+# it every `planner` the tests start compiled planner from source again (0.1-0.4 s of CPU each), and every
+# worker rewrote every test module's asserts afresh.
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -n 4
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 4 --dist worksteal
 
 # The fuzz tests and the key masher with a longer budget (still seeded): 36 masher runs at 40x16 and 80x24,
 # ten times the examples of the everyday run. Minutes, not seconds.

@@ -21,8 +21,11 @@ NO_PLAN_TO_REPORT = "no plan yet, so nothing to report: build one with 'planner 
 
 
 def _require(situation: Situation | None, message: str) -> ActivePlan:
+    """The active plan as Today will show it: what the first look at today records (a step down after a
+    break, a week repeated) is applied in memory, so an export or a report made first tells the same story."""
     if situation is None or situation.active is None:
         raise NoPlan(message)
+    situation.active.ease_in_memory(situation.today)
     return situation.active
 
 

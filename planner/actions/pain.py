@@ -40,6 +40,8 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
             guesses = "".join(s.library.suggest(i, s.library.exercises) for i in unknown)
             raise UsageError(f"unknown exercise id {', '.join(unknown)}{guesses}; see 'planner today' for "
                              "today's ids", field="aggravated")
+        if report.date == s.today:  # a new week's position is settled before a report of today is weighed
+            active.catch_up(s.today)
         state, adjustments, notes = apply_pain_report(active.plan, s.library, active.state, active.history,
                                                       report, active.weekly_increase, active.rules)
         saved = s.store.record_pain(active.record.id, report, adjustments)

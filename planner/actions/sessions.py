@@ -52,6 +52,8 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
     def act(s: Situation) -> CheckOff:
         active = s.require()
         s.check_record_date(day)
+        if day == s.today:  # as 'planner today' would first: a new week's doses are settled before any record
+            active.catch_up(s.today)
         view = view_of(active, s, day)
         if view.status == "paused" and not view.exercises:
             raise PlannerError("the program is paused after a warning sign; nothing to check off. "
@@ -71,6 +73,8 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
         else:
             lines = [f"Checked off {names} on {day.isoformat()}: session {after.status} "
                      f"({len(after.done_ids)}/{len(after.exercises)})."]
+        if day < s.today:  # a session of last week checked off late: a repeat it makes needless is taken back
+            active.reconsider(s.today)
         return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)
 
     return decide(context, act)
@@ -133,8 +137,9 @@ def note(context: Context, day: dt.date, text: str, *, add: bool = False) -> Out
 
 
 def catch_up(context: Context, *, create: bool = False) -> Outcome:
-    """Open the active plan for today, recording the gap rule's adjustment if the person has been away 7+
-    days (what ``planner today`` and the app do on opening). Reads only, unless the rule applies: then the
+    """Open the active plan for today, recording what the first look at a day records (what ``planner today``
+    and the app do on opening): the gap rule's step down after 7+ days away, or the repeat of a week mostly
+    not done (:func:`planner.domain.pain.moving_on.catch_up`). Reads only, unless the rule applies: then the
     check is made again inside a write transaction, so two planners opening at once record it once."""
     library, rules = context.library, context.pain_rules
     store = open_store(context.data_dir, create=create)
@@ -142,7 +147,7 @@ def catch_up(context: Context, *, create: bool = False) -> Outcome:
         return Outcome()
     with store:
         active = load_active(store, library, rules)
-        if active is None or not active.gap_due(context.today):
+        if active is None or not active.catch_up_due(context.today):
             return Outcome(active=active)
 
     def act(s: Situation) -> Outcome:

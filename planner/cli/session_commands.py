@@ -61,10 +61,10 @@ def today(args: argparse.Namespace, context: Context) -> int:
     active = None
     if day == context.today and getattr(args, "views_only", False):  # kept after a write: it writes nothing
         active = active_for_views(args, context)
-        if active is not None and active.gap_due(context.today):
-            return 0  # the gap rule's easing is a write: the next 'planner today' records it and shows the day
+        if active is not None and active.catch_up_due(context.today):
+            return 0  # a step down or a week repeated is a write: the next 'planner today' records it and shows the day
     elif day == context.today:
-        opened = sessions.catch_up(context)  # the gap rule eases the plan once, and the live file follows
+        opened = sessions.catch_up(context)  # the gap rule or a repeated week, recorded once; the live file follows
         say_live_problem(opened)
         active = opened.active
     else:
@@ -178,6 +178,7 @@ def history(args: argparse.Namespace, context: Context) -> int:
         else:
             print("No history yet: build a plan with 'planner plan new --program ID'.")
         return 0
+    active.ease_in_memory(context.today)  # what Today's first look records, shown already (nothing is written)
     with active.store:
         summary = progress(active.plan, context.library, active.history, context.today,
                            active.weekly_increase, date_from, date_to)

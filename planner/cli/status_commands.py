@@ -2,8 +2,8 @@
 
 ``planner status --line`` runs from a tmux status bar or a shell prompt, many
 times a minute, so it is on the quick path (no Textual, no pydantic) and it
-never writes: the gap rule's adjustment, which ``planner today`` records, is
-only applied in memory here.
+never writes: what the first look at a day records (the gap rule's step down, a week repeated), which
+``planner today`` records, is only applied in memory here.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from planner.context import Context
 from planner.domain.days.day import day_view
 from planner.domain.days.status import status_line
 from planner.domain.errors import display_path
-from planner.domain.pain.adaptation import gap_adjustment
+from planner.domain.pain.adaptation import AdaptationState
 
 
 def status(args: argparse.Namespace, context: Context) -> int:
@@ -30,10 +30,10 @@ def status(args: argparse.Namespace, context: Context) -> int:
     else:
         with active.store:
             history, state = active.history, active.state
-            caught_up = gap_adjustment(active.plan, state, history, day, active.weekly_increase, active.rules)
-            if caught_up is not None and not (active.record.plan_file is not None and not history.completions):
-                state = caught_up[0]
-                history = dataclasses.replace(history, adjustments=(*history.adjustments, caught_up[1]))
+            due = active.due(day)
+            if due:
+                state = AdaptationState.load(due[-1].state)
+                history = dataclasses.replace(history, adjustments=(*history.adjustments, *due))
             plan, weekly_increase = active.plan, active.weekly_increase
             view = day_view(plan, context.library, state, history, day, active.weekly_increase, day)
     state_name, line = status_line(view, plan, state, weekly_increase)

@@ -23,6 +23,7 @@ class AdjustmentKind(StrEnum):
     RESUME = "resume"  # the person confirmed an assessment, or a relief pause ended
     RETURN = "return"  # two settled weeks: what pain dropped or eased is tried again
     GAP = "gap"  # back after a break: a step down
+    REPEAT = "repeat"  # the week before was mostly not done: its doses repeat (planner.domain.pain.moving_on)
     DAYS = "days"  # the training days moved
     DIRECTION = "direction"  # a new answer on which direction eases the back: the next weeks follow it
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from planner.domain.days.day import DayView, session_record
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state, gap_adjustment
+from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state
+from planner.domain.pain.moving_on import catch_up, taken_back
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import Adjustment, Completion, History
@@ -33,36 +34,45 @@ class ActivePlan:
         self.history = _with_carried(self.store.history(self.record.id), self.carried)
         self.state = current_state(self.history)
 
-    def gap_due(self, today: dt.date) -> bool:
-        """Whether the gap rule would ease the plan today (the person has been away 7+ days).
+    def due(self, today: dt.date) -> list[Adjustment]:
+        """What the first look at ``today`` records (:func:`planner.domain.pain.moving_on.catch_up`): the gap
+        rule's step down after 7+ days away, or the repeat of a week mostly not done; empty when nothing is.
 
-        An imported plan brings no check-offs, so the rule waits for its first one.
+        An imported plan brings no check-offs, so the rules wait for its first one.
         """
         if self.record.plan_file is not None and not self.history.completions:
-            return False
-        return gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules) is not None
+            return []
+        return catch_up(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)[1]
+
+    def catch_up_due(self, today: dt.date) -> bool:
+        """Whether the first look at ``today`` would record something (see :meth:`due`)."""
+        return bool(self.due(today))
 
     def catch_up(self, today: dt.date) -> None:
-        """Record the gap rule's adjustment if it is due (see :meth:`gap_due`). Call it inside the store's
-        write transaction (the actions do), so the check and the record cannot be split by another planner."""
-        if self.record.plan_file is not None and not self.history.completions:
+        """Record what :meth:`due` says is due. Call it inside the store's write transaction (the actions
+        do), so the check and the record cannot be split by another planner."""
+        adjustments = self.due(today)
+        if not adjustments:
             return
-        result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
-        if result is None:
-            return
-        self.store.record_adjustments(self.record.id, [result[1]])
+        self.store.record_adjustments(self.record.id, adjustments)
         self.reload()
 
+    def reconsider(self, today: dt.date) -> None:
+        """After a late check-off (a day before ``today``): record this week's repeat taken back, if last week
+        now counts enough (:func:`planner.domain.pain.moving_on.taken_back`); nothing else is judged."""
+        result = taken_back(self.plan, self.history, today, self.weekly_increase)
+        if result is not None:
+            self.store.record_adjustments(self.record.id, [result[1]])
+            self.reload()
+
     def ease_in_memory(self, today: dt.date) -> None:
-        """The gap rule's easing applied here only, as ``status`` shows it: for a store that cannot be
+        """What :meth:`due` says is due, applied here only, as ``status`` shows it: for a store that cannot be
         written (a full disk, a read-only copy), where a read must still work. The next command that can
         write records it."""
-        if self.record.plan_file is not None and not self.history.completions:
-            return
-        result = gap_adjustment(self.plan, self.state, self.history, today, self.weekly_increase, self.rules)
-        if result is not None:
-            self.state = result[0]
-            self.history = dataclasses.replace(self.history, adjustments=(*self.history.adjustments, result[1]))
+        adjustments = self.due(today)
+        if adjustments:
+            self.state = AdaptationState.load(adjustments[-1].state)
+            self.history = dataclasses.replace(self.history, adjustments=(*self.history.adjustments, *adjustments))
 
     def check_off(self, completions: list[Completion], view: DayView) -> int:
         """Record check-offs of ``view``'s day, and (at the first) the session as ``view`` prescribes it:

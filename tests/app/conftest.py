@@ -3,18 +3,35 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 from planner.app.main import PlannerApp
 from planner.context import Context
 from tests.tools.screenshots import DEMO_TODAY, seed_lived_in, seed_plan
 
 TODAY = DEMO_TODAY
+
+
+@pytest.fixture(autouse=True)
+def lasting_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notices stay up for the whole test. A notice lasts a few seconds, and on a busy machine a test
+    can take longer than that between the key that raised it and the picture (or the check), so the
+    same keys gave a picture with the toast on a quiet machine and without it on a loaded one."""
+    notify = App.notify
+
+    def lasting(self: App, message: object, **options: object) -> None:
+        options["timeout"] = 3600.0
+        notify(self, message, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "notify", lasting)
 
 
 @pytest.fixture
@@ -50,7 +67,7 @@ async def settle(pilot: Pilot) -> None:
     # start another worker (a report, then Today's reload), so keep going until a round starts none.
     # Two rounds at least, at most 20 (a screen that starts workers forever fails below).
     for round_ in range(20):
-        await pilot.app.workers.wait_for_complete()
+        await _workers_done(pilot)
         await pilot.pause()
         if round_ >= 1 and all(worker.is_finished for worker in pilot.app.workers):
             break
@@ -58,6 +75,15 @@ async def settle(pilot: Pilot) -> None:
         widget.cursor_blink = False
     for widget in pilot.app.screen.query(".-flash"):  # the runner's flash at a change lasts a moment
         widget.remove_class("-flash")
+
+
+async def _workers_done(pilot: Pilot) -> None:
+    """Wait for every worker to end. A cancelled one has ended too: an exclusive worker (the check-in's
+    projection) is cancelled by the next keystroke's, and ``wait_for_complete`` raised WorkerCancelled
+    for it when the cancel landed while it was being waited on (seen on a loaded machine)."""
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
 
 
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:

@@ -96,12 +96,13 @@ def test_top_dose_not_done_keeps_the_easier_variant_until_it_is(run_planner: Run
     for w in weeks[:week - 2]:
         for s in w["sessions"]:
             ok(run_planner("done", env=on(s["date"])))
-    # The week of the top dose: the first session done, the others skipped or done without that exercise.
+    # The week of the top dose: the first session done, the others done without that exercise (two sessions
+    # done in part count as one, so the week is done enough to move on; its top dose was done once).
     top_week = weeks[week - 2]["sessions"]
     ok(run_planner("done", env=on(top_week[0]["date"])))
-    ok(run_planner("skip", "--why", "busy", env=on(top_week[1]["date"])))
-    others = [e["id"] for e in top_week[2]["exercises"] if e["id"] != kept]
-    ok(run_planner("done", *others, env=on(top_week[2]["date"])))
+    for session in top_week[1:]:
+        others = [e["id"] for e in session["exercises"] if e["id"] != kept]
+        ok(run_planner("done", *others, env=on(session["date"])))
 
     first = weeks[week - 1]["sessions"][0]["date"]
     shown = today(run_planner, first)

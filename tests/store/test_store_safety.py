@@ -17,19 +17,19 @@ from pathlib import Path
 import pytest
 
 from planner.store.database import APP_ID, SCHEMA_VERSION
-from tests.conftest import SCREEN_NONE, builds_a_plan
+from tests.conftest import SCREEN_NONE, builds_a_plan, run_in_process
 
 TODAY = "2026-03-02"
 
 
 def planner(data: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """``planner ARGS`` in this process (the writers below are real processes: they are what is tested)."""
     env = {**os.environ, "PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
     env.pop("PLANNER_LIBRARY", None)
+    cwd = next(folder for folder in data.parents if folder.is_dir())
     if builds_a_plan(args):
-        subprocess.run([sys.executable, "-m", "planner", *SCREEN_NONE], capture_output=True, env=env, timeout=60,
-                       stdin=subprocess.DEVNULL)
-    result = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
-                            env=env, timeout=60, stdin=subprocess.DEVNULL)
+        run_in_process(*SCREEN_NONE, env=env, cwd=cwd)
+    result = run_in_process(*args, env=env, cwd=cwd)
     if check:
         assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -23,6 +23,7 @@ from planner.domain.pain.adaptation import (
     settle,
 )
 from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.moving_on import catch_up
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
@@ -247,8 +248,9 @@ def _adapt(
 
 
 # Adjustments that open the day they are made on: a resume is made to train that day, and a step down
-# after a break is made when the day is first looked at. Today shows them at once, so history must too.
-SAME_DAY_KINDS = ("resume", "gap")
+# after a break or a week repeated is made when the day is first looked at. Today shows them at once, so
+# history must too.
+SAME_DAY_KINDS = ("resume", "gap", "repeat")
 
 
 def state_on(history: History, day: dt.date) -> AdaptationState:
@@ -274,6 +276,11 @@ def day_view(
     past = today is not None and day < today
     if past:
         state, history = state_on(history, day), _as_of(history, day)
+    elif today is not None and day > today and history.completions and _settled(plan, history, day, today):
+        # A day to come with no session left to do before it: what its first look will record (a week
+        # mostly not done repeats; a step down after a break) is shown now, so the preview is what comes.
+        state, due = catch_up(plan, state, history, day, weekly_increase, rules)
+        history = replace(history, adjustments=(*history.adjustments, *due))
     record = history.session_on(day)
     if record is not None:
         view = _recorded_view(record, history, day)
@@ -457,6 +464,9 @@ def _active_reasons(
     elif history.adjustments and history.adjustments[-1].kind == "gap" and (
             0 <= (day - history.adjustments[-1].date).days < GAP_REASON_DAYS):
         reasons.append(history.adjustments[-1].reason)
+    elif history.adjustments and history.adjustments[-1].kind == "repeat" and day >= history.adjustments[-1].date \
+            and calendar_week(plan, day) == calendar_week(plan, history.adjustments[-1].date):
+        reasons.append(history.adjustments[-1].reason)  # said through the week it repeats
     plan_week = plan.weeks[week - 1]
     if plan_week.deload:
         reasons.append(plan_week.reasons[0])

@@ -17,10 +17,10 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import (
     AdaptationState,
     apply_pain_report,
-    gap_adjustment,
     position,
     recurring_pain,
 )
+from planner.domain.pain.moving_on import catch_up
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan, Prescription
 from planner.domain.records import Completion, History, PainReport
@@ -117,10 +117,7 @@ def project_pain(
 ) -> list[ProjectedWeek]:
     """The next ``weeks`` weeks from ``today`` (from the plan's first day, for a plan not begun yet) if
     every session were done and reported at ``score``."""
-    caught_up = gap_adjustment(plan, state, history, today, weekly_increase, rules)
-    if caught_up is not None:
-        state = caught_up[0]
-        history = replace(history, adjustments=(*history.adjustments, caught_up[1]))
+    state, history = _catch_up(plan, state, history, today, weekly_increase, rules)
     planned = {s.date: sum(p.volume_seconds for p in s.exercises) for s in plan.sessions()}
     result: list[ProjectedWeek] = []
     first = max(today, plan.inputs.start)
@@ -137,6 +134,8 @@ def project_pain(
                                          weekly_increase, rules, reasons, seen_kinds)
             if not _is_session(plan, day):
                 continue
+            # As the first look at the day records it (a week mostly not done repeats): what then happens.
+            state, history = _catch_up(plan, state, history, day, weekly_increase, rules, reasons, seen_kinds)
             view = day_view(plan, library, state, history, day, weekly_increase, day, rules)
             if view.status == "rest":  # the plan has ended
                 continue
@@ -164,6 +163,18 @@ def project_pain(
 
 def _is_session(plan: Plan, day: dt.date) -> bool:
     return day >= plan.inputs.start and slot_on(plan, day) is not None
+
+
+def _catch_up(
+    plan: Plan, state: AdaptationState, history: History, day: dt.date, weekly_increase: float, rules: PainRules,
+    reasons: list[str] | None = None, seen_kinds: set[str] | None = None,
+) -> tuple[AdaptationState, History]:
+    state, adjustments = catch_up(plan, state, history, day, weekly_increase, rules)
+    for adjustment in adjustments:
+        if reasons is not None and seen_kinds is not None and adjustment.kind not in seen_kinds:
+            seen_kinds.add(adjustment.kind)
+            reasons.append(adjustment.reason)
+    return state, replace(history, adjustments=(*history.adjustments, *adjustments))
 
 
 def _report(

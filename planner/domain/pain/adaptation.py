@@ -619,6 +619,9 @@ def gap_adjustment(
     done_days = sorted({c.date for c in history.completions if c.status != "skipped" and c.date < day})
     last = done_days[-1] if done_days else None
     anchor = last or plan.inputs.start - dt.timedelta(days=1)
+    resumed = max((a.date for a in history.adjustments if a.kind == "resume" and a.date <= day), default=None)
+    if resumed is not None and resumed - dt.timedelta(days=1) > anchor:
+        anchor = resumed - dt.timedelta(days=1)  # days paused are not a break from the plan: counted from the resume
     if (day - anchor).days <= rules.gap_days or state.gap_after == anchor:
         return None
     missed = [s for s in plan.sessions() if anchor < s.date < day]
@@ -627,7 +630,11 @@ def gap_adjustment(
     if last is None and calendar_week(plan, day) <= 2:
         return None
     settled = settle(plan, state, day, weekly_increase)
-    left_week, _ = position(plan, state, last, weekly_increase) if last else (1, 1.0)
+    # Where the person left off: the position on their last session under the state in force then, so a
+    # week repeated since (planner.domain.pain.moving_on) is not stepped down from a second time.
+    then = current_state(replace(history, adjustments=tuple(a for a in history.adjustments if a.date <= last))) \
+        if last else state
+    left_week, _ = position(plan, then, last, weekly_increase) if last else (1, 1.0)
     target = max(1, left_week - 1)
     if settled.frozen_week is not None:
         new = replace(settled, frozen_week=min(settled.frozen_week, target), gap_after=anchor)
@@ -636,6 +643,8 @@ def gap_adjustment(
         upcoming = next((day + dt.timedelta(days=i) for i in range(7) if _is_session_day(plan, day + dt.timedelta(days=i))), day)
         new = replace(settled, lag_weeks=calendar_week(plan, upcoming) - target, gap_after=anchor)
     since = f"since {last.isoformat()}" if last else f"since the plan started on {plan.inputs.start.isoformat()}"
+    if resumed is not None and anchor == resumed - dt.timedelta(days=1):
+        since = f"since the program resumed on {resumed.isoformat()}"
     reason = (f"No session {since} ({(day - anchor).days} days): picking up one step lower, at week {target}'s "
               "doses. Missing sessions is not a setback; the plan simply eases back in.")
     return new, Adjustment(day, "gap", reason, new.dump())
