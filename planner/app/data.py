@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.actions import files, function, pain, plans, reading, screening, sessions, settings
+from planner.actions import function, reading, sessions, settings
 from planner.actions import situation as actions
 from planner.context import Context
 from planner.domain.days.day import DayView, day_view
@@ -136,11 +136,15 @@ class AppData:
 
     def screening_needed(self) -> str | None:
         """Why the safety questions must be asked before a plan is built, or ``None`` (see ``plan new``)."""
+        from planner.actions import screening
+
         return screening.screening_needed(self.context)
 
     def record_screening(self, yes: tuple[str, ...], eases: Eases | None = None) -> Outcome:
         """Keep the screening's answers (``planner screen``); a "yes" shows its alert and may record a pause.
         ``eases`` is the answer to which direction eases the back (``planner screen --eases``)."""
+        from planner.actions import screening
+
         with self._lock:
             outcome = screening.screen(self.context, yes)
             if eases is None or outcome.alert is not None:
@@ -160,6 +164,8 @@ class AppData:
     def create_plan(self, inputs: PlanInputs, activities: list[str] | None = None) -> Outcome:
         """Build and keep the plan, following the screening's answer on which direction eases the back;
         ``activities`` the person wants back are named with it."""
+        from planner.actions import plans
+
         with self._lock:
             return self._outcome(plans.new_plan(self.context, inputs, activities=activities))
 
@@ -184,29 +190,41 @@ class AppData:
 
     def report_pain(self, report: PainReport) -> Outcome:
         """Record a pain report (``planner pain``) and say what changed and why."""
+        from planner.actions import pain
+
         with self._lock:
             return self._outcome(pain.report_pain(self.context, report))
 
     def undo_pain(self) -> Outcome:
         """Take back the latest pain report (``planner undo --pain``)."""
+        from planner.actions import pain
+
         with self._lock:
             return self._outcome(pain.undo_pain(self.context))
 
     def resume(self) -> Outcome:
         """Lift a pause once a professional has assessed the person (``planner resume --confirm``)."""
+        from planner.actions import pain
+
         with self._lock:
             return self._outcome(pain.resume(self.context))
 
     def export(self, fmt: Format, path: Path, at: dt.time, *, force: bool = False) -> Outcome:
         """Write the plan to ``path`` (``planner export -o``): atomic, and never over a file without ``force``."""
+        from planner.actions import files
+
         return self._outcome(files.export(self.context, fmt, path, at, force=force))
 
     def report(self, fmt: ReportFormat, path: Path, since: dt.date | None, *, force: bool = False) -> Outcome:
         """Write the report (``planner report -o``): private, atomic, never over a file without ``force``."""
+        from planner.actions import files
+
         return self._outcome(files.report(self.context, fmt, path, since, force=force))
 
     def change_days(self, days: list[Weekday]) -> Outcome:
         """Move the training days from next week on (``planner plan days``)."""
+        from planner.actions import plans
+
         with self._lock:
             return self._outcome(plans.change_days(self.context, days))
 
@@ -226,9 +244,13 @@ class AppData:
     # The live calendar file ----------------------------------------------
 
     def live_calendar(self) -> LiveCalendar | None:
+        from planner.actions import files
+
         return files.live_calendar(self.context)
 
     def set_live_calendar(self, live: LiveCalendar | None) -> Outcome:
         """Name the live file and write it now (``planner calendar --live``), or stop (``--off``)."""
+        from planner.actions import files
+
         with self._lock:
             return self._outcome(files.set_live_calendar(self.context, live))

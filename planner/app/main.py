@@ -43,9 +43,9 @@ from planner.app.data import AppData, Outcome, Snapshot
 from planner.app.paging import guard_paging
 from planner.context import Context
 from planner.domain.errors import PlannerError
-from planner.domain.lessons.model import Lesson
 
 if TYPE_CHECKING:
+    from planner.domain.lessons.model import Lesson
     from planner.exports.live import LiveCalendar
 
 

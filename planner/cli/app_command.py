@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from concurrent.futures import ThreadPoolExecutor
 
 from planner.context import Context
@@ -18,6 +19,10 @@ def run_app(args: argparse.Namespace, context: Context) -> int:
         opening = pool.submit(data.load)
         from planner.app.main import PlannerApp
 
+        # What the imports made (Textual's and planner's classes, functions, tables) lives as long as the
+        # app: moved out of the collector's sight, so the collections while the first frame is drawn (and
+        # every one after) do not walk it again. About 5 % of the instructions to Today's first frame.
+        gc.freeze()
         app = PlannerApp(context, data, opening)
         app.run()
     # Textual has printed the traceback of a crash; the shell must see that it failed, too.

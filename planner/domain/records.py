@@ -117,7 +117,8 @@ class History:
         return next((s for s in self.sessions if s.date == day), None)
 
     def completions_on(self, day: dt.date) -> dict[str, Completion]:
-        return {c.exercise_id: c for c in self.completions if c.date == day}
+        """The day's check-offs by exercise (the last one of an exercise counts)."""
+        return dict(_by_date(self.completions).get(day, {}))
 
     def skip_on(self, day: dt.date) -> Skip | None:
         return next((s for s in self.skips if s.date == day), None)
@@ -127,3 +128,24 @@ class History:
 
     def note_on(self, day: dt.date) -> str:
         return next((n.text for n in self.notes if n.date == day), "")
+
+
+# Days are read one after another over a whole plan (Today's progress, History, the report), each from a
+# copy of the history cut to that day that shares its completions tuple: the check-offs are indexed by date
+# once per tuple instead of scanned for every day. The last few tuples are held, which keeps their ids from
+# being reused while they are keys.
+_BY_DATE: dict[int, tuple[tuple[Completion, ...], dict[dt.date, dict[str, Completion]]]] = {}
+_BY_DATE_KEPT = 4
+
+
+def _by_date(completions: tuple[Completion, ...]) -> dict[dt.date, dict[str, Completion]]:
+    kept = _BY_DATE.get(id(completions))
+    if kept is not None and kept[0] is completions:
+        return kept[1]
+    index: dict[dt.date, dict[str, Completion]] = {}
+    for c in completions:
+        index.setdefault(c.date, {})[c.exercise_id] = c
+    if len(_BY_DATE) >= _BY_DATE_KEPT:
+        _BY_DATE.clear()  # one step, safe beside the app's worker threads; rebuilt on the next ask
+    _BY_DATE[id(completions)] = (completions, index)
+    return index

@@ -143,15 +143,24 @@ def _library_from(data: dict) -> Library:
     )
 
 
+# Each enum's members by value: a thousand exercises read back call an enum thousands of times, and a call
+# costs several times a dict lookup. An unknown value raises KeyError, as the call raised ValueError: either
+# way the cache is not used and the files are read again.
+_CATEGORIES = {member.value: member for member in Category}
+_KINDS = {member.value: member for member in Kind}
+_DIRECTIONS = {member.value: member for member in Direction}
+_SLOTS = {member.value: member for member in Slot}
+
+
 def _exercise(data: dict) -> Exercise:
     """An exercise from what :func:`_library_to` wrote: the nested tables and enums made whole again."""
     steps = {name: Step(**step) for name, step in data["progression"].items() if step is not None}
-    return Exercise(**{**data, "category": Category(data["category"]), "kind": Kind(data["kind"]),
-                       "direction": Direction(data["direction"]), "slots": [Slot(s) for s in data["slots"]],
+    return Exercise(**{**data, "category": _CATEGORIES[data["category"]], "kind": _KINDS[data["kind"]],
+                       "direction": _DIRECTIONS[data["direction"]], "slots": [_SLOTS[s] for s in data["slots"]],
                        "dose": Dose(**data["dose"]), "progression": Progression(**steps),
                        "figure": figure_from_dict(data["figure"]) if data.get("figure") else None})
 
 
 def _program(data: dict) -> Program:
-    slots = [SlotSpec(**{**s, "slot": Slot(s["slot"])}) for s in data["slots"]]
+    slots = [SlotSpec(**{**s, "slot": _SLOTS[s["slot"]]}) for s in data["slots"]]
     return Program(**{**data, "slots": slots})

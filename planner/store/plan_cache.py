@@ -107,12 +107,17 @@ def _fields(item: Prescription) -> dict:
 _FIELDS = tuple(f.name for f in dataclasses.fields(Prescription))
 
 
+# Members by value (a call to the enum costs several times a lookup; an unknown value raises either way).
+_CATEGORIES = {member.value: member for member in Category}
+_KINDS = {member.value: member for member in Kind}
+
+
 def _plan_from(data: dict) -> Plan:
     """A plan from what :func:`_plan_to` wrote: dates and enums made whole again."""
     weeks = [
         Week(number=w["number"], deload=w["deload"], reasons=list(w["reasons"]), sessions=[
             Session(date=dt.date.fromisoformat(s["date"]), slot=s["slot"], exercises=[
-                Prescription(**{**p, "category": Category(p["category"]), "kind": Kind(p["kind"])})
+                Prescription(**{**p, "category": _CATEGORIES[p["category"]], "kind": _KINDS[p["kind"]]})
                 for p in s["exercises"]])
             for s in w["sessions"]])
         for w in data["weeks"]

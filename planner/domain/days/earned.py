@@ -13,6 +13,7 @@ the pain rules (a reduced volume, an easier variant after pain) apply on top of 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import weakref
 from collections.abc import Collection
@@ -57,7 +58,8 @@ def _at_least(done: Completion | Prescription, top: Prescription) -> bool:
 
 
 # _variants depends on the plan alone, and history, Today and the report ask it for every day of a plan
-# (10,000 sessions: seconds). Kept per plan object while it lives, so a plan is read once per question.
+# (10,000 sessions: seconds). Kept per plan object while it lives, so a plan is read once per question; and
+# each track's weeks are walked once, in order (a later week picks up where the last one asked stopped).
 _VARIANTS: dict[int, dict[tuple[str, int], dict[str, tuple[Prescription, list[dt.date]]]]] = {}
 
 
@@ -69,7 +71,14 @@ def _variants(plan: Plan, track: str, week: int) -> dict[str, tuple[Prescription
         known = _VARIANTS[id(plan)] = {}
         weakref.finalize(plan, _VARIANTS.pop, id(plan), None)
     if (track, week) not in known:
-        known[(track, week)] = _find_variants(_track_items(plan, track), week)
+        walks = _WALKS.get(id(plan))
+        if walks is None:
+            walks = _WALKS[id(plan)] = {}
+            weakref.finalize(plan, _WALKS.pop, id(plan), None)
+        walk = walks.get(track)
+        if walk is None or walk.week > week:  # asked for an earlier week: read it from the start
+            walk = walks[track] = _Walk(_track_items(plan, track))
+        known[(track, week)] = walk.to(week)
     return known[(track, week)]
 
 
@@ -83,17 +92,50 @@ def _track_items(plan: Plan, track: str) -> list[_Item]:
     """Every prescription of ``track`` in the plan, in order, with its week's position (from 1), date and
     size (volume, sets): read once per plan and track, kept like ``_VARIANTS``."""
     known = _TRACKS.get(id(plan))
-    if known is None:
-        known = _TRACKS[id(plan)] = {}
+    if known is None:  # every track in one reading of the plan
+        known = {}
+        for position, plan_week in enumerate(plan.weeks, 1):
+            for session in plan_week.sessions:
+                for p in session.exercises:
+                    known.setdefault(p.track, []).append((position, session.date, p, (p.volume_seconds, p.sets)))
+        _TRACKS[id(plan)] = known
         weakref.finalize(plan, _TRACKS.pop, id(plan), None)
-    if track not in known:
-        known[track] = [(position, session.date, p, (p.volume_seconds, p.sets))
-                        for position, plan_week in enumerate(plan.weeks, 1) for session in plan_week.sessions
-                        for p in session.exercises if p.track == track]
-    return known[track]
+    return known.get(track, [])
+
+
+class _Walk:
+    """One track's prescriptions read in order, up to a week: each variant's items, its top (the first of
+    the largest) and the dates the plan asked for at least that top; what :func:`_find_variants` gives for
+    that week, without reading the weeks before it again."""
+
+    def __init__(self, items: list[_Item]):
+        self.items, self.next, self.week = items, 0, 0
+        self.seen: dict[str, list[_Item]] = {}
+        self.tops: dict[str, _Item] = {}
+        self.dates: dict[str, list[dt.date]] = {}
+
+    def to(self, week: int) -> dict[str, tuple[Prescription, list[dt.date]]]:
+        items, seen, tops, dates = self.items, self.seen, self.tops, self.dates
+        while self.next < len(items) and items[self.next][0] < week:
+            item = items[self.next]
+            self.next += 1
+            exercise_id = item[2].id
+            top = tops.get(exercise_id)
+            seen.setdefault(exercise_id, []).append(item)
+            if top is None or item[3] > top[3]:
+                tops[exercise_id] = item
+                dates[exercise_id] = [d for _, d, p, _ in seen[exercise_id] if _at_least(p, item[2])]
+            elif _at_least(item[2], top[2]):
+                dates[exercise_id].append(item[1])
+        self.week = week
+        return {exercise_id: (tops[exercise_id][2], list(dates[exercise_id])) for exercise_id in seen}
+
+
+_WALKS: dict[int, dict[str, _Walk]] = {}  # per plan and track, kept like _VARIANTS
 
 
 def _find_variants(items: list[_Item], week: int) -> dict[str, tuple[Prescription, list[dt.date]]]:
+    """What :class:`_Walk` works out, read from the start (the definition its tests compare with)."""
     found: dict[str, list[_Item]] = {}
     for item in items:
         if item[0] >= week:
@@ -112,14 +154,7 @@ def _done_at_top(plan: Plan, history: History, top: Prescription, top_dates: lis
 
     A check-off that does not say its dose (from an older file) counts when the plan had the top dose that day.
     """
-    dates = set()
-    for c in _done_by_exercise(history).get(top.id, ()):
-        if c.date >= before:
-            continue
-        unknown = c.sets is None and c.reps is None and c.hold_seconds is None and c.minutes is None
-        if (c.date in top_dates) if unknown else _at_least(c, top):
-            dates.add(c.date)
-    return len(dates)
+    return bisect.bisect_left(_dates_at_top(history, top, top_dates), before)
 
 
 # A history is immutable (tuples in a frozen dataclass), and _done_at_top is asked for every exercise of
@@ -127,25 +162,56 @@ def _done_at_top(plan: Plan, history: History, top: Prescription, top_dates: lis
 # check-offs, grouped by exercise, are kept per completions tuple: a day gone by is read from a copy of the
 # history cut to that day (days.day._as_of), a new History around the same completions, so keying on the
 # History object found nothing. The last few tuples are held (a tuple cannot be weakly referenced), which
-# also keeps their ids from being reused while they are keys.
-_DONE: dict[int, tuple[tuple[Completion, ...], dict[str, list[Completion]]]] = {}
+# also keeps their ids from being reused while they are keys. Beside them, for each top dose asked about,
+# the sorted dates it was done on: a day's count is then one bisection instead of a scan of the year.
+_Entry = tuple[tuple[Completion, ...], dict[str, list[Completion]], dict[tuple, tuple], set[str]]
+_DONE: dict[int, _Entry] = {}
 _DONE_KEPT = 4
 
 
-def _done_by_exercise(history: History) -> dict[str, list[Completion]]:
-    """The history's check-offs marked done, by exercise, in their recorded order."""
+def _undated(c: Completion) -> bool:
+    """A check-off that does not say its dose (from an older file)."""
+    return c.sets is None and c.reps is None and c.hold_seconds is None and c.minutes is None
+
+
+def _done_entry(history: History) -> _Entry:
     completions = history.completions
     kept = _DONE.get(id(completions))
     if kept is not None and kept[0] is completions:
-        return kept[1]
+        return kept
     known: dict[str, list[Completion]] = {}
     for c in completions:
         if c.status == "done":
             known.setdefault(c.exercise_id, []).append(c)
     if len(_DONE) >= _DONE_KEPT:
         _DONE.clear()  # one step, safe beside the app's worker threads; rebuilt on the next ask
-    _DONE[id(completions)] = (completions, known)
-    return known
+    undated = {exercise for exercise, done in known.items() if any(_undated(c) for c in done)}
+    entry = _DONE[id(completions)] = (completions, known, {}, undated)
+    return entry
+
+
+def _done_by_exercise(history: History) -> dict[str, list[Completion]]:
+    """The history's check-offs marked done, by exercise, in their recorded order."""
+    return _done_entry(history)[1]
+
+
+def _dates_at_top(history: History, top: Prescription, top_dates: list[dt.date]) -> list[dt.date]:
+    """The distinct dates, in order, on which ``top``'s exercise was checked off as done at that dose."""
+    _, known, tops, undated = _done_entry(history)
+    # The plan's dates matter only to a check-off without its dose; the list itself is kept with the answer,
+    # so its id is not reused while it is part of a key.
+    plan_dates = top_dates if top.id in undated else None
+    key = (top.id, top.sets, top.reps, top.hold_seconds, top.minutes, id(plan_dates))
+    kept = tops.get(key)
+    if kept is not None and kept[0] is plan_dates:
+        return kept[1]
+    dates = set()
+    for c in known.get(top.id, ()):
+        if (c.date in top_dates) if _undated(c) else _at_least(c, top):
+            dates.add(c.date)
+    found = sorted(dates)
+    tops[key] = (plan_dates, found)
+    return found
 
 
 def held_back(plan: Plan, library: Library, history: History, week: int, day: dt.date,

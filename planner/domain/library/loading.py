@@ -107,7 +107,7 @@ def iter_toml_files(path: Path, problems: list[Problem] | None = None) -> Iterat
         # lessons and pain rules are read by their own modules
         folders[:] = [name for name in folders if name not in (LESSONS_DIR, PAIN_RULES_DIR)]
         found.extend(Path(root) / name for name in files if name.endswith(".toml"))
-    yield from sorted(found)
+    yield from sorted(found, key=lambda file: file.parts)  # as Paths sort (by parts), without their slow __lt__
 
 
 def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
