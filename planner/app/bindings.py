@@ -113,6 +113,8 @@ LEARN_BINDINGS = [
 RELIEF_BINDINGS = [
     Binding("s", "timer", "Timer", tooltip="Start or restart the timer"),
     Binding("p", "pause", "Pause", tooltip="Pause or resume the timer"),
+    # Shown in the footer instead of Pause while the timer is paused (Help lists p once, above).
+    Binding("p", "resume", "Resume", tooltip="Resume the paused timer", id=FOOTER_ONLY),
     Binding("plus", "longer", "+5 min", key_display="+"),
     Binding("minus", "shorter", "-5 min", key_display="-"),
     Binding("escape", "app.go('today')", "Today", tooltip="Back to Today"),

@@ -322,7 +322,7 @@ async def test_export_without_a_plan_says_to_build_one(data_dir: Path) -> None:
 
 
 async def test_help_lists_every_key_from_the_one_table(seeded: Path) -> None:
-    from planner.app.bindings import KEYS_BY_SCREEN, key_label, title
+    from planner.app.bindings import FOOTER_ONLY, KEYS_BY_SCREEN, key_label, title
     from planner.app.screens.help import HelpScreen
 
     app = make_app()
@@ -334,8 +334,9 @@ async def test_help_lists_every_key_from_the_one_table(seeded: Path) -> None:
         shown = app.screen.query_one("Markdown").source
         for screen, bindings in KEYS_BY_SCREEN.items():
             assert f"### {screen}" in shown or screen in shown
-            for binding in bindings:
-                assert f"`{key_label(binding)}` | {title(binding)}" in shown
+            for binding in bindings:  # a footer-only copy of a key (Relief's p Resume) is listed once, as its twin
+                if binding.id != FOOTER_ONLY:
+                    assert f"`{key_label(binding)}` | {title(binding)}" in shown
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

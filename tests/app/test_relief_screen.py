@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from planner.app.screens.relief import ReliefScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.footer import FittedFooter
 from tests.app.conftest import make_app, settle
 
 
@@ -58,3 +59,9 @@ async def test_the_routine_runs_movement_position_heat_or_cold_water_walk(data_d
         await settle(pilot)
         # It used to read "Cold: 15:00  (paused: p resumes)".
         assert re.fullmatch(r"Cold pack paused at 1[45]:\d\d · p resumes", str(label.render())), label.render()
+        footer = screen.query_one(FittedFooter)
+        assert "resume" in footer.shown and "pause" not in footer.shown, "p says Resume while the timer is paused"
+        await pilot.press("p")
+        await settle(pilot)
+        assert screen.query_one(Countdown).running
+        assert "pause" in footer.shown and "resume" not in footer.shown, "and Pause again once it runs"

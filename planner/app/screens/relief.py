@@ -28,7 +28,7 @@ from planner.domain.pain.warning_signs import HEADINGS, SIGNS
 
 class ReliefScreen(CompactLayout, SizedScreen):
     BINDINGS = RELIEF_BINDINGS
-    FOOTER_PRIORITY = ("timer", "pause", "app.go('today')", "shorter", "longer")
+    FOOTER_PRIORITY = ("timer", "pause", "resume", "app.go('today')", "shorter", "longer")
 
     def __init__(self) -> None:
         super().__init__()
@@ -96,6 +96,15 @@ class ReliefScreen(CompactLayout, SizedScreen):
             self.notify("The library has no heat or cold pack to time.")
             return
         self.query_one(Countdown).start(self.minutes * 60, self.pack.prescription.name, "heat")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """p is "Pause" in the footer while the timer runs (or before it starts) and "Resume" while it is paused."""
+        if action in ("pause", "resume") and self.is_mounted:
+            countdown = self.query_one(Countdown)
+            paused = countdown.active and not countdown.running
+            return paused if action == "resume" else not paused
+        return super().check_action(action, parameters)
 
     def action_pause(self) -> None:
         countdown = self.query_one(Countdown)
@@ -103,6 +112,10 @@ class ReliefScreen(CompactLayout, SizedScreen):
             self.notify("No timer is running: press s to start it.")
             return
         countdown.toggle_pause()
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        self.action_pause()
 
     def _change(self, minutes: int) -> None:
         """Within the pack's own limits (cold 10–15, heat 10–20 min); a running countdown changes with it."""
