@@ -161,6 +161,28 @@ async def test_today_checks_off_with_space_and_takes_back_with_backspace(seeded:
         assert completions(seeded) == {}
 
 
+async def test_all_done_checks_off_the_session_and_leaves_the_walk_for_later(seeded: Path) -> None:
+    """d, as `planner done` with no names: the session's own exercises; the walk apart from the session is
+    ticked by itself once walked, so the record never holds a walk not yet taken."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.snapshot.day()
+        walk = [p.id for p in view.walks]
+        assert walk, "Monday's session has a walk apart from it"
+        await pilot.press("d")
+        await settle(pilot)
+        assert completions(seeded) == {p.id: "done" for p in view.exercises if p.id not in walk}
+        assert "Session checked off" in " ".join(str(n.message) for n in app._notifications)
+        app.clear_notifications()
+        await pilot.press("d")
+        await settle(pilot)
+        assert "the walk is for any time today" in " ".join(str(n.message) for n in app._notifications)
+        await pilot.press("end", "space")  # the walk, last in the list
+        await settle(pilot)
+        assert completions(seeded) == {p.id: "done" for p in view.exercises}
+
+
 async def test_pain_six_eases_the_next_session(seeded: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -346,7 +346,7 @@ def check_off_and_report_pain_on_a_phone(term: Terminal, score: int, width: int 
     term.wait_for("[x]")
     term.wait_until(lambda s: compact_status(s) == "partial", "the first exercise checked off")
     term.press("d")  # all done
-    term.wait_until(lambda s: compact_status(s) == "done" and "[ ]" not in s, "the session checked off")
+    term.wait_until(lambda s: compact_status(s) == "done", "the session checked off")
     term.press("r")
     enter_pain(term, score)
     term.press("Escape")
@@ -360,7 +360,8 @@ def test_on_a_phone_at_45x25_check_off_and_report_pain(tmp_path: Path) -> None:
         check_off_and_report_pain_on_a_phone(term, 2)
         quit_cleanly(term)
     today = json.loads(cli(data, "today", "--json").stdout)
-    assert today["status"] == "done" and all(e["done"] for e in today["exercises"])
+    # d checks off the session's own exercises; the walk apart from it waits until it is walked.
+    assert today["status"] == "done" and all(e["done"] for e in today["exercises"] if not e["apart"])
     history = json.loads(cli(data, "history", "--json").stdout)
     assert [(p["score"], p["when"]) for p in history["sessions"][0]["pain"]] == [(2, "after")]
 

@@ -37,6 +37,7 @@ from planner.domain.plan.model import DAY_NAMES, doses_to_explain, session_minut
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
 UNTICK_KEY, UNDO_ALL_KEY = "Backspace", key_for(TODAY_BINDINGS, "undo_all_done")
 ROOMY = (110, 32)  # from this size the highlighted exercise is shown in full beside the list
+WALK_LEFT = "The session is checked off; the walk is for any time today: space checks it off once walked."
 NOTICE_SECONDS = 6  # a notice is read in a glance; it must not sit over the list for long
 # The footer keeps these first when the terminal is narrow (Quit always); the rest are under More…
 FOOTER_PRIORITY = ("toggle", "pain", "start", "resume", "undo_pain('paused')", "all_done", "skip_day")
@@ -289,9 +290,14 @@ class TodayScreen(CompactLayout):
         if self.snapshot is None:
             return
         view = self.snapshot.day()
-        todo = [p for p in view.exercises if p.id not in view.done_ids]
+        # The session's own exercises, as `planner done` with no names: a walk apart from the session is for
+        # any time of the day, and ticking it before it is taken would put a walk in the record that was not
+        # walked. It has its own check-off (space), and on a rest day it is all there is.
+        session = [p for p in view.exercises if p not in view.walks] or view.exercises
+        todo = [p for p in session if p.id not in view.done_ids]
         if not todo:
-            self.notify("Nothing left to check off today.", timeout=NOTICE_SECONDS)
+            walk_left = any(p.id not in view.done_ids for p in view.exercises)
+            self.notify(WALK_LEFT if walk_left else "Nothing left to check off today.", timeout=NOTICE_SECONDS)
             return
         self._all_done = [p.id for p in todo]
         self.post_message(messages.CheckOff(self, todo, "done", all_of_today=True))
@@ -318,7 +324,11 @@ class TodayScreen(CompactLayout):
         """What the person asked for here happened: say so (a single check-off shows in the list)."""
         request = event.request
         if isinstance(request, messages.CheckOff) and request.all_of_today:
-            self.notify(f"All checked off; {UNDO_ALL_KEY} takes them back.", timeout=NOTICE_SECONDS)
+            # One line, so it hides little of what opens next (the check-in); the walk left stays unticked in the list.
+            view = self.snapshot.day() if self.snapshot is not None else None
+            walk_left = view is not None and any(p.id not in view.done_ids for p in view.walks)
+            said = "Session checked off" if walk_left else "All checked off"
+            self.notify(f"{said}; {UNDO_ALL_KEY} takes them back.", timeout=NOTICE_SECONDS)
         elif isinstance(request, messages.UndoCheckOff) and request.all_of_today:
             self._notify_alone("Taken back.")
         elif isinstance(request, messages.SkipDay):
