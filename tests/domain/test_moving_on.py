@@ -51,12 +51,13 @@ def state_of(history: History) -> AdaptationState:
 
 
 def check_off(plan: Plan, library: Library, history: History, day: dt.date, how: str = "done") -> History:
-    """``day``'s session checked off: all of it ("done"), its first exercise only ("part"), or skipped."""
+    """``day``'s session checked off: all of it ("done"), its first exercise only ("part"), only the walk
+    apart from it ("walk"), or skipped."""
     history = look(plan, history, day)
     if how == "skip":
         return replace(history, skips=(*history.skips, Skip(day)))
     view = day_view(plan, library, state_of(history), history, day, RATE, day)
-    chosen = view.exercises if how == "done" else view.exercises[:1]
+    chosen = view.exercises if how == "done" else view.walks if how == "walk" else view.exercises[:1]
     record = session_record(view)
     return replace(history, completions=(*history.completions, *(
         Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in chosen)),
@@ -106,6 +107,16 @@ def test_a_session_done_in_part_counts_as_half(plan: Plan, library: Library) -> 
     assert result is not None and "1 was done in part" in result[1].reason and "counts as half" in result[1].reason
     history = check_off(plan, library, history, day_of(1, 4), "part")
     assert repeat_adjustment(plan, AdaptationState(), history, day_of(2, 0), RATE) is None  # 1 + 2 halves
+
+
+def test_a_walk_alone_is_not_a_session_done_in_part(plan: Plan, library: Library) -> None:
+    """The walk apart from the session is for any time of the day: on its own it moves no strength work on."""
+    history = check_off(plan, library, History(), day_of(1, 0))
+    assert check_off(plan, library, History(), day_of(1, 2), "walk").completions, "the day has a walk"
+    for weekday in (2, 4):
+        history = check_off(plan, library, history, day_of(1, weekday), "walk")
+    assert week_work(plan, history, 1) == (1, 0, 3)
+    assert repeat_adjustment(plan, AdaptationState(), history, day_of(2, 0), RATE) is not None
 
 
 def test_skipped_sessions_do_not_count(plan: Plan, library: Library) -> None:

@@ -61,11 +61,12 @@ def week_work(plan: Plan, history: History, week: int) -> tuple[int, int, int]:
         checked = {i: c for i, c in history.completions_on(day).items() if c.status != "skipped"}
         record = history.session_on(day)
         if record is not None:
+            # The session's own exercises: the walk apart from it, done alone, moves no strength work on.
             session = {p.id for p in record.exercises if not p.apart}
             done = {i for i, c in checked.items() if c.status == "done"}
             if session and done >= session:
                 full += 1
-            elif set(checked) & {p.id for p in record.exercises}:
+            elif set(checked) & (session or {p.id for p in record.exercises}):
                 part += 1
         elif checked:  # a check-off kept before sessions were recorded: whole unless marked partial
             if all(c.status == "done" for c in checked.values()):
