@@ -14,19 +14,12 @@ from hypothesis import strategies as st
 
 from planner.domain.errors import InvalidFile
 from planner.domain.exchange.plan_file import plan_from_toml, plan_to_toml
-from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
-from planner.locations import built_in_library
 from tests.fuzzing import fuzz_settings
 
 START = dt.date(2026, 3, 2)
 TODAY = dt.date(2026, 3, 20)
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library([Source(built_in_library(), built_in=True)])
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.days.day import adapted_session, first_doses
-from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import (
     AdaptationState,
     apply_pain_report,
@@ -31,15 +31,9 @@ from planner.domain.plan.progression import (
     starting_dose,
 )
 from planner.domain.records import History, PainReport
-from planner.locations import built_in_library
 
 START = dt.date(2026, 3, 2)
 INCREASE = 0.10
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library([Source(built_in_library(), built_in=True)])
 
 
 def plan_for(library: Library, program: str) -> Plan:

@@ -12,21 +12,15 @@ import pytest
 
 from planner.domain.days.day import day_view, session_record
 from planner.domain.days.projection import project_pain
-from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position
 from planner.domain.pain.moving_on import catch_up, needed, repeat_adjustment, week_work
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import Adjustment, Completion, History, Skip
-from planner.locations import built_in_library
 
 START = dt.date(2026, 3, 2)  # a Monday
 RATE = 0.1
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library([Source(built_in_library(), built_in=True)])
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.days.projection import project_pain
-from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.library.loading import Library, Source
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.rules import (
     DEFAULT_RULES,
@@ -29,11 +29,6 @@ from planner.store.rules_cache import load_pain_rules_cached
 
 BUILT_IN = built_in_library() / "pain-rules" / "default.toml"
 START = dt.date(2026, 3, 2)
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library([Source(built_in_library(), built_in=True)])
 
 
 @pytest.fixture(scope="module")

@@ -27,11 +27,6 @@ START = dt.date(2026, 3, 2)  # a Monday
 
 
 @pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library([Source(built_in_library(), built_in=True)])
-
-
-@pytest.fixture(scope="module")
 def plan(library: Library) -> Plan:
     return build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
                                  weeks=12, start=START), library)

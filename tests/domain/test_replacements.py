@@ -7,21 +7,15 @@ import datetime as dt
 import pytest
 
 from planner.domain.days.day import adapted_session
-from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.tingling import NERVE_LOADING
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
 from planner.domain.plan.progression import dose_volume, is_stretch, starting_dose
 from planner.domain.plan.substitutes import replacement_dose, replacement_for
-from planner.locations import built_in_library
 
 START = dt.date(2026, 3, 2)
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library([Source(built_in_library(), built_in=True)])
 
 
 def test_every_side_plank_program_replaces_it_with_side_work(library: Library) -> None:

@@ -13,20 +13,14 @@ import pytest
 
 from planner.domain.days.day import day_view
 from planner.domain.days.projection import project_pain
-from planner.domain.library.loading import Library, Source, load_library
+from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, apply_pain_report
 from planner.domain.pain.usual import usual_pain
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import Completion, History, PainReport
-from planner.locations import built_in_library
 
 START = dt.date(2026, 3, 2)  # a Monday
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library([Source(built_in_library(), built_in=True)])
 
 
 def plan_of(library: Library, program: str = "core-foundation", minutes: int = 30, level: int = 1,
