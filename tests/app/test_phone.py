@@ -117,10 +117,12 @@ async def test_every_key_more_lists_works_in_it(seeded: Path) -> None:
 
 
 def overflowing(screen) -> list[str]:
-    """The widgets drawn past the right edge of the terminal (a cut label, a row of boxes half off screen)."""
+    """The widgets drawn past the right edge of the terminal (a cut label, a row of boxes half off screen),
+    or scrolling sideways to show what does not fit (the plan's weeks, once)."""
     width = screen.size.width
     return [f"{w!r} ends at {w.region.right}" for w in screen.query("*")
-            if w.display and w.region.width and w.region.right > width]
+            if w.display and w.region.width and w.region.right > width] + \
+           [f"{w!r} scrolls sideways" for w in screen.query("*") if w.display and w.show_horizontal_scrollbar]
 
 
 # Each place and each dialog a phone can open, with the keys that reach it from Today and its class.
