@@ -40,13 +40,17 @@ def ok(run_planner: RunPlanner, *args: str, today: str) -> str:
 
 @pytest.fixture
 def story(run_planner: RunPlanner, tmp_path: Path) -> dict[str, list[str]]:
-    """Lives the three weeks through the real command; returns each session's doses as ``today`` words them."""
+    """Lives the three weeks through the real command; returns each session's week and doses as ``today``
+    words them (its heading's week words first)."""
     ok(run_planner, "plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--start", DAYS[0],
        today=DAYS[0])
     doses: dict[str, list[str]] = {}
     for day in DAYS:
         view = json.loads(ok(run_planner, "today", "--json", today=day))
-        doses[day] = [f"{e['name']} {e['dose']}" for e in view["exercises"]]
+        heading = ok(run_planner, "today", today=day).splitlines()[0]
+        assert view["week_text"] in heading
+        week = heading.split(" · ", 1)[1].rsplit(": ", 1)[0]  # "week 3 of 12 (week 2's doses)" as Today says it
+        doses[day] = [week, *(f"{e['name']} {e['dose']}" for e in view["exercises"])]
         ok(run_planner, "done", today=day)
         if day in FLARE:
             ok(run_planner, "pain", FLARE[day], today=day)
@@ -69,6 +73,7 @@ def dt_date(text: str):  # noqa: ANN201
 def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]], run_planner: RunPlanner,
                                                     tmp_path: Path) -> None:
     assert any(re.search(r"\d+-\d+(-\d+)*×\d+s", d) for d in story[DAYS[0]]), "a descending hold is in the story"
+    assert any("'s doses)" in doses[0] for doses in story.values()), "the flare held the doses behind the calendar"
     markdown = ok(run_planner, "report", today="2026-03-20")
     ok(run_planner, "report", "-o", str(tmp_path / "r.html"), today="2026-03-20")
     html = unescape(re.sub(r"<[^>]+>", " ", (tmp_path / "r.html").read_text(encoding="utf-8")))
@@ -78,11 +83,16 @@ def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]],
         for note in [*CLI_NOTES.values(), RUNNER_NOTE[1]]:
             assert note in text, note
         for day, doses in story.items():
-            line = next(x for x in text.splitlines() if x.strip().startswith(("- " + day, day)) and "):" in x)
-            for dose in doses:
+            line = next(x for x in text.splitlines() if x.strip().startswith(("- " + day, day)) and " · done: " in x)
+            week, *items = doses
+            assert f"{day} · {week} · done: " in line, (week, line)  # the week as Today numbered it
+            for dose in items:
                 assert dose in line, (day, dose, line)
         assert "counted once until it settles): 1." in text
         assert "paused" not in text.lower(), "nothing was paused"
+    coming = json.loads(ok(run_planner, "today", "--json", today="2026-03-20"))
+    assert f"Where the plan stands: the next session (2026-03-20) is {coming['week_text']}" in markdown
+    assert "- What limits it: " in markdown, "the plan's position and what limited it"
     advice = markdown.split("### Advice", 1)[1].split("\n## ", 1)[0]
     assert "2026-03-16: numbness or tingling in one leg" in advice
     assert "### Emergency" not in markdown and "### Urgent" not in markdown

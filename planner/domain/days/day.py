@@ -49,6 +49,7 @@ class DayView:
     held_back: list[HeldBack] = field(default_factory=list)  # easier variants kept until a top dose is done
     function_prompt: str | None = None  # the one line asking to rate the activities again (every two weeks)
     week_text: str = ""  # "week 3 of 12 (week 2's doses)": the one week numbering every face shows
+    easier: bool = False  # the doses are eased by an easier week (the label follows the doses, not the calendar)
 
     @property
     def session_count(self) -> tuple[int, int]:
@@ -67,6 +68,7 @@ class DayView:
             "status": self.status,
             "week": self.week,
             "week_text": self.week_text,
+            "easier_week": self.easier,
             "reasons": self.reasons,
             "alert": self.alert.as_json() if self.alert else None,
             "function_prompt": self.function_prompt,
@@ -302,7 +304,23 @@ def day_view(
         view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
     view.alert = current_alert(state, history, day)
     view.week_text = week_words(plan, day, view.week)
+    view.easier = view.planned and eased_by_easier_week(plan, state, day, weekly_increase, view.week)
     return view
+
+
+def eased_by_easier_week(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: float,
+                         doses_week: int | None) -> bool:
+    """Whether a session's doses are an easier week's: the doses of a planned easier week (which come later
+    than the calendar's once pain held the plan back), or an easier week met by a cut (the lower of the two
+    applies to the full week before: see :func:`adapted_session`). A hold never takes the calendar's easier
+    weeks, so a held week is not an easier one, whatever the calendar says."""
+    if doses_week is None or not 1 <= doses_week <= len(plan.weeks):
+        return False
+    if plan.weeks[doses_week - 1].deload:
+        return True
+    at = position(plan, state, day, weekly_increase)[0]
+    return at != doses_week and 1 <= at <= len(plan.weeks) and plan.weeks[at - 1].deload \
+        and _full_week_before(plan, at) == doses_week
 
 
 def week_words(plan: Plan, day: dt.date, doses_week: int | None) -> str:
