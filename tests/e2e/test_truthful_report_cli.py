@@ -44,6 +44,7 @@ def story(run_planner: RunPlanner, tmp_path: Path) -> dict[str, list[str]]:
     words them (its heading's week words first)."""
     ok(run_planner, "plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--start", DAYS[0],
        today=DAYS[0])
+    ok(run_planner, "calendar", "--live", str(tmp_path / "live.ics"), today=DAYS[0])
     doses: dict[str, list[str]] = {}
     for day in DAYS:
         view = json.loads(ok(run_planner, "today", "--json", today=day))
@@ -98,6 +99,14 @@ def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]],
     assert "### Emergency" not in markdown and "### Urgent" not in markdown
     notes = json.loads(ok(run_planner, "note", "--json", today="2026-03-20"))["notes"]
     assert [n["date"] for n in notes] == ["2026-03-04", "2026-03-11", "2026-03-18"]
+    # The live calendar numbers each session's week as Today did (it said "week 2" for week 3's held doses).
+    from icalendar import Calendar
+
+    live = Calendar.from_ical((tmp_path / "live.ics").read_bytes())
+    summaries = {e.decoded("dtstart").date().isoformat(): str(e["summary"]) for e in live.walk("VEVENT")
+                 if "walk" not in str(e["summary"])}
+    for day, doses in story.items():
+        assert summaries[day] == f"Core + flexibility: {doses[0]} ✓ done", (day, summaries[day])
     history = ok(run_planner, "history", today="2026-03-20")
     assert CLI_NOTES["2026-03-04"] in history and RUNNER_NOTE[1] in history
 
