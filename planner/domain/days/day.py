@@ -480,14 +480,15 @@ def _active_reasons(
     if factor < 1.0 and at <= len(plan.weeks) and plan.weeks[at - 1].deload and slot is not None:
         full = _full_week_before(plan, at)
         factor = min(factor, _easier_share(plan, at, full, slot)) if full is not None else factor
-    if in_force(state, day, weekly_increase) is not None:  # back at full doses after a rebuild: nothing held
+    change = in_force(state, day, weekly_increase)
+    if change is not None:  # back at full doses after a rebuild: nothing held
         last = next((a for a in reversed(history.adjustments) if a.date <= day), None)
         newer = last is not None and any(last.date < p.date <= day for p in history.pain)
         if last is not None and not newer:
             reasons.append(last.reason)
         elif last is not None:  # a newer report changed nothing: its old words would be stale
-            reasons.append(f"Doses held since {last.date.isoformat()} ({last.kind}); 'planner adjustments' "
-                           "says why.")
+            doing = "Doses held" if change == "hold" else "Building back to the full plan"
+            reasons.append(f"{doing} since {last.date.isoformat()} ({last.kind}); 'planner adjustments' says why.")
         if factor < 1.0:
             reasons.append(f"Today's volume is {factor:.0%} of the plan's week {week}.")
     elif history.adjustments and history.adjustments[-1].kind == "gap" and (
