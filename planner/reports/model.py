@@ -222,7 +222,7 @@ def build_report(
         flare_ups=[FlareUp(tuple(e), _before(e[0], views, history, library), end)
                    for e, end in episodes(pain, acceptable)],
         adjustments=[a for a in history.adjustments if since <= a.date <= today],
-        red_flags=[_red_flag(p, history, views) for p in pain if p.flags],
+        red_flags=_red_flags(pain, history, views),
         notes=[n for n in notes if since <= n.date <= today],
         paused=state.pause,
         function=function or FunctionSummary(),
@@ -329,7 +329,7 @@ def _position(plan: Plan, library: Library, history: History, state: AdaptationS
         limits.append("it is an easier week")
     if behind > 0:
         limits.append(f"its doses are {behind} week{'s' if behind > 1 else ''} behind the calendar, held back by "
-                      "pain, a break or a week not done (the changes below say when and why)")
+                      "pain, a pause, a break or a week not done (the changes below say when and why)")
     if factor < 1.0 and not view.easier:  # as Today says it: "Today's volume is 70% of the plan's week 2"
         limits.append(f"its volume is {factor:.0%} of week {view.week}'s while it builds back after pain")
     if limits:
@@ -358,21 +358,32 @@ def _done_text(completion: Completion, library: Library, prescription: Prescript
     return f"{name} {_dose_of(completion, prescription)}{partly}".strip()
 
 
-def _red_flag(report: PainReport, history: History, views: list[DayView]) -> RedFlag:
+def _red_flags(pain: Sequence[PainReport], history: History, views: list[DayView]) -> list[RedFlag]:
+    """Each report that named warning signs, with what followed it: its own pause, not another report's
+    (two reports on one day, the second during the first's pause, each show their own)."""
+    taken: set[int] = set()
+    return [_red_flag(p, history, views, taken) for p in pain if p.flags]
+
+
+def _red_flag(report: PainReport, history: History, views: list[DayView], taken: set[int]) -> RedFlag:
     level = level_of(report.flags) or AlertLevel.URGENT
     labels = tuple(BY_NAME[f].question if f in BY_NAME else f for f in report.flags)
     if level not in PAUSING_LEVELS:
         # Advice: nothing pauses; what followed is the change recorded with the report (a hold, a drop).
         followed = tuple(a for a in history.adjustments if a.date == report.date and a.kind == "advice")
         return RedFlag(report, labels, followed, None, level)
-    followed = tuple(a for a in history.adjustments if a.date >= report.date and a.kind in ("red-flag", "resume"))
-    # What followed: the pause, the confirmed resume, then the first session done after it.
-    resumed = next((a.date for a in followed if a.kind == "resume"), None)
+    # What followed: the report's own pause (the first not yet claimed by an earlier report; a screening's
+    # pause is not a report's), the confirmed resume that lifted it, then the first session done after it.
+    adjustments = history.adjustments
+    own = next((i for i, a in enumerate(adjustments) if i not in taken and a.kind == "red-flag"
+                and a.date >= report.date and "safety screening" not in a.reason), None)
+    kept: list[Adjustment] = []
+    if own is not None:
+        taken.add(own)
+        kept.append(adjustments[own])
+        kept += [next(a for a in adjustments[own + 1:] if a.kind == "resume")] if any(
+            a.kind == "resume" for a in adjustments[own + 1:]) else []
+    resumed = next((a.date for a in kept if a.kind == "resume"), None)
     next_session = next((v.date for v in views if resumed is not None and v.date >= resumed and v.status == "done"),
                         None)
-    kept = []
-    for adjustment in followed:
-        kept.append(adjustment)
-        if adjustment.kind == "resume":
-            break
     return RedFlag(report, labels, tuple(kept), next_session, level)

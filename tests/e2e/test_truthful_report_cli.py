@@ -136,3 +136,24 @@ def test_numbness_at_the_screening_builds_a_plan_without_hamstring_stretches(run
         view = json.loads(ok(run_planner, "today", "--json", "--date", day, today="2026-03-02"))
         assert view["status"] != "paused" and view["exercises"]
         assert not [e for e in view["exercises"] if e["id"].startswith("hamstring")]
+
+
+def test_each_warning_sign_shows_its_own_pause_and_the_resume(run_planner: RunPlanner) -> None:
+    """Two reports on one day, the second during the first's pause: each lists its own pause (both were
+    listed under each), the resume that lifted it, and the first session after; nothing says "paused" now."""
+    ok(run_planner, "plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--start",
+       "2026-03-02", today="2026-03-02")
+    ok(run_planner, "done", today="2026-03-04")
+    ok(run_planner, "pain", "4", "--flag", "saddle", "injury", today="2026-03-04")
+    ok(run_planner, "pain", "3", "--flag", "fever", today="2026-03-04")
+    ok(run_planner, "resume", "--confirm", today="2026-03-05")
+    ok(run_planner, "done", today="2026-03-09")
+    report = ok(run_planner, "report", today="2026-03-09")
+    emergency = report.split("### Emergency", 1)[1].split("###", 1)[0]
+    urgent = report.split("### Urgent", 1)[1].split("\n## ", 1)[0]
+    for section, own, other in ((emergency, "Pain 4 after", "Pain 3 on"), (urgent, "Pain 3 on", "Pain 4 after")):
+        assert section.count("(red-flag)") == 1 and own in section and other not in section, section
+        assert "(resume)" in section and "first session done after resuming: 2026-03-09" in section
+    summary = report.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    assert "paused" not in summary.lower() and "Where the plan stands" in summary
+    assert "held back by pain, a pause, a break" in summary
