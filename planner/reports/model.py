@@ -164,7 +164,8 @@ class Report:
             lines.append("Pain: no reports in this period.")
         lines += self.position
         episodes = len(self.flare_ups)
-        lines.append(f"Flare-ups (pain above {self.acceptable}, counted once until it settles): "
+        lines.append(f"Flare-ups (pain above {self.acceptable}, counted once until a report is back at "
+                     f"{self.acceptable} or less): "
                      + (f"{episodes}." if episodes else "none."))
         kinds: dict[str, int] = {}
         for adjustment in self.adjustments:
@@ -345,9 +346,10 @@ def _before(report: PainReport, views: list[DayView], history: History, library:
         if first <= view.date <= report.date and view.status != "planned":
             done = history.completions_on(view.date)
             prescribed = {p.id: p for p in view.exercises}
+            order = [*prescribed, *(i for i in done if i not in prescribed)]  # in the session's own order
             sessions.append(SessionBefore(view.date, view.status, tuple(
-                _done_text(c, library, prescribed.get(c.exercise_id)) for c in done.values()
-                if c.status in ("done", "partial"))))
+                _done_text(done[i], library, prescribed.get(i)) for i in order
+                if i in done and done[i].status in ("done", "partial"))))
     return tuple(sessions)
 
 

@@ -89,7 +89,7 @@ def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]],
             assert f"{day} · {week} · done: " in line, (week, line)  # the week as Today numbered it
             for dose in items:
                 assert dose in line, (day, dose, line)
-        assert "counted once until it settles): 1." in text
+        assert "Flare-ups (pain above 5, counted once until a report is back at 5 or less): 1." in text
         assert "paused" not in text.lower(), "nothing was paused"
     coming = json.loads(ok(run_planner, "today", "--json", today="2026-03-20"))
     assert f"Where the plan stands: the next session (2026-03-20) is {coming['week_text']}" in markdown
