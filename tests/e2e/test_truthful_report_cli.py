@@ -94,6 +94,9 @@ def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]],
     coming = json.loads(ok(run_planner, "today", "--json", today="2026-03-20"))
     assert f"Where the plan stands: the next session (2026-03-20) is {coming['week_text']}" in markdown
     assert "- What limits it: " in markdown, "the plan's position and what limited it"
+    # simulate numbers the coming weeks as Today does (it said "Week 1" for the plan's weeks 3 and 4)
+    projected = ok(run_planner, "simulate", "--pain", "2", "--weeks", "1", today="2026-03-20")
+    assert f"From Friday 2026-03-20 (weeks {coming['week_text'].split()[1]}–4 of 12): " in projected
     advice = markdown.split("### Advice", 1)[1].split("\n## ", 1)[0]
     assert "2026-03-16: numbness or tingling in one leg" in advice
     assert "### Emergency" not in markdown and "### Urgent" not in markdown
