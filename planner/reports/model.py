@@ -151,7 +151,8 @@ class Report:
         lines = [f"Sessions: {self.done} of {self.due} due were done in full ({self.adherence}% adherence); "
                  f"current streak {self.current_streak}, best {self.best_streak}."]
         if self.walks_due:
-            lines.append(f"Walks apart from the sessions: {self.walks_done} of {self.walks_due} done "
+            # "Checked off", not "done": a walk taken but not ticked is not in the record.
+            lines.append(f"Walks apart from the sessions: {self.walks_done} of {self.walks_due} checked off "
                          f"({round(100 * self.walks_done / self.walks_due)}%).")
         if self.pain:
             scores = [p.score for p in self.pain]
