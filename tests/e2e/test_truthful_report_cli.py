@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from planner.store.store import Store
 from tests.conftest import RunPlanner
 
 
@@ -58,10 +57,15 @@ def story(run_planner: RunPlanner, tmp_path: Path) -> dict[str, list[str]]:
         if day in CLI_NOTES:
             ok(run_planner, "note", CLI_NOTES[day], today=day)
     ok(run_planner, "pain", "3", "--flag", "numbness", today="2026-03-16")
-    with Store(tmp_path / "data") as store:  # the runner's call (planner.app.data.AppData.save_note)
-        plan = store.active_plan()
-        assert plan is not None
-        store.set_note(plan.id, dt_date(RUNNER_NOTE[0]), RUNNER_NOTE[1])
+    # The runner's own call: its note box saves through AppData.save_note (the action planner note shares).
+    import argparse
+
+    from planner.app.data import AppData
+    from planner.context import Context
+
+    context = Context.from_args(argparse.Namespace(data_dir=str(tmp_path / "data")))
+    context.today = dt_date(RUNNER_NOTE[0])
+    assert AppData(context).save_note(context.today, RUNNER_NOTE[1]).lines == ["Note kept with the session."]
     return doses
 
 
