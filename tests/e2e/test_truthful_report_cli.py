@@ -114,6 +114,9 @@ def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]],
                  if "walk" not in str(e["summary"])}
     for day, doses in story.items():
         assert summaries[day] == f"Core + flexibility: {doses[0]} ✓ done", (day, summaries[day])
+    shown = {s["date"]: s["week_text"] for s in json.loads(ok(run_planner, "history", "--json", today="2026-03-20"))[
+        "sessions"]}
+    assert all(shown[day] == doses[0] for day, doses in story.items()), "history --json numbers weeks as today"
     history = ok(run_planner, "history", today="2026-03-20")
     assert CLI_NOTES["2026-03-04"] in history and RUNNER_NOTE[1] in history
 
