@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from planner.domain.days.earned import HeldBack, earned_session
+from planner.domain.days.easier import eased_by_easier_week
 from planner.domain.days.relief import relief_routine
 from planner.domain.kinds import DayStatus
 from planner.domain.library.loading import Library
@@ -306,21 +307,6 @@ def day_view(
     view.week_text = week_words(plan, day, view.week)
     view.easier = view.planned and eased_by_easier_week(plan, state, day, weekly_increase, view.week)
     return view
-
-
-def eased_by_easier_week(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: float,
-                         doses_week: int | None) -> bool:
-    """Whether a session's doses are an easier week's: the doses of a planned easier week (which come later
-    than the calendar's once pain held the plan back), or an easier week met by a cut (the lower of the two
-    applies to the full week before: see :func:`adapted_session`). A hold never takes the calendar's easier
-    weeks, so a held week is not an easier one, whatever the calendar says."""
-    if doses_week is None or not 1 <= doses_week <= len(plan.weeks):
-        return False
-    if plan.weeks[doses_week - 1].deload:
-        return True
-    at = position(plan, state, day, weekly_increase)[0]
-    return at != doses_week and 1 <= at <= len(plan.weeks) and plan.weeks[at - 1].deload \
-        and _full_week_before(plan, at) == doses_week
 
 
 def week_words(plan: Plan, day: dt.date, doses_week: int | None) -> str:
