@@ -157,7 +157,7 @@ class Report:
         if self.pain:
             scores = [p.score for p in self.pain]
             first, last = _early_late(self.pain)
-            trend = f" Average {first:.1f} in the first two weeks, {last:.1f} in the last two." if (
+            trend = f" Average {first:.1f} in the first two weeks of reports, {last:.1f} in the last two." if (
                 first is not None and last is not None) else ""
             lines.append(f"Pain: {len(scores)} reports, average {sum(scores) / len(scores):.1f} of 10, "
                          f"highest {max(scores)}, latest {scores[-1]} ({self.pain[-1].date.isoformat()}).{trend}")
