@@ -9,11 +9,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from planner.domain.days.day import day_view, session_record, slot_on
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.domain.days.day import DayView, day_view, session_record, slot_on
 from planner.domain.days.earned import HELD_WHY
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category
-from planner.domain.pain.adaptation import AdaptationState, apply_pain_report
+from planner.domain.pain.adaptation import AdaptationState, apply_pain_report, position, settle
 from planner.domain.pain.moving_on import catch_up
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs, Prescription
@@ -21,14 +24,19 @@ from planner.domain.records import Completion, History, PainReport
 
 START = dt.date(2026, 3, 2)  # a Monday
 INCREASE = 0.1
+PROGRAMS = ["core-flexibility", "core-foundation", "desk-posture", "first-days-relief", "flexibility",
+            "gentle-return"]
 
 Skips = Callable[[int, Prescription], bool]  # (calendar week, item) -> left undone
 
 
 def live(library: Library, program: str, minutes: int, level: int, skips: Skips,
-         pain: Callable[[int], int] = lambda week: 1) -> list[tuple[dt.date, int, list]]:
+         pain: Callable[[int], int] = lambda week: 1,
+         held: dict[dt.date, bool] | None = None) -> list[tuple[dt.date, int, DayView]]:
     """Twelve weeks of a person who checks off every session except what ``skips`` leaves out, reporting
-    ``pain(week)`` after each: (day, calendar week, the day's view) for every session day."""
+    ``pain(week)`` after each: (day, calendar week, the day's view) for every session day; ``held`` gets
+    whether a hold, cut or rebuild was in force on each."""
+    held = {} if held is None else held
     plan = build_plan(PlanInputs(program=program, days=["mon", "wed", "fri"], minutes=minutes, level=level,
                                  weeks=12, start=START), library)
     state, history, days = AdaptationState(), History(usual_pain=1), []
@@ -40,6 +48,8 @@ def live(library: Library, program: str, minutes: int, level: int, skips: Skips,
         state, due = catch_up(plan, state, history, day, INCREASE)
         history = replace(history, adjustments=(*history.adjustments, *due))
         view = day_view(plan, library, state, history, day, INCREASE, day)
+        held[day] = settle(plan, state, day, INCREASE).frozen_week is not None \
+            or position(plan, state, day, INCREASE)[1] < 1.0
         days.append((day, week, view))
         done = tuple(Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes)
                      for p in view.exercises if not skips(week, p))
@@ -52,10 +62,12 @@ def live(library: Library, program: str, minutes: int, level: int, skips: Skips,
     return days
 
 
-def changes_by_week(days: list[tuple[dt.date, int, list]]) -> dict[int, set[str]]:
+def changes_by_week(days: list[tuple[dt.date, int, DayView]]) -> dict[int, set[str]]:
     seen: set[str] = set()
     weeks: dict[int, set[str]] = {}
     for _, week, view in days:
+        if view.status == "paused":
+            continue  # the relief routine of a rest-and-relief pause is not the plan moving on
         ids = {p.id for p in view.exercises if p.category is not Category.RELIEF}
         if week > 1:
             weeks.setdefault(week, set()).update(ids - seen)
@@ -96,3 +108,34 @@ def test_a_harder_variant_earned_during_a_hold_waits_until_the_hold_ends(library
     cut = day_view(plan, library, AdaptationState(frozen_week=3, factor=0.7, ceiling=1.0), history, friday,
                    INCREASE, friday)
     assert "curl-up" not in {p.id for p in cut.exercises}, "nor during a cut"
+
+
+SLOTS = ["curl-up", "side-plank", "bird-dog", "bridge-hinge", "stretch", "loaded", "none"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(program=st.sampled_from(PROGRAMS), minutes=st.sampled_from([15, 20, 30, 45]), level=st.integers(1, 5),
+       slot=st.sampled_from(SLOTS), missed=st.tuples(st.integers(2, 8), st.integers(0, 5)),
+       sore=st.tuples(st.integers(3, 10), st.integers(0, 3), st.sampled_from([3, 4, 5, 7])))
+def test_the_lived_plan_brings_one_change_a_week_and_none_while_held(
+        library: Library, program: str, minutes: int, level: int, slot: str, missed: tuple[int, int],
+        sore: tuple[int, int, int]) -> None:
+    """Property over every program x minutes x level: a person who leaves one slot's work undone for some
+    weeks and has a sore spell (a hold or a cut) sees at most one new or harder exercise a week, and while a
+    hold, cut or rebuild is in force, nothing they had not been shown before it."""
+    first_missed, missed_weeks = missed
+    first_sore, sore_weeks, score = sore
+    held: dict[dt.date, bool] = {}
+    days = live(library, program, minutes, level,
+                lambda week, p: p.slot == slot and first_missed <= week < first_missed + missed_weeks,
+                pain=lambda week: score if first_sore <= week < first_sore + sore_weeks else 1, held=held)
+    weeks = changes_by_week(days)
+    assert all(len(new) <= 1 for new in weeks.values()), weeks
+    seen: set[str] = set()
+    for day, _, view in days:
+        if view.status == "paused":
+            continue
+        ids = {p.id for p in view.exercises if p.category is not Category.RELIEF}
+        if held[day]:
+            assert ids <= seen, (day, sorted(ids - seen))
+        seen |= ids
