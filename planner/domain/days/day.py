@@ -169,7 +169,7 @@ def adapted_session(
         if history is not None and not as_built:
             # A track eased after pain follows the pain rules alone.
             items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed),
-                                         week_start=week_start, frozen=frozen)
+                                         week_start=week_start, frozen=frozen, session=slot)
         return _adapt(library, state, items, scale, floors, number), kept
 
     def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:

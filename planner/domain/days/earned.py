@@ -27,6 +27,7 @@ import weakref
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from planner.domain.days.track_position import lagging
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category
 from planner.domain.plan.model import Plan, Prescription, prescribe
@@ -48,6 +49,10 @@ class HeldBack:
 
     @property
     def reason(self) -> str:
+        if self.needed == 0:  # a track that lags the plan (planner.domain.days.track_position)
+            return (f"{self.kept.name} stays at {self.kept.dose_text()} (the plan is at "
+                    f"{self.planned.name} {self.planned.dose_text()}): each exercise moves up only in weeks it "
+                    "was done, and it was left undone in a week the plan moved on.")
         if self.done >= self.needed:
             why = self.why or "one new or harder exercise a week, and none while the plan is held or eased"
             return (f"{self.planned.name} waits: you stay on {self.kept.name} at its top dose "
@@ -262,7 +267,7 @@ def _easier_before(plan: Plan, library: Library, week: int, item: Prescription) 
     if not easier or easier[-1] not in library.exercises:
         return None
     top, top_dates = variants[easier[-1]]
-    needed = min(SESSIONS_AT_TOP, len(top_dates))
+    needed = max(1, min(SESSIONS_AT_TOP, len(top_dates)))
     return HeldBack(item, _kept(plan, library, week, item, easier[-1], top), needed, needed)
 
 
@@ -277,15 +282,32 @@ def _deload_factor(plan: Plan, week: int, item: Prescription) -> float:
     return 1.0
 
 
+def _as_in_week(plan: Plan, library: Library, week: int, planned: Prescription, earlier: Prescription,
+                ) -> Prescription:
+    """A lagging track's earlier prescription as shown in plan week ``week``: cut as its easier week cuts
+    the track when ``week`` is one, and never more than planned of the same exercise."""
+    if plan.weeks[week - 1].deload and earlier.id in library.exercises:
+        exercise = library.exercises[earlier.id]
+        dose = replace(starting_dose(exercise), sets=earlier.sets, reps=earlier.reps,
+                       hold_seconds=earlier.hold_seconds, minutes=earlier.minutes)
+        dose = scaled_dose(TrackState(exercise, dose), _deload_factor(plan, week, planned))
+        earlier = prescribe(exercise, dose, planned.track, planned.slot)
+    if earlier.id == planned.id and earlier.volume_seconds >= planned.volume_seconds:
+        return planned
+    return replace(earlier, slot=planned.slot)
+
+
 HELD_WHY = "no harder variant comes while a hold, a cut or its rebuild is in force"
 
 
 def earned_session(plan: Plan, library: Library, history: History, week: int, day: dt.date,
                    items: list[Prescription], skip: Collection[str] = (), week_start: dt.date | None = None,
-                   frozen: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
+                   frozen: bool = False, session: int | None = None) -> tuple[list[Prescription], list[HeldBack]]:
     """``items`` with each harder variant not yet earned replaced by the easier one; and what was kept.
 
-    Tracks in ``skip`` (eased after pain) are left as they are. With ``week_start`` (the first day of the
+    Tracks in ``skip`` (eased after pain) are left as they are. With ``session`` (the day's session of its
+    week), a track left undone in weeks the plan moved on stays at its own position
+    (:mod:`planner.domain.days.track_position`). With ``week_start`` (the first day of the
     calendar week of ``day``), a harder variant first shown this week (earned late, or the plan's own step)
     also waits while the plan is ``frozen`` (a hold, cut or rebuild) unless it was shown before ``day``,
     and, earned late, waits for a week in which no other exercise is new or harder.
@@ -303,21 +325,31 @@ def earned_session(plan: Plan, library: Library, history: History, week: int, da
         changed |= {tracks.get(exercise_id, exercise_id) for exercise_id, when in first.items()
                     if week_start <= when < day and exercise_id in library.exercises
                     and library.exercises[exercise_id].category is not Category.RELIEF}
-    for item in items:
-        held = None if item.track in skip else held_back(plan, library, history, week, day, item)
+    for planned in items:
+        item, at = planned, week
+        behind = None if session is None or item.track in skip else lagging(plan, library, history, day, week,
+                                                                           session, item)
+        if behind is not None:
+            at, item = behind[0], _as_in_week(plan, library, week, planned, behind[1])
+            behind = None if item == planned else HeldBack(planned, item, 0, 0)
+            item = planned if behind is None else item
+        held = None if item.track in skip else held_back(plan, library, history, at, day, item)
+        if held is not None and behind is not None:
+            held = replace(held, planned=planned)
         if held is None and week_start is not None and item.track not in skip \
                 and item.category is not Category.RELIEF:
             shown = first.get(item.id, dt.date.max)
-            easier = _easier_before(plan, library, week, item) if shown >= week_start else None
+            easier = _easier_before(plan, library, at, item) if shown >= week_start else None
             if easier is not None:  # a harder variant, new this week
                 wait = HELD_WHY if frozen and shown >= day else None
                 if wait is None and novel.get(item.id) != item.track and changed - {item.track}:
                     wait = ("one new or harder exercise a week, and this week already brings one, so that if "
                             "your back complains you know which change to undo")
                 if wait is not None:
-                    held = replace(easier, why=wait)
+                    held = replace(easier, planned=planned, why=wait)
                 else:
                     changed.add(item.track)
+        held = held or behind
         if held is not None:
             kept.append(held)
             item = held.kept
