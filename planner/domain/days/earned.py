@@ -50,9 +50,10 @@ class HeldBack:
     @property
     def reason(self) -> str:
         if self.needed == 0:  # a track that lags the plan (planner.domain.days.track_position)
-            return (f"{self.kept.name} stays at {self.kept.dose_text()} (the plan is at "
-                    f"{self.planned.name} {self.planned.dose_text()}): each exercise moves up only in weeks it "
-                    "was done, and it was left undone in a week the plan moved on.")
+            plan = self.planned.dose_text() if self.planned.id == self.kept.id else \
+                f"{self.planned.name} {self.planned.dose_text()}"
+            return (f"{self.kept.name} stays at {self.kept.dose_text()}, not the plan's {plan}: each exercise "
+                    "moves up only in weeks it was done, and it was left undone in a week the plan moved on.")
         if self.done >= self.needed:
             why = self.why or "one new or harder exercise a week, and none while the plan is held or eased"
             return (f"{self.planned.name} waits: you stay on {self.kept.name} at its top dose "
