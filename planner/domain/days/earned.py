@@ -27,7 +27,7 @@ import weakref
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from planner.domain.days.track_position import lagging
+from planner.domain.days.track_position import lagging, track_lags
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category
 from planner.domain.plan.model import Plan, Prescription, prescribe
@@ -315,6 +315,7 @@ def earned_session(plan: Plan, library: Library, history: History, week: int, da
     """
     kept: list[HeldBack] = []
     result = []
+    lags = track_lags(plan, history, day, week) if session is not None else {}
     first = _first_shown(history) if week_start is not None else {}
     novel = _novel(plan, week) if week_start is not None else {}
     changed: set[str] = set()
@@ -328,8 +329,7 @@ def earned_session(plan: Plan, library: Library, history: History, week: int, da
                     and library.exercises[exercise_id].category is not Category.RELIEF}
     for planned in items:
         item, at = planned, week
-        behind = None if session is None or item.track in skip else lagging(plan, library, history, day, week,
-                                                                           session, item)
+        behind = None if not lags or item.track in skip else lagging(plan, library, lags, week, session, item)
         if behind is not None:
             at, item = behind[0], _as_in_week(plan, library, week, planned, behind[1])
             behind = None if item == planned else HeldBack(planned, item, 0, 0)
@@ -402,11 +402,12 @@ def _novel(plan: Plan, week: int) -> dict[str, str]:
     """The exercises plan week ``week`` brings that no week before it had (new or harder), with their tracks;
     relief items aside. The plan as built brings at most one a week."""
     known = _NOVEL.get(id(plan))
-    if known is None:
+    if known is None:  # every week in one reading of the plan
         known = _NOVEL[id(plan)] = {}
         weakref.finalize(plan, _NOVEL.pop, id(plan), None)
-    if week not in known:
-        before = {p.id for w in plan.weeks[:week - 1] for s in w.sessions for p in s.exercises}
-        known[week] = {p.id: p.track for s in plan.weeks[week - 1].sessions for p in s.exercises
-                       if p.id not in before and p.category is not Category.RELIEF}
-    return known[week]
+        seen: set[str] = set()
+        for number, plan_week in enumerate(plan.weeks, 1):
+            items = [p for s in plan_week.sessions for p in s.exercises]
+            known[number] = {p.id: p.track for p in items if p.id not in seen and p.category is not Category.RELIEF}
+            seen |= {p.id for p in items}
+    return known.get(week, {})

@@ -73,8 +73,8 @@ def _weeks(plan: Plan, history: History) -> list[_Week]:
 
 
 # Kept per (plan, check-offs, records): Today, history and the report read many days of one history; with
-# each, the lags already worked out (by track, calendar week and plan week).
-_Kept = tuple[tuple, list["_Week"], list[int], dict[tuple[str, int, int], int]]
+# each, the lags already worked out (by calendar week and plan week).
+_Kept = tuple[tuple, list["_Week"], list[int], dict[tuple[int, int], dict[str, int]]]
 _KEPT: dict[tuple[int, int, int], _Kept] = {}
 _KEPT_MAX = 4
 
@@ -85,30 +85,35 @@ def _record_weeks(plan: Plan, history: History) -> _Kept:
     if kept is not None and kept[0][0] is plan and kept[0][1] is history.completions \
             and kept[0][2] is history.sessions:
         return kept
-    weeks = _weeks(plan, history)
+    weeks = _weeks(plan, history) if history.sessions else []
     if len(_KEPT) >= _KEPT_MAX:
         _KEPT.clear()  # one step, safe beside the app's worker threads; rebuilt on the next ask
     kept = _KEPT[key] = ((plan, history.completions, history.sessions), weeks, [w.calendar for w in weeks], {})
     return kept
 
 
-def track_lag(plan: Plan, history: History, day: dt.date, week: int, track: str) -> int:
-    """How many weeks ``track`` is behind the plan's position ``week`` on ``day``: the weeks before day's
-    calendar week in which the plan moved on while the track was planned and not done."""
-    _, weeks, calendars, lags = _record_weeks(plan, history)
+def track_lags(plan: Plan, history: History, day: dt.date, week: int) -> dict[str, int]:
+    """Each lagging track's lag on ``day`` at the plan's position ``week``: the weeks before day's calendar
+    week in which the plan moved on while the track was planned and not done (tracks not lagging left out)."""
+    _, weeks, calendars, known = _record_weeks(plan, history)
     calendar = (day - plan.inputs.start).days // 7 + 1
-    known = lags.get((track, calendar, week))
-    if known is not None:
-        return known
-    upto = bisect.bisect_left(calendars, calendar)
-    lag = 0
-    for n in range(upto):
-        this = weeks[n]
-        after = weeks[n + 1].position if n + 1 < upto else week
-        if after > this.position and track in this.planned and track not in this.done:
-            lag += 1
-    lags[(track, calendar, week)] = lag
-    return lag
+    lags = known.get((calendar, week))
+    if lags is None:
+        lags = {}
+        upto = bisect.bisect_left(calendars, calendar)
+        for n in range(upto):
+            this = weeks[n]
+            after = weeks[n + 1].position if n + 1 < upto else week
+            if after > this.position:
+                for track in this.planned - this.done:
+                    lags[track] = lags.get(track, 0) + 1
+        known[(calendar, week)] = lags
+    return lags
+
+
+def track_lag(plan: Plan, history: History, day: dt.date, week: int, track: str) -> int:
+    """How many weeks ``track`` is behind the plan's position ``week`` on ``day`` (see :func:`track_lags`)."""
+    return track_lags(plan, history, day, week).get(track, 0)
 
 
 def at_position(plan: Plan, track: str, position: int, slot: int) -> Prescription | None:
@@ -126,15 +131,14 @@ def at_position(plan: Plan, track: str, position: int, slot: int) -> Prescriptio
     return None
 
 
-def lagging(plan: Plan, library: Library, history: History, day: dt.date, week: int, slot: int,
+def lagging(plan: Plan, library: Library, lags: dict[str, int], week: int, slot: int,
             item: Prescription) -> tuple[int, Prescription] | None:
-    """(the track's own position, its prescription there) when ``item``'s track lags the plan's ``week``;
-    ``None`` when it does not (or it is a walk or relief item, or an exercise not in the library)."""
+    """(the track's own position, its prescription there) when ``item``'s track lags the plan's ``week`` by
+    ``lags`` (:func:`track_lags`); ``None`` when it does not, or it is a walk or relief item."""
+    lag = lags.get(item.track, 0)
     exercise = library.exercises.get(item.id)
-    if exercise is None or exercise.category is Category.RELIEF or not is_load(exercise) or item.apart:
-        return None
-    lag = track_lag(plan, history, day, week, item.track)
-    if lag == 0:
+    if lag == 0 or exercise is None or exercise.category is Category.RELIEF or not is_load(exercise) \
+            or item.apart:
         return None
     position = max(1, week - lag)
     earlier = at_position(plan, item.track, position, slot)
