@@ -107,3 +107,19 @@ def test_a_later_pain_report_leaves_every_past_day_as_it_was(library: Library) -
     later = replace(history, pain=(report,), adjustments=tuple(adjustments))
     after = [day_view(plan, library, state, later, d, INCREASE, today).as_json() for d in days]
     assert before == after
+
+
+def test_a_movement_never_done_since_it_joined_stays_at_its_first_dose(library: Library) -> None:
+    """Core foundation's everyday loaded movement joins in week 5; left undone every time while the rest
+    is done, it stays at the dose it came in at (never the later weeks' more), however far behind it is."""
+    days = live(library, "core-foundation", 30, 1, lambda week, p: p.slot == "loaded")
+    loaded = [(view.week, p) for _, _, view in days for p in view.exercises if p.slot == "loaded"]
+    assert loaded, "the loaded movement joined"
+    first = loaded[0][1]
+    plan = build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
+                                 weeks=12, start=START), library)
+    for week, p in loaded:
+        easier = plan.weeks[week - 1].deload  # an easier week cuts it as it cuts the rest
+        assert p.id == first.id and (p.volume_seconds < first.volume_seconds if easier
+                                     else p.volume_seconds == first.volume_seconds), (week, p.dose_text())
+    assert max(w for w, _ in loaded) >= 10, "the plan itself moved on meanwhile (all but one done counts)"

@@ -142,4 +142,7 @@ def lagging(plan: Plan, library: Library, lags: dict[str, int], week: int, slot:
         return None
     position = max(1, week - lag)
     earlier = at_position(plan, item.track, position, slot)
+    while earlier is None and position < week:  # never done since it first came: its first dose
+        position += 1
+        earlier = at_position(plan, item.track, position, slot)
     return None if earlier is None else (position, earlier)
