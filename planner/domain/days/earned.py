@@ -319,14 +319,17 @@ def earned_session(plan: Plan, library: Library, history: History, week: int, da
     first = _first_shown(history) if week_start is not None else {}
     novel = _novel(plan, week) if week_start is not None else {}
     changed: set[str] = set()
+    stepped: dict[str, set[str]] = {}  # track -> the exercises first checked off on it earlier this week
     if week_start is not None:
         # The tracks already changed this week: the plan's own step while still new this week, and any
         # exercise (relief aside) first checked off earlier this week.
         changed = {track for exercise_id, track in novel.items() if first.get(exercise_id, day) >= week_start}
         tracks = _tracks_of(plan)
-        changed |= {tracks.get(exercise_id, exercise_id) for exercise_id, when in first.items()
-                    if week_start <= when < day and exercise_id in library.exercises
-                    and library.exercises[exercise_id].category is not Category.RELIEF}
+        for exercise_id, when in first.items():
+            if week_start <= when < day and exercise_id in library.exercises \
+                    and library.exercises[exercise_id].category is not Category.RELIEF:
+                stepped.setdefault(tracks.get(exercise_id, exercise_id), set()).add(exercise_id)
+        changed |= set(stepped)
     for planned in items:
         item, at = planned, week
         behind = None if not lags or item.track in skip else lagging(plan, library, lags, week, session, item)
@@ -343,6 +346,8 @@ def earned_session(plan: Plan, library: Library, history: History, week: int, da
             easier = _easier_before(plan, library, at, item) if shown >= week_start else None
             if easier is not None:  # a harder variant, new this week
                 wait = HELD_WHY if frozen and shown >= day else None
+                if wait is None and stepped.get(item.track, {item.id}) != {item.id}:
+                    wait = "one step a week for each exercise, and this one has already moved up this week"
                 if wait is None and novel.get(item.id) != item.track and changed - {item.track}:
                     wait = ("one new or harder exercise a week, and this week already brings one, so that if "
                             "your back complains you know which change to undo")
