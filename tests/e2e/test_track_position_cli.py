@@ -67,3 +67,15 @@ def test_a_stretch_left_undone_stays_where_it_was_while_the_rest_moves_on(run_pl
     assert wednesday["week"] == 6
     assert item(wednesday, LEFT)["hold_seconds"] == 25, "two weeks behind: its own week 3 dose, not week 6's 30 s"
     assert "moves up only in weeks it was done" in item(wednesday, LEFT)["held_back"]["reason"]
+
+
+def test_the_plan_as_built_and_simulate_say_what_they_are(run_planner: RunPlanner, tmp_path) -> None:
+    """plan show, the Markdown export (and the builder's preview, a snapshot) show the path if every session
+    is done with pain 0-2; simulate says it runs the same rules as real reports. Both say so."""
+    ok(run_planner, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", today=START)
+    said = "the path if every session is done with pain 0-2"
+    assert said in ok(run_planner, "plan", "show", today=START)
+    ok(run_planner, "export", "--format", "md", "-o", str(tmp_path / "plan.md"), today=START)
+    assert said in (tmp_path / "plan.md").read_text()
+    assert "the same rules your real reports and check-offs go through" in ok(
+        run_planner, "simulate", "--pain", "3", "--weeks", "1", today=START)
