@@ -53,7 +53,9 @@ class HeldBack:
             plan = self.planned.dose_text() if self.planned.id == self.kept.id else \
                 f"{self.planned.name} {self.planned.dose_text()}"
             return (f"{self.kept.name} stays at {self.kept.dose_text()}, not the plan's {plan}: each exercise "
-                    "moves up only in weeks it was done, and it was left undone in a week the plan moved on.")
+                    "moves up only in weeks it was done, and it was left undone in a week the plan moved on. If "
+                    "it hurts, name it when you report pain: when the pain calls for a change, it is eased or "
+                    "replaced first.")
         if self.done >= self.needed:
             why = self.why or "one new or harder exercise a week, and none while the plan is held or eased"
             return (f"{self.planned.name} waits: you stay on {self.kept.name} at its top dose "
