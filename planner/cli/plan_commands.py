@@ -17,6 +17,7 @@ from planner.domain.pain.adaptation import AdaptationState, calendar_week
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import capped_level
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, apart_text, parse_days
+from planner.domain.plan.wording import AS_BUILT_SENTENCE
 
 
 def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
@@ -134,8 +135,6 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-AS_BUILT = ("the path if every session is done with pain 0-2: what you do and how your back answers set the "
-            "pace ('planner today'; 'planner simulate' shows other reports)")
 
 
 def show_plan(args: argparse.Namespace, context: Context) -> int:
@@ -158,7 +157,7 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
         return 0
     weeks = [built.weeks[args.week - 1]] if args.week else built.weeks
     print(summary(built, weeks))
-    print(f"\n{AS_BUILT[0].upper()}{AS_BUILT[1:]}.")
+    print(f"\n{AS_BUILT_SENTENCE}")
     if coming is not None and held:
         print(f"\nAs your check-offs stand, {DAY_NAMES[coming.date.weekday()]} {coming.date.isoformat()}'s session "
               "differs from the plan above:")

@@ -12,6 +12,7 @@ from planner.domain.days.projection import MAX_WEEKS, ProjectedWeek, project_pai
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.library.loading import BUILT_IN
 from planner.domain.plan.model import DAY_NAMES, Plan
+from planner.domain.plan.wording import SIMULATED
 
 
 def _number(text: str | None, name: str, low: int, high: int, what: str) -> int | None:
@@ -46,7 +47,7 @@ def simulate(args: argparse.Namespace, context: Context) -> int:
                     "projection": [week.as_json() for week in projection]})
         return 0
     after = f"pain {score} after every session" + (f" and {morning} the next morning" if morning is not None else "")
-    print(f"If you reported {after} (pain rules: {rules}); nothing is recorded:")
+    print(f"If you reported {after} (pain rules: {rules}): {SIMULATED}; nothing is recorded:")
     for week in projection:
         print()
         print(_week_lines(week, active.plan))

@@ -162,12 +162,17 @@ def adapted_session(
             factor = min(factor, _easier_share(plan, week, full, slot))
             week = full
     floors = first_doses(plan) if factor < 1.0 or state.frozen_week is not None else None
+    live = settle(plan, state, day, weekly_increase)  # a hold already rebuilt to full is over
+    # While a hold, cut or rebuild is in force no harder variant comes; outside them, one change a week.
+    frozen = live.frozen_week is not None or factor < 1.0
+    week_start = plan.inputs.start + dt.timedelta(days=7 * (calendar_week(plan, day) - 1))
 
     def adapt(number: int, scale: float, as_built: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
         items, kept = plan.weeks[number - 1].sessions[slot].exercises, []
         if history is not None and not as_built:
             # A track eased after pain follows the pain rules alone.
-            items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
+            items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed),
+                                         week_start=week_start, frozen=frozen, session=slot)
         return _adapt(library, state, items, scale, floors, number), kept
 
     def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:
@@ -176,7 +181,6 @@ def adapted_session(
         return number, adapted[0]
 
     items = adapt(week, factor)
-    live = settle(plan, state, day, weekly_increase)  # a hold already rebuilt to full is over
     calendar = max(1, calendar_week(plan, day) - live.lag_weeks)
     if live.frozen_week is not None and calendar <= len(plan.weeks):
         # A hold holds, whatever the calendar says: the held week's exercises stay (never the calendar
