@@ -401,6 +401,8 @@ class PlannerApp(App[None]):
         for a wider terminal."""
         from planner.app.screens.too_small import TooSmallScreen
 
+        if not self.screen_stack:  # between a mode's switch and its first screen, or while closing:
+            return  # nothing to cover yet; the screen's arrival runs this again (screen_change_signal)
         size = size or self.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         if isinstance(self.screen, TooSmallScreen):

@@ -2,8 +2,9 @@
 
 Each sign is a No and a Yes (:class:`~planner.app.widgets.questions.SignQuestion`), as in the pain
 check-in: the first No has focus, so a stray space or Enter answers no, never yes. No yes (a sign left
-unanswered counts as no) records "none of these" and the plan is built; any yes builds no plan and shows
-that sign's alert (an emergency or urgent one also pauses).
+unanswered counts as no) records "none of these" and the plan is built. An emergency or urgent yes builds
+no plan, shows that sign's alert and pauses; a yes to tingling in one leg shows its advice, and the plan is
+built without the stretches that load the nerve.
 """
 
 from __future__ import annotations
