@@ -251,12 +251,20 @@ class PlannerApp(App[None]):
     # Navigation -------------------------------------------------------------
 
     def action_go(self, mode: str) -> None:
+        if self.snapshot is not None and mode == "today" == self.current_mode and len(self.screen_stack) == 1:
+            self.post_message(messages.Reload(self))  # t on Today: read again what another writer may have changed
+            return
         if self.snapshot is None or self.current_mode == mode or self.is_too_small:
             return
         if self.snapshot.plan is None and mode not in ("builder", "library", "relief", "learn"):
             self.notify("Build a plan first: fill in the form and press ctrl+s.")
             mode = "builder"
         self.switch_mode(mode)
+
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        """Back to the app's terminal: what was written meanwhile elsewhere (a pain report from a phone) shows."""
+        if self.snapshot is not None:
+            self.post_message(messages.Reload(self))
 
     async def on_event(self, event: events.Event) -> None:
         """A key still queued as the app closes (its screens already taken down) is dropped: Textual would

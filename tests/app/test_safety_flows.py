@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from textual.events import Key
+from textual.events import AppFocus, Key
 from textual.widgets import Static
 
 from planner.app.screens.checkin import PainCheckIn
@@ -17,6 +18,7 @@ from planner.app.widgets.questions import QuestionBox, SignQuestion
 from planner.store.active_plan import standing_state
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle
+from tests.conftest import run_in_process
 
 
 async def open_check_in(pilot) -> PainCheckIn:
@@ -277,3 +279,21 @@ async def test_stray_keys_in_the_screening_answer_no_never_yes(data_dir: Path) -
     with Store(data_dir) as store:
         assert store.active_plan() is not None and store.latest_screening().yes == ()
         assert standing_state(store).pause is None
+
+
+async def test_a_sign_reported_from_another_terminal_shows_when_the_app_is_back_in_front(seeded: Path) -> None:
+    """A pain report with an emergency sign from a second terminal (or a phone over SSH) while the app is
+    open: Today showed the live session until restarted. Now the app reads the store again when the
+    terminal gives it focus back, and when t is pressed on Today."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(AlertBox).display is False
+        assert run_in_process("pain", "3", "--flag", "saddle", env=dict(os.environ), cwd=seeded).returncode == 0
+        app.post_message(AppFocus())
+        await settle(pilot)
+        assert app.screen.query_one(AlertBox).display and "EMERGENCY" in str(app.screen.query_one(AlertBox).render())
+        assert run_in_process("resume", "--confirm", env=dict(os.environ), cwd=seeded).returncode == 0
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and app.screen.query_one(AlertBox).display is False
