@@ -191,6 +191,11 @@ def _session_words(plan: Plan, day: dt.date, when: str, history: History | None 
     return f"on {weekday}, with no session done in the days before"
 
 
+# Said when pain stays high after the cut for it: what to do meanwhile, and when to get checked.
+UNSETTLED = (" While the pain stays this high, the relief routine (rest positions, heat or cold, gentle movement) "
+             "can take a session's place. If it has not begun to settle within a few days, have your back checked "
+             "by a doctor or physiotherapist.")
+
 # The reports whose change reaches the exercises a person names (see ``_reduce`` and ``_advise``).
 EASES_NAMED = ("reduce", "advice", "red-flag", "pause")
 
@@ -299,7 +304,7 @@ def _apply(
         return adjust("hold", new,
                       f"{label}: the sessions after it were already cut to {factor:.0%} for this pain, so they are "
                       f"not cut again; they stay there, with no increase, until a report of {rules.hold_max} or "
-                      "less that has settled.")
+                      "less that has settled." + (UNSETTLED if report.score > rules.hold_max else ""))
     if (report.score > rules.hold_max or worse) and \
             factor * rules.reduce_factor < rules.lowest_factor - 1e-9:
         # Cut after cut has not settled it: more cuts would leave doses like 1×1. Stop loading and get checked.
