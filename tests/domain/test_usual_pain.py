@@ -238,7 +238,7 @@ def test_mornings_unsettled_in_three_of_four_weeks_bring_advice_to_have_it_check
     two and the plan still moved on, week after week, with no word to have it checked."""
     import datetime as dt
 
-    from planner.domain.pain.adaptation import recurring_pain
+    from planner.domain.pain.recurring import recurring_pain
     from planner.domain.records import History, PainReport
 
     start = dt.date(2026, 3, 2)
