@@ -75,6 +75,38 @@ def test_proc_as_a_library_is_refused_in_lines_not_a_traceback(run_planner) -> N
     assert result.returncode in (0, 1)
 
 
+@pytest.mark.parametrize("folder", ["/proc", "/"])
+def test_a_whole_machine_as_a_library_is_not_walked_to_its_end(run_cli, folder: str) -> None:
+    """``PLANNER_LIBRARY=/proc`` walked every process's links into the whole file system (regressed to a hang
+    of minutes). The one library walk stops after MAX_FOLDERS folders and says so."""
+    result = no_traceback(run_cli("validate", env={"PLANNER_LIBRARY": folder}))
+    assert result.returncode == 1
+    assert f"{folder}: folder: holds more than 500 folders, so it is not read to the end" in result.stdout + result.stderr
+
+
+def test_every_reader_of_a_library_folder_stops_at_the_cap(run_cli, tmp_path, monkeypatch) -> None:
+    """Exercises, lessons, pain rules and the read model's key share the one bounded walk."""
+    from planner.domain.files import folders
+
+    monkeypatch.setattr(folders, "MAX_FOLDERS", 6)
+    deep = tmp_path / "lib"
+    for depth in range(8):
+        deep = deep / f"z{depth}"  # after lessons and pain-rules, as folders sort
+        (deep / "lessons").mkdir(parents=True)
+        (deep / "pain-rules").mkdir()
+        (deep / "lessons" / "x.toml").write_text("not toml [[\n")
+        (deep / "pain-rules" / "default.toml").write_text("not toml [[\n")
+        (deep / "x.toml").write_text("not toml [[\n")
+    result = no_traceback(run_cli("validate", env={"PLANNER_LIBRARY": str(tmp_path / "lib")}))
+    said = (result.stdout + result.stderr).splitlines()
+    assert result.returncode == 1
+    assert "lib: folder: holds more than 6 folders, so it is not read to the end; give a folder of exercise and " \
+        "program files" in said
+    assert not [line for line in said if "z5" in line], "nothing under the cap's last folder is read"
+    assert any("lessons/x.toml" in line for line in said) and any("pain-rules/default.toml" in line for line in said)
+    assert no_traceback(run_cli("today", env={"PLANNER_LIBRARY": str(tmp_path / "lib")})).returncode == 0
+
+
 def test_control_characters_typed_in_arguments_never_reach_the_store(run_planner, with_plan, tmp_path) -> None:
     assert run_planner("skip", "--why", "sick\r\nForged: all done \x1b]0;x\x07\u202e").returncode == 0
     today = run_planner("today").stdout
