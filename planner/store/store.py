@@ -236,7 +236,7 @@ class Store:
     def add_activities(self, names: Iterable[str], day: dt.date) -> None:
         with write(self.connection, self.path) as db:
             db.executemany("INSERT INTO activities (name, added) VALUES (?, ?)",
-                           [(name, day.isoformat()) for name in names])
+                           [(clean_text(name), day.isoformat()) for name in names])
 
     def rate_activities(self, scores: Iterable[tuple[int, int]], day: dt.date) -> None:
         """(activity id, score) pairs for ``day``; rating the same day again replaces that day's score."""
@@ -247,7 +247,7 @@ class Store:
 
     def rename_activity(self, activity_id: int, name: str) -> None:
         with write(self.connection, self.path) as db:
-            db.execute("UPDATE activities SET name = ? WHERE id = ?", (name, activity_id))
+            db.execute("UPDATE activities SET name = ? WHERE id = ?", (clean_text(name), activity_id))
 
     def retire_activity(self, activity_id: int, day: dt.date) -> None:
         with write(self.connection, self.path) as db:
@@ -259,12 +259,13 @@ class Store:
         added = 0
         with write(self.connection, self.path) as db:
             for activity in activities:
+                name = clean_text(activity.name)
                 retired = activity.retired.isoformat() if activity.retired else None
                 row = db.execute("SELECT id FROM activities WHERE name = ? AND retired IS ?",
-                                 (activity.name, retired)).fetchone()
+                                 (name, retired)).fetchone()
                 if row is None:
                     cursor = db.execute("INSERT INTO activities (name, added, retired) VALUES (?, ?, ?)",
-                                        (activity.name, activity.added.isoformat(), retired))
+                                        (name, activity.added.isoformat(), retired))
                     row, added = (cursor.lastrowid,), added + 1
                 db.executemany("INSERT OR IGNORE INTO activity_ratings (activity_id, date, score) VALUES (?, ?, ?)",
                                [(row[0], r.date.isoformat(), r.score) for r in activity.ratings])

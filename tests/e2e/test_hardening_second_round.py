@@ -262,3 +262,46 @@ def test_an_argument_with_a_newline_is_refused_in_one_line(run_planner, args: tu
     """Found by ``make fuzz``: argparse echoed an unknown argument as typed, newline and all."""
     result = no_traceback(run_planner(*args))
     assert result.returncode in (1, 2) and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize("args", [("note", "bad\udcffbyte"), ("skip", "--why", "\udce9t\udce9"),
+                                  ("pain", "2", "--where", "low \udcff back"), ("function", "set", "So\udcffcks")])
+def test_a_byte_that_is_not_utf8_in_an_argument_is_stored_as_a_replacement_character(run_cli, tmp_path,
+                                                                                      args) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates, which SQLite refused with a traceback
+    (``UnicodeEncodeError``). The text gate turns each into U+FFFD, as a UTF-8 reader would show it."""
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    result = no_traceback(run_cli(*args))
+    assert result.returncode == 0, result.stderr
+    import sqlite3
+
+    connection = sqlite3.connect(tmp_path / "data" / "planner.db")
+    stored = "\n".join(connection.iterdump())
+    connection.close()
+    assert "\ufffd" in stored
+    assert no_traceback(run_cli("report")).returncode == 0
+
+
+@pytest.mark.parametrize("name", ["\u202eSocks", "Walk\x9b31m", "Film\x1b]0;x\x07"])
+def test_an_activity_name_with_a_control_or_bidi_character_is_refused(run_cli, name: str) -> None:
+    """Activity names went round the text gate: U+202E and C1 codes were stored and reached report.md."""
+    result = no_traceback(run_cli("function", "set", name))
+    assert result.returncode == 2
+    assert result.stderr.startswith("planner: function: an activity's name contains the control character U+")
+    assert "No activities yet" in run_cli("function").stdout, "nothing was stored"
+
+
+def test_the_store_cleans_activity_names_from_every_face(tmp_path) -> None:
+    """The store is the gate whichever face adds, renames or imports an activity."""
+    import datetime as dt
+
+    from planner.domain.function import Activity
+    from planner.store.store import Store
+
+    with Store(tmp_path / "data") as store:
+        store.add_activities(["\u202eSocks\u2028now"], dt.date(2026, 3, 2))
+        store.merge_activities([Activity(0, "Film\x9b31m", dt.date(2026, 3, 2), None, ())])
+        (first, second) = store.activities()
+        store.rename_activity(first.id, "Sit\x1b[2J\udcff")
+        assert [a.name for a in store.activities()] == ["Sit[2J\ufffd", "Film31m"]
+        assert second.name == "Film31m"
