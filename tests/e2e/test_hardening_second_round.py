@@ -305,3 +305,19 @@ def test_the_store_cleans_activity_names_from_every_face(tmp_path) -> None:
         store.rename_activity(first.id, "Sit\x1b[2J\udcff")
         assert [a.name for a in store.activities()] == ["Sit[2J\ufffd", "Film31m"]
         assert second.name == "Film31m"
+
+
+def test_a_warning_sign_is_heard_while_the_plan_is_damaged_and_its_pause_carries_over(run_cli, tmp_path) -> None:
+    """The screening needs no plan: with a damaged plan it was refused, emergency advice and all."""
+    import sqlite3
+
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    connection = sqlite3.connect(tmp_path / "data" / "planner.db")
+    connection.execute("UPDATE plans SET inputs = '{bad'")
+    connection.commit()
+    connection.close()
+    heard = no_traceback(run_cli("screen", "--yes", "saddle"))
+    assert heard.returncode == 0 and "EMERGENCY: go to an emergency department now" in heard.stdout
+    assert run_cli("screen", "--none").returncode == 0
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_cli("status", "--line").stdout.startswith("EMERGENCY"), "only resume --confirm lifts the pause"
