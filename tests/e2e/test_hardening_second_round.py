@@ -321,3 +321,20 @@ def test_a_warning_sign_is_heard_while_the_plan_is_damaged_and_its_pause_carries
     assert run_cli("screen", "--none").returncode == 0
     assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
     assert run_cli("status", "--line").stdout.startswith("EMERGENCY"), "only resume --confirm lifts the pause"
+
+
+@pytest.mark.parametrize("args", [("export", "-o", "plan.toml"), ("report", "-o", "report.md"),
+                                  ("calendar", "--live", "live.ics"), ("schema", "-o", ".")])
+def test_sigterm_in_the_middle_of_a_write_leaves_no_file_and_no_temporary(run_cli, tmp_path, monkeypatch,
+                                                                          args: tuple[str, ...]) -> None:
+    """SIGTERM arrives while the text is on its way to the disk (from fsync, so the moment is fixed): the
+    command ends with 143 and no traceback, and neither the file nor its temporary is left."""
+    import signal
+
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    before = set(tmp_path.iterdir())
+    monkeypatch.setattr(os, "fsync", lambda fd: os.kill(os.getpid(), signal.SIGTERM))
+    result = no_traceback(run_cli(*args))
+    monkeypatch.undo()
+    assert result.returncode == 143, result.stderr
+    assert set(tmp_path.iterdir()) == before, "nothing written, no temporary left"
