@@ -184,9 +184,13 @@ def test_simulate_before_the_plan_starts_projects_from_its_first_day(run_planner
 @pytest.mark.parametrize(("host", "message"), [
     ("", "planner: --host: is empty, which would listen on every network interface"),
     ("999.1.1.1", "planner: --host: 999.1.1.1 is not an address planner can listen on"),
+    (" ", "planner: --host: is empty, which would listen on every network interface"),
+    ("lo\ncal", "planner: --host: lo\\u000acal is not an address planner can listen on"),
+    # An address, but of another machine: refused before the "anyone who can reach it" warning is printed.
+    ("192.0.2.1", "planner: --host: 192.0.2.1 is not an address of this machine; use 127.0.0.1"),
 ])
-def test_serve_names_the_host_as_the_problem(run_planner, host: str, message: str) -> None:
-    result = no_traceback(run_planner("serve", "--host", host, "--port", "8791"))
+def test_serve_names_the_host_as_the_problem(run_cli, host: str, message: str) -> None:
+    result = no_traceback(run_cli("serve", "--host", host, "--port", "8791"))
     assert result.returncode == 2 and result.stderr.startswith(message), result.stderr
     assert "--port" not in result.stderr.split(";")[0]
 
