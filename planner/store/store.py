@@ -397,8 +397,7 @@ class Store:
             return History()
         completions = tuple(_rows(self._read(
             "SELECT date, exercise_id, status, sets, reps, hold_seconds, minutes FROM completions"
-            " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,)), "completions",
-            lambda r: Completion(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6])))
+            " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,)), "completions", _completion))
         skips = tuple(_rows(self._read("SELECT date, why FROM skips WHERE plan_id = ? ORDER BY date", (plan_id,)),
                             "skips", lambda r: Skip(dt.date.fromisoformat(r[0]), str(r[1] or ""))))
         pain = tuple(_rows(self._read(
@@ -486,6 +485,19 @@ def _json_list(text: str) -> list:
     return value
 
 
+def _count(value: object) -> int | None:
+    """A whole number or nothing, as the store wrote it: SQLite keeps any text in an INTEGER column."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError(f"{value!r} is not a whole number")
+
+
+def _completion(r: sqlite3.Row) -> Completion:
+    if not isinstance(r[1], str):
+        raise TypeError("the exercise id is not text")
+    return Completion(dt.date.fromisoformat(r[0]), r[1], r[2], _count(r[3]), _count(r[4]), _count(r[5]), _count(r[6]))
+
+
 def _pain_report(r: sqlite3.Row) -> PainReport:
     return PainReport(dt.date.fromisoformat(r[1]), r[2], int(r[3]), str(r[4] or ""),
                       tuple(map(str, _json_list(r[5]))), tuple(map(str, _json_list(r[6]))), id=r[0],
@@ -514,9 +526,20 @@ def _session_json(record: SessionRecord) -> str:
     }, sort_keys=True)
 
 
+_FIELD_TYPES = {"int": (int,), "int | None": (int, type(None)), "bool": (bool,), "str": (str,),
+                "str | None": (str, type(None))}
+
+
 def _prescription(data: dict) -> Prescription:
-    """A prescription :func:`_session_json` wrote (fields another version added are left out)."""
+    """A prescription :func:`_session_json` wrote (fields another version added are left out); a field of
+    the wrong type (a hand edit) is damage, found here rather than as a crash in whatever reads it."""
     known = {k: v for k, v in data.items() if k in _PRESCRIPTION_FIELDS}
+    for field in dataclasses.fields(Prescription):
+        allowed = _FIELD_TYPES.get(str(field.type))
+        value = known.get(field.name)
+        if field.name in known and allowed and (not isinstance(value, allowed) or (
+                isinstance(value, bool) and bool not in allowed)):
+            raise TypeError(f"{field.name} is {value!r}")
     return Prescription(**{**known, "category": Category(known["category"]), "kind": Kind(known["kind"])})
 
 

@@ -57,6 +57,12 @@ def damage(data: Path, sql: str) -> None:
 
 @pytest.mark.parametrize(("sql", "table"), [
     ("UPDATE completions SET date = 'garbage'", "completions"),
+    # Text or a fraction in an INTEGER column (SQLite keeps what it is given): report and simulate crashed.
+    ("UPDATE completions SET sets = 'x'", "completions"),
+    ("UPDATE completions SET minutes = 2.5", "completions"),
+    ("INSERT INTO session_records (plan_id, date, record) SELECT id, '2026-03-02', '{\"week\": 1, \"exercises\": "
+     "[{\"id\": \"a\", \"name\": \"A\", \"track\": \"a\", \"category\": \"core\", \"kind\": \"reps\", "
+     "\"sets\": \"x\"}]}' FROM plans", "session_records"),
     ("UPDATE pain_reports SET aggravated = '{bad'", "pain_reports"),
     ("UPDATE session_notes SET date = '2026-13-45'", "session_notes"),
     ("INSERT INTO adjustments (plan_id, date, kind, reason, state) SELECT id, '2026-03-02', 'hold', 'x', '[]' "
