@@ -166,3 +166,20 @@ def test_the_figures_folder_is_never_writable_by_others(tmp_path: Path, run_cli)
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "plan-figures").stat().st_mode) == 0o755
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero-link", "link-to-a-blocks-file"])
+def test_migrate_reads_and_writes_by_the_same_rules(tmp_path: Path, run_cli, kind: str) -> None:
+    """``migrate FILE`` read with ``read_text`` (a FIFO waited for ever, /dev/zero filled the memory) and wrote
+    FILE.bak before refusing a linked FILE; now one line, exit 1, and nothing written."""
+    blocks = tmp_path / "mine.toml"
+    blocks.write_text('id = "mine"\nname = "Mine"\ndescription = "x"\nweeks = 4\n\n[[blocks]]\n'
+                      'category = "mobility"\nexercises = ["cat-cow"]\n')
+    target = tmp_path / "target.toml"
+    {"fifo": lambda: os.mkfifo(target), "dev-zero-link": lambda: target.symlink_to("/dev/zero"),
+     "link-to-a-blocks-file": lambda: target.symlink_to(blocks)}[kind]()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run_cli("migrate", "target.toml")
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("planner: target.toml: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before, "nothing written, no backup"
