@@ -342,3 +342,21 @@ def test_sigterm_in_the_middle_of_a_write_leaves_no_file_and_no_temporary(run_cl
     monkeypatch.undo()
     assert result.returncode == 143, result.stderr
     assert set(tmp_path.iterdir()) == before, "nothing written, no temporary left"
+
+
+def test_an_imported_name_reaches_markdown_and_calendar_readers_as_text(run_cli, tmp_path) -> None:
+    """Raw HTML, a javascript: link and a remote image in an imported program_name: literal text in the
+    Markdown export and report, and an escaped X-WR-CALNAME (its ; and , are iCalendar syntax)."""
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_cli("export", "-o", "plan.toml").returncode == 0
+    name = '<img src=http://evil.example/x.png> [x](javascript:alert(1)); a, b'
+    text = re.sub(r'(?m)^program_name = .*$', f"program_name = {name!r}".replace("'", '"'),
+                  (tmp_path / "plan.toml").read_text())
+    (tmp_path / "edited.toml").write_text(text)
+    assert run_cli("import", "edited.toml").returncode == 0
+    markdown = run_cli("export", "--format", "md").stdout + run_cli("report").stdout
+    assert not re.search(r"(?<!\\)<img|(?<!\\)\]\(javascript:", markdown), "every < and ] is escaped"
+    assert "\\<img src=http://evil.example" in markdown
+    ics = re.sub(r"\r?\n[ \t]", "", run_cli("export", "--format", "ics").stdout)  # long lines unfolded
+    (calname,) = [line for line in ics.splitlines() if line.startswith("X-WR-CALNAME")]
+    assert calname.rstrip("\r") == "X-WR-CALNAME:<img src=http://evil.example/x.png> [x](javascript:alert(1))\\; a\\, b"
