@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from planner.actions import function, reading, sessions, settings
 from planner.actions import situation as actions
 from planner.context import Context
-from planner.domain.days.day import DayView, day_view
+from planner.domain.days.day import DayView, day_view, slot_on
+from planner.domain.days.easier import any_eased
 from planner.domain.days.progress import Progress, progress
 from planner.domain.function import FunctionSummary
 from planner.domain.library.loading import Library
@@ -53,6 +54,21 @@ class Snapshot:
         """A day exactly as ``planner today`` shows it."""
         return day_view(self.plan, self.library, self.state, self.history, day or self.today,
                         self.weekly_increase, self.today, self.rules)
+
+    def week_sessions(self, index: int) -> list[DayView]:
+        """The plan's calendar week ``index`` (from 0): its session days, as Today shows (or showed) each."""
+        if self.plan is None:
+            return []
+        first = self.plan.inputs.start + dt.timedelta(days=7 * index)
+        days = [first + dt.timedelta(days=i) for i in range(7)]
+        return [view for view in (self.day(d) for d in days if slot_on(self.plan, d) is not None) if view.planned]
+
+    def easier_week(self, index: int, views: list[DayView] | None = None) -> bool:
+        """Whether calendar week ``index`` has an easier week's doses (the label follows the doses, not
+        the calendar; see :mod:`planner.domain.days.easier`)."""
+        if self.plan is None:
+            return False
+        return any_eased(self.week_sessions(index) if views is None else views)
 
     def progress(self) -> Progress | None:
         """Worked out once per snapshot (a year of history is every day of the plan worked out), though

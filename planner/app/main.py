@@ -404,6 +404,8 @@ class PlannerApp(App[None]):
         from planner.app.screens.narrow import NarrowScreen
         from planner.app.screens.too_small import TooSmallScreen
 
+        if not self.screen_stack:  # between a mode's switch and its first screen, or while closing:
+            return  # nothing to cover yet; the screen's arrival runs this again (screen_change_signal)
         size = size or self.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         narrow = size.width < COMFORTABLE_WIDTH or size.height < COMFORTABLE_HEIGHT

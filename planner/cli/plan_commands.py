@@ -11,11 +11,13 @@ from planner.cli.session_commands import say_live_problem
 from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.days.day import next_session
+from planner.domain.days.easier import doses_words
 from planner.domain.errors import PlannerError, UsageError
-from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.pain.adaptation import AdaptationState, calendar_week
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import capped_level
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, apart_text, parse_days
+from planner.domain.plan.wording import AS_BUILT_SENTENCE
 
 
 def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
@@ -133,8 +135,6 @@ def new_plan(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-AS_BUILT = ("the path if every session is done with pain 0-2: what you do and how your back answers set the "
-            "pace ('planner today'; 'planner simulate' shows other reports)")
 
 
 def show_plan(args: argparse.Namespace, context: Context) -> int:
@@ -157,7 +157,7 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
         return 0
     weeks = [built.weeks[args.week - 1]] if args.week else built.weeks
     print(summary(built, weeks))
-    print(f"\n{AS_BUILT[0].upper()}{AS_BUILT[1:]}.")
+    print(f"\n{AS_BUILT_SENTENCE}")
     if coming is not None and held:
         print(f"\nAs your check-offs stand, {DAY_NAMES[coming.date.weekday()]} {coming.date.isoformat()}'s session "
               "differs from the plan above:")
@@ -166,6 +166,10 @@ def show_plan(args: argparse.Namespace, context: Context) -> int:
     adapted = adaptation_note(active.state)
     if adapted:
         print(f"\n{adapted}")
+    if coming is not None and coming.week_text and (adapted or coming.week != calendar_week(built, coming.date)):
+        # The weeks above are numbered by the calendar, as Today numbers them; say whose doses come next.
+        print(f"\nThe next session, {DAY_NAMES[coming.date.weekday()]} {coming.date.isoformat()}, is "
+              f"{doses_words(coming)}.")
     return 0
 
 
@@ -183,7 +187,7 @@ def adaptation_note(state: AdaptationState) -> str | None:
         changes.append(f"{len(state.dropped)} exercise{'s are' if len(state.dropped) > 1 else ' is'} dropped")
     if not changes:
         return None
-    return ("This is the plan as built. Since then " + ", ".join(changes) + " (after pain or a break): "
+    return ("This is the plan as built. Since then " + ", ".join(changes) + " (after pain, a break or a warning sign): "
             "'planner today' shows the doses to do, and 'planner adjustments' says why.")
 
 

@@ -16,6 +16,7 @@ from planner.cli.output import notice, print_json
 from planner.clock import parse_date
 from planner.context import Context
 from planner.domain.days.day import STATUSES, DayView, day_view
+from planner.domain.days.easier import doses_words
 from planner.domain.days.progress import progress
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.kinds import AlertLevel, DayStatus
@@ -99,7 +100,7 @@ def _alert_before_any_plan(context: Context, day: dt.date) -> Alert | None:
 def render_day(view: DayView) -> str:
     heading = f"{DAY_NAMES[view.date.weekday()]} {view.date.isoformat()}"
     if view.week_text:
-        heading += f" · {view.week_text}"
+        heading += f" · {doses_words(view)}"  # "week 8 of 12 (week 4's doses), an easier week"
     words = DayStatus(view.status).words if view.status in STATUSES else view.status
     if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
         words = "done, the session checked off; the walk is still to do, at any time today"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from planner.cli.output import notice, print_json
 from planner.cli.session_commands import open_active
@@ -10,7 +11,8 @@ from planner.context import Context
 from planner.domain.days.projection import MAX_WEEKS, ProjectedWeek, project_pain, week_words
 from planner.domain.errors import PlannerError, UsageError
 from planner.domain.library.loading import BUILT_IN
-from planner.domain.plan.model import DAY_NAMES
+from planner.domain.plan.model import DAY_NAMES, Plan
+from planner.domain.plan.wording import SIMULATED
 
 
 def _number(text: str | None, name: str, low: int, high: int, what: str) -> int | None:
@@ -45,15 +47,26 @@ def simulate(args: argparse.Namespace, context: Context) -> int:
                     "projection": [week.as_json() for week in projection]})
         return 0
     after = f"pain {score} after every session" + (f" and {morning} the next morning" if morning is not None else "")
-    print(f"If you reported {after} (pain rules: {rules}); nothing is recorded:")
+    print(f"If you reported {after} (pain rules: {rules}): {SIMULATED}; nothing is recorded:")
     for week in projection:
         print()
-        print(_week_lines(week))
+        print(_week_lines(week, active.plan))
     return 0
 
 
-def _week_lines(week: ProjectedWeek) -> str:
-    lines = [f"Week {week.number} (from {DAY_NAMES[week.start.weekday()]} {week.start.isoformat()}): {week_words(week)}"]
+def plan_weeks(plan: Plan, start: dt.date) -> str:
+    """The plan's own week numbers for the seven days from ``start``, as Today numbers them ("week 8 of
+    12", or "weeks 8–9 of 12" when the days run into the next week); "after the plan" past its end."""
+    first, last = ((day - plan.inputs.start).days // 7 + 1 for day in (start, start + dt.timedelta(days=6)))
+    total = len(plan.weeks)
+    if first > total:
+        return "after the plan"
+    return f"week {first} of {total}" if last == first or last > total else f"weeks {first}–{last} of {total}"
+
+
+def _week_lines(week: ProjectedWeek, plan: Plan) -> str:
+    lines = [f"From {DAY_NAMES[week.start.weekday()]} {week.start.isoformat()} ({plan_weeks(plan, week.start)}): "
+             f"{week_words(week)}"]
     for session in week.sessions:
         rest = "no exercise: see 'planner today'" if session.warning_sign else "relief routine only"
         doses = ", ".join(f"{p.name} {p.dose_text()}" + (" (any time that day)" if p.apart else "")

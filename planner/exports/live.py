@@ -97,6 +97,7 @@ def live_text(active: ActivePlan | None, library: Library, today: dt.date, live:
 def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> list:
     """Each session day as ``planner today`` (or, for past days, ``planner history``) shows it."""
     from planner.domain.days.day import day_view, slot_on
+    from planner.domain.days.easier import doses_words
     from planner.domain.days.progress import state_on
     from planner.exports.ics import CalendarSession
 
@@ -126,7 +127,8 @@ def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> li
                 summary = f"{name}: relief routine (paused)"
         else:
             tag = {"done": " ✓ done", "skipped": " (skipped)", "missed": " (missed)", "partial": " (partly done)"}
-            summary = f"{name}: week {view.week}{tag.get(view.status, '')}"
+            # The week as Today numbers it ("week 8 of 12 (week 4's doses)"), easier only where the doses are.
+            summary = f"{name}: {doses_words(view) or f'week {view.week}'}{tag.get(view.status, '')}"
         sessions.append(CalendarSession(view.date, summary, view.exercises, tuple(view.reasons)))
     return sessions
 

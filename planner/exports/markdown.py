@@ -8,6 +8,7 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.warning_signs import DISCLAIMER, signs_markdown
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, Prescription
+from planner.domain.plan.wording import AS_BUILT_SENTENCE
 from planner.domain.records import Adjustment, SessionNote
 from planner.exports.markdown_text import markdown_text
 
@@ -35,6 +36,8 @@ def plan_markdown(
         f"about {inputs.minutes} minutes · level {inputs.level}",
         "",
         f"> **Safety note.** {DISCLAIMER} Stop any exercise that causes sharp or spreading pain.",
+        "",
+        markdown_text(AS_BUILT_SENTENCE),
         "",
     ]
     if state is not None and state.pause is not None:

@@ -55,15 +55,17 @@ def report_html(report: Report) -> str:
         "<h2>Adherence by week</h2>",
         "<table><thead><tr><th>Week</th><th>From</th><th>Planned</th><th>Done</th><th>Partly</th><th>Skipped</th>"
         "<th>Missed</th><th>Adherence</th>" + ("<th>Days paused</th>" if paused else "")
-        + "<th>Pain reports</th></tr></thead><tbody>",
+        + "<th>Pain reports</th><th>Doses of week</th></tr></thead><tbody>",
     ]
     for w in r.weeks:
         adherence = f"{w.adherence}%" if w.adherence is not None else "–"
         out.append(f'<tr><td class="n">{w.number}</td><td>{_e(w.start.isoformat())}</td>'
                    + "".join(f'<td class="n">{n}</td>' for n in (w.planned, w.done, w.partial, w.skipped, w.missed))
-                   + f'<td class="n">{_e(adherence)}</td>' + (f'<td class="n">{w.paused}</td>' if paused else "") + f'<td>{_e(", ".join(map(str, w.pain_scores)) or "–")}</td></tr>')
+                   + f'<td class="n">{_e(adherence)}</td>' + (f'<td class="n">{w.paused}</td>' if paused else "") + f'<td>{_e(", ".join(map(str, w.pain_scores)) or "–")}</td>'
+                   f'<td>{_e(w.doses or "–")}</td></tr>')
     out += ["</tbody></table>", "<h2>Sessions due, with each dose as prescribed</h2>",
-            _list([f"<li>{_e(d.date.isoformat())} ({_e(d.status)}): {_e('; '.join(d.items))}</li>"
+            _list([f"<li>{_e(d.date.isoformat())}{_e(' · ' + d.week) if d.week else ''} · {_e(d.status)}: "
+                   f"{_e('; '.join(d.items))}</li>"
                    for d in r.sessions], "None due in this period."),
             "<h2>Pain over time</h2>", "<figure>", pain_svg(r.pain, acceptable=r.acceptable),
             f"<figcaption>Each dot is a report (0 none, 10 worst); the dashed line is {r.acceptable}, the top of the "

@@ -17,7 +17,8 @@ def _adjustment(a: Adjustment) -> str:
 def _episode(flare) -> str:  # noqa: ANN001 - a FlareUp
     scores = ", ".join(str(p.score) for p in flare.reports)
     count = len(flare.reports)
-    end = f"settled on {flare.settled.isoformat()}" if flare.settled else "not settled yet"
+    # "Back within" and not "settled": a report at the top of the band can still hold the plan (7, 6, then 5).
+    end = f"back within the band on {flare.settled.isoformat()}" if flare.settled else "not back within the band yet"
     return f"one episode: {count} report{'s' if count != 1 else ''} above the acceptable band ({scores}); {end}"
 
 
@@ -49,15 +50,16 @@ def report_markdown(report: Report) -> str:
     ]
     paused = any(w.paused for w in r.weeks)  # the column only when the plan was paused at all
     lines += ["| Week | From | Planned | Done | Partly | Skipped | Missed | Adherence |"
-              + (" Days paused |" if paused else "") + " Pain reports |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if paused else "") + " --- |"]
+              + (" Days paused |" if paused else "") + " Pain reports | Doses of week |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if paused else "") + " --- |"]
     for w in r.weeks:
         adherence = f"{w.adherence}%" if w.adherence is not None else "–"
         pain = ", ".join(map(str, w.pain_scores)) or "–"
         lines.append(f"| {w.number} | {w.start.isoformat()} | {w.planned} | {w.done} | {w.partial} | {w.skipped} "
-                     f"| {w.missed} | {adherence} |" + (f" {w.paused} |" if paused else "") + f" {pain} |")
+                     f"| {w.missed} | {adherence} |" + (f" {w.paused} |" if paused else "") + f" {pain} | {w.doses or '–'} |")
     lines += ["", "## Sessions due, with each dose as prescribed", ""]
-    lines += [f"- {d.date.isoformat()} ({d.status}): {markdown_text('; '.join(d.items))}" for d in r.sessions] or [
+    lines += [f"- {d.date.isoformat()}{' · ' + d.week if d.week else ''} · {d.status}: "
+              f"{markdown_text('; '.join(d.items))}" for d in r.sessions] or [
         "None due in this period."]
     lines += ["", "## Pain over time", ""]
     if r.pain:

@@ -12,13 +12,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planner.domain.days.day import DayView
+from planner.domain.days.day import DayView, next_session
+from planner.domain.days.easier import any_eased, doses_words
 from planner.domain.days.progress import progress, streaks
 from planner.domain.function import FunctionSummary
 from planner.domain.kinds import AlertLevel
 from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.pain.adaptation import AdaptationState, position
 from planner.domain.pain.warning_signs import BY_NAME, LEVELS, PAUSING_LEVELS, level_of
 from planner.domain.plan.model import Plan, Prescription, dose_text
 from planner.domain.records import Adjustment, Completion, History, PainReport
@@ -47,6 +48,7 @@ class WeekRow:
     missed: int
     paused: int
     pain_scores: tuple[int, ...]
+    doses: str = ""  # whose doses the week's sessions had: "8", or "4 (easier)" after pain held the plan back
 
     @property
     def due(self) -> int:
@@ -106,6 +108,7 @@ class SessionDoses:
     date: dt.date
     status: str
     items: tuple[str, ...]
+    week: str = ""  # "week 4 of 12 (week 2's doses)", as Today numbers it; ", an easier week" where eased
 
 
 @dataclass
@@ -133,6 +136,7 @@ class Report:
     acceptable: int = 5  # the top of the acceptable band in the rules in force
     sessions: list[SessionDoses] = field(default_factory=list)
     figures: list[tuple[str, Figure]] = field(default_factory=list)  # (name, figure) of the plan's exercises
+    position: list[str] = field(default_factory=list)  # where the plan stands and what limits it
 
     @property
     def flare_title(self) -> str:
@@ -147,19 +151,22 @@ class Report:
         lines = [f"Sessions: {self.done} of {self.due} due were done in full ({self.adherence}% adherence); "
                  f"current streak {self.current_streak}, best {self.best_streak}."]
         if self.walks_due:
-            lines.append(f"Walks apart from the sessions: {self.walks_done} of {self.walks_due} done "
+            # "Checked off", not "done": a walk taken but not ticked is not in the record.
+            lines.append(f"Walks apart from the sessions: {self.walks_done} of {self.walks_due} checked off "
                          f"({round(100 * self.walks_done / self.walks_due)}%).")
         if self.pain:
             scores = [p.score for p in self.pain]
             first, last = _early_late(self.pain)
-            trend = f" Average {first:.1f} in the first two weeks, {last:.1f} in the last two." if (
+            trend = f" Average {first:.1f} in the first two weeks of reports, {last:.1f} in the last two." if (
                 first is not None and last is not None) else ""
             lines.append(f"Pain: {len(scores)} reports, average {sum(scores) / len(scores):.1f} of 10, "
                          f"highest {max(scores)}, latest {scores[-1]} ({self.pain[-1].date.isoformat()}).{trend}")
         else:
             lines.append("Pain: no reports in this period.")
+        lines += self.position
         episodes = len(self.flare_ups)
-        lines.append(f"Flare-ups (pain above {self.acceptable}, counted once until it settles): "
+        lines.append(f"Flare-ups (pain above {self.acceptable}, counted once until a report is back at "
+                     f"{self.acceptable} or less): "
                      + (f"{episodes}." if episodes else "none."))
         kinds: dict[str, int] = {}
         for adjustment in self.adjustments:
@@ -212,18 +219,19 @@ def build_report(
         since=since, adherence=round(100 * len(done) / len(due)) if due else 0, done=len(done), due=len(due),
         current_streak=current, best_streak=best,
         weeks=_weeks(plan, views, pain),
+        position=_position(plan, library, history, state, today, weekly_increase, views),
         pain=pain,
         flare_ups=[FlareUp(tuple(e), _before(e[0], views, history, library), end)
                    for e, end in episodes(pain, acceptable)],
         adjustments=[a for a in history.adjustments if since <= a.date <= today],
-        red_flags=[_red_flag(p, history, views) for p in pain if p.flags],
+        red_flags=_red_flags(pain, history, views),
         notes=[n for n in notes if since <= n.date <= today],
         paused=state.pause,
         function=function or FunctionSummary(),
         walks_done=summary.walks_done, walks_due=summary.walks_due,
         acceptable=acceptable,
-        sessions=[SessionDoses(v.date, v.status, tuple(_dose_line(p, v, history) for p in v.exercises))
-                  for v in due],
+        sessions=[SessionDoses(v.date, v.status, tuple(_dose_line(p, v, history) for p in v.exercises),
+                               doses_words(v)) for v in due],
         figures=_figures(plan, library),
     )
 
@@ -288,13 +296,47 @@ def _weeks(plan: Plan, views: list[DayView], pain: list[PainReport]) -> list[Wee
     for index in numbers:
         in_week = [v for v in views if (v.date - start).days // 7 == index]
         statuses = [v.status for v in in_week]
+        weeks = sorted({v.week for v in in_week if v.planned and v.week is not None})
+        doses = ", ".join(map(str, weeks)) + (" (easier)" if any_eased(in_week) else "")
         rows.append(WeekRow(
             number=index + 1, start=start + dt.timedelta(days=7 * index),
             planned=len(in_week) - statuses.count("paused"), paused=statuses.count("paused"),
             done=statuses.count("done"), partial=statuses.count("partial"), skipped=statuses.count("skipped"),
             missed=statuses.count("missed"),
-            pain_scores=tuple(p.score for p in pain if (p.date - start).days // 7 == index)))
+            pain_scores=tuple(p.score for p in pain if (p.date - start).days // 7 == index), doses=doses))
     return rows
+
+
+def _position(plan: Plan, library: Library, history: History, state: AdaptationState, today: dt.date,
+              weekly_increase: float, views: list[DayView]) -> list[str]:
+    """Where the plan stands (the next session, else the last one due), in the week words of ``today``, and
+    what limits it: the week's own limit as built, how far pain or a break held it behind the calendar, and
+    a session below that week's doses as built. Nothing while paused (the summary says so)."""
+    if state.pause is not None:
+        return []
+    view = next_session(plan, library, state, history, today, weekly_increase)
+    if view is None:
+        view = next((v for v in reversed(views) if v.planned and v.status != "paused"), None)
+    if view is None or view.week is None or not view.week_text or not 1 <= view.week <= len(plan.weeks):
+        return []
+    when = "the next session" if view.date >= today else "the last session"
+    words = [f"Where the plan stands: {when} ({view.date.isoformat()}) is {doses_words(view)}."]
+    behind = (view.date - plan.inputs.start).days // 7 + 1 - view.week
+    factor = position(plan, state, view.date, weekly_increase)[1]
+    limits = []
+    if behind <= 0 and factor >= 1.0:  # on the plan as built: that week's own limit ("the 10% weekly limit")
+        limits += [r.removeprefix("What limits this week: ").rstrip(".") for r in plan.weeks[view.week - 1].reasons
+                   if r.startswith("What limits this week: ")]
+    elif view.easier:
+        limits.append("it is an easier week")
+    if behind > 0:
+        limits.append(f"its doses are {behind} week{'s' if behind > 1 else ''} behind the calendar, held back by "
+                      "pain, a pause, a break or a week not done (the changes below say when and why)")
+    if factor < 1.0 and not view.easier:  # as Today says it: "Today's volume is 70% of the plan's week 2"
+        limits.append(f"its volume is {factor:.0%} of week {view.week}'s while it builds back after pain")
+    if limits:
+        words.append("What limits it: " + "; ".join(limits) + ".")
+    return words
 
 
 def _before(report: PainReport, views: list[DayView], history: History, library: Library) -> tuple[SessionBefore, ...]:
@@ -305,9 +347,10 @@ def _before(report: PainReport, views: list[DayView], history: History, library:
         if first <= view.date <= report.date and view.status != "planned":
             done = history.completions_on(view.date)
             prescribed = {p.id: p for p in view.exercises}
+            order = [*prescribed, *(i for i in done if i not in prescribed)]  # in the session's own order
             sessions.append(SessionBefore(view.date, view.status, tuple(
-                _done_text(c, library, prescribed.get(c.exercise_id)) for c in done.values()
-                if c.status in ("done", "partial"))))
+                _done_text(done[i], library, prescribed.get(i)) for i in order
+                if i in done and done[i].status in ("done", "partial"))))
     return tuple(sessions)
 
 
@@ -318,21 +361,32 @@ def _done_text(completion: Completion, library: Library, prescription: Prescript
     return f"{name} {_dose_of(completion, prescription)}{partly}".strip()
 
 
-def _red_flag(report: PainReport, history: History, views: list[DayView]) -> RedFlag:
+def _red_flags(pain: Sequence[PainReport], history: History, views: list[DayView]) -> list[RedFlag]:
+    """Each report that named warning signs, with what followed it: its own pause, not another report's
+    (two reports on one day, the second during the first's pause, each show their own)."""
+    taken: set[int] = set()
+    return [_red_flag(p, history, views, taken) for p in pain if p.flags]
+
+
+def _red_flag(report: PainReport, history: History, views: list[DayView], taken: set[int]) -> RedFlag:
     level = level_of(report.flags) or AlertLevel.URGENT
     labels = tuple(BY_NAME[f].question if f in BY_NAME else f for f in report.flags)
     if level not in PAUSING_LEVELS:
         # Advice: nothing pauses; what followed is the change recorded with the report (a hold, a drop).
         followed = tuple(a for a in history.adjustments if a.date == report.date and a.kind == "advice")
         return RedFlag(report, labels, followed, None, level)
-    followed = tuple(a for a in history.adjustments if a.date >= report.date and a.kind in ("red-flag", "resume"))
-    # What followed: the pause, the confirmed resume, then the first session done after it.
-    resumed = next((a.date for a in followed if a.kind == "resume"), None)
+    # What followed: the report's own pause (the first not yet claimed by an earlier report; a screening's
+    # pause is not a report's), the confirmed resume that lifted it, then the first session done after it.
+    adjustments = history.adjustments
+    own = next((i for i, a in enumerate(adjustments) if i not in taken and a.kind == "red-flag"
+                and a.date >= report.date and "safety screening" not in a.reason), None)
+    kept: list[Adjustment] = []
+    if own is not None:
+        taken.add(own)
+        kept.append(adjustments[own])
+        kept += [next(a for a in adjustments[own + 1:] if a.kind == "resume")] if any(
+            a.kind == "resume" for a in adjustments[own + 1:]) else []
+    resumed = next((a.date for a in kept if a.kind == "resume"), None)
     next_session = next((v.date for v in views if resumed is not None and v.date >= resumed and v.status == "done"),
                         None)
-    kept = []
-    for adjustment in followed:
-        kept.append(adjustment)
-        if adjustment.kind == "resume":
-            break
     return RedFlag(report, labels, tuple(kept), next_session, level)

@@ -55,3 +55,30 @@ async def test_the_morning_check_in_starts_at_next_morning(seeded: Path, monkeyp
         await pilot.press("2")
         await settle(pilot)
         assert "If your pain is 2 the morning after each session" in str(screen.query_one("#projection").render())
+
+
+async def test_today_stops_asking_how_the_back_is_once_a_report_is_in(seeded: Path) -> None:
+    """After the session Today asks "How is your back?"; once the check-in has a report, it asks no more."""
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        if isinstance(app.screen, PainCheckIn):  # the check-in may open by itself after the session
+            await pilot.press("escape")
+            await settle(pilot)
+
+        def notes() -> str:
+            return " ".join(str(app.screen.query_one("#reasons", Static).render()).split())
+
+        assert app.snapshot.day().status == "done" and "How is your back? Press r" in notes()
+        await open_check_in(pilot)
+        await pilot.press("3", "ctrl+s")
+        await settle(pilot)
+        while isinstance(app.screen, PainCheckIn):
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.snapshot.history.pain_on(app.snapshot.today)
+        assert "Session done." in notes() and "How is your back" not in notes()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from tests.app.conftest import make_app, settle
 from tests.fuzzing import LONG, budget
@@ -32,10 +32,13 @@ KEYS = [
 CHARACTERS = {"space": " ", "question_mark": "?", "exclamation_mark": "!", "left_square_bracket": "[",
               "right_square_bracket": "]", "minus": "-", "full_stop": ".", "comma": ","}
 SIZES = [(80, 24), (60, 20), (40, 16), (40, 10), (120, 36), (59, 19), (100, 30), (20, 5)]
-PLACE_KEYS = ["t", "w", "l", "h", "exclamation_mark", "n"]  # Today, Plan, Library, History, Relief, New plan
-KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(1500, 10000)))  # 30 bursts: each place key comes up once
+# Where a person goes between bursts, in turn: each place by its key, then the palette, help and export.
+TARGETS = {"t": "today", "w": "plan", "l": "library", "h": "history", "exclamation_mark": "relief",
+           "n": "builder", "ctrl+p": "PlannerPalette", "question_mark": "HelpScreen", "e": "ExportDialog"}
+PLACE_KEYS = list(TARGETS)
+KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(600, 10000)))  # 12 bursts: each target comes up once
 BURST = int(os.environ.get("MASH_BURST", "50"))
-PLACE_EVERY = 5  # bursts between two "go somewhere" steps
+PLACE_EVERY = 1  # bursts between two "go somewhere" steps
 
 
 def key_event(key: str) -> events.Key:
@@ -89,9 +92,9 @@ async def go_somewhere(pilot: Pilot, place_key: str, *, shrink_first: bool = Fal
         await pilot.pause()
     for _ in range(3):  # a person who sees the key did not take them there backs out and presses it again
         for _ in range(10):
-            if len(app.screen_stack) <= 1 and not isinstance(app.focused, Input):
+            if len(app.screen_stack) <= 1 and not _typing_into(app.focused):
                 break
-            await pilot.press("escape")  # closes what is open; in a search box, leaves it
+            await pilot.press("escape")  # closes what is open; leaves a search box or an open drop-down
             await pilot.pause()
         await pilot.press(place_key)
         await pilot.pause()
@@ -100,9 +103,18 @@ async def go_somewhere(pilot: Pilot, place_key: str, *, shrink_first: bool = Fal
     return seen
 
 
+def _typing_into(widget) -> bool:  # noqa: ANN001
+    """Whether letter keys go into the focused widget rather than to the app: a search box, or an open
+    drop-down (it jumps to the option starting with the letter, so `h` there is not History)."""
+    if widget is None:
+        return False
+    return isinstance(widget, Input) or any(isinstance(node, Select) and node.expanded
+                                            for node in widget.ancestors_with_self)
+
+
 def _arrived(app, place_key: str) -> bool:  # noqa: ANN001
-    """Whether the app shows the place key's place now."""
-    return app.current_mode == dict(zip(PLACE_KEYS, PLACES, strict=True))[place_key]
+    """Whether the app shows the place key's place (or screen) now."""
+    return TARGETS[place_key] in (app.current_mode, type(app.screen).__name__)
 
 
 PLACES = ["today", "plan", "library", "history", "relief", "builder"]

@@ -68,7 +68,14 @@ def test_the_evidence_claims_are_the_trials_own() -> None:
     assert "has not been shown" in lessons.by_id["water"].body
     medicines = lessons.by_id["pain-relief-medicines"].body
     for words in ("ask a pharmacist or your doctor", "lowest dose that works", "shortest time",
-                  "Paracetamol on its own", "not recommended for back pain that has lasted months", "NG59"):
+                  "Paracetamol on its own", "not recommended for back pain that has lasted months", "NG59",
+                  # NG59 1.2: no opioids routinely for a sudden bout; no anti-epileptics, SSRIs, SNRIs or tricyclics
+                  # for low back pain; for sciatica no gabapentinoids, steroid tablets or benzodiazepines.
+                  "not as a matter of course for a sudden bout", "anti-epileptic medicines (including gabapentin",
+                  "SSRI and SNRI kinds", "tricyclic", "(sciatica)", "steroid tablets and benzodiazepines"):
         assert words in medicines, words
+    assert "some anti-epileptic" not in medicines, "NG59 advises against the whole classes, not some of them"
+    hurt = lessons.by_id["hurt-is-not-harm"].body
+    assert "if it has not settled, or is climbing, the doses hold" in hurt, "the acceptable band's hold is said"
     fear = lessons.by_id["fear-of-movement"].body
     assert "graded exposure" in fear and "psychological" in fear and "NG59" in fear

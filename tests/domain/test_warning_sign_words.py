@@ -29,6 +29,8 @@ def test_the_explanation_names_only_the_signs_given() -> None:
     assert "injury can mean a broken bone" in alert.detail
     fever = alert_for(["fever"])
     assert fever is not None and "cauda equina" not in fever.detail and "infection" in fever.detail
+    tingling = alert_for(["numbness"])
+    assert tingling is not None and "in one leg, without any weakness, can mean an irritated nerve" in tingling.detail
     assert alert.lines()[0] == alert.heading and sum(line.count(alert.heading) for line in alert.lines()) == 1
     assert alert.detail.count("planner resume --confirm") == 1
 

@@ -83,7 +83,7 @@ def test_simulate_says_what_each_week_does_and_why(run_planner: RunPlanner) -> N
     assert run_planner("plan", "new", "--program", "core-flexibility").returncode == 0
     result = run_planner("simulate", "--pain", "8", "--weeks", "2")
     assert result.returncode == 0, result.stderr
-    assert "Week 1 (from Monday 2026-03-02): paused: relief routine only\n" in result.stdout
+    assert "From Monday 2026-03-02 (week 1 of 12): paused: relief routine only\n" in result.stdout
     assert "the program is paused; do only the relief routine" in result.stdout
     assert "nothing is recorded" in result.stdout
     data = simulate(run_planner, "--pain", "6", "--weeks", "3")

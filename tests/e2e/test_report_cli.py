@@ -75,7 +75,7 @@ def test_report_figures_match_history(lived: RunPlanner) -> None:
     assert "### 2026-03-04: 6/10" in flare and "- 2026-03-02 (done): " in flare
     assert f"made worse by {worse['id']}" in flare and f"{worse['name']} {worse['dose']}" in flare, flare  # today's words
     assert "2026-03-02" not in flare.split("### 2026-03-04")[0]
-    assert "one episode: 1 report above the acceptable band (6); settled on 2026-03-09" in flare
+    assert "one episode: 1 report above the acceptable band (6); back within the band on 2026-03-09" in flare
     red = section(report, "Warning signs and what followed")
     assert "### Urgent" in red and "### Emergency" not in red and "### Advice" not in red
     assert "2026-03-09: weakness in a leg that is getting worse or spreading" in red

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from planner.store.store import Store
 from tests.conftest import RunPlanner
 
 
@@ -40,23 +39,33 @@ def ok(run_planner: RunPlanner, *args: str, today: str) -> str:
 
 @pytest.fixture
 def story(run_planner: RunPlanner, tmp_path: Path) -> dict[str, list[str]]:
-    """Lives the three weeks through the real command; returns each session's doses as ``today`` words them."""
+    """Lives the three weeks through the real command; returns each session's week and doses as ``today``
+    words them (its heading's week words first)."""
     ok(run_planner, "plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--start", DAYS[0],
        today=DAYS[0])
+    ok(run_planner, "calendar", "--live", str(tmp_path / "live.ics"), today=DAYS[0])
     doses: dict[str, list[str]] = {}
     for day in DAYS:
         view = json.loads(ok(run_planner, "today", "--json", today=day))
-        doses[day] = [f"{e['name']} {e['dose']}" for e in view["exercises"]]
+        heading = ok(run_planner, "today", today=day).splitlines()[0]
+        assert view["week_text"] in heading
+        week = heading.split(" · ", 1)[1].rsplit(": ", 1)[0]  # "week 3 of 12 (week 2's doses)" as Today says it
+        doses[day] = [week, *(f"{e['name']} {e['dose']}" for e in view["exercises"])]
         ok(run_planner, "done", today=day)
         if day in FLARE:
             ok(run_planner, "pain", FLARE[day], today=day)
         if day in CLI_NOTES:
             ok(run_planner, "note", CLI_NOTES[day], today=day)
     ok(run_planner, "pain", "3", "--flag", "numbness", today="2026-03-16")
-    with Store(tmp_path / "data") as store:  # the runner's call (planner.app.data.AppData.save_note)
-        plan = store.active_plan()
-        assert plan is not None
-        store.set_note(plan.id, dt_date(RUNNER_NOTE[0]), RUNNER_NOTE[1])
+    # The runner's own call: its note box saves through AppData.save_note (the action planner note shares).
+    import argparse
+
+    from planner.app.data import AppData
+    from planner.context import Context
+
+    context = Context.from_args(argparse.Namespace(data_dir=str(tmp_path / "data")))
+    context.today = dt_date(RUNNER_NOTE[0])
+    assert AppData(context).save_note(context.today, RUNNER_NOTE[1]).lines == ["Note kept with the session."]
     return doses
 
 
@@ -69,6 +78,7 @@ def dt_date(text: str):  # noqa: ANN201
 def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]], run_planner: RunPlanner,
                                                     tmp_path: Path) -> None:
     assert any(re.search(r"\d+-\d+(-\d+)*×\d+s", d) for d in story[DAYS[0]]), "a descending hold is in the story"
+    assert any("'s doses)" in doses[0] for doses in story.values()), "the flare held the doses behind the calendar"
     markdown = ok(run_planner, "report", today="2026-03-20")
     ok(run_planner, "report", "-o", str(tmp_path / "r.html"), today="2026-03-20")
     html = unescape(re.sub(r"<[^>]+>", " ", (tmp_path / "r.html").read_text(encoding="utf-8")))
@@ -78,16 +88,35 @@ def test_the_report_tells_a_clinician_what_happened(story: dict[str, list[str]],
         for note in [*CLI_NOTES.values(), RUNNER_NOTE[1]]:
             assert note in text, note
         for day, doses in story.items():
-            line = next(x for x in text.splitlines() if x.strip().startswith(("- " + day, day)) and "):" in x)
-            for dose in doses:
+            line = next(x for x in text.splitlines() if x.strip().startswith(("- " + day, day)) and " · done: " in x)
+            week, *items = doses
+            assert f"{day} · {week} · done: " in line, (week, line)  # the week as Today numbered it
+            for dose in items:
                 assert dose in line, (day, dose, line)
-        assert "counted once until it settles): 1." in text
+        assert "Flare-ups (pain above 5, counted once until a report is back at 5 or less): 1." in text
         assert "paused" not in text.lower(), "nothing was paused"
+    coming = json.loads(ok(run_planner, "today", "--json", today="2026-03-20"))
+    assert f"Where the plan stands: the next session (2026-03-20) is {coming['week_text']}" in markdown
+    assert "- What limits it: " in markdown, "the plan's position and what limited it"
+    # simulate numbers the coming weeks as Today does (it said "Week 1" for the plan's weeks 3 and 4)
+    projected = ok(run_planner, "simulate", "--pain", "2", "--weeks", "1", today="2026-03-20")
+    assert f"From Friday 2026-03-20 (weeks {coming['week_text'].split()[1]}–4 of 12): " in projected
     advice = markdown.split("### Advice", 1)[1].split("\n## ", 1)[0]
     assert "2026-03-16: numbness or tingling in one leg" in advice
     assert "### Emergency" not in markdown and "### Urgent" not in markdown
     notes = json.loads(ok(run_planner, "note", "--json", today="2026-03-20"))["notes"]
     assert [n["date"] for n in notes] == ["2026-03-04", "2026-03-11", "2026-03-18"]
+    # The live calendar numbers each session's week as Today did (it said "week 2" for week 3's held doses).
+    from icalendar import Calendar
+
+    live = Calendar.from_ical((tmp_path / "live.ics").read_bytes())
+    summaries = {e.decoded("dtstart").date().isoformat(): str(e["summary"]) for e in live.walk("VEVENT")
+                 if "walk" not in str(e["summary"])}
+    for day, doses in story.items():
+        assert summaries[day] == f"Core + flexibility: {doses[0]} ✓ done", (day, summaries[day])
+    shown = {s["date"]: s["week_text"] for s in json.loads(ok(run_planner, "history", "--json", today="2026-03-20"))[
+        "sessions"]}
+    assert all(shown[day] == doses[0] for day, doses in story.items()), "history --json numbers weeks as today"
     history = ok(run_planner, "history", today="2026-03-20")
     assert CLI_NOTES["2026-03-04"] in history and RUNNER_NOTE[1] in history
 
@@ -117,3 +146,24 @@ def test_numbness_at_the_screening_builds_a_plan_without_hamstring_stretches(run
         view = json.loads(ok(run_planner, "today", "--json", "--date", day, today="2026-03-02"))
         assert view["status"] != "paused" and view["exercises"]
         assert not [e for e in view["exercises"] if e["id"].startswith("hamstring")]
+
+
+def test_each_warning_sign_shows_its_own_pause_and_the_resume(run_planner: RunPlanner) -> None:
+    """Two reports on one day, the second during the first's pause: each lists its own pause (both were
+    listed under each), the resume that lifted it, and the first session after; nothing says "paused" now."""
+    ok(run_planner, "plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--start",
+       "2026-03-02", today="2026-03-02")
+    ok(run_planner, "done", today="2026-03-04")
+    ok(run_planner, "pain", "4", "--flag", "saddle", "injury", today="2026-03-04")
+    ok(run_planner, "pain", "3", "--flag", "fever", today="2026-03-04")
+    ok(run_planner, "resume", "--confirm", today="2026-03-05")
+    ok(run_planner, "done", today="2026-03-09")
+    report = ok(run_planner, "report", today="2026-03-09")
+    emergency = report.split("### Emergency", 1)[1].split("###", 1)[0]
+    urgent = report.split("### Urgent", 1)[1].split("\n## ", 1)[0]
+    for section, own, other in ((emergency, "Pain 4 after", "Pain 3 on"), (urgent, "Pain 3 on", "Pain 4 after")):
+        assert section.count("(red-flag)") == 1 and own in section and other not in section, section
+        assert "(resume)" in section and "first session done after resuming: 2026-03-09" in section
+    summary = report.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    assert "paused" not in summary.lower() and "Where the plan stands" in summary
+    assert "held back by pain, a pause, a break" in summary

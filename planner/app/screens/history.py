@@ -117,7 +117,7 @@ class HistoryScreen(SizedScreen):
         normal, easier = Series(), []
         weeks = range((first - start).days // 7, (snapshot.today - start).days // 7 + 1)
         for index in weeks:
-            deload = index < len(snapshot.plan.weeks) and snapshot.plan.weeks[index].deload
+            deload = index < len(snapshot.plan.weeks) and snapshot.easier_week(index)  # as the doses say
             monday, count = start + dt.timedelta(days=7 * index), per_week.get(index, 0)
             (easier if deload else normal.points).append((monday, count))
         normal.easier = easier

@@ -29,7 +29,7 @@ from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
-from planner.domain.days.day import week_words
+from planner.domain.days.easier import doses_words
 from planner.domain.function import rerating_prompt
 from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.plan.model import DAY_NAMES, doses_to_explain, session_minutes
@@ -47,8 +47,7 @@ def today_heading(snapshot: Snapshot, *, short: bool = False) -> str:
     """``short``: the compact layout's heading, status first ("Mon 02 Mar · planned · week 1 of 8"), so
     on a phone the status is on the first line whatever follows."""
     view = snapshot.day()
-    plan = snapshot.plan
-    words = week_words(plan, view.date, view.week) if plan is not None else ""
+    words = doses_words(view) if snapshot.plan is not None else ""  # easier only where the doses are
     week = f" · {words}" if words else ''
     if short:
         return f"{view.date.strftime('%a %d %b')} · {view.status}{week}"

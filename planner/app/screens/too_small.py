@@ -25,14 +25,14 @@ class TooSmallScreen(DismissOnce, ModalScreen[None]):
         """Back on top (a dialog opened above it has closed): the terminal may have grown meanwhile."""
         planner_app(self).check_size()
 
-    def on_key(self, event: Key) -> None:
+    async def on_key(self, event: Key) -> None:
         """Keys stop here. Left to bubble, a key reaches the app's bindings only after the app has caught up,
         and by then a resize may have closed this notice: the key would act on the screen beneath
         (x typed while too small would skip an exercise in the session). q still quits."""
         event.stop()
         event.prevent_default()
         if event.key == "q":
-            self.app.exit()
+            await self.app.action_quit()  # the app's one way out, as the footer's and the palette's Quit
             return
         # Say why nothing happened (and a test can see the key arrived here, not on the screen beneath).
         self.query_one("#too-small", Static).update(f"{TOO_SMALL}\nKeys do nothing until the window is bigger;\nq quits.")

@@ -1,7 +1,7 @@
 """The plan as a calendar: one row per week, Mon–Sun marks, easier weeks and adjustments flagged.
 
 "Easier week" follows the doses: after pain held or eased the plan, the easier week's doses come later
-than the calendar's, and the label moves with them (see :func:`is_easier_week`).
+than the calendar's, and the label moves with them (``Snapshot.easier_week``).
 
 The highlighted week's sessions are listed below with their exercises and
 volume as they stand today (after any pain adjustments), read through the
@@ -27,7 +27,7 @@ from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.hanging import Hanging, Line
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import MARKS
-from planner.domain.days.day import DayView, slot_on
+from planner.domain.days.day import DayView
 from planner.domain.plan.model import DAY_NAMES
 
 DAY_MARKS = {status: mark.split()[0] for status, mark in MARKS.items() if mark}
@@ -58,39 +58,11 @@ def adapted_minutes(snapshot: Snapshot, index: int) -> int:
     return seconds // 60
 
 
-def session_views(snapshot: Snapshot, index: int) -> list[DayView]:
-    """The calendar week's planned days, as Today shows (or showed) each (a day with no session of the
-    plan's is never one, so it is not read)."""
-    assert snapshot.plan is not None
-    days = [day for day in week_dates(snapshot, index) if slot_on(snapshot.plan, day) is not None]
-    return [view for view in map(snapshot.day, days) if view.planned]
-
-
 def doses_week(views: list[DayView], index: int) -> int | None:
     """The plan week whose doses the calendar week's sessions (``views``) have: later than the calendar's
     after pain held or eased the plan; None when that is the calendar's own week."""
     weeks = {view.week for view in views if view.week is not None} - {index + 1}
     return min(weeks) if weeks else None
-
-
-def is_easier_week(snapshot: Snapshot, index: int, views: list[DayView] | None = None) -> bool:
-    """Whether the calendar week's doses are eased by an easier week, so the label follows the doses, not
-    the calendar: they are an easier week's doses (which come later than the calendar's once pain held or
-    eased the plan), or the calendar's easier week capped a held week's doses below that week as built."""
-    plan = snapshot.plan
-    assert plan is not None
-    for view in session_views(snapshot, index) if views is None else views:
-        if view.week is None or not 1 <= view.week <= len(plan.weeks):
-            continue
-        doses = plan.weeks[view.week - 1]
-        if doses.deload:
-            return True
-        slot = slot_on(plan, view.date)
-        if plan.weeks[index].deload and view.week != index + 1 and slot is not None and slot < len(doses.sessions):
-            built = sum(p.volume_seconds for p in doses.sessions[slot].exercises if not p.apart)
-            if sum(p.volume_seconds for p in view.exercises if not p.apart) < built:
-                return True
-    return False
 
 
 class PlanViewScreen(SizedScreen):
@@ -147,7 +119,7 @@ class PlanViewScreen(SizedScreen):
             dates = week_dates(snapshot, index)
             marks = [self._mark(snapshot, day) for day in dates]
             changes = [a for a in snapshot.history.adjustments if dates[0] <= a.date <= dates[-1]]
-            notes = [("easier" if short else "easier week")] if is_easier_week(snapshot, index) else []
+            notes = [("easier" if short else "easier week")] if snapshot.easier_week(index) else []
             if changes:
                 notes.append(f"{len(changes)} adj." if short else
                              f"{len(changes)} adjustment{'s' if len(changes) > 1 else ''}")
@@ -185,10 +157,10 @@ class PlanViewScreen(SizedScreen):
             return
         week = snapshot.plan.weeks[index]
         minutes, built = adapted_minutes(snapshot, index), week.volume_seconds // 60
-        views = session_views(snapshot, index)
+        views = snapshot.week_sessions(index)
         held = doses_week(views, index)
         heading = (f"Week {week.number}" + (f" (week {held}'s doses)" if held else "")
-                   + (" · easier week" if is_easier_week(snapshot, index, views) else "")
+                   + (" · easier week" if snapshot.easier_week(index, views) else "")
                    + f" · {minutes} min of work")
         lines: list[Line] = [("", Content.styled(heading, "bold"))]
         for day in week_dates(snapshot, index):

@@ -30,6 +30,7 @@ from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import LEVEL_QUESTIONS, capped_level, level_line, suggestion
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
+from planner.domain.plan.wording import AS_BUILT
 
 PREVIEW_WEEKS = 2
 DEFAULT_PROGRAM = "core-flexibility"
@@ -52,7 +53,8 @@ def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
     walk = " (the walk apart from the session comes on top)" if any(
         p.apart for s in plan.weeks[0].sessions for p in s.exercises) else ""
     lines: list[Content] = [Content.styled(
-        f"Sessions start short and build up gradually; none runs over {plan.inputs.minutes} min{walk}.", "italic")]
+        f"Sessions start short and build up gradually; none runs over {plan.inputs.minutes} min{walk}. "
+        f"This is {AS_BUILT}.", "italic")]
     for week in plan.weeks[:weeks]:
         easier = " · easier week" if week.deload else ""
         lines.append(Content.styled(f"Week {week.number}{easier} · {week.volume_seconds // 60} min of work", "bold"))

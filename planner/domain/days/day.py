@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from planner.domain.days.earned import HeldBack, earned_session
+from planner.domain.days.easier import eased_by_easier_week
 from planner.domain.days.relief import relief_routine
 from planner.domain.kinds import DayStatus
 from planner.domain.library.loading import Library
@@ -49,6 +50,7 @@ class DayView:
     held_back: list[HeldBack] = field(default_factory=list)  # easier variants kept until a top dose is done
     function_prompt: str | None = None  # the one line asking to rate the activities again (every two weeks)
     week_text: str = ""  # "week 3 of 12 (week 2's doses)": the one week numbering every face shows
+    easier: bool = False  # the doses are eased by an easier week (the label follows the doses, not the calendar)
 
     @property
     def session_count(self) -> tuple[int, int]:
@@ -67,6 +69,7 @@ class DayView:
             "status": self.status,
             "week": self.week,
             "week_text": self.week_text,
+            "easier_week": self.easier,
             "reasons": self.reasons,
             "alert": self.alert.as_json() if self.alert else None,
             "function_prompt": self.function_prompt,
@@ -159,12 +162,17 @@ def adapted_session(
             factor = min(factor, _easier_share(plan, week, full, slot))
             week = full
     floors = first_doses(plan) if factor < 1.0 or state.frozen_week is not None else None
+    live = settle(plan, state, day, weekly_increase)  # a hold already rebuilt to full is over
+    # While a hold, cut or rebuild is in force no harder variant comes; outside them, one change a week.
+    frozen = live.frozen_week is not None or factor < 1.0
+    week_start = plan.inputs.start + dt.timedelta(days=7 * (calendar_week(plan, day) - 1))
 
     def adapt(number: int, scale: float, as_built: bool = False) -> tuple[list[Prescription], list[HeldBack]]:
         items, kept = plan.weeks[number - 1].sessions[slot].exercises, []
         if history is not None and not as_built:
             # A track eased after pain follows the pain rules alone.
-            items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed))
+            items, kept = earned_session(plan, library, history, number, day, items, skip=set(state.regressed),
+                                         week_start=week_start, frozen=frozen, session=slot)
         return _adapt(library, state, items, scale, floors, number), kept
 
     def chosen(number: int, adapted: tuple[list[Prescription], list[HeldBack]]) -> tuple[int, list[Prescription]]:
@@ -173,7 +181,6 @@ def adapted_session(
         return number, adapted[0]
 
     items = adapt(week, factor)
-    live = settle(plan, state, day, weekly_increase)  # a hold already rebuilt to full is over
     calendar = max(1, calendar_week(plan, day) - live.lag_weeks)
     if live.frozen_week is not None and calendar <= len(plan.weeks):
         # A hold holds, whatever the calendar says: the held week's exercises stay (never the calendar
@@ -302,6 +309,7 @@ def day_view(
         view = _day_view(plan, library, state, history, day, weekly_increase, today, rules)
     view.alert = current_alert(state, history, day)
     view.week_text = week_words(plan, day, view.week)
+    view.easier = view.planned and eased_by_easier_week(plan, state, day, weekly_increase, view.week)
     return view
 
 
@@ -462,14 +470,15 @@ def _active_reasons(
     if factor < 1.0 and at <= len(plan.weeks) and plan.weeks[at - 1].deload and slot is not None:
         full = _full_week_before(plan, at)
         factor = min(factor, _easier_share(plan, at, full, slot)) if full is not None else factor
-    if in_force(state, day, weekly_increase) is not None:  # back at full doses after a rebuild: nothing held
+    change = in_force(state, day, weekly_increase)
+    if change is not None:  # back at full doses after a rebuild: nothing held
         last = next((a for a in reversed(history.adjustments) if a.date <= day), None)
         newer = last is not None and any(last.date < p.date <= day for p in history.pain)
         if last is not None and not newer:
             reasons.append(last.reason)
         elif last is not None:  # a newer report changed nothing: its old words would be stale
-            reasons.append(f"Doses held since {last.date.isoformat()} ({last.kind}); 'planner adjustments' "
-                           "says why.")
+            doing = "Doses held" if change == "hold" else "Building back to the full plan"
+            reasons.append(f"{doing} since {last.date.isoformat()} ({last.kind}); 'planner adjustments' says why.")
         if factor < 1.0:
             reasons.append(f"Today's volume is {factor:.0%} of the plan's week {week}.")
     elif history.adjustments and history.adjustments[-1].kind == "gap" and (

@@ -38,6 +38,8 @@ class Progress:
                     "date": view.date.isoformat(),
                     "status": view.status,
                     "week": view.week,
+                    "week_text": view.week_text,  # as 'today' numbers it: "week 3 of 12 (week 2's doses)"
+                    "easier_week": view.easier,
                     # The session's own exercises; its walk apart (for any time that day) is counted on its own.
                     "exercises_done": view.session_count[0],
                     "exercises_planned": view.session_count[1],

@@ -17,6 +17,7 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import (
     AdaptationState,
     apply_pain_report,
+    in_force,
     position,
     recurring_pain,
 )
@@ -107,6 +108,8 @@ def week_words(week: ProjectedWeek) -> str:
         return OUTCOME_WORDS[week.outcome]
     if week.outcome == "cut":
         return f"cut to {week.share:.0%} of the plan"
+    if week.outcome == "progresses" and week.easier:  # lighter by design, not held: said as Today says it
+        return f"an easier week: {week.share:.0%} of the plan"
     return f"{OUTCOME_WORDS[week.outcome]}: {week.share:.0%} of the plan"
 
 
@@ -142,9 +145,11 @@ def project_pain(
             paused = view.status == "paused"
             exercises = () if paused else tuple(view.exercises)
             factor = 0.0 if paused else position(plan, state, day, weekly_increase)[1]
-            easier = view.week is not None and plan.weeks[min(view.week, len(plan.weeks)) - 1].deload
-            sessions.append(ProjectedSession(day, paused, exercises, factor, state.frozen_week is not None,
-                                             not paused and easier, paused and state.pause == "red-flag"))
+            # Held while a hold or a rebuild is in force (not once a rebuild is back at full doses, though the
+            # state still names the week it held); easier where the doses are an easier week's, as Today says.
+            held = in_force(state, day, weekly_increase) is not None
+            sessions.append(ProjectedSession(day, paused, exercises, factor, held, not paused and view.easier,
+                                             paused and state.pause == "red-flag"))
             done = tuple(Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in exercises)
             record = session_record(view) if done else None  # the record is the truth here too
             history = replace(history, completions=(*history.completions, *done),

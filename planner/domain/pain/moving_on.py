@@ -5,7 +5,10 @@ The calendar says which days are training days; the person's position on the pla
 the week before was mostly done. When a new plan week begins and fewer than half (rounded up) of the week
 just ended's planned sessions were checked off as done, the new week repeats that week's doses, recorded as
 an adjustment (kind ``repeat``) with its reason. A session checked off in part (some of its exercises, or
-fewer sets) counts as half a session; a skipped or missed one counts as nothing.
+fewer sets) counts as half a session; a skipped or missed one counts as nothing. A session with every
+exercise but one done counts as done: the exercise left undone stays behind on its own track
+(:mod:`planner.domain.days.track_position`), and one exercise skipped every time (a farmer's walk without a
+weight at home) no longer keeps the whole plan on one week.
 
 The rule only ever keeps the position where it was: it never moves anyone on, never raises the volume (when
 the week that would come is a planned easier week, the easier week comes), never applies during a pause or
@@ -38,6 +41,9 @@ from planner.domain.records import Adjustment, History
 
 REPEAT = AdjustmentKind.REPEAT
 PART_COUNTS_AS = 0.5  # a session checked off in part counts as half a session
+# A session of at least this many exercises with all but one done counts as done: the one left undone stays
+# behind on its own track (planner.domain.days.track_position), so the rest of the plan need not wait for it.
+ALL_BUT_ONE_FROM = 3
 
 
 def state_before(history: History, day: dt.date) -> AdaptationState:
@@ -64,7 +70,7 @@ def week_work(plan: Plan, history: History, week: int) -> tuple[int, int, int]:
             # The session's own exercises: the walk apart from it, done alone, moves no strength work on.
             session = {p.id for p in record.exercises if not p.apart}
             done = {i for i, c in checked.items() if c.status == "done"}
-            if session and done >= session:
+            if session and (done >= session or len(session) >= ALL_BUT_ONE_FROM and len(session - done) == 1):
                 full += 1
             elif set(checked) & (session or {p.id for p in record.exercises}):
                 part += 1

@@ -121,6 +121,9 @@ for _name in ("bladder-bowel", "urine", "sexual", "both-legs"):
 MEANS["weight-loss"] = MEANS["cancer-history"]
 
 
+ASIDE = ", without any weakness"  # the one label that ends on an aside
+
+
 def explain(names: Iterable[str]) -> str:
     """What the given signs can mean, naming only those signs ("A fever with back pain can mean an
     infection."), one sentence per meaning; unknown names get no sentence."""
@@ -131,7 +134,9 @@ def explain(names: Iterable[str]) -> str:
     sentences = []
     for meaning, questions in groups.items():
         said = questions[0] if len(questions) == 1 else "; ".join(questions[:-1]) + "; or " + questions[-1]
-        sentences.append(f"{said[0].upper()}{said[1:]} can mean {meaning}.")
+        # "…in one leg, without any weakness, can mean": an aside opened with a comma is closed with one.
+        close = "," if said.endswith(ASIDE) else ""
+        sentences.append(f"{said[0].upper()}{said[1:]}{close} can mean {meaning}.")
     return " ".join(sentences)
 
 

@@ -1,8 +1,16 @@
-"""A dose in words ("2 sets of 8 reps on each side, rest 30s between sets"), read the same in the app and the shell."""
+"""A dose in words ("2 sets of 8 reps on each side, rest 30s between sets"), read the same in the app and the shell;
+and what the plan as built is, said the same way wherever it is shown."""
 
 from __future__ import annotations
 
 from planner.domain.plan.model import Prescription, set_reps
+
+# The plan as built (plan show, the export, the builder's preview) is one path; the record sets the pace.
+AS_BUILT = ("the path if every session is done with pain 0-2: what you do and how your back answers set the "
+            "pace ('planner today'; 'planner simulate' shows other reports)")
+AS_BUILT_SENTENCE = f"The plan as built is {AS_BUILT}."
+# simulate runs the engine real reports go through, on a copy.
+SIMULATED = "the same rules your real reports and check-offs go through, run on a copy"
 
 
 def dose_words(item: Prescription, per_side: bool = False) -> str:
