@@ -226,12 +226,14 @@ class Store:
         from planner.domain.function import Activity, Rating  # imported by the commands that rate them, only
 
         ratings: dict[int, list[Rating]] = {}
-        for r in self._read("SELECT activity_id, date, score FROM activity_ratings ORDER BY date"):
-            ratings.setdefault(r[0], []).append(Rating(dt.date.fromisoformat(r[1]), r[2]))
-        return tuple(
-            Activity(r[0], r[1], dt.date.fromisoformat(r[2]), dt.date.fromisoformat(r[3]) if r[3] else None,
-                     tuple(ratings.get(r[0], ())))
-            for r in self._read("SELECT id, name, added, retired FROM activities ORDER BY id"))
+        for activity_id, rating in _rows(self._read("SELECT activity_id, date, score FROM activity_ratings ORDER BY date"),
+                                         "activity_ratings",
+                                         lambda r: (r[0], Rating(dt.date.fromisoformat(r[1]), _whole(r[2])))):
+            ratings.setdefault(activity_id, []).append(rating)
+        return tuple(_rows(self._read("SELECT id, name, added, retired FROM activities ORDER BY id"), "activities",
+                           lambda r: Activity(r[0], str(r[1]), dt.date.fromisoformat(r[2]),
+                                              dt.date.fromisoformat(r[3]) if r[3] else None,
+                                              tuple(ratings.get(r[0], ())))))
 
     def add_activities(self, names: Iterable[str], day: dt.date) -> None:
         with write(self.connection, self.path) as db:
@@ -490,6 +492,13 @@ def _count(value: object) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
     raise TypeError(f"{value!r} is not a whole number")
+
+
+def _whole(value: object) -> int:
+    number = _count(value)
+    if number is None:
+        raise TypeError("a whole number is missing")
+    return number
 
 
 def _completion(r: sqlite3.Row) -> Completion:

@@ -138,3 +138,23 @@ def test_the_cli_answers_in_one_line_and_plan_new_is_the_way_out(data: Path, tmp
     assert built.returncode == 0, built.stderr
     today = planner("today")
     assert today.returncode == 0 and "Traceback" not in today.stderr, today.stderr
+
+
+@pytest.mark.parametrize(("sql", "table"), [
+    ("INSERT INTO activities (name, added) VALUES ('Socks', 'garbage')", "activities"),
+    ("INSERT INTO activities (name, added, retired) VALUES ('Socks', '2026-03-02', 'garbage')", "activities"),
+    ("INSERT INTO activity_ratings (activity_id, date, score) VALUES (1, 'garbage', 4)", "activity_ratings"),
+    ("INSERT INTO activity_ratings (activity_id, date, score) VALUES (1, '2026-03-03', 4.5)", "activity_ratings"),
+])
+def test_a_damaged_activity_or_rating_is_left_out_and_named(data: Path, sql: str, table: str) -> None:
+    """Found by a damage matrix over every table: a bad date in activities crashed today, report, export,
+    function and plan new with a ValueError."""
+    with Store(data) as store:
+        store.add_activities(["Walking the dog"], DAY)
+        store.rate_activities([(1, 5)], DAY)
+    damage(data, sql)
+    with Store(data) as store:
+        activities = store.activities()
+    assert len(store_module.DAMAGE) == 1
+    assert store_module.DAMAGE[0].startswith(f"a damaged row in {table} was left out (")
+    assert [a.name for a in activities][0] == "Walking the dog" and activities[0].ratings, "the rest is read"
