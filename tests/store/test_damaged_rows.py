@@ -86,6 +86,13 @@ def test_a_damaged_history_row_is_left_out_and_named(data: Path, library: Librar
     ("UPDATE plans SET inputs = '[]'", "its inputs"),
     ("UPDATE plans SET inputs = '{\"program\": \"core-flexibility\"}'", "its inputs"),
     ("UPDATE plans SET plan_file = 'garbage [['", "its stored plan file"),
+    # Inputs that read as JSON but hold what no plan was built from: these crashed every command with a
+    # TypeError, OverflowError or ValueError, 'plan new' (the way out) included.
+    ("UPDATE plans SET inputs = replace(inputs, '\"minutes\":25', '\"minutes\":\"x\"')", "its inputs"),
+    ("UPDATE plans SET inputs = replace(inputs, '\"minutes\":25', '\"minutes\":true')", "its inputs"),
+    ("UPDATE plans SET inputs = replace(inputs, '\"weeks\":', '\"weeks\":-')", "its inputs"),
+    ("UPDATE plans SET inputs = replace(inputs, '\"mon\"', '\"xyz\"')", "its inputs"),
+    ("UPDATE plans SET inputs = replace(inputs, '2026-03-02', '9999-12-31')", "its inputs"),
 ])
 def test_a_damaged_plan_is_named_and_a_new_plan_replaces_it(data: Path, library: Library, sql: str,
                                                             part: str) -> None:
