@@ -360,3 +360,24 @@ def test_an_imported_name_reaches_markdown_and_calendar_readers_as_text(run_cli,
     ics = re.sub(r"\r?\n[ \t]", "", run_cli("export", "--format", "ics").stdout)  # long lines unfolded
     (calname,) = [line for line in ics.splitlines() if line.startswith("X-WR-CALNAME")]
     assert calname.rstrip("\r") == "X-WR-CALNAME:<img src=http://evil.example/x.png> [x](javascript:alert(1))\\; a\\, b"
+
+
+def test_a_warning_sign_in_a_pain_report_is_heard_while_the_plan_is_damaged(run_cli, tmp_path) -> None:
+    """A cousin of the screening case: 'pain 8 --flag saddle' was refused with the damaged-plan line."""
+    import sqlite3
+
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    connection = sqlite3.connect(tmp_path / "data" / "planner.db")
+    connection.execute("UPDATE plans SET inputs = '{bad'")
+    connection.commit()
+    connection.close()
+    plain = no_traceback(run_cli("pain", "3"))
+    assert plain.returncode == 1 and "plan 1 is damaged" in plain.stderr, "without a sign: the damage is the answer"
+    heard = no_traceback(run_cli("pain", "8", "--flag", "saddle"))
+    assert heard.returncode == 0, heard.stderr
+    assert heard.stdout.splitlines()[1:3] == ["EMERGENCY: go to an emergency department now",
+                                              "You reported: numbness in the saddle area (genitals, buttocks, "
+                                              "inner thighs)."]
+    assert "the pause stays until 'planner resume --confirm'" in heard.stdout
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_cli("status", "--line").stdout.startswith("EMERGENCY"), "only resume --confirm lifts the pause"
