@@ -381,3 +381,22 @@ def test_a_warning_sign_in_a_pain_report_is_heard_while_the_plan_is_damaged(run_
     assert "the pause stays until 'planner resume --confirm'" in heard.stdout
     assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
     assert run_cli("status", "--line").stdout.startswith("EMERGENCY"), "only resume --confirm lifts the pause"
+
+
+def test_an_unreadable_pain_rules_folder_is_a_problem_validate_names(run_cli, tmp_path, monkeypatch) -> None:
+    """In process, listing the folder made to fail as it does without permission (root reads every folder)."""
+    rules = tmp_path / "lib" / "pain-rules"
+    rules.mkdir(parents=True)
+    (rules / "default.toml").write_text("reduce_factor = 0.5\n")
+    real_listdir = os.listdir
+
+    def listdir(path="."):  # type: ignore[no-untyped-def]
+        if str(path).endswith("pain-rules"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    result = no_traceback(run_cli("--library", "lib", "validate"))
+    assert result.returncode == 1
+    assert "lib/pain-rules: folder: cannot be read (Permission denied); the pain rules in it are not used until " \
+           "it can be" in result.stdout + result.stderr
