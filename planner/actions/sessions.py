@@ -82,6 +82,9 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
             if walks:
                 lines.append("Still to do, at any time that day: " + ", ".join(
                     f"the {p.minutes}-minute {p.name.lower()}" for p in walks) + " (check it off on its own).")
+        if s.state.pause == "red-flag" and after.alert is not None:  # ticked after a warning sign was reported
+            lines.append("Recorded as done before it; your program is paused after a warning sign: "
+                         "see 'planner today' for what to do.")
         if day < s.today:  # a session of last week checked off late: a repeat it makes needless is taken back
             active.reconsider(s.today)
         return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)

@@ -140,7 +140,7 @@ LIVE_CALENDAR_BINDINGS = [
 
 # Commands with no key of their own: offered in the command palette (and listed in help) by name.
 PALETTE_ONLY = [
-    # Also from the palette, so a phone (where History asks for a wider terminal) can write it too.
+    # Also from the palette, so it is reached from any screen, not only History.
     Binding("", "report", "Report", key_display="ctrl+p", tooltip=REPORT_TITLE),
     Binding("", "live_calendar", "Live calendar file", key_display="ctrl+p",
             tooltip="Live calendar file: an .ics kept up to date after every change"),

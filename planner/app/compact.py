@@ -1,9 +1,12 @@
-"""Phone-sized terminals: the sizes, and which screens have a compact layout.
+"""Phone-sized terminals: the sizes, and the screens that redraw when the size changes.
 
-From 40×16 (an SSH app or a browser on a phone in portrait) to the comfortable 60×20, Today, the pain
-check-in, the session runner and the relief routine draw a single column, and the dialogs they (or the
-command palette) open fill the screen; every other screen asks for a wider terminal. The app sets Textual's breakpoint classes on every screen (``-narrow``/``-wide`` by
-width, ``-short``/``-tall`` by height), so each screen's stylesheet says what changes.
+From 40×16 (an SSH app or a browser on a phone in portrait) to the comfortable 60×20 every screen has a
+compact form: Today, the pain check-in, the session runner and the relief routine draw a single column, the
+places (plan, library, history, Learn, the builder) stack their panes and wrap their rows, and every dialog
+fills the screen. No path waits for a wider terminal (tests/app/test_phone.py opens each at 40×16).
+
+The app sets Textual's breakpoint classes on every screen (``-narrow``/``-wide`` by width, ``-short``/``-tall``
+by height), so each screen's stylesheet says what changes.
 """
 
 from __future__ import annotations
@@ -19,14 +22,6 @@ TALL_HEIGHT = 22  # from here such a screen has room for its longer text
 HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (COMFORTABLE_WIDTH, "-wide")]
 VERTICAL_BREAKPOINTS = [(0, "-short"), (COMFORTABLE_HEIGHT, "-tall")]
 
-# The screens drawn in the compact layout (by class name, so this module imports none of them).
-# The rest say "wider terminal needed" over themselves.
-# Every dialog Today's More menu or the command palette opens is here, so a phone never meets "wider
-# terminal needed" for one (the palette is our subclass, PlannerPalette: listed by its own name too).
-COMPACT_SCREENS = frozenset({"TodayScreen", "PainCheckIn", "SessionRunner", "ReliefScreen", "MoreMenu",
-                             "NarrowScreen", "TooSmallScreen", "CommandPalette", "PlannerPalette",
-                             "ConfirmResume", "HelpScreen", "ExportDialog", "LiveCalendarDialog", "ReportDialog",
-                             "FunctionDialog"})
 
 
 def is_compact(screen: Screen) -> bool:

@@ -31,9 +31,6 @@ from planner.app import messages
 from planner.app.bindings import APP_BINDINGS
 from planner.app.commands import PlannerCommands
 from planner.app.compact import (
-    COMFORTABLE_HEIGHT,
-    COMFORTABLE_WIDTH,
-    COMPACT_SCREENS,
     HORIZONTAL_BREAKPOINTS,
     MIN_HEIGHT,
     MIN_WIDTH,
@@ -74,7 +71,7 @@ def _attached(owner: MessagePump) -> bool:
     return (owner if isinstance(owner, Screen) else owner.screen) in owner.app.screen_stack
 
 
-AT_START = ("today", "too_small", "narrow")
+AT_START = ("today", "too_small")
 SCREENS_PACKAGE = "planner.app.screens."
 
 
@@ -254,12 +251,20 @@ class PlannerApp(App[None]):
     # Navigation -------------------------------------------------------------
 
     def action_go(self, mode: str) -> None:
+        if self.snapshot is not None and mode == "today" == self.current_mode and len(self.screen_stack) == 1:
+            self.post_message(messages.Reload(self))  # t on Today: read again what another writer may have changed
+            return
         if self.snapshot is None or self.current_mode == mode or self.is_too_small:
             return
         if self.snapshot.plan is None and mode not in ("builder", "library", "relief", "learn"):
             self.notify("Build a plan first: fill in the form and press ctrl+s.")
             mode = "builder"
         self.switch_mode(mode)
+
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        """Back to the app's terminal: what was written meanwhile elsewhere (a pain report from a phone) shows."""
+        if self.snapshot is not None:
+            self.post_message(messages.Reload(self))
 
     async def on_event(self, event: events.Event) -> None:
         """A key still queued as the app closes (its screens already taken down) is dropped: Textual would
@@ -388,7 +393,7 @@ class PlannerApp(App[None]):
         if not self.is_too_small and not isinstance(self.screen, ModalScreen):
             self.push_screen(LiveCalendarDialog(current))
 
-    # Terminal too small, or too narrow for this screen ----------------------
+    # Terminal too small ----------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
         """Runs before Textual's own handler updates ``self.size``, so it reads the event's size."""
@@ -399,34 +404,17 @@ class PlannerApp(App[None]):
         return self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
 
     def check_size(self, size: Size | None = None) -> None:
-        """Below 40×16 the too-small screen; below 60×20, over a screen with no compact layout, the
-        "wider terminal needed" one. Each runs again when the screen changes, so one step at a time."""
-        from planner.app.screens.narrow import NarrowScreen
+        """Below 40×16 the too-small screen, and it goes again once the terminal is big enough. From 40×16
+        every screen and dialog has a compact form (see :mod:`planner.app.compact`), so nothing else waits
+        for a wider terminal."""
         from planner.app.screens.too_small import TooSmallScreen
 
         if not self.screen_stack:  # between a mode's switch and its first screen, or while closing:
             return  # nothing to cover yet; the screen's arrival runs this again (screen_change_signal)
         size = size or self.size
         small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
-        narrow = size.width < COMFORTABLE_WIDTH or size.height < COMFORTABLE_HEIGHT
-        screen = self.screen
-        if isinstance(screen, TooSmallScreen):
+        if isinstance(self.screen, TooSmallScreen):
             while not small and isinstance(self.screen, TooSmallScreen):  # one or, after a storm, more
                 self.pop_screen()
         elif small:
             self.push_screen(TooSmallScreen())
-        elif isinstance(screen, NarrowScreen):
-            if not narrow:
-                self.pop_screen()
-        elif narrow and self.snapshot is not None and type(screen).__name__ not in COMPACT_SCREENS:
-            self.push_screen(NarrowScreen())
-
-    def go_back_from_narrow(self) -> None:
-        """Escape on "wider terminal needed": close a dialog under it, or go from a place to Today."""
-        self.pop_screen()
-        if isinstance(self.screen, ModalScreen):
-            self.pop_screen()
-        elif self.snapshot is not None and self.snapshot.plan is None:
-            self.switch_mode("relief")  # without a plan, the one place that works on a phone
-        elif self.current_mode != "today":
-            self.switch_mode("today")

@@ -78,6 +78,15 @@ class Load(Request):
         return self.opening.result() if self.opening is not None else data.load()
 
 
+class Reload(Request):
+    """Read the store again where the person is: another writer (``planner pain`` in a second terminal, a phone
+    over SSH) may have changed it, a warning-sign pause above all. Asked when the app gets the terminal's
+    focus back and when Today is asked for while on it (``t``)."""
+
+    def run(self, data: AppData) -> Outcome:
+        return data.load()
+
+
 class CheckOff(Request):
     """``planner done``: check exercises off, ``sets`` of a partial one."""
 

@@ -36,7 +36,7 @@ SIZES = [(80, 24), (60, 20), (40, 16), (40, 10), (120, 36), (59, 19), (100, 30),
 TARGETS = {"t": "today", "w": "plan", "l": "library", "h": "history", "exclamation_mark": "relief",
            "n": "builder", "ctrl+p": "PlannerPalette", "question_mark": "HelpScreen", "e": "ExportDialog"}
 PLACE_KEYS = list(TARGETS)
-KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(600, 10000)))  # 12 bursts: each target comes up once
+KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(450, 10000)))  # 9 bursts: each target comes up once
 BURST = int(os.environ.get("MASH_BURST", "50"))
 PLACE_EVERY = 1  # bursts between two "go somewhere" steps
 
@@ -63,7 +63,7 @@ async def mash(pilot: Pilot, seed: int) -> set[str]:
         if burst % PLACE_EVERY == PLACE_EVERY - 1:  # now and then a person backs out and goes somewhere
             step = burst // PLACE_EVERY
             seen |= await go_somewhere(pilot, PLACE_KEYS[step % len(PLACE_KEYS)],  # each in turn
-                                       shrink_first=step % 2 == 0)
+                                       shrink_first=step % 3 == 0)
             check(app, seed, burst)
             seen |= {app.current_mode, type(app.screen).__name__}
     await pilot.resize_terminal(80, 24)

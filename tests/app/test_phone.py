@@ -6,14 +6,20 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from planner.app.screens.catalogue import LibraryScreen
 from planner.app.screens.checkin import PainCheckIn
-from planner.app.screens.help import HelpScreen
+from planner.app.screens.days import DaysDialog
+from planner.app.screens.export import ExportDialog
+from planner.app.screens.history import HistoryScreen
+from planner.app.screens.learn import LearnScreen
 from planner.app.screens.more import MoreMenu
-from planner.app.screens.narrow import NarrowScreen
 from planner.app.screens.relief import ReliefScreen
+from planner.app.screens.report import ReportDialog
+from planner.app.screens.screening import ScreeningDialog
 from planner.app.screens.today import TodayScreen
 from planner.app.screens.too_small import TooSmallScreen
 from planner.app.screens.weeks import PlanViewScreen
+from planner.app.screens.wizard import PlanBuilderScreen
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle
 
@@ -104,31 +110,54 @@ async def test_every_key_more_lists_works_in_it(seeded: Path) -> None:
         assert app.snapshot.day().status == "skipped"
         await pilot.press("m", "l")
         await settle(pilot)
-        assert isinstance(app.screen, NarrowScreen), "the library needs a wider terminal, and says so"
+        assert isinstance(app.screen, LibraryScreen), "the library has a compact form: it opens on a phone"
 
 
-async def test_a_screen_without_a_compact_layout_asks_for_width_and_escape_goes_back(seeded: Path) -> None:
+def overflowing(screen) -> list[str]:
+    """The widgets drawn past the right edge of the terminal (a cut label, a row of boxes half off screen),
+    or scrolling sideways to show what does not fit (the plan's weeks, once)."""
+    width = screen.size.width
+    return [f"{w!r} ends at {w.region.right}" for w in screen.query("*")
+            if w.display and w.region.width and w.region.right > width] + \
+           [f"{w!r} scrolls sideways" for w in screen.query("*") if w.display and w.show_horizontal_scrollbar]
+
+
+# A walk through each place and each dialog a phone can open: a key, then the screen it leads to. (Help,
+# compact since before, is left out: its Markdown alone takes seconds to lay out.)
+PHONE_WALK = [
+    ("w", PlanViewScreen), ("d", DaysDialog), ("escape", PlanViewScreen), ("l", LibraryScreen),
+    ("h", HistoryScreen), ("p", ReportDialog), ("escape", HistoryScreen), ("exclamation_mark", ReliefScreen),
+    ("e", ExportDialog), ("escape", ReliefScreen), ("n", PlanBuilderScreen), ("t", TodayScreen), ("i", LearnScreen), ("enter", LearnScreen),
+]
+
+
+async def test_every_place_and_dialog_opens_on_a_phone_within_the_width(seeded: Path) -> None:
+    """Issue 29: no path on a phone waits for a wider terminal. At 40×16 each place and dialog opens itself
+    (not a "wider terminal needed" notice), draws nothing past the right edge, and Escape goes back."""
     app = make_app()
-    async with app.run_test(size=(45, 25)) as pilot:
+    async with app.run_test(size=(40, 16)) as pilot:
         await settle(pilot)
-        await pilot.press("w")
+        for key, expected in PHONE_WALK:
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, expected), (key, app.screen)
+            assert not overflowing(app.screen), (key, overflowing(app.screen))
+        assert app.screen.has_class("-reading"), "Enter opened the lesson"
+
+
+async def test_the_builder_and_its_safety_questions_fit_a_phone(data_dir: Path) -> None:
+    """A first run at 40×16: the builder and the safety questions open at that size, each sign's question
+    is read whole (wrapped, not cut with …), and nothing is drawn past the edge."""
+    app = make_app()  # no data yet: a first run
+    async with app.run_test(size=(40, 16)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, NarrowScreen)
-        await pilot.resize_terminal(80, 24)  # turned sideways: the plan itself
+        assert isinstance(app.screen, PlanBuilderScreen) and not overflowing(app.screen)
+        await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, PlanViewScreen)
-        await pilot.resize_terminal(45, 25)
-        await settle(pilot)
-        assert isinstance(app.screen, NarrowScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, TodayScreen)
-        await pilot.press("question_mark")  # help has a compact form: shown itself, and Escape closes it
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen) and app.screen.has_class("-narrow")
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, TodayScreen)
+        assert isinstance(app.screen, ScreeningDialog) and not overflowing(app.screen)
+        texts = list(app.screen.query(".sign-text"))
+        assert texts and all(text.region.height >= 2 for text in texts[:1]), [t.region for t in texts[:3]]
+        assert not any("…" in line for line in app.screen._compositor.render_strips() for line in [line.text])
 
 
 async def test_too_small_below_40_by_16_and_back(seeded: Path) -> None:
@@ -163,8 +192,8 @@ async def test_check_off_and_report_pain_at_40_by_16(seeded: Path) -> None:
     assert set(completions(seeded).values()) == {"done"}
 
 
-async def test_taps_close_more_and_leave_the_wider_terminal_screen(seeded: Path) -> None:
-    """A phone's on-screen keyboard has no Escape: More has a Close entry, the wider-terminal screen a Back."""
+async def test_a_tap_closes_more(seeded: Path) -> None:
+    """A phone's on-screen keyboard has no Escape: More has a Close entry."""
     app = make_app()
     async with app.run_test(size=(45, 25)) as pilot:
         await settle(pilot)
@@ -174,12 +203,6 @@ async def test_taps_close_more_and_leave_the_wider_terminal_screen(seeded: Path)
         assert "Close" in str(menu.get_option_at_index(menu.option_count - 1).prompt)
         menu.highlighted = menu.option_count - 1
         await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, TodayScreen)
-        await pilot.press("h")
-        await settle(pilot)
-        assert isinstance(app.screen, NarrowScreen)
-        await pilot.click("#back")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
 

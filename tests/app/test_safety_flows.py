@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from textual.events import Key
+from textual.events import AppFocus, Key
 from textual.widgets import Static
 
 from planner.app.screens.checkin import PainCheckIn
@@ -17,6 +18,7 @@ from planner.app.widgets.questions import QuestionBox, SignQuestion
 from planner.store.active_plan import standing_state
 from planner.store.store import Store
 from tests.app.conftest import make_app, settle
+from tests.conftest import run_in_process
 
 
 async def open_check_in(pilot) -> PainCheckIn:
@@ -77,7 +79,7 @@ async def test_a_yes_in_the_screening_builds_no_plan_and_shows_the_alert(data_di
         # The builder behind it says once, plainly, that planner is not a clinician; the questions don't repeat it.
         assert "not a clinician" in str(app.screen_stack[-2].query_one("#disclaimer").render())
         assert not any("not a clinician" in str(w.render()) for w in screen.query(Static))
-        await pilot.press("enter", "space", "ctrl+s")  # Enter moves on; space ticks the second question
+        await pilot.press("n", "y", "ctrl+s")  # no to the first sign, yes to the second
         await settle(pilot)
         assert app.screen is screen
         alert = screen.query_one(AlertBox)
@@ -251,3 +253,47 @@ async def test_a_relief_pause_asks_whether_you_can_move_about_as_usual(seeded: P
         await settle(pilot)
         assert app.snapshot.history.pain[-1].settled
         assert app.snapshot.state.pause is None
+
+
+async def test_stray_keys_in_the_screening_answer_no_never_yes(data_dir: Path) -> None:
+    """Issue 29: the first sign (saddle numbness) had focus as a tick box, one stray space from an
+    emergency and a pause only a professional's assessment lifts. Now each sign is a No and a Yes with the
+    No first: Enter answers no and moves on, a space answers nothing, so quick keys build the plan."""
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ScreeningDialog)
+        for key in ("enter", "space", "enter"):
+            await pilot.press(key)
+            await settle(pilot)
+        answers = [q.value for q in screen.query(SignQuestion)]
+        assert answers[:3] == [False, False, None] and True not in answers, answers
+        await pilot.press("ctrl+s")
+        for _ in range(10):  # the answers are kept, then the builder creates the plan: two store writes
+            await settle(pilot)
+            if app.snapshot is not None and app.snapshot.plan is not None:
+                break
+    with Store(data_dir) as store:
+        assert store.active_plan() is not None and store.latest_screening().yes == ()
+        assert standing_state(store).pause is None
+
+
+async def test_a_sign_reported_from_another_terminal_shows_when_the_app_is_back_in_front(seeded: Path) -> None:
+    """A pain report with an emergency sign from a second terminal (or a phone over SSH) while the app is
+    open: Today showed the live session until restarted. Now the app reads the store again when the
+    terminal gives it focus back, and when t is pressed on Today."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(AlertBox).display is False
+        assert run_in_process("pain", "3", "--flag", "saddle", env=dict(os.environ), cwd=seeded).returncode == 0
+        app.post_message(AppFocus())
+        await settle(pilot)
+        assert app.screen.query_one(AlertBox).display and "EMERGENCY" in str(app.screen.query_one(AlertBox).render())
+        assert run_in_process("resume", "--confirm", env=dict(os.environ), cwd=seeded).returncode == 0
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen) and app.screen.query_one(AlertBox).display is False

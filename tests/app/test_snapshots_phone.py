@@ -56,6 +56,31 @@ class TestCheckInAndReliefOnAPhone:
         assert snap_compare(make_app(), terminal_size=size, run_before=keys("exclamation_mark"))
 
 
-def test_other_screens_ask_for_a_wider_terminal(snap_compare, seeded: Path) -> None:
-    """The plan calendar has no compact layout: it says so, and how to go back."""
-    assert snap_compare(make_app(), terminal_size=(45, 25), run_before=keys("w"))
+class TestEveryPlaceOnAPhone:
+    """Issue 29: no place waits for a wider terminal. Each at 40×16, its panes stacked and its rows wrapped."""
+
+    def test_plan_calendar(self, snap_compare, seeded: Path) -> None:
+        assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("w"))
+
+    def test_training_days_in_rows_of_four(self, snap_compare, seeded: Path) -> None:
+        assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("w", "d"))
+
+    def test_library(self, snap_compare, seeded: Path) -> None:
+        assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("l"))
+
+    def test_history_with_sessions(self, snap_compare, lived_in: Path) -> None:
+        assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("h"))
+
+    def test_learn_reading_a_lesson(self, snap_compare, seeded: Path) -> None:
+        assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("i", "enter"))
+
+    def test_builder_days_and_sizes_wrap(self, snap_compare, seeded: Path) -> None:
+        """The days in rows of four, minutes, weeks and start one a line (scrolled down to them)."""
+        assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("n", *["tab"] * 9))
+
+
+@pytest.mark.parametrize("size", [(40, 16), (60, 20), (80, 24), (120, 36)])
+def test_safety_questions_read_whole(snap_compare, data_dir: Path, size) -> None:
+    """The first run's safety questions: each sign wrapped in full, never cut with "…"; on a phone the
+    whole screen, no frame."""
+    assert snap_compare(make_app(), terminal_size=size, run_before=keys("ctrl+s"))

@@ -144,6 +144,19 @@ def test_pain_six_cuts_volume_by_at_least_thirty_percent_and_regresses(planner: 
         assert aggravated not in [e["id"] for e in after["exercises"]]
 
 
+def test_an_exercise_named_at_acceptable_pain_is_answered_not_passed_over(planner: Planner) -> None:
+    """Naming an exercise with pain 4 changed nothing and said nothing about it ("the plan keeps progressing"):
+    now the answer names it, says its doses stay, how to do it meanwhile, and what would ease it."""
+    planner.run("done", "--date", START, today=START)
+    before = planner.day("2026-03-03")
+    out = planner.run("pain", "4", "--aggravated", "knee-side-plank", today=START).stdout
+    assert "You named Side plank on the knees as making it worse" in out
+    assert "keeps its doses" in out and "above 5" in out and "easier variant" in out
+    assert planner.day("2026-03-03")["exercises"] == before["exercises"]  # said truly: nothing changed
+    cut = planner.run("pain", "7", "--aggravated", "knee-side-plank", today=START).stdout
+    assert "You named" not in cut and "Side plank on the knees" in cut  # the cut's own reason names it
+
+
 def test_severe_pain_pauses_to_relief_and_low_pain_resumes_gently(planner: Planner) -> None:
     out = planner.run("pain", "9", today=START)
     assert "paused" in out.stdout and "doctor or physiotherapist" in out.stdout

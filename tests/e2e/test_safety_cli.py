@@ -65,6 +65,20 @@ def test_a_new_plan_does_not_lift_a_warning_sign_pause(run_planner: RunPlanner) 
     assert as_json(run_planner("today", "--json"))["status"] == "planned"
 
 
+def test_a_sign_reported_after_part_of_the_session_leads_every_line(run_planner: RunPlanner) -> None:
+    """Part of the session done, then an emergency sign: the day stays "partial" in the record, but the status
+    bar leads with the emergency (it said "core 24m left (9 to go)"), and a later check-off says the pause."""
+    assert run_planner("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_planner("done", "cat-cow").returncode == 0
+    run_planner("pain", "3", "--flag", "saddle")
+    assert run_planner("status", "--line").stdout.strip() == "EMERGENCY — see Today"
+    late = run_planner("done", "curl-up-head-supported")  # done before the report, ticked after it: kept
+    assert late.returncode == 0 and "paused after a warning sign" in late.stdout
+    assert as_json(run_planner("today", "--json"))["alert"]["level"] == "emergency"
+    run_planner("pain", "2", "--flag", "fever", "--date", TODAY)
+    assert run_planner("status", "--line").stdout.strip() == "EMERGENCY — see Today"
+
+
 def test_deleting_adaptation_from_a_file_keeps_a_relief_pause(run_planner: RunPlanner, tmp_path: Path) -> None:
     run_planner("plan", "new", "--program", "core-foundation")
     run_planner("pain", "8")

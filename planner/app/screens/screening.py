@@ -1,7 +1,10 @@
 """The safety questions before a plan is built: the same warning signs as ``planner screen``, asked once.
 
-Nothing ticked records "none of these" and the plan is built; any tick builds
-no plan and shows that sign's alert (an emergency or urgent one also pauses).
+Each sign is a No and a Yes (:class:`~planner.app.widgets.questions.SignQuestion`), as in the pain
+check-in: the first No has focus, so a stray space or Enter answers no, never yes. No yes (a sign left
+unanswered counts as no) records "none of these" and the plan is built. An emergency or urgent yes builds
+no plan, shows that sign's alert and pauses; a yes to tingling in one leg shows its advice, and the plan is
+built without the stretches that load the nerve.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from planner.app import messages
 from planner.app.bindings import SCREENING_BINDINGS
 from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.widgets.alert_box import AlertBox
-from planner.app.widgets.questions import QuestionBox
+from planner.app.widgets.questions import SignQuestion
 from planner.domain.pain.warning_signs import SCREENING_INTRO, SIGNS
 
 # The same three answers as 'planner screen --eases forward|back|neither'.
@@ -38,9 +41,9 @@ class ScreeningDialog(DismissOnce, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="screening"):
             yield AlertBox(id="alert")
-            yield Static(f"{SCREENING_INTRO} Tick any that apply (space); leave all unticked if none do.")
+            yield Static(f"{SCREENING_INTRO} Answer each: y or n (a question left unanswered counts as no).")
             for sign in SIGNS:
-                yield QuestionBox(sign.question, id=f"screen-{sign.name}")
+                yield SignQuestion(sign.question, id=f"screen-{sign.name}")
             yield Static("Which eases your back? Your first weeks leave out the other direction.")
             yield Select(EASES_OPTIONS, value="neither", allow_blank=False, id="eases", compact=True)
             with Horizontal(id="screening-buttons"):
@@ -49,7 +52,17 @@ class ScreeningDialog(DismissOnce, ModalScreen[bool]):
             yield Static(id="screening-result")
 
     def on_mount(self) -> None:
-        self.query_one(QuestionBox).focus()
+        self.query_one(SignQuestion).focus_first()
+
+    @on(SignQuestion.Answered)
+    def _sign_answered(self, event: SignQuestion.Answered) -> None:
+        """On to the next question's No (after the last, to the direction that eases the back)."""
+        questions = list(self.query(SignQuestion))
+        index = questions.index(event.question)
+        if index + 1 < len(questions):
+            questions[index + 1].focus_first()
+        else:
+            self.query_one("#eases", Select).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "record":
@@ -64,7 +77,7 @@ class ScreeningDialog(DismissOnce, ModalScreen[bool]):
         if self.recorded:
             return
         self.recorded = True
-        yes = tuple(s.name for s in SIGNS if self.query_one(f"#screen-{s.name}", QuestionBox).value)
+        yes = tuple(s.name for s in SIGNS if self.query_one(f"#screen-{s.name}", SignQuestion).value is True)
         value = self.query_one("#eases", Select).value
         eases = next((e for e in ("forward", "back", "neither") if e == value), "neither")
         self.query_one("#record", Button).disabled = True

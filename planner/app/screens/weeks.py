@@ -125,12 +125,19 @@ class PlanViewScreen(SizedScreen):
                              f"{len(changes)} adjustment{'s' if len(changes) > 1 else ''}")
             here = "▶" if dates[0] <= snapshot.today <= dates[-1] else " "
             rows.append((f"{here}{week.number:>2}", *marks, f"{adapted_minutes(snapshot, index)}m", ", ".join(notes)))
-        # Widths given, not measured: the table would size each column by its heading alone.
-        table.add_column("Week", width=4)
+        # Widths given, not measured: the table would size each column by its heading alone. On a phone
+        # (below 60 columns) the columns sit closer, and the notes are left to the week's heading below
+        # ("easier week", its adjustments), so the whole week fits without scrolling sideways.
+        phone = self.has_class("-narrow")
+        table.cell_padding = 0 if phone else 1
+        table.add_column("Wk" if phone else "Week", width=4)
         for i in range(7):
-            table.add_column(DAY_NAMES[(first + i) % 7][:letters], width=3)
+            table.add_column(DAY_NAMES[(first + i) % 7][:letters], width=4 if phone else 3)
         table.add_column("Work", width=4)
-        table.add_column("Notes", width=max([5, *(len(r[-1]) for r in rows)]))
+        if phone:
+            rows = [row[:-1] for row in rows]
+        else:
+            table.add_column("Notes", width=max([5, *(len(r[-1]) for r in rows)]))
         table.add_rows(rows)
         table.move_cursor(row=min(row, len(plan.weeks) - 1))
         self._show_week(min(row, len(plan.weeks) - 1))

@@ -102,7 +102,7 @@ class PlanBuilderScreen(Screen):
                 yield Label("Days")
                 for day in WEEKDAYS:
                     yield TickBox(day.capitalize(), day in first.default_days, id=f"day-{day}")
-            with Horizontal(classes="row"):
+            with Horizontal(classes="row", id="sizes"):
                 yield Label("Minutes")
                 yield Input(str(first.default_minutes), id="minutes", type="integer", max_length=3, compact=True)
                 yield Label("Weeks", classes="inner")

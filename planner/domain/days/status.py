@@ -45,12 +45,13 @@ def _status_line(view: DayView, plan: Plan | None, state: AdaptationState | None
                  weekly_increase: float = 0.1) -> tuple[str, str]:
     if view.status == "no-plan" or plan is None:
         return "no-plan", "no plan yet"
+    # The level leads, so a glance at a status bar tells an emergency from a pain pause; and it leads whatever
+    # the day's record says: a sign reported after part of the session was done leaves the day "partial".
+    if view.alert is not None and view.alert.level == AlertLevel.EMERGENCY:
+        return "paused", "EMERGENCY — see Today"
+    if view.alert is not None and view.alert.level == AlertLevel.URGENT:
+        return "paused", "URGENT — see a doctor today"
     if view.status == "paused":
-        # The level leads, so a glance at a status bar tells an emergency from a pain pause.
-        if view.alert is not None and view.alert.level == AlertLevel.EMERGENCY:
-            return "paused", "EMERGENCY — see Today"
-        if view.alert is not None and view.alert.level == AlertLevel.URGENT:
-            return "paused", "URGENT — see a doctor today"
         return "paused", "paused — see Today"
     if view.status == "done":
         walks = [p for p in view.exercises if p.apart and p.id not in view.done_ids]

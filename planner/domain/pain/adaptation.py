@@ -191,6 +191,10 @@ def _session_words(plan: Plan, day: dt.date, when: str, history: History | None 
     return f"on {weekday}, with no session done in the days before"
 
 
+# The reports whose change reaches the exercises a person names (see ``_reduce`` and ``_advise``).
+EASES_NAMED = ("reduce", "advice", "red-flag", "pause")
+
+
 def apply_pain_report(
     plan: Plan,
     library: Library,
@@ -202,6 +206,33 @@ def apply_pain_report(
 ) -> tuple[AdaptationState, list[Adjustment], list[str]]:
     """The new state, the adjustments to record, and notes to show (that change nothing), under ``rules``
     (the pain-rules file in force; the safety floor is in :class:`PainRules` itself)."""
+    new, adjustments, notes = _apply(plan, library, state, history, report, weekly_increase, rules)
+    named = [library.exercises[i].name for i in report.aggravated if i in library.exercises]
+    if named and not any(a.kind in EASES_NAMED for a in adjustments):
+        # A name given at a pain that changes nothing was passed over in silence ("the plan keeps progressing").
+        one = len(named) == 1
+        they, them = ("it", "it") if one else ("they", "them")
+        notes.append(f"You named {_and_list(named)} as making it worse. At this level of pain {they} "
+                     f"{'keeps its' if one else 'keep their'} doses: do {them} within comfort (a smaller range, "
+                     f"fewer reps or a shorter hold), or leave {them} out for now. If {they} "
+                     f"{'brings' if one else 'bring'} your pain above {rules.hold_max}, or your back is worse "
+                     f"the next morning, report that and {they} {'moves' if one else 'move'} to an easier variant.")
+    return new, adjustments, notes
+
+
+def _and_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _apply(
+    plan: Plan,
+    library: Library,
+    state: AdaptationState,
+    history: History,
+    report: PainReport,
+    weekly_increase: float,
+    rules: PainRules,
+) -> tuple[AdaptationState, list[Adjustment], list[str]]:
     day = report.date
     label = f"Pain {report.score} {_session_words(plan, day, report.when, history, state.pause is not None)}"
     notes: list[str] = []
