@@ -13,10 +13,10 @@ from planner.domain.pain.adaptation import (
     AdaptationState,
     apply_pain_report,
     in_force,
-    recurring_pain,
-    resume_confirmed,
 )
 from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.pauses import resume_confirmed
+from planner.domain.pain.recurring import recurring_pain
 from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.records import Adjustment, PainReport
 from planner.store.active_plan import standing_state

@@ -9,7 +9,7 @@ from pathlib import Path
 from planner.domain.errors import InvalidFile, display_path
 from planner.domain.exchange.plan_file import AdjustmentEntry, PlanFile, plan_from_toml
 from planner.domain.library.loading import Library, read_toml
-from planner.domain.pain.adaptation import carried_pause, stronger_pause
+from planner.domain.pain.pauses import carried_pause, stronger_pause
 from planner.domain.pain.screening import check_screened
 from planner.store.active_plan import standing_state
 from planner.store.store import PlanRecord, Store

@@ -15,7 +15,9 @@ def _adjustment(a: Adjustment) -> str:
 
 
 def _episode(flare) -> str:  # noqa: ANN001 - a FlareUp
-    scores = ", ".join(str(p.score) for p in flare.reports)
+    # Each score with when it was felt: a 7 after a session and a 7 the next morning (not settled overnight)
+    # read the same as two sessions' 7s without it, and that difference is what a clinician looks for.
+    scores = ", ".join(f"{p.score} {p.when.replace('-', ' ')} {p.date:%d %b}" for p in flare.reports)
     count = len(flare.reports)
     # "Back within" and not "settled": a report at the top of the band can still hold the plan (7, 6, then 5).
     end = f"back within the band on {flare.settled.isoformat()}" if flare.settled else "not back within the band yet"

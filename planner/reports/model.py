@@ -20,6 +20,7 @@ from planner.domain.kinds import AlertLevel
 from planner.domain.library.figure import Figure
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, position
+from planner.domain.pain.tingling import TINGLING, tingling_persists
 from planner.domain.pain.warning_signs import BY_NAME, LEVELS, PAUSING_LEVELS, level_of
 from planner.domain.plan.model import Plan, Prescription, dose_text
 from planner.domain.records import Adjustment, Completion, History, PainReport
@@ -370,6 +371,8 @@ def _red_flags(pain: Sequence[PainReport], history: History, views: list[DayView
 
 def _red_flag(report: PainReport, history: History, views: list[DayView], taken: set[int]) -> RedFlag:
     level = level_of(report.flags) or AlertLevel.URGENT
+    if level == AlertLevel.ADVICE and TINGLING in report.flags and tingling_persists(history.pain, report.date):
+        level = AlertLevel.SOON  # tingling on a second day: the person was told to book someone this week
     labels = tuple(BY_NAME[f].question if f in BY_NAME else f for f in report.flags)
     if level not in PAUSING_LEVELS:
         # Advice: nothing pauses; what followed is the change recorded with the report (a hold, a drop).

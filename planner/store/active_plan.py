@@ -10,8 +10,9 @@ from pathlib import Path
 from planner.domain.days.day import DayView, session_record
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, carried_pause, current_state
+from planner.domain.pain.adaptation import AdaptationState, current_state
 from planner.domain.pain.moving_on import catch_up, taken_back
+from planner.domain.pain.pauses import carried_pause
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan, PlanInputs
 from planner.domain.records import Adjustment, Completion, History

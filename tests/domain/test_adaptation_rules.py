@@ -16,8 +16,8 @@ from planner.domain.pain.adaptation import (
     apply_pain_report,
     calendar_week,
     position,
-    resume_confirmed,
 )
+from planner.domain.pain.pauses import resume_confirmed
 from planner.domain.pain.warning_signs import SIGN_NAMES, pausing
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs

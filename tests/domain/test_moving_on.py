@@ -268,7 +268,7 @@ def test_days_paused_are_not_a_break(plan: Plan, library: Library) -> None:
     """A relief pause from the Friday of week 1 to the Monday of week 3: the gap rule counts from the resume,
     so the first check-off after it (Wednesday) is not taken for a return from a break, and week 2, all of
     it paused, is not counted against the person either."""
-    from planner.domain.pain.adaptation import gap_adjustment
+    from planner.domain.pain.moving_on import gap_adjustment
 
     history = History()
     for weekday in (0, 2, 4):

@@ -157,6 +157,18 @@ def test_an_exercise_named_at_acceptable_pain_is_answered_not_passed_over(planne
     assert "You named" not in cut and "Side plank on the knees" in cut  # the cut's own reason names it
 
 
+def test_pain_that_stays_high_overnight_after_its_cut_says_what_to_do_meanwhile(planner: Planner) -> None:
+    """One cut per episode: a 7 after the session and a 7 the next morning cut once. The second answer said only
+    "not cut again"; a person whose pain has not settled overnight needs to hear what to do meanwhile."""
+    planner.run("done", "--date", START, today=START)
+    planner.run("pain", "7", today=START)
+    morning = planner.run("pain", "7", "--when", "next-morning", today="2026-03-03").stdout
+    assert "not cut again" in morning
+    assert "relief routine" in morning and "have your back checked by a doctor or physiotherapist" in morning
+    settled = planner.run("pain", "3", "--date", "2026-03-04", today="2026-03-04").stdout
+    assert "relief routine" not in settled
+
+
 def test_severe_pain_pauses_to_relief_and_low_pain_resumes_gently(planner: Planner) -> None:
     out = planner.run("pain", "9", today=START)
     assert "paused" in out.stdout and "doctor or physiotherapist" in out.stdout

@@ -75,7 +75,7 @@ def test_report_figures_match_history(lived: RunPlanner) -> None:
     assert "### 2026-03-04: 6/10" in flare and "- 2026-03-02 (done): " in flare
     assert f"made worse by {worse['id']}" in flare and f"{worse['name']} {worse['dose']}" in flare, flare  # today's words
     assert "2026-03-02" not in flare.split("### 2026-03-04")[0]
-    assert "one episode: 1 report above the acceptable band (6); back within the band on 2026-03-09" in flare
+    assert "one episode: 1 report above the acceptable band (6 after 04 Mar); back within the band on 2026-03-09" in flare
     red = section(report, "Warning signs and what followed")
     assert "### Urgent" in red and "### Emergency" not in red and "### Advice" not in red
     assert "2026-03-09: weakness in a leg that is getting worse or spreading" in red
@@ -147,3 +147,17 @@ def test_report_without_a_plan_says_what_to_do(run_planner: RunPlanner, tmp_path
     result = run_planner("report", "-o", str(tmp_path / "r.md"))
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "planner plan new" in result.stderr
     assert not (tmp_path / "r.md").exists()
+
+
+def test_tingling_on_a_second_day_is_filed_at_the_level_the_person_was_told(run_planner: RunPlanner) -> None:
+    """The second report of one-leg tingling told the person to book someone this week ("soon"); the report
+    filed both under "Advice", so a clinician could not see the escalation."""
+    ok(run_planner, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--start", "2026-03-02")
+    for day in ("2026-03-02", "2026-03-04"):
+        ok(run_planner, "done", today=day)
+        ok(run_planner, "pain", "2", "--flag", "numbness", today=day)
+    report = ok(run_planner, "report", today="2026-03-05")
+    red = report.split("## Warning signs and what followed", 1)[1].split("\n## ", 1)[0]
+    advice, soon = red.split("### Advice", 1)[1].split("\n### ")[0], red.split("### Soon", 1)[1].split("\n### ")[0]
+    assert "2026-03-02: numbness or tingling in one leg" in advice and "2026-03-04" not in advice
+    assert "2026-03-04: numbness or tingling in one leg" in soon

@@ -18,7 +18,8 @@ from planner.context import Context
 from planner.domain.days.day import day_view
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library, Source, load_library
-from planner.domain.pain.adaptation import apply_pain_report, resume_confirmed
+from planner.domain.pain.adaptation import apply_pain_report
+from planner.domain.pain.pauses import resume_confirmed
 from planner.domain.pain.screening import Screening
 from planner.domain.pain.warning_signs import SIGN_NAMES, pausing
 from planner.domain.plan.builder import build_plan

@@ -34,7 +34,8 @@ SHOTS: dict[str, tuple] = {
     "session-runner-120x40": ("eight-weeks", ["enter", "space", "space", "s"], (120, 40)),
     "pain-check-in": ("fresh", ["d", "r", "6", "ctrl+s"]),
     "pain-projection": ("eight-weeks", ["r", "6"]),
-    "red-flag": ("fresh", ["r", "1", "tab", "tab", "tab", "space", "ctrl+s"]),
+    # Pain 1, Enter past where and the exercises to the first sign (saddle numbness), y for Yes, record.
+    "red-flag": ("fresh", ["r", "1", "enter", "enter", "enter", "y", "ctrl+s"]),
     "plan-view": ("eight-weeks", ["w"]),
     "plan-view-wide": ("eight-weeks", ["w"], WIDE),
     "training-days": ("eight-weeks", ["w", "d"]),

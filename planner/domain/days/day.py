@@ -20,11 +20,11 @@ from planner.domain.pain.adaptation import (
     calendar_week,
     in_force,
     position,
-    recurring_pain,
     settle,
 )
 from planner.domain.pain.alerts import current_alert
 from planner.domain.pain.moving_on import catch_up
+from planner.domain.pain.recurring import recurring_pain
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe

@@ -19,9 +19,9 @@ from planner.domain.pain.adaptation import (
     apply_pain_report,
     in_force,
     position,
-    recurring_pain,
 )
 from planner.domain.pain.moving_on import catch_up
+from planner.domain.pain.recurring import recurring_pain
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.plan.model import Plan, Prescription
 from planner.domain.records import Completion, History, PainReport

@@ -120,7 +120,7 @@ def _weekly_step(state: AdaptationState, weekly_increase: float) -> float:
     return max(state.factor * weekly_increase, (_limit(state) - state.factor) / max(state.rebuild_weeks, 1), 1e-6)
 
 
-def _weeks_words(weeks: int = DEFAULT_RULES.rebuild_weeks) -> str:
+def weeks_words(weeks: int = DEFAULT_RULES.rebuild_weeks) -> str:
     return {1: "a week", 2: "two weeks", 3: "three weeks", 4: "four weeks"}.get(weeks, f"{weeks} weeks")
 
 
@@ -162,7 +162,7 @@ def settle(plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: fl
     return replace(state, factor=factor, growing_since=day if state.growing_since is not None else None)
 
 
-def _is_session_day(plan: Plan, day: dt.date) -> bool:
+def is_session_day(plan: Plan, day: dt.date) -> bool:
     if day < plan.inputs.start:
         return False
     weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
@@ -176,11 +176,11 @@ def _session_words(plan: Plan, day: dt.date, when: str, history: History | None 
     weekday = DAY_NAMES[day.weekday()]
     if paused:
         return f"on {weekday}, during the pause"
-    if when != "next-morning" and _is_session_day(plan, day):
+    if when != "next-morning" and is_session_day(plan, day):
         return f"{'during' if when == 'during' else 'after'} {weekday}'s session"
     for back in range(1, 4):
         session = day - dt.timedelta(days=back)
-        if _is_session_day(plan, session):
+        if is_session_day(plan, session):
             if history is not None and not any(c.date == session and c.status != "skipped"
                                                for c in history.completions):
                 break  # that session was not done: the report is not about it
@@ -190,6 +190,11 @@ def _session_words(plan: Plan, day: dt.date, when: str, history: History | None 
             return f"on {weekday}, after {name}'s session"
     return f"on {weekday}, with no session done in the days before"
 
+
+# Said when pain stays high after the cut for it: what to do meanwhile, and when to get checked.
+UNSETTLED = (" While the pain stays this high, the relief routine (rest positions, heat or cold, gentle movement) "
+             "can take a session's place. If it has not begun to settle within a few days, have your back checked "
+             "by a doctor or physiotherapist.")
 
 # The reports whose change reaches the exercises a person names (see ``_reduce`` and ``_advise``).
 EASES_NAMED = ("reduce", "advice", "red-flag", "pause")
@@ -261,7 +266,7 @@ def _apply(
         return adjust("pause", new,
                       f"{label}: the program is paused; do only the relief routine (rest positions, heat or "
                       f"cold, gentle movement) until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
-                      f"{_resumes_when(rules)}.")
+                      f"{resumes_when(rules)}.")
     settled = settle(plan, state, day, weekly_increase)
     week, factor = position(plan, settled, day, weekly_increase)
     if state.pause == "relief":
@@ -274,10 +279,10 @@ def _apply(
             return adjust("resume", new,
                           f"{label}, on a second day at {rules.progress_max} or less, and you can walk and move about "
                           f"as usual: the relief pause ends; sessions restart at {new.factor:.0%} of their volume "
-                          f"and are back to the full plan within {_weeks_words(rules.rebuild_weeks)} unless the pain rises again.")
+                          f"and are back to the full plan within {weeks_words(rules.rebuild_weeks)} unless the pain rises again.")
         if report.score > rules.progress_max:
             notes.append(f"{label}: recorded. The program stays on the relief routine; it resumes "
-                         f"{_resumes_when(rules)}.")
+                         f"{resumes_when(rules)}.")
         elif len(low_days) < RELIEF_LOW_DAYS:
             notes.append(f"{label}: recorded, a first day at {rules.progress_max} or less. The program stays on "
                          "the relief routine until a second day like it, when you can walk and move about as "
@@ -299,7 +304,7 @@ def _apply(
         return adjust("hold", new,
                       f"{label}: the sessions after it were already cut to {factor:.0%} for this pain, so they are "
                       f"not cut again; they stay there, with no increase, until a report of {rules.hold_max} or "
-                      "less that has settled.")
+                      "less that has settled." + (UNSETTLED if report.score > rules.hold_max else ""))
     if (report.score > rules.hold_max or worse) and \
             factor * rules.reduce_factor < rules.lowest_factor - 1e-9:
         # Cut after cut has not settled it: more cuts would leave doses like 1×1. Stop loading and get checked.
@@ -308,7 +313,7 @@ def _apply(
                       f"{label}, after sessions already cut to {factor:.0%} of the plan: lighter sessions are not "
                       f"settling the pain, so the program is paused; do only the relief routine (rest positions, "
                       f"heat or cold, gentle movement) until it settles. {SEE_A_PROFESSIONAL} It resumes gently "
-                      f"{_resumes_when(rules)}.")
+                      f"{resumes_when(rules)}.")
     if report.score > rules.hold_max or worse:
         new, reason = _reduce(plan, library, settled, week, factor, report, label, weekly_increase, rules)
         return adjust("reduce", replace(new, cut_for=session), reason)
@@ -341,7 +346,7 @@ def _apply(
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
         new = replace(settled, growing_since=day, ceiling=None, rebuild_weeks=rules.rebuild_weeks)
         return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} to the full planned volume "
-                                      f"within {_weeks_words(rules.rebuild_weeks)}.")
+                                      f"within {weeks_words(rules.rebuild_weeks)}.")
     return state, [], notes
 
 
@@ -473,7 +478,7 @@ def _tried_again(library: Library, state: AdaptationState, history: History, rep
 RELIEF_LOW_DAYS = 2  # a relief pause ends after low pain on this many different days (and moving as usual)
 
 
-def _resumes_when(rules: PainRules) -> str:
+def resumes_when(rules: PainRules) -> str:
     return (f"after reports of {rules.progress_max} or less on two different days, once you can walk and move "
             "about as usual")
 
@@ -503,7 +508,7 @@ def _session_answer_ok(history: History, session: dt.date, usual: float | None, 
 def _session_of(plan: Plan, history: History, report: PainReport) -> dt.date:
     """The session day a report is about: its own day for a report during or after a session, else the
     latest session checked off in the three days before (a report the next morning, or on a rest day)."""
-    if report.when != "next-morning" and (_is_session_day(plan, report.date) or any(
+    if report.when != "next-morning" and (is_session_day(plan, report.date) or any(
             c.date == report.date for c in history.completions)):
         return report.date
     done = {c.date for c in history.completions if c.status != "skipped"}
@@ -536,11 +541,11 @@ def _reduce(
         regressed[track] = easier
         words.append(f"{exercise.name} regressed to {library.exercises[easier].name}")
     reason = (f"{label}: the next sessions drop to {new_factor:.0%} of their volume, then build back to where "
-              f"they were within {_weeks_words(rules.rebuild_weeks)}; progression resumes after a session "
+              f"they were within {weeks_words(rules.rebuild_weeks)}; progression resumes after a session "
               f"reported at {rules.progress_max} or less")
     if report.score <= rules.hold_max:
         reason = (f"{label}, worse than after the session: the next sessions drop to {new_factor:.0%} of "
-                  f"their volume, then build back to where they were within {_weeks_words(rules.rebuild_weeks)}")
+                  f"their volume, then build back to where they were within {weeks_words(rules.rebuild_weeks)}")
     if words:
         reason += "; " + "; ".join(words)
     reason += "." + "".join(f" {stop}" for stop in stops)
@@ -556,126 +561,3 @@ def _current_variant(plan: Plan, week: int, track: str) -> str | None:
             if item.track == track:
                 return item.id
     return None
-
-
-def resume_confirmed(state: AdaptationState, plan: Plan | None, day: dt.date, weekly_increase: float,
-                     rules: PainRules = DEFAULT_RULES) -> tuple[AdaptationState, Adjustment | None]:
-    """The person confirms they were assessed: lift any pause, restart gently (with no plan yet, the
-    pause a screening recorded is lifted, and the first plan starts as built)."""
-    if state.pause is None:
-        return state, None
-    if plan is None:
-        reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you; "
-                  "your next plan starts as built.")
-        return AdaptationState(), Adjustment(day, "resume", reason, AdaptationState().dump())
-    week, factor = position(plan, state, day, weekly_increase)
-    new = replace(state, pause=None, frozen_week=week, factor=min(factor, rules.resume_factor), growing_since=day,
-                  ceiling=None, symptoms=[], rebuild_weeks=rules.rebuild_weeks)
-    reason = (f"Resumed on {day.isoformat()} after you confirmed a health professional assessed you: sessions "
-              f"restart at {new.factor:.0%} of their volume and are back to the full plan within {_weeks_words(rules.rebuild_weeks)} "
-              "unless pain rises again.")
-    return new, Adjustment(day, "resume", reason, new.dump())
-
-
-PAUSE_STRENGTH = {None: 0, "relief": 1, "red-flag": 2}
-
-
-def stronger_pause(state: AdaptationState, standing: AdaptationState) -> AdaptationState:
-    """``state`` with at least ``standing``'s pause and warning signs: nothing new (a plan, a file) can lift
-    or weaken a pause that stands; only ``resume --confirm`` (or a relief pause's own rule) does."""
-    if standing.pause is None:
-        return state
-    symptoms = list(dict.fromkeys([*state.symptoms, *standing.symptoms]))
-    if PAUSE_STRENGTH[state.pause] >= PAUSE_STRENGTH[standing.pause]:
-        return replace(state, symptoms=symptoms) if state.pause == "red-flag" else state
-    return replace(state, pause=standing.pause, symptoms=symptoms if standing.pause == "red-flag" else [])
-
-
-def carried_pause(standing: AdaptationState, day: dt.date, what: str,
-                  rules: PainRules = DEFAULT_RULES) -> Adjustment | None:
-    """The adjustment that starts ``what`` (a new plan, an imported one) paused, when a pause stands."""
-    if standing.pause is None:
-        return None
-    new = stronger_pause(AdaptationState(), standing)
-    if standing.pause == "red-flag":
-        alert = alert_for(new.symptoms, paused=True)
-        assert alert is not None
-        reason = (f"{what.capitalize()} starts paused: a warning sign paused your program before it was "
-                  f"made. {alert.with_heading()}")
-        return Adjustment(day, "red-flag", reason, new.dump())
-    reason = (f"{what.capitalize()} starts paused on the relief routine, as the plan before it was: do only the "
-              f"relief routine until the pain settles. {SEE_A_PROFESSIONAL} It resumes gently "
-              f"{_resumes_when(rules)}.")
-    return Adjustment(day, "pause", reason, new.dump())
-
-
-def recurring_pain(history: History, day: dt.date, rules: PainRules = DEFAULT_RULES,
-                   start: dt.date | None = None) -> str | None:
-    """Advice to see a professional when pain of 5+ keeps coming back, or (given the plan's ``start``,
-    which the usual pain is judged from) when the back has not settled by the next morning in three of
-    the last four weeks: each such morning holds only a session or two, so the plan still moves on, and
-    a pattern that steady is for a professional to look at."""
-    since = day - dt.timedelta(days=rules.recurring_days - 1)
-    high = [p for p in history.pain if since <= p.date <= day and p.score >= rules.recurring_score]
-    if len(high) >= rules.recurring_count:
-        return (f"Pain of {rules.recurring_score} or more was reported {len(high)} times in the last "
-                f"{rules.recurring_days} days. "
-                "Recurring pain should be checked by a doctor or physiotherapist.")
-    if start is None:
-        return None
-    mornings = [p for p in history.pain if p.when == "next-morning" and p.score > rules.progress_max
-                and 0 <= (day - p.date).days < 7 * UNSETTLED_WEEKS]
-    if len({(day - p.date).days // 7 for p in mornings}) < UNSETTLED_OF:
-        return None  # (most days: the usual pain need not be worked out)
-    usual = usual_pain(history, start, rules)
-    weeks = {(day - p.date).days // 7 for p in mornings if not settled_by_morning(p, usual, rules)}
-    if len(weeks) < UNSETTLED_OF:
-        return None
-    return (f"Your back was not settled by the next morning in {len(weeks)} of the last {UNSETTLED_WEEKS} weeks. "
-            "A physiotherapist or doctor can check whether this pace suits your back.")
-
-
-UNSETTLED_WEEKS = 4  # recurring_pain: mornings not settled in this many recent weeks...
-UNSETTLED_OF = 3  # ...in at least this many of them
-
-
-def gap_adjustment(
-    plan: Plan, state: AdaptationState, history: History, day: dt.date, weekly_increase: float,
-    rules: PainRules = DEFAULT_RULES,
-) -> tuple[AdaptationState, Adjustment] | None:
-    """After more than ``rules.gap_days`` days without a session, pick up one step lower than where the
-    person left off."""
-    if state.pause is not None or day < plan.inputs.start:
-        return None
-    done_days = sorted({c.date for c in history.completions if c.status != "skipped" and c.date < day})
-    last = done_days[-1] if done_days else None
-    anchor = last or plan.inputs.start - dt.timedelta(days=1)
-    resumed = max((a.date for a in history.adjustments if a.kind == "resume" and a.date <= day), default=None)
-    if resumed is not None and resumed - dt.timedelta(days=1) > anchor:
-        anchor = resumed - dt.timedelta(days=1)  # days paused are not a break from the plan: counted from the resume
-    if (day - anchor).days <= rules.gap_days or state.gap_after == anchor:
-        return None
-    missed = [s for s in plan.sessions() if anchor < s.date < day]
-    if not missed:
-        return None
-    if last is None and calendar_week(plan, day) <= 2:
-        return None
-    settled = settle(plan, state, day, weekly_increase)
-    # Where the person left off: the position on their last session under the state in force then, so a
-    # week repeated since (planner.domain.pain.moving_on) is not stepped down from a second time.
-    then = current_state(replace(history, adjustments=tuple(a for a in history.adjustments if a.date <= last))) \
-        if last else state
-    left_week, _ = position(plan, then, last, weekly_increase) if last else (1, 1.0)
-    target = max(1, left_week - 1)
-    if settled.frozen_week is not None:
-        new = replace(settled, frozen_week=min(settled.frozen_week, target), gap_after=anchor)
-    else:
-        # Counted from the next session day, so a gap noticed on a rest day still starts at ``target``.
-        upcoming = next((day + dt.timedelta(days=i) for i in range(7) if _is_session_day(plan, day + dt.timedelta(days=i))), day)
-        new = replace(settled, lag_weeks=calendar_week(plan, upcoming) - target, gap_after=anchor)
-    since = f"since {last.isoformat()}" if last else f"since the plan started on {plan.inputs.start.isoformat()}"
-    if resumed is not None and anchor == resumed - dt.timedelta(days=1):
-        since = f"since the program resumed on {resumed.isoformat()}"
-    reason = (f"No session {since} ({(day - anchor).days} days): picking up one step lower, at week {target}'s "
-              "doses. Missing sessions is not a setback; the plan simply eases back in.")
-    return new, Adjustment(day, "gap", reason, new.dump())

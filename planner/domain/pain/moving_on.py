@@ -13,7 +13,7 @@ weight at home) no longer keeps the whole plan on one week.
 The rule only ever keeps the position where it was: it never moves anyone on, never raises the volume (when
 the week that would come is a planned easier week, the easier week comes), never applies during a pause or
 while a hold, cut or rebuild keeps the position already, and leaves a break longer than ``gap_days`` to the
-gap rule (:func:`planner.domain.pain.adaptation.gap_adjustment`): sessions before a step-down after a break
+gap rule (:func:`gap_adjustment`, below): sessions before a step-down after a break
 are not counted, and the gap rule steps down from where the person left off, never from a repeat.
 
 Like the gap rule, it is recorded lazily, on the first look at the new week (``planner today``, a check-off,
@@ -31,7 +31,7 @@ from planner.domain.pain.adaptation import (
     AdaptationState,
     calendar_week,
     current_state,
-    gap_adjustment,
+    is_session_day,
     position,
     settle,
 )
@@ -184,3 +184,45 @@ def catch_up(
         state = repeat[0]
         adjustments.append(repeat[1])
     return state, adjustments
+
+
+def gap_adjustment(
+    plan: Plan, state: AdaptationState, history: History, day: dt.date, weekly_increase: float,
+    rules: PainRules = DEFAULT_RULES,
+) -> tuple[AdaptationState, Adjustment] | None:
+    """After more than ``rules.gap_days`` days without a session, pick up one step lower than where the
+    person left off."""
+    if state.pause is not None or day < plan.inputs.start:
+        return None
+    done_days = sorted({c.date for c in history.completions if c.status != "skipped" and c.date < day})
+    last = done_days[-1] if done_days else None
+    anchor = last or plan.inputs.start - dt.timedelta(days=1)
+    resumed = max((a.date for a in history.adjustments if a.kind == "resume" and a.date <= day), default=None)
+    if resumed is not None and resumed - dt.timedelta(days=1) > anchor:
+        anchor = resumed - dt.timedelta(days=1)  # days paused are not a break from the plan: counted from the resume
+    if (day - anchor).days <= rules.gap_days or state.gap_after == anchor:
+        return None
+    missed = [s for s in plan.sessions() if anchor < s.date < day]
+    if not missed:
+        return None
+    if last is None and calendar_week(plan, day) <= 2:
+        return None
+    settled = settle(plan, state, day, weekly_increase)
+    # Where the person left off: the position on their last session under the state in force then, so a
+    # week repeated since (planner.domain.pain.moving_on) is not stepped down from a second time.
+    then = current_state(replace(history, adjustments=tuple(a for a in history.adjustments if a.date <= last))) \
+        if last else state
+    left_week, _ = position(plan, then, last, weekly_increase) if last else (1, 1.0)
+    target = max(1, left_week - 1)
+    if settled.frozen_week is not None:
+        new = replace(settled, frozen_week=min(settled.frozen_week, target), gap_after=anchor)
+    else:
+        # Counted from the next session day, so a gap noticed on a rest day still starts at ``target``.
+        upcoming = next((day + dt.timedelta(days=i) for i in range(7) if is_session_day(plan, day + dt.timedelta(days=i))), day)
+        new = replace(settled, lag_weeks=calendar_week(plan, upcoming) - target, gap_after=anchor)
+    since = f"since {last.isoformat()}" if last else f"since the plan started on {plan.inputs.start.isoformat()}"
+    if resumed is not None and anchor == resumed - dt.timedelta(days=1):
+        since = f"since the program resumed on {resumed.isoformat()}"
+    reason = (f"No session {since} ({(day - anchor).days} days): picking up one step lower, at week {target}'s "
+              "doses. Missing sessions is not a setback; the plan simply eases back in.")
+    return new, Adjustment(day, "gap", reason, new.dump())

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, stronger_pause
+from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.pain.pauses import stronger_pause
 from planner.domain.pain.warning_signs import Alert, alert_for, pausing
 from planner.domain.plan.model import Plan
 from planner.domain.plan.progression import is_stretch

@@ -16,8 +16,10 @@ from planner.domain.records import PainReport
 
 TINGLING = "numbness"  # the warning-sign name for tingling or numbness in one leg
 SOON_DAYS = 14  # the "soon" alert stays this long after the latest report of tingling
-# Chains (by their easiest id) whose stretch pulls on the sciatic nerve along the back of the leg.
-NERVE_LOADING = frozenset({"hamstring-stretch-strap", "hamstring-stretch-standing"})
+# Chains (by their easiest id) whose stretch pulls on the sciatic nerve along the back of the leg: the
+# hamstring stretches (hip bent, knee straight), and the calf stretch, whose straight knee and lifted foot
+# tension the same nerve's branch behind the knee and calf (a physiotherapist's read of a replacement).
+NERVE_LOADING = frozenset({"hamstring-stretch-strap", "hamstring-stretch-standing", "calf-stretch"})
 
 
 def tingling_days(reports: Iterable[PainReport]) -> list[dt.date]:
