@@ -64,7 +64,7 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
 def _warning_sign_while_damaged(s: Situation, report: PainReport) -> PainOutcome:
     """A warning sign reported while the active plan is damaged (so no plan to weigh the report against):
     heard, kept, and its pause recorded as the screening records one; the pause carries to the new plan."""
-    from planner.domain.pain.adaptation import stronger_pause
+    from planner.domain.pain.pauses import stronger_pause
     from planner.domain.pain.warning_signs import alert_for, pausing
 
     alert = alert_for(report.flags)
