@@ -50,10 +50,12 @@ def export(context: Context, fmt: Format, path: Path, at: dt.time, remind: int =
            force: bool = False) -> Outcome:
     """Write the plan to ``path``: atomic, and never over a file without ``force``; a Markdown file gets
     its figures in a folder beside it."""
-    from planner.exports.figure_files import figures_folder
+    from planner.exports.figure_files import check_figures_folder, figures_folder
     from planner.exports.files import write_export
 
     figures = figures_folder(path) if fmt == "md" else None
+    if figures is not None:
+        check_figures_folder(path)  # refused before the plan is written: a refusal changes nothing
     write_export(path, export_text(context, fmt, at, remind, figures=figures), force=force)
     if figures is not None:
         write_figures(context, path)

@@ -33,6 +33,8 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
     """Record ``report`` and what it changes (held, cut, paused), and say why. The alert, when a warning sign
     was reported, is worked out here once for both faces."""
     def act(s: Situation) -> PainOutcome:
+        if s.active is None and report.flags and s.store.active_plan_id() is not None:
+            return _warning_sign_while_damaged(s, report)
         active = s.require()
         s.check_record_date(report.date)
         unknown = [i for i in report.aggravated if i not in s.library.exercises]
@@ -56,7 +58,32 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
         return PainOutcome(lines, alert, changed=True, active=active, report=saved, adjustments=list(adjustments),
                            paused=state.pause is not None)
 
-    return decide(context, act)
+    return decide(context, act, needs_no_plan=bool(report.flags))
+
+
+def _warning_sign_while_damaged(s: Situation, report: PainReport) -> PainOutcome:
+    """A warning sign reported while the active plan is damaged (so no plan to weigh the report against):
+    heard, kept, and its pause recorded as the screening records one; the pause carries to the new plan."""
+    from planner.domain.pain.pauses import stronger_pause
+    from planner.domain.pain.warning_signs import alert_for, pausing
+
+    alert = alert_for(report.flags)
+    signs = pausing(report.flags)
+    adjustments: list[Adjustment] = []
+    if alert is not None and signs:
+        state = stronger_pause(standing_state(s.store), AdaptationState(pause="red-flag", symptoms=list(signs)))
+        adjustments.append(Adjustment(report.date, "red-flag", (
+            f"{alert.heading}. In your pain report on {report.date.isoformat()} you reported: "
+            f"{'; '.join(alert.labels)}. {alert.detail}"), state.dump()))
+    plan_id = s.store.active_plan_id()
+    assert plan_id is not None
+    saved = s.store.record_pain(plan_id, report, adjustments)
+    lines = alert.lines() if alert else []  # as the screening shows it: heading, what was reported, what to do
+    lines.append("Your plan is damaged, so the rest of this report is not weighed: build a new plan with "
+                 "'planner plan new --program ID' or 'planner import FILE'"
+                 + ("; the pause stays until 'planner resume --confirm'." if adjustments else "."))
+    return PainOutcome(lines, alert, changed=bool(adjustments), report=saved, adjustments=adjustments,
+                       paused=bool(adjustments))
 
 
 def _standing(state: AdaptationState, day: dt.date, weekly_increase: float) -> str:

@@ -35,10 +35,12 @@ def screen(context: Context, yes: tuple[str, ...], usual_pain: int | None = None
     def act(s: Situation) -> Outcome:
         alert, pause = screening_outcome(screening, standing_state(s.store))
         s.store.record_screening(screening, [pause] if pause else [])
-        active = load_active(s.store, s.library, s.rules) if pause else s.active
+        active = s.active
+        if pause and s.active is not None:  # a damaged plan (s.active None) stays as it is: the pause is kept
+            active = load_active(s.store, s.library, s.rules)
         return Outcome([alert.message] if alert else [], alert, changed=pause is not None, active=active)
 
-    return decide(context, act)
+    return decide(context, act, needs_no_plan=True)
 
 
 def set_eases(context: Context, eases: Eases) -> Outcome:

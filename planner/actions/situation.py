@@ -86,10 +86,11 @@ OutcomeT = TypeVar("OutcomeT", bound=Outcome)
 
 
 def decide(context: Context, action: Callable[[Situation], OutcomeT], *, create: bool = True,
-           replaces_plan: bool = False) -> OutcomeT:
+           replaces_plan: bool = False, needs_no_plan: bool = False) -> OutcomeT:
     """Run ``action`` on the situation read inside one write transaction, commit, then refresh the live
     calendar once from the committed state if the action changed the plan or its history. An action that
-    ``replaces_plan`` runs even when the active plan is damaged (it archives it: the way out)."""
+    ``replaces_plan`` runs even when the active plan is damaged (it archives it: the way out), and so does
+    one that ``needs_no_plan`` (the safety screening: a warning sign is heard whatever state the plan is in)."""
     library, rules = context.library, context.pain_rules  # files are read before the lock is taken
     store = open_store(context.data_dir, create=create)
     if store is None:
@@ -99,7 +100,7 @@ def decide(context: Context, action: Callable[[Situation], OutcomeT], *, create:
             try:
                 active = load_active(store, library, rules)
             except DamagedPlan:
-                if not replaces_plan:
+                if not (replaces_plan or needs_no_plan):
                     raise
                 active = None
             situation = Situation(store, library, rules, context.today, active)

@@ -76,8 +76,18 @@ def check_host(host: str, port: int) -> None:
         raise UsageError("--host: is empty, which would listen on every network interface; give an address, "
                          "e.g. --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface, on purpose)")
     try:
-        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (OSError, UnicodeError) as err:
         why = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
         raise UsageError(f"--host: {host} is not an address planner can listen on ({why}); "
                          "use e.g. 127.0.0.1, ::1 or 0.0.0.0") from None
+    family, kind, proto, _name, address = found[0]
+    try:  # an address of another machine is refused before the "anyone who can reach it" warning is printed
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as err:
+        if err.errno == errno.EADDRNOTAVAIL:
+            raise UsageError(f"--host: {host} is not an address of this machine; use 127.0.0.1, ::1 or 0.0.0.0, "
+                             "or one from 'ip addr'") from None
+        # a port in use, or one only root may take: serve() says so when it listens

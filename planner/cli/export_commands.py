@@ -11,7 +11,7 @@ from planner.cli.output import notice
 from planner.cli.session_commands import say_live_problem
 from planner.context import Context
 from planner.domain.errors import InvalidFile, display_path
-from planner.exports.figure_files import figures_folder
+from planner.exports.figure_files import check_figures_folder, figures_folder
 from planner.exports.files import write_export
 from planner.exports.ics import parse_remind, parse_time
 
@@ -25,6 +25,8 @@ def export(args: argparse.Namespace, context: Context) -> int:
     if target is None:
         sys.stdout.write(text)
         return 0
+    if figures is not None:
+        check_figures_folder(target)  # refused before the plan is written: a refusal changes nothing
     write_export(target, text, force=args.force)
     notice(f"wrote {display_path(target)}")
     if figures is not None:

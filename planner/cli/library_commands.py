@@ -218,10 +218,9 @@ def _write_figure_svg(args: argparse.Namespace, exercise: Exercise) -> int:
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return 0
+    from planner.exports.files import write_export
+
     target = Path(args.output)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise PlannerError(f"cannot write {args.output}: {err.strerror or err}") from None
+    write_export(target, text, force=args.force, mode=0o644)  # the one safe writer: no links, FIFOs, or overwrites
     print(display_path(target))
     return 0

@@ -140,6 +140,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--svg", action="store_true", help="write the exercise's figure as SVG instead (to -o FILE, or "
                                                       "to standard output), e.g. --svg -o bird-dog.svg")
     p.add_argument("-o", "--output", metavar="FILE", help="with --svg: the file to write, e.g. -o bird-dog.svg")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists, e.g. -o bird-dog.svg --force")
 
     p = add("migrate", "rewrite a program file written with [[blocks]] in the current [[slots]] format")
     p.add_argument("file", metavar="FILE", help="the program file (a copy is kept as FILE.bak), "

@@ -20,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner.domain.errors import UsageError
+from planner.domain.files import control
 
 MOST_ACTIVITIES = 5
 LONGEST_NAME = 80
@@ -173,8 +174,10 @@ def check_names(names: list[str], kept: int = 0) -> list[str]:
         if len(name) > LONGEST_NAME:
             raise UsageError(f"function: '{name[:20]}…' is {len(name)} characters; keep a name to "
                              f"{LONGEST_NAME} or fewer")
-        if any(ord(c) < 32 or ord(c) == 127 for c in name):
-            raise UsageError("function: an activity's name has a control character; use plain text")
+        found = control.ANY_CONTROL.search(name)  # bidi marks and C1 codes too, not only C0
+        if found:
+            raise UsageError(f"function: an activity's name contains the control character "
+                             f"U+{ord(found.group()):04X}; use plain text")
     lowered = [n.casefold() for n in tidy]
     twice = sorted({n for n in tidy if lowered.count(n.casefold()) > 1})
     if twice:

@@ -31,11 +31,24 @@ def plan_figures(plan: Plan, library: Library) -> dict[str, str]:
     return found
 
 
+def check_figures_folder(target: Path) -> Path:
+    """The figures folder beside ``target``, refused before anything is written if it is a link (the files
+    would land wherever it points) or something other than a folder."""
+    folder = target.parent / figures_folder(target)
+    if folder.is_symlink():
+        raise PlannerError(f"{display_path(folder)}: is a symbolic link; planner writes the figures only into a "
+                           "real folder. Remove the link, or export under another name")
+    if folder.exists() and not folder.is_dir():
+        raise PlannerError(f"{display_path(folder)}: is not a folder; planner writes the figures into a folder "
+                           "of that name. Move it away, or export under another name")
+    return folder
+
+
 def write_plan_figures(target: Path, plan: Plan, library: Library) -> Path:
     """Write ``<stem>-figures/ID.svg`` beside ``target``; the files are ours to replace on each export."""
-    folder = target.parent / figures_folder(target)
+    folder = check_figures_folder(target)
     try:
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(mode=0o755, exist_ok=True)  # never writable by others, whatever the umask
     except OSError as err:
         raise PlannerError(f"{display_path(folder)}: cannot make the figures folder ({err.strerror or err})") from None
     for exercise_id, text in plan_figures(plan, library).items():

@@ -226,17 +226,19 @@ class Store:
         from planner.domain.function import Activity, Rating  # imported by the commands that rate them, only
 
         ratings: dict[int, list[Rating]] = {}
-        for r in self._read("SELECT activity_id, date, score FROM activity_ratings ORDER BY date"):
-            ratings.setdefault(r[0], []).append(Rating(dt.date.fromisoformat(r[1]), r[2]))
-        return tuple(
-            Activity(r[0], r[1], dt.date.fromisoformat(r[2]), dt.date.fromisoformat(r[3]) if r[3] else None,
-                     tuple(ratings.get(r[0], ())))
-            for r in self._read("SELECT id, name, added, retired FROM activities ORDER BY id"))
+        for activity_id, rating in _rows(self._read("SELECT activity_id, date, score FROM activity_ratings ORDER BY date"),
+                                         "activity_ratings",
+                                         lambda r: (r[0], Rating(dt.date.fromisoformat(r[1]), _whole(r[2])))):
+            ratings.setdefault(activity_id, []).append(rating)
+        return tuple(_rows(self._read("SELECT id, name, added, retired FROM activities ORDER BY id"), "activities",
+                           lambda r: Activity(r[0], str(r[1]), dt.date.fromisoformat(r[2]),
+                                              dt.date.fromisoformat(r[3]) if r[3] else None,
+                                              tuple(ratings.get(r[0], ())))))
 
     def add_activities(self, names: Iterable[str], day: dt.date) -> None:
         with write(self.connection, self.path) as db:
             db.executemany("INSERT INTO activities (name, added) VALUES (?, ?)",
-                           [(name, day.isoformat()) for name in names])
+                           [(clean_text(name), day.isoformat()) for name in names])
 
     def rate_activities(self, scores: Iterable[tuple[int, int]], day: dt.date) -> None:
         """(activity id, score) pairs for ``day``; rating the same day again replaces that day's score."""
@@ -247,7 +249,7 @@ class Store:
 
     def rename_activity(self, activity_id: int, name: str) -> None:
         with write(self.connection, self.path) as db:
-            db.execute("UPDATE activities SET name = ? WHERE id = ?", (name, activity_id))
+            db.execute("UPDATE activities SET name = ? WHERE id = ?", (clean_text(name), activity_id))
 
     def retire_activity(self, activity_id: int, day: dt.date) -> None:
         with write(self.connection, self.path) as db:
@@ -259,12 +261,13 @@ class Store:
         added = 0
         with write(self.connection, self.path) as db:
             for activity in activities:
+                name = clean_text(activity.name)
                 retired = activity.retired.isoformat() if activity.retired else None
                 row = db.execute("SELECT id FROM activities WHERE name = ? AND retired IS ?",
-                                 (activity.name, retired)).fetchone()
+                                 (name, retired)).fetchone()
                 if row is None:
                     cursor = db.execute("INSERT INTO activities (name, added, retired) VALUES (?, ?, ?)",
-                                        (activity.name, activity.added.isoformat(), retired))
+                                        (name, activity.added.isoformat(), retired))
                     row, added = (cursor.lastrowid,), added + 1
                 db.executemany("INSERT OR IGNORE INTO activity_ratings (activity_id, date, score) VALUES (?, ?, ?)",
                                [(row[0], r.date.isoformat(), r.score) for r in activity.ratings])
@@ -396,8 +399,7 @@ class Store:
             return History()
         completions = tuple(_rows(self._read(
             "SELECT date, exercise_id, status, sets, reps, hold_seconds, minutes FROM completions"
-            " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,)), "completions",
-            lambda r: Completion(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], r[5], r[6])))
+            " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,)), "completions", _completion))
         skips = tuple(_rows(self._read("SELECT date, why FROM skips WHERE plan_id = ? ORDER BY date", (plan_id,)),
                             "skips", lambda r: Skip(dt.date.fromisoformat(r[0]), str(r[1] or ""))))
         pain = tuple(_rows(self._read(
@@ -485,6 +487,26 @@ def _json_list(text: str) -> list:
     return value
 
 
+def _count(value: object) -> int | None:
+    """A whole number or nothing, as the store wrote it: SQLite keeps any text in an INTEGER column."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise TypeError(f"{value!r} is not a whole number")
+
+
+def _whole(value: object) -> int:
+    number = _count(value)
+    if number is None:
+        raise TypeError("a whole number is missing")
+    return number
+
+
+def _completion(r: sqlite3.Row) -> Completion:
+    if not isinstance(r[1], str):
+        raise TypeError("the exercise id is not text")
+    return Completion(dt.date.fromisoformat(r[0]), r[1], r[2], _count(r[3]), _count(r[4]), _count(r[5]), _count(r[6]))
+
+
 def _pain_report(r: sqlite3.Row) -> PainReport:
     return PainReport(dt.date.fromisoformat(r[1]), r[2], int(r[3]), str(r[4] or ""),
                       tuple(map(str, _json_list(r[5]))), tuple(map(str, _json_list(r[6]))), id=r[0],
@@ -513,9 +535,20 @@ def _session_json(record: SessionRecord) -> str:
     }, sort_keys=True)
 
 
+_FIELD_TYPES = {"int": (int,), "int | None": (int, type(None)), "bool": (bool,), "str": (str,),
+                "str | None": (str, type(None))}
+
+
 def _prescription(data: dict) -> Prescription:
-    """A prescription :func:`_session_json` wrote (fields another version added are left out)."""
+    """A prescription :func:`_session_json` wrote (fields another version added are left out); a field of
+    the wrong type (a hand edit) is damage, found here rather than as a crash in whatever reads it."""
     known = {k: v for k, v in data.items() if k in _PRESCRIPTION_FIELDS}
+    for field in dataclasses.fields(Prescription):
+        allowed = _FIELD_TYPES.get(str(field.type))
+        value = known.get(field.name)
+        if field.name in known and allowed and (not isinstance(value, allowed) or (
+                isinstance(value, bool) and bool not in allowed)):
+            raise TypeError(f"{field.name} is {value!r}")
     return Prescription(**{**known, "category": Category(known["category"]), "kind": Kind(known["kind"])})
 
 

@@ -90,16 +90,11 @@ def _data_version(database: Path) -> tuple[int, int, int] | None:
 
 
 def _files(folder: Path, parts: list[object]) -> float:
-    """Every file under ``folder`` (links followed, loops cut) by path, size and mtime; the newest time seen."""
+    """Every file under ``folder`` (links followed, loops cut, as the library reads it) by path, size and mtime; the newest time seen."""
     newest = 0.0
-    seen: set[tuple[int, int]] = set()
-    for root, folders, files in os.walk(folder, followlinks=True):
-        info = os.stat(root)
-        if (info.st_dev, info.st_ino) in seen:
-            folders.clear()
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        folders.sort()
+    from planner.domain.files.folders import walk_folders
+
+    for root, _folders, files in walk_folders(folder):
         for name in sorted(files):
             try:
                 stat = os.stat(os.path.join(root, name))

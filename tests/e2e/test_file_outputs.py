@@ -116,3 +116,70 @@ def test_schema_and_calendar_go_through_the_same_rules(tmp_path: Path, run_plann
     assert run_planner("calendar", "--live", "notes.txt", "--force").returncode == 0
     assert (tmp_path / "notes.txt").read_text().startswith("BEGIN:VCALENDAR")
     assert not list(tmp_path.glob(".planner-export-*"))
+
+
+def test_show_svg_goes_through_the_same_rules(tmp_path: Path, run_cli) -> None:
+    """A cousin of the schema case: ``show ID --svg -o FILE`` wrote with ``write_text``, through a link to its
+    victim, over a file of the person's own without --force, and hung on a FIFO."""
+    victim = tmp_path / "victim"
+    victim.write_text("keep")
+    (tmp_path / "link.svg").symlink_to(victim)
+    linked = run_cli("show", "bird-dog", "--svg", "-o", "link.svg")
+    assert linked.returncode == 1 and linked.stderr.startswith("planner: link.svg: is a symbolic link")
+    assert victim.read_text() == "keep"
+    (tmp_path / "mine.svg").write_text("mine")
+    refused = run_cli("show", "bird-dog", "--svg", "-o", "mine.svg")
+    assert refused.returncode == 1 and "mine.svg: already exists; add --force" in refused.stderr
+    assert (tmp_path / "mine.svg").read_text() == "mine"
+    assert run_cli("show", "bird-dog", "--svg", "-o", "mine.svg", "--force").returncode == 0
+    assert (tmp_path / "mine.svg").read_text().startswith("<svg")
+    os.mkfifo(tmp_path / "fifo.svg")
+    hung = run_cli("show", "bird-dog", "--svg", "-o", "fifo.svg")
+    assert hung.returncode == 1 and "is not a regular file" in hung.stderr
+
+
+@pytest.mark.parametrize("kind", ["link", "file"])
+def test_a_figures_folder_that_is_a_link_or_a_file_is_refused_before_the_plan_is_written(
+        tmp_path: Path, run_cli, kind: str) -> None:
+    """``export --format md -o plan.md`` writes plan-figures/ID.svg with --force: through a linked folder it
+    replaced files of the same name wherever the link pointed."""
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "cat-cow.svg").write_text("mine")
+    if kind == "link":
+        (tmp_path / "plan-figures").symlink_to(elsewhere)
+    else:
+        (tmp_path / "plan-figures").write_text("notes")
+    result = run_cli("export", "--format", "md", "-o", "plan.md")
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("planner: plan-figures: is ")
+    assert not (tmp_path / "plan.md").exists(), "a refusal changes nothing"
+    assert (elsewhere / "cat-cow.svg").read_text() == "mine"
+
+
+def test_the_figures_folder_is_never_writable_by_others(tmp_path: Path, run_cli) -> None:
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    old = os.umask(0)
+    try:
+        assert run_cli("export", "--format", "md", "-o", "plan.md").returncode == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "plan-figures").stat().st_mode) == 0o755
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero-link", "link-to-a-blocks-file"])
+def test_migrate_reads_and_writes_by_the_same_rules(tmp_path: Path, run_cli, kind: str) -> None:
+    """``migrate FILE`` read with ``read_text`` (a FIFO waited for ever, /dev/zero filled the memory) and wrote
+    FILE.bak before refusing a linked FILE; now one line, exit 1, and nothing written."""
+    blocks = tmp_path / "mine.toml"
+    blocks.write_text('id = "mine"\nname = "Mine"\ndescription = "x"\nweeks = 4\n\n[[blocks]]\n'
+                      'category = "mobility"\nexercises = ["cat-cow"]\n')
+    target = tmp_path / "target.toml"
+    {"fifo": lambda: os.mkfifo(target), "dev-zero-link": lambda: target.symlink_to("/dev/zero"),
+     "link-to-a-blocks-file": lambda: target.symlink_to(blocks)}[kind]()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run_cli("migrate", "target.toml")
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("planner: target.toml: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before, "nothing written, no backup"

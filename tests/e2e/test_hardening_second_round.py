@@ -75,6 +75,38 @@ def test_proc_as_a_library_is_refused_in_lines_not_a_traceback(run_planner) -> N
     assert result.returncode in (0, 1)
 
 
+@pytest.mark.parametrize("folder", ["/proc", "/"])
+def test_a_whole_machine_as_a_library_is_not_walked_to_its_end(run_cli, folder: str) -> None:
+    """``PLANNER_LIBRARY=/proc`` walked every process's links into the whole file system (regressed to a hang
+    of minutes). The one library walk stops after MAX_FOLDERS folders and says so."""
+    result = no_traceback(run_cli("validate", env={"PLANNER_LIBRARY": folder}))
+    assert result.returncode == 1
+    assert f"{folder}: folder: holds more than 500 folders, so it is not read to the end" in result.stdout + result.stderr
+
+
+def test_every_reader_of_a_library_folder_stops_at_the_cap(run_cli, tmp_path, monkeypatch) -> None:
+    """Exercises, lessons, pain rules and the read model's key share the one bounded walk."""
+    from planner.domain.files import folders
+
+    monkeypatch.setattr(folders, "MAX_FOLDERS", 6)
+    deep = tmp_path / "lib"
+    for depth in range(8):
+        deep = deep / f"z{depth}"  # after lessons and pain-rules, as folders sort
+        (deep / "lessons").mkdir(parents=True)
+        (deep / "pain-rules").mkdir()
+        (deep / "lessons" / "x.toml").write_text("not toml [[\n")
+        (deep / "pain-rules" / "default.toml").write_text("not toml [[\n")
+        (deep / "x.toml").write_text("not toml [[\n")
+    result = no_traceback(run_cli("validate", env={"PLANNER_LIBRARY": str(tmp_path / "lib")}))
+    said = (result.stdout + result.stderr).splitlines()
+    assert result.returncode == 1
+    assert "lib: folder: holds more than 6 folders, so it is not read to the end; give a folder of exercise and " \
+        "program files" in said
+    assert not [line for line in said if "z5" in line], "nothing under the cap's last folder is read"
+    assert any("lessons/x.toml" in line for line in said) and any("pain-rules/default.toml" in line for line in said)
+    assert no_traceback(run_cli("today", env={"PLANNER_LIBRARY": str(tmp_path / "lib")})).returncode == 0
+
+
 def test_control_characters_typed_in_arguments_never_reach_the_store(run_planner, with_plan, tmp_path) -> None:
     assert run_planner("skip", "--why", "sick\r\nForged: all done \x1b]0;x\x07\u202e").returncode == 0
     today = run_planner("today").stdout
@@ -152,9 +184,13 @@ def test_simulate_before_the_plan_starts_projects_from_its_first_day(run_planner
 @pytest.mark.parametrize(("host", "message"), [
     ("", "planner: --host: is empty, which would listen on every network interface"),
     ("999.1.1.1", "planner: --host: 999.1.1.1 is not an address planner can listen on"),
+    (" ", "planner: --host: is empty, which would listen on every network interface"),
+    ("lo\ncal", "planner: --host: lo\\u000acal is not an address planner can listen on"),
+    # An address, but of another machine: refused before the "anyone who can reach it" warning is printed.
+    ("192.0.2.1", "planner: --host: 192.0.2.1 is not an address of this machine; use 127.0.0.1"),
 ])
-def test_serve_names_the_host_as_the_problem(run_planner, host: str, message: str) -> None:
-    result = no_traceback(run_planner("serve", "--host", host, "--port", "8791"))
+def test_serve_names_the_host_as_the_problem(run_cli, host: str, message: str) -> None:
+    result = no_traceback(run_cli("serve", "--host", host, "--port", "8791"))
     assert result.returncode == 2 and result.stderr.startswith(message), result.stderr
     assert "--port" not in result.stderr.split(";")[0]
 
@@ -230,3 +266,137 @@ def test_an_argument_with_a_newline_is_refused_in_one_line(run_planner, args: tu
     """Found by ``make fuzz``: argparse echoed an unknown argument as typed, newline and all."""
     result = no_traceback(run_planner(*args))
     assert result.returncode in (1, 2) and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize("args", [("note", "bad\udcffbyte"), ("skip", "--why", "\udce9t\udce9"),
+                                  ("pain", "2", "--where", "low \udcff back"), ("function", "set", "So\udcffcks")])
+def test_a_byte_that_is_not_utf8_in_an_argument_is_stored_as_a_replacement_character(run_cli, tmp_path,
+                                                                                      args) -> None:
+    """Bytes that are not UTF-8 reach Python as lone surrogates, which SQLite refused with a traceback
+    (``UnicodeEncodeError``). The text gate turns each into U+FFFD, as a UTF-8 reader would show it."""
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    result = no_traceback(run_cli(*args))
+    assert result.returncode == 0, result.stderr
+    import sqlite3
+
+    connection = sqlite3.connect(tmp_path / "data" / "planner.db")
+    stored = "\n".join(connection.iterdump())
+    connection.close()
+    assert "\ufffd" in stored
+    assert no_traceback(run_cli("report")).returncode == 0
+
+
+@pytest.mark.parametrize("name", ["\u202eSocks", "Walk\x9b31m", "Film\x1b]0;x\x07"])
+def test_an_activity_name_with_a_control_or_bidi_character_is_refused(run_cli, name: str) -> None:
+    """Activity names went round the text gate: U+202E and C1 codes were stored and reached report.md."""
+    result = no_traceback(run_cli("function", "set", name))
+    assert result.returncode == 2
+    assert result.stderr.startswith("planner: function: an activity's name contains the control character U+")
+    assert "No activities yet" in run_cli("function").stdout, "nothing was stored"
+
+
+def test_the_store_cleans_activity_names_from_every_face(tmp_path) -> None:
+    """The store is the gate whichever face adds, renames or imports an activity."""
+    import datetime as dt
+
+    from planner.domain.function import Activity
+    from planner.store.store import Store
+
+    with Store(tmp_path / "data") as store:
+        store.add_activities(["\u202eSocks\u2028now"], dt.date(2026, 3, 2))
+        store.merge_activities([Activity(0, "Film\x9b31m", dt.date(2026, 3, 2), None, ())])
+        (first, second) = store.activities()
+        store.rename_activity(first.id, "Sit\x1b[2J\udcff")
+        assert [a.name for a in store.activities()] == ["Sit[2J\ufffd", "Film31m"]
+        assert second.name == "Film31m"
+
+
+def test_a_warning_sign_is_heard_while_the_plan_is_damaged_and_its_pause_carries_over(run_cli, tmp_path) -> None:
+    """The screening needs no plan: with a damaged plan it was refused, emergency advice and all."""
+    import sqlite3
+
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    connection = sqlite3.connect(tmp_path / "data" / "planner.db")
+    connection.execute("UPDATE plans SET inputs = '{bad'")
+    connection.commit()
+    connection.close()
+    heard = no_traceback(run_cli("screen", "--yes", "saddle"))
+    assert heard.returncode == 0 and "EMERGENCY: go to an emergency department now" in heard.stdout
+    assert run_cli("screen", "--none").returncode == 0
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_cli("status", "--line").stdout.startswith("EMERGENCY"), "only resume --confirm lifts the pause"
+
+
+@pytest.mark.parametrize("args", [("export", "-o", "plan.toml"), ("report", "-o", "report.md"),
+                                  ("calendar", "--live", "live.ics"), ("schema", "-o", ".")])
+def test_sigterm_in_the_middle_of_a_write_leaves_no_file_and_no_temporary(run_cli, tmp_path, monkeypatch,
+                                                                          args: tuple[str, ...]) -> None:
+    """SIGTERM arrives while the text is on its way to the disk (from fsync, so the moment is fixed): the
+    command ends with 143 and no traceback, and neither the file nor its temporary is left."""
+    import signal
+
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    before = set(tmp_path.iterdir())
+    monkeypatch.setattr(os, "fsync", lambda fd: os.kill(os.getpid(), signal.SIGTERM))
+    result = no_traceback(run_cli(*args))
+    monkeypatch.undo()
+    assert result.returncode == 143, result.stderr
+    assert set(tmp_path.iterdir()) == before, "nothing written, no temporary left"
+
+
+def test_an_imported_name_reaches_markdown_and_calendar_readers_as_text(run_cli, tmp_path) -> None:
+    """Raw HTML, a javascript: link and a remote image in an imported program_name: literal text in the
+    Markdown export and report, and an escaped X-WR-CALNAME (its ; and , are iCalendar syntax)."""
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_cli("export", "-o", "plan.toml").returncode == 0
+    name = '<img src=http://evil.example/x.png> [x](javascript:alert(1)); a, b'
+    text = re.sub(r'(?m)^program_name = .*$', f"program_name = {name!r}".replace("'", '"'),
+                  (tmp_path / "plan.toml").read_text())
+    (tmp_path / "edited.toml").write_text(text)
+    assert run_cli("import", "edited.toml").returncode == 0
+    markdown = run_cli("export", "--format", "md").stdout + run_cli("report").stdout
+    assert not re.search(r"(?<!\\)<img|(?<!\\)\]\(javascript:", markdown), "every < and ] is escaped"
+    assert "\\<img src=http://evil.example" in markdown
+    ics = re.sub(r"\r?\n[ \t]", "", run_cli("export", "--format", "ics").stdout)  # long lines unfolded
+    (calname,) = [line for line in ics.splitlines() if line.startswith("X-WR-CALNAME")]
+    assert calname.rstrip("\r") == "X-WR-CALNAME:<img src=http://evil.example/x.png> [x](javascript:alert(1))\\; a\\, b"
+
+
+def test_a_warning_sign_in_a_pain_report_is_heard_while_the_plan_is_damaged(run_cli, tmp_path) -> None:
+    """A cousin of the screening case: 'pain 8 --flag saddle' was refused with the damaged-plan line."""
+    import sqlite3
+
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    connection = sqlite3.connect(tmp_path / "data" / "planner.db")
+    connection.execute("UPDATE plans SET inputs = '{bad'")
+    connection.commit()
+    connection.close()
+    plain = no_traceback(run_cli("pain", "3"))
+    assert plain.returncode == 1 and "plan 1 is damaged" in plain.stderr, "without a sign: the damage is the answer"
+    heard = no_traceback(run_cli("pain", "8", "--flag", "saddle"))
+    assert heard.returncode == 0, heard.stderr
+    assert heard.stdout.splitlines()[1:3] == ["EMERGENCY: go to an emergency department now",
+                                              "You reported: numbness in the saddle area (genitals, buttocks, "
+                                              "inner thighs)."]
+    assert "the pause stays until 'planner resume --confirm'" in heard.stdout
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_cli("status", "--line").stdout.startswith("EMERGENCY"), "only resume --confirm lifts the pause"
+
+
+def test_an_unreadable_pain_rules_folder_is_a_problem_validate_names(run_cli, tmp_path, monkeypatch) -> None:
+    """In process, listing the folder made to fail as it does without permission (root reads every folder)."""
+    rules = tmp_path / "lib" / "pain-rules"
+    rules.mkdir(parents=True)
+    (rules / "default.toml").write_text("reduce_factor = 0.5\n")
+    real_listdir = os.listdir
+
+    def listdir(path="."):  # type: ignore[no-untyped-def]
+        if str(path).endswith("pain-rules"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    result = no_traceback(run_cli("--library", "lib", "validate"))
+    assert result.returncode == 1
+    assert "lib/pain-rules: folder: cannot be read (Permission denied); the pain rules in it are not used until " \
+           "it can be" in result.stdout + result.stderr

@@ -57,6 +57,12 @@ def damage(data: Path, sql: str) -> None:
 
 @pytest.mark.parametrize(("sql", "table"), [
     ("UPDATE completions SET date = 'garbage'", "completions"),
+    # Text or a fraction in an INTEGER column (SQLite keeps what it is given): report and simulate crashed.
+    ("UPDATE completions SET sets = 'x'", "completions"),
+    ("UPDATE completions SET minutes = 2.5", "completions"),
+    ("INSERT INTO session_records (plan_id, date, record) SELECT id, '2026-03-02', '{\"week\": 1, \"exercises\": "
+     "[{\"id\": \"a\", \"name\": \"A\", \"track\": \"a\", \"category\": \"core\", \"kind\": \"reps\", "
+     "\"sets\": \"x\"}]}' FROM plans", "session_records"),
     ("UPDATE pain_reports SET aggravated = '{bad'", "pain_reports"),
     ("UPDATE session_notes SET date = '2026-13-45'", "session_notes"),
     ("INSERT INTO adjustments (plan_id, date, kind, reason, state) SELECT id, '2026-03-02', 'hold', 'x', '[]' "
@@ -80,6 +86,13 @@ def test_a_damaged_history_row_is_left_out_and_named(data: Path, library: Librar
     ("UPDATE plans SET inputs = '[]'", "its inputs"),
     ("UPDATE plans SET inputs = '{\"program\": \"core-flexibility\"}'", "its inputs"),
     ("UPDATE plans SET plan_file = 'garbage [['", "its stored plan file"),
+    # Inputs that read as JSON but hold what no plan was built from: these crashed every command with a
+    # TypeError, OverflowError or ValueError, 'plan new' (the way out) included.
+    ("UPDATE plans SET inputs = replace(inputs, '\"minutes\":25', '\"minutes\":\"x\"')", "its inputs"),
+    ("UPDATE plans SET inputs = replace(inputs, '\"minutes\":25', '\"minutes\":true')", "its inputs"),
+    ("UPDATE plans SET inputs = replace(inputs, '\"weeks\":', '\"weeks\":-')", "its inputs"),
+    ("UPDATE plans SET inputs = replace(inputs, '\"mon\"', '\"xyz\"')", "its inputs"),
+    ("UPDATE plans SET inputs = replace(inputs, '2026-03-02', '9999-12-31')", "its inputs"),
 ])
 def test_a_damaged_plan_is_named_and_a_new_plan_replaces_it(data: Path, library: Library, sql: str,
                                                             part: str) -> None:
@@ -132,3 +145,23 @@ def test_the_cli_answers_in_one_line_and_plan_new_is_the_way_out(data: Path, tmp
     assert built.returncode == 0, built.stderr
     today = planner("today")
     assert today.returncode == 0 and "Traceback" not in today.stderr, today.stderr
+
+
+@pytest.mark.parametrize(("sql", "table"), [
+    ("INSERT INTO activities (name, added) VALUES ('Socks', 'garbage')", "activities"),
+    ("INSERT INTO activities (name, added, retired) VALUES ('Socks', '2026-03-02', 'garbage')", "activities"),
+    ("INSERT INTO activity_ratings (activity_id, date, score) VALUES (1, 'garbage', 4)", "activity_ratings"),
+    ("INSERT INTO activity_ratings (activity_id, date, score) VALUES (1, '2026-03-03', 4.5)", "activity_ratings"),
+])
+def test_a_damaged_activity_or_rating_is_left_out_and_named(data: Path, sql: str, table: str) -> None:
+    """Found by a damage matrix over every table: a bad date in activities crashed today, report, export,
+    function and plan new with a ValueError."""
+    with Store(data) as store:
+        store.add_activities(["Walking the dog"], DAY)
+        store.rate_activities([(1, 5)], DAY)
+    damage(data, sql)
+    with Store(data) as store:
+        activities = store.activities()
+    assert len(store_module.DAMAGE) == 1
+    assert store_module.DAMAGE[0].startswith(f"a damaged row in {table} was left out (")
+    assert [a.name for a in activities][0] == "Walking the dog" and activities[0].ratings, "the rest is read"

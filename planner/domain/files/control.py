@@ -35,6 +35,9 @@ _SOURCES = {
     "CONTROL_IN_OUTPUT": rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{FORMATTING}]|\r(?!\n)",
     # What stands between words: layout characters a one-line text keeps as a single space.
     "_SPACING": r"[\t\n\r\x0b\x0c\x85\u2028\u2029]",
+    # A byte that was not UTF-8 in an argument reaches Python as a lone surrogate (U+DC80-U+DCFF), which
+    # no file or database can store: it becomes the replacement character, as a UTF-8 decoder would show it.
+    "_SURROGATE": r"[\ud800-\udfff]",
 }
 
 
@@ -70,8 +73,10 @@ def clean_text(text: str) -> str:
     Line breaks, tabs and the Unicode separators become spaces (a note typed on two lines stays
     readable); every other control or bidi character is dropped, so nothing stored can later forge a
     line in ``planner today``, retitle a terminal, or reverse how a report reads. Runs of spaces
-    collapse to one and the ends are trimmed."""
-    return " ".join(_compiled("ANY_CONTROL").sub("", _compiled("_SPACING").sub(" ", str(text))).split())
+    collapse to one and the ends are trimmed. A byte that was not UTF-8 (a lone surrogate) becomes
+    U+FFFD, so it can be stored and shown."""
+    text = _compiled("_SURROGATE").sub("\ufffd", str(text))
+    return " ".join(_compiled("ANY_CONTROL").sub("", _compiled("_SPACING").sub(" ", text)).split())
 
 
 def leaves(data: Any) -> Iterator[tuple[tuple[str | int, ...], Any, bool]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from planner.domain.errors import Problem, display_path
+from planner.domain.files.folders import walk_folders
 from planner.domain.files.toml_lines import locate
 from planner.domain.lessons.model import Lesson
 from planner.domain.library.loading import LESSONS_DIR, Source, read_toml
@@ -43,7 +44,9 @@ def lesson_files(source: Path) -> list[Path]:
         return [source] if is_lesson_path(source.absolute()) else []
     if source.name == LESSONS_DIR:
         return sorted(p for p in source.glob("*.toml") if p.is_file())
-    return sorted(p for p in source.rglob(f"{LESSONS_DIR}/*.toml") if p.is_file())
+    return sorted(Path(root) / name for root, _folders, files in walk_folders(source)
+                  if Path(root).name == LESSONS_DIR for name in files
+                  if name.endswith(".toml") and (Path(root) / name).is_file())
 
 
 def load_lessons(sources: Iterable[Source | Path], numbers: Mapping[str, str] | None = None) -> Lessons:

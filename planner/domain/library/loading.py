@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.domain.errors import Problem, display_path
+from planner.domain.files.folders import walk_folders
 from planner.domain.files.toml_lines import locate
 from planner.domain.library.blocks import blocks_to_slots, notice_for, written_with_blocks
 from planner.domain.library.models import Exercise, Program
@@ -74,38 +75,16 @@ def iter_toml_files(path: Path, problems: list[Problem] | None = None) -> Iterat
     """The ``*.toml`` files under a folder (or the one file given), sorted; links are followed.
 
     Folders named ``lessons`` are left to :mod:`planner.domain.lessons`, and ``pain-rules`` to
-    :mod:`planner.domain.pain.rules`. A file that is a broken link or a link loop is still listed, so reading it says what is wrong;
-    a subfolder that cannot be read, or a link back to a folder already read, is added to
-    ``problems`` instead of being skipped in silence.
+    :mod:`planner.domain.pain.rules`. A file that is a broken link or a link loop is still listed, so
+    reading it says what is wrong; a subfolder that cannot be read, a link back to a folder already read,
+    or a folder too big to be a library (:func:`walk_folders`) is added to ``problems`` instead of being
+    skipped in silence.
     """
     if not path.is_dir():
         yield path
         return
     found: list[Path] = []
-    seen: set[tuple[int, int]] = set()
-
-    def unreadable(err: OSError) -> None:
-        if problems is not None:
-            where = display_path(Path(err.filename)) if err.filename else display_path(path)
-            problems.append(Problem(where, None, "folder",
-                                    f"cannot be read ({err.strerror or err}); its files were skipped"))
-
-    for root, folders, files in os.walk(path, onerror=unreadable, followlinks=True):
-        try:
-            info = os.stat(root)
-        except OSError as err:
-            unreadable(err)
-            folders.clear()
-            continue
-        if (info.st_dev, info.st_ino) in seen:
-            if problems is not None:
-                problems.append(Problem(display_path(Path(root)), None, "folder",
-                                        "links back to a folder already read (a link loop); skipped"))
-            folders.clear()
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        # lessons and pain rules are read by their own modules
-        folders[:] = [name for name in folders if name not in (LESSONS_DIR, PAIN_RULES_DIR)]
+    for root, _folders, files in walk_folders(path, problems, skip=(LESSONS_DIR, PAIN_RULES_DIR)):
         found.extend(Path(root) / name for name in files if name.endswith(".toml"))
     yield from sorted(found, key=lambda file: file.parts)  # as Paths sort (by parts), without their slow __lt__
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.domain.errors import Problem, display_path
+from planner.domain.files.folders import walk_folders
 from planner.domain.files.toml_lines import locate
 from planner.domain.library.loading import BUILT_IN, PAIN_RULES_DIR, Source, read_toml
 from planner.domain.library.models import FILE_RULES
@@ -153,7 +154,8 @@ def rule_files(source: Path, problems: list[Problem] | None = None) -> list[Path
     if source.name == PAIN_RULES_DIR:
         folders = [source]
     else:
-        folders = sorted(p for p in source.rglob(PAIN_RULES_DIR) if p.is_dir() or not os.access(p, os.R_OK))
+        folders = sorted(Path(root) / name for root, names, _files in walk_folders(source)
+                         for name in names if name == PAIN_RULES_DIR)
     found: list[Path] = []
     for folder in folders:
         try:

@@ -116,11 +116,38 @@ class PlanInputs:
 
     @classmethod
     def from_json(cls, text: str) -> PlanInputs:
-        """Inputs the store wrote with :meth:`to_json` (checked when they were first made)."""
+        """Inputs the store wrote with :meth:`to_json`. They were checked when first made, so here only the
+        kind and range of each value is checked again, without pydantic: a row edited by hand (a word for the
+        minutes, an unknown day) is a ``ValueError`` here, which the store names as a damaged plan, instead of
+        a ``TypeError`` wherever the plan is next built (``plan new`` included, which is the way out)."""
         data = json.loads(text)
-        return cls(**{**data, "start": dt.date.fromisoformat(data["start"]),
-                      "day_changes": [DayChange(**c) for c in data.get("day_changes", ())],
-                      "eases_changes": [EasesChange(**c) for c in data.get("eases_changes", ())]})
+        inputs = cls(**{**data, "start": dt.date.fromisoformat(data["start"]),
+                        "day_changes": [DayChange(**c) for c in data.get("day_changes", ())],
+                        "eases_changes": [EasesChange(**c) for c in data.get("eases_changes", ())]})
+        inputs.check_stored()
+        return inputs
+
+    def check_stored(self) -> None:
+        """The bounds of :class:`PlanInputs`' fields, for inputs read back from the store."""
+        def whole(value: object, low: int, high: int, name: str) -> None:
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ValueError(f"{name}: {value!r} is not a whole number from {low} to {high}")
+
+        if not isinstance(self.program, str):
+            raise ValueError("program is not text")
+        whole(self.minutes, 5, 180, "minutes")
+        whole(self.level, 1, 5, "level")
+        whole(self.weeks, 1, 52, "weeks")
+        for days in (self.days, *(c.days for c in self.day_changes)):
+            if not isinstance(days, list) or not 1 <= len(days) <= 7 or any(d not in WEEKDAYS for d in days):
+                raise ValueError(f"days: {days!r} are not days of the week")
+        for change in (*self.day_changes, *self.eases_changes):
+            whole(change.from_week, 1, 52, "from_week")
+        if self.eases not in ("forward", "back", "neither") or self.walk_days not in ("all", "sessions") or any(
+                c.eases not in ("forward", "back", "neither") for c in self.eases_changes):
+            raise ValueError("eases or walk_days is not one of the allowed words")
+        if self.start > dt.date.max - dt.timedelta(weeks=self.weeks + 1):
+            raise ValueError(f"start: {self.start} is too late for {self.weeks} weeks")
 
     def eases_in_week(self, number: int) -> tuple[Eases, int]:
         """The answer in force in week ``number`` (1 for the first), and the week it took effect."""
