@@ -38,7 +38,7 @@ TARGETS = {"t": "today", "w": "plan", "l": "library", "h": "history", "exclamati
 PLACE_KEYS = list(TARGETS)
 KEYS_PER_RUN = int(os.environ.get("MASH_KEYS", budget(450, 10000)))  # 9 bursts: each target comes up once
 BURST = int(os.environ.get("MASH_BURST", "50"))
-PLACE_EVERY = 1  # bursts between two "go somewhere" steps
+PLACE_EVERY = 5 if LONG else 1  # bursts between two "go somewhere" steps (each target once in the short run)
 
 
 def key_event(key: str) -> events.Key:
