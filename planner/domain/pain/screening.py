@@ -17,9 +17,11 @@ from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.pauses import stronger_pause
+from planner.domain.pain.tingling import NERVE_LOADING
 from planner.domain.pain.warning_signs import Alert, alert_for, pausing
 from planner.domain.plan.model import Plan
 from planner.domain.plan.progression import is_stretch
+from planner.domain.plan.substitutes import replacement_for
 from planner.domain.records import Adjustment
 
 RESCREEN_DAYS = 183  # about six months
@@ -92,11 +94,22 @@ def nerve_advice(screening: Screening | None, plan: Plan, library: Library, stan
         return None
     loading = nerve_loading(plan, library)
     dropped = list(dict.fromkeys([*standing.dropped, *(track for track, _ in loading)]))
+    # As when tingling keeps coming back: a stretch that spares the nerve takes each one's place, so a session
+    # that had a stretch keeps one (at 15 minutes some sessions had no other).
+    replaced, since, taking = dict(standing.replaced), dict(standing.replaced_at), []
+    for track, _ in loading:
+        other = replacement_for(library, plan, track, set(dropped) | set(replaced.values()) | NERVE_LOADING)
+        if other is not None:
+            replaced[track], since[track] = other, 1
+            taking.append(library.exercises[other].name)
     one = len(loading) == 1
+    instead = (f"{' and '.join(taking)} {'takes' if len(taking) == 1 else 'take'} "
+               f"{'its' if one else 'their'} place, a stretch that spares the nerve" if taking else
+               f"nothing new takes {'its' if one else 'their'} place while the nerve is irritated")
     left_out = (f"your plan leaves out {', '.join(name for _, name in loading)}, "
                 f"{'a stretch that pulls' if one else 'stretches that pull'} on the nerves of the leg, and "
-                f"nothing new takes {'its' if one else 'their'} place while the nerve is irritated" if loading
-                else "your plan has no stretches that pull on the nerves of the leg")
+                f"{instead}" if loading else "your plan has no stretches that pull on the nerves of the leg")
     reason = (f"{alert.heading}. At the safety screening on {screening.date.isoformat()} you answered yes to: "
               f"{'; '.join(alert.labels)}. So {left_out}. {alert.detail}")
-    return Adjustment(today, "advice", reason, replace(standing, dropped=dropped).dump())
+    kept = replace(standing, dropped=dropped, replaced=replaced, replaced_at=since)
+    return Adjustment(today, "advice", reason, kept.dump())
