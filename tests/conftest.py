@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -137,3 +138,16 @@ def run_cli(tmp_path: Path) -> RunPlanner:
         return run_in_process(*args, env=full, cwd=cwd or tmp_path)
 
     return run
+
+
+def succeeds(run_planner: RunPlanner, *args: str, today: str = TODAY) -> str:
+    """``planner ARGS`` on ``today``, which must end well (exit 0, no traceback); its output."""
+    result = run_planner(*args, env={"PLANNER_TODAY": today})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def today_json(run_planner: RunPlanner, day: str) -> dict:
+    """``planner today --json`` on ``day``."""
+    return json.loads(succeeds(run_planner, "today", "--json", today=day))

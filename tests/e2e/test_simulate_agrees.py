@@ -10,14 +10,9 @@ import json
 import pytest
 
 from tests.conftest import RunPlanner
+from tests.conftest import succeeds as ok
 
 START = "2026-03-02"  # a Monday
-
-
-def ok(run_planner: RunPlanner, *args: str, today: str = START) -> str:
-    result = run_planner(*args, env={"PLANNER_TODAY": today})
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def doses(exercises: list[dict]) -> list[tuple]:

@@ -10,6 +10,8 @@ import json
 import pytest
 
 from tests.conftest import RunPlanner
+from tests.conftest import succeeds as ok
+from tests.conftest import today_json as today
 
 START = "2026-03-02"  # a Monday
 LEFT = "seated-piriformis-stretch"  # on Monday and Wednesday of core-foundation's 30-minute weeks
@@ -18,17 +20,6 @@ LEFT = "seated-piriformis-stretch"  # on Monday and Wednesday of core-foundation
 @pytest.fixture
 def run_planner(run_cli: RunPlanner) -> RunPlanner:
     return run_cli
-
-
-def ok(run_planner: RunPlanner, *args: str, today: str) -> str:
-    result = run_planner(*args, env={"PLANNER_TODAY": today})
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return result.stdout
-
-
-def today(run_planner: RunPlanner, day: str) -> dict:
-    return json.loads(ok(run_planner, "today", "--json", today=day))
 
 
 def item(view: dict, exercise_id: str) -> dict:

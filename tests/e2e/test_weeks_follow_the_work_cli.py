@@ -10,6 +10,8 @@ import json
 import pytest
 
 from tests.conftest import RunPlanner
+from tests.conftest import succeeds as ok
+from tests.conftest import today_json as today
 
 START = "2026-03-02"  # a Monday; core-foundation's week 4 is a planned easier week
 MON, WED, FRI = 0, 2, 4
@@ -24,17 +26,6 @@ def run_planner(run_cli: RunPlanner) -> RunPlanner:
 def date(week: int, weekday: int) -> str:
     return f"2026-03-{2 + 7 * (week - 1) + weekday:02d}" if 2 + 7 * (week - 1) + weekday <= 31 else \
         f"2026-04-{2 + 7 * (week - 1) + weekday - 31:02d}"
-
-
-def ok(run_planner: RunPlanner, *args: str, today: str) -> str:
-    result = run_planner(*args, env={"PLANNER_TODAY": today})
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return result.stdout
-
-
-def today(run_planner: RunPlanner, day: str) -> dict:
-    return json.loads(ok(run_planner, "today", "--json", today=day))
 
 
 def new_plan(run_planner: RunPlanner) -> None:
