@@ -10,15 +10,17 @@ is returned as an :class:`Adjustment` with a plain-words reason, and the store k
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from planner.domain.library.loading import Library
-from planner.domain.pain.acceptable import session_answer_ok, why_hold
+from planner.domain.pain.acceptable import recovery_words, session_answer_ok, why_hold
 from planner.domain.pain.easing import advise, cut, tried_again
 from planner.domain.pain.pauses import RELIEF_LOW_DAYS, low_days_since_pause, resumes_when
 from planner.domain.pain.position import (
     calendar_week,
     factor_on,
+    first_step_now,
     in_force,
     is_session_day,
     position,
@@ -180,6 +182,9 @@ def _apply(
         return adjust("return", back[0], f"{label}: {back[1]}")
     fine = (f"back in the 0–{rules.progress_max} range" if report.score <= rules.progress_max else
             f"acceptable (up to {rules.hold_max}, settled, and no higher than your usual or the week before)")
+    recovering = recovery_words(history, report) if report.score > rules.progress_max else None
+    if recovering is not None:
+        fine = f"acceptable (up to {rules.hold_max}, not far above your usual) and {recovering}"
     if report.score > rules.progress_max and settled.frozen_week is None:
         notes.append(f"{label} is {fine}: the plan keeps progressing. Report again if it is worse next morning.")
         return state, [], notes
@@ -192,10 +197,39 @@ def _apply(
     if settled.frozen_week is not None and settled.factor >= 1.0:
         new = replace(settled, frozen_week=None, growing_since=None, lag_weeks=calendar_week(plan, day) - week)
         return adjust("progress", new, f"{label} is {fine}, so the plan progresses again from week {week}.")
+    tolerated = report.when == "next-morning" and any(
+        c.date == session and c.status != "skipped" for c in history.completions)
+    step = (f"the next step comes a week after that session, back to the full plan within "
+            f"{weeks_words(rules.rebuild_weeks)} unless the pain rises again.")
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
         new = replace(settled, growing_since=day, ceiling=None, rebuild_weeks=rules.rebuild_weeks)
-        return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} to the full planned volume "
-                                      f"within {weeks_words(rules.rebuild_weeks)}.")
+        if not tolerated:
+            return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} to the full planned "
+                                          f"volume within {weeks_words(rules.rebuild_weeks)}.")
+        new = first_step_now(new, session)
+        return adjust("rebuild", new, f"{label} is {fine}: the session at {factor:.0%} has settled by the next "
+                                      f"morning, so the rebuild begins with the next session a first step up, at "
+                                      f"{factor_on(new, day, weekly_increase):.0%} of its volume; {step}")
+    if tolerated and _rebuild_waits(history, state, session, day):
+        # The pain-monitoring model: a session that has settled by the next morning was tolerated, so the
+        # next one may step up; the first step need not wait a week from the report that began the rebuild.
+        new = first_step_now(settled, session)
+        return adjust("rebuild", new, f"{label} is {fine}: the session at {factor:.0%} has settled by the next "
+                                      f"morning, so the next session takes the first step back, to "
+                                      f"{factor_on(new, day, weekly_increase):.0%} of its volume; {step}")
+    if report.score > rules.progress_max:
+        notes.append(f"{label} is {fine}: the build back goes on as it was. "
+                     "Report again if it is worse next morning.")
     return state, [], notes
+
+
+def _rebuild_waits(history: History, state: AdaptationState, session: dt.date, day: dt.date) -> bool:
+    """Whether a rebuild began with the report after ``session`` (or before it) and has taken no step since:
+    the last change recorded is that rebuild, less than a week ago (the volume has not grown yet). A rebuild
+    after a pause (``resume``) keeps its week: the pain was high enough to stop the sessions."""
+    last = history.adjustments[-1] if history.adjustments else None
+    return (last is not None and last.kind == "rebuild" and state.growing_since == last.date
+            and state.ceiling is None and state.factor < 1.0 and state.growing_since <= session
+            and (day - state.growing_since).days < 7 and state.frozen_week is not None and state.pause is None)
 
 

@@ -88,3 +88,10 @@ def is_session_day(plan: Plan, day: dt.date) -> bool:
     weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]
     return weekday in plan.inputs.days_in_week((day - plan.inputs.start).days // 7)
 
+
+
+def first_step_now(state: AdaptationState, session: dt.date) -> AdaptationState:
+    """A rebuild whose first weekly step comes now instead of a week from now: its clock starts a week before
+    ``session`` (the session a settled next morning showed was tolerated), so the steps keep their size and
+    the next one comes a week after that session (:mod:`planner.domain.pain.adaptation`)."""
+    return replace(state, growing_since=session - dt.timedelta(days=7))
