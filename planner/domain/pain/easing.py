@@ -11,8 +11,15 @@ from planner.domain.pain.position import weeks_words
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.state import AdaptationState
 from planner.domain.pain.tingling import NERVE_LOADING, TINGLING, tingling_persists
-from planner.domain.pain.warning_signs import REPLACED_BY, STOP_IT_NOW, alert_for, persisting
-from planner.domain.plan.model import Plan
+from planner.domain.pain.warning_signs import (
+    EASED_AT_EASIEST,
+    REPLACED_BY,
+    STOP_IT_NOW,
+    alert_for,
+    persisting,
+)
+from planner.domain.plan.model import Plan, Prescription, prescribe
+from planner.domain.plan.progression import TrackState, scaled_dose, starting_dose
 from planner.domain.plan.substitutes import replacement_for
 from planner.domain.records import History, PainReport
 
@@ -35,29 +42,34 @@ def advise(
     persists = tingling_persists((*history.pain, report), report.date)
     if persists:
         alert = persisting([TINGLING])
-    # While a nerve is irritated, nothing that pulls on it stays or comes in: what is dropped is replaced
-    # (a stretch by another stretch) only by an exercise that does not load the nerve.
-    nerve = [track for track in _plan_tracks(plan) if track in NERVE_LOADING] if persists else []
+    # While a nerve is irritated, nothing that pulls on it stays or comes in, from the first report (the
+    # stretches that tension the sciatic nerve are the likeliest to bring it on, named or not): what is
+    # dropped is replaced (a stretch by another stretch) only by an exercise that does not load the nerve.
+    nerve = [track for track in _plan_tracks(plan) if track in NERVE_LOADING]
     dropped_list, replaced, since = list(new.dropped), dict(new.replaced), dict(new.replaced_at)
+    named = [library.chain(i)[0] for i in report.aggravated if i in library.exercises]
     names: list[str] = []
+    pulling: list[str] = []  # the nerve-loading stretches left out without being named
     swaps: list[str] = []
-    for track in dict.fromkeys([*(library.chain(i)[0] for i in report.aggravated if i in library.exercises),
-                                *nerve]):
+    for track in dict.fromkeys([*named, *nerve]):
         if track in dropped_list:
             continue
         current = new.regressed.get(track, _current_variant(plan, week, track) or track)
-        names.append(library.exercises.get(current, library.exercises[track]).name)
+        (names if track in named else pulling).append(library.exercises.get(current, library.exercises[track]).name)
         swaps.append(_take_out(library, plan, track, dropped_list, replaced, (since, week),
                                avoid=NERVE_LOADING).strip())
     new = replace(new, dropped=dropped_list, replaced=replaced, replaced_at=since)
     if names:
         reason += f"; {', '.join(names)} {'is' if len(names) == 1 else 'are'} dropped from the plan"
-        if persists and nerve:
-            reason += " (stretches that pull on the nerve stay out while the tingling lasts)"
-        reason += "".join(f". {swap.rstrip('.')}" for swap in swaps if swap)
-    else:
-        reason += ("; name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
-                   "and it is dropped from the plan")
+    if pulling:
+        one = len(pulling) == 1
+        reason += (f"; {', '.join(pulling)}, {'a stretch that pulls' if one else 'stretches that pull'} on the "
+                   f"nerve, {'is' if one else 'are'} left out{' too' if names else ''}")
+    reason += "".join(f". {swap.rstrip('.')}" for swap in swaps if swap)
+    if not any(i in library.exercises for i in report.aggravated):
+        reason += (f"{'. If another exercise' if pulling else '; name the exercise that'} brings it on"
+                   f"{', name it' if pulling else ''} (planner pain SCORE --flag numbness --aggravated ID) and it "
+                   "is dropped from the plan")
     return new, f"{reason}. {alert.message}"
 
 
@@ -115,7 +127,8 @@ def tried_again(library: Library, state: AdaptationState, history: History, repo
         words.append(f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} tried again at the easiest "
                      "variant, never above the planned volume")
     if eased:
-        words.append(f"{', '.join(eased)} {'goes' if len(eased) == 1 else 'go'} back to the plan's own variant")
+        words.append(f"{', '.join(eased)} {'goes' if len(eased) == 1 else 'go'} back to the plan's own variant "
+                     "and dose")
     return new, (f"two settled weeks since the last change for pain: {'; '.join(words)}. Report if it brings the "
                  "pain or the tingling back.")
 
@@ -127,7 +140,7 @@ def cut(
     new_factor = round(factor * rules.reduce_factor, 4)
     regressed = dict(state.regressed)
     dropped, replaced, since = list(state.dropped), dict(state.replaced), dict(state.replaced_at)
-    stops: list[str] = []  # "stop it now" lines: each its own sentence
+    stops: list[str] = []  # "stop it now" and "a smaller dose" lines: each its own sentence
     words: list[str] = []
     for exercise_id in report.aggravated:
         if exercise_id not in library.exercises:
@@ -136,6 +149,13 @@ def cut(
         current = regressed.get(track, _current_variant(plan, week, track) or exercise_id)
         easier = library.easier_of.get(current)
         exercise = library.exercises[current]
+        if easier is None and track not in regressed and track not in replaced.values():
+            # Already the easiest version: first a smaller dose of it, so the work it does (the side of the
+            # trunk, for a side plank) goes on; only if that hurts too is it stopped and replaced. A
+            # replacement, already a step aside at its first dose, is replaced in turn at once.
+            regressed[track] = current
+            stops.append(EASED_AT_EASIEST.format(name=exercise.name))
+            continue
         if easier is None:
             stops.append(STOP_IT_NOW.format(name=exercise.name) + _take_out(library, plan, track, dropped, replaced, (since, week)))
             continue
@@ -162,3 +182,17 @@ def _current_variant(plan: Plan, week: int, track: str) -> str | None:
             if item.track == track:
                 return item.id
     return None
+
+
+def eased_dose(library: Library, item: Prescription) -> Prescription:
+    """``item`` at a smaller dose of its own variant, as an exercise that hurt at its easiest version is eased
+    before it is stopped: about half the planned dose, never more than it (a cut on top may take a little
+    more, never below the least a cut leaves)."""
+    exercise = library.exercises[item.id]
+    planned = replace(starting_dose(exercise), sets=item.sets, reps=item.reps, hold_seconds=item.hold_seconds,
+                      minutes=item.minutes)
+    return prescribe(exercise, scaled_dose(TrackState(exercise, planned), EASED_SHARE, keep_stretch_sets=False),
+                     item.track, item.slot)
+
+
+EASED_SHARE = 0.5  # an exercise eased at its easiest version keeps about half its planned dose
