@@ -13,9 +13,12 @@ from planner.domain.pain.state import AdaptationState
 from planner.domain.pain.tingling import NERVE_LOADING, TINGLING, tingling_persists
 from planner.domain.pain.warning_signs import (
     EASED_AT_EASIEST,
+    NAME_ANOTHER,
+    NAME_WHAT_BRINGS_IT_ON,
     REPLACED_BY,
     STOP_IT_NOW,
     alert_for,
+    left_out_for_the_nerve,
     persisting,
 )
 from planner.domain.plan.model import Plan, Prescription, prescribe
@@ -62,14 +65,10 @@ def advise(
     if names:
         reason += f"; {', '.join(names)} {'is' if len(names) == 1 else 'are'} dropped from the plan"
     if pulling:
-        one = len(pulling) == 1
-        reason += (f"; {', '.join(pulling)}, {'a stretch that pulls' if one else 'stretches that pull'} on the "
-                   f"nerve, {'is' if one else 'are'} left out{' too' if names else ''}")
+        reason += "; " + left_out_for_the_nerve(pulling, too=bool(names))
     reason += "".join(f". {swap.rstrip('.')}" for swap in swaps if swap)
     if not any(i in library.exercises for i in report.aggravated):
-        reason += (f"{'. If another exercise' if pulling else '; name the exercise that'} brings it on"
-                   f"{', name it' if pulling else ''} (planner pain SCORE --flag numbness --aggravated ID) and it "
-                   "is dropped from the plan")
+        reason += f". {NAME_ANOTHER}" if pulling else f"; {NAME_WHAT_BRINGS_IT_ON}"
     return new, f"{reason}. {alert.message}"
 
 

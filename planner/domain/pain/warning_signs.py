@@ -160,6 +160,19 @@ REPLACED_BY = "{name} takes its place, for the same purpose, starting at its fir
 EASED_AT_EASIEST = ("{name} is already the easiest version, so it stays at about half its dose, and goes back to "
                     "the plan's dose after two settled weeks; if it hurts again, it is stopped and another exercise "
                     "for the same purpose takes its place.")
+# Tingling in one leg: the exercise that brings it on is named with this (the CLI's words; the app ticks it).
+NAME_WHAT_BRINGS_IT_ON = ("name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
+                          "and it is dropped from the plan")
+NAME_ANOTHER = ("If another exercise brings it on, name it (planner pain SCORE --flag numbness --aggravated ID) "
+                "and it is dropped from the plan")
+
+
+def left_out_for_the_nerve(names: list[str], too: bool = False) -> str:
+    """The stretches left out while a nerve in the leg is irritated, named: "Hamstring stretch with a strap, a
+    stretch that pulls on the nerve, is left out" (``too`` when an exercise named was dropped as well)."""
+    one = len(names) == 1
+    return (f"{', '.join(names)}, {'a stretch that pulls' if one else 'stretches that pull'} on the nerve, "
+            f"{'is' if one else 'are'} left out{' too' if too else ''}")
 
 SCREENING_INTRO = (
     "Before your first plan, a few yes/no questions. Have you had any of these recently?"
