@@ -84,14 +84,20 @@ class Snapshot:
 
     def progress(self) -> Progress | None:
         """Worked out once per snapshot (a year of history is every day of the plan worked out), though
-        Today asks for it each time it is drawn (its first showing draws twice). Kept in the instance's
-        dict without a lock (``functools.cached_property`` on 3.11 holds one lock for every instance)."""
+        Today and History both ask for it, Today each time it is drawn. Today counts it in a worker after
+        its first frame, and History opened meanwhile waits for that count instead of making a second one
+        beside it (twice the time and the memory): a lock of this snapshot's own, since
+        ``functools.cached_property`` on 3.11 holds one lock for every instance."""
         if self.plan is None:
             return None
         kept = self.progress_counted()
-        if kept is None:
-            kept = self.__dict__["_progress"] = progress(self.plan, self.library, self.history, self.today,
-                                                         self.weekly_increase)
+        if kept is not None:
+            return kept
+        with self.__dict__.setdefault("_progress_lock", threading.Lock()):  # setdefault: one lock, whoever asks first
+            kept = self.progress_counted()
+            if kept is None:
+                kept = self.__dict__["_progress"] = progress(self.plan, self.library, self.history, self.today,
+                                                             self.weekly_increase)
         return kept
 
 

@@ -5,6 +5,7 @@ Check off here in one keystroke, or start the session runner for timers and cues
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import textwrap
 from typing import Any
@@ -18,6 +19,7 @@ from textual.events import Key
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from planner.app import messages
 from planner.app.access import planner_app
@@ -156,12 +158,20 @@ class TodayScreen(CompactLayout):
         if counted is not None:
             stats.update(_stats_words(counted))
         else:  # after this frame is drawn: a thread counting meanwhile would share the interpreter with it
-            self.call_after_refresh(self._count_progress, snapshot)
+            self.call_after_refresh(self._count_when_shown, snapshot)
+
+    def _count_when_shown(self, snapshot: Snapshot) -> None:
+        """Count once the frame is up, if the line is still to be shown: the first show comes before the
+        screen knows its size, and a phone's size hides the line."""
+        if self.is_mounted and snapshot is self.snapshot and not is_compact(self):
+            self._count_progress(snapshot)
 
     @work(thread=True, exclusive=True, group="progress")
     def _count_progress(self, snapshot: Snapshot) -> None:
         summary = snapshot.progress()
-        if summary is not None:
+        if summary is None or get_current_worker().is_cancelled:
+            return
+        with contextlib.suppress(RuntimeError):  # the app closed while this counted: nothing to show it on
             self.app.call_from_thread(self._counted, snapshot, summary)
 
     def _counted(self, snapshot: Snapshot, summary: Progress) -> None:
