@@ -18,12 +18,13 @@ from planner.domain.pain.warning_signs import (
     NAME_WHAT_BRINGS_IT_ON,
     REPLACED_BY,
     STOP_IT_NOW,
+    STRETCH_REPLACED_BY,
     alert_for,
     left_out_for_the_nerve,
     persisting,
 )
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
-from planner.domain.plan.progression import TrackState, scaled_dose, starting_dose
+from planner.domain.plan.progression import TrackState, is_stretch, scaled_dose, starting_dose
 from planner.domain.plan.substitutes import replacement_for
 from planner.domain.records import History, PainReport
 
@@ -93,7 +94,9 @@ def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], repl
     if other is None:
         return ""
     replaced[place], weeks[place] = other, week
-    return " " + REPLACED_BY.format(name=library.exercises[other].name)
+    gone = library.exercises.get(track)
+    words = STRETCH_REPLACED_BY if gone is not None and is_stretch(gone) else REPLACED_BY
+    return " " + words.format(name=library.exercises[other].name)
 
 
 
@@ -197,7 +200,7 @@ def cut(
             # trunk, for a side plank) goes on; only if that hurts too is it stopped and replaced. A
             # replacement, already a step aside at its first dose, is replaced in turn at once.
             regressed[track] = current
-            stops.append(EASED_AT_EASIEST.format(name=exercise.name))
+            stops.append(EASED_AT_EASIEST.format(name=exercise.name, top=rules.hold_max))
             continue
         if easier is None:
             stops.append(STOP_IT_NOW.format(name=exercise.name) + _take_out(library, plan, track, dropped, replaced, (since, week)))
@@ -216,6 +219,18 @@ def cut(
     new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
                   dropped=dropped, replaced=replaced, replaced_at=since, rebuild_weeks=rules.rebuild_weeks)
     return new, reason
+
+
+def next_step_words(plan: Plan, library: Library, state: AdaptationState, week: int, exercise_id: str) -> str:
+    """What naming ``exercise_id`` with pain that calls for easing would do to it (see :func:`cut`), in words
+    after "it": "moves to an easier variant", "stays at about half its dose", or "is stopped and replaced"."""
+    track = library.chain(exercise_id)[0]
+    current = state.regressed.get(track, _current_variant(plan, week, track) or exercise_id)
+    if library.easier_of.get(current) is not None:
+        return "moves to an easier variant"
+    if track not in state.regressed and track not in state.replaced.values():
+        return "stays at about half its dose"
+    return "is stopped and replaced"
 
 
 def _current_variant(plan: Plan, week: int, track: str) -> str | None:
