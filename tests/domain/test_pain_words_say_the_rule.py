@@ -94,3 +94,18 @@ def test_a_report_after_a_session_is_not_called_settled_before_the_morning(plan:
     _, _, [note] = report(plan, library, state, history, PainReport(MON, "after", 3))
     assert "acceptable (up to 5, not far above your usual, and no higher than the week before)" in note, note
     assert "settled" not in note.split("acceptable", 1)[1].split(")", 1)[0], note
+
+
+def test_a_rebuild_said_after_a_session_waits_on_its_morning_in_words(plan: Plan, library: Library) -> None:
+    """After a flare, a falling 4 after a session begins the rebuild, but its next morning can still hold it:
+    the words say so, rather than announcing a rebuild that a morning of 3 then stops."""
+    history, state = History(usual_pain=2), AdaptationState()
+    for day in (START, START + dt.timedelta(days=2), START + dt.timedelta(days=4)):
+        state, history, _ = report(plan, library, state, history, PainReport(day, "after", 1))
+    state, history, _ = report(plan, library, state, history, PainReport(MON, "after", 7))
+    state, history, _ = report(plan, library, state, history, PainReport(MON + dt.timedelta(days=1), "next-morning", 6))
+    state, history, [said] = report(plan, library, state, history, PainReport(WED, "after", 4))
+    assert "rebuilding from 70%" in said and "as long as the next morning settles" in said, said
+    state, history, [held] = report(plan, library, state, history,
+                                    PainReport(WED + dt.timedelta(days=1), "next-morning", 3))
+    assert "not settled by the next morning" in held, held

@@ -223,8 +223,11 @@ def _apply(
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
         new = replace(settled, growing_since=day, ceiling=None, rebuild_weeks=rules.rebuild_weeks)
         if not tolerated:
+            # Said after a session, before its morning: the rebuild goes on only if that morning settles.
+            morning = "" if report.when == "next-morning" else \
+                ", as long as the next morning settles (one that does not holds the doses where they are)"
             return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} to the full planned "
-                                          f"volume within {weeks_words(rules.rebuild_weeks)}.")
+                                          f"volume within {weeks_words(rules.rebuild_weeks)}{morning}.")
         new = first_step_now(new, session)
         return adjust("rebuild", new, f"{label} is {fine}: the session at {factor:.0%} has settled by the next "
                                       f"morning, so the rebuild begins with the next session a first step up, at "
