@@ -177,7 +177,7 @@ def rebuilt_adjustment(
     week, _ = position(plan, new, day, weekly_increase)
     when = "today" if reached == day else f"{DAY_NAMES[reached.weekday()]} {reached.isoformat()}"
     reason = (f"Back to the full plan from {when}, at week {week}'s doses: the sessions at {before:.0%} brought no "
-              "pain that called for a hold or a cut, so the build back after the pain is complete and the plan "
+              "pain that called for a hold or a cut, so the build back is complete and the plan "
               "moves on again. Report how the sessions go, as before.")
     return new, Adjustment(day, AdjustmentKind.REBUILT, reason, new.dump())
 
