@@ -17,7 +17,7 @@ from planner.app.bindings import LIBRARY_BINDINGS
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
-from planner.app.widgets.footer import FittedFooter
+from planner.app.widgets.footer import FittedFooter, MoreKeys
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
@@ -34,7 +34,7 @@ def matches(exercise: Exercise, text: str, category: str, target: str) -> bool:
             and (target == ANY or target in exercise.targets))
 
 
-class LibraryScreen(SizedScreen):
+class LibraryScreen(MoreKeys, SizedScreen):
     BINDINGS = LIBRARY_BINDINGS
 
     @property

@@ -18,7 +18,7 @@ from planner.app.compact import CompactLayout
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
-from planner.app.widgets.footer import FittedFooter
+from planner.app.widgets.footer import FittedFooter, MoreKeys
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.days.relief import ReliefItem, relief_items
 from planner.domain.kinds import AlertLevel
@@ -26,7 +26,7 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import HEADINGS, SIGNS
 
 
-class ReliefScreen(CompactLayout, SizedScreen):
+class ReliefScreen(MoreKeys, CompactLayout, SizedScreen):
     BINDINGS = RELIEF_BINDINGS
     FOOTER_PRIORITY = ("timer", "pause", "resume", "app.go('today')", "shorter", "longer")
 

@@ -39,7 +39,7 @@ from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import BigClock, clock_text
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
-from planner.app.widgets.footer import FittedFooter
+from planner.app.widgets.footer import FittedFooter, MoreKeys
 from planner.domain.days import session_run as run_events
 from planner.domain.days.session_run import (
     SWITCH_CHOICES,
@@ -92,7 +92,7 @@ def clock_rows(size: Size) -> int:
     return size.height - 22 - figure_rows(size)
 
 
-class SessionRunner(DismissOnce, SizedScreen):
+class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
     """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the clock."""
 
     BINDINGS = RUNNER_BINDINGS

@@ -23,7 +23,7 @@ from planner.app.bindings import PLAN_BINDINGS
 from planner.app.compact import TWO_PANE_WIDTH
 from planner.app.data import Snapshot
 from planner.app.screens.sizes import SizedScreen
-from planner.app.widgets.footer import FittedFooter
+from planner.app.widgets.footer import FittedFooter, MoreKeys
 from planner.app.widgets.hanging import Hanging, Line
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import MARKS
@@ -65,10 +65,11 @@ def doses_week(views: list[DayView], index: int) -> int | None:
     return min(weeks) if weeks else None
 
 
-class PlanViewScreen(SizedScreen):
+class PlanViewScreen(MoreKeys, SizedScreen):
     """From 110 columns the weeks and the highlighted week's sessions sit side by side."""
 
     BINDINGS = PLAN_BINDINGS
+    FOOTER_PRIORITY = ("week(-1)", "week(1)")  # at 40 columns the weeks, then what fits beside More
 
     def compose(self) -> ComposeResult:
         yield NavBar("plan")
