@@ -14,10 +14,11 @@ from textual.widgets.option_list import Option
 
 from planner.app.access import planner_app
 from planner.app.bindings import LIBRARY_BINDINGS
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
-from planner.app.widgets.footer import FittedFooter, MoreKeys
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise

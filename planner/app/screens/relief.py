@@ -15,10 +15,11 @@ from textual.widgets.option_list import Option
 from planner.app.access import planner_app
 from planner.app.bindings import RELIEF_BINDINGS
 from planner.app.compact import CompactLayout
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
-from planner.app.widgets.footer import FittedFooter, MoreKeys
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.domain.days.relief import ReliefItem, relief_items
 from planner.domain.kinds import AlertLevel

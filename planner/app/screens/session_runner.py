@@ -34,12 +34,13 @@ from planner.app.bindings import RUNNER_BINDINGS
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 from planner.app.data import Snapshot
 from planner.app.screens.dismiss_once import DismissOnce
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.runner_words import phase_words, ready_seconds
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import BigClock, clock_text
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
-from planner.app.widgets.footer import FittedFooter, MoreKeys
+from planner.app.widgets.footer import FittedFooter
 from planner.domain.days import session_run as run_events
 from planner.domain.days.session_run import (
     SWITCH_CHOICES,

@@ -23,9 +23,10 @@ from planner.app.access import planner_app
 from planner.app.bindings import TODAY_BINDINGS, key_for
 from planner.app.compact import CompactLayout, is_compact
 from planner.app.data import Snapshot
+from planner.app.screens.more import MoreKeys
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.exercise_detail import ExerciseDetail
-from planner.app.widgets.footer import FittedFooter, MoreKeys
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.days.easier import doses_words

@@ -22,8 +22,9 @@ from planner.app.access import planner_app
 from planner.app.bindings import PLAN_BINDINGS
 from planner.app.compact import TWO_PANE_WIDTH
 from planner.app.data import Snapshot
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.sizes import SizedScreen
-from planner.app.widgets.footer import FittedFooter, MoreKeys
+from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.hanging import Hanging, Line
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import MARKS

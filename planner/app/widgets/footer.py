@@ -6,20 +6,16 @@ chooses: Quit first, then the screen's keys in its ``FOOTER_PRIORITY`` order (th
 order), as many as fit whole; when any is left out and the screen has a More menu (a binding for ``more``,
 ``m`` on every screen but the runner, where m stops an exercise part-way), More takes a place. The keys
 keep their binding order on screen. Every key still works whether shown or not; help and the command
-palette list them all, and More (:class:`MoreKeys`) lists those the footer leaves out, as a list to tap.
+palette list them all, and More (:class:`~planner.app.screens.more.MoreKeys`) lists those the footer leaves out, as a list to tap.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
-
-from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, NAV_BINDINGS
 
 QUIT, MORE = "quit", "more"
 PALETTE_WIDTH = 11  # "▏^p palette" in the compact footer, docked right
@@ -115,34 +111,3 @@ class FittedFooter(Footer):
             if self._bindings_ready:
                 self.call_later(self.recompose)
 
-
-class MoreKeys(Screen):
-    """A screen whose fitted footer can leave keys out: its ``more`` binding opens the More menu, listing
-    the screen's other keys (those that apply now), then, on a place, the other places, and export, learn,
-    help and quit. The one way every screen reaches what its narrow footer drops."""
-
-    def action_more(self) -> None:
-        from planner.app.screens.more import MoreMenu
-
-        self.app.push_screen(MoreMenu(*self.more_entries()), self._more_chosen)
-
-    def more_entries(self) -> tuple[list[tuple[Binding, DOMNode]], list[tuple[Binding, DOMNode]]]:
-        """(the menu's entries, the footer's keys that also work in it), each binding with its node."""
-        shown = self.query_one(FittedFooter).shown | {MORE}
-        own = [b for b in self.BINDINGS if isinstance(b, Binding) and b.id != FOOTER_ONLY]
-        entries: list[tuple[Binding, DOMNode]] = [
-            (b, self) for b in own if b.action not in shown
-            and self.check_action(b.action.split("(")[0], ()) is not False]
-        if len(self.app.screen_stack) == 1:  # a place (not the runner over Today): the places, export, learn
-            entries += [(b, self.app) for b in NAV_BINDINGS if b.action != f"go('{self.app.current_mode}')"]
-            app_keys = [b for b in APP_BINDINGS if b not in NAV_BINDINGS]
-        else:
-            app_keys = [b for b in APP_BINDINGS if b.action in ("help", QUIT)]
-        keys = {key for b in own for key in b.key.split(",")}
-        entries += [(b, self.app) for b in app_keys if not keys & set(b.key.split(","))]
-        also: list[tuple[Binding, DOMNode]] = [(b, self) for b in own if b.action in shown and b.action != MORE]
-        return entries, also
-
-    def _more_chosen(self, chosen: tuple[str, DOMNode] | None) -> None:
-        if chosen is not None:
-            self.app.call_later(self.app.run_action, *chosen)
