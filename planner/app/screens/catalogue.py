@@ -20,6 +20,7 @@ from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
+from planner.app.widgets.text_field import TextField
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
 
@@ -47,7 +48,7 @@ class LibraryScreen(MoreKeys, SizedScreen):
         self.choices = {"category": [ANY, *(c.value for c in Category)], "target": [ANY, *targets]}
         yield NavBar("library")
         with Horizontal(id="filters"):
-            yield Input(placeholder="search (/)", id="search", compact=True)
+            yield TextField(placeholder="search (/)", id="search", compact=True)
             for name, values in self.choices.items():
                 yield Select([(f"any {name}" if v == ANY else v, v) for v in values], value=ANY,
                              allow_blank=False, id=name, compact=True)
