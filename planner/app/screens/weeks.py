@@ -186,7 +186,7 @@ class PlanViewScreen(MoreKeys, SizedScreen):
                 or "nothing (paused)"
             items += "".join(f"; any time that day: {marks[p.id]}{p.name} {p.dose_text()}"
                              for p in view.exercises if p.apart)
-            lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status}{length}: ",
+            lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status_words}{length}: ",
                                                   "bold"), items)))
         dates = week_dates(snapshot, index)
         for change in (a for a in snapshot.history.adjustments if dates[0] <= a.date <= dates[-1]):
