@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 from textual.widgets._footer import FooterKey
 
 from planner.app.screens.more import MoreMenu
@@ -67,6 +68,8 @@ async def dropped_keys_are_under_more(pilot, width: int) -> None:
     menu = pilot.app.screen
     assert isinstance(menu, MoreMenu)
     assert dropped <= {b.action for b, _node in menu.entries}, f"{width} columns: not in More"
+    rows = [str(menu.query_one(OptionList).get_option_at_index(i).prompt) for i in range(len(menu.entries) + 1)]
+    assert all(row[5:7] == "  " and row[4] != " " for row in rows), rows  # each key in its 5-cell column
     await pilot.press("escape")
     await settle(pilot)
     assert pilot.app.screen is screen

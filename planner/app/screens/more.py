@@ -25,6 +25,12 @@ from planner.app.widgets.footer import MORE, QUIT, FittedFooter
 LIST_KEYS = frozenset({"enter", "up", "down", "home", "end", "pageup", "pagedown", "escape", "tab", "shift+tab"})
 
 
+def short_key(binding: Binding) -> str:
+    """The key for More's 5-cell column: "esc" for Escape, as the footer writes it ("escape" overflowed)."""
+    label = key_label(binding)
+    return "esc" if label == "escape" else label
+
+
 class MoreMenu(DismissOnce, ModalScreen[tuple[str, DOMNode] | None]):
     """Dismisses with the chosen (action, node), for the screen that opened it to run once it is gone
     (run while it is still closing, a dialog the action opens would be closed with it)."""
@@ -42,7 +48,7 @@ class MoreMenu(DismissOnce, ModalScreen[tuple[str, DOMNode] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="more"):
             yield Static("More  (Escape closes)", id="more-title")
-            yield OptionList(*(Option(f"{key_label(b):>5}  {self.entry_title(b)}", id=str(i))
+            yield OptionList(*(Option(f"{short_key(b):>5}  {self.entry_title(b)}", id=str(i))
                                for i, (b, _) in enumerate(self.entries)),
                              Option("  esc  Close", id="close"), id="more-list")  # a phone's keyboard has no Escape
 
