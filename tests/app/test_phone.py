@@ -185,6 +185,24 @@ async def test_every_place_and_dialog_opens_on_a_phone_within_the_width(seeded: 
         assert app.screen.has_class("-reading"), "Enter opened the lesson"
 
 
+async def test_the_library_says_whole_when_nothing_matches(seeded: Path) -> None:
+    """At 40 and 80 columns the library's "no exercise matches" says how to get the list back, not cut
+    with … (it was one line of 66 characters in a list 36 or 28 wide)."""
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("m", "l")
+        await settle(pilot)
+        await pilot.press("slash", "z", "z", "q")
+        await settle(pilot)
+        for size in ((40, 16), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            listed = "\n".join(line.text for line in app.screen.query_one(OptionList).render_lines(
+                app.screen.query_one(OptionList).region.reset_offset))
+            assert "the filters to any." in listed and "…" not in listed, (size, listed)
+
+
 async def test_the_builder_and_its_safety_questions_fit_a_phone(data_dir: Path) -> None:
     """A first run at 40×16: the builder and the safety questions open at that size, each sign's question
     is read whole (wrapped, not cut with …), and nothing is drawn past the edge."""

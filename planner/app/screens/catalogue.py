@@ -78,7 +78,8 @@ class LibraryScreen(MoreKeys, SizedScreen):
         if found:
             options.highlighted = 0
         else:
-            options.add_option(Option("No exercise matches. Clear the search or set the filters to any.",
+            # Short lines: the list keeps each row to one line (ellipsis), ~28 cells wide at 80 columns.
+            options.add_option(Option("No exercise matches.\nClear the search, or set\nthe filters to any.",
                                       disabled=True))
             self.query_one(ExerciseDetail).show(self.library, None)
             self.query_one(FigureView).show_figure(None)
