@@ -14,7 +14,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.events import Key
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -23,9 +22,10 @@ from textual.worker import get_current_worker
 
 from planner.app import messages
 from planner.app.access import planner_app
-from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, NAV_BINDINGS, TODAY_BINDINGS, key_for
+from planner.app.bindings import TODAY_BINDINGS, key_for
 from planner.app.compact import CompactLayout, is_compact
 from planner.app.data import Snapshot
+from planner.app.screens.more import MoreKeys
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.footer import FittedFooter
@@ -74,12 +74,12 @@ def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
 
 
 def _stats_words(summary: Progress) -> str:
-    done = sum(1 for view, _ in summary.sessions if view.status == "done")
+    done = sum(1 for view, _ in summary.sessions if view.counts_as_done)  # one left out counts, as in adherence
     return (f"Streak {summary.current_streak} (best {summary.best_streak}) · adherence {summary.adherence}% "
             f"· {done} done so far")
 
 
-class TodayScreen(CompactLayout):
+class TodayScreen(MoreKeys, CompactLayout):
     BINDINGS = TODAY_BINDINGS
     FOOTER_PRIORITY = FOOTER_PRIORITY
     _score_ahead: str | None = None  # digits typed after r, before the check-in is up
@@ -282,22 +282,6 @@ class TodayScreen(CompactLayout):
             return
         item = next((p for p in self.snapshot.day().exercises if p.id == exercise_id), None)
         self.query_one(ExerciseDetail).show(self.snapshot.library, exercise_id, item)
-
-    def action_more(self) -> None:
-        """The compact footer's More…: every other key of Today, the places, export, help and quit."""
-        from planner.app.screens.more import MoreMenu
-
-        shown = self.query_one(FittedFooter).shown | {"more"}
-        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown and b.id != FOOTER_ONLY
-                   and self.check_action(b.action.split("(")[0], ()) is not False]
-        entries += [(b, self.app) for b in NAV_BINDINGS if b.action != "go('today')"]
-        entries += [(b, self.app) for b in APP_BINDINGS if b not in NAV_BINDINGS]
-        also = [(b, self) for b in TODAY_BINDINGS if b.action in shown and b.action != "more"]
-        self.app.push_screen(MoreMenu(entries, also), self._more_chosen)
-
-    def _more_chosen(self, chosen: tuple[str, DOMNode] | None) -> None:
-        if chosen is not None:
-            self.app.call_later(self.app.run_action, *chosen)
 
     def action_toggle(self) -> None:
         """Check off the highlighted exercise and move on; on one already ticked, say how to take it back."""

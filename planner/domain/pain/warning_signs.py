@@ -103,7 +103,7 @@ DETAILS: dict[Level, str] = {
     ),
     AlertLevel.ADVICE: (
         "Until it has settled for two weeks, the stretches that pull on the nerve (the hamstring and calf "
-        "stretches) stay out of the plan. If it is still there tomorrow, report it again (--flag numbness). "
+        "stretches) stay out of the plan. If it is still there tomorrow, report it again. "
         "If it lasts more than a few days, see a physiotherapist or doctor; if the leg grows weak, a doctor "
         "today. If both legs are affected, or the groin or bottom goes numb, or bladder or bowel control "
         "changes, go to an emergency department now."
