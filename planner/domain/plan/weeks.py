@@ -74,22 +74,25 @@ def progress_week(
     two_sets: list[str] = []
     rotated = tracks[offset:] + tracks[:offset]
 
-    def rank(track: str) -> int:
-        """Walks of their own first, then the slots' strength work, stretches, mobility, fillers last."""
+    def rank(track: str) -> tuple[int, bool]:
+        """Walks of their own first, then the slots' strength work (a step towards one of McGill's big three
+        first), stretches, mobility, fillers last."""
         exercise = current[track].exercise
         if track in fillers:
-            return 4
+            return 4, True
         if is_walk(exercise):
-            return 0
-        return {Category.CORE: 1, Category.FLEXIBILITY: 2}.get(exercise.category, 3)
+            return 0, True
+        return {Category.CORE: 1, Category.FLEXIBILITY: 2}.get(exercise.category, 3), track not in learning
+
+    learning = learning_steps(builder, sessions, current)
 
     # A walk that is a slot of its own goes first (walking is the backbone of a return to activity);
     # fillers (an extra exercise, a walk that only uses spare minutes) go last.
     fillers = {t for t in tracks if all(i.extra for items in sessions for i in items if i.track == t)}
     # A slot may keep its exercises at their own variants (``harder = false``: the first days after a spasm).
     same_variant = {i.track for items in sessions for i in items if not program.slots[i.spec].harder}
-    promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank))
-                  if t not in same_variant]
+    promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank),
+                                         learning) if t not in same_variant]
     for track in sorted(rotated, key=rank):
         state = current[track]
         if track in fresh:
@@ -152,7 +155,8 @@ def progress_week(
     if not promoted and not fresh and harder_left > 0:
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
         # sessions still progress (one that has not grown for two weeks, one a week).
-        swap = _harder_instead(builder, current, [t for t in stuck if t not in same_variant], week_number,
+        swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant),
+                                                        key=lambda t: t not in learning), week_number,
                                slots_of, weights, seconds, volume, bound, big_steps)
         if swap is not None:
             track, state, reason, load_change, change = swap
@@ -213,6 +217,29 @@ def progress_week(
     return current, reasons
 
 
+def learning_steps(builder: SessionPlanner, sessions: list[list[Item]], states: dict[str, TrackState]) -> frozenset[str]:
+    """The tracks at a variant easier than the exercise their slot is named after (the hands-and-knees arm
+    reach in the bird-dog slot, the side plank on the knees in the side-plank slot): steps towards the
+    named form of one of McGill's big three, which go before the other strength work's steps and
+    harder variants (the one change a week is theirs first)."""
+    library = builder.library
+    learning = set()
+    for items in sessions:
+        for item in items:
+            named = builder.program.slots[item.spec].slot.value
+            at = states[item.track].exercise.id
+            if named not in library.exercises or at == named:
+                continue
+            seen = {at}
+            while at in library.harder_of and library.harder_of[at] not in seen:
+                at = library.harder_of[at]
+                seen.add(at)
+                if at == named:
+                    learning.add(item.track)
+                    break
+    return frozenset(learning)
+
+
 def _third_set(state: TrackState, step: Step) -> bool:
     """Whether the step gives a stretch a third set (two holds of 15-60 s are the common guidance)."""
     return is_stretch(state.exercise) and step.state.dose.sets > max(STRETCH_SETS_MIN, state.dose.sets)
@@ -252,7 +279,7 @@ def _harder_instead(
 
 
 def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: list[str], fresh: frozenset[str],
-                week_number: int, in_order: list[str]) -> list[str]:
+                week_number: int, in_order: list[str], learning: frozenset[str] = frozenset()) -> list[str]:
     """The tracks ready for a harder variant, longest waiting first (then in the week's order of importance).
 
     Strength and stretch work only; a movement joining this week is not ready. Records since when each
@@ -269,4 +296,4 @@ def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: 
         if step is not None and step.promoted:
             ready.append(track)
     builder.ready_since = {t: builder.ready_since.get(t, week_number) for t in ready}
-    return sorted(ready, key=lambda t: (builder.ready_since[t], in_order.index(t)))
+    return sorted(ready, key=lambda t: (t not in learning, builder.ready_since[t], in_order.index(t)))
