@@ -139,19 +139,6 @@ def progress_week(
         current[track] = step.state
         steps.append(step.reason)
         promoted += step.promoted
-    # A step the limit turned away may fit after all once fillers made way for others: a week whose load
-    # ends level must not name the weekly limit as what held it back.
-    for track, step in deferred:
-        change = step.state.estimated_seconds - current[track].estimated_seconds
-        load_change = weights[track] * (step.state.volume - current[track].volume)
-        if volume + load_change <= bound and all(seconds[n] + change <= builder.budget for n in slots_of[track]):
-            volume += load_change
-            for n in slots_of[track]:
-                seconds[n] += change
-            current[track] = step.state
-            steps.append(step.reason)
-        else:
-            held_by_load = True
     if not promoted and not fresh and harder_left > 0:
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
         # sessions still progress (one that has not grown for two weeks, one a week).
@@ -168,6 +155,21 @@ def progress_week(
                 seconds[n] += change
             steps.append(reason)
             stuck.remove(track)
+    # A step the limit turned away may fit after all once fillers made way for others or a harder variant
+    # started lower: a week whose load ends level must not name the weekly limit as what held it back.
+    for track, step in deferred:
+        change = step.state.estimated_seconds - current[track].estimated_seconds
+        load_change = weights[track] * (step.state.volume - current[track].volume)
+        if volume + load_change <= bound and all(seconds[n] + change <= builder.budget for n in slots_of[track]):
+            volume += load_change
+            for n in slots_of[track]:
+                seconds[n] += change
+            current[track] = step.state
+            steps.append(step.reason)
+        elif volume + load_change > bound:
+            held_by_load = True
+        else:
+            held_by_minutes = True  # the load would fit now; the minutes do not
     builder.stuck_since = {t: builder.stuck_since.get(t, week_number) for t in stuck}
     for walk, before in shortened.items():
         steps.append(f"{current[walk].exercise.name}: {before} min → {current[walk].dose.minutes} min, "
