@@ -23,6 +23,7 @@ from planner.domain.pain.adaptation import (
     settle,
 )
 from planner.domain.pain.alerts import current_alert
+from planner.domain.pain.easing import eased_dose
 from planner.domain.pain.moving_on import catch_up
 from planner.domain.pain.recurring import recurring_pain
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
@@ -107,7 +108,10 @@ def slot_on(plan: Plan, day: dt.date) -> int | None:
 
 
 def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescription:
-    """The easier variant at the dose closest to (never above) the planned volume."""
+    """The easier variant at the dose closest to (never above) the planned volume; the same variant, eased
+    after pain at its easiest version, at a smaller dose (:func:`planner.domain.pain.easing.eased_dose`)."""
+    if easier_id == item.id:
+        return eased_dose(library, item)
     easier = library.exercises[easier_id]
     main_cap, sets_cap = caps(easier)
     top = replace(starting_dose(easier), **{"sets": sets_cap, easier.primary_field: main_cap})

@@ -27,15 +27,9 @@ import math
 from dataclasses import replace
 
 from planner.domain.kinds import AdjustmentKind
-from planner.domain.pain.adaptation import (
-    AdaptationState,
-    calendar_week,
-    current_state,
-    is_session_day,
-    position,
-    settle,
-)
+from planner.domain.pain.position import calendar_week, is_session_day, position, settle
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
+from planner.domain.pain.state import AdaptationState, current_state
 from planner.domain.plan.model import Plan
 from planner.domain.records import Adjustment, History
 
