@@ -34,6 +34,7 @@ from planner.app.bindings import RUNNER_BINDINGS
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 from planner.app.data import Snapshot
 from planner.app.screens.dismiss_once import DismissOnce
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.runner_words import phase_words, ready_seconds
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import BigClock, clock_text
@@ -92,7 +93,7 @@ def clock_rows(size: Size) -> int:
     return size.height - 22 - figure_rows(size)
 
 
-class SessionRunner(DismissOnce, SizedScreen):
+class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
     """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the clock."""
 
     BINDINGS = RUNNER_BINDINGS

@@ -40,6 +40,12 @@ PART_COUNTS_AS = 0.5  # a session checked off in part counts as half a session
 ALL_BUT_ONE_FROM = 3
 
 
+def all_but_one(session: set[str], done: set[str]) -> bool:
+    """A session of at least :data:`ALL_BUT_ONE_FROM` exercises with exactly one of them not done: the plan
+    counts it as done, and so do adherence and streaks (the record keeps it as it was: partly done)."""
+    return len(session) >= ALL_BUT_ONE_FROM and len(session - done) == 1
+
+
 def state_before(history: History, day: dt.date) -> AdaptationState:
     """The state the adjustments recorded before ``day`` left (where the person stood as ``day`` began)."""
     return current_state(History(adjustments=tuple(a for a in history.adjustments if a.date < day)))
@@ -64,7 +70,7 @@ def week_work(plan: Plan, history: History, week: int) -> tuple[int, int, int]:
             # The session's own exercises: the walk apart from it, done alone, moves no strength work on.
             session = {p.id for p in record.exercises if not p.apart}
             done = {i for i, c in checked.items() if c.status == "done"}
-            if session and (done >= session or len(session) >= ALL_BUT_ONE_FROM and len(session - done) == 1):
+            if session and (done >= session or all_but_one(session, done)):
                 full += 1
             elif set(checked) & (session or {p.id for p in record.exercises}):
                 part += 1

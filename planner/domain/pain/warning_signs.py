@@ -96,14 +96,17 @@ DETAILS: dict[Level, str] = {
         "If you cannot get an appointment, use an urgent care service. " + RESUME_HOW + "."
     ),
     AlertLevel.SOON: (
-        "Tingling or numbness in a leg that lasts or keeps coming back should be checked. Until then the plan "
-        "holds, and stretches that pull on the nerve (hamstring and slump-type stretches) stay out. If any "
-        "weakness appears, or both legs are affected, see a doctor today."
+        "Tingling or numbness in a leg that lasts or keeps coming back should be checked. For two weeks after "
+        "you last report it the plan holds, and the stretches that pull on the nerve (the hamstring and calf "
+        "stretches) stay out. If the leg grows weak, see a doctor today. If both legs are affected, or the "
+        "groin or bottom goes numb, or bladder or bowel control changes, go to an emergency department now."
     ),
     AlertLevel.ADVICE: (
-        "Until it has settled for two weeks, stretches that pull on the nerve (hamstring and slump-type "
-        "stretches) stay out of the plan. If the numbness or tingling lasts more than a few days, spreads, or "
-        "any weakness appears, see a doctor or physiotherapist."
+        "Until it has settled for two weeks, the stretches that pull on the nerve (the hamstring and calf "
+        "stretches) stay out of the plan. If it is still there tomorrow, report it again. "
+        "If it lasts more than a few days, see a physiotherapist or doctor; if the leg grows weak, a doctor "
+        "today. If both legs are affected, or the groin or bottom goes numb, or bladder or bowel control "
+        "changes, go to an emergency department now."
     ),
 }
 
