@@ -38,11 +38,14 @@ from planner.domain.library.slots import SLOT_PURPOSE
 from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.direction import apply_direction
+from planner.domain.plan.joins import delay_joins, trim_fillers
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
 from planner.domain.plan.progression import TrackState
+from planner.domain.plan.room import refill
 from planner.domain.plan.sessions import Item, SessionPlanner
 from planner.domain.plan.walks import walks_apart_start
-from planner.domain.plan.weeks import delay_joins, easier_week, progress_week, refill, trim_fillers, week_load
+from planner.domain.plan.weekly_load import easier_week, week_load
+from planner.domain.plan.weeks import progress_week
 
 __all__ = ["build_plan", "session_dates", "starting_variant"]
 

@@ -74,6 +74,7 @@ class SessionPlanner:
         self.seen: set[str] = set()
         self.new_left: int | None = None
         self.stuck_since: dict[str, int] = {}  # tracks with no room to grow in the minutes: since week
+        self.told_two_sets: set[str] = set()  # stretches already said to stay at two sets for the strength work
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)
         self.dates: dict[int, list] = {}  # each week's session dates, for slots bound to calendar days
         # Lying-down relief (heat, cold, rest positions, breathing) never gets extra exercises: movement comes first.
