@@ -48,6 +48,7 @@ from planner.domain.library.models import (
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.warning_signs import SIGN_NAMES
 from planner.domain.plan.builder import session_dates
+from planner.domain.plan.doses import set_reps
 from planner.domain.plan.model import (
     DAY_NAMES,
     EARLIEST,
@@ -58,7 +59,6 @@ from planner.domain.plan.model import (
     Prescription,
     Session,
     Week,
-    set_reps,
 )
 from planner.domain.records import Adjustment, SessionNote
 
