@@ -44,12 +44,18 @@ class HeldBack:
     planned: Prescription
     kept: Prescription
     done: int  # sessions at the top dose checked off as done so far
-    needed: int
+    needed: int  # 0: a track that lags the plan (see ``lagging``), not waiting for sessions at a top dose
     why: str = ""  # earned, yet waiting: for a hold, cut or rebuild, or for another change this week
 
     @property
+    def lagging(self) -> bool:
+        """Kept back because its track lags the plan (:mod:`planner.domain.days.track_position`): no count of
+        sessions releases it; done again, it moves up with the plan week by week."""
+        return self.needed == 0
+
+    @property
     def reason(self) -> str:
-        if self.needed == 0:  # a track that lags the plan (planner.domain.days.track_position)
+        if self.lagging:
             plan = self.planned.dose_text() if self.planned.id == self.kept.id else \
                 f"{self.planned.name} {self.planned.dose_text()}"
             return (f"{self.kept.name} stays at {self.kept.dose_text()}, not the plan's {plan}: each exercise "
@@ -66,8 +72,12 @@ class HeldBack:
                 f"({self.kept.dose_text()}) in {sessions}, checked off as done.")
 
     def as_json(self) -> dict:
-        return {"id": self.kept.id, "instead_of": self.planned.id, "sessions_done": self.done,
-                "sessions_needed": self.needed, "reason": self.reason}
+        """The JSON of ``today --json`` and ``plan show --json``: the session counts are null for a lagging
+        track, which waits for no sessions (a count of 0 of 0 would read as already earned)."""
+        counted = not self.lagging
+        return {"id": self.kept.id, "instead_of": self.planned.id,
+                "sessions_done": self.done if counted else None, "sessions_needed": self.needed if counted else None,
+                "reason": self.reason}
 
 
 def held_back(plan: Plan, library: Library, history: History, week: int, day: dt.date,
