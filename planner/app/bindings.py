@@ -33,6 +33,10 @@ APP_BINDINGS = [
 
 FOOTER_ONLY = "footer-only"  # a binding's id: a second, footer copy of a key that help and the palette list once
 
+# In a footer only when the terminal is too narrow for all of the screen's keys: see widgets/footer.py.
+MORE_TITLE = "More: the keys and places the compact footer leaves out"
+MORE_BINDING = Binding("m", "more", "More", tooltip=MORE_TITLE, show=False)
+
 TODAY_BINDINGS = [
     Binding("enter", "start", "Start", tooltip="Start the session", priority=True),
     Binding("space", "toggle", "Check off"),
@@ -52,8 +56,7 @@ TODAY_BINDINGS = [
     # the hidden one: FOOTER_ONLY bindings are left out of them.
     Binding("u", "undo_pain('paused')", "Undo pain", tooltip="Undo the last pain report", id=FOOTER_ONLY),
     Binding("u", "undo_pain", "Undo pain", tooltip="Undo the last pain report", show=False),
-    # In the footer only on a phone-sized terminal, where the rest of the keys do not fit.
-    Binding("m", "more", "More", tooltip="More: the keys and places the compact footer leaves out", show=False),
+    MORE_BINDING,
 ]
 
 SOUND_BINDING = Binding("b", "app.toggle_sound", "Sound", tooltip="Turn the bell on or off (kept for next time)")
@@ -73,6 +76,7 @@ RUNNER_BINDINGS = [
     Binding("b", "app.toggle_sound", "Sound", tooltip=SOUND_BINDING.tooltip, show=False),
     Binding("g", "switch_time", "Switch time", tooltip="Seconds to roll over between sides (kept)", show=False),
     Binding("escape", "leave", "Back", show=False),  # Escape is the usual way back; help lists it
+    Binding("o", "more", "More", tooltip=MORE_TITLE, show=False),  # o: m is Partial here
 ]
 
 BUILDER_BINDINGS = [
@@ -90,12 +94,14 @@ PLAN_BINDINGS = [
             key_display="PgUp", show=False, priority=True),
     Binding("d", "days", "Days", tooltip="Change training days"),
     Binding("e", "app.export", "Export", tooltip=EXPORT_TITLE),
+    MORE_BINDING,
 ]
 
 LIBRARY_BINDINGS = [
     Binding("slash", "search", "Search", key_display="/"),
     Binding("c", "category", "Category"),
     Binding("a", "target", "Target area"),
+    MORE_BINDING,
 ]
 
 HISTORY_BINDINGS = [
@@ -117,8 +123,10 @@ RELIEF_BINDINGS = [
     Binding("p", "resume", "Resume", tooltip="Resume the paused timer", id=FOOTER_ONLY),
     Binding("plus", "longer", "+5 min", key_display="+"),
     Binding("minus", "shorter", "-5 min", key_display="-"),
-    Binding("escape", "app.go('today')", "Today", tooltip="Back to Today"),
+    # "Back", not "Today": the word is short so that at 40 columns it keeps its place beside More.
+    Binding("escape", "app.go('today')", "Back", tooltip="Back to Today"),
     SOUND_BINDING,
+    MORE_BINDING,
 ]
 
 MODAL_BINDINGS = [Binding("escape", "close", "Close")]

@@ -52,9 +52,17 @@ class Snapshot:
     function: FunctionSummary = field(default_factory=FunctionSummary)  # the activities the person wants back
 
     def day(self, day: dt.date | None = None) -> DayView:
-        """A day exactly as ``planner today`` shows it."""
-        return day_view(self.plan, self.library, self.state, self.history, day or self.today,
-                        self.weekly_increase, self.today, self.rules)
+        """A day exactly as ``planner today`` shows it. Worked out once per snapshot and day: Today asks
+        for its day each time it draws and each time it asks which keys apply, and the snapshot never
+        changes (the views are only read). Kept without a lock, like :meth:`progress`: two threads asking
+        at once only work the same day out twice."""
+        day = day or self.today
+        kept = self.__dict__.setdefault("_days", {})
+        view = kept.get(day)
+        if view is None:
+            view = kept[day] = day_view(self.plan, self.library, self.state, self.history, day,
+                                        self.weekly_increase, self.today, self.rules)
+        return view
 
     def week_sessions(self, index: int) -> list[DayView]:
         """The plan's calendar week ``index`` (from 0): its session days, as Today shows (or showed) each."""
@@ -71,16 +79,26 @@ class Snapshot:
             return False
         return any_eased(self.week_sessions(index) if views is None else views)
 
+    def progress_counted(self) -> Progress | None:
+        """The progress, if this snapshot has worked it out already (see :meth:`progress`)."""
+        return self.__dict__.get("_progress")
+
     def progress(self) -> Progress | None:
         """Worked out once per snapshot (a year of history is every day of the plan worked out), though
-        Today asks for it each time it is drawn (its first showing draws twice). Kept in the instance's
-        dict without a lock (``functools.cached_property`` on 3.11 holds one lock for every instance)."""
+        Today and History both ask for it, Today each time it is drawn. Today counts it in a worker after
+        its first frame, and History opened meanwhile waits for that count instead of making a second one
+        beside it (twice the time and the memory): a lock of this snapshot's own, since
+        ``functools.cached_property`` on 3.11 holds one lock for every instance."""
         if self.plan is None:
             return None
-        kept = self.__dict__.get("_progress")
-        if kept is None:
-            kept = self.__dict__["_progress"] = progress(self.plan, self.library, self.history, self.today,
-                                                         self.weekly_increase)
+        kept = self.progress_counted()
+        if kept is not None:
+            return kept
+        with self.__dict__.setdefault("_progress_lock", threading.Lock()):  # setdefault: one lock, whoever asks first
+            kept = self.progress_counted()
+            if kept is None:
+                kept = self.__dict__["_progress"] = progress(self.plan, self.library, self.history, self.today,
+                                                             self.weekly_increase)
         return kept
 
 

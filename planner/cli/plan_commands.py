@@ -182,7 +182,7 @@ def adaptation_note(state: AdaptationState) -> str | None:
         changes.append("doses are held or eased")
     if state.regressed:
         changes.append(f"{len(state.regressed)} exercise{'s are' if len(state.regressed) > 1 else ' is'} "
-                       "on an easier variant")
+                       "on an easier variant or a smaller dose")
     if state.dropped:
         changes.append(f"{len(state.dropped)} exercise{'s are' if len(state.dropped) > 1 else ' is'} dropped")
     if not changes:

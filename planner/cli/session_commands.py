@@ -195,7 +195,7 @@ def history(args: argparse.Namespace, context: Context) -> int:
         scores = ", ".join(f"{p.score} {p.when}" for p in pain)
         done, planned = view.session_count
         walk = (" + walk ✓" if all(p.id in view.done_ids for p in view.walks) else " + walk –") if view.walks else ""
-        print(f"{view.date.isoformat()} {DAY_NAMES[view.date.weekday()][:3]}  {view.status:<8} "
+        print(f"{view.date.isoformat()} {DAY_NAMES[view.date.weekday()][:3]}  {view.status_words:<8} "
               f"{done}/{planned}{walk}" + (f"  pain: {scores}" if scores else ""))
     print(f"Adherence {summary.adherence}% · current streak {summary.current_streak} · "
           f"best streak {summary.best_streak}")

@@ -129,6 +129,7 @@ def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> li
         else:
             tag = {"done": " ✓ done", "skipped": " (skipped)", "missed": " (missed)", "partial": " (partly done)"}
             # The week as Today numbers it ("week 8 of 12 (week 4's doses)"), easier only where the doses are.
+            tag["partial"] = f" ✓ {view.status_words}" if view.one_left_out else tag["partial"]
             summary = f"{name}: {doses_words(view) or f'week {view.week}'}{tag.get(view.status, '')}"
         sessions.append(CalendarSession(view.date, summary, view.exercises, tuple(view.reasons)))
     return sessions

@@ -213,7 +213,7 @@ def build_report(
     summary = progress(plan, library, history, today, weekly_increase, since, today)
     views = [view for view, _ in summary.sessions]
     due = [v for v in views if v.status in DUE]
-    done = [v for v in due if v.status == "done"]
+    done = [v for v in due if v.counts_as_done]  # with one exercise left out too, as progress() counts it
     current, best = streaks(due)
     pain = [p for p in history.pain if since <= p.date <= today]
     return Report(
@@ -232,7 +232,7 @@ def build_report(
         function=function or FunctionSummary(),
         walks_done=summary.walks_done, walks_due=summary.walks_due,
         acceptable=acceptable,
-        sessions=[SessionDoses(v.date, v.status, tuple(_dose_line(p, v, history) for p in v.exercises),
+        sessions=[SessionDoses(v.date, v.status_words, tuple(_dose_line(p, v, history) for p in v.exercises),
                                doses_words(v)) for v in due],
         figures=_figures(plan, library),
     )
@@ -297,7 +297,8 @@ def _weeks(plan: Plan, views: list[DayView], pain: list[PainReport]) -> list[Wee
     rows = []
     for index in numbers:
         in_week = [v for v in views if (v.date - start).days // 7 == index]
-        statuses = [v.status for v in in_week]
+        # A session with one exercise left out is a done one here, as in adherence (DayView.counts_as_done).
+        statuses = ["done" if v.counts_as_done else v.status for v in in_week]
         weeks = sorted({v.week for v in in_week if v.planned and v.week is not None})
         doses = ", ".join(map(str, weeks)) + (" (easier)" if any_eased(in_week) else "")
         rows.append(WeekRow(
@@ -350,7 +351,7 @@ def _before(report: PainReport, views: list[DayView], history: History, library:
             done = history.completions_on(view.date)
             prescribed = {p.id: p for p in view.exercises}
             order = [*prescribed, *(i for i in done if i not in prescribed)]  # in the session's own order
-            sessions.append(SessionBefore(view.date, view.status, tuple(
+            sessions.append(SessionBefore(view.date, view.status_words, tuple(
                 _done_text(done[i], library, prescribed.get(i)) for i in order
                 if i in done and done[i].status in ("done", "partial"))))
     return tuple(sessions)

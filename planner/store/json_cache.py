@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,7 +22,7 @@ class _Source(Protocol):
 
 
 def fingerprint(fmt: int, code: Iterable[str], sources: Iterable[_Source],
-                files_of: Callable[[Path], Iterable[Path]]) -> tuple[str, float]:
+                files_of: Callable[[Path], Iterable[Path | str]]) -> tuple[str, float]:
     """Everything a result was made from, as text to compare, and the newest file time seen.
 
     ``code`` names modules under ``planner/`` (``domain/errors.py``). The text itself is the key (a few kB): no digest,
@@ -38,7 +39,7 @@ def fingerprint(fmt: int, code: Iterable[str], sources: Iterable[_Source],
         if not source.path.exists():
             continue
         for file in files_of(source.path):
-            stat = file.stat()
+            stat = os.stat(file)
             parts.append((str(file), stat.st_size, stat.st_mtime_ns))
             newest = max(newest, stat.st_mtime, stat.st_ctime)
     return repr(parts), newest
@@ -99,10 +100,19 @@ def _saw(path: Path, key: str) -> None:
 
 
 def read(path: Path, key: str, build: Callable[[dict[str, Any]], Any]) -> Any | None:
-    """``build(data)`` from the file at ``path`` if it was written under ``key``; otherwise ``None``."""
+    """``build(data)`` from the file at ``path`` if it was written under ``key`` and reads back as it was
+    written (its checksum agrees); otherwise ``None``.
+
+    The file is a header line (the key and a CRC-32 of the rest) and the payload: a result built lazily
+    from it (the library's exercises, made as they are asked for) would meet damage only when used, long
+    after the moment it could simply be rebuilt, so damage is caught here, before anything is built."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("key") != key:
+        head, _, body = path.read_bytes().partition(b"\n")
+        header = json.loads(head)
+        if not isinstance(header, dict) or header.get("key") != key or header.get("crc") != zlib.crc32(body):
+            return None
+        data = json.loads(body)
+        if not isinstance(data, dict):
             return None
         built = build(data)
     except Exception:  # noqa: BLE001 - any damage to the cache only means it is rebuilt
@@ -116,10 +126,11 @@ def write(path: Path, key: str, payload: dict[str, Any]) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, exist_ok=True)
-        text = json.dumps({"key": key, **payload}, separators=(",", ":"))
+        body = json.dumps(payload, separators=(",", ":")).encode()
+        header = json.dumps({"key": key, "crc": zlib.crc32(body)}, separators=(",", ":")).encode()
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(header + b"\n" + body)
         os.replace(temp, path)
         _saw(path, key)
     except (OSError, TypeError, ValueError):

@@ -3,10 +3,12 @@ its projection assumes in the words of the "when" chosen."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
-from textual.widgets import Select
+from textual import events
+from textual.widgets import Input, Select
 
 from planner.app.screens.checkin import PainCheckIn, default_when
 from planner.app.widgets.questions import QuestionBox
@@ -82,3 +84,39 @@ async def test_today_stops_asking_how_the_back_is_once_a_report_is_in(seeded: Pa
             await settle(pilot)
         assert app.snapshot.history.pain_on(app.snapshot.today)
         assert "Session done." in notes() and "How is your back" not in notes()
+
+
+async def test_backspace_and_a_digit_in_one_read_leave_the_digit(seeded: Path) -> None:
+    """A terminal hands over keys typed together in one read: "5", then Backspace and 7 together, is a 7.
+    Textual's Input typed the 7 first and deleted it after (Textualize/textual#6605); the check-in's
+    fields run their editing keys in order (planner.app.widgets.text_field)."""
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        screen = await open_check_in(pilot)
+        score, where = screen.query_one("#score", Input), screen.query_one("#where", Input)
+        await pilot.press("5")
+        await settle(pilot)
+        in_one_read(app, ("backspace", "\x7f"), ("7", "7"))
+        await settle(pilot)
+        assert score.value == "7"
+        where.focus()
+        await pilot.press("b", "a", "k")
+        await settle(pilot)
+        in_one_read(app, ("left", None), ("c", "c"))  # an arrow is an editing key too
+        await settle(pilot)
+        assert where.value == "back"
+
+
+def in_one_read(app, *keys: tuple[str, str | None]) -> None:
+    """Post keys as a terminal's read does: all at once, none waiting for the one before to be handled."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+def test_every_text_box_is_a_text_field() -> None:
+    """No screen builds Textual's Input directly: each would lose keys typed together (see above)."""
+    screens = Path(__file__).resolve().parents[2] / "planner" / "app"
+    direct = [f"{path.name}:{node.lineno}" for path in screens.rglob("*.py")
+              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Input"]
+    assert direct == []

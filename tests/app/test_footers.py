@@ -2,7 +2,8 @@
 
 The footer line of each picture is kept as text in ``__snapshots__/test_footers.ambr``, so a change in
 what a footer shows at some width is a readable diff. Every place has a compact form, so at 40 columns
-every place draws its own footer (none waits for a wider terminal).
+every place draws its own footer (none waits for a wider terminal). A key a footer leaves out is never
+lost: More is on that footer, and its menu lists the key.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 from textual.widgets._footer import FooterKey
 
+from planner.app.screens.more import MoreMenu
 from planner.app.widgets.footer import FittedFooter
 from tests.app.conftest import make_app, settle
 
@@ -46,4 +49,27 @@ async def test_footer_fits(seeded: Path, place: str, snapshot) -> None:
             assert {"quit", *PLACES[place][1]} <= {key.action for key in keys}, lines[-1]
             assert all(key.region.right <= width for key in keys), lines[-1]  # none cut at the edge
             footers[width] = lines[-1].rstrip()
+            await dropped_keys_are_under_more(pilot, width)
     assert footers == snapshot
+
+
+async def dropped_keys_are_under_more(pilot, width: int) -> None:
+    """Every key the screen would show that its footer leaves out: More is on the footer, and lists it."""
+    screen = pilot.app.screen
+    footer = screen.query_one(FittedFooter)
+    offered = {b.action: b for _node, b, enabled, _ in screen.active_bindings.values() if b.show and enabled}
+    dropped = set(offered) - footer.shown
+    if not dropped:
+        return
+    more = next((b for _node, b, _, _ in screen.active_bindings.values() if b.action == "more"), None)
+    assert more is not None and "more" in footer.shown, f"{width} columns: {sorted(dropped)} out, and no More"
+    await pilot.press(more.key)
+    await settle(pilot)
+    menu = pilot.app.screen
+    assert isinstance(menu, MoreMenu)
+    assert dropped <= {b.action for b, _node in menu.entries}, f"{width} columns: not in More"
+    rows = [str(menu.query_one(OptionList).get_option_at_index(i).prompt) for i in range(len(menu.entries) + 1)]
+    assert all(row[5:7] == "  " and row[4] != " " for row in rows), rows  # each key in its 5-cell column
+    await pilot.press("escape")
+    await settle(pilot)
+    assert pilot.app.screen is screen

@@ -93,6 +93,46 @@ async def test_more_runs_what_the_footer_leaves_out(seeded: Path) -> None:
         assert isinstance(app.screen, TodayScreen)
 
 
+async def test_more_on_the_plan_library_and_runner_reaches_what_their_footers_drop(seeded: Path) -> None:
+    """At 40 columns the plan's footer has no room for d Days and e Export, Library's none for a Target
+    area, the runner's none for n Note: More (o in the runner, where m is Partial) lists each, and runs it."""
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert "e Export" not in footer_text(app) and "m More" in footer_text(app)
+        await pilot.press("m")
+        await settle(pilot)
+        menu = app.screen.query_one(OptionList)
+        export = next(i for i in range(menu.option_count) if "Export" in str(menu.get_option_at_index(i).prompt))
+        menu.highlighted = export
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("m", "d")  # a key More lists works in it
+        await settle(pilot)
+        assert isinstance(app.screen, DaysDialog)
+        await pilot.press("escape", "l")
+        await settle(pilot)
+        library = app.screen
+        assert isinstance(library, LibraryScreen) and "a Target area" not in footer_text(app)
+        await pilot.press("m", "a")
+        await settle(pilot)
+        assert app.screen is library and library.query_one("#target").value != "any"
+        await pilot.press("t", "enter")
+        await settle(pilot)
+        assert "n Note" not in footer_text(app) and "o More" in footer_text(app)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, MoreMenu)
+        titles = [str(app.screen.query_one(OptionList).get_option_at_index(i).prompt)
+                  for i in range(app.screen.query_one(OptionList).option_count)]
+        assert any(t.split() == ["n", "Note"] for t in titles) and not any("Go to" in t for t in titles), titles
+
+
 async def test_every_key_more_lists_works_in_it(seeded: Path) -> None:
     """The keys shown beside More's entries are keys: k skips the day, d checks all off and z takes it back."""
     app = make_app()
@@ -143,6 +183,24 @@ async def test_every_place_and_dialog_opens_on_a_phone_within_the_width(seeded: 
             assert isinstance(app.screen, expected), (key, app.screen)
             assert not overflowing(app.screen), (key, overflowing(app.screen))
         assert app.screen.has_class("-reading"), "Enter opened the lesson"
+
+
+async def test_the_library_says_whole_when_nothing_matches(seeded: Path) -> None:
+    """At 40 and 80 columns the library's "no exercise matches" says how to get the list back, not cut
+    with … (it was one line of 66 characters in a list 36 or 28 wide)."""
+    app = make_app()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("m", "l")
+        await settle(pilot)
+        await pilot.press("slash", "z", "z", "q")
+        await settle(pilot)
+        for size in ((40, 16), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            listed = "\n".join(line.text for line in app.screen.query_one(OptionList).render_lines(
+                app.screen.query_one(OptionList).region.reset_offset))
+            assert "the filters to any." in listed and "…" not in listed, (size, listed)
 
 
 async def test_the_builder_and_its_safety_questions_fit_a_phone(data_dir: Path) -> None:

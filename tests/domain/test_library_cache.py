@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from pathlib import Path
 
 import pytest
 
+from planner.domain.errors import PlannerError
 from planner.domain.library.loading import Library, Source, load_library
 from planner.locations import built_in_library
 from planner.store import library_cache
@@ -92,13 +94,48 @@ def test_a_damaged_cache_is_rebuilt_silently(tmp_path: Path, damage: bytes) -> N
     assert_same(fresh, load_library_cached(sources, cache))
 
 
+def written_as(path: Path, body: dict) -> None:
+    """``body`` written as the cache writes its files: a header (the file's key, a checksum) over the payload."""
+    key = json.loads(path.read_bytes().partition(b"\n")[0])["key"]
+    text = json.dumps(body).encode()
+    path.write_bytes(json.dumps({"key": key, "crc": zlib.crc32(text)}).encode() + b"\n" + text)
+
+
 def test_a_cache_with_the_right_key_but_a_wrong_shape_is_rebuilt(tmp_path: Path) -> None:
     sources = [Source(built_in_library(), built_in=True)]
     cache = tmp_path / "cache"
     fresh = load_library_cached(sources, cache)
     (path,) = cache.glob("library-*.json")
-    key = path.read_text().split('"key":"')[1].split('"')[0]
-    path.write_text(json.dumps({"key": key, "library": {"exercises": [{"id": 1}]}}))
+    written_as(path, {"library": {"exercises": [{"id": 1}]}})
+    assert_same(fresh, load_library_cached(sources, cache))
+
+
+def test_a_cache_damaged_anywhere_is_rebuilt_before_anything_is_read_from_it(tmp_path: Path) -> None:
+    """The exercises are made from the file only as they are asked for, so damage deep inside one of them
+    (a changed byte in the middle of the file) is caught as the file is read, by its checksum."""
+    sources = [Source(built_in_library(), built_in=True)]
+    cache = tmp_path / "cache"
+    fresh = load_library_cached(sources, cache)
+    (path,) = cache.glob("library-*.json")
+    data = path.read_bytes()
+    at = data.index(b'\\"kind\\":\\"', len(data) // 2) + len(b'\\"kind\\":\\"')
+    path.write_bytes(data[:at] + b"X" + data[at + 1:])  # one exercise's kind no longer a kind
+    assert_same(fresh, load_library_cached(sources, cache))
+
+
+def test_an_exercise_changed_by_hand_with_its_checksum_is_one_line_and_the_cache_goes(tmp_path: Path) -> None:
+    sources = [Source(built_in_library(), built_in=True)]
+    cache = tmp_path / "cache"
+    fresh = load_library_cached(sources, cache)
+    (path,) = cache.glob("library-*.json")
+    body = json.loads(path.read_bytes().partition(b"\n")[2])
+    body["library"]["exercises"]["glute-bridge"] = '{"id": "glute-bridge", "kind": "no such kind"}'
+    written_as(path, body)
+    library = load_library_cached(sources, cache)
+    assert library.exercises["bird-dog"] == fresh.exercises["bird-dog"], "the others are read as written"
+    with pytest.raises(PlannerError, match=r"library cache .* changed by hand .* made again on the next run"):
+        library.exercises["glute-bridge"]
+    assert not path.exists()
     assert_same(fresh, load_library_cached(sources, cache))
 
 
@@ -129,7 +166,7 @@ def test_a_library_this_process_kept_is_a_copy_and_a_damaged_file_is_written_aga
     (written,) = cache.glob("library-*.json")
     written.write_text("{")
     assert_same(load_library(sources), load_library_cached(sources, cache))
-    assert json.loads(written.read_text())["library"]["exercises"], "written again"
+    assert json.loads(written.read_bytes().partition(b"\n")[2])["library"]["exercises"], "written again"
     (tmp_path / "other").mkdir()
     elsewhere = tmp_path / "other" / "cache"
     assert_same(load_library(sources), load_library_cached(sources, elsewhere))

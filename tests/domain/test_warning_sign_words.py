@@ -96,3 +96,26 @@ def test_one_week_numbering_and_no_stale_pain_line() -> None:
                     adjustments=(hold,))
     reasons = day_view(plan, LIBRARY, held, newer, later, 0.1, later).reasons
     assert hold.reason not in reasons and any("Doses held since 2026-03-02" in r for r in reasons)
+
+
+def test_no_lower_level_sends_an_emergency_sign_anywhere_but_the_emergency_department() -> None:
+    """Symptoms in both legs are the emergency level: the 'soon' and 'advice' words that mention them must
+    say 'emergency department now', not 'a doctor today' (the soon words said so before)."""
+    from planner.domain.pain.warning_signs import DETAILS, AlertLevel
+
+    for level in (AlertLevel.URGENT, AlertLevel.SOON, AlertLevel.ADVICE):
+        for sentence in DETAILS[level].split(". "):
+            if "both legs" in sentence:
+                assert "emergency department now" in sentence, (level, sentence)
+
+
+def test_the_tingling_words_say_which_stretches_stay_out_in_plain_words() -> None:
+    """The words name the stretches the code leaves out (NERVE_LOADING: hamstring and calf), with no
+    clinician's jargon, and the first report says to report it again if it is still there."""
+    from planner.domain.pain.warning_signs import DETAILS, AlertLevel
+
+    for level in (AlertLevel.SOON, AlertLevel.ADVICE):
+        assert "hamstring and calf" in DETAILS[level]
+        assert "slump" not in DETAILS[level]
+    assert "report it again" in DETAILS[AlertLevel.ADVICE]  # in words both faces can use (no CLI flag in the app)
+    assert {"hamstring-stretch-strap", "calf-stretch"} <= NERVE_LOADING

@@ -14,11 +14,13 @@ from textual.widgets.option_list import Option
 
 from planner.app.access import planner_app
 from planner.app.bindings import LIBRARY_BINDINGS
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
+from planner.app.widgets.text_field import TextField
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
 
@@ -34,7 +36,7 @@ def matches(exercise: Exercise, text: str, category: str, target: str) -> bool:
             and (target == ANY or target in exercise.targets))
 
 
-class LibraryScreen(SizedScreen):
+class LibraryScreen(MoreKeys, SizedScreen):
     BINDINGS = LIBRARY_BINDINGS
 
     @property
@@ -46,7 +48,7 @@ class LibraryScreen(SizedScreen):
         self.choices = {"category": [ANY, *(c.value for c in Category)], "target": [ANY, *targets]}
         yield NavBar("library")
         with Horizontal(id="filters"):
-            yield Input(placeholder="search (/)", id="search", compact=True)
+            yield TextField(placeholder="search (/)", id="search", compact=True)
             for name, values in self.choices.items():
                 yield Select([(f"any {name}" if v == ANY else v, v) for v in values], value=ANY,
                              allow_blank=False, id=name, compact=True)
@@ -76,7 +78,8 @@ class LibraryScreen(SizedScreen):
         if found:
             options.highlighted = 0
         else:
-            options.add_option(Option("No exercise matches. Clear the search or set the filters to any.",
+            # Short lines: the list keeps each row to one line (ellipsis), ~28 cells wide at 80 columns.
+            options.add_option(Option("No exercise matches.\nClear the search, or set\nthe filters to any.",
                                       disabled=True))
             self.query_one(ExerciseDetail).show(self.library, None)
             self.query_one(FigureView).show_figure(None)

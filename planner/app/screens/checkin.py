@@ -24,6 +24,7 @@ from planner.app.data import Snapshot, project
 from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.questions import QuestionBox, SignQuestion
+from planner.app.widgets.text_field import TextField
 from planner.clock import hour
 from planner.domain.days.projection import week_words
 from planner.domain.pain.warning_signs import SIGNS
@@ -66,12 +67,12 @@ class PainCheckIn(DismissOnce, ModalScreen[bool]):
             yield Static(Content.assemble(("How is your back? ", "bold"), "0 = no pain, 10 = the worst you can imagine"))
             with Horizontal(classes="row"):
                 yield Label("Pain")
-                yield Input(placeholder="0-10", id="score", max_length=2, restrict=r"\d*", compact=True)
+                yield TextField(placeholder="0-10", id="score", max_length=2, restrict=r"\d*", compact=True)
                 yield Select(WHEN, value=self.when, allow_blank=False, id="when", compact=True)
             yield Static(id="projection")  # "if it stays like this…", once a score is typed
             with Horizontal(classes="row"):
                 yield Label("Where")
-                yield Input(placeholder="optional, e.g. lower back, left side", id="where", compact=True)
+                yield TextField(placeholder="optional, e.g. lower back, left side", id="where", compact=True)
             snapshot = getattr(self.app, "snapshot", None)
             if snapshot is not None and snapshot.state.pause == "relief":
                 # What ends a relief pause, with low pain on a second day (planner pain N --settled).

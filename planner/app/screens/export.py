@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from planner.app import messages
 from planner.app.bindings import EXPORT_BINDINGS
 from planner.app.screens.dismiss_once import DismissOnce
+from planner.app.widgets.text_field import TextField
 from planner.domain.errors import PlannerError, display_path
 from planner.exports.ics import parse_time
 
@@ -48,10 +49,10 @@ class ExportDialog(DismissOnce, ModalScreen[None]):
                 yield Select(FORMATS, value=self.fmt, allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label("File")
-                yield Input(default_path(self.fmt), id="path", compact=True)
+                yield TextField(default_path(self.fmt), id="path", compact=True)
             with Horizontal(classes="row", id="time-row"):
                 yield Label("Time")
-                yield Input("07:00", id="time", max_length=5, compact=True)
+                yield TextField("07:00", id="time", max_length=5, compact=True)
                 yield Static("each session's start, local time", classes="hint")
             with Horizontal(id="export-buttons"):
                 yield Button("Export (ctrl+s)", variant="primary", id="write", compact=True)

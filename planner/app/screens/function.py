@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from planner.app import messages
 from planner.app.bindings import MODAL_BINDINGS
 from planner.app.screens.dismiss_once import DismissOnce
+from planner.app.widgets.text_field import TextField
 from planner.domain.function import SCALE, FunctionSummary
 
 
@@ -35,10 +36,10 @@ class FunctionDialog(DismissOnce, ModalScreen[None]):
                          for n, a in enumerate(current, 1)]
                 yield Static("\n".join(lines))
                 yield Static(f"Rate each in order, {SCALE}; Enter keeps them, Escape closes.")
-                yield Input(placeholder=" ".join(["5"] * len(current)), id="scores", compact=True)
+                yield TextField(placeholder=" ".join(["5"] * len(current)), id="scores", compact=True)
             else:
                 yield Static("Name up to five things your back makes hard, separated by ';'. Enter keeps them.")
-                yield Input(placeholder="Putting on socks; Sitting through a film", id="names", compact=True)
+                yield TextField(placeholder="Putting on socks; Sitting through a film", id="names", compact=True)
             yield Static(id="function-result")
 
     def on_mount(self) -> None:

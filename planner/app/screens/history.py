@@ -76,7 +76,7 @@ class HistoryScreen(SizedScreen):
         days = RANGES[self.range]
         first = max(start, today - dt.timedelta(days=days - 1)) if days else start
         last = max(today, first + dt.timedelta(days=6))
-        done_views = [v for v, _ in summary.sessions if v.status == "done"]
+        done_views = [v for v, _ in summary.sessions if v.counts_as_done]  # one left out counts, as in adherence
         due = [v for v, _ in summary.sessions if v.status not in ("planned", "paused")]
         totals = Content.assemble(
             ("Adherence ", "bold"), f"{summary.adherence}% · ", ("streak ", "bold"),

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 from planner.app import messages
 from planner.app.bindings import LIVE_CALENDAR_BINDINGS
 from planner.app.screens.dismiss_once import DismissOnce
+from planner.app.widgets.text_field import TextField
 from planner.domain.errors import PlannerError, display_path
 from planner.exports.live import LiveCalendar
 
@@ -42,14 +43,14 @@ class LiveCalendarDialog(DismissOnce, ModalScreen[None]):
             yield Static("Rewritten after every change, for your calendar app to follow.", classes="hint")
             with Horizontal(classes="row"):
                 yield Label("File")
-                yield Input(display_path(current.path) if current else default_live_path(), id="path", compact=True)
+                yield TextField(display_path(current.path) if current else default_live_path(), id="path", compact=True)
             with Horizontal(classes="row"):
                 yield Label("Time")
-                yield Input(f"{current.at:%H:%M}" if current else "07:00", id="time", max_length=5, compact=True)
+                yield TextField(f"{current.at:%H:%M}" if current else "07:00", id="time", max_length=5, compact=True)
                 yield Static("each session's start, local time", classes="hint")
             with Horizontal(classes="row"):
                 yield Label("Remind")
-                yield Input(str(current.remind) if current else "15", id="remind", max_length=4, compact=True)
+                yield TextField(str(current.remind) if current else "15", id="remind", max_length=4, compact=True)
                 yield Static("min before (0: none)", classes="hint")
             with Horizontal(id="live-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)

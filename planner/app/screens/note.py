@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from planner.app.bindings import MODAL_BINDINGS
 from planner.app.screens.dismiss_once import DismissOnce
+from planner.app.widgets.text_field import TextField
 
 MAX_NOTE = 200
 
@@ -27,8 +28,8 @@ class NoteDialog(DismissOnce, ModalScreen[str | None]):
         with Vertical(id="note-dialog"):
             yield Static(Content.assemble(("Note for this session", "bold"),
                                           " · Enter keeps it, Escape closes. It shows in history and exports."))
-            yield Input(self.text, placeholder="e.g. left hip tight on the bridge", id="note",
-                        max_length=MAX_NOTE, compact=True)
+            yield TextField(self.text, placeholder="e.g. left hip tight on the bridge", id="note",
+                            max_length=MAX_NOTE, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from planner.app.access import planner_app
 from planner.app.bindings import RELIEF_BINDINGS
 from planner.app.compact import CompactLayout
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.countdown import Countdown
 from planner.app.widgets.exercise_detail import ExerciseDetail
@@ -26,7 +27,7 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.warning_signs import HEADINGS, SIGNS
 
 
-class ReliefScreen(CompactLayout, SizedScreen):
+class ReliefScreen(MoreKeys, CompactLayout, SizedScreen):
     BINDINGS = RELIEF_BINDINGS
     FOOTER_PRIORITY = ("timer", "pause", "resume", "app.go('today')", "shorter", "longer")
 

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from planner.app import messages
 from planner.app.bindings import REPORT_BINDINGS
 from planner.app.screens.dismiss_once import DismissOnce
+from planner.app.widgets.text_field import TextField
 from planner.clock import parse_date
 from planner.domain.errors import PlannerError, display_path
 
@@ -49,10 +50,10 @@ class ReportDialog(DismissOnce, ModalScreen[None]):
                 yield Select(FORMATS, value=self.fmt, allow_blank=False, id="format", compact=True)
             with Horizontal(classes="row"):
                 yield Label("File")
-                yield Input(default_report_path(self.fmt, self.home), id="path", compact=True)
+                yield TextField(default_report_path(self.fmt, self.home), id="path", compact=True)
             with Horizontal(classes="row", id="since-row"):
                 yield Label("Since")
-                yield Input(placeholder="YYYY-MM-DD", id="since", max_length=10, compact=True)
+                yield TextField(placeholder="YYYY-MM-DD", id="since", max_length=10, compact=True)
                 yield Static("empty: since the plan began", classes="hint")
             with Horizontal(id="report-buttons"):
                 yield Button("Write (ctrl+s)", variant="primary", id="write", compact=True)

@@ -33,6 +33,7 @@ from planner.app.bindings import RUNNER_BINDINGS
 from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 from planner.app.data import Snapshot
 from planner.app.screens.dismiss_once import DismissOnce
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.runner_layout import clock_rows, figure_columns, figure_rows
 from planner.app.screens.runner_questions import RunnerQuestions
 from planner.app.screens.runner_words import (
@@ -71,7 +72,7 @@ TICK_SECONDS = 1.0  # the clock's interval; each tick counts one second of the r
 SWITCH_SETTING = "switch_seconds"
 
 
-class SessionRunner(DismissOnce, RunnerQuestions, SizedScreen):
+class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
     """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the clock."""
 
     BINDINGS = RUNNER_BINDINGS

@@ -5,31 +5,34 @@ Check off here in one keystroke, or start the session runner for timers and cues
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import textwrap
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.events import Key
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from planner.app import messages
 from planner.app.access import planner_app
-from planner.app.bindings import APP_BINDINGS, FOOTER_ONLY, NAV_BINDINGS, TODAY_BINDINGS, key_for
+from planner.app.bindings import TODAY_BINDINGS, key_for
 from planner.app.compact import CompactLayout, is_compact
 from planner.app.data import Snapshot
+from planner.app.screens.more import MoreKeys
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import WeekStrip, week_of
 from planner.domain.days.easier import doses_words
+from planner.domain.days.progress import Progress
 from planner.domain.function import rerating_prompt
 from planner.domain.pain.warning_signs import pain_report_undoable
 from planner.domain.plan.model import DAY_NAMES, doses_to_explain, session_minutes
@@ -70,7 +73,13 @@ def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
     return "\n".join(rows)
 
 
-class TodayScreen(CompactLayout):
+def _stats_words(summary: Progress) -> str:
+    done = sum(1 for view, _ in summary.sessions if view.counts_as_done)  # one left out counts, as in adherence
+    return (f"Streak {summary.current_streak} (best {summary.best_streak}) · adherence {summary.adherence}% "
+            f"· {done} done so far")
+
+
+class TodayScreen(MoreKeys, CompactLayout):
     BINDINGS = TODAY_BINDINGS
     FOOTER_PRIORITY = FOOTER_PRIORITY
     _score_ahead: str | None = None  # digits typed after r, before the check-in is up
@@ -107,11 +116,7 @@ class TodayScreen(CompactLayout):
         self.query_one(AlertBox).show(view.alert)
         self.refresh_bindings()
         self.query_one(WeekStrip).show([snapshot.day(d) for d in week_of(snapshot.today)], snapshot.today)
-        summary = snapshot.progress()
-        if summary is not None:
-            self.query_one("#stats", Static).update(
-                f"Streak {summary.current_streak} (best {summary.best_streak}) · adherence {summary.adherence}% "
-                f"· {sum(1 for v, _ in summary.sessions if v.status == 'done')} done so far")
+        self._show_stats(snapshot)
         options = self.query_one("#exercises", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -141,6 +146,37 @@ class TodayScreen(CompactLayout):
             self.scroll_home(animate=False)
             return
         super().scroll_to_center(widget, animate=False, **kwargs)
+
+    def _show_stats(self, snapshot: Snapshot) -> None:
+        """The streak line. Counting it works out every day of the plan so far (a year of history is a
+        good part of a second), so the first frame does not wait for it: a worker counts, and the line
+        keeps its last words meanwhile. A phone's layout hides the line, and nothing is counted there."""
+        stats = self.query_one("#stats", Static)
+        if snapshot.plan is None or is_compact(self):  # the compact layout hides the line (today.tcss)
+            return
+        counted = snapshot.progress_counted()
+        if counted is not None:
+            stats.update(_stats_words(counted))
+        else:  # after this frame is drawn: a thread counting meanwhile would share the interpreter with it
+            self.call_after_refresh(self._count_when_shown, snapshot)
+
+    def _count_when_shown(self, snapshot: Snapshot) -> None:
+        """Count once the frame is up, if the line is still to be shown: the first show comes before the
+        screen knows its size, and a phone's size hides the line."""
+        if self.is_mounted and snapshot is self.snapshot and not is_compact(self):
+            self._count_progress(snapshot)
+
+    @work(thread=True, exclusive=True, group="progress")
+    def _count_progress(self, snapshot: Snapshot) -> None:
+        summary = snapshot.progress()
+        if summary is None or get_current_worker().is_cancelled:
+            return
+        with contextlib.suppress(RuntimeError):  # the app closed while this counted: nothing to show it on
+            self.app.call_from_thread(self._counted, snapshot, summary)
+
+    def _counted(self, snapshot: Snapshot, summary: Progress) -> None:
+        if self.is_mounted and snapshot is self.snapshot:  # not a count of data replaced meanwhile
+            self.query_one("#stats", Static).update(_stats_words(summary))
 
     def _notes(self, snapshot: Snapshot) -> list[Content]:
         view = snapshot.day()
@@ -246,22 +282,6 @@ class TodayScreen(CompactLayout):
             return
         item = next((p for p in self.snapshot.day().exercises if p.id == exercise_id), None)
         self.query_one(ExerciseDetail).show(self.snapshot.library, exercise_id, item)
-
-    def action_more(self) -> None:
-        """The compact footer's More…: every other key of Today, the places, export, help and quit."""
-        from planner.app.screens.more import MoreMenu
-
-        shown = self.query_one(FittedFooter).shown | {"more"}
-        entries = [(b, self) for b in TODAY_BINDINGS if b.action not in shown and b.id != FOOTER_ONLY
-                   and self.check_action(b.action.split("(")[0], ()) is not False]
-        entries += [(b, self.app) for b in NAV_BINDINGS if b.action != "go('today')"]
-        entries += [(b, self.app) for b in APP_BINDINGS if b not in NAV_BINDINGS]
-        also = [(b, self) for b in TODAY_BINDINGS if b.action in shown and b.action != "more"]
-        self.app.push_screen(MoreMenu(entries, also), self._more_chosen)
-
-    def _more_chosen(self, chosen: tuple[str, DOMNode] | None) -> None:
-        if chosen is not None:
-            self.app.call_later(self.app.run_action, *chosen)
 
     def action_toggle(self) -> None:
         """Check off the highlighted exercise and move on; on one already ticked, say how to take it back."""

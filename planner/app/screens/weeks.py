@@ -22,6 +22,7 @@ from planner.app.access import planner_app
 from planner.app.bindings import PLAN_BINDINGS
 from planner.app.compact import TWO_PANE_WIDTH
 from planner.app.data import Snapshot
+from planner.app.screens.more import MoreKeys
 from planner.app.screens.sizes import SizedScreen
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.hanging import Hanging, Line
@@ -65,10 +66,11 @@ def doses_week(views: list[DayView], index: int) -> int | None:
     return min(weeks) if weeks else None
 
 
-class PlanViewScreen(SizedScreen):
+class PlanViewScreen(MoreKeys, SizedScreen):
     """From 110 columns the weeks and the highlighted week's sessions sit side by side."""
 
     BINDINGS = PLAN_BINDINGS
+    FOOTER_PRIORITY = ("week(-1)", "week(1)")  # at 40 columns the weeks, then what fits beside More
 
     def compose(self) -> ComposeResult:
         yield NavBar("plan")
@@ -184,7 +186,7 @@ class PlanViewScreen(SizedScreen):
                 or "nothing (paused)"
             items += "".join(f"; any time that day: {marks[p.id]}{p.name} {p.dose_text()}"
                              for p in view.exercises if p.apart)
-            lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status}{length}: ",
+            lines.append(("• ", Content.assemble((f"{day.strftime('%a %d %b')} · {view.status_words}{length}: ",
                                                   "bold"), items)))
         dates = week_dates(snapshot, index)
         for change in (a for a in snapshot.history.adjustments if dates[0] <= a.date <= dates[-1]):

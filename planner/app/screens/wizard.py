@@ -22,6 +22,7 @@ from planner.app.bindings import BUILDER_BINDINGS
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.questions import QuestionBox
+from planner.app.widgets.text_field import TextField
 from planner.app.widgets.tick_box import TickBox
 from planner.domain.errors import PlannerError
 from planner.domain.function import check_names
@@ -104,14 +105,14 @@ class PlanBuilderScreen(Screen):
                     yield TickBox(day.capitalize(), day in first.default_days, id=f"day-{day}")
             with Horizontal(classes="row", id="sizes"):
                 yield Label("Minutes")
-                yield Input(str(first.default_minutes), id="minutes", type="integer", max_length=3, compact=True)
+                yield TextField(str(first.default_minutes), id="minutes", type="integer", max_length=3, compact=True)
                 yield Label("Weeks", classes="inner")
-                yield Input(str(first.weeks), id="weeks", type="integer", max_length=2, compact=True)
+                yield TextField(str(first.weeks), id="weeks", type="integer", max_length=2, compact=True)
                 yield Label("Start", classes="inner")
-                yield Input(planner_app(self).data.today.isoformat(), id="start", max_length=10, compact=True)
+                yield TextField(planner_app(self).data.today.isoformat(), id="start", max_length=10, compact=True)
             with Horizontal(classes="row", id="level-row"):
                 yield Label("Level")
-                yield Input("1", id="level", type="integer", max_length=1, compact=True)
+                yield TextField("1", id="level", type="integer", max_length=1, compact=True)
                 yield Static(level_line(1), id="level-words")
             with Vertical(id="level-questions"):
                 yield Static(Content.assemble(("Not sure? ", "bold"), "Tick (space) what you can do now, and the "
@@ -128,7 +129,7 @@ class PlanBuilderScreen(Screen):
             if snapshot is None or not snapshot.function.current:
                 with Horizontal(classes="row", id="activities-row"):
                     yield Label("Activity")
-                    yield Input(placeholder="optional: things your back makes hard, e.g. Putting on socks; "
+                    yield TextField(placeholder="optional: things your back makes hard, e.g. Putting on socks; "
                                 "Lifting my child", id="activities", compact=True)
             yield Static(id="preview")
             yield Static(id="description")

@@ -3,9 +3,10 @@
 Textual's footer lists a screen's keys in order and cuts whatever runs past the edge, so on a narrow
 terminal the last keys (Quit among them) are lost, or half a word is left ("k Skip da"). This one
 chooses: Quit first, then the screen's keys in its ``FOOTER_PRIORITY`` order (then the rest in binding
-order), as many as fit whole; when any is left out and the screen has a More menu (an ``m`` binding for
-``more``), More takes a place. The keys keep their binding order on screen. Every key still works
-whether shown or not; help and the command palette list them all.
+order), as many as fit whole; when any is left out and the screen has a More menu (a binding for ``more``,
+``m`` on every screen but the runner, where m stops an exercise part-way), More takes a place. The keys
+keep their binding order on screen. Every key still works whether shown or not; help and the command
+palette list them all, and More (:class:`~planner.app.screens.more.MoreKeys`) lists those the footer leaves out, as a list to tap.
 """
 
 from __future__ import annotations
@@ -109,3 +110,4 @@ class FittedFooter(Footer):
             self._width = event.size.width
             if self._bindings_ready:
                 self.call_later(self.recompose)
+

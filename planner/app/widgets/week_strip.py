@@ -52,8 +52,9 @@ class WeekStrip(Static):
         for view in self.views:
             style = "reverse" if view.date == self.today else ""
             heads.append(Content.styled(f"{view.date.strftime('%a %d'):^{cell}}", style))
-            mark = MARKS.get(view.status, view.status)
+            status = "done" if view.one_left_out else view.status  # as adherence counts it; the week lists it
+            mark = MARKS.get(status, status)
             if len(mark) > cell:
                 mark = mark.split()[0]
-            marks.append(Content.styled(f"{mark:^{cell}}", COLOURS.get(view.status, "")))
+            marks.append(Content.styled(f"{mark:^{cell}}", COLOURS.get(status, "")))
         return Content("\n").join([Content(" ").join(heads), Content(" ").join(marks)])

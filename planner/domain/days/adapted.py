@@ -15,6 +15,7 @@ from planner.domain.days.earned import HeldBack, earned_session
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Exercise
 from planner.domain.pain.adaptation import AdaptationState, calendar_week, position, settle
+from planner.domain.pain.easing import eased_dose
 from planner.domain.plan.model import Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, caps, dose_volume, is_load, scaled_dose, starting_dose
 from planner.domain.plan.substitutes import replacement_dose
@@ -32,7 +33,10 @@ def slot_on(plan: Plan, day: dt.date) -> int | None:
 
 
 def _regressed(library: Library, item: Prescription, easier_id: str) -> Prescription:
-    """The easier variant at the dose closest to (never above) the planned volume."""
+    """The easier variant at the dose closest to (never above) the planned volume; the same variant, eased
+    after pain at its easiest version, at a smaller dose (:func:`planner.domain.pain.easing.eased_dose`)."""
+    if easier_id == item.id:
+        return eased_dose(library, item)
     easier = library.exercises[easier_id]
     main_cap, sets_cap = caps(easier)
     top = replace(starting_dose(easier), **{"sets": sets_cap, easier.primary_field: main_cap})

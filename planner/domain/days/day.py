@@ -30,7 +30,7 @@ from planner.domain.pain.adaptation import (
     position,
 )
 from planner.domain.pain.alerts import current_alert
-from planner.domain.pain.moving_on import catch_up
+from planner.domain.pain.moving_on import all_but_one, catch_up
 from planner.domain.pain.recurring import recurring_pain
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
@@ -39,6 +39,7 @@ from planner.domain.records import History, SessionRecord
 
 GAP_REASON_DAYS = 7  # a step down after a break is explained for the week it applies to, then the plan speaks for itself
 STATUSES = tuple(DayStatus)
+ONE_LEFT_OUT = "done, one left out"  # a session done but for one exercise: see DayView.one_left_out
 
 
 @dataclass
@@ -62,6 +63,23 @@ class DayView:
         """(done, planned) of the session's own exercises: a walk apart from it is counted on its own."""
         session = [p for p in self.exercises if not p.apart] if self.planned else list(self.exercises)
         return sum(p.id in self.done_ids for p in session), len(session)
+
+    @property
+    def one_left_out(self) -> bool:
+        """A session done but for one of its exercises (of three or more): recorded as partial, counted as
+        done, as the plan counts it when it moves on (:func:`planner.domain.pain.moving_on.all_but_one`)."""
+        session = {p.id for p in self.exercises if not p.apart}
+        return self.planned and self.status == DayStatus.PARTIAL and all_but_one(session, self.done_ids & session)
+
+    @property
+    def counts_as_done(self) -> bool:
+        """Done, for adherence and streaks: in full, or with one exercise left out."""
+        return self.status == DayStatus.DONE or self.one_left_out
+
+    @property
+    def status_words(self) -> str:
+        """The status as the faces write it for a day looked back on: "done, one left out" for such a day."""
+        return ONE_LEFT_OUT if self.one_left_out else self.status
 
     @property
     def walks(self) -> list[Prescription]:

@@ -1,5 +1,8 @@
 """Looking back: each planned session's status, adherence and streaks.
 
+A session done but for one of its exercises (of three or more) counts as done here, as it does when the plan
+moves on; its record still says partial, and the faces say "done, one left out" where they list sessions.
+
 Days are read through :func:`planner.domain.days.day.day_view` with the
 adaptation state that was in force on that day, so history shows what the
 plan asked for then, not what it asks for now.
@@ -36,7 +39,8 @@ class Progress:
             "sessions": [
                 {
                     "date": view.date.isoformat(),
-                    "status": view.status,
+                    "status": view.status,  # as recorded: a session with one exercise left out is "partial"
+                    "one_left_out": view.one_left_out,  # ...and counted as done, as the plan counts it
                     "week": view.week,
                     "week_text": view.week_text,  # as 'today' numbers it: "week 3 of 12 (week 2's doses)"
                     "easier_week": view.easier,
@@ -77,7 +81,7 @@ def progress(
             continue
         views.append(view)
     due = [v for v in views if v.status not in ("paused", "planned")]
-    done = [v for v in due if v.status == "done"]
+    done = [v for v in due if v.counts_as_done]
     adherence = round(100 * len(done) / len(due)) if due else 0
     current, best = streaks(due)
     shown = [v for v in views if (date_from is None or v.date >= date_from) and (date_to is None or v.date <= date_to)]
@@ -92,14 +96,15 @@ def progress(
 
 
 def streaks(due: list[DayView]) -> tuple[int, int]:
-    """The current and the best run of done sessions among the sessions that were due, in date order."""
+    """The current and the best run of done sessions (one exercise left out counts as done) among the
+    sessions that were due, in date order."""
     best = run = 0
     for view in due:
-        run = run + 1 if view.status == "done" else 0
+        run = run + 1 if view.counts_as_done else 0
         best = max(best, run)
     current = 0
     for view in reversed(due):
-        if view.status != "done":
+        if not view.counts_as_done:
             break
         current += 1
     return current, best

@@ -89,6 +89,16 @@ def iter_toml_files(path: Path, problems: list[Problem] | None = None) -> Iterat
     yield from sorted(found, key=lambda file: file.parts)  # as Paths sort (by parts), without their slow __lt__
 
 
+def toml_file_names(path: Path) -> list[str]:
+    """The files :func:`iter_toml_files` gives, as text and sorted as text: what a cache's fingerprint
+    needs to see (each file's size and time), without making a ``Path`` of each of a thousand files
+    (most of the time a quick command spent checking the library cache was pathlib's)."""
+    if not path.is_dir():
+        return [str(path)]
+    return sorted(os.path.join(root, name) for root, _folders, files in
+                  walk_folders(path, None, skip=(LESSONS_DIR, PAIN_RULES_DIR)) for name in files if name.endswith(".toml"))
+
+
 def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
     """Read and parse one file; on failure return the problem instead of raising.
 

@@ -27,15 +27,9 @@ import math
 from dataclasses import replace
 
 from planner.domain.kinds import AdjustmentKind
-from planner.domain.pain.adaptation import (
-    AdaptationState,
-    calendar_week,
-    current_state,
-    is_session_day,
-    position,
-    settle,
-)
+from planner.domain.pain.position import calendar_week, is_session_day, position, settle
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
+from planner.domain.pain.state import AdaptationState, current_state
 from planner.domain.plan.model import Plan
 from planner.domain.records import Adjustment, History
 
@@ -44,6 +38,12 @@ PART_COUNTS_AS = 0.5  # a session checked off in part counts as half a session
 # A session of at least this many exercises with all but one done counts as done: the one left undone stays
 # behind on its own track (planner.domain.days.track_position), so the rest of the plan need not wait for it.
 ALL_BUT_ONE_FROM = 3
+
+
+def all_but_one(session: set[str], done: set[str]) -> bool:
+    """A session of at least :data:`ALL_BUT_ONE_FROM` exercises with exactly one of them not done: the plan
+    counts it as done, and so do adherence and streaks (the record keeps it as it was: partly done)."""
+    return len(session) >= ALL_BUT_ONE_FROM and len(session - done) == 1
 
 
 def state_before(history: History, day: dt.date) -> AdaptationState:
@@ -70,7 +70,7 @@ def week_work(plan: Plan, history: History, week: int) -> tuple[int, int, int]:
             # The session's own exercises: the walk apart from it, done alone, moves no strength work on.
             session = {p.id for p in record.exercises if not p.apart}
             done = {i for i, c in checked.items() if c.status == "done"}
-            if session and (done >= session or len(session) >= ALL_BUT_ONE_FROM and len(session - done) == 1):
+            if session and (done >= session or all_but_one(session, done)):
                 full += 1
             elif set(checked) & (session or {p.id for p in record.exercises}):
                 part += 1

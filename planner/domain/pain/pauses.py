@@ -6,11 +6,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from planner.domain.pain.adaptation import AdaptationState, position, resumes_when, weeks_words
+from planner.domain.pain.position import position, weeks_words
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
+from planner.domain.pain.state import AdaptationState
 from planner.domain.pain.warning_signs import SEE_A_PROFESSIONAL, alert_for
 from planner.domain.plan.model import Plan
-from planner.domain.records import Adjustment
+from planner.domain.records import Adjustment, History, PainReport
+
+RELIEF_LOW_DAYS = 2  # a relief pause ends after low pain on this many different days (and moving as usual)
+
+
+def resumes_when(rules: PainRules) -> str:
+    return (f"after reports of {rules.progress_max} or less on two different days, once you can walk and move "
+            "about as usual")
+
+
+def low_days_since_pause(history: History, report: PainReport, rules: PainRules) -> set[dt.date]:
+    """The days with a report of ``progress_max`` or less since the relief pause began (this one included)."""
+    began = next((a.date for a in reversed(history.adjustments) if a.kind == "pause"), None)
+    low = {p.date for p in history.pain if p.score <= rules.progress_max and (began is None or p.date >= began)}
+    if report.score <= rules.progress_max:
+        low.add(report.date)
+    return low
 
 
 def resume_confirmed(state: AdaptationState, plan: Plan | None, day: dt.date, weekly_increase: float,

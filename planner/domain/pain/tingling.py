@@ -2,9 +2,10 @@
 
 Numbness or tingling in one leg once is advice: stop what brings it on. Reported on two different
 days (within two weeks, or returning days apart) it is raised to "soon": book a physiotherapist or
-doctor this week. While it lasts, stretches that load the sciatic nerve (hamstring and slump-type
-stretches) stay out of the plan, and another stretch that does not load it takes their place, so a
-session is never left without a stretch.
+doctor this week. From the first report, and until it has settled for two weeks, stretches that load
+the sciatic nerve (the hamstring and calf stretches) stay out of the plan, named or not: they are the
+likeliest to bring it on. Another stretch that does not load it takes their place, so a session is never
+left without a stretch.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ never word a warning sign differently. Three levels, most serious first:
   on two different days): book a physiotherapist or doctor this week; the
   plan holds and nerve-loading stretches stay out; no pause.
 * **advice** (numbness or tingling in one leg, without weakness): stop the
-  exercise that brings it on; the plan holds; no pause. At the screening it
-  builds the plan without the stretches that pull on the nerves of the leg.
+  exercise that brings it on; the plan holds, and the stretches that pull on
+  the nerves of the leg stay out until it settles (at the screening, the plan
+  is built without them); no pause.
 
 An explanation names only the signs given (:func:`explain`), and a sign reported
 during a pause never lowers the standing level (``alert_for(..., standing=...)``).
@@ -95,13 +96,17 @@ DETAILS: dict[Level, str] = {
         "If you cannot get an appointment, use an urgent care service. " + RESUME_HOW + "."
     ),
     AlertLevel.SOON: (
-        "Tingling or numbness in a leg that lasts or keeps coming back should be checked. Until then the plan "
-        "holds, and stretches that pull on the nerve (hamstring and slump-type stretches) stay out. If any "
-        "weakness appears, or both legs are affected, see a doctor today."
+        "Tingling or numbness in a leg that lasts or keeps coming back should be checked. For two weeks after "
+        "you last report it the plan holds, and the stretches that pull on the nerve (the hamstring and calf "
+        "stretches) stay out. If the leg grows weak, see a doctor today. If both legs are affected, or the "
+        "groin or bottom goes numb, or bladder or bowel control changes, go to an emergency department now."
     ),
     AlertLevel.ADVICE: (
-        "If the numbness or tingling lasts more than a few days, spreads, or any weakness appears, see a "
-        "doctor or physiotherapist."
+        "Until it has settled for two weeks, the stretches that pull on the nerve (the hamstring and calf "
+        "stretches) stay out of the plan. If it is still there tomorrow, report it again. "
+        "If it lasts more than a few days, see a physiotherapist or doctor; if the leg grows weak, a doctor "
+        "today. If both legs are affected, or the groin or bottom goes numb, or bladder or bowel control "
+        "changes, go to an emergency department now."
     ),
 }
 
@@ -155,6 +160,22 @@ SEE_A_PROFESSIONAL = (
 
 STOP_IT_NOW = "Stop {name} now: it is already the easiest version, so it is dropped from your plan."
 REPLACED_BY = "{name} takes its place, for the same purpose, starting at its first dose."
+EASED_AT_EASIEST = ("{name} is already the easiest version, so it stays at about half its dose, and goes back to "
+                    "the plan's dose after two settled weeks; if it hurts again, it is stopped and another exercise "
+                    "for the same purpose takes its place.")
+# Tingling in one leg: the exercise that brings it on is named with this (the CLI's words; the app ticks it).
+NAME_WHAT_BRINGS_IT_ON = ("name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
+                          "and it is dropped from the plan")
+NAME_ANOTHER = ("If another exercise brings it on, name it (planner pain SCORE --flag numbness --aggravated ID) "
+                "and it is dropped from the plan")
+
+
+def left_out_for_the_nerve(names: list[str], too: bool = False) -> str:
+    """The stretches left out while a nerve in the leg is irritated, named: "Hamstring stretch with a strap, a
+    stretch that pulls on the nerve, is left out" (``too`` when an exercise named was dropped as well)."""
+    one = len(names) == 1
+    return (f"{', '.join(names)}, {'a stretch that pulls' if one else 'stretches that pull'} on the nerve, "
+            f"{'is' if one else 'are'} left out{' too' if too else ''}")
 
 SCREENING_INTRO = (
     "Before your first plan, a few yes/no questions. Have you had any of these recently?"
