@@ -100,3 +100,11 @@ def test_an_import_with_hundreds_of_bad_values_is_a_screenful(run_cli, tmp_path:
                         said[39])
     assert said[40] == f"planner: {count} problems in bad.toml; nothing was changed"
     assert run_cli("plan", "show", "--json").stdout == before
+
+
+def test_a_folder_given_to_import_is_named_as_one(run_cli, tmp_path: Path) -> None:
+    """It said 'cannot be read: Is a directory' (open's own error), not what is wrong and what to give."""
+    (tmp_path / "plans").mkdir()
+    result = run_cli("import", "plans")
+    assert result.returncode == 1
+    assert lines_of(result) == [f"plans: {NOT_REGULAR}", "planner: 1 problem in plans; nothing was changed"]
