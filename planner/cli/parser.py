@@ -209,7 +209,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day it was, if not today, e.g. --date 2026-03-01")
     p.add_argument("--where", metavar="AREA", default="", help="where it hurts, e.g. --where 'lower back'")
     p.add_argument("--aggravated", nargs="+", action="extend", default=[], metavar="EXERCISE_ID",
-                   help="exercises that made it worse (they go to an easier variant), e.g. --aggravated bird-dog")
+                   help="exercises that made it worse (they go to an easier variant, or a smaller dose at the "
+                        "easiest; one already eased is stopped and replaced), e.g. --aggravated bird-dog")
     p.add_argument("--flag", nargs="+", action="extend", default=[], choices=red_flags, metavar="FLAG",
                    help="warning sign: emergency saddle, bladder-bowel, urine, sexual, both-legs; urgent weakness, "
                    "fever, cancer-history, weight-loss, injury, night-pain; advice numbness (one leg); "

@@ -19,6 +19,7 @@ class AdjustmentKind(StrEnum):
     RED_FLAG = "red-flag"  # a warning sign paused the program
     PROGRESS = "progress"  # low pain again: progression resumes
     REBUILD = "rebuild"  # building back to the planned volume
+    REBUILT = "rebuilt"  # a rebuild's last step came by the calendar: back at the full plan (on the day)
     ADVICE = "advice"  # one exercise changed or dropped, the rest as planned
     RESUME = "resume"  # the person confirmed an assessment, or a relief pause ended
     RETURN = "return"  # two settled weeks: what pain dropped or eased is tried again
@@ -32,12 +33,13 @@ class AdjustmentKind(StrEnum):
 # pause (``red-flag``): only ``resume --confirm`` lifts that.
 TAKEN_BACK_WITH_PAIN: tuple[AdjustmentKind, ...] = (
     AdjustmentKind.HOLD, AdjustmentKind.REDUCE, AdjustmentKind.PAUSE, AdjustmentKind.PROGRESS,
-    AdjustmentKind.REBUILD, AdjustmentKind.ADVICE, AdjustmentKind.RESUME, AdjustmentKind.RETURN)
+    AdjustmentKind.REBUILD, AdjustmentKind.ADVICE, AdjustmentKind.RESUME, AdjustmentKind.RETURN,
+    AdjustmentKind.REBUILT)
 
 # The changes pain made to the volume: marked on the app's charts.
 PAIN_CHANGES: tuple[AdjustmentKind, ...] = (
     AdjustmentKind.HOLD, AdjustmentKind.REDUCE, AdjustmentKind.PAUSE, AdjustmentKind.RED_FLAG,
-    AdjustmentKind.REBUILD, AdjustmentKind.RESUME, AdjustmentKind.PROGRESS)
+    AdjustmentKind.REBUILD, AdjustmentKind.REBUILT, AdjustmentKind.RESUME, AdjustmentKind.PROGRESS)
 
 
 class DayStatus(StrEnum):

@@ -64,7 +64,7 @@ def test_the_first_report_of_tingling_leaves_the_nerve_loading_stretches_out(lib
 def test_the_advice_says_the_stretches_stay_out_until_it_settles() -> None:
     alert = alert_for(["numbness"])
     assert alert is not None and alert.level == "advice"
-    assert "Until it has settled for two weeks, stretches that pull on the nerve" in alert.message
+    assert "Until it has settled for two weeks, the stretches that pull on the nerve" in alert.message
 
 
 def test_they_are_tried_again_after_two_weeks_without_tingling(library: Library) -> None:

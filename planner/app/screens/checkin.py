@@ -78,7 +78,7 @@ class PainCheckIn(DismissOnce, ModalScreen[bool]):
                 # What ends a relief pause, with low pain on a second day (planner pain N --settled).
                 yield QuestionBox(SETTLED_QUESTION, id="settled")
             exercises = [(item.name, item.id) for item in today.exercises] if today is not None else []
-            if exercises:  # the CLI's --aggravated: each goes to an easier variant
+            if exercises:  # the CLI's --aggravated: each goes to an easier variant (or a smaller dose)
                 yield Static("Did one of today's exercises make it worse? Tick it (space or a tap):",
                              id="worse-title")
                 with Vertical(id="worse"):

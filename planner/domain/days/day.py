@@ -120,9 +120,9 @@ class DayView:
 
 
 # Adjustments that open the day they are made on: a resume is made to train that day, and a step down
-# after a break or a week repeated is made when the day is first looked at. Today shows them at once, so
-# history must too.
-SAME_DAY_KINDS = ("resume", "gap", "repeat")
+# after a break, a week repeated or a rebuild's last step is made when the day is first looked at. Today
+# shows them at once, so history must too.
+SAME_DAY_KINDS = ("resume", "gap", "repeat", "rebuilt")
 
 
 def state_on(history: History, day: dt.date) -> AdaptationState:
@@ -323,6 +323,9 @@ def _active_reasons(
     elif history.adjustments and history.adjustments[-1].kind == "gap" and (
             0 <= (day - history.adjustments[-1].date).days < GAP_REASON_DAYS):
         reasons.append(history.adjustments[-1].reason)
+    elif history.adjustments and history.adjustments[-1].kind == "rebuilt" and day >= history.adjustments[-1].date \
+            and calendar_week(plan, day) == calendar_week(plan, history.adjustments[-1].date):
+        reasons.append(history.adjustments[-1].reason)  # said through the week the full plan came back
     elif history.adjustments and history.adjustments[-1].kind == "repeat" and day >= history.adjustments[-1].date \
             and calendar_week(plan, day) == calendar_week(plan, history.adjustments[-1].date):
         reasons.append(history.adjustments[-1].reason)  # said through the week it repeats

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from planner.domain.library.loading import Library
 from planner.domain.pain.acceptable import recovery_words, session_answer_ok, why_hold
-from planner.domain.pain.easing import advise, cut, tried_again
+from planner.domain.pain.easing import advise, cut, next_step_words, tried_again
 from planner.domain.pain.pauses import RELIEF_LOW_DAYS, low_days_since_pause, resumes_when
 from planner.domain.pain.position import (
     calendar_week,
@@ -63,17 +63,35 @@ def apply_pain_report(
     """The new state, the adjustments to record, and notes to show (that change nothing), under ``rules``
     (the pain-rules file in force; the safety floor is in :class:`PainRules` itself)."""
     new, adjustments, notes = _apply(plan, library, state, history, report, weekly_increase, rules)
-    named = [library.exercises[i].name for i in report.aggravated if i in library.exercises]
+    ids = [i for i in report.aggravated if i in library.exercises]
+    named = [library.exercises[i].name for i in ids]
     if named and not any(a.kind in EASES_NAMED for a in adjustments):
         # A name given at a pain that changes nothing was passed over in silence ("the plan keeps progressing").
         one = len(named) == 1
         they, them = ("it", "it") if one else ("they", "them")
+        # What a report of more pain would do to each, as the cut would do it (an exercise already at its
+        # easiest is eased, and one already eased is stopped): never "an easier variant" that does not exist.
+        week = position(plan, settle(plan, state, report.date, weekly_increase), report.date, weekly_increase)[0]
+        steps = {name: next_step_words(plan, library, state, week, i) for i, name in zip(ids, named, strict=True)}
+        if len(set(steps.values())) == 1:
+            then = f"{they} {_plural(next(iter(steps.values())), one)}"
+        else:
+            then = "; ".join(f"{name} {step}" for name, step in steps.items())
         notes.append(f"You named {_and_list(named)} as making it worse. At this level of pain {they} "
                      f"{'keeps its' if one else 'keep their'} doses: do {them} within comfort (a smaller range, "
                      f"fewer reps or a shorter hold), or leave {them} out for now. If {they} "
                      f"{'brings' if one else 'bring'} your pain above {rules.hold_max}, or your back is worse "
-                     f"the next morning, report that and {they} {'moves' if one else 'move'} to an easier variant.")
+                     f"the next morning, report that and {then}.")
     return new, adjustments, notes
+
+
+def _plural(step: str, one: bool) -> str:
+    """``step`` ("moves to ...", "stays at ...", "is stopped ...") for one exercise or for several."""
+    if one:
+        return step
+    verb, _, rest = step.partition(" ")
+    plural = {"moves": "move", "stays": "stay", "is": "are"}.get(verb, verb)
+    return f"{plural} {rest.replace('its dose', 'their dose')}"
 
 
 def _and_list(names: list[str]) -> str:
@@ -181,7 +199,8 @@ def _apply(
     if back is not None:
         return adjust("return", back[0], f"{label}: {back[1]}")
     fine = (f"back in the 0–{rules.progress_max} range" if report.score <= rules.progress_max else
-            f"acceptable (up to {rules.hold_max}, settled, and no higher than your usual or the week before)")
+            f"acceptable (up to {rules.hold_max}, {'settled by the morning, ' if report.when == 'next-morning' else ''}"
+            "not far above your usual, and no higher than the week before)")
     recovering = recovery_words(history, report) if report.score > rules.progress_max else None
     if recovering is not None:
         fine = f"acceptable (up to {rules.hold_max}, not far above your usual) and {recovering}"
@@ -204,8 +223,11 @@ def _apply(
     if settled.frozen_week is not None and (settled.growing_since is None or settled.ceiling is not None):
         new = replace(settled, growing_since=day, ceiling=None, rebuild_weeks=rules.rebuild_weeks)
         if not tolerated:
+            # Said after a session, before its morning: the rebuild goes on only if that morning settles.
+            morning = "" if report.when == "next-morning" else \
+                ", as long as the next morning settles (one that does not holds the doses where they are)"
             return adjust("rebuild", new, f"{label} is {fine}: rebuilding from {factor:.0%} to the full planned "
-                                          f"volume within {weeks_words(rules.rebuild_weeks)}.")
+                                          f"volume within {weeks_words(rules.rebuild_weeks)}{morning}.")
         new = first_step_now(new, session)
         return adjust("rebuild", new, f"{label} is {fine}: the session at {factor:.0%} has settled by the next "
                                       f"morning, so the rebuild begins with the next session a first step up, at "

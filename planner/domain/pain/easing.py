@@ -11,18 +11,20 @@ from planner.domain.pain.position import weeks_words
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.state import AdaptationState
 from planner.domain.pain.tingling import NERVE_LOADING, TINGLING, tingling_persists
+from planner.domain.pain.usual import settled_by_morning
 from planner.domain.pain.warning_signs import (
     EASED_AT_EASIEST,
     NAME_ANOTHER,
     NAME_WHAT_BRINGS_IT_ON,
     REPLACED_BY,
     STOP_IT_NOW,
+    STRETCH_REPLACED_BY,
     alert_for,
     left_out_for_the_nerve,
     persisting,
 )
-from planner.domain.plan.model import Plan, Prescription, prescribe
-from planner.domain.plan.progression import TrackState, scaled_dose, starting_dose
+from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
+from planner.domain.plan.progression import TrackState, is_stretch, scaled_dose, starting_dose
 from planner.domain.plan.substitutes import replacement_for
 from planner.domain.records import History, PainReport
 
@@ -92,17 +94,22 @@ def _take_out(library: Library, plan: Plan, track: str, dropped: list[str], repl
     if other is None:
         return ""
     replaced[place], weeks[place] = other, week
-    return " " + REPLACED_BY.format(name=library.exercises[other].name)
+    gone = library.exercises.get(track)
+    words = STRETCH_REPLACED_BY if gone is not None and is_stretch(gone) else REPLACED_BY
+    return " " + words.format(name=library.exercises[other].name)
 
 
 
 SETTLED_WEEKS_DAYS = 14  # two settled weeks before an exercise dropped or eased for pain is tried again
+TRIAL_MORNING_DAYS = 3  # a next-morning report this many days after a session can still be its morning
 
 
 def tried_again(library: Library, state: AdaptationState, history: History, report: PainReport,
                  usual: float | None, rules: PainRules) -> tuple[AdaptationState, str] | None:
-    """After two settled weeks, the exercises dropped for pain come back at their easiest variant (never above
-    the planned volume) and those eased go back to the plan's own; ``None`` while it is too soon.
+    """After two settled weeks, the exercises dropped for pain come back at their easiest variant, a light
+    trial dose (never above the planned volume), and those eased go back to the plan's own; ``None`` while it
+    is too soon. A trial goes back to the plan's own dose only once a next morning has settled after a session
+    that included it: a nerve, and a back, often answer late (that evening or the next day).
 
     Settled: no report in the last two weeks above ``max(progress_max, usual)``, none with a warning sign or
     tingling, and the last drop or easing at least two weeks ago."""
@@ -117,19 +124,59 @@ def tried_again(library: Library, state: AdaptationState, history: History, repo
     recent = [p for p in history.pain if since <= p.date <= report.date]
     if any(p.score > ceiling or p.flags for p in recent) or report.flags:
         return None
+    trials = _on_trial(history, state)
+    passed = {t: d for t, d in trials.items() if _trial_settled(history, report, state.regressed[t], d, usual, rules)}
     names = [library.exercises[t].name for t in state.dropped if t in library.exercises]
-    eased = [library.exercises[t].name for t in state.regressed if t in library.exercises]
+    eased = [library.exercises[t].name for t in state.regressed if t in library.exercises and t not in trials]
+    tried = [library.exercises[t].name for t in passed if t in library.exercises]
+    if not names and not eased and not tried:
+        return None
     regressed = {t: t for t in state.dropped if t in library.exercises}  # back at the chain's easiest variant
+    regressed.update({t: v for t, v in state.regressed.items() if t in trials and t not in passed})
     new = replace(state, dropped=[], replaced={}, replaced_at={}, regressed=regressed)
     words = []
-    if names:
-        words.append(f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} tried again at the easiest "
-                     "variant, never above the planned volume")
-    if eased:
-        words.append(f"{', '.join(eased)} {'goes' if len(eased) == 1 else 'go'} back to the plan's own variant "
-                     "and dose")
-    return new, (f"two settled weeks since the last change for pain: {'; '.join(words)}. Report if it brings the "
-                 "pain or the tingling back.")
+    if names or eased:
+        if names:
+            words.append(f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} tried again at the easiest "
+                         "variant, at a light dose never above the planned volume, until a next morning has "
+                         "settled after a session with it")
+        if eased:
+            words.append(f"{', '.join(eased)} {'goes' if len(eased) == 1 else 'go'} back to the plan's own "
+                         "variant and dose")
+        words = [f"two settled weeks since the last change for pain: {'; '.join(words)}"]
+    if tried:
+        one = len(tried) == 1
+        first = min(passed.values())
+        words.append(f"{', '.join(tried)}, tried again at a light dose since {DAY_NAMES[first.weekday()]} "
+                     f"{first.isoformat()}, {'has' if one else 'have'} settled by the next morning after a "
+                     f"session with {'it' if one else 'them'}: {'it goes' if one else 'they go'} back to the "
+                     "plan's own variant and dose")
+    return new, f"{'; '.join(words)}. Report if it brings the pain or the tingling back."
+
+
+def _on_trial(history: History, state: AdaptationState) -> dict[str, dt.date]:
+    """The tracks a return brought back at their easiest variant and still there, each with the day it came
+    back (read from the recorded changes: a state from a plan file alone has none)."""
+    trials: dict[str, dt.date] = {}
+    dropped: set[str] = set()
+    for adjustment in history.adjustments:
+        regressed = adjustment.state.get("regressed") or {}
+        if adjustment.kind == "return":
+            trials.update({t: adjustment.date for t in dropped if t in regressed})
+        dropped = set(adjustment.state.get("dropped") or ())
+        trials = {t: d for t, d in trials.items() if t in regressed and t not in dropped}
+    return {t: d for t, d in trials.items() if t in state.regressed and t not in state.dropped}
+
+
+def _trial_settled(history: History, report: PainReport, exercise_id: str, came_back: dt.date,
+                   usual: float | None, rules: PainRules) -> bool:
+    """Whether a session after ``came_back`` included ``exercise_id`` and a next morning after it has settled
+    (``report`` may be that morning)."""
+    sessions = {c.date for c in history.completions
+                if c.exercise_id == exercise_id and c.status != "skipped" and c.date > came_back}
+    mornings = [p for p in (*history.pain, report) if p.when == "next-morning" and not p.flags]
+    return any(0 < (p.date - session).days <= TRIAL_MORNING_DAYS and settled_by_morning(p, usual, rules)
+               for session in sessions for p in mornings)
 
 
 def cut(
@@ -153,7 +200,7 @@ def cut(
             # trunk, for a side plank) goes on; only if that hurts too is it stopped and replaced. A
             # replacement, already a step aside at its first dose, is replaced in turn at once.
             regressed[track] = current
-            stops.append(EASED_AT_EASIEST.format(name=exercise.name))
+            stops.append(EASED_AT_EASIEST.format(name=exercise.name, top=rules.hold_max))
             continue
         if easier is None:
             stops.append(STOP_IT_NOW.format(name=exercise.name) + _take_out(library, plan, track, dropped, replaced, (since, week)))
@@ -172,6 +219,18 @@ def cut(
     new = replace(state, frozen_week=week, factor=new_factor, ceiling=factor, growing_since=report.date, regressed=regressed,
                   dropped=dropped, replaced=replaced, replaced_at=since, rebuild_weeks=rules.rebuild_weeks)
     return new, reason
+
+
+def next_step_words(plan: Plan, library: Library, state: AdaptationState, week: int, exercise_id: str) -> str:
+    """What naming ``exercise_id`` with pain that calls for easing would do to it (see :func:`cut`), in words
+    after "it": "moves to an easier variant", "stays at about half its dose", or "is stopped and replaced"."""
+    track = library.chain(exercise_id)[0]
+    current = state.regressed.get(track, _current_variant(plan, week, track) or exercise_id)
+    if library.easier_of.get(current) is not None:
+        return "moves to an easier variant"
+    if track not in state.regressed and track not in state.replaced.values():
+        return "stays at about half its dose"
+    return "is stopped and replaced"
 
 
 def _current_variant(plan: Plan, week: int, track: str) -> str | None:

@@ -27,10 +27,10 @@ import math
 from dataclasses import replace
 
 from planner.domain.kinds import AdjustmentKind
-from planner.domain.pain.position import calendar_week, is_session_day, position, settle
+from planner.domain.pain.position import calendar_week, factor_on, is_session_day, position, settle
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.state import AdaptationState, current_state
-from planner.domain.plan.model import Plan
+from planner.domain.plan.model import DAY_NAMES, Plan
 from planner.domain.records import Adjustment, History
 
 REPEAT = AdjustmentKind.REPEAT
@@ -166,12 +166,35 @@ def _after_all(plan: Plan, history: History, week: int, weekly_increase: float,
     return before, Adjustment(day, REPEAT, reason, before.dump())
 
 
+def rebuilt_adjustment(
+    plan: Plan, state: AdaptationState, day: dt.date, weekly_increase: float,
+) -> tuple[AdaptationState, Adjustment] | None:
+    """A rebuild after pain whose last step, back to the full plan, comes by ``day`` with the calendar (no
+    report makes it): the state written at the full plan, and the adjustment that says so on its day. The
+    doses are the ones the calendar already gives; the record is there so the rise has a reason."""
+    if state.pause is not None or state.frozen_week is None or state.growing_since is None \
+            or state.ceiling is not None or factor_on(state, day, weekly_increase) < 1.0:
+        return None
+    reached = day  # the day the calendar brought the full plan back (a day nobody looked at, maybe)
+    while reached > state.growing_since and factor_on(state, reached - dt.timedelta(days=1), weekly_increase) >= 1.0:
+        reached -= dt.timedelta(days=1)
+    before = factor_on(state, reached - dt.timedelta(days=1), weekly_increase)
+    new = settle(plan, state, day, weekly_increase)
+    week, _ = position(plan, new, day, weekly_increase)
+    when = "today" if reached == day else f"{DAY_NAMES[reached.weekday()]} {reached.isoformat()}"
+    reason = (f"Back to the full plan from {when}, at week {week}'s doses: the sessions at {before:.0%} brought no "
+              "pain that called for a hold or a cut, so the build back is complete and the plan "
+              "moves on again. Report how the sessions go, as before.")
+    return new, Adjustment(day, AdjustmentKind.REBUILT, reason, new.dump())
+
+
 def catch_up(
     plan: Plan, state: AdaptationState, history: History, day: dt.date, weekly_increase: float,
     rules: PainRules = DEFAULT_RULES,
 ) -> tuple[AdaptationState, list[Adjustment]]:
     """What the first look at ``day`` records before anything else: a step down after a break longer than
-    ``gap_days`` (the gap rule), or else the repeat of a week that was mostly not done. Returns the state
+    ``gap_days`` (the gap rule), a rebuild's last step back to the full plan (said on its day), and the
+    repeat of a week that was mostly not done. Returns the state
     after them and the adjustments to record (none: nothing is due)."""
     adjustments: list[Adjustment] = []
     gap = gap_adjustment(plan, state, history, day, weekly_increase, rules)
@@ -179,6 +202,11 @@ def catch_up(
         state = gap[0]
         history = replace(history, adjustments=(*history.adjustments, gap[1]))
         adjustments.append(gap[1])
+    rebuilt = rebuilt_adjustment(plan, state, day, weekly_increase)
+    if rebuilt is not None:
+        state = rebuilt[0]
+        history = replace(history, adjustments=(*history.adjustments, rebuilt[1]))
+        adjustments.append(rebuilt[1])
     repeat = repeat_adjustment(plan, state, history, day, weekly_increase)
     if repeat is not None:
         state = repeat[0]

@@ -160,9 +160,15 @@ SEE_A_PROFESSIONAL = (
 
 STOP_IT_NOW = "Stop {name} now: it is already the easiest version, so it is dropped from your plan."
 REPLACED_BY = "{name} takes its place, for the same purpose, starting at its first dose."
+# A stretch is never replaced by one for the same area (planner.domain.plan.substitutes): the purpose differs.
+STRETCH_REPLACED_BY = "{name} takes its place, so the session keeps a stretch, starting at its first dose."
+# The rule, exactly: named again with pain above ``top`` (or worse the next morning), it is stopped; named at
+# an acceptable pain, it stays.
 EASED_AT_EASIEST = ("{name} is already the easiest version, so it stays at about half its dose, and goes back to "
-                    "the plan's dose after two settled weeks; if it hurts again, it is stopped and another exercise "
-                    "for the same purpose takes its place.")
+                    "the plan's dose after two settled weeks. Do it gently, and if it takes your pain above {top} "
+                    "while you do it, stop it for today. If it is named again (--aggravated) with pain above "
+                    "{top}, or your back is worse the next morning, it is stopped and another exercise takes its "
+                    "place where one fits.")
 # Tingling in one leg: the exercise that brings it on is named with this (the CLI's words; the app ticks it).
 NAME_WHAT_BRINGS_IT_ON = ("name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
                           "and it is dropped from the plan")
