@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from planner.actions import function, reading, sessions, settings
 from planner.actions import situation as actions
 from planner.context import Context
-from planner.domain.days.day import DayView, day_view, slot_on
+from planner.domain.days.adapted import slot_on
+from planner.domain.days.day import DayView, day_view
 from planner.domain.days.easier import any_eased
 from planner.domain.days.progress import Progress, progress
 from planner.domain.function import FunctionSummary

@@ -10,6 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from planner.domain.errors import PlannerError, display_path
 from planner.domain.figures.svg import figure_element
 from planner.domain.library.loading import Library, Source, load_library
 from planner.locations import built_in_library
@@ -48,13 +49,39 @@ def contact_sheet(library: Library) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
-def main(folder: str = "screenshots") -> None:
+SHEET = "figures.svg"
+
+
+def write_sheet(folder: Path, library: Library) -> Path:
+    """Write the sheet as ``folder/figures.svg`` through the one writer every export uses.
+
+    It lands whole or not at all (a temporary file, then a rename), replaces only a regular file (a link,
+    a FIFO or a device at that name is refused and left as it was), and is readable by others, as a
+    picture for a physiotherapist is. A name in the way of the folder is one line, not a traceback.
+    """
+    from planner.exports.files import write_export
+
+    text = contact_sheet(library) + "\n"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a file where the folder should be, a folder that may not be written
+        raise PlannerError(f"{display_path(folder)}: cannot make the folder for the sheet "
+                           f"({err.strerror or err}); nothing was changed") from None
+    target = folder / SHEET
+    write_export(target, text, force=True, mode=0o644)
+    return target
+
+
+def main(folder: str = "screenshots") -> int:
     library = load_library([Source(built_in_library(), built_in=True)])
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "figures.svg").write_text(contact_sheet(library) + "\n", encoding="utf-8")
-    print(target / "figures.svg")
+    try:
+        written = write_sheet(Path(folder), library)
+    except PlannerError as err:
+        print(f"planner: {err}", file=sys.stderr)
+        return 1
+    print(display_path(written))
+    return 0
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:2])
+    raise SystemExit(main(*sys.argv[1:2]))

@@ -7,11 +7,9 @@ and every screen watching it redraws. Nothing ticks while the app is idle.
 
 from __future__ import annotations
 
-import functools
 import importlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -38,6 +36,7 @@ from planner.app.compact import (
 )
 from planner.app.data import AppData, Outcome, Snapshot
 from planner.app.paging import guard_paging
+from planner.app.stylesheets import AT_START, ScreenStylesheets
 from planner.context import Context
 from planner.domain.errors import PlannerError
 
@@ -71,26 +70,9 @@ def _attached(owner: MessagePump) -> bool:
     return (owner if isinstance(owner, Screen) else owner.screen) in owner.app.screen_stack
 
 
-AT_START = ("today", "too_small")
-SCREENS_PACKAGE = "planner.app.screens."
-
-
-@functools.cache
-def _stylesheet_of(screen_type: type) -> Path | None:
-    """``screens/NAME.tcss`` for a screen defined in ``planner/app/screens/NAME.py``, if there is one."""
-    module = screen_type.__module__
-    if not module.startswith(SCREENS_PACKAGE):
-        return None
-    path = Path(__file__).parent / "screens" / f"{module.removeprefix(SCREENS_PACKAGE)}.tcss"
-    return path.resolve() if path.is_file() else None
-
-
-class PlannerApp(App[None]):
-    # Only the first screen's styles (and the two size screens that can cover it at once) are parsed at
-    # start; every other screen's stylesheet is read when that screen is first made (``_load_screen_css``),
-    # and applied to that screen alone. Each file's rules are scoped by its screen's type, so nothing else
-    # needs restyling. (A screen's own ``CSS_PATH`` would make Textual re-parse every stylesheet and
-    # restyle the whole app the first time it opens.)
+class PlannerApp(ScreenStylesheets, App[None]):
+    # Only the first screen's styles are parsed at start; every other screen's is read when that screen is
+    # first made (see planner.app.stylesheets).
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in AT_START)]
     HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
@@ -124,28 +106,6 @@ class PlannerApp(App[None]):
             self._publish(messages.Load(self, opening), opening.result())
         else:
             self.post_message(messages.Load(self, opening))
-
-    def refresh_css(self, animate: bool = True) -> None:
-        """Textual re-parses every stylesheet here from scratch, twice when a place's screen is first shown
-        (and on every theme change). With the same variables as the last parse (no theme change since),
-        the rules come out the same: restyle, but keep the parsed rules."""
-        sheet = self.stylesheet
-        if sheet._variables != self.get_css_variables():  # noqa: SLF001 - a new theme: parse again
-            super().refresh_css(animate)
-            return
-        sheet.reparse = lambda: None  # type: ignore[method-assign]
-        try:
-            super().refresh_css(animate)
-        finally:
-            del sheet.reparse
-
-    def _load_screen_css(self, screen: Screen) -> None:
-        """A screen's stylesheet, read the first time that kind of screen is made, and applied to it alone."""
-        sheet = _stylesheet_of(type(screen))
-        if sheet is not None and not self.stylesheet.has_source(str(sheet), ""):
-            self.stylesheet.read(sheet)
-            self.stylesheet.update(screen)
-        super()._load_screen_css(screen)
 
     # Theme (chosen in the palette, kept in the store) --------------------
 

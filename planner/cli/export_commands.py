@@ -41,8 +41,10 @@ def import_plan(args: argparse.Namespace, context: Context) -> int:
     try:
         return _import(path, context)
     except InvalidFile as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
+        from planner.cli.problem_lines import problem_lines
+
+        for line in problem_lines(err.problems, more_hint="fix these and import again to see the rest"):
+            print(line, file=sys.stderr)
         count = len(err.problems)
         notice(f"{count} problem{'s' if count != 1 else ''} in {display_path(path)}; nothing was changed")
         return 1

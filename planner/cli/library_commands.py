@@ -42,8 +42,10 @@ def validate(args: argparse.Namespace, context: Context) -> int:
     if paths:
         shown = [display_path(p) for p in present]
         problems = [p for p in problems if any(p.path == s or p.path.startswith(s.rstrip("/") + "/") for s in shown)]
-    for problem in sorted(problems):
-        print(problem, file=sys.stderr)
+    from planner.cli.problem_lines import problem_lines
+
+    for line in problem_lines(problems, more_hint="name one file or folder to see its own"):
+        print(line, file=sys.stderr)
     for line in library.notices + lessons.notices + rules.notices if not paths else []:
         notice(line)
     if problems or missing:

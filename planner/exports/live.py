@@ -96,7 +96,8 @@ def live_text(active: ActivePlan | None, library: Library, today: dt.date, live:
 
 def adapted_sessions(active: ActivePlan, library: Library, today: dt.date) -> list:
     """Each session day as ``planner today`` (or, for past days, ``planner history``) shows it."""
-    from planner.domain.days.day import day_view, slot_on
+    from planner.domain.days.adapted import slot_on
+    from planner.domain.days.day import day_view
     from planner.domain.days.easier import doses_words
     from planner.domain.days.progress import state_on
     from planner.exports.ics import CalendarSession

@@ -22,7 +22,8 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, position
 from planner.domain.pain.tingling import TINGLING, tingling_persists
 from planner.domain.pain.warning_signs import BY_NAME, LEVELS, PAUSING_LEVELS, level_of
-from planner.domain.plan.model import Plan, Prescription, dose_text
+from planner.domain.plan.doses import dose_text
+from planner.domain.plan.model import Plan, Prescription
 from planner.domain.records import Adjustment, Completion, History, PainReport
 
 LOOK_BACK = dt.timedelta(hours=48)

@@ -217,7 +217,7 @@ class Store:
         """The latest screening that can be read (a damaged one counts as not answered)."""
         rows = self._read("SELECT date, yes, id FROM screenings ORDER BY date DESC, id DESC")
         return next(_rows(rows, "screenings", lambda r: Screening(dt.date.fromisoformat(r[0]),
-                                                                 tuple(_json_list(r[1])))), None)
+                                                                 tuple(map(_text, _json_list(r[1]))))), None)
 
     # Activities the person wants back (planner.domain.function) ----------
 
@@ -484,6 +484,13 @@ def _json_list(text: str) -> list:
     value = json.loads(text)
     if not isinstance(value, list):
         raise ValueError("not a list")
+    return value
+
+
+def _text(value: object) -> str:
+    """A name as the store wrote it (a warning sign answered yes): text, never a number or a list."""
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not a name")
     return value
 
 

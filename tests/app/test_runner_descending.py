@@ -9,7 +9,7 @@ import pytest
 
 from planner.app.screens.session_runner import SessionRunner
 from planner.domain.days.session_run import RELAX_SECONDS, Phase
-from planner.domain.plan.model import set_reps
+from planner.domain.plan.doses import set_reps
 from tests.app.conftest import make_app, settle
 from tests.app.test_runner import count_bells, go_to, hand_clock, open_runner  # noqa: F401 (hand_clock: autouse)
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.domain.days.day import adapted_session, first_doses
+from planner.domain.days.adapted import adapted_session, first_doses
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import (
     AdaptationState,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from planner.domain.library.models import Category, Kind
-from planner.domain.plan.model import Prescription, doses_to_explain, explain_dose
+from planner.domain.plan.doses import explain_dose
+from planner.domain.plan.model import Prescription, doses_to_explain
 
 
 def test_each_kind_of_dose_in_words() -> None:

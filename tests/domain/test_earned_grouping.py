@@ -10,15 +10,8 @@ import datetime as dt
 
 import pytest
 
-from planner.domain.days.earned import (
-    _at_least,
-    _done_at_top,
-    _done_by_exercise,
-    _find_variants,
-    _track_items,
-    _variants,
-    _Walk,
-)
+from planner.domain.days.plan_variants import TrackWalk, find_variants, reaches, track_items, variants_before
+from planner.domain.days.top_dose_done import done_at_top, done_by_exercise
 from planner.domain.library.loading import Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs, Prescription
@@ -32,21 +25,21 @@ def test_a_history_cut_to_a_day_shares_the_grouping_of_its_check_offs() -> None:
     history = History(completions=(Completion(DAY, "cat-cow", "done", 1, 6),
                                    Completion(DAY, "curl-up", "partial", 1, 4)),
                       pain=(PainReport(DAY, "after", 2),))
-    grouped = _done_by_exercise(history)
+    grouped = done_by_exercise(history)
     assert grouped == {"cat-cow": [history.completions[0]]}, "only what was done, by exercise"
     cut = dataclasses.replace(history, pain=())  # as days.day._as_of makes for a day gone by
-    assert _done_by_exercise(cut) is grouped
+    assert done_by_exercise(cut) is grouped
 
 
 def test_other_check_offs_are_grouped_afresh() -> None:
     first = History(completions=(Completion(DAY, "cat-cow", "done", 1, 6),))
     second = History(completions=(*first.completions, Completion(DAY, "curl-up", "done", 1, 4)))
-    assert set(_done_by_exercise(first)) == {"cat-cow"}
-    assert set(_done_by_exercise(second)) == {"cat-cow", "curl-up"}
-    assert set(_done_by_exercise(first)) == {"cat-cow"}
+    assert set(done_by_exercise(first)) == {"cat-cow"}
+    assert set(done_by_exercise(second)) == {"cat-cow", "curl-up"}
+    assert set(done_by_exercise(first)) == {"cat-cow"}
 
 
-# A year of days reads each track's weeks once, in order (``_Walk``), and counts the top-dose sessions before
+# A year of days reads each track's weeks once, in order (``TrackWalk``), and counts the top-dose sessions before
 # a day by bisecting the dates kept per top dose. Both must give exactly what reading from the start gives.
 
 @pytest.fixture(scope="module")
@@ -61,14 +54,14 @@ def test_walking_a_track_in_order_gives_what_reading_from_the_start_gives(year_p
     tracks = {p.track for week in year_plan.weeks for s in week.sessions for p in s.exercises}
     changed = 0
     for track in sorted(tracks):
-        items = _track_items(year_plan, track)
-        walk = _Walk(items)
+        items = track_items(year_plan, track)
+        walk = TrackWalk(items)
         for week in range(1, len(year_plan.weeks) + 2):
-            assert walk.to(week) == _find_variants(items, week), (track, week)
-        changed += len(_find_variants(items, len(year_plan.weeks) + 1)) > 1
+            assert walk.to(week) == find_variants(items, week), (track, week)
+        changed += len(find_variants(items, len(year_plan.weeks) + 1)) > 1
         # an earlier week asked after a later one is read again from the start
-        assert _variants(year_plan, track, 30) == _find_variants(items, 30)
-        assert _variants(year_plan, track, 3) == _find_variants(items, 3)
+        assert variants_before(year_plan, track, 30) == find_variants(items, 30)
+        assert variants_before(year_plan, track, 3) == find_variants(items, 3)
     assert changed, "some track moves to a harder variant over a year, or this checks nothing"
 
 
@@ -78,7 +71,7 @@ def _count_by_scanning(history: History, top: Prescription, top_dates: list[dt.d
         if c.status != "done" or c.exercise_id != top.id or c.date >= before:
             continue
         undated = c.sets is None and c.reps is None and c.hold_seconds is None and c.minutes is None
-        if (c.date in top_dates) if undated else _at_least(c, top):
+        if (c.date in top_dates) if undated else reaches(c, top):
             dates.add(c.date)
     return len(dates)
 
@@ -98,8 +91,8 @@ def test_top_dose_sessions_before_a_day_are_counted_as_a_scan_counts_them(year_p
     for top_dates in ([days[3]], [days[3], days[4]], []):
         for before in days:
             expected = _count_by_scanning(history, top, top_dates, before)
-            assert _done_at_top(year_plan, history, top, top_dates, before) == expected, (top_dates, before)
-    assert _done_at_top(year_plan, history, top, [days[3], days[4]], days[11]) == 4
+            assert done_at_top(year_plan, history, top, top_dates, before) == expected, (top_dates, before)
+    assert done_at_top(year_plan, history, top, [days[3], days[4]], days[11]) == 4
 
 
 def test_a_days_check_offs_are_the_last_of_each_exercise_that_day() -> None:

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.domain.days.day import day_view, slot_on
+from planner.domain.days.adapted import slot_on
+from planner.domain.days.day import day_view
 from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.rules import DEFAULT_RULES

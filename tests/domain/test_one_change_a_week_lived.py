@@ -12,7 +12,8 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.domain.days.day import DayView, day_view, session_record, slot_on
+from planner.domain.days.adapted import slot_on
+from planner.domain.days.day import DayView, day_view, session_record
 from planner.domain.days.earned import HELD_WHY
 from planner.domain.library.loading import Library
 from planner.domain.library.models import Category

@@ -63,3 +63,23 @@ def test_a_list_that_does_not_step_down_by_two_is_refused_with_the_fix() -> None
 def test_the_schema_says_sets_may_list_each_sets_reps() -> None:
     schema = str(plan_file_schema())
     assert "[6, 4, 2]" in schema
+
+
+@pytest.mark.parametrize(("written", "field", "message"), [
+    ("0", "sets", "input should be greater than or equal to 1, or a valid list; got 0"),
+    ('"three"', "sets", "input should be a valid integer, unable to parse string as an integer, or a valid list; "
+                        "got 'three'"),
+    ("[6, 0, 2]", "sets.1", "input should be greater than or equal to 1; got 0"),
+])
+def test_a_bad_sets_value_is_one_problem_in_the_files_words(written: str, field: str, message: str) -> None:
+    """``sets`` is a number or a list of numbers; a bad one was two problems named after pydantic's types
+    (``sets.constrained-int`` and ``sets.list[constrained-int]``)."""
+    text = plan_to_toml(PLAN)
+    sets = f"[{', '.join(str(max(DESCENDING.reps - 2 * i, 1)) for i in range(DESCENDING.sets))}]"
+    bad = text.replace(f"sets = {sets}", f"sets = {written}", 1)
+    with pytest.raises(InvalidFile) as err:
+        plan_from_toml(bad, "plan.toml", LIBRARY)
+    problems = err.value.problems
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert problems[0].field.endswith(f".{field}") and problems[0].message == message
+    assert problems[0].line == bad.splitlines().index(f"sets = {written}") + 1

@@ -18,7 +18,8 @@ from planner.domain.library.loading import Library, Source, load_library
 from planner.domain.library.models import Category, Dose
 from planner.domain.pain.adaptation import AdaptationState, apply_pain_report
 from planner.domain.plan.builder import build_plan
-from planner.domain.plan.model import TRANSITION_SECONDS, Plan, PlanInputs, Prescription, session_minutes
+from planner.domain.plan.doses import TRANSITION_SECONDS
+from planner.domain.plan.model import Plan, PlanInputs, Prescription, session_minutes
 from planner.domain.plan.progression import is_round
 from planner.domain.records import Completion, History, PainReport
 from planner.locations import built_in_library

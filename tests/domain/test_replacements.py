@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from planner.domain.days.day import adapted_session
+from planner.domain.days.adapted import adapted_session
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.tingling import NERVE_LOADING

@@ -36,6 +36,19 @@ def test_a_track_left_undone_lags_by_the_weeks_the_plan_moved_on_without_it(libr
         [p for p in planned.values() if p.slot != "bridge-hinge" and not p.apart]
 
 
+def test_a_lagging_track_in_today_json_counts_no_sessions_it_does_not_wait_for(library: Library) -> None:
+    """``held_back`` in ``today --json`` counts sessions at the easier variant's top dose. A track that lags
+    is not waiting for such sessions (done again, it moves up with the plan week by week), so its counts are
+    null, never "0 of 0" (which reads as already earned); the reason says why it stays."""
+    days = live(library, "core-flexibility", 15, 1, lambda week, p: p.slot == "bridge-hinge" and 3 <= week <= 5)
+    sixth = next(view for _, week, view in days if week == 6 and any(p.slot == "bridge-hinge" for p in view.exercises))
+    row = next(e for e in sixth.as_json()["exercises"] if e["slot"] == "bridge-hinge")
+    held = row["held_back"]
+    assert (held["id"], held["instead_of"]) == ("hip-hinge-dowel", "hinge-lift")
+    assert held["sessions_done"] is None and held["sessions_needed"] is None, held
+    assert "moves up only in weeks it was done" in held["reason"]
+
+
 def test_a_track_moves_up_only_after_weeks_it_was_done(library: Library) -> None:
     """The lag is the weeks the plan moved on while the track was planned and not done: a week repeated as
     a whole (the plan did not move on) adds none, and done weeks take none away."""

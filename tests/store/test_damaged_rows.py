@@ -24,6 +24,7 @@ from planner.locations import built_in_library
 from planner.store import store as store_module
 from planner.store.active_plan import load_active, standing_state, start_plan
 from planner.store.store import DamagedPlan, Store
+from tests.conftest import RunPlanner
 from tests.tools.screenshots import seed_plan
 
 DAY = dt.date(2026, 3, 2)
@@ -165,3 +166,24 @@ def test_a_damaged_activity_or_rating_is_left_out_and_named(data: Path, sql: str
     assert len(store_module.DAMAGE) == 1
     assert store_module.DAMAGE[0].startswith(f"a damaged row in {table} was left out (")
     assert [a.name for a in activities][0] == "Walking the dog" and activities[0].ratings, "the rest is read"
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE screenings SET date = 'garbage'",
+    "UPDATE screenings SET yes = 'not json'",
+    # Answers that read as JSON but are not sign names: a traceback from 'plan new' and 'import' before.
+    "UPDATE screenings SET yes = '[1, 2]'",
+    "UPDATE screenings SET yes = '[[\"saddle-numbness\"]]'",
+])
+def test_a_damaged_screening_is_named_and_the_questions_are_asked_again(run_cli: RunPlanner, tmp_path: Path,
+                                                                        sql: str) -> None:
+    """A screening that cannot be read counts as not answered (safe: the questions come again), and the line
+    after the command names the damaged row, as for any other table."""
+    assert run_cli("screen", "--none").returncode == 0
+    damage(tmp_path / "data", sql)
+    built = run_cli("plan", "new", "--program", "core-foundation", screened=False)
+    assert built.returncode != 0 and "Traceback" not in built.stderr, built.stderr
+    lines = built.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("planner: answer the safety questions before your first plan"), lines
+    assert lines[1].startswith("planner: a damaged row in screenings was left out ("), lines

@@ -16,7 +16,6 @@ column that gives way first: on a phone-sized terminal the clock fills the scree
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from textual import on, work
@@ -35,9 +34,20 @@ from planner.app.compact import COMFORTABLE_HEIGHT, COMFORTABLE_WIDTH
 from planner.app.data import Snapshot
 from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.screens.more import MoreKeys
-from planner.app.screens.runner_words import phase_words, ready_seconds
+from planner.app.screens.runner_layout import clock_rows, figure_columns, figure_rows
+from planner.app.screens.runner_questions import RunnerQuestions
+from planner.app.screens.runner_words import (
+    clock_face,
+    exercise_heading,
+    hint_words,
+    list_line,
+    phase_words,
+    progress_title,
+    set_dots,
+    set_progress,
+)
 from planner.app.screens.sizes import SizedScreen
-from planner.app.widgets.countdown import BigClock, clock_text
+from planner.app.widgets.countdown import BigClock
 from planner.app.widgets.exercise_detail import ExerciseDetail
 from planner.app.widgets.figure import FigureView
 from planner.app.widgets.footer import FittedFooter
@@ -59,41 +69,10 @@ __all__ = ["SessionRunner", "set_dots", "work_seconds"]
 
 FLASH_SECONDS = 0.6
 TICK_SECONDS = 1.0  # the clock's interval; each tick counts one second of the run (tests forward ticks by hand)
-MARKS = {Mark.DONE: "✓", Mark.SKIPPED: "–", Mark.PARTIAL: "◐"}
 SWITCH_SETTING = "switch_seconds"
 
 
-def set_dots(done: int, sets: int) -> str:
-    """● for each set done, ○ for each to go: reads without colour."""
-    return " ".join(["●"] * done + ["○"] * (sets - done))
-
-
-def figure_rows(size: Size) -> int:
-    """How many rows the exercise's figure may take: none on a phone (the countdown comes first), 4 in a
-    short window, 6 from 80×24; in a large window it shares the room with the big digits, which keep
-    at least 8 rows (twice the small clock's height)."""
-    if size.width < 60 or size.height < 20:
-        return 0
-    if size.width >= 100 and size.height >= 34:
-        return max(4, min(8, size.height - 22 - 8))
-    return 4 if size.height < 24 else 6
-
-
-def figure_columns(size: Size) -> int:
-    """The width the figure may take: the clock's column, beside the list (and, from 110, the cues)."""
-    main = size.width - (0 if size.width < 60 else min(32, size.width * 3 // 10))
-    return max(8, (main // 2 if size.width >= 110 else main) - 4)
-
-
-def clock_rows(size: Size) -> int:
-    """How many rows the big digits may take: 3 up to a comfortable laptop window, then what is left
-    once the rest of the runner and the figure have their lines (from 100×34 at least twice as tall)."""
-    if size.width < 100 or size.height < 34:
-        return 3
-    return size.height - 22 - figure_rows(size)
-
-
-class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
+class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
     """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the clock."""
 
     BINDINGS = RUNNER_BINDINGS
@@ -115,8 +94,6 @@ class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
         self.note = snapshot.history.note_on(view.date)
         self._clock: Timer | None = None
         self._live = False  # the widgets are there: set on mount, cleared when the screen goes
-        self._asking: tuple[str, Callable[[bool], None]] | None = None  # an inline yes/no on a small screen
-        self._resume_after_question = False
 
     def _one_sided(self, item: Prescription) -> bool:
         exercise = self.library.exercises.get(item.id)
@@ -184,8 +161,8 @@ class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
         if not self.run.items:  # nothing planned today: only leaving makes sense
             return action == "leave"
         if action == "answer":
-            return self._asking is not None
-        if self._asking is not None:
+            return self.question is not None
+        if self.question is not None:
             return action in ("toggle_sound", "quit")
         return True
 
@@ -232,15 +209,7 @@ class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
         if not self._live or not self.run.items:
             return
         run = self.run
-        # The session's own exercises, as 'planner done' and history count them; the walk apart is said on its own.
-        done = run_events.count(run, Mark.DONE, session_only=True)
-        skipped = run_events.count(run, Mark.SKIPPED, session_only=True)
-        walked = any(p.apart for p in run.items) and all(
-            progress.mark is Mark.DONE for p, progress in zip(run.items, run.progress, strict=True) if p.apart)
-        sound = "" if planner_app(self).sound else " · sound off"
-        title = (f"{done} of {sum(not p.apart for p in run.items)} exercises finished"
-                 + (f" · {skipped} skipped" if skipped else "") + (" · walk done" if walked else ""))
-        title += sound
+        title = progress_title(run) + ("" if planner_app(self).sound else " · sound off")
         if self.app.size.width >= COMFORTABLE_WIDTH:
             title = f"{self.day.strftime('%a %d %b')} · {title}"
         self.query_one("#runner-title", Static).update(Content.styled(title, "bold"))
@@ -249,24 +218,12 @@ class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
         # (a slow machine, a resize) would pull the runner back to the exercise it had just left.
         with options.prevent(OptionList.OptionHighlighted):
             options.clear_options()
-            for index, (item, progress) in enumerate(zip(run.items, run.progress, strict=True)):
-                mark = MARKS.get(progress.mark, "▶" if index == run.current else " ") if progress.mark else (
-                    "▶" if index == run.current else "◐" if progress.sets_done else " ")
-                later = " (any time)" if item.apart else ""
-                options.add_option(Option(Content(f"{mark} {item.name}{later}"), id=item.id))
+            for index, item in enumerate(run.items):
+                options.add_option(Option(Content(list_line(run, index)), id=item.id))
             options.highlighted = run.current
-        item, here = run.item, run.here
-        each_side = " each side" if run.sided[run.current] and not item.per_side else ""
-        self.query_one("#exercise-name", Static).update(Content.assemble(
-            (item.name, "bold"), f"  {item.dose_text()}{each_side}",
-            # The count is the session's own exercises (as in 'planner done' and history); the walk apart is not one.
-            "  any time today" if item.apart else
-            f"  ({run.current + 1 - sum(p.apart for p in run.items[:run.current])}/"
-            f"{sum(not p.apart for p in run.items)})"))
-        side = f" · {run.side} side" if run.side else ""
-        self.query_one("#set-progress", Static).update(Content.assemble(
-            (f"Set {min(here.sets_done + 1, item.sets)} of {item.sets}", "bold"), f"{side}   ",
-            set_dots(here.sets_done, item.sets)))
+        item = run.item
+        self.query_one("#exercise-name", Static).update(exercise_heading(run))
+        self.query_one("#set-progress", Static).update(set_progress(run))
         self._draw_clock()
         self._draw_figure()
         self.query_one(ExerciseDetail).show(self.library, item.id, item, brief=True)
@@ -278,16 +235,8 @@ class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
         clock.max_rows = clock_rows(self.app.size)
         bar = self.query_one("#clock-bar", ProgressBar)
         self.query_one("#clock-label", Static).update(phase_words(run))
-        if run.phase is Phase.READY:
-            clock.text = clock_text(ready_seconds(run))
-            bar.update(total=1, progress=0)
-            return
-        counting_reps = run.phase is Phase.WORK and run.item.kind is Kind.REPS and not run.descending
-        clock.text = str(run.counted + 1) if counting_reps else clock_text(run.remaining)
-        if counting_reps:
-            bar.update(total=run.units, progress=run.counted)
-        else:
-            bar.update(total=run.total, progress=run.total - run.remaining)
+        clock.text, total, progress = clock_face(run)
+        bar.update(total=total, progress=progress)
 
     def _draw_figure(self) -> None:
         """The current exercise's figure, sized by the room: it moves at the set's tempo while reps are
@@ -308,26 +257,7 @@ class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
             view.hold_still(at_end=run.timing and run.phase is Phase.WORK)
 
     def hint(self) -> str:
-        run = self.run
-        if self._asking is not None:
-            return f"{self._asking[0]}  y: yes · n: no"
-        if run_events.all_closed(run):
-            return "All finished. Press f to finish and say how your back feels."
-        if not run_events.left_to_do(run):
-            return ("The session is finished. The walk can wait for any time today (check it off on Today): "
-                    "f finishes now, or s times the walk.")
-        if run.here.mark is not None:
-            return "This one is finished. Pick another with ↑↓, or press f to finish."
-        if run.paused:
-            return "Paused: p resumes · space: set done · m: partial · x: skip"
-        if run.phase is Phase.REST:
-            return "Resting: space ends the rest early · p: pause"
-        if run.phase is Phase.SWITCH:
-            return "Roll over: space starts the other side now · p: pause"
-        what = f"{run.side} side done" if run.side else "set done"
-        if run.timing:
-            return f"s or space: {what} now · p: pause · m: partial · x: skip"
-        return f"s: start the count · space: {what} · m: partial · x: skip · b: sound"
+        return hint_words(self.run, self.question)
 
     def sound_changed(self) -> None:
         self.redraw()
@@ -378,11 +308,11 @@ class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
         self.apply(run_events.pick(self.run, index))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self._live and self._asking is None and event.option_index != self.run.current:
+        if self._live and self.question is None and event.option_index != self.run.current:
             self.pick(event.option_index)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if self._live and self._asking is None:
+        if self._live and self.question is None:
             self.action_next_set()
 
     def _save(self, item: Prescription, status: str, sets: int) -> None:
@@ -424,37 +354,6 @@ class SessionRunner(DismissOnce, MoreKeys, SizedScreen):
 
     def action_skip(self) -> None:
         self.apply(run_events.skip(self.run))
-
-    # Questions: a dialog where it fits, inline on a phone; the clock waits for the answer ------------
-
-    def ask(self, question: str, then: Callable[[], None], *, yes: str = "Yes", no: str = "No") -> None:
-        from planner.app.screens.confirm import ConfirmDialog
-
-        self._resume_after_question = self.run.timing
-        if self.run.timing:
-            self.apply(run_events.toggle_pause(self.run))
-
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                then()
-            elif self._resume_after_question and self.run.paused:
-                self.apply(run_events.toggle_pause(self.run))
-
-        if self._compact:
-            self._asking = (question, answered)
-            self.refresh_bindings()
-            self.redraw()
-            return
-        self.app.push_screen(ConfirmDialog(question, yes, no), answered)
-
-    def action_answer(self, yes: bool) -> None:
-        if self._asking is None:
-            return
-        answered = self._asking[1]
-        self._asking = None
-        self.refresh_bindings()
-        self.redraw()
-        answered(yes)
 
     # Notes, finishing, leaving ---------------------------------------------
 

@@ -24,7 +24,7 @@ def eased_by_easier_week(plan: Plan, state: AdaptationState, day: dt.date, weekl
                          doses_week: int | None) -> bool:
     """Whether a session's doses are an easier week's: the doses of a planned easier week (which come later
     than the calendar's once pain held the plan back), or an easier week met by a cut (the lower of the two
-    applies to the full week before: see :func:`planner.domain.days.day.adapted_session`). A hold never
+    applies to the full week before: see :func:`planner.domain.days.adapted.adapted_session`). A hold never
     takes the calendar's easier weeks, so a held week is not an easier one, whatever the calendar says."""
     if doses_week is None or not 1 <= doses_week <= len(plan.weeks):
         return False

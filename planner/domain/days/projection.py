@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from planner.domain.days.day import day_view, session_record, slot_on
+from planner.domain.days.adapted import slot_on
+from planner.domain.days.day import day_view, session_record
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import (
     AdaptationState,

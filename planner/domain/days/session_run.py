@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.domain.library.models import Kind
-from planner.domain.plan.model import RELAX_SECONDS, SWITCH_SECONDS, Prescription, set_reps
+from planner.domain.plan.doses import RELAX_SECONDS, SWITCH_SECONDS, set_reps
+from planner.domain.plan.model import Prescription
 
 # RELAX_SECONDS: between two holds of a descending set (let go, breathe, brace again); SWITCH_SECONDS: to roll
 # over to the other side (the person's own choice is a setting). Both are counted in the plan's estimates.

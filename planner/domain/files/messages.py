@@ -78,7 +78,7 @@ def problems_from_validation(shown: str, text: str, err: ValidationError, model:
                              field_types: FieldTypes) -> list[Problem]:
     """One problem per pydantic error; ``field_types`` names a model's fields (see file_validation)."""
     problems = []
-    for error in err.errors(include_url=False):
+    for error in _one_per_union(err.errors(include_url=False), model, field_types):
         loc = tuple(error["loc"])
         field = ".".join(str(p) for p in loc) or "(file)"
         kind = error["type"]
@@ -103,3 +103,55 @@ def problems_from_validation(shown: str, text: str, err: ValidationError, model:
             message = f"{message[0].lower()}{message[1:]}; got {_show(error.get('input'))}"
         problems.append(Problem(shown, locate(text, loc) if loc else None, field, message))
     return problems
+
+
+def _union_tag(model: Any, loc: tuple[Any, ...], field_types: FieldTypes) -> int | None:
+    """Where in ``loc`` pydantic put the name of a union's member (``sets.constrained-int``), if it did.
+
+    ``sets`` may be a number or a list of numbers: a bad value fails both, and pydantic reports each
+    member under its own made-up name. Those names follow a field whose type is a union of two or more
+    types; a model's own fields are never taken for one."""
+    current: Any = model
+    for index, part in enumerate(loc):
+        if isinstance(part, int):
+            continue
+        annotation = field_types(current).get(part) if current is not None else None
+        if annotation is None:
+            return None
+        members = [a for a in getattr(annotation, "__args__", ()) if a is not type(None)]
+        if type(annotation).__name__ in ("UnionType", "_UnionGenericAlias") and len(members) > 1:
+            return index + 1 if index + 1 < len(loc) and isinstance(loc[index + 1], str) else None
+        current = _inner_model(annotation, field_types)
+    return None
+
+
+def _one_per_union(errors: list[Any], model: Any, field_types: FieldTypes) -> list[Any]:
+    """Errors with a union's members said once per field: the member the value was written for (the one
+    whose error lies deeper: a list with a bad item), or else what each member allows, joined with "or"."""
+    kept: list[Any] = []
+    unions: dict[tuple[Any, ...], list[tuple[tuple[Any, ...], Any]]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        tag = _union_tag(model, loc, field_types)
+        if tag is None:
+            kept.append(error)
+            continue
+        field = loc[:tag]
+        if field not in unions:
+            unions[field] = []
+            kept.append(field)  # the field's place among the errors
+        unions[field].append((loc[:tag] + loc[tag + 1:], error))
+    said: list[Any] = []
+    for item in kept:
+        if isinstance(item, dict):
+            said.append(item)
+            continue
+        members = unions[item]
+        deepest = max(len(loc) for loc, _ in members)
+        if deepest > len(item):
+            said.extend({**error, "loc": loc} for loc, error in members if len(loc) == deepest)
+            continue
+        first = members[0][1]
+        allowed = [members[0][1]["msg"]] + [e["msg"].removeprefix("Input should be ") for _, e in members[1:]]
+        said.append({**first, "loc": item, "type": "union", "msg": ", or ".join(allowed)})
+    return said

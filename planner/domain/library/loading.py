@@ -122,11 +122,12 @@ def read_toml(path: Path) -> tuple[dict | None, str, list[Problem]]:
         if err.errno == errno.ELOOP:
             return problem("is a link loop (a link that leads back to itself)")
         return problem(f"cannot be read: {err.strerror or err}")
+    info = os.fstat(fd)  # before fdopen, which refuses a folder with an error of its own
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        return problem("is not a regular file (a folder, device, FIFO or socket); give a .toml file")
     try:
         with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return problem("is not a regular file (a folder, device, FIFO or socket); give a .toml file")
             raw = handle.read(MAX_FILE_BYTES + 1)  # the size may change, or be wrong: read no more than this
     except OSError as err:
         return problem(f"cannot be read: {err.strerror or err}")

@@ -2,7 +2,8 @@
 
 The plan is fully determined by :class:`PlanInputs` and the library, so the
 store keeps the inputs and rebuilds; these models are also the shape of the
-exported TOML and of ``planner plan show --json``.
+exported TOML and of ``planner plan show --json``. How a dose is counted
+(seconds, minutes) and said ("2×20s") is :mod:`planner.domain.plan.doses`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from planner.domain.errors import UsageError
 from planner.domain.library.models import Category, Dose, Exercise, Kind
+from planner.domain.plan.doses import dose_text, estimated_seconds, explain_dose, volume_seconds
 
 if TYPE_CHECKING:  # the rules for plan files, read by pydantic (see planner.domain.files.validation)
     from typing import Annotated
@@ -24,12 +26,6 @@ if TYPE_CHECKING:  # the rules for plan files, read by pydantic (see planner.dom
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-TRANSITION_SECONDS = 30
-# The session runner's pauses, counted in every estimate: the time to roll over to the other side (each set
-# of a one-sided exercise) and the short let-go between two holds of a descending set.
-SWITCH_SECONDS = 5
-RELAX_SECONDS = 3
 
 # The dates planner works with: a century of room on each side, so the weeks, streaks and look-backs
 # computed around any of them stay inside the calendar Python knows (years 1 to 9999).
@@ -302,82 +298,6 @@ class Plan:
 
     def sessions(self) -> list[Session]:
         return [s for w in self.weeks for s in w.sessions]
-
-
-def set_reps(sets: int, reps: int, descending: bool) -> list[int]:
-    """The reps of each set: all the same, or 2 fewer each set for descending sets (6-4-2)."""
-    if not descending:
-        return [reps] * sets
-    return [max(reps - 2 * i, 1) for i in range(sets)]
-
-
-def volume_seconds(
-    kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
-    *, per_side: bool = False, descending: bool = False,
-) -> int:
-    """Working seconds, both sides counted: the measure every progression rule bounds."""
-    sides = 2 if per_side else 1
-    if kind is Kind.REPS:
-        return sides * sum(set_reps(sets, reps or 0, descending)) * per_rep
-    if kind is Kind.HOLD:
-        return sides * sets * (hold or 0)
-    return (minutes or 0) * 60
-
-
-def estimated_seconds(volume: int, kind: Kind, sets: int, rest_seconds: int, *, per_side: bool = False,
-                      reps: int | None = None) -> int:
-    """Honest time: the work (each side), the rests between sets, rolling over to the other side, the let-go
-    between the holds of a descending set (``reps``: its first set's holds), and moving on to the next one."""
-    if kind is Kind.DURATION:
-        return volume + TRANSITION_SECONDS
-    rest = rest_seconds * max(sets - 1, 0)
-    switch = SWITCH_SECONDS * sets if per_side else 0
-    holds = sum(set_reps(sets, reps, True)) if reps is not None and kind is Kind.REPS else sets
-    relax = RELAX_SECONDS * max(holds - sets, 0) * (2 if per_side else 1)
-    return volume + rest + switch + relax + TRANSITION_SECONDS
-
-
-def dose_text(
-    kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
-    *, per_side: bool = False, descending: bool = False,
-) -> str:
-    """"2×20s", "6-4-2×10s" (descending sets of 10 s holds), "2×8 each side", "10 min"."""
-    side = " each side" if per_side else ""
-    if kind is Kind.REPS:
-        if descending:
-            return "-".join(map(str, set_reps(sets, reps or 0, True))) + f"×{per_rep}s{side}"
-        return f"{sets}×{reps}{side}"
-    if kind is Kind.HOLD:
-        return f"{sets}×{hold}s{side}"
-    return f"{minutes} min"
-
-
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def _count(n: int, what: str) -> str:
-    """"three sets", "one set", "12 sets": small numbers in words, as a person would say them."""
-    word = NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
-    return f"{word} {what}{'' if n == 1 else 's'}"
-
-
-def explain_dose(
-    kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
-    *, per_side: bool = False, descending: bool = False,
-) -> str:
-    """The dose in words, for the first time a person meets it: "6-4-2×10s: three sets of 10-second holds,
-    6 then 4 then 2". Today explains it once; the session runner says it the same way."""
-    short = dose_text(kind, sets, reps, hold, minutes, per_rep, per_side=per_side, descending=descending)
-    side = ", on each side" if per_side else ""
-    if kind is Kind.REPS and descending:
-        counts = set_reps(sets, reps or 0, True)
-        order = " then ".join(map(str, counts))
-        return f"{short}: {_count(sets, 'set')} of {per_rep}-second holds, {order}{side}"
-    if kind is Kind.REPS:
-        return f"{short}: {_count(sets, 'set')} of {reps} reps{side}"
-    if kind is Kind.HOLD:
-        return f"{short}: {_count(sets, 'hold')} of {hold} seconds{side}"
-    return f"{short}: {minutes} minutes in one go"
 
 
 def doses_to_explain(items: list[Prescription], met: set[str]) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from planner.domain.library.models import Category, Dose, Exercise, Kind
-from planner.domain.plan.model import dose_text, estimated_seconds, volume_seconds
+from planner.domain.plan.doses import dose_text, estimated_seconds, volume_seconds
 
 # Common stretching guidance: hold about 15–60 seconds, 2–4 times.
 # Walks grow by at most this many minutes a week.

@@ -11,7 +11,7 @@ grown; a week held or eased for pain repeats the held week's walk (see
 strength and stretch work.
 
 With ``walk_days = "all"`` (the default) the same walk, at the same minutes, is offered on the
-days between the sessions too, with its own tick box (:func:`planner.domain.days.day.rest_day_walks`);
+days between the sessions too, with its own tick box (:func:`planner.domain.days.adapted.rest_day_walks`);
 it is counted apart from the sessions, so a missed walk never makes a session partial.
 
 Why: in the WalkBack trial (Pocovi et al., Lancet 2024) a progressive walking programme with

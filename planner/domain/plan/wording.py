@@ -3,7 +3,8 @@ and what the plan as built is, said the same way wherever it is shown."""
 
 from __future__ import annotations
 
-from planner.domain.plan.model import Prescription, set_reps
+from planner.domain.plan.doses import set_reps
+from planner.domain.plan.model import Prescription
 
 # The plan as built (plan show, the export, the builder's preview) is one path; the record sets the pace.
 AS_BUILT = ("the path if every session is done with pain 0-2: what you do and how your back answers set the "
