@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from planner.app.screens.catalogue import LibraryScreen
@@ -33,6 +34,16 @@ def completions(data_dir: Path) -> dict[str, str]:
 def footer_text(app) -> str:
     return " ".join(f"{key.key} {key.description}" for key in app.screen.query("FooterKey"))
 
+
+
+async def choose_from_more(pilot: Pilot, label: str) -> None:
+    """Open More (m), highlight the entry named ``label`` and press Enter, as a thumb would."""
+    await pilot.press("m")
+    await settle(pilot)
+    menu = pilot.app.screen.query_one(OptionList)
+    menu.highlighted = next(i for i in range(menu.option_count) if label in str(menu.get_option_at_index(i).prompt))
+    await pilot.press("enter")
+    await settle(pilot)
 
 async def test_the_compact_footer_shows_check_off_pain_more_and_quit(seeded: Path) -> None:
     app = make_app()
@@ -80,13 +91,7 @@ async def test_more_runs_what_the_footer_leaves_out(seeded: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
-        await pilot.press("m")
-        await settle(pilot)
-        menu = app.screen.query_one(OptionList)
-        relief = next(i for i in range(menu.option_count) if "Relief" in str(menu.get_option_at_index(i).prompt))
-        menu.highlighted = relief
-        await pilot.press("enter")
-        await settle(pilot)
+        await choose_from_more(pilot, "Relief")
         assert isinstance(app.screen, ReliefScreen)
         await pilot.press("escape")  # back to Today, the way a phone user expects
         await settle(pilot)
@@ -102,13 +107,7 @@ async def test_more_on_the_plan_library_and_runner_reaches_what_their_footers_dr
         await pilot.press("w")
         await settle(pilot)
         assert "e Export" not in footer_text(app) and "m More" in footer_text(app)
-        await pilot.press("m")
-        await settle(pilot)
-        menu = app.screen.query_one(OptionList)
-        export = next(i for i in range(menu.option_count) if "Export" in str(menu.get_option_at_index(i).prompt))
-        menu.highlighted = export
-        await pilot.press("enter")
-        await settle(pilot)
+        await choose_from_more(pilot, "Export")
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("escape")
         await settle(pilot)

@@ -8,67 +8,47 @@ Wednesday (a cut to 70%), 6 the next morning, then falling. Everything runs in p
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
-from planner.domain.days.day import adapted_session
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, apply_pain_report
-from planner.domain.plan.builder import build_plan
-from planner.domain.plan.model import Plan, PlanInputs
-from planner.domain.records import Completion, History, PainReport
+from planner.domain.plan.model import Plan
+from planner.domain.records import PainReport
+from tests.domain.person import START, Person, core_foundation
 
-START = dt.date(2026, 3, 2)  # a Monday
-INCREASE = 0.1
 WED, FRI, MON = dt.date(2026, 3, 18), dt.date(2026, 3, 20), dt.date(2026, 3, 23)
 NEXT_WED, NEXT_FRI, NEXT_MON = dt.date(2026, 3, 25), dt.date(2026, 3, 27), dt.date(2026, 3, 30)
 
 
 @pytest.fixture(scope="module")
 def plan(library: Library) -> Plan:
-    return build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
-                                 weeks=12, start=START), library)
+    return core_foundation(library)
 
 
-class Person:
-    """One person's record, built a session and a report at a time through the pain rules."""
+class Flaring(Person):
+    """A person whose sessions are each done and reported in one step, their volumes kept as done."""
 
     def __init__(self, plan: Plan, library: Library) -> None:
-        self.plan, self.library = plan, library
-        self.state, self.history = AdaptationState(), History()
-        self.said: list[str] = []
+        super().__init__(plan, library)
         self.done: dict[dt.date, int] = {}  # each session's volume, as it was done
 
     def session(self, day: dt.date, after: int, morning: int | None = None) -> None:
         """The session on ``day`` done and reported; the next morning's report, if any."""
-        items = adapted_session(self.plan, self.library, self.state, day, INCREASE)
-        assert items is not None
-        self.done[day] = sum(p.volume_seconds for p in items[1] if not p.apart)
-        self.history = replace(self.history, completions=(*self.history.completions, *(
-            Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in items[1])))
+        self.done[day] = self.volume(day)
+        self.check_off(day, self.adapted(day))
         self.report(PainReport(day, "after", after))
         if morning is not None:
             self.report(PainReport(day + dt.timedelta(days=1), "next-morning", morning))
 
-    def report(self, pain: PainReport) -> list[str]:
-        self.state, adjustments, notes = apply_pain_report(self.plan, self.library, self.state, self.history,
-                                                           pain, INCREASE)
-        self.history = replace(self.history, pain=(*self.history.pain, pain),
-                               adjustments=(*self.history.adjustments, *adjustments))
-        self.said = [a.reason for a in adjustments] + notes
-        return [a.kind for a in adjustments]
-
-    def volume(self, day: dt.date) -> int:
-        items = adapted_session(self.plan, self.library, self.state, day, INCREASE)
-        assert items is not None
-        return sum(p.volume_seconds for p in items[1] if not p.apart)
+    def kinds(self, pain: PainReport) -> list[str]:
+        """The kinds of the changes ``pain`` made."""
+        return [a.kind for a in self.report(pain)]
 
 
-def flared(plan: Plan, library: Library) -> Person:
+def flared(plan: Plan, library: Library) -> Flaring:
     """Weeks 1-2 and Monday of week 3 at 1; a 7 after Wednesday of week 3, 6 the next morning; a 4 after
     Friday and 3 the next morning (falling, but not settled for a usual of 1: a hold)."""
-    person = Person(plan, library)
+    person = Flaring(plan, library)
     for day in (START + dt.timedelta(days=d) for d in range(16)):
         if day.weekday() in (0, 2, 4):
             person.session(day, 1, 1)
@@ -96,17 +76,17 @@ def test_a_3_falling_from_the_flare_is_not_read_as_higher_than_the_week_before(p
 def test_pain_that_bumps_up_below_the_flare_is_acceptable_and_said_so(plan: Plan, library: Library) -> None:
     """In the flare's week the reports since the flare are the comparison, as the week after it has the
     flare in its week before: a 4 after a 3 is below the 7, acceptable if it settles, and not called falling."""
-    person = Person(plan, library)
+    person = Flaring(plan, library)
     for day in (START + dt.timedelta(days=d) for d in range(16)):
         if day.weekday() in (0, 2, 4):
             person.session(day, 1, 1)
     person.session(WED, 7, 6)
     person.session(FRI, 3, 1)
     stepped = person.volume(MON)
-    assert person.report(PainReport(MON, "after", 4)) == [], person.said
+    assert person.kinds(PainReport(MON, "after", 4)) == [], person.said
     assert "acceptable (up to 5, not far above your usual) and below the 7 the pain flared to" in person.said[0]
     assert person.volume(NEXT_WED) == stepped, "no more volume, and none taken away"
-    assert person.report(PainReport(MON + dt.timedelta(days=1), "next-morning", 3)) == ["hold"], person.said
+    assert person.kinds(PainReport(MON + dt.timedelta(days=1), "next-morning", 3)) == ["hold"], person.said
     assert "not settled by the next morning" in person.said[0]
 
 
@@ -129,13 +109,13 @@ def test_a_settled_morning_after_the_rebuilds_first_session_takes_the_first_step
     cut = person.volume(MON)
     person.session(MON, 3)
     assert person.volume(NEXT_WED) == cut, "the rebuild begins at the cut doses"
-    assert person.report(PainReport(MON + dt.timedelta(days=1), "next-morning", 1)) == ["rebuild"], person.said
+    assert person.kinds(PainReport(MON + dt.timedelta(days=1), "next-morning", 1)) == ["rebuild"], person.said
     assert "settled by the next morning, so the next session takes the first step back, to 85%" in person.said[0]
     stepped = person.volume(NEXT_WED)
     full = person.done[WED]  # Wednesday of week 3, the session before the 7
     assert cut < stepped < full
     person.session(NEXT_WED, 2)
-    assert person.report(PainReport(NEXT_WED + dt.timedelta(days=1), "next-morning", 1)) == [], person.said
+    assert person.kinds(PainReport(NEXT_WED + dt.timedelta(days=1), "next-morning", 1)) == [], person.said
     assert person.volume(NEXT_FRI) == stepped, "one step at a time"
     person.session(NEXT_FRI, 2, 1)
     assert person.volume(NEXT_MON) == full, "a week after the session the rebuild began with, the full doses"
@@ -145,20 +125,20 @@ def test_a_morning_that_has_not_settled_takes_no_step(plan: Plan, library: Libra
     person = flared(plan, library)
     cut = person.volume(MON)
     person.session(MON, 3)
-    assert person.report(PainReport(MON + dt.timedelta(days=1), "next-morning", 3)) == ["hold"], person.said
+    assert person.kinds(PainReport(MON + dt.timedelta(days=1), "next-morning", 3)) == ["hold"], person.said
     assert person.volume(NEXT_WED) == cut and person.volume(NEXT_FRI) == cut
 
 
 def test_a_rebuild_after_a_relief_pause_keeps_its_week(plan: Plan, library: Library) -> None:
     """Pain of 8 or more stopped the sessions: the restart at half keeps a week before its first step."""
-    person = Person(plan, library)
+    person = Flaring(plan, library)
     for day in (START + dt.timedelta(days=d) for d in range(16)):
         if day.weekday() in (0, 2, 4):
             person.session(day, 1, 1)
     person.session(WED, 8)
     person.report(PainReport(FRI, "after", 2))
-    assert person.report(PainReport(dt.date(2026, 3, 21), "after", 1, settled=True)) == ["resume"], person.said
+    assert person.kinds(PainReport(dt.date(2026, 3, 21), "after", 1, settled=True)) == ["resume"], person.said
     restart = person.volume(MON)
     person.session(MON, 1)
-    assert person.report(PainReport(MON + dt.timedelta(days=1), "next-morning", 1)) == [], person.said
+    assert person.kinds(PainReport(MON + dt.timedelta(days=1), "next-morning", 1)) == [], person.said
     assert person.volume(NEXT_WED) == restart

@@ -6,61 +6,35 @@ reason (found by a physiotherapist-minded review: the doses rose with no line on
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
 from planner.domain.days.day import adapted_session, day_view
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, apply_pain_report
-from planner.domain.pain.moving_on import catch_up
-from planner.domain.plan.builder import build_plan
-from planner.domain.plan.model import Plan, PlanInputs
-from planner.domain.records import Completion, History, PainReport
-
-START = dt.date(2026, 3, 2)  # a Monday
-INCREASE = 0.1
+from planner.domain.pain.adaptation import AdaptationState
+from planner.domain.plan.model import Plan
+from planner.domain.records import PainReport
+from tests.domain.person import INCREASE, START, Person, core_foundation
 
 
 @pytest.fixture(scope="module")
 def plan(library: Library) -> Plan:
-    return build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
-                                 weeks=12, start=START), library)
+    return core_foundation(library)
 
 
-class Person:
-    def __init__(self, plan: Plan, library: Library) -> None:
-        self.plan, self.library = plan, library
-        self.state, self.history = AdaptationState(), History()
-
-    def look(self, day: dt.date) -> list:
-        """The first look at ``day`` (planner today, the app): what is due is recorded."""
-        self.state, due = catch_up(self.plan, self.state, self.history, day, INCREASE)
-        self.history = replace(self.history, adjustments=(*self.history.adjustments, *due))
-        return due
+class Looking(Person):
+    """A person who opens `today` on each session day and the morning after, as the faces record it."""
 
     def session(self, day: dt.date, after: int, morning: int) -> None:
         self.look(day)
-        items = adapted_session(self.plan, self.library, self.state, day, INCREASE)
-        assert items is not None
-        self.history = replace(self.history, completions=(*self.history.completions, *(
-            Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in items[1])))
+        self.check_off(day, self.adapted(day))
         self.report(PainReport(day, "after", after))
         self.look(day + dt.timedelta(days=1))
         self.report(PainReport(day + dt.timedelta(days=1), "next-morning", morning))
 
-    def report(self, pain: PainReport) -> None:
-        self.state, adjustments, _ = apply_pain_report(self.plan, self.library, self.state, self.history, pain,
-                                                       INCREASE)
-        self.history = replace(self.history, pain=(*self.history.pain, pain),
-                               adjustments=(*self.history.adjustments, *adjustments))
-
-    def view(self, day: dt.date):
-        return day_view(self.plan, self.library, self.state, self.history, day, INCREASE, day)
-
 
 def test_the_step_back_to_the_full_plan_is_recorded_and_shown_on_its_day(plan: Plan, library: Library) -> None:
-    person = Person(plan, library)
+    person = Looking(plan, library)
     day = START
     while day < dt.date(2026, 3, 16):
         if day.weekday() in (0, 2, 4):

@@ -7,48 +7,32 @@ physiotherapist-minded review: the stretch went back to full dose one day after 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from planner.domain.days.day import day_view
 from planner.domain.library.loading import Library
-from planner.domain.pain.adaptation import AdaptationState, apply_pain_report
 from planner.domain.pain.tingling import NERVE_LOADING
-from planner.domain.plan.builder import build_plan
-from planner.domain.plan.model import Plan, PlanInputs
-from planner.domain.records import Completion, History, PainReport
+from planner.domain.plan.model import Plan, Prescription
+from planner.domain.records import Adjustment, PainReport
+from tests.domain.person import START, Person, core_foundation
 
-START = dt.date(2026, 3, 2)  # a Monday
 SESSION_DAYS = (0, 2, 4)
 
 
 def plan_of(library: Library) -> Plan:
-    return build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
-                                 weeks=12, start=START), library)
+    return core_foundation(library)
 
 
-class Person:
+class Trying(Person):
     """Checks off each session as `today` shows it and reports pain, through the engine's entry points."""
 
-    def __init__(self, plan: Plan, library: Library) -> None:
-        self.plan, self.library = plan, library
-        self.state, self.history = AdaptationState(), History()
+    def shown(self, day: dt.date) -> list[Prescription]:
+        return day_view(self.plan, self.library, self.state, self.history, day, self.increase).exercises
 
-    def shown(self, day: dt.date):
-        return day_view(self.plan, self.library, self.state, self.history, day, 0.1).exercises
+    def do_session(self, day: dt.date) -> list[Prescription]:
+        return self.check_off(day, self.shown(day))
 
-    def do_session(self, day: dt.date) -> list:
-        items = self.shown(day)
-        self.history = replace(self.history, completions=(*self.history.completions, *(
-            Completion(day, p.id, "done", p.sets, p.reps, p.hold_seconds, p.minutes) for p in items)))
-        return items
-
-    def report(self, day: dt.date, when: str, score: int, flags: tuple[str, ...] = ()) -> list:
-        report = PainReport(day, when, score, flags=flags)
-        self.state, adjustments, _ = apply_pain_report(self.plan, self.library, self.state, self.history,
-                                                       report, 0.1)
-        self.history = replace(self.history, pain=(*self.history.pain, report),
-                               adjustments=(*self.history.adjustments, *adjustments))
-        return adjustments
+    def say(self, day: dt.date, when: str, score: int, flags: tuple[str, ...] = ()) -> list[Adjustment]:
+        return self.report(PainReport(day, when, score, flags=flags))
 
 
 def nerve_items(items) -> dict[str, int]:
@@ -57,19 +41,19 @@ def nerve_items(items) -> dict[str, int]:
 
 def test_a_returned_nerve_stretch_keeps_its_trial_dose_until_a_settled_next_morning(library: Library) -> None:
     plan = plan_of(library)
-    person = Person(plan, library)
+    person = Trying(plan, library)
     person.do_session(START)
-    [advice] = person.report(START, "after", 2, flags=("numbness",))
+    [advice] = person.say(START, "after", 2, flags=("numbness",))
     assert advice.kind == "advice"
     day, came_back = START, None
     while came_back is None:  # sessions reported at 1, and 1 each next morning, until the return
         day += dt.timedelta(days=1)
         assert day < START + dt.timedelta(days=30), "the stretch never came back"
-        kinds = [a.kind for a in person.report(day, "next-morning", 1)] if day.weekday() - 1 in SESSION_DAYS \
+        kinds = [a.kind for a in person.say(day, "next-morning", 1)] if day.weekday() - 1 in SESSION_DAYS \
             else []
         if day.weekday() in SESSION_DAYS and "return" not in kinds:
             person.do_session(day)
-            kinds += [a.kind for a in person.report(day, "after", 1)]
+            kinds += [a.kind for a in person.say(day, "after", 1)]
         if "return" in kinds:
             came_back = day
     assert (came_back - START).days >= 14
@@ -82,7 +66,7 @@ def test_a_returned_nerve_stretch_keeps_its_trial_dose_until_a_settled_next_morn
     assert all(done_items[t] < planned[t] for t in done_items), (done_items, planned)
 
     # Straight after that session, at 1: the trial goes on; nothing moves the stretch to its full dose yet.
-    after = person.report(session, "after", 1)
+    after = person.say(session, "after", 1)
     assert not [a for a in after if a.kind == "return"], [a.reason for a in after]
     following = next(d for d in (session + dt.timedelta(days=i) for i in range(1, 4)) if d.weekday() in SESSION_DAYS)
     planned_next = {p.track: p.volume_seconds for p in next(s for s in plan.sessions() if s.date == following).exercises}
@@ -90,7 +74,7 @@ def test_a_returned_nerve_stretch_keeps_its_trial_dose_until_a_settled_next_morn
     assert still and all(still[t] < planned_next[t] for t in still), (still, planned_next)
 
     # The next morning has settled: now it goes back to the plan's own dose, and the reason says why.
-    [back] = [a for a in person.report(session + dt.timedelta(days=1), "next-morning", 1) if a.kind == "return"]
+    [back] = [a for a in person.say(session + dt.timedelta(days=1), "next-morning", 1) if a.kind == "return"]
     assert "two settled weeks" not in back.reason, back.reason
     assert "light dose" in back.reason and "settled by the next morning" in back.reason, back.reason
     assert "goes back to the plan's own variant and dose" in back.reason, back.reason
@@ -100,18 +84,18 @@ def test_a_returned_nerve_stretch_keeps_its_trial_dose_until_a_settled_next_morn
 
 def test_a_trial_that_brings_tingling_back_never_reaches_the_full_dose(library: Library) -> None:
     plan = plan_of(library)
-    person = Person(plan, library)
+    person = Trying(plan, library)
     person.do_session(START)
-    person.report(START, "after", 2, flags=("numbness",))
+    person.say(START, "after", 2, flags=("numbness",))
     day = START
     while not any(a.kind == "return" for a in person.history.adjustments):
         day += dt.timedelta(days=1)
         if day.weekday() in SESSION_DAYS:
             person.do_session(day)
-            person.report(day, "after", 1)
+            person.say(day, "after", 1)
     session = next(d for d in (day + dt.timedelta(days=i) for i in range(1, 4)) if d.weekday() in SESSION_DAYS)
     person.do_session(session)
-    person.report(session, "after", 1)
-    changes = person.report(session + dt.timedelta(days=1), "next-morning", 1, flags=("numbness",))
+    person.say(session, "after", 1)
+    changes = person.say(session + dt.timedelta(days=1), "next-morning", 1, flags=("numbness",))
     assert [a.kind for a in changes] == ["advice"]
     assert set(NERVE_LOADING) & set(person.state.dropped)
