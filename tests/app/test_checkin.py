@@ -39,6 +39,25 @@ async def test_the_exercise_that_made_it_worse_is_recorded(seeded: Path, size) -
         assert first.name in str(screen.query_one("#result").render())
 
 
+
+@pytest.mark.parametrize("size", [(40, 16), (80, 24)])
+async def test_the_result_is_read_from_its_heading(seeded: Path, size) -> None:
+    """At pain 7 with the first exercise named, the reason runs long: on a phone it is taller than the window,
+    and the form shows it from "What changes" (it showed its last lines, the heading above the fold).
+    Where it fits, the form is kept at its end, the whole result in view."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_check_in(pilot)
+        await pilot.press("7", "enter", "enter", "space", "ctrl+s")
+        await settle(pilot)
+        form, result = screen.query_one("#pain"), screen.query_one("#result")
+        top, window = form.scroll_offset.y, form.scrollable_content_region.height
+        assert str(result.render()).startswith("What changes")
+        assert top <= result.virtual_region.y < top + window, "the heading is in view"
+        if result.outer_size.height <= window:
+            assert result.virtual_region.bottom <= top + window, "a result that fits is in view whole"
+
+
 @pytest.mark.parametrize(("done_today", "hour", "when"), [
     (False, 7, "next-morning"),  # a morning before today's session: about yesterday's
     (True, 9, "after"),  # today's session already done

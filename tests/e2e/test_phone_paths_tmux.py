@@ -102,11 +102,9 @@ def name_the_aggravating_exercise(term: Terminal, first: str) -> None:
     term.press("Space")  # only now: a space sent before the box has focus is taken as pasted text
     term.wait_for(f"[x] {first}")
     term.press("C-s")
-    # The result: the form is kept at its end, so its last line shows on any screen (a long reason
-    # puts its heading above a phone's fold).
-    term.wait_for("Press Escape to close.")
+    term.wait_for("What changes")  # the result, from its heading (a long reason runs below a phone's fold)
     term.press("Escape")
-    term.wait_gone("Press Escape to close.")
+    term.wait_gone("What changes")
     term.wait_until(lambda s: "Check off" in footer(s), "Today's footer after the check-in")
 
 

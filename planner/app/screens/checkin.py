@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Key
+from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 from textual.worker import get_current_worker
@@ -42,6 +42,24 @@ def default_when(session_done_today: bool, hour_now: int) -> str:
     """"the next morning" in a morning before today's session; otherwise "after the session"."""
     return "next-morning" if hour_now < MORNING_ENDS and not session_done_today else "after"
 
+
+
+class ResultText(Static):
+    """What the report changed, under the form. The form is kept at its end so the result shows however late
+    it is laid out; a result taller than the window (a long reason on a phone) is shown from its heading
+    instead, once its size is known, so it is read from the top rather than from its last lines. With an alert
+    the form shows the alert from its first line, and that comes first."""
+
+    from_heading = False  # set for each result shown without an alert; used up by the first size that needs it
+
+    def on_resize(self, event: Resize) -> None:
+        form = self.parent
+        if not self.from_heading or not isinstance(form, VerticalScroll) or \
+                event.size.height <= form.scrollable_content_region.height:
+            return
+        self.from_heading = False
+        form.anchor(False)
+        form.scroll_to_widget(self, top=True, animate=False, immediate=True)
 
 class PainCheckIn(DismissOnce, ModalScreen[bool]):
     """Dismisses with True when a report was recorded."""
@@ -91,7 +109,7 @@ class PainCheckIn(DismissOnce, ModalScreen[bool]):
             with Horizontal(id="pain-buttons"):
                 yield Button("Record (ctrl+s)", variant="primary", id="record", compact=True)
                 yield Button("Close", id="close", compact=True)
-            yield Static(id="result")
+            yield ResultText(id="result")
 
     def on_mount(self) -> None:
         score = self.query_one("#score", Input)
@@ -237,7 +255,8 @@ class PainCheckIn(DismissOnce, ModalScreen[bool]):
         urgent = snapshot.state.pause == "red-flag"
         alert = outcome.alert  # worked out once, by the action both faces call
         self.query_one(AlertBox).show(alert)
-        result = self.query_one("#result", Static)
+        result = self.query_one("#result", ResultText)
+        result.from_heading = alert is None
         lines = outcome.lines
         if alert is not None and alert.pauses:  # the alert above says it all; the reason would repeat it
             lines = ["Your program is paused: do what the alert above says."]
