@@ -52,7 +52,7 @@ def test_the_eased_exercise_says_exactly_when_it_is_stopped(plan: Plan, library:
     _, _, [reason] = report(plan, library, AdaptationState(), History(),
                             PainReport(MON, "after", 6, aggravated=(SIDE,)))
     assert "if it hurts again" not in reason, reason
-    assert "If it is named again (--aggravated) with pain above 5, or your back is worse the next morning, it " \
+    assert "If you name it again as what made your back worse, with pain above 5, or your back is worse the next morning, it " \
            "is stopped" in reason, reason
     assert "if it takes your pain above 5 while you do it, stop it for today" in reason, reason
 

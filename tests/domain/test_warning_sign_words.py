@@ -119,3 +119,13 @@ def test_the_tingling_words_say_which_stretches_stay_out_in_plain_words() -> Non
         assert "slump" not in DETAILS[level]
     assert "report it again" in DETAILS[AlertLevel.ADVICE]  # in words both faces can use (no CLI flag in the app)
     assert {"hamstring-stretch-strap", "calf-stretch"} <= NERVE_LOADING
+
+
+def test_how_to_name_an_exercise_is_said_for_both_faces() -> None:
+    """A recorded reason is read in the app, the terminal and the report alike: naming the exercise that
+    brings tingling on says how in the check-in as well as with the command's flags."""
+    from planner.domain.pain.warning_signs import EASED_AT_EASIEST, NAME_ANOTHER, NAME_WHAT_BRINGS_IT_ON
+
+    for words in (NAME_ANOTHER, NAME_WHAT_BRINGS_IT_ON):
+        assert "check-in" in words and "--aggravated" in words, words
+    assert "--aggravated" not in EASED_AT_EASIEST

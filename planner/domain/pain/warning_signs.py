@@ -166,14 +166,17 @@ STRETCH_REPLACED_BY = "{name} takes its place, so the session keeps a stretch, s
 # an acceptable pain, it stays.
 EASED_AT_EASIEST = ("{name} is already the easiest version, so it stays at about half its dose, and goes back to "
                     "the plan's dose after two settled weeks. Do it gently, and if it takes your pain above {top} "
-                    "while you do it, stop it for today. If it is named again (--aggravated) with pain above "
-                    "{top}, or your back is worse the next morning, it is stopped and another exercise takes its "
+                    "while you do it, stop it for today. If you name it again as what made your back worse, "
+                    "with pain above {top}, or your back is worse the next morning, it is stopped and another exercise takes its "
                     "place where one fits.")
-# Tingling in one leg: the exercise that brings it on is named with this (the CLI's words; the app ticks it).
-NAME_WHAT_BRINGS_IT_ON = ("name the exercise that brings it on (planner pain SCORE --flag numbness --aggravated ID) "
-                          "and it is dropped from the plan")
-NAME_ANOTHER = ("If another exercise brings it on, name it (planner pain SCORE --flag numbness --aggravated ID) "
-                "and it is dropped from the plan")
+# Tingling in one leg: how the exercise that brings it on is named, in words for both faces (a recorded reason
+# is read in the app, the terminal and the report alike).
+HOW_TO_NAME = ("in the pain check-in, tick it and answer yes to the tingling; in the terminal, "
+               "planner pain SCORE --flag numbness --aggravated ID")
+NAME_WHAT_BRINGS_IT_ON = f"name the exercise that brings it on when you report pain ({HOW_TO_NAME}) and it is dropped " \
+                         "from the plan"
+NAME_ANOTHER = f"If another exercise brings it on, name it when you report pain ({HOW_TO_NAME}) and it is dropped " \
+               "from the plan"
 
 
 def left_out_for_the_nerve(names: list[str], too: bool = False) -> str:
