@@ -121,6 +121,11 @@ def skip(context: Context, day: dt.date, why: str = "") -> Outcome:
         view = view_of(active, s, day)
         if not view.planned:
             raise UsageError(f"{day.isoformat()} has no planned session to skip ({view.status})")
+        checked = active.history.completions_on(day)
+        if checked:  # a skip clears the day: it would erase what was recorded as done (the record is the truth)
+            raise PlannerError(f"{day.isoformat()} already has {len(checked)} exercise{'s' if len(checked) != 1 else ''} "
+                               "checked off, and a skip would erase them; if they were checked off by mistake, take "
+                               "them back first (planner undo, or z in the app)")
         s.store.record_skip(active.record.id, day, why.strip())
         active.reload()
         return Outcome([f"Skipped the session on {day.isoformat()}. {SKIPPED}"], changed=True, active=active)

@@ -104,6 +104,18 @@ def test_skip_and_undo(planned) -> None:
     assert removed.count == 1 and removed.lines == [f"Took back 1 record for {MONDAY.isoformat()}."]
 
 
+def test_skip_refuses_a_day_already_checked_off_and_changes_nothing(planned) -> None:
+    """A skip clears the day: after a check-off (a stray k in the app) it erased the record of a session done."""
+    sessions.check_off(planned, MONDAY)
+    before = reading.active_plan(planned)
+    assert before is not None
+    with pytest.raises(PlannerError, match=r"already has \d+ exercises checked off, and a skip would erase them"):
+        sessions.skip(planned, MONDAY)
+    after = reading.active_plan(planned)
+    assert after is not None and after.history.completions == before.history.completions
+    assert after.history.skips == before.history.skips == ()
+
+
 def test_skip_refuses_a_day_with_no_session(at, planned) -> None:
     with pytest.raises(UsageError, match="no planned session"):
         sessions.skip(at(TUESDAY), TUESDAY)

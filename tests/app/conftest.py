@@ -92,6 +92,11 @@ def lived_in(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _copy_of(seed_lived_in, data_dir, tmp_path_factory)
 
 
+def footer_text(app: PlannerApp) -> str:
+    """The footer's keys as shown: "space Check off r Pain ..."."""
+    return " ".join(f"{key.key} {key.description}" for key in app.screen.query("FooterKey"))
+
+
 def make_app() -> PlannerApp:
     return PlannerApp(Context.from_args(argparse.Namespace()))
 

@@ -22,7 +22,7 @@ from planner.cli import main as cli
 from planner.domain.days.session_run import Phase
 from planner.domain.pain.screening import Screening
 from planner.store.store import Store
-from tests.app.conftest import make_app, settle
+from tests.app.conftest import footer_text, make_app, settle
 
 
 def completions(data_dir: Path) -> dict[str, str]:
@@ -496,3 +496,19 @@ async def test_the_chosen_theme_is_kept_for_next_time(seeded: Path) -> None:
         await settle(pilot)
         assert again.theme == "textual-light"
         assert isinstance(again.screen, TodayScreen)
+
+
+async def test_k_after_the_session_is_checked_off_skips_nothing(seeded: Path) -> None:
+    """A stray k once everything is ticked erased the record of the session (a skip clears its day): the key
+    is no longer offered on a day with check-offs, and pressed anyway it changes nothing."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.snapshot.day().status == "done"
+        assert "Skip day" not in footer_text(app)
+        await pilot.press("k")
+        await settle(pilot)
+        assert app.snapshot.day().status == "done"
+        assert app.snapshot.history.skips == ()

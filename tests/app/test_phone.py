@@ -22,17 +22,13 @@ from planner.app.screens.too_small import TooSmallScreen
 from planner.app.screens.weeks import PlanViewScreen
 from planner.app.screens.wizard import PlanBuilderScreen
 from planner.store.store import Store
-from tests.app.conftest import make_app, settle
+from tests.app.conftest import footer_text, make_app, settle
 
 
 def completions(data_dir: Path) -> dict[str, str]:
     with Store(data_dir) as store:
         history = store.history(store.active_plan().id)
     return {c.exercise_id: c.status for c in history.completions}
-
-
-def footer_text(app) -> str:
-    return " ".join(f"{key.key} {key.description}" for key in app.screen.query("FooterKey"))
 
 
 

@@ -108,6 +108,7 @@ def test_every_reader_of_a_library_folder_stops_at_the_cap(run_cli, tmp_path, mo
 
 
 def test_control_characters_typed_in_arguments_never_reach_the_store(run_planner, with_plan, tmp_path) -> None:
+    assert run_planner("undo").returncode == 0  # a day with a check-off is not skipped (it would erase it)
     assert run_planner("skip", "--why", "sick\r\nForged: all done \x1b]0;x\x07\u202e").returncode == 0
     today = run_planner("today").stdout
     (line,) = [line for line in today.splitlines() if "Skipped:" in line]

@@ -228,6 +228,8 @@ class TodayScreen(MoreKeys, CompactLayout):
             undoable = snapshot is not None and pain_report_undoable(snapshot.history)
             return undoable and (paused or parameters != ("paused",))
         nothing_to_do = snapshot is not None and paused and not snapshot.day().exercises
+        if action == "skip_day" and snapshot is not None and snapshot.day().done_ids | snapshot.day().partial_ids:
+            return False  # a skip would erase what was checked off (the action refuses it)
         return not (action in ("all_done", "skip_day") and paused or action in ("start", "toggle") and nothing_to_do)
 
     def action_resume(self) -> None:
