@@ -15,19 +15,17 @@ import pytest
 from planner.domain.days.day import adapted_session
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, apply_pain_report
-from planner.domain.plan.builder import build_plan
-from planner.domain.plan.model import Plan, PlanInputs
+from planner.domain.plan.model import Plan
 from planner.domain.records import Completion, History, PainReport
+from tests.domain.person import core_foundation
 
-START = dt.date(2026, 3, 2)  # a Monday
 MON, WED, NEXT_MON = dt.date(2026, 3, 16), dt.date(2026, 3, 18), dt.date(2026, 3, 23)
 SIDE = "knee-side-plank"
 
 
 @pytest.fixture(scope="module")
 def plan(library: Library) -> Plan:
-    return build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
-                                 weeks=12, start=START), library)
+    return core_foundation(library)
 
 
 def session(plan: Plan, library: Library, state: AdaptationState, day: dt.date) -> dict[str, int]:
