@@ -94,8 +94,8 @@ def _keep(key: str, library: Library) -> None:
 
 
 def _copy(library: Library) -> Library:
-    exercises = library.exercises
-    return Library(exercises=exercises.copy() if isinstance(exercises, BuiltOnUse) else dict(exercises), programs=dict(library.programs), origin=dict(library.origin),
+    # ``copy()``: a plain table's, or one whose exercises are still to be made (kept unmade in the copy).
+    return Library(exercises=library.exercises.copy(), programs=dict(library.programs), origin=dict(library.origin),
                    program_origin=dict(library.program_origin), problems=list(library.problems),
                    notices=list(library.notices), harder_of=dict(library.harder_of), easier_of=dict(library.easier_of))
 
