@@ -182,9 +182,12 @@ def test_a_session_survives_the_window_being_resized(tmp_path: Path) -> None:
         assert press_until_changed(term, "Space")[1:3] == (("2", str(first["sets"])), True)
 
         term.resize(120, 40)
-        screen = term.wait_until(lambda s: wider_than(80, s), "the app redrawing at 120×40")
+        # The whole window redrawn: wider, and the footer on the fortieth line (a frame drawn between the
+        # width and the height arriving is still 24 lines tall; waiting on the width alone raced it).
+        screen = term.wait_until(lambda s: wider_than(80, s) and "Quit" in s.splitlines()[-1:][0],
+                                 "the app redrawing at 120×40")
         assert len(screen.splitlines()) == 40
-        assert f"Set 2 of {first['sets']}" in screen and first["name"] in screen
+        assert f"Set 2 of {first['sets']}" in screen and first["name"] in screen, screen
 
         term.resize(50, 15)
         term.wait_for("too small")

@@ -76,10 +76,10 @@ def test_proc_is_a_few_lines(run_cli) -> None:
     result = run_cli("validate", "/proc")
     said = lines_of(result)
     assert result.returncode == 1
-    assert said[0] == ("/proc: folder: holds more than 500 folders, so it is not read to the end; "
-                       "give a folder of exercise and program files")
-    assert len(said) <= 8, said
-    assert re.fullmatch(r"planner: [\d,]+ problems? found", said[-1])
+    # The whole of it refused in one line: half-reading it named whatever the first folders held (in CI,
+    # another process's working folder and its pyproject.toml), so the lines depended on what else ran.
+    assert said == ["/proc: folder: holds more than 500 folders, so it is not read; give a folder of "
+                    "exercise and program files", "planner: 1 problem found"], said
 
 
 def test_an_import_with_hundreds_of_bad_values_is_a_screenful(run_cli, tmp_path: Path) -> None:

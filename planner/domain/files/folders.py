@@ -17,15 +17,30 @@ def walk_folders(path: Path, problems: list[Problem] | None = None,
     """``os.walk`` over a library folder, the one walk every reader of library folders uses.
 
     Links are followed; a link back to a folder already read is cut (and named in ``problems``), a
-    subfolder that cannot be read is named, folders named in ``skip`` are not entered, and no more than
-    :data:`MAX_FOLDERS` folders are read: a library pointed at ``/proc`` or ``/`` ends in one problem,
-    not a walk of the whole machine.
+    subfolder that cannot be read is named, and folders named in ``skip`` are not entered. A folder with
+    more than :data:`MAX_FOLDERS` folders is not a library: it ends in that one problem and none of its
+    files is given, so ``/proc`` or ``/`` is refused in a line, not half-read. (Half-reading it named
+    whatever the first folders held: under ``/proc`` every process's working folder, ``pyproject.toml``
+    and all, so the lines depended on what else was running.)
     """
+    found: list[Problem] = []
+    listed = list(_walk(path, found, skip))
+    if len(listed) > MAX_FOLDERS:
+        found = [Problem(display_path(path), None, "folder", f"holds more than {MAX_FOLDERS:,} folders, so it "
+                         "is not read; give a folder of exercise and program files")]
+        listed = []
+    if problems is not None:
+        problems.extend(found)
+    yield from listed
+
+
+def _walk(path: Path, problems: list[Problem],
+          skip: Iterable[str]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """The walk itself, stopping one folder past the cap (enough for the caller to know it was passed)."""
     seen: set[tuple[int, int]] = set()
 
     def named(message: str, where: Path) -> None:
-        if problems is not None:
-            problems.append(Problem(display_path(where), None, "folder", message))
+        problems.append(Problem(display_path(where), None, "folder", message))
 
     def unreadable(err: OSError) -> None:
         where = Path(err.filename) if err.filename else path
@@ -44,8 +59,7 @@ def walk_folders(path: Path, problems: list[Problem] | None = None,
             folders.clear()
             continue
         if len(seen) == MAX_FOLDERS:
-            named(f"holds more than {MAX_FOLDERS:,} folders, so it is not read to the end; give a folder of "
-                  "exercise and program files", path)
+            yield root, [], []  # one past the cap: the caller refuses the whole folder
             return
         seen.add((info.st_dev, info.st_ino))
         folders[:] = sorted(name for name in folders if name not in skipped)
