@@ -18,7 +18,7 @@ How a plan comes about:
    ``max_weekly_increase`` of the last full week and every session still fits.
    Walks grow by their own step (a few minutes a week) while there is room. A walk
    apart from the session (``apart = true``) takes none of its minutes and grows by the
-   program's ``walk_step_minutes`` each full week to about 30 (:mod:`planner.domain.plan.walks`).
+   weekly limit on its own minutes (a minute or two) each full week towards 30 (:mod:`planner.domain.plan.walks`).
 4. The direction that eases the back (``eases``) leaves the disliked direction's exercises out of the
    first four weeks; they come back at their easiest dose (:mod:`planner.domain.plan.direction`).
 5. Every ``deload_every``-th week is an easier week at about ``deload_factor``

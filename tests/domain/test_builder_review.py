@@ -1,0 +1,40 @@
+"""The plan builder after a physiotherapist's read of three 12-week plans (gentle return at levels 1 and 2,
+core foundation at level 1): each test names the concern it answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from planner.domain.library.loading import Source, load_library
+from planner.domain.plan.builder import build_plan
+from planner.domain.plan.model import Plan, PlanInputs
+from planner.locations import built_in_library
+
+LIBRARY = load_library([Source(built_in_library(), built_in=True)])
+
+
+@cache
+def plan_of(program: str, level: int, minutes: int, weeks: int = 12) -> Plan:
+    return build_plan(PlanInputs(program=program, days=LIBRARY.programs[program].default_days, minutes=minutes,
+                                 level=level, weeks=weeks, start=dt.date(2026, 3, 2)), LIBRARY)
+
+
+def walk_minutes(plan: Plan) -> list[int]:
+    return [next(p.minutes for s in week.sessions for p in s.exercises if p.apart) for week in plan.weeks]
+
+
+def test_the_walk_apart_grows_within_the_weekly_limit_or_by_one_minute() -> None:
+    """Gentle return's walk went 10 → 13 → 16 (+30%, +23%) to 30 minutes every day by week 10."""
+    for program, level, minutes in [("gentle-return", 1, 20), ("core-foundation", 1, 30), ("gentle-return", 2, 25)]:
+        plan = plan_of(program, level, minutes)
+        limit = LIBRARY.programs[program].max_weekly_increase
+        walks = walk_minutes(plan)
+        assert walks[0] == 10
+        for before, after, week in zip(walks, walks[1:], plan.weeks[1:], strict=False):
+            assert after >= before, "a walk is never cut"
+            assert after - before <= max(1, before * limit), (program, week.number, before, after)
+            if week.deload:
+                assert after == before
+        assert walks[-1] < 30, "WalkBack builds up over months, not in ten weeks"
+    assert walk_minutes(plan_of("gentle-return", 1, 20))[:4] == [10, 11, 12, 12]
