@@ -9,6 +9,7 @@ from functools import cache
 from planner.domain.library.loading import Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import Plan, PlanInputs
+from planner.domain.plan.progression import is_stretch
 from planner.locations import built_in_library
 
 LIBRARY = load_library([Source(built_in_library(), built_in=True)])
@@ -38,3 +39,21 @@ def test_the_walk_apart_grows_within_the_weekly_limit_or_by_one_minute() -> None
                 assert after == before
         assert walks[-1] < 30, "WalkBack builds up over months, not in ten weeks"
     assert walk_minutes(plan_of("gentle-return", 1, 20))[:4] == [10, 11, 12, 12]
+
+
+def test_a_stretch_is_never_swapped_for_another_position_as_if_it_were_a_progression() -> None:
+    """Single knee to chest became double knee to chest (week 9), the strap hamstring stretch the standing one
+    "because no room" (week 10): neither is harder, so neither is presented as a step up, for room or not."""
+    for program in sorted(LIBRARY.programs):
+        for minutes in (20, 30):
+            plan = plan_of(program, 1, minutes)
+            first: dict[str, str] = {}
+            for week in plan.weeks:
+                for session in week.sessions:
+                    for p in session.exercises:
+                        if is_stretch(LIBRARY.exercises[p.id]):
+                            assert first.setdefault(p.track, p.id) == p.id, (program, minutes, week.number, p.id)
+                names = {LIBRARY.exercises[i].name for i in first.values()}
+                assert not any(r.startswith(tuple(names)) and "moves up to" in r for r in week.reasons), week.reasons
+    assert not any("Double knee to chest" in r or "Standing hamstring" in r
+                   for w in plan_of("gentle-return", 1, 20).weeks for r in w.reasons)

@@ -10,7 +10,8 @@ strength work was not held back this week: a third hold of a stretch matters les
 the strength work's next step. A slot that joins later waits for a week with room for
 it (:mod:`planner.domain.plan.joins`). Easier weeks cut only the strength and stretch
 work (:mod:`planner.domain.plan.weekly_load`). A walk apart from the session is outside
-all this: it takes its own weekly step (:mod:`planner.domain.plan.walks`).
+all this: it takes its own weekly step (:mod:`planner.domain.plan.walks`). A stretch never
+moves to the next stretch of its chain (another position, not more work): at its top dose it stays.
 """
 
 from __future__ import annotations
@@ -99,7 +100,10 @@ def progress_week(
             continue  # a movement new this week is learnt at its first dose before it grows
         if not may_grow(state.exercise) or (track in fillers and is_walk(state.exercise)):
             continue  # relief items stay as they are; a walk that only fills spare minutes does not grow
-        harder_id = library.harder_of.get(state.exercise.id) if track not in same_variant else None
+        # A stretch keeps its position: the library's next stretch of a chain (double knee to chest after
+        # single, standing hamstring stretch after the strap) is another position, not more work.
+        harder_id = library.harder_of.get(state.exercise.id) \
+            if track not in same_variant and not is_stretch(state.exercise) else None
         step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
         if step is None:
             continue
@@ -256,13 +260,14 @@ def _harder_instead(
     slots_of: dict[str, list[int]], weights: dict[str, int], seconds: list[int], volume: int, bound: float,
     big_steps: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str, TrackState, str, int, int] | None:
-    """The first track stuck since last week whose harder variant, at its first dose, fits the minutes and
-    the weekly limit: (track, its new state, the reason, the change in load, the change in seconds)."""
+    """The first strength track stuck since last week whose harder variant, at its first dose, fits the
+    minutes and the weekly limit (never a stretch: its next one in the library is another position, not a
+    progression): (track, its new state, the reason, the change in load, the change in seconds)."""
     library = builder.library
     for track in stuck:
         state = current[track]
         harder_id = library.harder_of.get(state.exercise.id)
-        if harder_id is None or harder_id not in library.exercises or not is_load(state.exercise) or \
+        if harder_id is None or harder_id not in library.exercises or not is_strength(state.exercise) or \
                 builder.stuck_since.get(track, week_number) > week_number - 1:
             continue
         harder = library.exercises[harder_id]
@@ -292,7 +297,8 @@ def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: 
     for track in tracks:
         state = states[track]
         harder_id = library.harder_of.get(state.exercise.id)
-        if track in fresh or state.exercise.category is Category.RELIEF or harder_id is None:
+        if track in fresh or state.exercise.category is Category.RELIEF or harder_id is None or \
+                is_stretch(state.exercise):
             continue
         step = next_step(state, library.exercises.get(harder_id))
         if step is not None and step.promoted:
