@@ -57,3 +57,28 @@ def test_a_stretch_is_never_swapped_for_another_position_as_if_it_were_a_progres
                 assert not any(r.startswith(tuple(names)) and "moves up to" in r for r in week.reasons), week.reasons
     assert not any("Double knee to chest" in r or "Standing hamstring" in r
                    for w in plan_of("gentle-return", 1, 20).weeks for r in w.reasons)
+
+
+REVIEWED = [("gentle-return", 1, 20), ("core-foundation", 1, 30), ("gentle-return", 2, 25)]
+
+
+
+def test_nothing_leaves_a_session_without_a_word_and_every_session_keeps_its_warm_up() -> None:
+    """Warm-up items (knee rocks, pelvic tilt, hip circles) dropped out of some days from week 3 without a word."""
+    for program in sorted(LIBRARY.programs):
+        for level, minutes in ((1, 20), (1, 30), (2, 25)):
+            plan = plan_of(program, level, minutes)
+            warm_up = any(spec.slot.value == "warm-up" for spec in LIBRARY.programs[program].slots)
+            for last, week in zip(plan.weeks, plan.weeks[1:], strict=False):
+                said = " ".join(week.reasons).lower()
+                for before, now in zip(last.sessions, week.sessions, strict=False):
+                    if warm_up:
+                        assert any(p.slot == "warm-up" for p in now.exercises), (program, week.number, now.date)
+                    gone = {p.name.lower() for p in before.exercises} - {p.name.lower() for p in now.exercises}
+                    for name in gone - {p.name.lower() for p in before.exercises if p.apart}:
+                        track = next(p.track for p in before.exercises if p.name.lower() == name)
+                        if any(p.track == track for p in now.exercises):
+                            continue  # the same chain, another variant: said as its step
+                        assert name in said, (program, minutes, week.number, now.date, name, week.reasons)
+    reasons = [r for w in plan_of("gentle-return", 1, 20).weeks for r in w.reasons]
+    assert any("(an extra warm-up exercise; its warm-up keeps" in r for r in reasons), reasons

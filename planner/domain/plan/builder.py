@@ -39,6 +39,7 @@ from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.direction import apply_direction
 from planner.domain.plan.joins import delay_joins, trim_fillers
+from planner.domain.plan.left_out import left_out
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
 from planner.domain.plan.progression import TrackState
 from planner.domain.plan.room import refill
@@ -149,10 +150,10 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             full_states = dict(builder.states)
             full_load = week_load(full_states, layouts)
         states = {**builder.states, **week_states}
-        builder.seen |= {states[i.track].exercise.id for items in layouts for i in items}
         new_items = [i for items in layouts for i in items
                      if number > 1 and builder.joins[i.spec] == number and program.slots[i.spec].from_week > 1]
         joining = sorted({states[i.track].exercise.name for i in new_items})
+        made_way = ""
         if joining:
             loaded = all(program.slots[i.spec].slot.value == "loaded" for i in new_items)
             reasons.insert(1 if len(reasons) > 1 else 0,
@@ -160,6 +161,11 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             made_way = _made_way(builder, before, layouts, states)
             if made_way:
                 reasons.insert(2 if len(reasons) > 2 else len(reasons), made_way)
+        if number > 1:
+            at = len(reasons) - 1 if reasons and reasons[-1].startswith("What limits") else len(reasons)
+            reasons[at:at] = left_out(builder, before, layouts, states, session_dates(inputs, index),
+                                      made_way + " ".join(joining).lower())
+        builder.seen |= {states[i.track].exercise.id for items in layouts for i in items}
         weeks.append(Week(number=number, deload=deload, reasons=reasons,
                           sessions=_sessions(builder, inputs, layouts, states, index)))
     _say_what_never_came(builder, weeks)
