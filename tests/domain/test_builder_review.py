@@ -82,3 +82,42 @@ def test_nothing_leaves_a_session_without_a_word_and_every_session_keeps_its_war
                         assert name in said, (program, minutes, week.number, now.date, name, week.reasons)
     reasons = [r for w in plan_of("gentle-return", 1, 20).weeks for r in w.reasons]
     assert any("(an extra warm-up exercise; its warm-up keeps" in r for r in reasons), reasons
+
+
+def learning(slot: str, exercise_id: str) -> bool:
+    """Whether ``exercise_id`` is a step towards the named form of one of McGill's big three (that form too)."""
+    if slot not in LIBRARY.exercises:
+        return False
+    chain = LIBRARY.chain(slot)
+    return exercise_id in chain[:chain.index(slot) + 1]
+
+
+def changes(plan: Plan) -> dict[int, set[tuple[str, str]]]:
+    """The weeks that bring an exercise not met before (a harder variant, a movement joining): (slot, id)."""
+    seen: set[str] = set()
+    weeks = {}
+    for week in plan.weeks:
+        new = {(p.slot, p.id) for s in week.sessions for p in s.exercises if p.category != "relief"}
+        new = {(slot, i) for slot, i in new if i not in seen}
+        if week.number > 1 and new:
+            weeks[week.number] = new
+        seen |= {i for _, i in new}
+    return weeks
+
+
+def test_past_the_big_threes_named_forms_a_settling_week_comes_before_each_harder_variant() -> None:
+    """Core foundation brought a new or harder exercise in nearly every week from 5 to 12, ending at L3-L4 in most
+    slots. The steps towards McGill's named curl-up, side plank and bird-dog keep one a week (they are the
+    program's point); any other harder variant comes only after a week that brought nothing new."""
+    for program in sorted(LIBRARY.programs):
+        for level, minutes in ((1, 20), (1, 30), (2, 25), (3, 45)):
+            plan = plan_of(program, level, minutes)
+            weeks = changes(plan)
+            slots_before = {w.number: {p.slot for s in w.sessions for p in s.exercises} for w in plan.weeks}
+            for number, new in weeks.items():
+                harder = {(slot, i) for slot, i in new if slot in slots_before.get(number - 1, set())
+                          and not learning(slot, i)}
+                assert not harder or number - 1 not in weeks, (program, level, minutes, number, harder, weeks)
+    assert sorted(changes(plan_of("core-foundation", 1, 30))) == [2, 3, 5, 6, 9, 11]
+    assert any("a week with none comes between two" in r for w in plan_of("core-foundation", 1, 30).weeks
+               for r in w.reasons)

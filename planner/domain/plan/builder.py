@@ -140,8 +140,8 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
                               and program.slots[i.spec].from_week > 1)
             week_states, reasons = progress_week(builder, layouts, full_load, number, fresh)
             arrived = (week_states[i.track].exercise for items in layouts for i in items)
-            builder.new_left = 0 if any(e.id not in builder.seen and e.category is not Category.RELIEF
-                                        for e in arrived) else 1
+            builder.new_left = 0 if builder.last_change == number - 1 or any(
+                e.id not in builder.seen and e.category is not Category.RELIEF for e in arrived) else 1
             refill(builder, layouts, week_states, full_states, index, bound)
             builder.new_left = None
             reasons += settle_week(builder, index, layouts, week_states, full_states)
@@ -165,6 +165,9 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             at = len(reasons) - 1 if reasons and reasons[-1].startswith("What limits") else len(reasons)
             reasons[at:at] = left_out(builder, before, layouts, states, session_dates(inputs, index),
                                       made_way + " ".join(joining).lower())
+        if any(states[i.track].exercise.id not in builder.seen and states[i.track].exercise.category
+               is not Category.RELIEF for items in layouts for i in items) and number > 1:
+            builder.last_change = number
         builder.seen |= {states[i.track].exercise.id for items in layouts for i in items}
         weeks.append(Week(number=number, deload=deload, reasons=reasons,
                           sessions=_sessions(builder, inputs, layouts, states, index)))

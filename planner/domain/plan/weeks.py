@@ -66,7 +66,11 @@ def progress_week(
     deferred: list[tuple[str, Step]] = []  # turned away by the weekly limit: tried again at the end
     # One new thing at a time: a movement joining counts, so that if the back complains, the cause is plain.
     harder_left = program.harder_per_week - (1 if fresh else 0)
+    # Past the named forms of McGill's big three, a harder variant needs a week with no new or harder
+    # exercise before it: last week's change gets a week of its own first (see ``learning`` below).
+    resting = builder.last_change == week_number - 1 > 0
     waiting: list[str] = []  # ready for a harder variant, waiting for a week of its own
+    rested: list[str] = []  # ready, waiting for the week after last week's change
     stuck: list[str] = []  # could not take its step this week: no room in the minutes
     promoted = 0
     # Sessions whose strength work was held back this week (no room, or the weekly limit): a stretch in
@@ -93,7 +97,7 @@ def progress_week(
     # A slot may keep its exercises at their own variants (``harder = false``: the first days after a spasm).
     same_variant = {i.track for items in sessions for i in items if not program.slots[i.spec].harder}
     promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank),
-                                         learning) if t not in same_variant]
+                                         learning) if t not in same_variant and (t in learning or not resting)]
     for track in sorted(rotated, key=rank):
         state = current[track]
         if track in fresh:
@@ -109,7 +113,8 @@ def progress_week(
             continue
         # Any harder variant counts, a mobility one too (lying on the elbows → press-ups): one change a week.
         if step.promoted and state.exercise.category is not Category.RELIEF and track not in promotions[:harder_left]:
-            waiting.append(f"{state.exercise.name} → {step.state.exercise.name}")
+            (rested if resting and track not in learning else waiting).append(
+                f"{state.exercise.name} → {step.state.exercise.name}")
             continue
         if _third_set(state, step) and full_for_strength & set(slots_of[track]):
             held_by_minutes = True  # the minutes go to the strength work first
@@ -146,7 +151,8 @@ def progress_week(
     if not promoted and not fresh and harder_left > 0:
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
         # sessions still progress (one that has not grown for two weeks, one a week).
-        swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant),
+        swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant
+                                                         and (t in learning or not resting)),
                                                         key=lambda t: t not in learning), week_number,
                                slots_of, weights, seconds, volume, bound, big_steps)
         if swap is not None:
@@ -193,6 +199,10 @@ def progress_week(
         builder.told_two_sets.update(new_two_sets)
         reasons.append(f"{_listed(new_two_sets).capitalize()} {'stay' if len(new_two_sets) > 1 else 'stays'} at "
                        "two sets while the strength work in the same sessions needs the minutes.")
+    if rested:
+        reasons.append("Ready for a harder variant, waiting until next week: last week brought a new or harder "
+                       "exercise, and past the named forms of the big three a week with none comes between two, "
+                       "so each change has a week to settle: " + "; ".join(rested) + ".")
     if waiting:
         reasons.append("Ready for a harder variant, each waiting for a week of its own (one new or harder "
                        "exercise a week, so that if your back complains you know which change to undo): "
@@ -204,6 +214,8 @@ def progress_week(
         limits.append(f"your {builder.budget // 60} minutes a session")
     if waiting:
         limits.append("one new or harder exercise a week")
+    if rested:
+        limits.append("a settling week between harder variants")
     if too_big:
         # Said as it is: the load did not rise, the step is too big for the limit (not "the limit was reached").
         names = sorted({name.lower() for name in too_big})
