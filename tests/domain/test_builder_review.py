@@ -121,3 +121,16 @@ def test_past_the_big_threes_named_forms_a_settling_week_comes_before_each_harde
     assert sorted(changes(plan_of("core-foundation", 1, 30))) == [2, 3, 5, 6, 9, 11]
     assert any("a week with none comes between two" in r for w in plan_of("core-foundation", 1, 30).weeks
                for r in w.reasons)
+
+
+def test_gentle_return_stays_with_its_easy_forms_and_says_truly_why_it_stands_still() -> None:
+    """Gentle return at level 2 and 25 minutes brought the single-leg bridge (level 4) in week 11, and said
+    "one step at a time for each exercise" for weeks in which nothing but the bridge could grow."""
+    for level, minutes in ((1, 20), (2, 25), (2, 15)):
+        plan = plan_of("gentle-return", level, minutes)
+        levels = {LIBRARY.exercises[p.id].level for w in plan.weeks for s in w.sessions for p in s.exercises}
+        assert max(levels) <= LIBRARY.programs["gentle-return"].max_level, (level, minutes, levels)
+    plan = plan_of("gentle-return", 2, 25)
+    said = [r for w in plan.weeks for r in w.reasons if r.startswith("What limits")]
+    assert "What limits this week: one step at a time for each exercise." not in said, said
+    assert any("at the top of the program's dose for now" in r for r in said), said

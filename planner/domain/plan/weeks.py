@@ -71,6 +71,7 @@ def progress_week(
     resting = builder.last_change == week_number - 1 > 0
     waiting: list[str] = []  # ready for a harder variant, waiting for a week of its own
     rested: list[str] = []  # ready, waiting for the week after last week's change
+    at_top: list[str] = []  # at the top of their chain (or of the program's levels): no step left
     stuck: list[str] = []  # could not take its step this week: no room in the minutes
     promoted = 0
     # Sessions whose strength work was held back this week (no room, or the weekly limit): a stretch in
@@ -106,10 +107,11 @@ def progress_week(
             continue  # relief items stay as they are; a walk that only fills spare minutes does not grow
         # A stretch keeps its position: the library's next stretch of a chain (double knee to chest after
         # single, standing hamstring stretch after the strap) is another position, not more work.
-        harder_id = library.harder_of.get(state.exercise.id) \
+        harder_id = harder_within(builder, state.exercise.id) \
             if track not in same_variant and not is_stretch(state.exercise) else None
         step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
         if step is None:
+            at_top.append(state.exercise.name.lower())
             continue
         # Any harder variant counts, a mobility one too (lying on the elbows → press-ups): one change a week.
         if step.promoted and state.exercise.category is not Category.RELIEF and track not in promotions[:harder_left]:
@@ -226,6 +228,11 @@ def progress_week(
         reasons.append("What limits this week: " + "; and ".join(limits) + ".")
     elif limits:
         reasons.append("What limits this week: " + " and ".join(limits) + ".")
+    elif steps and at_top:
+        # Said as it is: the rest have no step left, not "one step at a time" (which read as a choice).
+        rest = _listed(sorted(at_top)) if len(at_top) <= 4 else f"the other {len(at_top)} exercises"
+        reasons.append(f"What limits this week: {rest} {'is' if len(at_top) == 1 else 'are'} at the top of "
+                       "the program's dose for now; only what can still grow steps up.")
     elif steps:
         reasons.append("What limits this week: one step at a time for each exercise.")
     elif walked:
@@ -233,6 +240,16 @@ def progress_week(
     else:
         reasons.append("What limits this week: every exercise is at the top of its chain.")
     return current, reasons
+
+
+def harder_within(builder: SessionPlanner, exercise_id: str) -> str | None:
+    """The harder variant of an exercise, when its level is within the program's ``max_level``.
+
+    A gentle program's easy forms are the point (Gentle return stops at level 2: the glute bridge, not
+    the single-leg bridge at level 4); a program without a ``max_level`` (5) climbs its whole chains."""
+    harder_id = builder.library.harder_of.get(exercise_id)
+    harder = builder.library.exercises.get(harder_id) if harder_id else None
+    return harder_id if harder is None or harder.level <= builder.program.max_level else None
 
 
 def learning_steps(builder: SessionPlanner, sessions: list[list[Item]], states: dict[str, TrackState]) -> frozenset[str]:
@@ -278,7 +295,7 @@ def _harder_instead(
     library = builder.library
     for track in stuck:
         state = current[track]
-        harder_id = library.harder_of.get(state.exercise.id)
+        harder_id = harder_within(builder, state.exercise.id)
         if harder_id is None or harder_id not in library.exercises or not is_strength(state.exercise) or \
                 builder.stuck_since.get(track, week_number) > week_number - 1:
             continue
@@ -308,7 +325,7 @@ def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: 
     ready = []
     for track in tracks:
         state = states[track]
-        harder_id = library.harder_of.get(state.exercise.id)
+        harder_id = harder_within(builder, state.exercise.id)
         if track in fresh or state.exercise.category is Category.RELIEF or harder_id is None or \
                 is_stretch(state.exercise):
             continue
