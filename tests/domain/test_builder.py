@@ -75,11 +75,12 @@ def state_of(library: Library, item: Prescription) -> TrackState:
     return TrackState(exercise, dose)
 
 
-def one_step_up(library: Library, before: Prescription) -> Prescription | None:
-    """What ``before`` becomes after exactly one step of progression, or ``None`` at the top."""
+def one_step_up(library: Library, before: Prescription, rise: float = 1.5) -> Prescription | None:
+    """What ``before`` becomes after exactly one step of progression, or ``None`` at the top (``rise``: the
+    most one step multiplies the exercise's volume by; the plan's weeks pass the program's weekly limit)."""
     state = state_of(library, before)
     harder = library.harder_of.get(before.id)
-    step = next_step(state, library.exercises[harder] if harder else None)
+    step = next_step(state, library.exercises[harder] if harder else None, rise)
     return None if step is None else prescribe(step.state.exercise, step.state.dose, before.track, before.slot)
 
 
@@ -241,7 +242,8 @@ def check_progression(plan: Plan, inputs: PlanInputs, library: Library) -> None:
                     harder = library.exercises[library.harder_of[before.id]]
                     assert after == prescribe(harder, starting_dose(harder), before.track, before.slot)
                     continue
-                assert after in (before, one_step_up(library, before)), "at most one step at a time"
+                rise = 1 + program.max_weekly_increase if after.slot == "loaded" else 1.5  # a loaded movement
+                assert after in (before, one_step_up(library, before, rise)), "at most one step at a time"
                 if after.id != before.id:
                     assert one_step_up(library, state_top(library, before)) is not None
                     assert before == state_top(library, before), "a harder variant only from the top dose"

@@ -134,3 +134,26 @@ def test_gentle_return_stays_with_its_easy_forms_and_says_truly_why_it_stands_st
     said = [r for w in plan.weeks for r in w.reasons if r.startswith("What limits")]
     assert "What limits this week: one step at a time for each exercise." not in said, said
     assert any("at the top of the program's dose for now" in r for r in said), said
+
+
+def test_a_loaded_movement_grows_within_the_weekly_limit_and_an_added_set_says_what_it_adds() -> None:
+    """The farmer's walk grew +33%, +25%, +20% a week; an added set (the hinge's 2×12 → 3×12, +50%) was
+    named only as "(one more set)", so the week's "load down 1%" hid it."""
+    for program in ("core-foundation", "core-flexibility"):
+        for minutes in (30, 45):
+            plan = plan_of(program, 1, minutes)
+            limit = LIBRARY.programs[program].max_weekly_increase
+            last: dict[str, tuple[str, int]] = {}
+            for week in (w for w in plan.weeks if not w.deload):
+                for p in (p for s in week.sessions for p in s.exercises if p.slot == "loaded"):
+                    before = last.get(p.track)
+                    if before and before[0] == p.id and p.volume_seconds > before[1]:
+                        smallest = 5 * p.sets * (2 if p.per_side else 1) if p.hold_seconds else p.sets
+                        assert p.volume_seconds <= max(before[1] * (1 + limit), before[1] + smallest), \
+                            (program, minutes, week.number, p.id, before, p.volume_seconds)
+                    last[p.track] = (p.id, p.volume_seconds)
+    carries = [next((p.hold_seconds for s in w.sessions for p in s.exercises if p.id == "farmers-walk"), None)
+               for w in plan_of("core-foundation", 1, 30).weeks]
+    assert carries[4:6] == [30, 35], carries
+    sets = [r for w in plan_of("core-foundation", 1, 30).weeks for r in w.reasons if "(one more set" in r]
+    assert sets and all("more work for this exercise, counted in the week's limit)" in r for r in sets), sets

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from planner.domain.library.models import Category
 from planner.domain.plan.progression import (
+    MAX_STEP_RISE,
     STRETCH_SETS_MIN,
     Step,
     TrackState,
@@ -91,6 +92,10 @@ def progress_week(
         return {Category.CORE: 1, Category.FLEXIBILITY: 2}.get(exercise.category, 3), track not in learning
 
     learning = learning_steps(builder, sessions, current)
+    # An everyday loaded movement (a carry, a sit to stand) grows within the weekly limit on its own volume:
+    # the farmer's walk went 30 → 40 → 50 → 60 s (+33%, +25%, +20%); now 30 → 35 → 40 ... (the smallest
+    # round step, 5 s, when even that is more).
+    loaded = {i.track for items in sessions for i in items if program.slots[i.spec].slot.value == "loaded"}
 
     # A walk that is a slot of its own goes first (walking is the backbone of a return to activity);
     # fillers (an extra exercise, a walk that only uses spare minutes) go last.
@@ -109,7 +114,8 @@ def progress_week(
         # single, standing hamstring stretch after the strap) is another position, not more work.
         harder_id = harder_within(builder, state.exercise.id) \
             if track not in same_variant and not is_stretch(state.exercise) else None
-        step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
+        step = next_step(state, library.exercises.get(harder_id) if harder_id else None,
+                         1 + program.max_weekly_increase if track in loaded else MAX_STEP_RISE)
         if step is None:
             at_top.append(state.exercise.name.lower())
             continue
