@@ -180,10 +180,12 @@ class PlanViewScreen(MoreKeys, SizedScreen):
                    + (" · easier week" if snapshot.easier_week(index, views) else "")
                    + f" · {work_words(items)}")
         lines: list[Line] = [("", Content.styled(heading, "bold"))]
+        waiting: dict[str, None] = {}  # a harder variant the notes below move up to, still ahead on a day above
         for day in week_dates(snapshot, index):
             view = snapshot.day(day)
             if not view.planned and view.status != "paused":
                 continue
+            waiting.update(dict.fromkeys(h.reason for h in view.held_back))
             # How long the session takes (as Today and `plan show` say), not its working seconds alone; a walk
             # apart from the session is not in its minutes: named after it, for any time that day.
             took = -(-sum(p.estimated_seconds for p in view.exercises if not p.apart) // 60)
@@ -199,6 +201,7 @@ class PlanViewScreen(MoreKeys, SizedScreen):
         dates = week_dates(snapshot, index)
         for change in (a for a in snapshot.history.adjustments if dates[0] <= a.date <= dates[-1]):
             lines.append(("* ", Content(f"{change.date.strftime('%a %d')}: {change.reason}")))
+        lines.extend(("* ", Content(reason)) for reason in waiting)
         if minutes != built:  # the week's own notes describe the plan as built, not the sessions above
             lines.append(("", Content.styled(f"As built, before the adjustments for pain ({built} min):", "italic")))
         lines.extend(("  ", Content(reason)) for reason in week.reasons)
