@@ -47,6 +47,9 @@ def pain(args: argparse.Namespace, context: Context) -> int:
     emergency = outcome.alert is not None and outcome.alert.level == AlertLevel.EMERGENCY
     if emergency:
         print("!" * 60)
+    elif outcome.alert is not None and not outcome.alert.pauses:
+        # Advice or soon: the reason below says what changed, the box the advice, once (as Today shows it).
+        print("\n".join(["-" * 60, *outcome.alert.lines(), "-" * 60]))
     for line in outcome.lines:
         print(line)
     if emergency:
