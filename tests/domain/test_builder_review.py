@@ -157,3 +157,24 @@ def test_a_loaded_movement_grows_within_the_weekly_limit_and_an_added_set_says_w
     assert carries[4:6] == [30, 35], carries
     sets = [r for w in plan_of("core-foundation", 1, 30).weeks for r in w.reasons if "(one more set" in r]
     assert sets and all("more work for this exercise, counted in the week's limit)" in r for r in sets), sets
+
+
+def test_a_stretch_down_to_one_day_a_week_says_so() -> None:
+    """Core foundation at 30 minutes thinned its stretches to once a week each from week 6 without a word,
+    below ACSM's 2-3 days a week: the week it happens now names them and why."""
+    told = 0
+    for program, level, minutes in [*REVIEWED, ("core-flexibility", 1, 30)]:
+        plan = plan_of(program, level, minutes)
+        for last, week in zip(plan.weeks, plan.weeks[1:], strict=False):
+            def days(w):  # noqa: ANN001, ANN202
+                out: dict[str, int] = {}
+                for s in w.sessions:
+                    for name in {p.name.lower() for p in s.exercises if is_stretch(LIBRARY.exercises[p.id])}:
+                        out[name] = out.get(name, 0) + 1
+                return out
+            before, now = days(last), days(week)
+            for name in (n for n, count in now.items() if count == 1 and before.get(n, 0) >= 2):
+                assert any(r.startswith("Now on one day a week") and name in r for r in week.reasons), \
+                    (program, week.number, name, week.reasons)
+                told += 1
+    assert told

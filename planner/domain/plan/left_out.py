@@ -13,6 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from planner.domain.plan.model import DAY_NAMES
+from planner.domain.plan.progression import is_stretch
 
 if TYPE_CHECKING:
     from planner.domain.plan.progression import TrackState
@@ -61,6 +62,17 @@ def left_out(builder: SessionPlanner, before: dict[int, list[Item]], layouts: li
             if item.track not in had and item.spec not in builder.apart and name not in said:
                 (back if states[item.track].exercise.id in builder.seen else new).append(f"{day}: {name}")
     reasons = []
+    # A stretch down to one day a week says so: the stretching guidance asks for two or three days a week.
+    days_now = {t: sum(t in {i.track for i in items} for items in layouts) for items in layouts for t in
+                {i.track for i in items}}
+    days_before = {t: sum(t in {i.track for i in items} for items in before.values()) for items in before.values()
+                   for t in {i.track for i in items}}
+    once = sorted({states[t].exercise.name.lower() for t, n in days_now.items()
+                   if n == 1 and days_before.get(t, 0) >= 2 and is_stretch(states[t].exercise)})
+    if once:
+        reasons.append(f"Now on one day a week, while the strength work needs the minutes of the other sessions: "
+                       f"{_names(once)} (stretching guidance asks for two or three days a week: stretching on a "
+                       "rest day as well keeps to it).")
     if gone:
         reasons.append(f"To make room in your {builder.budget // 60} minutes for the work that grows this week, "
                        "some sessions leave out an exercise that was there to use spare minutes (it comes back "
