@@ -70,7 +70,7 @@ def left_out(builder: SessionPlanner, before: dict[int, list[Item]], layouts: li
     once = sorted({states[t].exercise.name.lower() for t, n in days_now.items()
                    if n == 1 and days_before.get(t, 0) >= 2 and is_stretch(states[t].exercise)})
     if once:
-        reasons.append(f"Now on one day a week, while the strength work needs the minutes of the other sessions: "
+        reasons.append(f"Now on one day a week, while the work that grows needs the minutes of the other sessions: "
                        f"{_names(once)} (stretching guidance asks for two or three days a week: stretching on a "
                        "rest day as well keeps to it).")
     if gone:
