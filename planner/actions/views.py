@@ -50,6 +50,16 @@ def lookup(command: str, args: object) -> Kept | None:
     return Kept(data, libraries, made[0], made[1], store_views.read(data, made[0]))
 
 
+def lookup_prepared(command: str, args: object) -> Kept | None:
+    """As :func:`lookup`, with the prepared writes kept under the key (``store_views.PREPARED``) as its views."""
+    data = locations.data_dir(getattr(args, "data_dir", None))
+    libraries = _libraries(args, data)
+    made = store_views.key(data, libraries)
+    if made is None:
+        return None
+    return Kept(data, libraries, made[0], made[1], store_views.read(data, made[0], store_views.PREPARED))
+
+
 class _Watched:
     """Standard error, noting whether anything was written to it."""
 
@@ -77,6 +87,10 @@ def keeping(kept: Kept) -> Iterator[dict[str, Any]]:
         sys.stderr = saved
     if not views or watched.written:
         return
+    prepared = views.pop("prepared", None)  # the prepared writes: a file of their own, read only by done and pain
     again = store_views.key(kept.data_dir, kept.libraries)
     if again is not None and again[0] == kept.key:
-        store_views.write(kept.data_dir, kept.key, max(kept.newest, again[1]), views, time.time())
+        now, newest = time.time(), max(kept.newest, again[1])
+        store_views.write(kept.data_dir, kept.key, newest, views, now)
+        if prepared:
+            store_views.write(kept.data_dir, kept.key, newest, prepared, now, store_views.PREPARED)
