@@ -17,6 +17,7 @@ from collections.abc import Callable
 from planner.actions.situation import Outcome, Situation
 from planner.context import Context
 from planner.domain.errors import PlannerError
+from planner.domain.pain.alerts import current_alert
 from planner.store.active_plan import load_active, open_store
 from planner.store.prepared import Recorder, data_version
 from planner.store.store import DAMAGE
@@ -55,6 +56,8 @@ def _rehearse(situation: Situation, recorder: Recorder, plays: dict[str, Act], d
               then: dict[str, dict[str, Act]]) -> dict[str, dict]:
     active = situation.active
     if active is None or active.state.pause is not None:  # a pause is lifted or kept by the action itself
+        return {}
+    if current_alert(active.state, active.history, situation.today) is not None:  # a warning sign shows
         return {}
     version = data_version(recorder.connection)  # read inside the transaction, as the replay reads it
     prepared: dict[str, dict] = {}
