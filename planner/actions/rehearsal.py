@@ -40,6 +40,7 @@ def rehearse(context: Context, plays: dict[str, Act], describe: Describe,
         return {}
     recorder = Recorder(store.connection)
     store.connection = recorder  # type: ignore[assignment]
+    store.remembered = {}  # each action reads the history again after its writes: unchanged rows are made once
     with store:
         recorder.execute("BEGIN IMMEDIATE")
         try:
