@@ -74,6 +74,10 @@ class TestEveryPlaceOnAPhone:
     def test_learn_reading_a_lesson(self, snap_compare, seeded: Path) -> None:
         assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("i", "enter"))
 
+    def test_help_fills_the_screen(self, snap_compare, seeded: Path) -> None:
+        """Help on a phone: the whole screen, no frame, the text wrapped to 40 columns."""
+        assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("question_mark"))
+
     def test_builder_days_and_sizes_wrap(self, snap_compare, seeded: Path) -> None:
         """The days in rows of four, minutes, weeks and start one a line (scrolled down to them)."""
         assert snap_compare(make_app(), terminal_size=(40, 16), run_before=keys("n", *["tab"] * 9))
