@@ -22,16 +22,20 @@ from planner.store.active_plan import load_active, open_store
 from planner.store.prepared import Recorder, data_version
 from planner.store.store import DAMAGE
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from planner.domain.records import History
+
 Act = Callable[[Situation], Outcome]
 Describe = Callable[[str, Outcome], "dict | None"]
 
 
-def rehearse(context: Context, plays: dict[str, Act], describe: Describe,
+def rehearse(context: Context, plays: dict[str, Act] | Callable[[History], dict[str, Act]], describe: Describe,
              then: dict[str, dict[str, Act]] | None = None) -> dict[str, dict]:
-    """For each named action: the statements it made, the data version before and after them, and what
-    ``describe`` says of its outcome (``None`` from it: not prepared). ``then`` names actions rehearsed again
-    after one of them (a ``pain N`` after the ``done``), kept in its entry under ``"then"``. Empty when
-    nothing can be prepared."""
+    """For each named action (``plays``, or ``plays(history)`` for those worth rehearsing on this history):
+    the statements it made, the data version before and after them, and what ``describe`` says of its outcome
+    (``None`` from it: not prepared). ``then`` names actions rehearsed again after one of them (a ``pain N``
+    after the ``done``), kept in its entry under ``"then"``. Empty when nothing can be prepared."""
     library, rules = context.library, context.pain_rules  # read before the lock, as decide() does
     if DAMAGE:
         return {}
@@ -53,7 +57,7 @@ def rehearse(context: Context, plays: dict[str, Act], describe: Describe,
             recorder.execute("ROLLBACK")
 
 
-def _rehearse(situation: Situation, recorder: Recorder, plays: dict[str, Act], describe: Describe,
+def _rehearse(situation: Situation, recorder: Recorder, plays: dict[str, Act] | Callable[[History], dict[str, Act]], describe: Describe,
               then: dict[str, dict[str, Act]]) -> dict[str, dict]:
     active = situation.active
     if active is None or active.state.pause is not None:  # a pause is lifted or kept by the action itself
@@ -62,6 +66,8 @@ def _rehearse(situation: Situation, recorder: Recorder, plays: dict[str, Act], d
         return {}
     version = data_version(recorder.connection)  # read inside the transaction, as the replay reads it
     prepared: dict[str, dict] = {}
+    if callable(plays):
+        plays = plays(active.history)
     for name, act in plays.items():
         recorder.execute("SAVEPOINT rehearsal")
         try:

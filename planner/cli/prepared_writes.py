@@ -21,9 +21,11 @@ if TYPE_CHECKING:
     from planner.actions.situation import Outcome
     from planner.actions.views import Kept
     from planner.context import Context
+    from planner.domain.records import History
 
-# Every score: a rehearsal of each is cheap beside the imports a command without one pays (measured in
-# benchmarks/README.md, "Tenth round").
+# The scores rehearsed: 0-6, what most reports after a session are (each rehearsal costs a write ~8 M
+# instructions, benchmarks/README.md, "Tenth round"); higher ones hold, cut or pause, and a pause is never
+# prepared anyway. Any other score runs the command itself.
 PAIN_SCORES = tuple(range(7))
 
 
@@ -84,8 +86,15 @@ def prepare(context: Context) -> dict[str, Any]:
             report = PainReport(context.today, "after", score, "", (), (), settled=False)
             pains[f"pain {score}"] = report_pain_action(report)
     function = summary(context)  # neither command changes the activities: read once for every view after
-    made = rehearse(context, {"done": check_off_action(context.today), **pains},
-                    lambda name, outcome: _describe(name, outcome, context, function), then={"done": pains})
+    done = {"done": check_off_action(context.today)}
+
+    def plays(history: History) -> dict[str, Any]:
+        # A report comes after a session: before today's first check-off only the done is rehearsed, and each
+        # report after it (its "then"); once something is checked off, each report on its own too.
+        return {**done, **pains} if history.completions_on(context.today) else done
+
+    made = rehearse(context, plays, lambda name, outcome: _describe(name, outcome, context, function),
+                    then={"done": pains})
     return {**made, REHEARSED: True}
 
 
