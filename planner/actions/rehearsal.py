@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from planner.domain.records import History
 
 Act = Callable[[Situation], Outcome]
+BUSY_MS = 100
 Describe = Callable[[str, Outcome], "dict | None"]
 
 
@@ -46,6 +47,7 @@ def rehearse(context: Context, plays: dict[str, Act] | Callable[[History], dict[
     store.connection = recorder  # type: ignore[assignment]
     store.remembered = {}  # each action reads the history again after its writes: unchanged rows are made once
     with store:
+        recorder.execute(f"PRAGMA busy_timeout = {BUSY_MS}")  # another planner writing: prepare nothing, never wait
         recorder.execute("BEGIN IMMEDIATE")
         try:
             active = load_active(store, library, rules)

@@ -88,10 +88,12 @@ def replay(database: Path, prepared: dict[str, Any]) -> list[int] | None:
     version after them, or ``None`` when nothing was written (the caller then runs the action itself)."""
     try:
         statements, made_at, leads_to = prepared["statements"], prepared["version"], prepared["after"]
-        if not isinstance(statements, list) or not statements:
-            return None
+        if not isinstance(statements, list) or not statements or not all(
+                isinstance(sql, str) and ";" not in sql and sql.lstrip().split(None, 1)[0].upper() in WRITES
+                for sql, _parameters, _many in statements):
+            return None  # only the writes a rehearsal notes, one statement each
         connection = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except (KeyError, TypeError, sqlite3.Error, OSError):
+    except (KeyError, TypeError, ValueError, IndexError, sqlite3.Error, OSError):
         return None
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
