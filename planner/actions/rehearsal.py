@@ -59,8 +59,8 @@ def rehearse(context: Context, plays: dict[str, Act] | Callable[[History], dict[
             recorder.execute("ROLLBACK")
 
 
-def _rehearse(situation: Situation, recorder: Recorder, plays: dict[str, Act] | Callable[[History], dict[str, Act]], describe: Describe,
-              then: dict[str, dict[str, Act]]) -> dict[str, dict]:
+def _rehearse(situation: Situation, recorder: Recorder, plays: dict[str, Act] | Callable[[History], dict[str, Act]],
+              describe: Describe, then: dict[str, dict[str, Act]]) -> dict[str, dict]:
     active = situation.active
     if active is None or active.state.pause is not None:  # a pause is lifted or kept by the action itself
         return {}
