@@ -209,7 +209,7 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
     shown = argparse.Namespace(**{**vars(args), "date": None, "json": False, "ascii": False, "line": True,
                                   "views_only": True})
     kept = read_model.lookup("today", shown)
-    if kept is None or ({"today", "status"} <= set(kept.views) and _rehearsed(kept)):
+    if kept is None or ({"today", "status"} <= set(kept.views) and read_model.rehearsed(kept)):
         return
     today = importlib.import_module("planner.cli.session_commands").today
     status = importlib.import_module("planner.cli.status_commands").status
@@ -229,14 +229,6 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
         pass
     finally:
         sys.stdout, sys.stderr = saved
-
-
-def _rehearsed(kept: object) -> bool:
-    """Whether the prepared writes for the kept views' state are kept too (see :func:`_prepare_writes`)."""
-    from planner.cli.prepared_writes import REHEARSED
-    from planner.store import views as store_views
-
-    return bool(store_views.read(kept.data_dir, kept.key, store_views.PREPARED).get(REHEARSED))  # type: ignore[attr-defined]
 
 
 def _prepare_writes(views: dict, context: object) -> None:

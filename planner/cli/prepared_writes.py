@@ -3,15 +3,15 @@
 :func:`prepare` runs where the domain is loaded already (after a write, or a ``today`` worked out from the
 store): it rehearses both commands (:mod:`planner.actions.rehearsal`) and describes each outcome as the
 command would print it, with the views it leaves for the next ``today`` and ``status``. The read model keeps
-that beside today's view. :func:`replay`, on the quick path, imports nothing of the domain: it writes the kept
-rows in its own transaction if the data version inside it is still the one they were prepared at, prints the
-kept text, and keeps the views that follow. Anything else runs the command itself.
+that beside today's view. :func:`replay`, on the quick path, imports nothing of the domain: through the read
+model's door (:func:`planner.actions.views.replay`) it writes the kept rows in its own transaction if the data
+version inside it is still the one they were prepared at, keeps the views that follow, and prints the kept
+text. Anything else runs the command itself.
 """
 
 from __future__ import annotations
 
 import sys
-import time
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a quick command ~7 % of its floor
 if TYPE_CHECKING:
@@ -46,34 +46,19 @@ def name_of(command: str, args: argparse.Namespace) -> str:
 
 def replay(command: str, args: argparse.Namespace, kept: Kept) -> bool:
     """Write and print the prepared ``command`` if it still stands; ``False`` when the command must run itself."""
-    from planner.store import prepared as store_prepared
-    from planner.store import views as store_views
+    from planner.actions import views
 
-    entry = kept.views.get(name_of(command, args))
-    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+    text = views.replay(kept, name_of(command, args))
+    if text is None:
         return False
-    after = store_prepared.replay(kept.data_dir / "planner.db", entry)
-    if after is None:
-        return False
-    sys.stdout.write(entry["text"])
-    views, then = entry.get("views"), entry.get("then")
-    if isinstance(views, dict) and views:  # what the next 'today' and 'status' print, and write
-        made = store_views.key_at(kept.data_dir, kept.libraries, after)
-        if made is not None:
-            now, newest = time.time(), max(kept.newest, made[1])
-            store_views.write(kept.data_dir, made[0], newest, views, now)
-            if isinstance(then, dict):
-                store_views.write(kept.data_dir, made[0], newest, {**then, REHEARSED: True}, now, store_views.PREPARED)
+    sys.stdout.write(text)
     return True
-
-
-# Kept with the prepared writes even when none could be prepared: the state was rehearsed, and need not be again.
-REHEARSED = "rehearsed"
 
 
 def prepare(context: Context) -> dict[str, Any]:
     """What a plain ``done`` and each plain ``pain N`` would write and print now, and the views after each; and
     after the ``done``, each ``pain N`` again (what a person reports next)."""
+    from planner.actions import views
     from planner.actions.function import summary
     from planner.actions.pain import report_pain_action
     from planner.actions.rehearsal import rehearse
@@ -95,7 +80,7 @@ def prepare(context: Context) -> dict[str, Any]:
 
     made = rehearse(context, plays, lambda name, outcome: _describe(name, outcome, context, function),
                     then={"done": pains})
-    return {**made, REHEARSED: True}
+    return {**made, views.REHEARSED: True}
 
 
 class _Closed:
