@@ -74,9 +74,11 @@ def prepare(context: Context) -> dict[str, Any]:
     done = {"done": check_off_action(context.today)}
 
     def plays(history: History) -> dict[str, Any]:
-        # A report comes after a session: before today's first check-off only the done is rehearsed, and each
-        # report after it (its "then"); once something is checked off, each report on its own too.
-        return {**done, **pains} if history.completions_on(context.today) else done
+        # A report comes after a session, once: before today's first check-off only the done is rehearsed, and
+        # each report after it (its "then"); once something is checked off and no report is in, each report
+        # on its own too (a second report after the same session is rare; it runs the command itself).
+        reported = any(p.date == context.today for p in history.pain)
+        return {**done, **pains} if history.completions_on(context.today) and not reported else done
 
     made = rehearse(context, plays, lambda name, outcome: _describe(name, outcome, context, function),
                     then={"done": pains})
