@@ -226,3 +226,20 @@ def test_a_replay_at_another_version_writes_nothing(run_cli: RunPlanner, tmp_pat
     assert dump(data) == before
     assert store_prepared.replay(data / "planner.db", entry) == entry["after"]
     assert dump(data) != before
+
+
+def test_a_rehearsal_never_waits_for_another_planners_write(run_cli: RunPlanner, tmp_path: Path) -> None:
+    """``today`` worked out while another planner holds the write lock: shown at once, nothing prepared (a
+    rehearsal takes the lock for a moment only if it is free), and the next ``done`` runs its action."""
+    make(run_cli, STORIES["first day"][:1])
+    other = sqlite3.connect(tmp_path / "data" / "planner.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        result = run_cli("today")  # (were the rehearsal to wait, this would take the 30 s busy timeout)
+        assert result.returncode == 0, result.stderr
+        assert "planned" in result.stdout
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert "today" in views(tmp_path / "data") and "done" not in prepared(tmp_path / "data")
+    assert "session done" in run_cli("done").stdout
