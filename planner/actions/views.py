@@ -7,6 +7,10 @@ and reads the views kept under it. When the face finds none to print, the comman
 key did not move meanwhile and nothing was said on standard error (a notice must be said every time,
 not only the first). Importing this module imports no other action, no domain model and no store code
 but the read model's own.
+
+The prepared writes (a plain ``done`` and ``pain N``, rehearsed when the views were kept: see
+:mod:`planner.actions.rehearsal`) are found with :func:`lookup_prepared` and written with :func:`replay`,
+which needs only :mod:`planner.store.prepared` beside the read model.
 """
 
 from __future__ import annotations
