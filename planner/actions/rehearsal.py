@@ -66,6 +66,8 @@ def _rehearse(situation: Situation, recorder: Recorder, plays: dict[str, Act] | 
         return {}
     if current_alert(active.state, active.history, situation.today) is not None:  # a warning sign shows
         return {}
+    if active.catch_up_due(situation.today):  # the gap rule's easing or a week repeated: the action's own
+        return {}
     version = data_version(recorder.connection)  # read inside the transaction, as the replay reads it
     prepared: dict[str, dict] = {}
     if callable(plays):
