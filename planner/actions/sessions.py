@@ -84,8 +84,8 @@ def check_off_action(day: dt.date, exercise_ids: list[str] | None = None, status
             done, planned = after.session_count
             walk_only = all(p in after.walks for p in chosen)
             lines = [f"Checked off {names} on {day.isoformat()}"
-                     + (f", the walk apart from the session; the session is {after.status} ({done}/{planned})."
-                        if walk_only else f": session {after.status} ({done}/{planned}).")]
+                     + (f", the walk apart from the session; the session is {after.status_words} ({done}/{planned})."
+                        if walk_only else f": session {after.status_words} ({done}/{planned}).")]
             walks = [p for p in after.walks if p.id not in after.done_ids]
             if walks:
                 lines.append("Still to do, at any time that day: " + ", ".join(

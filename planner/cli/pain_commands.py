@@ -58,6 +58,9 @@ def pain_text(outcome: PainOutcome) -> str:
     """What ``planner pain`` prints for ``outcome`` without ``--json`` (also kept with a prepared write)."""
     emergency = outcome.alert is not None and outcome.alert.level == AlertLevel.EMERGENCY
     lines = ["!" * 60] if emergency else []
+    if not emergency and outcome.alert is not None and not outcome.alert.pauses:
+        # Advice or soon: the reason below says what changed, the box the advice, once (as Today shows it).
+        lines += ["-" * 60, *outcome.alert.lines(), "-" * 60]
     lines += outcome.lines
     if emergency:
         lines.append("!" * 60)

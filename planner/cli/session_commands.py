@@ -104,6 +104,8 @@ def render_day(view: DayView) -> str:
     if view.week_text:
         heading += f" · {doses_words(view)}"  # "week 8 of 12 (week 4's doses), an easier week"
     words = DayStatus(view.status).words if view.status in STATUSES else view.status
+    if view.one_left_out:  # as History and the report say it: the record counts the day as done
+        words = view.status_words
     if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
         words = "done, the session checked off; the walk is still to do, at any time today"
     elif view.status == "rest" and view.exercises:
@@ -162,7 +164,7 @@ def undo_pain(context: Context) -> int:
     assert outcome.active is not None and outcome.removed is not None
     view = view_for(outcome.active, context, context.today)
     print(f"Took back the pain report of {outcome.removed.score} on {outcome.removed.date.isoformat()}; today is "
-          f"{view.status} as your other records leave it.")
+          f"{view.status_words} as your other records leave it.")
     say_live_problem(outcome)
     return 0
 
