@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from planner.domain.kinds import AlertLevel
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: a plain 'planner pain N' loads this module (the parser's --flag)
 if TYPE_CHECKING:
     from planner.domain.records import History
 
