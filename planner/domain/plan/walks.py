@@ -65,7 +65,7 @@ def next_walk(state: TrackState, limit: float, most: int = MOST_WALK_STEP) -> Tr
 
 def grow_walks_apart(builder: SessionPlanner, sessions: list[list[Item]], current: dict[str, TrackState],
                      fresh: frozenset[str]) -> list[str]:
-    """One step for each walk apart (in ``current``) and the reason for it: "Easy walk: 10 → 13 min, …"."""
+    """One step for each walk apart (in ``current``) and the reason for it: "Easy walk: 10 → 11 min, …"."""
     reasons = []
     tracks = sorted({i.track for items in sessions for i in items if i.spec in builder.apart})
     for track in tracks:
