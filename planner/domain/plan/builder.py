@@ -135,7 +135,7 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
         else:
             builder.states = {**builder.states, **full_states}
             bound = full_load * (1 + program.max_weekly_increase)
-            trim_fillers(layouts, builder.states, bound)
+            trim_fillers(builder, layouts, builder.states, bound)
             fresh = frozenset(i.track for items in layouts for i in items if builder.joins[i.spec] == number
                               and program.slots[i.spec].from_week > 1)
             week_states, reasons = progress_week(builder, layouts, full_load, number, fresh)

@@ -74,17 +74,22 @@ def delay_joins(builder: SessionPlanner, number: int, deload: bool, room: float)
         # The load with the slot in, less the fillers that may still make way for it (trim_fillers).
         before = week_load(builder.states, list(builder.latest.values()))
         after = week_load(builder.states, [items for items in layouts if items is not None])
+        # Only fillers whose session stays 75% full without them: a session is never left short for a join.
         fillers = sum(builder.states[i.track].volume for items in layouts if items is not None for i in items
-                      if i.extra and is_load(builder.states[i.track].exercise))
+                      if i.extra and is_load(builder.states[i.track].exercise)
+                      and builder.seconds([j for j in items if j is not i]) >= MIN_FILL * builder.budget)
         if after - fillers > before + room:
             builder.joins[index] += 1
 
 
-def trim_fillers(layouts: list[list[Item]], states: dict[str, TrackState], bound: float) -> None:
-    """A slot that joins (say a loaded pattern in week 5) takes the place of fillers, within the weekly limit."""
+def trim_fillers(builder: SessionPlanner, layouts: list[list[Item]], states: dict[str, TrackState],
+                 bound: float) -> None:
+    """A slot that joins (say a loaded pattern in week 5) takes the place of fillers, within the weekly limit,
+    leaving each session 75% full (a filler that would leave its session shorter stays)."""
     while week_load(states, layouts) > bound:
         fillers = [(n, i) for n, items in enumerate(layouts) for i in items
-                   if i.extra and is_load(states[i.track].exercise)]
+                   if i.extra and is_load(states[i.track].exercise)
+                   and builder.seconds([j for j in items if j is not i], states) >= MIN_FILL * builder.budget]
         if not fillers:
             return
         n, item = max(fillers, key=lambda pair: (states[pair[1].track].volume, pair[0]))

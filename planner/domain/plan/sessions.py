@@ -23,6 +23,7 @@ from planner.domain.plan.model import PlanInputs
 from planner.domain.plan.progression import (
     TrackState,
     is_load,
+    is_stretch,
     is_walk,
     next_step,
     starting_dose,
@@ -40,6 +41,8 @@ WALK_START_CAP = 20
 MIN_FILL = 0.75
 # A walk shorter than this is not worth putting on its own line.
 MIN_WALK = 5
+# A program that caps the level below this is one for the weeks after a flare (gentle return, first days).
+GENTLE_BELOW = 5
 # Slots never topped up with a second exercise: some backs dislike leaning back, so one a session is plenty.
 ONE_ONLY = frozenset({Slot.EXTENSION})
 
@@ -82,12 +85,21 @@ class SessionPlanner:
         self.lying = [bool(c) and all(is_lying(library.exercises[chain[0]]) for chain in c) for c in self.chains]
         # Walks done apart from the session (at any time that day): in every session, outside its minutes.
         self.apart = frozenset(i for i, spec in enumerate(program.slots) if spec.apart)
+        # A program for the weeks after a flare (it caps the level, as gentle return does): its stretches start
+        # gentle whatever the level, and week 1 fills its minutes with sets; a stretch's hold lengthens in
+        # week 1 only to keep a session 75% full, and after that by the weekly steps.
+        self.gentle = program.max_level < GENTLE_BELOW
 
     # --- tracks -------------------------------------------------------------------------------------------
     def state(self, chain: list[str]) -> TrackState:
         track = chain[0]
         if track not in self.states:
             exercise = starting_variant(self.library, chain, self.inputs.level)
+            if self.gentle and is_stretch(exercise):
+                # After a flare a stretch starts in its chain's gentlest position (the strap hamstring stretch
+                # lying down, not the standing one; one knee to the chest, not both): the level shows in the
+                # strength work, and a stretch never moves along its chain later (plan.weeks).
+                exercise = self.library.exercises[chain[0]]
             dose = starting_dose(exercise)
             if is_walk(exercise) and dose.minutes and dose.minutes > WALK_START_CAP:
                 dose = replace(dose, minutes=WALK_START_CAP)
@@ -261,21 +273,26 @@ class SessionPlanner:
         """
         ceiling = max(self.target, FILL_CEILING * self.budget)
 
-        def short(track: str) -> bool:
-            return any(self.seconds(items) < self.target for items in layouts if any(i.track == track for i in items))
+        def short(track: str, target: float = self.target) -> bool:
+            return any(self.seconds(items) < target for items in layouts if any(i.track == track for i in items))
 
         def fits(track: str, new: TrackState) -> bool:
             trial = {**self.states, track: new}
             return all(self.seconds(items, trial) <= ceiling for items in layouts if any(i.track == track for i in items))
 
-        def grow(change) -> None:  # noqa: ANN001 - a function from a state to a bigger one, or None
+        def grow(change, holds: bool = False) -> None:  # noqa: ANN001 - a function from a state to a bigger one
+            """``holds``: the change lengthens a dose (not a set more), which after a flare a stretch takes
+            only to keep a session 75% full (see ``gentle``)."""
             grew = True
             while grew:
                 grew = False
                 # A walk apart starts at its own dose: it does not fill the session's minutes.
                 for track in dict.fromkeys(i.track for items in layouts for i in items if i.spec not in self.apart):
                     new = change(self.states[track])
-                    if new is not None and short(track) and fits(track, new):
+                    # After a flare a stretch's hold lengthens only to keep a session 75% full (see __init__).
+                    low = holds and self.gentle and is_stretch(self.states[track].exercise)
+                    if new is not None and short(track, MIN_FILL * self.budget if low else self.target) \
+                            and fits(track, new):
                         self.states[track] = new
                         grew = True
 
@@ -307,5 +324,5 @@ class SessionPlanner:
         # 3. Only then a longer walk, and last of all bigger doses along each exercise's own ladder.
         grow(lambda s: step.state if is_walk(s.exercise) and (step := next_step(s, None))
              and (step.state.dose.minutes or 0) <= WALK_START_CAP else None)
-        grow(lambda s: step.state if is_load(s.exercise) and (step := next_step(s, None)) else None)
+        grow(lambda s: step.state if is_load(s.exercise) and (step := next_step(s, None)) else None, holds=True)
         return settle_week(self, week, layouts, self.states)
