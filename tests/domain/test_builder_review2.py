@@ -63,3 +63,36 @@ def test_gentle_return_level_2_starts_its_stretches_as_gently_as_level_1() -> No
             assert hold - _stretches(gentle_2, before).get(name, (0, hold))[1] <= 5, (name, after)
     bridge = [p.name for s in gentle_2.weeks[2].sessions for p in s.exercises if p.slot == "bridge-hinge"]
     assert bridge and set(bridge) == {"Glute bridge"}, "the level-2 bridge still joins in week 3"
+
+
+def _added_set(before: dict[str, tuple[str, int]], p) -> bool:  # noqa: ANN001 - a Prescription
+    return p.track in before and before[p.track] == (p.id, before[p.track][1]) and p.sets > before[p.track][1]
+
+
+def test_an_added_set_is_a_step_up_for_the_pacing_of_harder_variants() -> None:
+    """Gentle return L1: week 10 added a bridge set (2×12 → 3×12, +50% for that exercise), week 11 swapped it
+    for the glute bridge. A set more of strength work is a step up: never in the same week as a harder variant
+    or a new movement, and the week after it is not a week with nothing new."""
+    for program, level, minutes in [("gentle-return", 1, 20), ("core-foundation", 1, 30), ("gentle-return", 2, 25),
+                                    ("core-foundation", 1, 45), ("core-flexibility", 1, 30)]:
+        plan = plan_of(program, level, minutes)
+        last: dict[str, tuple[str, int]] = {}
+        set_week = 0
+        for week in (w for w in plan.weeks if not w.deload):
+            now = {p.track: p for s in week.sessions for p in s.exercises}
+            strength = {t: p for t, p in now.items() if LIBRARY.exercises[p.id].category.value == "core"}
+            added = [p.name for p in strength.values() if _added_set(last, p)]
+            harder = [p.name for t, p in strength.items() if t in last and last[t][0] != p.id]
+            new = [p.name for t, p in strength.items() if t not in last and week.number > 1]
+            assert not (added and (harder or new)), (program, week.number, added, harder, new)
+            if harder and set_week == week.number - 1:
+                # A harder variant the week after an added set only for a step towards a named big-three form.
+                # (a step still on the way to the named form of one of McGill's big three goes first).
+                assert all(strength[t].slot in ("curl-up", "side-plank", "bird-dog") and last[t][0] != strength[t].slot
+                           for t in strength if t in last and last[t][0] != strength[t].id), (program, week.number)
+            if added:
+                set_week = week.number
+            last = {t: (p.id, p.sets) for t, p in now.items()}
+    gentle = plan_of("gentle-return", 1, 20)
+    bridge = [next(p for s in w.sessions for p in s.exercises if p.slot == "bridge-hinge") for w in gentle.weeks[9:12]]
+    assert not (bridge[0].sets > 2 and bridge[1].id == "glute-bridge"), [(p.id, p.sets) for p in bridge]

@@ -40,7 +40,10 @@ def test_gentle_return_never_stalls_and_never_jumps(minutes: int) -> None:
         if week.deload:
             continue
         assert "Doses stay as they were." not in week.reasons, (week.number, week.reasons)
-        assert any(r.startswith(LOAD) for r in week.reasons), (week.number, week.reasons)
+        # A settling week after a set more (a step up too) holds on purpose, and says so.
+        assert any(r.startswith(LOAD) for r in week.reasons) or week.reasons[-1].startswith(
+            "What limits this week:") and "a settling week between harder variants" in week.reasons[-1], \
+            (week.number, week.reasons)
         assert _load(week) <= _load(last_full) * (1 + PROGRAM.max_weekly_increase) + 1e-9, week.number
         last_full = week
     # Gradually (the review found 3 minutes a week too fast): the weekly limit of its minutes, at least one.

@@ -77,6 +77,7 @@ class SessionPlanner:
         self.seen: set[str] = set()
         self.new_left: int | None = None
         self.last_change = 0  # the last week that brought a new or harder exercise (0: none yet)
+        self.set_added = 0  # the last week that gave a strength exercise one more set: a step up too
         self.stuck_since: dict[str, int] = {}  # tracks with no room to grow in the minutes: since week
         self.told_two_sets: set[str] = set()  # stretches already said to stay at two sets for the strength work
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)

@@ -70,7 +70,12 @@ def progress_week(
     harder_left = program.harder_per_week - (1 if fresh else 0)
     # Past the named forms of McGill's big three, a harder variant needs a week with no new or harder
     # exercise before it: last week's change gets a week of its own first (see ``learning`` below).
-    resting = builder.last_change == week_number - 1 > 0
+    # One more set of strength work (the bridge's 2×12 → 3×12, half as much work again) is a step up too:
+    # never in a week with a harder variant or a new movement, and the week after it is not a week with none.
+    set_resting = builder.set_added == week_number - 1 > 0
+    resting = builder.last_change == week_number - 1 > 0 or set_resting
+    added: list[tuple[str, TrackState, int, int, str]] = []  # sets added: (track, before, load, seconds, reason)
+    paced: list[str] = []  # sets waiting for a week without a new or harder exercise
     waiting: list[str] = []  # ready for a harder variant, waiting for a week of its own
     rested: list[str] = []  # ready, waiting for the week after last week's change
     at_top: list[str] = []  # at the top of their chain (or of the program's levels): no step left
@@ -125,6 +130,12 @@ def progress_week(
             (rested if resting and track not in learning else waiting).append(
                 f"{state.exercise.name} → {step.state.exercise.name}")
             continue
+        more_set = is_strength(state.exercise) and not step.promoted and step.state.dose.sets > state.dose.sets
+        if more_set and (fresh or promoted):
+            full_for_strength.update(slots_of[track])  # its minutes are kept for it: no third stretch set there
+            paced.append(f"{state.exercise.name} {describe(state.exercise, state.dose)} → "
+                         f"{describe(step.state.exercise, step.state.dose)}")
+            continue
         if _third_set(state, step) and full_for_strength & set(slots_of[track]):
             held_by_minutes = True  # the minutes go to the strength work first
             two_sets.append(state.exercise.name.lower())
@@ -154,6 +165,8 @@ def progress_week(
         volume += load_change
         for n in slots_of[track]:
             seconds[n] += change
+        if more_set:
+            added.append((track, state, load_change, change, step.reason))
         current[track] = step.state
         steps.append(step.reason)
         promoted += step.promoted
@@ -174,21 +187,39 @@ def progress_week(
                 seconds[n] += change
             steps.append(reason)
             stuck.remove(track)
+            promoted += 1
+    if promoted and added:  # a harder variant came this week after all: the added sets wait for next week
+        for track, before, load_change, change, reason in added:
+            current[track] = before
+            volume -= load_change
+            for n in slots_of[track]:
+                seconds[n] -= change
+            steps.remove(reason)
+            paced.append(f"{before.exercise.name} {describe(before.exercise, before.dose)} → "
+                         f"{reason.split(' → ', 1)[1].split(' (', 1)[0]}")
+        added = []
     # A step the limit turned away may fit after all once fillers made way for others or a harder variant
     # started lower: a week whose load ends level must not name the weekly limit as what held it back.
     for track, step in deferred:
+        if is_strength(step.state.exercise) and step.state.dose.sets > current[track].dose.sets and \
+                (fresh or promoted):
+            continue  # one more set is a step up: not in a week with a new or harder exercise
         change = step.state.estimated_seconds - current[track].estimated_seconds
         load_change = weights[track] * (step.state.volume - current[track].volume)
         if volume + load_change <= bound and all(seconds[n] + change <= builder.budget for n in slots_of[track]):
             volume += load_change
             for n in slots_of[track]:
                 seconds[n] += change
+            if is_strength(step.state.exercise) and step.state.dose.sets > current[track].dose.sets:
+                added.append((track, current[track], load_change, change, step.reason))
             current[track] = step.state
             steps.append(step.reason)
         elif volume + load_change > bound:
             held_by_load = True
         else:
             held_by_minutes = True  # the load would fit now; the minutes do not
+    if added:
+        builder.set_added = week_number
     builder.stuck_since = {t: builder.stuck_since.get(t, week_number) for t in stuck}
     for walk, before in shortened.items():
         steps.append(f"{current[walk].exercise.name}: {before} min → {current[walk].dose.minutes} min, "
@@ -205,10 +236,15 @@ def progress_week(
         builder.told_two_sets.update(new_two_sets)
         reasons.append(f"{_listed(new_two_sets).capitalize()} {'stay' if len(new_two_sets) > 1 else 'stays'} at "
                        "two sets while the strength work in the same sessions needs the minutes.")
+    if paced:
+        reasons.append("One more set is a step up too, so it waits for a week without a new or harder exercise: "
+                       + "; ".join(paced) + ".")
     if rested:
-        reasons.append("Ready for a harder variant, waiting until next week: last week brought a new or harder "
-                       "exercise, and past the named forms of the big three a week with none comes between two, "
-                       "so each change has a week to settle: " + "; ".join(rested) + ".")
+        last = "gave a strength exercise one more set" if set_resting and builder.last_change != week_number - 1 \
+            else "brought a new or harder exercise"
+        reasons.append(f"Ready for a harder variant, waiting until next week: last week {last}, and past "
+                       "the named forms of the big three a week with none comes between two, so each change has "
+                       "a week to settle: " + "; ".join(rested) + ".")
     if waiting:
         reasons.append("Ready for a harder variant, each waiting for a week of its own (one new or harder "
                        "exercise a week, so that if your back complains you know which change to undo): "
@@ -218,7 +254,7 @@ def progress_week(
         limits.append(f"the {program.max_weekly_increase:.0%} weekly limit on strength and stretch work")
     if held_by_minutes:
         limits.append(f"your {builder.budget // 60} minutes a session")
-    if waiting:
+    if waiting or paced:
         limits.append("one new or harder exercise a week")
     if rested:
         limits.append("a settling week between harder variants")
