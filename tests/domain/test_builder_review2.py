@@ -96,3 +96,17 @@ def test_an_added_set_is_a_step_up_for_the_pacing_of_harder_variants() -> None:
     gentle = plan_of("gentle-return", 1, 20)
     bridge = [next(p for s in w.sessions for p in s.exercises if p.slot == "bridge-hinge") for w in gentle.weeks[9:12]]
     assert not (bridge[0].sets > 2 and bridge[1].id == "glute-bridge"), [(p.id, p.sets) for p in bridge]
+
+
+def test_the_farmers_walk_says_what_to_carry_and_that_the_load_stays_while_the_time_grows() -> None:
+    """The farmer's walk had no stated load: the plan grows its seconds, so the carry itself must be named
+    (what to hold, how heavy) and kept the same while the time grows."""
+    carry = LIBRARY.exercises["farmers-walk"]
+    said = " ".join([carry.summary, *carry.cues, *carry.cautions]).lower()
+    assert "water bottle" in said or "shopping bag" in said, said
+    assert "same" in said and "time grows" in said, said
+    assert "twice" in said, "a load you could carry for twice as long"
+    plan = plan_of("core-foundation", 1, 30)
+    # The load is not in the dose: the plan's steps name only the seconds, never a weight.
+    steps = [r for w in plan.weeks for r in w.reasons if r.startswith("Farmer's walk:")]
+    assert steps and all("kg" not in r for r in steps)
