@@ -176,7 +176,7 @@ def test_a_stretch_down_to_one_day_a_week_says_so() -> None:
                 return out
             before, now = days(last), days(week)
             for name in (n for n, count in now.items() if count == 1 and before.get(n, 0) >= 2):
-                assert any(r.startswith("Now on one day a week") and name in r for r in week.reasons), \
+                assert any(r.startswith("Once a week for now, so the") and name in r for r in week.reasons), \
                     (program, week.number, name, week.reasons)
                 told += 1
     assert told

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from planner.domain.library.models import Category
 from planner.domain.plan.model import DAY_NAMES
 from planner.domain.plan.progression import is_stretch
 
@@ -70,9 +71,11 @@ def left_out(builder: SessionPlanner, before: dict[int, list[Item]], layouts: li
     once = sorted({states[t].exercise.name.lower() for t, n in days_now.items()
                    if n == 1 and days_before.get(t, 0) >= 2 and is_stretch(states[t].exercise)})
     if once:
-        reasons.append(f"Now on one day a week, while the work that grows needs the minutes of the other sessions: "
-                       f"{_names(once)} (stretching guidance asks for two or three days a week: stretching on a "
-                       "rest day as well keeps to it).")
+        strength = any(states[i.track].exercise.category is Category.CORE for items in layouts for i in items)
+        reasons.append(f"Once a week for now, so the {'strength' if strength else 'other'} work fits in your "
+                       f"{builder.budget // 60} minutes: {_names(once)} (stretching guidance asks for two or three "
+                       "days a week: stretching on a rest day as well keeps to it; more days come back when a "
+                       "session has room again).")
     if gone:
         reasons.append(f"To make room in your {builder.budget // 60} minutes for the work that grows this week, "
                        "some sessions leave out an exercise that was there to use spare minutes (it comes back "
