@@ -33,15 +33,15 @@ Skips = Callable[[int, Prescription], bool]  # (calendar week, item) -> left und
 
 def live(library: Library, program: str, minutes: int, level: int, skips: Skips,
          pain: Callable[[int], int] = lambda week: 1,
-         held: dict[dt.date, bool] | None = None) -> list[tuple[dt.date, int, DayView]]:
+         held: dict[dt.date, bool] | None = None, weeks: int = 12) -> list[tuple[dt.date, int, DayView]]:
     """Twelve weeks of a person who checks off every session except what ``skips`` leaves out, reporting
     ``pain(week)`` after each: (day, calendar week, the day's view) for every session day; ``held`` gets
     whether a hold, cut or rebuild was in force on each."""
     held = {} if held is None else held
     plan = build_plan(PlanInputs(program=program, days=["mon", "wed", "fri"], minutes=minutes, level=level,
-                                 weeks=12, start=START), library)
+                                 weeks=weeks, start=START), library)
     state, history, days = AdaptationState(), History(usual_pain=1), []
-    for offset in range(7 * 12):
+    for offset in range(7 * weeks):
         day = START + dt.timedelta(days=offset)
         if slot_on(plan, day) is None:
             continue
@@ -96,7 +96,8 @@ def test_one_exercise_moves_up_one_variant_a_week_at_most(library: Library) -> N
     days = live(library, "core-flexibility", 15, 1, lambda week, p: p.slot == "side-plank" and 3 <= week <= 7)
     weeks = changes_by_week(days)
     assert all(len(new) <= 1 for new in weeks.values()), weeks
-    assert any("this one has already moved up this week" in r for _, _, view in days for r in view.reasons)
+    # The plan itself now puts a settling week before a harder variant past the big three's named forms, so
+    # the knee side plank → side plank → side plank with a leg lift no longer fall in one lived week here.
 
 
 def test_a_harder_variant_earned_during_a_hold_waits_until_the_hold_ends(library: Library) -> None:

@@ -46,8 +46,10 @@ def test_core_foundation_at_30_minutes_keeps_the_bridge_and_the_hinge_in_every_s
 def test_stretches_stay_at_two_sets_while_the_strength_work_needs_the_minutes() -> None:
     plan = _plan("core-foundation", 30)
     assert all(sets == 2 for week in plan.weeks for sets in _stretch_sets(plan, week.number))
-    # Two holds of 30 seconds each side, as the stretching guidance asks, are still reached.
-    assert any(p.hold_seconds == 30 for s in plan.weeks[6].sessions for p in s.exercises
+    # Two holds of 30 seconds each side, as the stretching guidance asks, are still reached (by week 9 since
+    # harder variants past the big three's named forms each wait for a settling week, so the strength work
+    # takes its own steps longer).
+    assert any(p.hold_seconds == 30 for w in plan.weeks[:9] for s in w.sessions for p in s.exercises
                if is_stretch(LIBRARY.exercises[p.id]))
     said = [r for week in plan.weeks for r in week.reasons if "at two sets" in r]
     assert said and all(r.endswith("while the strength work in the same sessions needs the minutes.") for r in said)

@@ -51,5 +51,8 @@ def test_an_exercise_whose_every_step_is_too_big_moves_up_a_variant_instead() ->
     weeks = _plan("core-flexibility", 20).weeks
     curl_ups = [next(p.id for s in week.sessions for p in s.exercises if p.slot == "curl-up") for week in weeks]
     assert curl_ups[0] == "curl-up-head-supported" and "curl-up" in curl_ups
-    said = [r for week in weeks for r in week.reasons if "next step would add more than 10% to the week's work: " in r]
+    # The week it moves up says why: its step too big for the limit, or (as now, in week 3, once it is also
+    # held by the minutes) no room to grow in them.
+    said = [r for week in weeks for r in week.reasons if r.startswith("Curl-up, head supported") and (
+        "next step would add more than 10% to the week's work: " in r or "has no room to grow" in r)]
     assert said, "the week it moves up says why"

@@ -239,7 +239,7 @@ class SlotSpec:
                                             "(0: from the start).")] = 0
     apart: Annotated[bool, Field(
         description="A walk done apart from the session, at any time that day: it uses none of the session's "
-                    "minutes and grows by the program's walk_step_minutes each full week.")] = False
+                    "minutes and grows each full week by the weekly limit on its own minutes (at least one).")] = False
 
     def __post_init__(self) -> None:
         if self.first_days and self.after_days and self.first_days <= self.after_days:
@@ -300,5 +300,6 @@ class Program:
         default_factory=lambda: ["mon", "wed", "fri"])
     default_minutes: Annotated[int, Field(ge=5, le=120)] = 20
     walk_step_minutes: Annotated[int, Field(
-        ge=2, le=5, description="Minutes a walk apart from the session (apart = true) adds each full week, "
-                                "up to its cap (about 30 minutes); never in an easier week.")] = 3
+        ge=2, le=5, description="The most minutes a walk apart from the session (apart = true) adds in a "
+                                "full week (it grows by max_weekly_increase of its minutes, at least one), up to "
+                                "its cap (about 30 minutes); never in an easier week.")] = 3

@@ -18,7 +18,7 @@ How a plan comes about:
    ``max_weekly_increase`` of the last full week and every session still fits.
    Walks grow by their own step (a few minutes a week) while there is room. A walk
    apart from the session (``apart = true``) takes none of its minutes and grows by the
-   program's ``walk_step_minutes`` each full week to about 30 (:mod:`planner.domain.plan.walks`).
+   weekly limit on its own minutes (a minute or two) each full week towards 30 (:mod:`planner.domain.plan.walks`).
 4. The direction that eases the back (``eases``) leaves the disliked direction's exercises out of the
    first four weeks; they come back at their easiest dose (:mod:`planner.domain.plan.direction`).
 5. Every ``deload_every``-th week is an easier week at about ``deload_factor``
@@ -39,6 +39,7 @@ from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.direction import apply_direction
 from planner.domain.plan.joins import delay_joins, trim_fillers
+from planner.domain.plan.left_out import left_out
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
 from planner.domain.plan.progression import TrackState
 from planner.domain.plan.room import refill
@@ -139,8 +140,8 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
                               and program.slots[i.spec].from_week > 1)
             week_states, reasons = progress_week(builder, layouts, full_load, number, fresh)
             arrived = (week_states[i.track].exercise for items in layouts for i in items)
-            builder.new_left = 0 if any(e.id not in builder.seen and e.category is not Category.RELIEF
-                                        for e in arrived) else 1
+            builder.new_left = 0 if builder.last_change == number - 1 or any(
+                e.id not in builder.seen and e.category is not Category.RELIEF for e in arrived) else 1
             refill(builder, layouts, week_states, full_states, index, bound)
             builder.new_left = None
             reasons += settle_week(builder, index, layouts, week_states, full_states)
@@ -149,10 +150,10 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             full_states = dict(builder.states)
             full_load = week_load(full_states, layouts)
         states = {**builder.states, **week_states}
-        builder.seen |= {states[i.track].exercise.id for items in layouts for i in items}
         new_items = [i for items in layouts for i in items
                      if number > 1 and builder.joins[i.spec] == number and program.slots[i.spec].from_week > 1]
         joining = sorted({states[i.track].exercise.name for i in new_items})
+        made_way = ""
         if joining:
             loaded = all(program.slots[i.spec].slot.value == "loaded" for i in new_items)
             reasons.insert(1 if len(reasons) > 1 else 0,
@@ -160,6 +161,14 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             made_way = _made_way(builder, before, layouts, states)
             if made_way:
                 reasons.insert(2 if len(reasons) > 2 else len(reasons), made_way)
+        if number > 1:
+            at = len(reasons) - 1 if reasons and reasons[-1].startswith("What limits") else len(reasons)
+            reasons[at:at] = left_out(builder, before, layouts, states, session_dates(inputs, index),
+                                      made_way + " ".join(joining).lower())
+        if any(states[i.track].exercise.id not in builder.seen and states[i.track].exercise.category
+               is not Category.RELIEF for items in layouts for i in items) and number > 1:
+            builder.last_change = number
+        builder.seen |= {states[i.track].exercise.id for items in layouts for i in items}
         weeks.append(Week(number=number, deload=deload, reasons=reasons,
                           sessions=_sessions(builder, inputs, layouts, states, index)))
     _say_what_never_came(builder, weeks)

@@ -144,8 +144,12 @@ def with_more_sets(exercise: Exercise, dose: Dose, step: int = 1) -> Dose | None
     return new if is_round(exercise, new) else None
 
 
-def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
-    """The one next step up for this slot, or ``None`` when it is at the top of its chain."""
+def next_step(state: TrackState, harder: Exercise | None, rise: float = MAX_STEP_RISE) -> Step | None:
+    """The one next step up for this slot, or ``None`` when it is at the top of its chain.
+
+    ``rise`` is the most one step may multiply the exercise's own volume by: the plan's weeks pass the
+    program's weekly limit (1.1 for 10%), so a carry goes 30 → 35 → 40 s rather than 30 → 40 → 50 s
+    (+33%, +25%); the smallest round step (one rep, 5 s on a hold above 10 s) is taken when even that is more."""
     exercise, dose = state.exercise, state.dose
     primary = exercise.primary_field
     main_cap, _ = caps(exercise)
@@ -158,13 +162,15 @@ def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
         steps = [replace(dose, **{primary: main})
                  for main in range(min(value + main_step.step, main_cap), value, -1)]
         steps = [d for d in steps if is_round(exercise, d)] or steps
-        new = next((d for d in steps if dose_volume(exercise, d) <= MAX_STEP_RISE * state.volume), steps[-1])
+        new = next((d for d in steps if dose_volume(exercise, d) <= rise * state.volume + 1e-9), steps[-1])
         return Step(TrackState(exercise, new), f"{exercise.name}: {before} → {describe(exercise, new)}")
     sets_step = exercise.progression.sets
     new_dose = with_more_sets(exercise, dose, sets_step.step) if sets_step else None
     if new_dose is not None:
+        more = dose_volume(exercise, new_dose) / state.volume - 1 if state.volume else 0
         return Step(TrackState(exercise, new_dose),
-                    f"{exercise.name}: {before} → {describe(exercise, new_dose)} (one more set)")
+                    f"{exercise.name}: {before} → {describe(exercise, new_dose)} (one more set: {more:.0%} more "
+                    "work for this exercise, counted in the week's limit)")
     if harder is not None:
         new = starting_dose(harder)
         return Step(TrackState(harder, new),

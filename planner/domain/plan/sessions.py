@@ -73,6 +73,7 @@ class SessionPlanner:
         # (``None``: no limit, as in week 1): one new or harder movement a week.
         self.seen: set[str] = set()
         self.new_left: int | None = None
+        self.last_change = 0  # the last week that brought a new or harder exercise (0: none yet)
         self.stuck_since: dict[str, int] = {}  # tracks with no room to grow in the minutes: since week
         self.told_two_sets: set[str] = set()  # stretches already said to stay at two sets for the strength work
         self.joins = [spec.from_week for spec in program.slots]  # a slot may join later than asked (see below)

@@ -4,8 +4,10 @@ A walk inside a session competes with the strength and stretch work for the minu
 for, so in the core programs it shrank as that work grew (and at 20 minutes there was none).
 A walk *apart* (``apart = true`` on the program's walk slot) is done at any time that day:
 it takes none of the session's minutes, starts at the walk's own dose (10 minutes for the
-easy walk) and adds the program's ``walk_step_minutes`` (2 to 5, 3 by default) each full
-week up to the walk's cap (30 minutes). An easier week keeps it as it was, neither cut nor
+easy walk) and each full week grows by the program's weekly limit (``max_weekly_increase``,
+8-10%) on its own minutes, in whole minutes and at least one, never more than the program's
+``walk_step_minutes``, up to the walk's cap (30 minutes). From 10 minutes that is 10, 11, 12, 13 ...:
+about 19 minutes after twelve weeks, on the way to half an hour over the months that follow. An easier week keeps it as it was, neither cut nor
 grown; a week held or eased for pain repeats the held week's walk (see
 :mod:`planner.domain.days.day`). Walking is outside the 10%-a-week limit, which is for the
 strength and stretch work.
@@ -15,8 +17,10 @@ days between the sessions too, with its own tick box (:func:`planner.domain.days
 it is counted apart from the sessions, so a missed walk never makes a session partial.
 
 Why: in the WalkBack trial (Pocovi et al., Lancet 2024) a progressive walking programme with
-education kept people free of a recurrence of low back pain for longer; NICE NG59 advises
-staying active.
+education kept people free of a recurrence of low back pain for longer; its walking was built up
+gradually over months (towards about 30 minutes, five times a week, by six months), not in weeks.
+NICE NG59 advises staying active. A 3-minute weekly step (10 → 13 → 16 ...) was +30% a week at the
+start, three times the limit the rest of the plan keeps to.
 """
 
 from __future__ import annotations
@@ -40,28 +44,34 @@ def walk_cap(state: TrackState) -> int:
     return step.cap if step else state.dose.minutes or 0
 
 
-def next_walk(state: TrackState, step: int) -> TrackState | None:
-    """Next week's walk: ``step`` minutes more up to the cap, never a rise under 2 or over 5 minutes.
+def walk_rise(minutes: int, limit: float, most: int) -> int:
+    """A week's rise of a walk apart: the weekly limit on its own minutes, in whole minutes, at least one.
 
-    Near the cap the last rise is evened out (27 → 30 rather than 29 → 30, which is a single minute).
+    One minute is the smallest step a person can time, so a 10-minute walk at an 8% limit still takes
+    one (10%); from about 12 minutes on, a minute is within the limit. ``most`` (the program's
+    ``walk_step_minutes``) is the largest rise.
     """
+    return max(1, min(most, int(minutes * limit + 1e-9)))
+
+
+def next_walk(state: TrackState, limit: float, most: int = MOST_WALK_STEP) -> TrackState | None:
+    """Next week's walk: :func:`walk_rise` more minutes, up to the cap; ``None`` at the cap."""
     minutes, cap = state.dose.minutes or 0, walk_cap(state)
-    new = min(minutes + step, cap)
-    if 0 < cap - new < LEAST_WALK_STEP:
-        new = cap if cap - minutes <= MOST_WALK_STEP else cap - LEAST_WALK_STEP
-    if new - minutes < LEAST_WALK_STEP:
+    new = min(minutes + walk_rise(minutes, limit, most), cap)
+    if new <= minutes:
         return None
     return TrackState(state.exercise, replace(state.dose, minutes=new))
 
 
 def grow_walks_apart(builder: SessionPlanner, sessions: list[list[Item]], current: dict[str, TrackState],
                      fresh: frozenset[str]) -> list[str]:
-    """One step for each walk apart (in ``current``) and the reason for it: "Easy walk: 10 → 13 min, …"."""
+    """One step for each walk apart (in ``current``) and the reason for it: "Easy walk: 10 → 11 min, …"."""
     reasons = []
     tracks = sorted({i.track for items in sessions for i in items if i.spec in builder.apart})
     for track in tracks:
         state = current[track]
-        grown = None if track in fresh else next_walk(state, builder.program.walk_step_minutes)
+        program = builder.program
+        grown = None if track in fresh else next_walk(state, program.max_weekly_increase, program.walk_step_minutes)
         if grown is None:
             continue
         current[track] = grown
@@ -80,6 +90,7 @@ def walks_apart_start(builder: SessionPlanner, sessions: list[list[Item]]) -> li
         days = ("every day, session or not (walking most days, as in WalkBack)" if builder.inputs.walk_days == "all"
                 else "on each session day")
         reasons.append(f"{state.exercise.name}: {state.dose.minutes} min {days}, at any time of the "
-                       "day and not counted in the session's minutes; "
-                       f"{builder.program.walk_step_minutes} min more each full week up to {walk_cap(state)}.")
+                       "day and not counted in the session's minutes; each full week it grows by about "
+                       f"{builder.program.max_weekly_increase:.0%} (a minute or two) towards {walk_cap(state)}, the "
+                       "same gradual build as the rest of the plan.")
     return reasons

@@ -10,13 +10,15 @@ strength work was not held back this week: a third hold of a stretch matters les
 the strength work's next step. A slot that joins later waits for a week with room for
 it (:mod:`planner.domain.plan.joins`). Easier weeks cut only the strength and stretch
 work (:mod:`planner.domain.plan.weekly_load`). A walk apart from the session is outside
-all this: it takes its own weekly step (:mod:`planner.domain.plan.walks`).
+all this: it takes its own weekly step (:mod:`planner.domain.plan.walks`). A stretch never
+moves to the next stretch of its chain (another position, not more work): at its top dose it stays.
 """
 
 from __future__ import annotations
 
 from planner.domain.library.models import Category
 from planner.domain.plan.progression import (
+    MAX_STEP_RISE,
     STRETCH_SETS_MIN,
     Step,
     TrackState,
@@ -66,7 +68,12 @@ def progress_week(
     deferred: list[tuple[str, Step]] = []  # turned away by the weekly limit: tried again at the end
     # One new thing at a time: a movement joining counts, so that if the back complains, the cause is plain.
     harder_left = program.harder_per_week - (1 if fresh else 0)
+    # Past the named forms of McGill's big three, a harder variant needs a week with no new or harder
+    # exercise before it: last week's change gets a week of its own first (see ``learning`` below).
+    resting = builder.last_change == week_number - 1 > 0
     waiting: list[str] = []  # ready for a harder variant, waiting for a week of its own
+    rested: list[str] = []  # ready, waiting for the week after last week's change
+    at_top: list[str] = []  # at the top of their chain (or of the program's levels): no step left
     stuck: list[str] = []  # could not take its step this week: no room in the minutes
     promoted = 0
     # Sessions whose strength work was held back this week (no room, or the weekly limit): a stretch in
@@ -86,6 +93,10 @@ def progress_week(
         return {Category.CORE: 1, Category.FLEXIBILITY: 2}.get(exercise.category, 3), track not in learning
 
     learning = learning_steps(builder, sessions, current)
+    # An everyday loaded movement (a carry, a sit to stand) grows within the weekly limit on its own volume:
+    # the farmer's walk went 30 → 40 → 50 → 60 s (+33%, +25%, +20%); now 30 → 35 → 40 ... (the smallest
+    # round step, 5 s, when even that is more).
+    loaded = {i.track for items in sessions for i in items if program.slots[i.spec].slot.value == "loaded"}
 
     # A walk that is a slot of its own goes first (walking is the backbone of a return to activity);
     # fillers (an extra exercise, a walk that only uses spare minutes) go last.
@@ -93,20 +104,26 @@ def progress_week(
     # A slot may keep its exercises at their own variants (``harder = false``: the first days after a spasm).
     same_variant = {i.track for items in sessions for i in items if not program.slots[i.spec].harder}
     promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank),
-                                         learning) if t not in same_variant]
+                                         learning) if t not in same_variant and (t in learning or not resting)]
     for track in sorted(rotated, key=rank):
         state = current[track]
         if track in fresh:
             continue  # a movement new this week is learnt at its first dose before it grows
         if not may_grow(state.exercise) or (track in fillers and is_walk(state.exercise)):
             continue  # relief items stay as they are; a walk that only fills spare minutes does not grow
-        harder_id = library.harder_of.get(state.exercise.id) if track not in same_variant else None
-        step = next_step(state, library.exercises.get(harder_id) if harder_id else None)
+        # A stretch keeps its position: the library's next stretch of a chain (double knee to chest after
+        # single, standing hamstring stretch after the strap) is another position, not more work.
+        harder_id = harder_within(builder, state.exercise.id) \
+            if track not in same_variant and not is_stretch(state.exercise) else None
+        step = next_step(state, library.exercises.get(harder_id) if harder_id else None,
+                         1 + program.max_weekly_increase if track in loaded else MAX_STEP_RISE)
         if step is None:
+            at_top.append(state.exercise.name.lower())
             continue
         # Any harder variant counts, a mobility one too (lying on the elbows → press-ups): one change a week.
         if step.promoted and state.exercise.category is not Category.RELIEF and track not in promotions[:harder_left]:
-            waiting.append(f"{state.exercise.name} → {step.state.exercise.name}")
+            (rested if resting and track not in learning else waiting).append(
+                f"{state.exercise.name} → {step.state.exercise.name}")
             continue
         if _third_set(state, step) and full_for_strength & set(slots_of[track]):
             held_by_minutes = True  # the minutes go to the strength work first
@@ -143,7 +160,8 @@ def progress_week(
     if not promoted and not fresh and harder_left > 0:
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
         # sessions still progress (one that has not grown for two weeks, one a week).
-        swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant),
+        swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant
+                                                         and (t in learning or not resting)),
                                                         key=lambda t: t not in learning), week_number,
                                slots_of, weights, seconds, volume, bound, big_steps)
         if swap is not None:
@@ -187,6 +205,10 @@ def progress_week(
         builder.told_two_sets.update(new_two_sets)
         reasons.append(f"{_listed(new_two_sets).capitalize()} {'stay' if len(new_two_sets) > 1 else 'stays'} at "
                        "two sets while the strength work in the same sessions needs the minutes.")
+    if rested:
+        reasons.append("Ready for a harder variant, waiting until next week: last week brought a new or harder "
+                       "exercise, and past the named forms of the big three a week with none comes between two, "
+                       "so each change has a week to settle: " + "; ".join(rested) + ".")
     if waiting:
         reasons.append("Ready for a harder variant, each waiting for a week of its own (one new or harder "
                        "exercise a week, so that if your back complains you know which change to undo): "
@@ -198,6 +220,8 @@ def progress_week(
         limits.append(f"your {builder.budget // 60} minutes a session")
     if waiting:
         limits.append("one new or harder exercise a week")
+    if rested:
+        limits.append("a settling week between harder variants")
     if too_big:
         # Said as it is: the load did not rise, the step is too big for the limit (not "the limit was reached").
         names = sorted({name.lower() for name in too_big})
@@ -208,6 +232,11 @@ def progress_week(
         reasons.append("What limits this week: " + "; and ".join(limits) + ".")
     elif limits:
         reasons.append("What limits this week: " + " and ".join(limits) + ".")
+    elif steps and at_top:
+        # Said as it is: the rest have no step left, not "one step at a time" (which read as a choice).
+        rest = _listed(sorted(at_top)) if len(at_top) <= 4 else f"the other {len(at_top)} exercises"
+        reasons.append(f"What limits this week: {rest} {'is' if len(at_top) == 1 else 'are'} at the top of "
+                       "the program's dose for now; only what can still grow steps up.")
     elif steps:
         reasons.append("What limits this week: one step at a time for each exercise.")
     elif walked:
@@ -215,6 +244,16 @@ def progress_week(
     else:
         reasons.append("What limits this week: every exercise is at the top of its chain.")
     return current, reasons
+
+
+def harder_within(builder: SessionPlanner, exercise_id: str) -> str | None:
+    """The harder variant of an exercise, when its level is within the program's ``max_level``.
+
+    A gentle program's easy forms are the point (Gentle return stops at level 2: the glute bridge, not
+    the single-leg bridge at level 4); a program without a ``max_level`` (5) climbs its whole chains."""
+    harder_id = builder.library.harder_of.get(exercise_id)
+    harder = builder.library.exercises.get(harder_id) if harder_id else None
+    return harder_id if harder is None or harder.level <= builder.program.max_level else None
 
 
 def learning_steps(builder: SessionPlanner, sessions: list[list[Item]], states: dict[str, TrackState]) -> frozenset[str]:
@@ -254,13 +293,14 @@ def _harder_instead(
     slots_of: dict[str, list[int]], weights: dict[str, int], seconds: list[int], volume: int, bound: float,
     big_steps: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str, TrackState, str, int, int] | None:
-    """The first track stuck since last week whose harder variant, at its first dose, fits the minutes and
-    the weekly limit: (track, its new state, the reason, the change in load, the change in seconds)."""
+    """The first strength track stuck since last week whose harder variant, at its first dose, fits the
+    minutes and the weekly limit (never a stretch: its next one in the library is another position, not a
+    progression): (track, its new state, the reason, the change in load, the change in seconds)."""
     library = builder.library
     for track in stuck:
         state = current[track]
-        harder_id = library.harder_of.get(state.exercise.id)
-        if harder_id is None or harder_id not in library.exercises or not is_load(state.exercise) or \
+        harder_id = harder_within(builder, state.exercise.id)
+        if harder_id is None or harder_id not in library.exercises or not is_strength(state.exercise) or \
                 builder.stuck_since.get(track, week_number) > week_number - 1:
             continue
         harder = library.exercises[harder_id]
@@ -290,8 +330,9 @@ def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: 
     ready = []
     for track in tracks:
         state = states[track]
-        harder_id = library.harder_of.get(state.exercise.id)
-        if track in fresh or state.exercise.category is Category.RELIEF or harder_id is None:
+        harder_id = harder_within(builder, state.exercise.id)
+        if track in fresh or state.exercise.category is Category.RELIEF or harder_id is None or \
+                is_stretch(state.exercise):
             continue
         step = next_step(state, library.exercises.get(harder_id))
         if step is not None and step.promoted:
