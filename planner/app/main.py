@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from concurrent.futures import wait as wait_for
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -34,7 +35,7 @@ from planner.app.compact import (
     MIN_WIDTH,
     VERTICAL_BREAKPOINTS,
 )
-from planner.app.data import AppData, Outcome, Snapshot
+from planner.app.data import SETTINGS, AppData, Outcome, Snapshot
 from planner.app.paging import guard_paging
 from planner.app.stylesheets import AT_START, ScreenStylesheets
 from planner.context import Context
@@ -43,6 +44,9 @@ from planner.domain.errors import PlannerError
 if TYPE_CHECKING:
     from planner.domain.lessons.model import Lesson
     from planner.exports.live import LiveCalendar
+
+
+OPENING_WAIT = 0.5  # seconds the app waits for the store read begun before it, to open straight on Today
 
 
 def _modes() -> dict[str, Callable[[], Screen]]:
@@ -59,6 +63,19 @@ def _modes() -> dict[str, Callable[[], Screen]]:
             "library": lazy("catalogue", "LibraryScreen"), "history": lazy("history", "HistoryScreen"),
             "relief": lazy("relief", "ReliefScreen"), "builder": lazy("wizard", "PlanBuilderScreen"),
             "learn": lazy("learn", "LearnScreen")}
+
+
+def _opened_plan(opening: Future[Outcome] | None, wait: float) -> Outcome | None:
+    """The load under way, once finished (waited for up to ``wait`` seconds), without error and with a plan
+    to show on Today; else ``None``, and the app opens on its "loading" screen as before (a slow first
+    read of a changed library, a store that says what is wrong with it, no plan yet)."""
+    if opening is None:
+        return None
+    wait_for([opening], timeout=wait)
+    if not opening.done() or opening.exception() is not None:
+        return None
+    outcome = opening.result()
+    return outcome if outcome.snapshot.plan is not None else None
 
 
 def _attached(owner: MessagePump) -> bool:
@@ -84,25 +101,46 @@ class PlannerApp(ScreenStylesheets, App[None]):
 
     def __init__(self, context: Context, data: AppData | None = None, opening: Future[Outcome] | None = None):
         """``opening`` is ``data.load()`` already under way (see ``run_app``): Today can then be the first
-        screen drawn, instead of a "loading" screen while the worker reads the store."""
+        screen drawn, instead of a "loading" screen while the worker reads the store.
+
+        With a plan already read when the app is made, Today is the app's first screen (its default mode):
+        no "loading" screen is made, styled and replaced, and no switch of places restyles the app
+        before Today's first frame."""
+        opened = _opened_plan(opening, OPENING_WAIT)
+        if opened is not None:
+            self.DEFAULT_MODE = "today"  # read by App.__init__: the first screen made is Today
         super().__init__()
         guard_paging()
         self.data = data or AppData(context)
         self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
         self._opening = opening
+        self._opened_on_today = opened is not None
         self.sound = True  # the bell at each change in a session; the person's choice is restored on mount
+        self._kept_theme: str | None = None  # the theme the store holds: choosing it again saves nothing
+        for name, screen in _modes().items():
+            self.add_mode(name, screen)
+        if opened is not None:
+            self.set_reactive(PlannerApp.snapshot, opened.snapshot)  # Today draws it as it is mounted
+        self._settings_restored = opened is not None and self.data.settings is not None
+        if self._settings_restored:  # read with the plan: the first frame is drawn in the person's theme
+            for key, value in self.data.settings.items():
+                self._restore_setting(key, value)
+            # Nothing is parsed yet: the stylesheets are parsed once, with the theme's colours (the restyle
+            # the theme asked for then finds the same colours, and parses nothing again).
+            self.stylesheet.set_variables(self.get_css_variables())
 
     def compose(self) -> ComposeResult:
-        yield Static("Opening your plan…", id="loading")
+        if not self._opened_on_today:
+            yield Static("Opening your plan…", id="loading")
 
     def on_mount(self) -> None:
         self.sub_title = self.data.today.strftime("%a %d %b %Y")
         self._restore_theme()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
-        for name, screen in _modes().items():
-            self.add_mode(name, screen)
         opening = self._opening
-        if opening is not None and opening.done() and opening.exception() is None:
+        if self._opened_on_today:
+            self.check_size()
+        elif opening is not None and opening.done() and opening.exception() is None:
             self._publish(messages.Load(self, opening), opening.result())
         else:
             self.post_message(messages.Load(self, opening))
@@ -117,12 +155,16 @@ class PlannerApp(ScreenStylesheets, App[None]):
                 yield command
 
     def _restore_theme(self) -> None:
-        """The theme and sound chosen last time, read off the UI thread; a theme chosen from then on is kept."""
-        self._read_settings()
+        """The theme and sound chosen last time (read with the plan, or now off the UI thread); a theme
+        chosen from then on is kept."""
+        if self._settings_restored:
+            self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        else:
+            self._read_settings()
 
     @work(thread=True, group="settings-read")
     def _read_settings(self) -> None:
-        for key in ("theme", "sound"):
+        for key in SETTINGS:
             try:
                 value = self.data.saved_setting(key)
             except PlannerError:
@@ -131,15 +173,23 @@ class PlannerApp(ScreenStylesheets, App[None]):
 
     @on(messages.SettingRead)
     def _setting_read(self, event: messages.SettingRead) -> None:
-        if event.key == "sound":
-            self.sound = event.value != "off"
-        elif event.key == "theme":
-            if event.value in self.available_themes:
-                self.theme = event.value
-            self.theme_changed_signal.subscribe(self, self._theme_chosen)  # after: restoring is no choice
+        self._restore_setting(event.key, event.value)
+        if event.key == "theme":
+            self.theme_changed_signal.subscribe(self, self._theme_chosen)
+
+    def _restore_setting(self, key: str, value: str | None) -> None:
+        if key == "sound":
+            self.sound = value != "off"
+        elif key == "theme":
+            self._kept_theme = value
+            if value in self.available_themes:
+                self.theme = value
 
     def _theme_chosen(self, theme: Theme) -> None:
-        self.save_setting("theme", theme.name)
+        """Keep a theme chosen in the palette; the one restored (or chosen again) is kept already."""
+        if theme.name != self._kept_theme:
+            self._kept_theme = theme.name
+            self.save_setting("theme", theme.name)
 
     def save_setting(self, key: str, value: str) -> None:
         """Kept off the UI thread; a newer choice of the same setting cancels an older one still waiting."""
