@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from concurrent.futures import wait as wait_for
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -46,9 +45,6 @@ if TYPE_CHECKING:
     from planner.exports.live import LiveCalendar
 
 
-OPENING_WAIT = 0.5  # seconds the app waits for the store read begun before it, to open straight on Today
-
-
 def _modes() -> dict[str, Callable[[], Screen]]:
     """Each place's screen, imported the first time it opens: Today draws without waiting for the rest
     (and ``planner today`` never pays for Textual)."""
@@ -63,19 +59,6 @@ def _modes() -> dict[str, Callable[[], Screen]]:
             "library": lazy("catalogue", "LibraryScreen"), "history": lazy("history", "HistoryScreen"),
             "relief": lazy("relief", "ReliefScreen"), "builder": lazy("wizard", "PlanBuilderScreen"),
             "learn": lazy("learn", "LearnScreen")}
-
-
-def _opened_plan(opening: Future[Outcome] | None, wait: float) -> Outcome | None:
-    """The load under way, once finished (waited for up to ``wait`` seconds), without error and with a plan
-    to show on Today; else ``None``, and the app opens on its "loading" screen as before (a slow first
-    read of a changed library, a store that says what is wrong with it, no plan yet)."""
-    if opening is None:
-        return None
-    wait_for([opening], timeout=wait)
-    if not opening.done() or opening.exception() is not None:
-        return None
-    outcome = opening.result()
-    return outcome if outcome.snapshot.plan is not None else None
 
 
 def _attached(owner: MessagePump) -> bool:
@@ -101,27 +84,17 @@ class PlannerApp(ScreenStylesheets, App[None]):
 
     def __init__(self, context: Context, data: AppData | None = None, opening: Future[Outcome] | None = None):
         """``opening`` is ``data.load()`` already under way (see ``run_app``): Today can then be the first
-        screen drawn, instead of a "loading" screen while the worker reads the store.
-
-        With a plan already read when the app is made, Today is the app's first screen (its default mode):
-        no "loading" screen is made, styled and replaced, and no switch of places restyles the app
-        before Today's first frame."""
-        opened = _opened_plan(opening, OPENING_WAIT)
-        if opened is not None:
-            self.DEFAULT_MODE = "today"  # read by App.__init__: the first screen made is Today
+        screen drawn, instead of a "loading" screen while the worker reads the store. When it has finished
+        by now, the theme and sound read with it are restored before anything is drawn."""
         super().__init__()
         guard_paging()
         self.data = data or AppData(context)
         self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
         self._opening = opening
-        self._opened_on_today = opened is not None
         self.sound = True  # the bell at each change in a session; the person's choice is restored on mount
         self._kept_theme: str | None = None  # the theme the store holds: choosing it again saves nothing
-        for name, screen in _modes().items():
-            self.add_mode(name, screen)
-        if opened is not None:
-            self.set_reactive(PlannerApp.snapshot, opened.snapshot)  # Today draws it as it is mounted
-        self._settings_restored = opened is not None and self.data.settings is not None
+        opened = opening is not None and opening.done() and opening.exception() is None
+        self._settings_restored = opened and self.data.settings is not None
         if self._settings_restored:  # read with the plan: the first frame is drawn in the person's theme
             for key, value in self.data.settings.items():
                 self._restore_setting(key, value)
@@ -130,17 +103,16 @@ class PlannerApp(ScreenStylesheets, App[None]):
             self.stylesheet.set_variables(self.get_css_variables())
 
     def compose(self) -> ComposeResult:
-        if not self._opened_on_today:
-            yield Static("Opening your plan…", id="loading")
+        yield Static("Opening your plan…", id="loading")
 
     def on_mount(self) -> None:
         self.sub_title = self.data.today.strftime("%a %d %b %Y")
         self._restore_theme()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
+        for name, screen in _modes().items():
+            self.add_mode(name, screen)
         opening = self._opening
-        if self._opened_on_today:
-            self.check_size()
-        elif opening is not None and opening.done() and opening.exception() is None:
+        if opening is not None and opening.done() and opening.exception() is None:
             self._publish(messages.Load(self, opening), opening.result())
         else:
             self.post_message(messages.Load(self, opening))
