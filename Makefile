@@ -31,9 +31,9 @@ run: $(STAMP)
 test: $(TEST_STAMP)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 4 --dist worksteal
 
-# The fuzz tests and the key masher with a longer budget (still seeded): 36 masher runs at 40x16 and 80x24,
+# The fuzz tests, the races and the key masher with a longer budget (still seeded): 36 masher runs at 40x16 and 80x24,
 # ten times the examples of the everyday run. Minutes, not seconds.
-FUZZ_TESTS := tests/e2e/test_fuzz_cli.py tests/e2e/test_control_characters.py tests/domain/test_adaptation_import_fuzz.py \
+FUZZ_TESTS := tests/e2e/test_fuzz_cli.py tests/e2e/test_races.py tests/e2e/test_control_characters.py tests/domain/test_adaptation_import_fuzz.py \
 	tests/domain/test_library_fuzz.py tests/domain/test_text_gate.py tests/app/test_key_masher.py
 
 fuzz: $(TEST_STAMP)

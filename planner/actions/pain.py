@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planner.actions.situation import Outcome, Situation, decide
@@ -32,6 +33,12 @@ class PainOutcome(Outcome):
 def report_pain(context: Context, report: PainReport) -> PainOutcome:
     """Record ``report`` and what it changes (held, cut, paused), and say why. The alert, when a warning sign
     was reported, is worked out here once for both faces."""
+    return decide(context, report_pain_action(report), needs_no_plan=bool(report.flags))
+
+
+def report_pain_action(report: PainReport) -> Callable[[Situation], PainOutcome]:
+    """:func:`report_pain`'s decision and writes, on a situation read inside a write transaction (also what a
+    rehearsal runs: :mod:`planner.actions.rehearsal`)."""
     def act(s: Situation) -> PainOutcome:
         if s.active is None and report.flags and s.store.active_plan_id() is not None:
             return _warning_sign_while_damaged(s, report)
@@ -58,7 +65,7 @@ def report_pain(context: Context, report: PainReport) -> PainOutcome:
         return PainOutcome(lines, alert, changed=True, active=active, report=saved, adjustments=list(adjustments),
                            paused=state.pause is not None)
 
-    return decide(context, act, needs_no_plan=bool(report.flags))
+    return act
 
 
 def _warning_sign_while_damaged(s: Situation, report: PainReport) -> PainOutcome:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planner.actions.situation import NoPlan, Outcome, Situation, decide
@@ -47,6 +48,13 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
               status: CompletionStatus = "done", sets: int | None = None) -> CheckOff:
     """Check ``day``'s exercises off (all of them, or ``exercise_ids``); ``sets`` records how many sets were
     done of a partial one. Refused for a day to come, before the plan, a rest day, or while paused."""
+    return decide(context, check_off_action(day, exercise_ids, status, sets))
+
+
+def check_off_action(day: dt.date, exercise_ids: list[str] | None = None, status: CompletionStatus = "done",
+                     sets: int | None = None) -> Callable[[Situation], CheckOff]:
+    """:func:`check_off`'s decision and writes, on a situation read inside a write transaction (also what a
+    rehearsal runs: :mod:`planner.actions.rehearsal`)."""
     ids = list(exercise_ids or [])
 
     def act(s: Situation) -> CheckOff:
@@ -76,8 +84,8 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
             done, planned = after.session_count
             walk_only = all(p in after.walks for p in chosen)
             lines = [f"Checked off {names} on {day.isoformat()}"
-                     + (f", the walk apart from the session; the session is {after.status} ({done}/{planned})."
-                        if walk_only else f": session {after.status} ({done}/{planned}).")]
+                     + (f", the walk apart from the session; the session is {after.status_words} ({done}/{planned})."
+                        if walk_only else f": session {after.status_words} ({done}/{planned}).")]
             walks = [p for p in after.walks if p.id not in after.done_ids]
             if walks:
                 lines.append("Still to do, at any time that day: " + ", ".join(
@@ -89,7 +97,7 @@ def check_off(context: Context, day: dt.date, exercise_ids: list[str] | None = N
             active.reconsider(s.today)
         return CheckOff(lines, changed=True, active=active, chosen=chosen, after=after)
 
-    return decide(context, act)
+    return act
 
 
 @dataclass

@@ -7,6 +7,10 @@ and reads the views kept under it. When the face finds none to print, the comman
 key did not move meanwhile and nothing was said on standard error (a notice must be said every time,
 not only the first). Importing this module imports no other action, no domain model and no store code
 but the read model's own.
+
+The prepared writes (a plain ``done`` and ``pain N``, rehearsed when the views were kept: see
+:mod:`planner.actions.rehearsal`) are found with :func:`lookup_prepared` and written with :func:`replay`,
+which needs only :mod:`planner.store.prepared` beside the read model.
 """
 
 from __future__ import annotations
@@ -50,6 +54,48 @@ def lookup(command: str, args: object) -> Kept | None:
     return Kept(data, libraries, made[0], made[1], store_views.read(data, made[0]))
 
 
+def lookup_prepared(command: str, args: object) -> Kept | None:
+    """As :func:`lookup`, with the prepared writes kept under the key (``store_views.PREPARED``) as its views."""
+    data = locations.data_dir(getattr(args, "data_dir", None))
+    libraries = _libraries(args, data)
+    made = store_views.key(data, libraries)
+    if made is None:
+        return None
+    return Kept(data, libraries, made[0], made[1], store_views.read(data, made[0], store_views.PREPARED))
+
+
+# Kept with the prepared writes even when none could be prepared: the state was rehearsed, and need not be again.
+REHEARSED = "rehearsed"
+
+
+def rehearsed(kept: Kept) -> bool:
+    """Whether the prepared writes for the kept views' state are kept too."""
+    return bool(store_views.read(kept.data_dir, kept.key, store_views.PREPARED).get(REHEARSED))
+
+
+def replay(kept: Kept, name: str) -> str | None:
+    """Write the prepared ``name`` (``done``, ``pain 3``) found by :func:`lookup_prepared` if it still stands
+    (:mod:`planner.store.prepared`), and keep the views after it (and what was rehearsed after it); the text
+    the command prints, or ``None`` when nothing was written and the command must run itself."""
+    from planner.store import prepared as store_prepared
+
+    entry = kept.views.get(name)
+    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+        return None
+    after = store_prepared.replay(kept.data_dir / "planner.db", entry)
+    if after is None:
+        return None
+    views, then = entry.get("views"), entry.get("then")
+    if isinstance(views, dict) and views:  # what the next 'today' and 'status' print, and write
+        made = store_views.key_at(kept.data_dir, kept.libraries, after)
+        if made is not None:
+            now, newest = time.time(), max(kept.newest, made[1])
+            store_views.write(kept.data_dir, made[0], newest, views, now)
+            if isinstance(then, dict):
+                store_views.write(kept.data_dir, made[0], newest, {**then, REHEARSED: True}, now, store_views.PREPARED)
+    return entry["text"]
+
+
 class _Watched:
     """Standard error, noting whether anything was written to it."""
 
@@ -77,6 +123,10 @@ def keeping(kept: Kept) -> Iterator[dict[str, Any]]:
         sys.stderr = saved
     if not views or watched.written:
         return
+    prepared = views.pop("prepared", None)  # the prepared writes: a file of their own, read only by done and pain
     again = store_views.key(kept.data_dir, kept.libraries)
     if again is not None and again[0] == kept.key:
-        store_views.write(kept.data_dir, kept.key, max(kept.newest, again[1]), views, time.time())
+        now, newest = time.time(), max(kept.newest, again[1])
+        store_views.write(kept.data_dir, kept.key, newest, views, now)
+        if prepared:
+            store_views.write(kept.data_dir, kept.key, newest, prepared, now, store_views.PREPARED)

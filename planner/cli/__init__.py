@@ -56,6 +56,11 @@ VIEWS = ("today", "status")
 KEEP_VIEWS_AFTER = ("done", "pain", "undo", "skip")
 
 
+# Writes a plain run of which (no ids, no date, no options) can be replayed from the read model: the rows the
+# command would write, rehearsed when the views were kept (planner/cli/prepared_writes.py).
+PREPARED = ("done", "pain")
+
+
 # Commands whose output is a full-screen program (Textual, the web server's log), not lines of text.
 RAW_OUTPUT = ("app", "serve")
 
@@ -102,6 +107,18 @@ def _run(argv: Sequence[str] | None) -> int:
             kept = None
         if kept is not None and read_model.show(command, args, kept.views):
             return 0  # printed from the read model: nothing of the domain imported
+    elif command in PREPARED:
+        from planner.cli import prepared_writes
+
+        if prepared_writes.plain(command, args):
+            from planner.actions import views
+
+            try:
+                ready = views.lookup_prepared(command, args)
+            except OSError:
+                ready = None
+            if ready is not None and prepared_writes.replay(command, args, ready):
+                return 0  # written and printed from the read model: nothing of the domain imported
     module_name, _, function = HANDLERS[command].partition(":")
     try:
         return _dispatch(args, command, module_name, function, kept)
@@ -142,6 +159,8 @@ def _dispatch(args: argparse.Namespace, command: str, module_name: str, function
                 damage = getattr(sys.modules.get("planner.store.store"), "DAMAGE", None)
                 if code != 0 or damage:  # a damaged row is said on every run, so nothing is kept
                     views.clear()
+                elif views:
+                    _prepare_writes(views, context)
         else:
             _stop_cleanly_on_sigterm()
             code = int(handler(args, context) or 0)
@@ -190,7 +209,7 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
     shown = argparse.Namespace(**{**vars(args), "date": None, "json": False, "ascii": False, "line": True,
                                   "views_only": True})
     kept = read_model.lookup("today", shown)
-    if kept is None or ("today" in kept.views and "status" in kept.views):
+    if kept is None or ({"today", "status"} <= set(kept.views) and read_model.rehearsed(kept)):
         return
     today = importlib.import_module("planner.cli.session_commands").today
     status = importlib.import_module("planner.cli.status_commands").status
@@ -204,10 +223,23 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
             if today(shown, context) or status(shown, context) or getattr(
                     sys.modules.get("planner.store.store"), "DAMAGE", None):
                 views.clear()
+            else:
+                _prepare_writes(views, context)
     except (Exception, KeyboardInterrupt):  # noqa: BLE001 - the write is done and said; the views wait
         pass
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def _prepare_writes(views: dict, context: object) -> None:
+    """Keep, with the views, what a plain ``done`` and ``pain N`` would write now (planner/cli/prepared_writes.py).
+    Anything that goes wrong leaves them out: the commands then run themselves."""
+    from planner.cli.prepared_writes import prepare
+
+    try:
+        views["prepared"] = prepare(context)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - a rehearsal never fails the command it follows; nothing is prepared
+        views.pop("prepared", None)
 
 
 class Terminated(KeyboardInterrupt):

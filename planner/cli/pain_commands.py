@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from planner.cli.output import notice, print_json
 from planner.cli.session_commands import _day, open_active, say_live_problem
@@ -11,6 +12,10 @@ from planner.domain.errors import UsageError
 from planner.domain.kinds import AlertLevel
 from planner.domain.pain.warning_signs import DISCLAIMER, RESUME_MEANS
 from planner.domain.records import PainReport
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from planner.actions.pain import PainOutcome
 
 
 def rules_notices(context: Context) -> None:
@@ -44,15 +49,22 @@ def pain(args: argparse.Namespace, context: Context) -> int:
                     "alert": outcome.alert.as_json() if outcome.alert else None})
         say_live_problem(outcome)
         return 0
-    emergency = outcome.alert is not None and outcome.alert.level == AlertLevel.EMERGENCY
-    if emergency:
-        print("!" * 60)
-    for line in outcome.lines:
-        print(line)
-    if emergency:
-        print("!" * 60)
+    sys.stdout.write(pain_text(outcome))
     say_live_problem(outcome)
     return 0
+
+
+def pain_text(outcome: PainOutcome) -> str:
+    """What ``planner pain`` prints for ``outcome`` without ``--json`` (also kept with a prepared write)."""
+    emergency = outcome.alert is not None and outcome.alert.level == AlertLevel.EMERGENCY
+    lines = ["!" * 60] if emergency else []
+    if not emergency and outcome.alert is not None and not outcome.alert.pauses:
+        # Advice or soon: the reason below says what changed, the box the advice, once (as Today shows it).
+        lines += ["-" * 60, *outcome.alert.lines(), "-" * 60]
+    lines += outcome.lines
+    if emergency:
+        lines.append("!" * 60)
+    return "".join(f"{line}\n" for line in lines)
 
 
 def resume(args: argparse.Namespace, context: Context) -> int:

@@ -17,7 +17,7 @@ from planner.domain.pain.adaptation import AdaptationState, calendar_week
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import capped_level
 from planner.domain.plan.model import DAY_NAMES, Plan, PlanInputs, Week, apart_text, parse_days
-from planner.domain.plan.wording import AS_BUILT_SENTENCE
+from planner.domain.plan.wording import AS_BUILT_SENTENCE, work_words
 
 
 def inputs_from_args(args: argparse.Namespace, context: Context) -> PlanInputs:
@@ -239,7 +239,7 @@ def summary(built: Plan, weeks: list[Week] | None = None) -> str:
              f"{inputs.minutes} min, level {inputs.level}"]
     for week in weeks if weeks is not None else built.weeks:
         tag = "  (easier week)" if week.deload else ""
-        lines.append(f"\nWeek {week.number}{tag}: {week.volume_seconds // 60} min of work")
+        lines.append(f"\nWeek {week.number}{tag}: {work_words(p for s in week.sessions for p in s.exercises)}")
         for reason in week.reasons:
             lines.append(f"  {reason}")
         for session in week.sessions:

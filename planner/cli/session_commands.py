@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING
 
 from planner.actions import reading, sessions
@@ -77,7 +78,8 @@ def today(args: argparse.Namespace, context: Context) -> int:
         from planner.actions.function import summary
         from planner.domain.function import rerating_prompt
 
-        view.function_prompt = rerating_prompt(summary(context), context.today)
+        function = args.function if hasattr(args, "function") else summary(context)  # read once for a rehearsal's views
+        view.function_prompt = rerating_prompt(function, context.today)
     text = render_day(view)
     if args.json:
         print_json(view.as_json())
@@ -102,6 +104,8 @@ def render_day(view: DayView) -> str:
     if view.week_text:
         heading += f" · {doses_words(view)}"  # "week 8 of 12 (week 4's doses), an easier week"
     words = DayStatus(view.status).words if view.status in STATUSES else view.status
+    if view.one_left_out:  # as History and the report say it: the record counts the day as done
+        words = view.status_words
     if view.status == "done" and any(p.apart and p.id not in view.done_ids for p in view.exercises):
         words = "done, the session checked off; the walk is still to do, at any time today"
     elif view.status == "rest" and view.exercises:
@@ -126,11 +130,17 @@ def render_day(view: DayView) -> str:
 
 def done(args: argparse.Namespace, context: Context) -> int:
     outcome = sessions.check_off(context, _day(args, context), args.exercises)
-    print(*outcome.lines, sep="\n")
-    if outcome.after is not None and outcome.after.status == "done" and any(not p.apart for p in outcome.chosen):
-        print("How is your back? Report pain with: planner pain SCORE (0-10)")
+    sys.stdout.write(done_text(outcome))
     say_live_problem(outcome)
     return 0
+
+
+def done_text(outcome: sessions.CheckOff) -> str:
+    """What ``planner done`` prints for ``outcome`` (also kept with a prepared write: planner/cli/prepared_writes.py)."""
+    lines = list(outcome.lines)
+    if outcome.after is not None and outcome.after.status == "done" and any(not p.apart for p in outcome.chosen):
+        lines.append("How is your back? Report pain with: planner pain SCORE (0-10)")
+    return "\n".join(lines) + "\n"
 
 
 def undo(args: argparse.Namespace, context: Context) -> int:
@@ -154,7 +164,7 @@ def undo_pain(context: Context) -> int:
     assert outcome.active is not None and outcome.removed is not None
     view = view_for(outcome.active, context, context.today)
     print(f"Took back the pain report of {outcome.removed.score} on {outcome.removed.date.isoformat()}; today is "
-          f"{view.status} as your other records leave it.")
+          f"{view.status_words} as your other records leave it.")
     say_live_problem(outcome)
     return 0
 

@@ -53,6 +53,11 @@ class PlanRecord:
 
 
 class Store:
+    # Rows of the history already read, by table and values, when set: a rehearsal (planner/actions/rehearsal.py)
+    # reads the same history again after each action it rehearses, and a row it did not change is made once.
+    # The records are frozen, so a row read twice may well be the same object.
+    remembered: dict[tuple, object] | None = None
+
     def __init__(self, data_dir: Path, *, create: bool = True):
         self.path = database_path(data_dir)
         self.connection = connect(self.path, create=create)
@@ -397,6 +402,7 @@ class Store:
         fault) is left out and named in :data:`DAMAGE`: the rest of the history still counts."""
         if plan_id is None:
             return History()
+        _rows = self._rows
         completions = tuple(_rows(self._read(
             "SELECT date, exercise_id, status, sets, reps, hold_seconds, minutes FROM completions"
             " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,)), "completions", _completion))
@@ -415,6 +421,20 @@ class Store:
             self._read("SELECT date, record FROM session_records WHERE plan_id = ? ORDER BY date", (plan_id,)),
             "session_records", lambda r: _session_from(dt.date.fromisoformat(r[0]), r[1])))
         return History(completions, skips, pain, adjustments, notes, sessions, self.usual_pain())
+
+    def _rows(self, rows: Iterable[sqlite3.Row], table: str, read: Callable[[sqlite3.Row], T]) -> Iterator[T]:
+        """:func:`_rows`, through :attr:`remembered` when it is set."""
+        memo = self.remembered
+        if memo is None:
+            return _rows(rows, table, read)
+
+        def remembered(row: sqlite3.Row) -> T:
+            key = (table, tuple(row))
+            if key not in memo:
+                memo[key] = read(row)
+            return memo[key]  # type: ignore[return-value]
+
+        return _rows(rows, table, remembered)
 
 
 def _notes_by_day(notes: Iterable[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:

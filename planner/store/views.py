@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 FILE_NAME = "views.json"
+PREPARED = "prepared.json"  # what a plain ``done`` and ``pain N`` would write (planner/store/prepared.py)
 RECENT_SECONDS = 2.0
 COUNTER = "data_version"
 _PLANNER = Path(__file__).resolve().parent.parent
@@ -120,11 +121,17 @@ def key(data_dir: Path, libraries: list[Path]) -> tuple[str, float] | None:
 
     ``libraries`` are the folders as the command resolves them (built-in first). ``None`` when there is
     no counted database, or anything cannot be read."""
-    from planner import __version__
-
     version = _data_version(data_dir / "planner.db")
     if version is None:
         return None
+    return key_at(data_dir, libraries, version)
+
+
+def key_at(data_dir: Path, libraries: list[Path], version: tuple[int, int, int] | list[int]) -> tuple[str, float] | None:
+    """:func:`key` with the data version given (a prepared write's, as it committed it: :mod:`planner.store.prepared`)."""
+    from planner import __version__
+
+    version = tuple(version)
     pinned = os.environ.get("PLANNER_TODAY")
     parts: list[object] = [FORMAT, __version__, os.getcwd(), version, pinned or dt.date.today().isoformat()]
     newest = 0.0
@@ -139,14 +146,15 @@ def key(data_dir: Path, libraries: list[Path]) -> tuple[str, float] | None:
     return repr(parts), newest
 
 
-def _path(data_dir: Path) -> Path:
-    return data_dir / "cache" / FILE_NAME
+def _path(data_dir: Path, name: str = FILE_NAME) -> Path:
+    return data_dir / "cache" / name
 
 
-def read(data_dir: Path, current: str) -> dict[str, Any]:
-    """The views kept under ``current``; empty when there are none (or they are stale or damaged)."""
+def read(data_dir: Path, current: str, name: str = FILE_NAME) -> dict[str, Any]:
+    """The views kept under ``current``; empty when there are none (or they are stale or damaged). ``name``:
+    another file kept the same way (the prepared writes, ``PREPARED``), so today's view reads only its own."""
     try:
-        data = json.loads(_path(data_dir).read_text(encoding="utf-8"))
+        data = json.loads(_path(data_dir, name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("key") != current or not isinstance(data.get("views"), dict):
@@ -154,7 +162,8 @@ def read(data_dir: Path, current: str) -> dict[str, Any]:
     return data["views"]
 
 
-def write(data_dir: Path, made_under: str, newest: float, views: dict[str, Any], now: float) -> None:
+def write(data_dir: Path, made_under: str, newest: float, views: dict[str, Any], now: float,
+          name: str = FILE_NAME) -> None:
     """Keep ``views`` (merged with those already kept under the same key) if the key still holds.
 
     ``made_under`` is the key read before the views were worked out; the caller passes it again as
@@ -172,8 +181,8 @@ def write(data_dir: Path, made_under: str, newest: float, views: dict[str, Any],
             connection.close()
     except sqlite3.Error:
         return
-    merged = {**read(data_dir, made_under), **views}
-    path = _path(data_dir)
+    merged = {**read(data_dir, made_under, name), **views}
+    path = _path(data_dir, name)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, exist_ok=True)

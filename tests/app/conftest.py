@@ -94,6 +94,24 @@ def lived_in(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _copy_of(seed_lived_in, data_dir, tmp_path_factory)
 
 
+def seed_paused(data: Path) -> None:
+    """A fresh plan, then pain 1 with a leg getting weaker (urgent) reported today through the CLI's own
+    command: the program is paused until ``resume --confirm``."""
+    from tests.conftest import run_in_process
+
+    seed_plan(data)
+    env = {"PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY, "PLANNER_HOUR": "18"}
+    reported = run_in_process("pain", "1", "--flag", "weakness", env=env, cwd=data.parent)
+    assert reported.returncode == 0, reported.stderr
+
+
+@pytest.fixture
+def paused(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Today's plan paused by an urgent warning sign, as Today shows it when the app next opens (the
+    check-in that records one by keys is its own test: tests/app/test_snapshots.py TestPainCheckIn)."""
+    return _copy_of(seed_paused, data_dir, tmp_path_factory)
+
+
 def footer_text(app: PlannerApp) -> str:
     """The footer's keys as shown: "space Check off r Pain ..."."""
     return " ".join(f"{key.key} {key.description}" for key in app.screen.query("FooterKey"))

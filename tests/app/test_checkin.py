@@ -11,7 +11,7 @@ from textual import events
 from textual.widgets import Input, Select
 
 from planner.app.screens.checkin import PainCheckIn, default_when
-from planner.app.widgets.questions import QuestionBox
+from planner.app.widgets.questions import QuestionBox, SignQuestion
 from tests.app.conftest import make_app, settle
 
 
@@ -139,3 +139,40 @@ def test_every_text_box_is_a_text_field() -> None:
               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
               if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Input"]
     assert direct == []
+
+
+def test_still_there_is_asked_only_while_the_tingling_advice_is_on_show() -> None:
+    """The question comes with the non-pausing tingling alerts (advice, then soon), never with a pause."""
+    from planner.domain.pain.warning_signs import alert_for, persisting, still_there
+
+    assert still_there(alert_for(["numbness"])) is not None
+    assert still_there(persisting(["numbness"])) is not None
+    assert still_there(alert_for(["numbness", "fever"])) is None  # urgent: paused, the alert says what to do
+    assert still_there(alert_for(["numbness"], paused=True)) is None
+    assert still_there(None) is None
+
+
+async def test_the_check_in_asks_if_the_tingling_is_still_there(seeded: Path, monkeypatch) -> None:
+    """Tingling reported on Monday: on Tuesday the check-in asks first whether it is still there (the CLI
+    records it with --flag numbness; the app had only the general list, where unanswered counts as no). A yes
+    goes through the same action, and on this second day the alert rises to "soon"."""
+    import datetime as dt
+
+    from planner.actions.pain import report_pain
+    from planner.context import Context
+    from planner.domain.records import PainReport
+
+    monday = dt.date(2026, 3, 2)
+    report_pain(Context(seeded, [], monday), PainReport(monday, "after", 2, flags=("numbness",)))
+    monkeypatch.setenv("PLANNER_TODAY", "2026-03-03")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_check_in(pilot)
+        questions = list(screen.query(SignQuestion))
+        assert questions[0].id == "flag-numbness" and "Is it still there?" in questions[0].question
+        assert [q.id for q in questions].count("flag-numbness") == 1, "asked once, not again in the list"
+        await pilot.press("2", "enter", "enter", "enter", "y", "ctrl+s")
+        await settle(pilot)
+        assert app.snapshot.history.pain[-1].flags == ("numbness",)
+        alert = app.snapshot.day().alert
+        assert alert is not None and alert.level == "soon"

@@ -53,3 +53,12 @@ async def test_today_keeps_the_easier_variant_until_its_top_dose_is_done(
         reasons = " ".join(str(app.screen.query_one("#reasons", Static).render()).split())
         for h in held:
             assert " ".join(h["reason"].split()) in reasons
+        # The week as the plan view shows it: the week's note says the plan moves up (as built, the harder
+        # variant is in the sessions), and while it waits on a day shown above, the wait is said there too
+        # ("once you have done that top dose" was said of every week, even with the harder one in place).
+        await pilot.press("w")
+        await settle(pilot)
+        detail = " ".join(app.screen.query_one("#week-sessions").text.split())
+        assert "moves up to" in detail and "once you have done" not in detail, detail
+        for h in held:
+            assert " ".join(h["reason"].split()) in detail

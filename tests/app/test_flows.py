@@ -354,7 +354,7 @@ async def test_help_lists_every_key_from_the_one_table(seeded: Path) -> None:
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        shown = app.screen.query_one("Markdown").source
+        shown = app.screen.query_one("HelpText").source
         for screen, bindings in KEYS_BY_SCREEN.items():
             assert f"### {screen}" in shown or screen in shown
             for binding in bindings:  # a footer-only copy of a key (Relief's p Resume) is listed once, as its twin

@@ -11,6 +11,7 @@ from planner.app.screens.catalogue import LibraryScreen
 from planner.app.screens.checkin import PainCheckIn
 from planner.app.screens.days import DaysDialog
 from planner.app.screens.export import ExportDialog
+from planner.app.screens.help import HelpScreen
 from planner.app.screens.history import HistoryScreen
 from planner.app.screens.learn import LearnScreen
 from planner.app.screens.more import MoreMenu
@@ -157,9 +158,9 @@ def overflowing(screen) -> list[str]:
            [f"{w!r} scrolls sideways" for w in screen.query("*") if w.display and w.show_horizontal_scrollbar]
 
 
-# A walk through each place and each dialog a phone can open: a key, then the screen it leads to. (Help,
-# compact since before, is left out: its Markdown alone takes seconds to lay out.)
+# A walk through each place and each dialog a phone can open: a key, then the screen it leads to.
 PHONE_WALK = [
+    ("question_mark", HelpScreen), ("escape", TodayScreen),
     ("w", PlanViewScreen), ("d", DaysDialog), ("escape", PlanViewScreen), ("l", LibraryScreen),
     ("h", HistoryScreen), ("p", ReportDialog), ("escape", HistoryScreen), ("exclamation_mark", ReliefScreen),
     ("e", ExportDialog), ("escape", ReliefScreen), ("n", PlanBuilderScreen), ("t", TodayScreen), ("i", LearnScreen), ("enter", LearnScreen),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual._time import get_time
 from textual.events import AppFocus, Key
 from textual.widgets import Static
 
@@ -56,8 +57,15 @@ async def test_a_paste_sent_as_keystrokes_ticks_nothing(seeded: Path) -> None:
         await pilot.press("2", "enter")
         text = ("lower back, a little stiff\n" + "yes yearly and then some more text with spaces in it " * 12
                 + "\n") * 3
-        for chunk in [text[i:i + 64] for i in range(0, len(text), 64)]:  # as a terminal reads a paste
-            for key in [Key("enter" if c == "\n" else "space" if c == " " else c, c) for c in chunk]:
+        # As a terminal delivers a paste: 64 characters a read, the reads half a millisecond apart. Each key
+        # carries the time it was read (as the driver's thread stamps it), not the time this test got round
+        # to making it: on a loaded machine the pauses below took over 0.25 s, and the guard rightly took the
+        # first key after such a gap for a person's answer (the test failed under load, not the app).
+        read_at = get_time()
+        for number, chunk in enumerate(text[i:i + 64] for i in range(0, len(text), 64)):
+            for place, character in enumerate(chunk):
+                key = Key("enter" if character == "\n" else "space" if character == " " else character, character)
+                key.time = read_at + number * 0.0005 + place * 0.000001
                 app.post_message(key)
             await pilot.pause()
         assert not any(b.value for b in screen.query(QuestionBox))

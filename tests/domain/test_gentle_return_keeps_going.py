@@ -16,6 +16,7 @@ from planner.domain.library.loading import Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
 from planner.domain.plan.progression import is_load
+from planner.domain.plan.wording import LOAD
 from planner.locations import built_in_library
 
 LIBRARY = load_library([Source(built_in_library(), built_in=True)])
@@ -39,7 +40,7 @@ def test_gentle_return_never_stalls_and_never_jumps(minutes: int) -> None:
         if week.deload:
             continue
         assert "Doses stay as they were." not in week.reasons, (week.number, week.reasons)
-        assert any(r.startswith("Training load") for r in week.reasons), (week.number, week.reasons)
+        assert any(r.startswith(LOAD) for r in week.reasons), (week.number, week.reasons)
         assert _load(week) <= _load(last_full) * (1 + PROGRAM.max_weekly_increase) + 1e-9, week.number
         last_full = week
     assert all(0 <= b - a <= 3 for a, b in zip(walks, walks[1:], strict=False)), walks

@@ -51,7 +51,7 @@ def test_the_first_report_of_tingling_leaves_the_nerve_loading_stretches_out(lib
     assert advice.kind == "advice"
     assert loading <= set(state.dropped), state.dropped
     assert "a stretch that pulls on the nerve, is left out" in advice.reason, advice.reason
-    assert "If another exercise brings it on, name it" in advice.reason
+    assert "If another exercise brings it on, stop it, and name it" in advice.reason
     history = replace(history, pain=(report,), adjustments=(advice,))
     assert current_alert(state, history, START).level == "advice", "one report is still advice, not soon"
     for planned in plan.sessions()[1:6]:
@@ -59,6 +59,28 @@ def test_the_first_report_of_tingling_leaves_the_nerve_loading_stretches_out(lib
         assert not {p.track for p in shown.exercises} & NERVE_LOADING, planned.date
         if stretches(library, planned.exercises):
             assert stretches(library, shown.exercises), f"{planned.date}: a session never loses all its stretches"
+
+
+def test_the_reason_says_what_changed_and_leaves_the_advice_to_the_alert_box(library: Library) -> None:
+    """Day 1 and day 2 of tingling: the recorded reason named the stretches left out, then repeated the
+    whole advice box under which Today, the check-in and `pain` show it. Now it says what changed (and, on the
+    second day, that the level rose), and the advice is said once, by the alert."""
+    from planner.domain.pain.warning_signs import DETAILS, AlertLevel
+
+    plan = plan_of(library)
+    history = done(History(), START, plan)
+    first = PainReport(START, "after", 3, flags=("numbness",))
+    state, [day1], _ = apply_pain_report(plan, library, AdaptationState(), history, first, 0.1)
+    history = replace(history, pain=(first,), adjustments=(day1,))
+    second = PainReport(START + dt.timedelta(days=1), "next-morning", 2, flags=("numbness",))
+    _, [day2], _ = apply_pain_report(plan, library, state, history, second, 0.1)
+    for reason in (day1.reason, day2.reason):
+        for level in (AlertLevel.ADVICE, AlertLevel.SOON):
+            assert DETAILS[level][:60] not in reason, reason
+        assert "can mean an irritated nerve" not in reason and "emergency department" not in reason, reason
+    assert "Hamstring stretch with a strap, a stretch that pulls on the nerve, is left out" in day1.reason
+    assert "two different days" not in day1.reason
+    assert "reported on two different days" in day2.reason and "this week" in day2.reason, day2.reason
 
 
 def test_the_advice_says_the_stretches_stay_out_until_it_settles() -> None:

@@ -9,6 +9,7 @@ import pytest
 from planner.domain.library.loading import Source, load_library
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.model import PlanInputs
+from planner.domain.plan.wording import LOAD
 from planner.locations import built_in_library
 
 LIBRARY = load_library([Source(built_in_library(), built_in=True)])
@@ -26,7 +27,7 @@ def test_a_week_whose_load_did_not_rise_does_not_blame_the_weekly_limit(program:
     for week in _plan(program, minutes).weeks[1:]:
         limits = [r for r in week.reasons if r.startswith("What limits this week:")]
         assert len(limits) == 1, week.reasons
-        flat = not any(r.startswith("Training load up") for r in week.reasons)
+        flat = not any(r.startswith(f"{LOAD} up") for r in week.reasons)
         if flat:
             assert "weekly limit" not in limits[0], (week.number, week.reasons)
 
@@ -38,7 +39,7 @@ def test_a_step_bigger_than_the_allowance_is_named_as_such() -> None:
     session and its stretches found room to grow.)"""
     weeks = _plan("core-flexibility", 20).weeks
     line = next(r for r in weeks[5].reasons if r.startswith("What limits this week:"))
-    assert not any(r.startswith("Training load up") for r in weeks[5].reasons)
+    assert not any(r.startswith(f"{LOAD} up") for r in weeks[5].reasons)
     assert "would on its own add more than 10% to the week's strength and stretch work" in line
     assert "curl-up" in line and "weekly limit" not in line
 

@@ -78,42 +78,43 @@ def test_data_folders_are_private_under_umask_000(tmp_path: Path) -> None:
         assert stat.S_IMODE((tmp_path / folder).stat().st_mode) == 0o700, folder
 
 
-def test_schema_and_calendar_go_through_the_same_rules(tmp_path: Path, run_planner) -> None:
+def test_schema_and_calendar_go_through_the_same_rules(tmp_path: Path, run_cli, run_planner) -> None:
+    """In process, but the FIFO: a regression there would hang, and only a subprocess has a timeout."""
     victim = tmp_path / "victim"
     victim.write_text("keep")
     schemas = tmp_path / "schemas"
     schemas.mkdir()
     (schemas / "lesson.schema.json").symlink_to(victim)
-    result = run_planner("schema", "-o", "schemas", "--force")
+    result = run_cli("schema", "-o", "schemas", "--force")
     assert result.returncode == 1 and result.stderr.splitlines() == [
         "planner: schemas/lesson.schema.json: is a symbolic link; planner writes only to a regular file, never "
         "through a link. Give the real path, or remove the link"]
     assert victim.read_text() == "keep" and not list(schemas.glob("*.json"))[1:], "nothing written"
     (schemas / "lesson.schema.json").unlink()
-    assert run_planner("schema", "-o", "schemas").returncode == 0
-    again = run_planner("schema", "-o", "schemas")
+    assert run_cli("schema", "-o", "schemas").returncode == 0
+    again = run_cli("schema", "-o", "schemas")
     assert again.returncode == 1 and "already exists; add --force to replace it" in again.stderr
-    assert run_planner("schema", "-o", "schemas", "--force").returncode == 0
+    assert run_cli("schema", "-o", "schemas", "--force").returncode == 0
     fifo = tmp_path / "fifo-schemas"
     fifo.mkdir()
     os.mkfifo(fifo / "plan.schema.json")
     hung = run_planner("schema", "-o", "fifo-schemas", "--force", timeout=60)
     assert hung.returncode == 1 and "is not a regular file" in hung.stderr
 
-    assert run_planner("plan", "new", "--program", "core-foundation").returncode == 0
+    assert run_cli("plan", "new", "--program", "core-foundation").returncode == 0
     (tmp_path / "notes.txt").write_text("mine")
-    refused = run_planner("calendar", "--live", "notes.txt")
+    refused = run_cli("calendar", "--live", "notes.txt")
     assert refused.returncode == 1 and "notes.txt: already exists; add --force" in refused.stderr
     assert (tmp_path / "notes.txt").read_text() == "mine"
     (tmp_path / "link.ics").symlink_to(tmp_path / "elsewhere.ics")
-    linked = run_planner("calendar", "--live", "link.ics")
+    linked = run_cli("calendar", "--live", "link.ics")
     assert linked.returncode == 1 and "is a symbolic link" in linked.stderr
     assert (tmp_path / "link.ics").is_symlink() and not (tmp_path / "elsewhere.ics").exists()
-    assert run_planner("calendar", "--live", "plan.ics").returncode == 0
-    assert run_planner("calendar", "--live", "plan.ics").returncode == 0, "its own calendar is replaced"
-    assert run_planner("done").returncode == 0
+    assert run_cli("calendar", "--live", "plan.ics").returncode == 0
+    assert run_cli("calendar", "--live", "plan.ics").returncode == 0, "its own calendar is replaced"
+    assert run_cli("done").returncode == 0
     assert is_live_calendar(tmp_path / "plan.ics")
-    assert run_planner("calendar", "--live", "notes.txt", "--force").returncode == 0
+    assert run_cli("calendar", "--live", "notes.txt", "--force").returncode == 0
     assert (tmp_path / "notes.txt").read_text().startswith("BEGIN:VCALENDAR")
     assert not list(tmp_path.glob(".planner-export-*"))
 

@@ -30,7 +30,7 @@ from planner.locations import built_in_library
 from tests.conftest import TODAY
 from tests.fuzzing import LONG, fuzz_settings
 
-SETTINGS = fuzz_settings(25, 400)  # make test: 25 files a test; make fuzz: 400
+SETTINGS = fuzz_settings(15, 400)  # make test: 15 files a test; make fuzz: 400
 CONTROL = [chr(c) for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]]
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 

@@ -48,3 +48,32 @@ def test_all_but_one_done_is_done_one_left_out_everywhere(run_planner: RunPlanne
     summaries = [line for line in live.read_text(encoding="utf-8").replace("\r\n ", "").splitlines()
                  if line.startswith("SUMMARY:")]
     assert summaries[0] == r"SUMMARY:Core foundation: week 1 of 8 ✓ done\, one left out"  # iCalendar's \,
+
+
+def test_the_same_day_says_done_one_left_out_as_history_does(run_planner: RunPlanner, tmp_path: Path) -> None:
+    """On the day itself the check-off, `today` and the app's Today heading said "partial" / "partly done"
+    while History said "done, one left out" for the same record: one story on every face."""
+    import datetime as dt
+
+    from planner.actions import reading
+    from planner.app.data import Snapshot
+    from planner.app.screens.today import today_heading
+    from planner.context import Context
+
+    ok(run_planner, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--minutes", "30",
+       "--level", "1", "--weeks", "8", "--start", MON, today=MON)
+    session = [e["id"] for e in today(run_planner, MON)["exercises"] if not e.get("apart")]
+    checked = ok(run_planner, "done", *session[1:], today=MON)
+    assert f"session done, one left out ({len(session) - 1}/{len(session)})" in checked, checked
+    heading = ok(run_planner, "today", today=MON).splitlines()[0]
+    assert heading.endswith(": done, one left out"), heading
+    assert today(run_planner, MON)["status"] == "partial"  # the record's word stays in JSON
+
+    context = Context(tmp_path / "data", [], dt.date.fromisoformat(MON))
+    active = reading.active_plan(context)
+    assert active is not None
+    snapshot = Snapshot(context.today, context.library, active.plan, active.history, active.state,
+                        active.weekly_increase, active.rules)
+    for short in (False, True):
+        words = today_heading(snapshot, short=short)
+        assert "done, one left out" in words and "partial" not in words, words

@@ -245,6 +245,17 @@ def test_tingling_in_one_leg_is_advice_the_plan_holds_and_the_exercise_is_droppe
     assert planner.day("2026-03-12")["alert"] is None, "the advice stays on show for a week"
 
 
+def test_the_tingling_advice_is_said_once_in_a_box_and_the_reason_says_what_changed(planner: Planner) -> None:
+    """`pain 3 --flag numbness` printed the reason, which carried the whole advice; now the advice box comes
+    once, as Today shows it, and the reason under it says what changed."""
+    planner.run("done", "--date", START, today=START)
+    out = planner.run("pain", "3", "--flag", "numbness").stdout
+    assert out.count("ADVICE: stop the exercise that brings it on") == 1, out
+    assert out.count("can mean an irritated nerve") == 1 and out.count("emergency department now") == 1, out
+    reason = next(line for line in out.splitlines() if line.startswith("Pain 3 after"))
+    assert "left out" in reason and "irritated nerve" not in reason, reason
+
+
 def test_today_has_no_alert_without_warning_signs(planner: Planner) -> None:
     assert planner.day(START)["alert"] is None
 

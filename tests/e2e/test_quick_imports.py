@@ -63,6 +63,22 @@ def test_today_and_status_from_a_kept_view_load_neither_actions_nor_domain(run_p
         assert not modules & set(NOT_STDLIB_FROM_A_VIEW), (args, sorted(modules & set(NOT_STDLIB_FROM_A_VIEW)))
 
 
+def test_done_and_pain_from_prepared_writes_load_neither_actions_nor_domain(run_planner: RunPlanner) -> None:
+    """A plain ``done`` and the ``pain N`` after it replay the rows rehearsed when the views were kept
+    (planner/cli/prepared_writes.py): the read model's door and the replay, no action, no domain model."""
+    assert run_planner("plan", "new", "--program", "core-flexibility").returncode == 0
+    assert run_planner("today").returncode == 0  # works the day out, keeps it, rehearses done and pain N
+    for args in (["done"], ["pain", "1"]):
+        result = run_planner(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+        assert result.returncode == 0, result.stderr
+        assert "session done" in result.stdout or "Pain 1 recorded" in result.stdout, result.stdout
+        modules = imported(result)
+        assert {"planner.store.prepared", "planner.actions.views"} <= modules, "the trace is there"
+        assert not {m for m in modules if m.startswith(NOT_FROM_A_VIEW) or m.split(".")[0] in HEAVY}, \
+            (args, sorted(modules))
+        assert not modules & set(NOT_STDLIB_FROM_A_VIEW), (args, sorted(modules & set(NOT_STDLIB_FROM_A_VIEW)))
+
+
 def test_a_live_calendar_file_costs_icalendar_only_when_one_is_set(run_planner: RunPlanner, tmp_path) -> None:
     """With a live .ics set, a check-off rewrites it (icalendar), still without Textual or pydantic."""
     assert run_planner("plan", "new", "--program", "core-flexibility").returncode == 0

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TODAY
+from tests.fuzzing import budget
 
-TRIALS = 3
+TRIALS = budget(2, 12)  # each trial a fresh race of processes; make fuzz runs many more
 PLAN = ("plan", "new", "--program", "core-flexibility", "--days", "mon,wed,fri", "--minutes", "20", "--weeks", "8")
 
 

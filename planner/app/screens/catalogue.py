@@ -72,11 +72,16 @@ class LibraryScreen(MoreKeys, SizedScreen):
                        key=lambda e: (e.category.value, e.name))
         options = self.query_one("#exercise-list", OptionList)
         options.clear_options()
+        # The category once, above its exercises (the list is in that order), so each name has the list's
+        # whole width; a heading cannot be highlighted.
+        group = None
         for exercise in found:
-            options.add_option(Option(Content.assemble(exercise.name, (f" · {exercise.category.value}", "dim")),
-                                      id=exercise.id))
+            if exercise.category.value != group:
+                group = exercise.category.value
+                options.add_option(Option(Content.styled(group.capitalize(), "bold"), disabled=True))
+            options.add_option(Option(exercise.name, id=exercise.id))
         if found:
-            options.highlighted = 0
+            options.highlighted = 1
         else:
             # Short lines: the list keeps each row to one line (ellipsis), ~28 cells wide at 80 columns.
             options.add_option(Option("No exercise matches.\nClear the search, or set\nthe filters to any.",

@@ -27,7 +27,7 @@ from planner.app.widgets.questions import QuestionBox, SignQuestion
 from planner.app.widgets.text_field import TextField
 from planner.clock import hour
 from planner.domain.days.projection import week_words
-from planner.domain.pain.warning_signs import SIGNS
+from planner.domain.pain.warning_signs import SIGNS, still_there
 from planner.domain.records import PainReport, PainWhen
 
 SETTLED_QUESTION = "Can you walk and move about as usual?"
@@ -102,10 +102,16 @@ class PainCheckIn(DismissOnce, ModalScreen[bool]):
                 with Vertical(id="worse"):
                     for name, exercise_id in exercises:
                         yield QuestionBox(name, id=f"worse-{exercise_id}")
+            # While tingling's advice is on show it is asked after first, by itself: the same flag, the same
+            # action as 'planner pain SCORE --flag numbness'.
+            still = still_there(today.alert) if today is not None else None
+            if still:
+                yield SignQuestion(still, id="flag-numbness")
             yield Static("Since your last session, have you had any of these? Answer each: y or n "
                          "(a question left unanswered counts as no).", id="signs-title")
             for sign in SIGNS:
-                yield SignQuestion(sign.question, id=f"flag-{sign.name}")
+                if not (still and sign.name == "numbness"):
+                    yield SignQuestion(sign.question, id=f"flag-{sign.name}")
             with Horizontal(id="pain-buttons"):
                 yield Button("Record (ctrl+s)", variant="primary", id="record", compact=True)
                 yield Button("Close", id="close", compact=True)

@@ -1,4 +1,8 @@
-"""Help and about: the keys (read from the one bindings table) and what planner is not."""
+"""Help and about: the keys (read from the one bindings table) and what planner is not.
+
+The text is one Markdown source drawn by Rich into one widget. Textual's Markdown widget made a widget of
+every block and every table cell (some 400 here), and Help took about a second to open; drawn by Rich it
+opens at once and scrolls the same."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from planner.app.bindings import FOOTER_ONLY, KEYS_BY_SCREEN, MODAL_BINDINGS, key_label, title
 from planner.app.screens.dismiss_once import DismissOnce
@@ -29,15 +33,36 @@ def help_markdown() -> str:
                                                         flags=signs_markdown())
 
 
+class HelpText(Static):
+    """The help as Rich draws Markdown, keeping its ``source`` for whoever needs the words."""
+
+    def __init__(self, source: str) -> None:
+        from rich.markdown import Markdown  # only when Help opens
+
+        super().__init__(Markdown(source, code_theme="ansi_dark", inline_code_theme="ansi_dark"))
+        self.source = source
+
+
 class HelpScreen(DismissOnce, ModalScreen[None]):
     BINDINGS = [*MODAL_BINDINGS, ("q", "close", "Close"), ("question_mark,f1", "close", "Close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):  # the scroller takes the keys: arrows, page up/down, home, end
-            yield Markdown(help_markdown())
+            yield HelpText(help_markdown())
 
     def on_mount(self) -> None:
         self.query_one("#help", VerticalScroll).focus()
+        # Rich's Markdown styles by name; give its headings and bullets the theme's colour, as the rest
+        # of the app has, for as long as Help is open (nothing else draws Rich Markdown).
+        from rich.theme import Theme
+
+        primary = self.app.current_theme.primary
+        self.app.console.push_theme(Theme({"markdown.h1": f"bold {primary}", "markdown.h2": f"underline {primary}",
+                                           "markdown.h3": "bold", "markdown.item.bullet": primary,
+                                           "markdown.code": "bold"}))
+
+    def on_unmount(self) -> None:
+        self.app.console.pop_theme()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -53,8 +53,8 @@ def today_heading(snapshot: Snapshot, *, short: bool = False) -> str:
     words = doses_words(view) if snapshot.plan is not None else ""  # easier only where the doses are
     week = f" · {words}" if words else ''
     if short:
-        return f"{view.date.strftime('%a %d %b')} · {view.status}{week}"
-    return f"{DAY_NAMES[view.date.weekday()]} {view.date.strftime('%d %B %Y')}{week} · {view.status}"
+        return f"{view.date.strftime('%a %d %b')} · {view.status_words}{week}"
+    return f"{DAY_NAMES[view.date.weekday()]} {view.date.strftime('%d %B %Y')}{week} · {view.status_words}"
 
 
 def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:

@@ -29,7 +29,8 @@ from planner.app.widgets.hanging import Hanging, Line
 from planner.app.widgets.nav_bar import NavBar
 from planner.app.widgets.week_strip import MARKS
 from planner.domain.days.day import DayView
-from planner.domain.plan.model import DAY_NAMES
+from planner.domain.plan.model import DAY_NAMES, Prescription
+from planner.domain.plan.wording import work_words
 
 DAY_MARKS = {status: mark.split()[0] for status, mark in MARKS.items() if mark}
 
@@ -40,23 +41,29 @@ def week_dates(snapshot: Snapshot, index: int) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range(7)]
 
 
-def adapted_minutes(snapshot: Snapshot, index: int) -> int:
-    """Minutes of work in the week's sessions as they stand today (after any adjustment for pain);
-    a week already past keeps what it was built with."""
+def adapted_items(snapshot: Snapshot, index: int) -> list[Prescription]:
+    """The week's sessions' items as they stand today (after any adjustment for pain); a week already past
+    keeps what it was built with."""
     assert snapshot.plan is not None
     week = snapshot.plan.weeks[index]
     dates = week_dates(snapshot, index)
     if dates[-1] < snapshot.today:
-        return week.volume_seconds // 60
-    seconds = 0
+        return [p for s in week.sessions for p in s.exercises]
+    items: list[Prescription] = []
     for day in dates:
         if day < snapshot.today:
-            seconds += sum(p.volume_seconds for s in week.sessions if s.date == day for p in s.exercises)
+            items += [p for s in week.sessions if s.date == day for p in s.exercises]
             continue
         view = snapshot.day(day)
         if view.planned:
-            seconds += sum(p.volume_seconds for p in view.exercises)
-    return seconds // 60
+            items += view.exercises
+    return items
+
+
+def adapted_minutes(snapshot: Snapshot, index: int) -> int:
+    """Minutes of work in the week's sessions as they stand today (after any adjustment for pain);
+    a week already past keeps what it was built with."""
+    return sum(p.volume_seconds for p in adapted_items(snapshot, index)) // 60
 
 
 def doses_week(views: list[DayView], index: int) -> int | None:
@@ -165,17 +172,20 @@ class PlanViewScreen(MoreKeys, SizedScreen):
         if snapshot is None or snapshot.plan is None or not 0 <= index < len(snapshot.plan.weeks):
             return
         week = snapshot.plan.weeks[index]
-        minutes, built = adapted_minutes(snapshot, index), week.volume_seconds // 60
+        items, built = adapted_items(snapshot, index), week.volume_seconds // 60
+        minutes = sum(p.volume_seconds for p in items) // 60
         views = snapshot.week_sessions(index)
         held = doses_week(views, index)
         heading = (f"Week {week.number}" + (f" (week {held}'s doses)" if held else "")
                    + (" · easier week" if snapshot.easier_week(index, views) else "")
-                   + f" · {minutes} min of work")
+                   + f" · {work_words(items)}")
         lines: list[Line] = [("", Content.styled(heading, "bold"))]
+        waiting: dict[str, None] = {}  # a harder variant the notes below move up to, still ahead on a day above
         for day in week_dates(snapshot, index):
             view = snapshot.day(day)
             if not view.planned and view.status != "paused":
                 continue
+            waiting.update(dict.fromkeys(h.reason for h in view.held_back))
             # How long the session takes (as Today and `plan show` say), not its working seconds alone; a walk
             # apart from the session is not in its minutes: named after it, for any time that day.
             took = -(-sum(p.estimated_seconds for p in view.exercises if not p.apart) // 60)
@@ -191,6 +201,7 @@ class PlanViewScreen(MoreKeys, SizedScreen):
         dates = week_dates(snapshot, index)
         for change in (a for a in snapshot.history.adjustments if dates[0] <= a.date <= dates[-1]):
             lines.append(("* ", Content(f"{change.date.strftime('%a %d')}: {change.reason}")))
+        lines.extend(("* ", Content(reason)) for reason in waiting)
         if minutes != built:  # the week's own notes describe the plan as built, not the sessions above
             lines.append(("", Content.styled(f"As built, before the adjustments for pain ({built} min):", "italic")))
         lines.extend(("  ", Content(reason)) for reason in week.reasons)

@@ -13,6 +13,8 @@ from textual.widgets import Static
 from planner.app.bindings import NAV_BINDINGS, key_label
 
 SHORT = {"New plan": "New"}
+# Help's label as the places tighten: whole, then short, then with no space (it fits 40 columns so), then none.
+HELP = ("? Help", "? Help", "? Help", "? Hlp", "?Hlp", "?")
 
 
 class NavBar(Static):
@@ -24,7 +26,8 @@ class NavBar(Static):
 
     @staticmethod
     def _content(current: str, tight: int = 0) -> Content:
-        """``tight``: 0 spaced out, 1 without padding, 2 also with short names, 3 keys and initials."""
+        """``tight``: 0 spaced out, 1 without padding, 2 also with short names, 3 keys and the first three
+        letters, 4 and 5 Help's label shorter again (:data:`HELP`)."""
         parts: list[Content] = []
         pad = "" if tight else " "
         for binding in NAV_BINDINGS:
@@ -37,12 +40,12 @@ class NavBar(Static):
             label = f"{pad}{key_label(binding)} {name}{pad}"
             style = "reverse bold" if mode == current else ""
             parts.append(Content.styled(label, style).stylize(f"@click=app.go('{mode}')"))
-        parts.append(Content.styled("?" if tight >= 3 else f"{pad}? Help{pad}", "").stylize("@click=app.help"))
+        parts.append(Content.styled(f"{pad}{HELP[tight]}{pad}", "").stylize("@click=app.help"))
         return Content(" ").join(parts)
 
     def render(self) -> Content:
         width = self.size.width or 80
-        for tight in range(4):
+        for tight in range(len(HELP)):
             content = self._content(self.current, tight)
             if content.cell_length <= width:
                 return content

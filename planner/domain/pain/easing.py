@@ -10,18 +10,18 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.position import weeks_words
 from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.state import AdaptationState
-from planner.domain.pain.tingling import NERVE_LOADING, TINGLING, tingling_persists
+from planner.domain.pain.tingling import NERVE_LOADING, tingling_persists
 from planner.domain.pain.usual import settled_by_morning
 from planner.domain.pain.warning_signs import (
     EASED_AT_EASIEST,
     NAME_ANOTHER,
     NAME_WHAT_BRINGS_IT_ON,
     REPLACED_BY,
+    SECOND_DAY,
     STOP_IT_NOW,
     STRETCH_REPLACED_BY,
     alert_for,
     left_out_for_the_nerve,
-    persisting,
 )
 from planner.domain.plan.model import DAY_NAMES, Plan, Prescription, prescribe
 from planner.domain.plan.progression import TrackState, is_stretch, scaled_dose, starting_dose
@@ -45,8 +45,6 @@ def advise(
         reason = f"{label}: the plan holds at its current doses"
     reason += f", because you reported {alert.labels[0]}"
     persists = tingling_persists((*history.pain, report), report.date)
-    if persists:
-        alert = persisting([TINGLING])
     # While a nerve is irritated, nothing that pulls on it stays or comes in, from the first report (the
     # stretches that tension the sciatic nerve are the likeliest to bring it on, named or not): what is
     # dropped is replaced (a stretch by another stretch) only by an exercise that does not load the nerve.
@@ -71,7 +69,8 @@ def advise(
     reason += "".join(f". {swap.rstrip('.')}" for swap in swaps if swap)
     if not any(i in library.exercises for i in report.aggravated):
         reason += f". {NAME_ANOTHER}" if pulling else f"; {NAME_WHAT_BRINGS_IT_ON}"
-    return new, f"{reason}. {alert.message}"
+    # What changed, not the advice: the alert box says that once, beside the reason (Today, the check-in, pain).
+    return new, f"{reason}. {SECOND_DAY}." if persists else f"{reason}."
 
 
 def _plan_tracks(plan: Plan) -> list[str]:

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from planner.domain.kinds import AlertLevel
 
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: a plain 'planner pain N' loads this module (the parser's --flag)
 if TYPE_CHECKING:
     from planner.domain.records import History
 
@@ -173,10 +173,28 @@ EASED_AT_EASIEST = ("{name} is already the easiest version, so it stays at about
 # is read in the app, the terminal and the report alike).
 HOW_TO_NAME = ("in the pain check-in, tick it and answer yes to the tingling; in the terminal, "
                "planner pain SCORE --flag numbness --aggravated ID")
-NAME_WHAT_BRINGS_IT_ON = f"name the exercise that brings it on when you report pain ({HOW_TO_NAME}) and it is dropped " \
-                         "from the plan"
-NAME_ANOTHER = f"If another exercise brings it on, name it when you report pain ({HOW_TO_NAME}) and it is dropped " \
-               "from the plan"
+NAME_WHAT_BRINGS_IT_ON = f"stop the exercise that brings it on, and name it when you report pain ({HOW_TO_NAME}): " \
+                         "it is dropped from the plan"
+NAME_ANOTHER = f"If another exercise brings it on, stop it, and name it when you report pain ({HOW_TO_NAME}): it is " \
+               "dropped from the plan"
+# While the advice (or "soon") for tingling in one leg is on show, the check-in asks after it first and by
+# itself: the advice stays only while it is reported, and a second day's report raises it to "soon".
+STILL_THERE = ("You reported numbness or tingling in one leg. Is it still there? (A yes reports it again; on a "
+               "second day the advice is to have it checked this week.)")
+
+
+def still_there(alert: Alert | None) -> str | None:
+    """The check-in's "still tingling?" question while ``alert`` is the non-pausing one for tingling in one
+    leg (advice, or soon once it persists), else ``None``: the sign is then asked with the others."""
+    if alert is None or alert.pauses or "numbness" not in alert.symptoms:
+        return None
+    return STILL_THERE
+
+
+# A recorded reason says what changed; the alert box beside it gives the advice, once. Tingling reported on a
+# second day changes the level, and that is said in the reason too.
+SECOND_DAY = ("It has now been reported on two different days, so the advice rises to: book a physiotherapist or "
+              "doctor this week")
 
 
 def left_out_for_the_nerve(names: list[str], too: bool = False) -> str:

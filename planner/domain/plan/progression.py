@@ -169,7 +169,7 @@ def next_step(state: TrackState, harder: Exercise | None) -> Step | None:
         new = starting_dose(harder)
         return Step(TrackState(harder, new),
                     f"{exercise.name} reached its top dose ({before}): moves up to {harder.name} "
-                    f"at {describe(harder, new)} once you have done that top dose", promoted=True)
+                    f"at {describe(harder, new)}", promoted=True)
     return None
 
 

@@ -32,6 +32,7 @@ from planner.domain.plan.room import is_strength, make_room
 from planner.domain.plan.sessions import Item, SessionPlanner
 from planner.domain.plan.walks import grow_walks_apart
 from planner.domain.plan.weekly_load import week_load
+from planner.domain.plan.wording import load_change_words
 
 __all__ = ["progress_week"]
 
@@ -176,10 +177,7 @@ def progress_week(
                      "making room for the strength and stretch work")
     reasons: list[str] = []
     if steps:
-        rise = volume / base - 1 if base else 0
-        change = (f"up {rise:.0%}" if rise >= 0.005 else f"down {-rise:.0%}" if rise <= -0.005 else "about level")
-        reasons.append(f"Training load {change} on the last full week (the limit is {program.max_weekly_increase:.0%} "
-                       "up):")
+        reasons.append(load_change_words(volume / base - 1 if base else 0, program.max_weekly_increase))
         reasons += steps
     elif not walked:
         reasons.append("Doses stay as they were.")
@@ -274,8 +272,9 @@ def _harder_instead(
             continue
         why = (f"'s next step would add more than {builder.program.max_weekly_increase:.0%} to the week's work"
                if track in big_steps else f" has no room to grow in your {builder.budget // 60} minutes")
-        reason = (f"{state.exercise.name}{why}: it moves up to {harder.name} at {describe(harder, new.dose)} "
-                  f"instead, once you have done {describe(state.exercise, state.dose)}")
+        # As built, the harder variant is in this week's sessions; while it waits for the easier one's top
+        # dose to be done, the day says so (planner.domain.days.earned).
+        reason = f"{state.exercise.name}{why}: it moves up to {harder.name} at {describe(harder, new.dose)} instead"
         return track, new, reason, load_change, change
     return None
 

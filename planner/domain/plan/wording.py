@@ -3,6 +3,9 @@ and what the plan as built is, said the same way wherever it is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from planner.domain.library.models import Category
 from planner.domain.plan.doses import set_reps
 from planner.domain.plan.model import Prescription
 
@@ -12,6 +15,33 @@ AS_BUILT = ("the path if every session is done with pain 0-2: what you do and ho
 AS_BUILT_SENTENCE = f"The plan as built is {AS_BUILT}."
 # simulate runs the engine real reports go through, on a copy.
 SIMULATED = "the same rules your real reports and check-offs go through, run on a copy"
+
+# What the weekly limit and the easier weeks count (planner.domain.plan.progression.is_load): a week's
+# headline counts every minute of work, walks and warm-ups too, so each number says what it counts.
+LOAD = "Strength and stretch work"
+LOAD_CATEGORIES = (Category.CORE, Category.FLEXIBILITY)
+
+
+def load_change_words(rise: float, limit: float) -> str:
+    """The week's change in strength and stretch work on the last full week, with the limit only beside a
+    rise ("down 8% (the limit is 8% up)" read as a contradiction)."""
+    if rise >= 0.005:
+        return f"{LOAD} up {rise:.0%} on the last full week (a week may add up to {limit:.0%}; walks and warm-ups " \
+               "are not counted in it):"
+    if rise <= -0.005:
+        return f"{LOAD} down {-rise:.0%} on the last full week (walks and warm-ups are not counted in it):"
+    return f"{LOAD} about level with the last full week (walks and warm-ups are not counted in it):"
+
+
+def work_words(items: Iterable[Prescription]) -> str:
+    """A week's minutes of work, and how many of them the weekly limit counts: "85 min of work, 52 of them
+    strength and stretch" (walks, warm-ups and relief make up the rest)."""
+    items = list(items)
+    total = sum(p.volume_seconds for p in items) // 60
+    load = sum(p.volume_seconds for p in items if p.category in LOAD_CATEGORIES) // 60
+    if load == total:
+        return f"{total} min of work"
+    return f"{total} min of work, {load} of them strength and stretch"
 
 
 def dose_words(item: Prescription, per_side: bool = False) -> str:
