@@ -21,6 +21,7 @@ from planner.domain.days.adapted import slot_on
 from planner.domain.days.day import DayView, day_view
 from planner.domain.days.easier import any_eased
 from planner.domain.days.progress import Progress, progress
+from planner.domain.errors import PlannerError
 from planner.domain.function import FunctionSummary
 from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState
@@ -28,6 +29,8 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import Eases, Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import CompletionStatus, History, PainReport
+
+SETTINGS = ("theme", "sound")  # the person's choices the app restores at start
 
 if TYPE_CHECKING:
     from planner.domain.days.projection import ProjectedWeek
@@ -129,6 +132,10 @@ class AppData:
     def __init__(self, context: Context):
         self.context = context
         self._lock = threading.Lock()
+        # The person's SETTINGS, read once with the first load (the app restores them before its first
+        # frame); None until then, or when the store could not say.
+        self.settings: dict[str, str | None] | None = None
+        self._settings_read = False
 
     @property
     def today(self) -> dt.date:
@@ -167,7 +174,14 @@ class AppData:
     def load(self) -> Outcome:
         """Open the library and the active plan; apply the gap rule as ``planner today`` does."""
         with self._lock:
-            return self._outcome(sessions.catch_up(self.context, create=True))
+            outcome = self._outcome(sessions.catch_up(self.context, create=True))
+        if not self._settings_read:
+            self._settings_read = True
+            try:
+                self.settings = {key: self.saved_setting(key) for key in SETTINGS}
+            except PlannerError:
+                self.settings = None  # the app reads them again after its first frame, and says nothing
+        return outcome
 
     def screening_needed(self) -> str | None:
         """Why the safety questions must be asked before a plan is built, or ``None`` (see ``plan new``)."""

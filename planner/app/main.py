@@ -34,7 +34,7 @@ from planner.app.compact import (
     MIN_WIDTH,
     VERTICAL_BREAKPOINTS,
 )
-from planner.app.data import AppData, Outcome, Snapshot
+from planner.app.data import SETTINGS, AppData, Outcome, Snapshot
 from planner.app.paging import guard_paging
 from planner.app.stylesheets import AT_START, ScreenStylesheets
 from planner.context import Context
@@ -84,13 +84,23 @@ class PlannerApp(ScreenStylesheets, App[None]):
 
     def __init__(self, context: Context, data: AppData | None = None, opening: Future[Outcome] | None = None):
         """``opening`` is ``data.load()`` already under way (see ``run_app``): Today can then be the first
-        screen drawn, instead of a "loading" screen while the worker reads the store."""
+        screen drawn, instead of a "loading" screen while the worker reads the store. When it has finished
+        by now, the theme and sound read with it are restored before anything is drawn."""
         super().__init__()
         guard_paging()
         self.data = data or AppData(context)
         self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
         self._opening = opening
         self.sound = True  # the bell at each change in a session; the person's choice is restored on mount
+        self._kept_theme: str | None = None  # the theme the store holds: choosing it again saves nothing
+        opened = opening is not None and opening.done() and opening.exception() is None
+        self._settings_restored = opened and self.data.settings is not None
+        if self._settings_restored:  # read with the plan: the first frame is drawn in the person's theme
+            for key, value in self.data.settings.items():
+                self._restore_setting(key, value)
+            # Nothing is parsed yet: the stylesheets are parsed once, with the theme's colours (the restyle
+            # the theme asked for then finds the same colours, and parses nothing again).
+            self.stylesheet.set_variables(self.get_css_variables())
 
     def compose(self) -> ComposeResult:
         yield Static("Opening your plan…", id="loading")
@@ -117,12 +127,16 @@ class PlannerApp(ScreenStylesheets, App[None]):
                 yield command
 
     def _restore_theme(self) -> None:
-        """The theme and sound chosen last time, read off the UI thread; a theme chosen from then on is kept."""
-        self._read_settings()
+        """The theme and sound chosen last time (read with the plan, or now off the UI thread); a theme
+        chosen from then on is kept."""
+        if self._settings_restored:
+            self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        else:
+            self._read_settings()
 
     @work(thread=True, group="settings-read")
     def _read_settings(self) -> None:
-        for key in ("theme", "sound"):
+        for key in SETTINGS:
             try:
                 value = self.data.saved_setting(key)
             except PlannerError:
@@ -131,15 +145,23 @@ class PlannerApp(ScreenStylesheets, App[None]):
 
     @on(messages.SettingRead)
     def _setting_read(self, event: messages.SettingRead) -> None:
-        if event.key == "sound":
-            self.sound = event.value != "off"
-        elif event.key == "theme":
-            if event.value in self.available_themes:
-                self.theme = event.value
-            self.theme_changed_signal.subscribe(self, self._theme_chosen)  # after: restoring is no choice
+        self._restore_setting(event.key, event.value)
+        if event.key == "theme":
+            self.theme_changed_signal.subscribe(self, self._theme_chosen)
+
+    def _restore_setting(self, key: str, value: str | None) -> None:
+        if key == "sound":
+            self.sound = value != "off"
+        elif key == "theme":
+            self._kept_theme = value
+            if value in self.available_themes:
+                self.theme = value
 
     def _theme_chosen(self, theme: Theme) -> None:
-        self.save_setting("theme", theme.name)
+        """Keep a theme chosen in the palette; the one restored (or chosen again) is kept already."""
+        if theme.name != self._kept_theme:
+            self._kept_theme = theme.name
+            self.save_setting("theme", theme.name)
 
     def save_setting(self, key: str, value: str) -> None:
         """Kept off the UI thread; a newer choice of the same setting cancels an older one still waiting."""

@@ -36,16 +36,20 @@ class ScreenStylesheets:
     def refresh_css(self, animate: bool = True) -> None:
         """Textual re-parses every stylesheet here from scratch, twice when a place's screen is first shown
         (and on every theme change). With the same variables as the last parse (no theme change since),
-        the rules come out the same: restyle, but keep the parsed rules."""
+        the rules come out the same: restyle, but keep the parsed rules (and the cache of parsed sources)."""
         sheet = self.stylesheet
         if sheet._variables != self.get_css_variables():  # noqa: SLF001 - a new theme: parse again
             super().refresh_css(animate)
             return
+        # Textual's set_variables would also empty the cache of parsed sources, and the next widget type
+        # mounted (a new DEFAULT_CSS) would then parse every source again: with the same variables it
+        # would set what is already set.
         sheet.reparse = lambda: None
+        sheet.set_variables = lambda _variables: None
         try:
             super().refresh_css(animate)
         finally:
-            del sheet.reparse
+            del sheet.reparse, sheet.set_variables
 
     def _load_screen_css(self, screen: Screen) -> None:
         """A screen's stylesheet, read the first time that kind of screen is made, and applied to it alone."""

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import shutil
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
+from planner.app.data import AppData, Outcome
 from planner.app.main import PlannerApp
 from planner.context import Context
 from tests.tools.screenshots import DEMO_TODAY, seed_lived_in, seed_plan
@@ -117,6 +119,15 @@ def footer_text(app: PlannerApp) -> str:
 
 def make_app() -> PlannerApp:
     return PlannerApp(Context.from_args(argparse.Namespace()))
+
+
+def make_opened_app() -> PlannerApp:
+    """The app as ``planner`` starts it (``run_app``): the store read before the app is made."""
+    context = Context.from_args(argparse.Namespace())
+    data = AppData(context)
+    opening: Future[Outcome] = Future()
+    opening.set_result(data.load())
+    return PlannerApp(context, data, opening)
 
 
 async def settle(pilot: Pilot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import datetime as dt
 from pathlib import Path
@@ -22,7 +23,7 @@ from planner.cli import main as cli
 from planner.domain.days.session_run import Phase
 from planner.domain.pain.screening import Screening
 from planner.store.store import Store
-from tests.app.conftest import footer_text, make_app, settle
+from tests.app.conftest import footer_text, make_app, make_opened_app, settle
 
 
 def completions(data_dir: Path) -> dict[str, str]:
@@ -496,6 +497,34 @@ async def test_the_chosen_theme_is_kept_for_next_time(seeded: Path) -> None:
         await settle(pilot)
         assert again.theme == "textual-light"
         assert isinstance(again.screen, TodayScreen)
+
+
+async def test_opened_as_planner_starts_it_the_kept_theme_is_there_from_the_first_frame(seeded: Path) -> None:
+    """``planner`` reads the store before the app is made, the theme and sound with it: they are restored
+    before anything is drawn (the first frame was drawn in the default theme, then restyled), Today draws
+    exactly what the app opened through its loading screen draws, the restored theme is not written back
+    (it was, at every start, moving the read model's key), and a check-off works."""
+    from planner.actions.settings import save_setting
+    from planner.context import Context
+    from planner.store.views import _data_version
+
+    save_setting(Context.from_args(argparse.Namespace()), "theme", "textual-light")
+    loaded = make_app()
+    async with loaded.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        drawn = loaded.export_screenshot()
+    version = _data_version(seeded / "planner.db")
+    app = make_opened_app()
+    assert app.theme == "textual-light"  # before the app runs: its stylesheets are parsed in this theme
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert app.export_screenshot() == drawn
+        assert _data_version(seeded / "planner.db") == version  # restoring the theme saved nothing
+        await pilot.press("space")
+        await settle(pilot)
+        assert len(app.snapshot.day().done_ids) == 1
+    assert list(completions(seeded).values()) == ["done"]
 
 
 async def test_k_after_the_session_is_checked_off_skips_nothing(seeded: Path) -> None:

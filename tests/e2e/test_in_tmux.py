@@ -87,9 +87,10 @@ def presses_for(data: Path, exercise: dict) -> int:
 
 
 def highlighted(screen: str, name: str) -> bool:
-    """The session list marks ``name`` with ▶ (a long name is cut short with … in the narrow column)."""
+    """The session list marks ``name`` with ▶. A long name wraps in the narrow column, so the marked line
+    holds its first words (once it was cut short with …, which is still read)."""
     for found in re.findall(r"▶ (.+?)\s*│", screen):
-        if found == name or (found.endswith("…") and name.startswith(found[:-1])):
+        if found == name or name.startswith(found + " ") or (found.endswith("…") and name.startswith(found[:-1])):
             return True
     return False
 
