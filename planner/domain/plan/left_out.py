@@ -74,8 +74,7 @@ def left_out(builder: SessionPlanner, before: dict[int, list[Item]], layouts: li
         strength = any(states[i.track].exercise.category is Category.CORE for items in layouts for i in items)
         reasons.append(f"Once a week for now, so the {'strength' if strength else 'other'} work fits in your "
                        f"{builder.budget // 60} minutes: {_names(once)} (stretching guidance asks for two or three "
-                       "days a week: stretching on a rest day as well keeps to it; more days come back when a "
-                       "session has room again).")
+                       "days a week: stretching on a rest day as well keeps to it).")
     if gone:
         reasons.append(f"To make room in your {builder.budget // 60} minutes for the work that grows this week, "
                        "some sessions leave out an exercise that was there to use spare minutes (it comes back "
