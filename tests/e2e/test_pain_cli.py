@@ -285,3 +285,18 @@ def test_bad_pain_input_is_a_usage_error(planner: Planner) -> None:
         result = planner.run(*args, ok=False)
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_history_lists_a_next_morning_report_under_the_session_it_is_about(planner: Planner) -> None:
+    """A report the next morning is about the session before it, as its reason says ("the morning after
+    Monday's session"). History listed reports by the day they were made: this one sat under Tuesday's
+    session (or, on a rest day, under none), while the report to a physiotherapist put it under Monday."""
+    planner.run("done", "--date", START, today=START)
+    planner.run("pain", "4", today=START)
+    morning = planner.run("pain", "5", "--when", "next-morning", today="2026-03-03")
+    assert "the morning after Monday's session" in morning.stdout
+    history = planner.json("history", today="2026-03-03")
+    by_day = {s["date"]: [(p["score"], p["when"]) for p in s["pain"]] for s in history["sessions"]}
+    assert by_day[START] == [(4, "after"), (5, "next-morning")]
+    assert by_day.get("2026-03-03", []) == []
+    assert "pain: 4 after, 5 next-morning" in planner.run("history", today="2026-03-03").stdout

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from planner.domain.days.day import SAME_DAY_KINDS, DayView, day_view, state_on
 from planner.domain.library.loading import Library
+from planner.domain.pain.which_session import session_of
 from planner.domain.plan.model import Plan
 from planner.domain.records import History
 
@@ -85,8 +86,13 @@ def progress(
     adherence = round(100 * len(done) / len(due)) if due else 0
     current, best = streaks(due)
     shown = [v for v in views if (date_from is None or v.date >= date_from) and (date_to is None or v.date <= date_to)]
+    # Each report under the session it is about (as its reason names it): a report the next morning, or on a
+    # rest day, belongs to the session before it, not to the day it was made (it was left out of History).
+    about: dict[dt.date, list] = {}
+    for report in history.pain:
+        about.setdefault(session_of(plan, history, report), []).append(report)
     return Progress(
-        sessions=[(v, history.pain_on(v.date)) for v in shown],
+        sessions=[(v, about.get(v.date, [])) for v in shown],
         adherence=adherence,
         current_streak=current,
         best_streak=best,
