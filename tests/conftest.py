@@ -165,3 +165,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 50, 100)
+
+
+# The longest tests (each several seconds to half a minute of one worker) go first: with four workers on
+# two cores, one of them started last ended the run alone for its whole length.
+LONG_FIRST = ("tests/app/test_key_masher.py", "tests/e2e/test_in_browser.py", "tests/e2e/test_in_tmux.py",
+              "tests/e2e/test_phone_paths_tmux.py", "tests/e2e/test_over_ssh.py", "tests/store/test_store_safety.py",
+              "tests/e2e/test_races.py", "tests/e2e/test_serve.py", "tests/e2e/test_store_hardening.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: the rest keep their order
