@@ -89,8 +89,9 @@ def progress(
     # Each report under the session it is about (as its reason names it): a report the next morning, or on a
     # rest day, belongs to the session before it, not to the day it was made (it was left out of History).
     about: dict[dt.date, list] = {}
+    done_days = {c.date for c in history.completions if c.status != "skipped"}
     for report in history.pain:
-        about.setdefault(session_of(plan, history, report), []).append(report)
+        about.setdefault(session_of(plan, history, report, done_days), []).append(report)
     return Progress(
         sessions=[(v, about.get(v.date, [])) for v in shown],
         adherence=adherence,

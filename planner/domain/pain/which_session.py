@@ -32,13 +32,17 @@ def session_words(plan: Plan, day: dt.date, when: str, history: History | None =
 
 
 
-def session_of(plan: Plan, history: History, report: PainReport) -> dt.date:
+def session_of(plan: Plan, history: History, report: PainReport,
+               done: set[dt.date] | None = None) -> dt.date:
     """The session day a report is about: its own day for a report during or after a session, else the
-    latest session checked off in the three days before (a report the next morning, or on a rest day)."""
-    if report.when != "next-morning" and (is_session_day(plan, report.date) or any(
-            c.date == report.date for c in history.completions)):
+    latest session checked off in the three days before (a report the next morning, or on a rest day).
+    ``done``, the days with a check-off that is not a skip, may be passed by a caller placing many reports
+    (History), so the check-offs are read once, not once a report."""
+    if done is None:
+        done = {c.date for c in history.completions if c.status != "skipped"}
+    if report.when != "next-morning" and (is_session_day(plan, report.date) or report.date in done or any(
+            c.date == report.date for c in history.completions if c.status == "skipped")):
         return report.date
-    done = {c.date for c in history.completions if c.status != "skipped"}
     for back in range(1, 4):
         earlier = report.date - dt.timedelta(days=back)
         if earlier in done:
