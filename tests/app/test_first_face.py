@@ -105,3 +105,21 @@ def test_a_damaged_face_file_means_no_face(lived_in: Path) -> None:
     make_opened_app().data.keep_face()
     (lived_in / "cache" / "app-today.json").write_text('{"key": 1, "views": [', encoding="utf-8")
     assert kept_face(context()) is None
+
+
+def test_what_the_first_frame_from_a_face_needs_imports_no_domain() -> None:
+    """The point of the face: Today's first frame without the plan's, the library's or the store's code
+    (imported in the worker that loads the plan, after that frame)."""
+    import subprocess
+    import sys
+
+    first_frame = ("planner.cli.app_command", "planner.app.main", "planner.app.screens.today",
+                   "planner.app.screens.too_small", "planner.app.first_face")
+    code = f"import sys, {', '.join(first_frame)}; print(' '.join(sys.modules))"
+    modules = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                 stdin=subprocess.DEVNULL).stdout.split())
+    assert set(first_frame) <= modules, "the trace is there"
+    later = ("planner.domain.plan", "planner.domain.library", "planner.domain.days", "planner.domain.records",
+             "planner.domain.pain", "planner.store.store", "planner.store.database", "planner.actions.situation",
+             "planner.app.data", "planner.app.today_face", "pydantic")
+    assert not {m for m in modules if m.startswith(later)}, sorted(m for m in modules if m.startswith(later))
