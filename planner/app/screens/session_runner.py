@@ -155,6 +155,7 @@ class SessionRunner(DismissOnce, RunnerQuestions, RunnerSwitchTime, MoreKeys, Si
         self.refresh_bindings()
         if self.run.items:
             self.redraw()
+            self.call_after_refresh(self._draw_list)  # the list's names wrap to the width it is laid out to
 
     # A few names the tests and the list read -------------------------------------------------------
 
@@ -191,14 +192,7 @@ class SessionRunner(DismissOnce, RunnerQuestions, RunnerSwitchTime, MoreKeys, Si
         if self.app.size.width >= COMFORTABLE_WIDTH:
             title = f"{self.day.strftime('%a %d %b')} · {title}"
         self.query_one("#runner-title", Static).update(Content.styled(title, "bold"))
-        options = self.query_one("#runner-list", OptionList)
-        # Redrawing the list must not post "highlighted" messages: one handled after the session moved on
-        # (a slow machine, a resize) would pull the runner back to the exercise it had just left.
-        with options.prevent(OptionList.OptionHighlighted):
-            options.clear_options()
-            for index, item in enumerate(run.items):
-                options.add_option(Option(Content(list_line(run, index)), id=item.id))
-            options.highlighted = run.current
+        self._draw_list()
         item = run.item
         self.query_one("#exercise-name", Static).update(exercise_heading(run))
         self.query_one("#set-progress", Static).update(set_progress(run))
@@ -206,6 +200,33 @@ class SessionRunner(DismissOnce, RunnerQuestions, RunnerSwitchTime, MoreKeys, Si
         self._draw_figure()
         self.query_one(ExerciseDetail).show(self.library, item.id, item, brief=True)
         self.query_one("#hint", Static).update(self.hint())
+
+    def _draw_list(self) -> None:
+        if not self._live or not self.run.items:
+            return
+        run, options = self.run, self.query_one("#runner-list", OptionList)
+        width = self._list_width(options)
+        lines = [list_line(run, index, width) for index in range(len(run.items))]
+        if width is not None and sum(line.count("\n") + 1 for line in lines) > options.content_region.height:
+            # Too long for the list: the scrollbar will take its columns, so the names wrap clear of it.
+            lines = [list_line(run, index, width - options.styles.scrollbar_size_vertical)
+                     for index in range(len(run.items))]
+        # Redrawing the list must not post "highlighted" messages: one handled after the session moved on
+        # (a slow machine, a resize) would pull the runner back to the exercise it had just left.
+        with options.prevent(OptionList.OptionHighlighted):
+            options.clear_options()
+            for line, item in zip(lines, run.items, strict=True):
+                options.add_option(Option(Content(line), id=item.id))
+            options.highlighted = run.current
+
+    @staticmethod
+    def _list_width(options: OptionList) -> int | None:
+        """The room for a line of the list, inside its border and padding and each option's own; None until
+        the list is laid out."""
+        inside = options.content_region.width
+        if inside <= 0:
+            return None
+        return inside - options.get_component_styles("option-list--option").padding.width
 
     def _draw_clock(self) -> None:
         run = self.run
