@@ -51,12 +51,12 @@ def builds_a_plan(args: tuple) -> bool:
 
 @pytest.fixture(autouse=True)
 def no_damage_carried_over() -> None:
-    """The store names rows it could not read in a list kept for the process (``planner.store.store.DAMAGE``),
-    which the CLI says and empties after a command. A test that reads a damaged store without the CLI
+    """The store names rows it could not read in a list kept for the process
+    (``planner.store.record_rows.DAMAGE``), which the CLI says and empties after a command. A test that reads a damaged store without the CLI
     leaves its sentences there, and the next in-process command in the same worker said them."""
-    store = sys.modules.get("planner.store.store")
-    if store is not None:
-        store.DAMAGE.clear()
+    rows = sys.modules.get("planner.store.record_rows")
+    if rows is not None:
+        rows.DAMAGE.clear()
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.pain.alerts import current_alert
 from planner.store.active_plan import load_active, open_store
 from planner.store.prepared import Recorder, data_version
-from planner.store.store import DAMAGE
+from planner.store.record_rows import DAMAGE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

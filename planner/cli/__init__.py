@@ -128,8 +128,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
 def _say_damage() -> None:
     """Rows the store could not read and left out: said once, in one line, after the command."""
-    store = sys.modules.get("planner.store.store")
-    damage = getattr(store, "DAMAGE", None)
+    rows = sys.modules.get("planner.store.record_rows")
+    damage = getattr(rows, "DAMAGE", None)
     if damage:
         more = f" (and {len(damage) - 1} more)" if len(damage) > 1 else ""
         print(f"planner: {damage[0]}{more}; the rest of your history was read", file=sys.stderr)
@@ -156,7 +156,7 @@ def _dispatch(args: argparse.Namespace, command: str, module_name: str, function
             with keeping(kept) as views:
                 args.views = views
                 code = int(handler(args, context) or 0)
-                damage = getattr(sys.modules.get("planner.store.store"), "DAMAGE", None)
+                damage = getattr(sys.modules.get("planner.store.record_rows"), "DAMAGE", None)
                 if code != 0 or damage:  # a damaged row is said on every run, so nothing is kept
                     views.clear()
                 elif views:
@@ -221,7 +221,7 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
         with read_model.keeping(kept) as views:
             shown.views, shown.active = views, active_plan(context)  # read once for both views
             if today(shown, context) or status(shown, context) or getattr(
-                    sys.modules.get("planner.store.store"), "DAMAGE", None):
+                    sys.modules.get("planner.store.record_rows"), "DAMAGE", None):
                 views.clear()
             else:
                 _prepare_writes(views, context)

@@ -9,20 +9,16 @@ the doses and those are what they will do.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from planner.domain.files.control import clean_text
-from planner.domain.library.models import Category, Kind
-from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.screening import Screening
-from planner.domain.plan.model import PlanInputs, Prescription
+from planner.domain.plan.model import PlanInputs
 from planner.domain.records import (
     Adjustment,
     Completion,
@@ -33,26 +29,31 @@ from planner.domain.records import (
     Skip,
 )
 from planner.locations import database_path
+from planner.store.activities import ActivityTables
 from planner.store.database import StoreError, connect, write
+from planner.store.record_rows import (  # PlanRecord, DamagedPlan and DAMAGE are read from here by their callers
+    DAMAGE,
+    PLAN_COLUMNS,
+    DamagedPlan,
+    PlanRecord,
+    json_list,
+    name_text,
+    note_damage,
+    read_adjustment,
+    read_completion,
+    read_pain_report,
+    read_plan,
+    read_rows,
+    read_session,
+    session_json,
+)
 
-if TYPE_CHECKING:
-    from planner.domain.function import Activity
+__all__ = ["DAMAGE", "DamagedPlan", "PlanRecord", "Store"]
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class PlanRecord:
-    id: int
-    inputs: PlanInputs
-    program_name: str
-    created_at: str
-    archived_at: str | None
-    source: str = "built"
-    plan_file: str | None = None
-
-
-class Store:
+class Store(ActivityTables):
     # Rows of the history already read, by table and values, when set: a rehearsal (planner/actions/rehearsal.py)
     # reads the same history again after each action it rehearses, and a row it did not change is made once.
     # The records are frozen, so a row read twice may well be the same object.
@@ -150,9 +151,9 @@ class Store:
         """The active plan; :class:`DamagedPlan` if its row cannot be read (a new plan or an import
         replaces it: :meth:`active_plan_id` still finds it to archive)."""
         rows = self._read(
-            f"SELECT {_PLAN_COLUMNS} FROM plans WHERE archived_at IS NULL"
+            f"SELECT {PLAN_COLUMNS} FROM plans WHERE archived_at IS NULL"
         )
-        return _plan_record(rows[0], self.path) if rows else None
+        return read_plan(rows[0], self.path) if rows else None
 
     def active_plan_id(self) -> int | None:
         """The active plan's id, readable even when the rest of its row is damaged."""
@@ -162,11 +163,11 @@ class Store:
     def plans(self) -> list[PlanRecord]:
         """Every plan whose row can be read; a damaged archived plan is named in :data:`DAMAGE` and left out."""
         records = []
-        for row in self._read(f"SELECT {_PLAN_COLUMNS} FROM plans ORDER BY id"):
+        for row in self._read(f"SELECT {PLAN_COLUMNS} FROM plans ORDER BY id"):
             try:
-                records.append(_plan_record(row, self.path))
+                records.append(read_plan(row, self.path))
             except DamagedPlan as err:
-                _note_damage(str(err))
+                note_damage(str(err))
         return records
 
     # Settings --------------------------------------------------------------
@@ -221,62 +222,8 @@ class Store:
     def latest_screening(self) -> Screening | None:
         """The latest screening that can be read (a damaged one counts as not answered)."""
         rows = self._read("SELECT date, yes, id FROM screenings ORDER BY date DESC, id DESC")
-        return next(_rows(rows, "screenings", lambda r: Screening(dt.date.fromisoformat(r[0]),
-                                                                 tuple(map(_text, _json_list(r[1]))))), None)
-
-    # Activities the person wants back (planner.domain.function) ----------
-
-    def activities(self) -> tuple[Activity, ...]:
-        """Every activity, current and retired, with its ratings oldest first."""
-        from planner.domain.function import Activity, Rating  # imported by the commands that rate them, only
-
-        ratings: dict[int, list[Rating]] = {}
-        for activity_id, rating in _rows(self._read("SELECT activity_id, date, score FROM activity_ratings ORDER BY date"),
-                                         "activity_ratings",
-                                         lambda r: (r[0], Rating(dt.date.fromisoformat(r[1]), _whole(r[2])))):
-            ratings.setdefault(activity_id, []).append(rating)
-        return tuple(_rows(self._read("SELECT id, name, added, retired FROM activities ORDER BY id"), "activities",
-                           lambda r: Activity(r[0], str(r[1]), dt.date.fromisoformat(r[2]),
-                                              dt.date.fromisoformat(r[3]) if r[3] else None,
-                                              tuple(ratings.get(r[0], ())))))
-
-    def add_activities(self, names: Iterable[str], day: dt.date) -> None:
-        with write(self.connection, self.path) as db:
-            db.executemany("INSERT INTO activities (name, added) VALUES (?, ?)",
-                           [(clean_text(name), day.isoformat()) for name in names])
-
-    def rate_activities(self, scores: Iterable[tuple[int, int]], day: dt.date) -> None:
-        """(activity id, score) pairs for ``day``; rating the same day again replaces that day's score."""
-        with write(self.connection, self.path) as db:
-            db.executemany("INSERT INTO activity_ratings (activity_id, date, score) VALUES (?, ?, ?)"
-                           " ON CONFLICT (activity_id, date) DO UPDATE SET score = excluded.score",
-                           [(activity, day.isoformat(), score) for activity, score in scores])
-
-    def rename_activity(self, activity_id: int, name: str) -> None:
-        with write(self.connection, self.path) as db:
-            db.execute("UPDATE activities SET name = ? WHERE id = ?", (clean_text(name), activity_id))
-
-    def retire_activity(self, activity_id: int, day: dt.date) -> None:
-        with write(self.connection, self.path) as db:
-            db.execute("UPDATE activities SET retired = ? WHERE id = ?", (day.isoformat(), activity_id))
-
-    def merge_activities(self, activities: Iterable[Activity]) -> int:
-        """Activities from a plan file: one with the same name (and retired or not alike) takes the
-        file's ratings for days it has none of; any other is added. Returns how many were added."""
-        added = 0
-        with write(self.connection, self.path) as db:
-            for activity in activities:
-                name = clean_text(activity.name)
-                retired = activity.retired.isoformat() if activity.retired else None
-                row = db.execute("SELECT id FROM activities WHERE name = ? AND retired IS ?",
-                                 (name, retired)).fetchone()
-                if row is None:
-                    cursor = db.execute("INSERT INTO activities (name, added, retired) VALUES (?, ?, ?)",
-                                        (name, activity.added.isoformat(), retired))
-                    row, added = (cursor.lastrowid,), added + 1
-                db.executemany("INSERT OR IGNORE INTO activity_ratings (activity_id, date, score) VALUES (?, ?, ?)",
-                               [(row[0], r.date.isoformat(), r.score) for r in activity.ratings])
-        return added
+        return next(read_rows(rows, "screenings", lambda r: Screening(dt.date.fromisoformat(r[0]),
+                                                                 tuple(map(name_text, json_list(r[1]))))), None)
 
     # Sessions --------------------------------------------------------------
 
@@ -303,7 +250,7 @@ class Store:
             for day in sorted({r[1] for r in rows}):
                 db.execute("DELETE FROM skips WHERE plan_id = ? AND date = ?", (plan_id, day))
             db.executemany("INSERT OR IGNORE INTO session_records (plan_id, date, record) VALUES (?, ?, ?)",
-                           [(plan_id, s.date.isoformat(), _session_json(s)) for s in sessions])
+                           [(plan_id, s.date.isoformat(), session_json(s)) for s in sessions])
         return len(rows)
 
     def remove_completions(self, plan_id: int, day: dt.date, exercise_ids: list[str] | None) -> int:
@@ -369,7 +316,7 @@ class Store:
         if not rows:
             return None
         r = rows[0]
-        removed = next(_rows(rows, "pain_reports", _pain_report), None)
+        removed = next(read_rows(rows, "pain_reports", read_pain_report), None)
         marks = ",".join("?" * len(kinds))
         with write(self.connection, self.path) as db:
             db.execute("DELETE FROM pain_reports WHERE id = ?", (r[0],))
@@ -393,9 +340,9 @@ class Store:
 
     def loose_adjustments(self) -> tuple[Adjustment, ...]:
         """Adjustments recorded with no plan (a pause from a screening before the first plan), oldest first."""
-        return tuple(_rows(self._read(
+        return tuple(read_rows(self._read(
             "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
-            " WHERE plan_id IS NULL ORDER BY id"), "adjustments", _adjustment))
+            " WHERE plan_id IS NULL ORDER BY id"), "adjustments", read_adjustment))
 
     def history(self, plan_id: int | None) -> History:
         """Everything recorded under the plan. A row that cannot be read (edited by hand, a disk
@@ -405,28 +352,28 @@ class Store:
         _rows = self._rows
         completions = tuple(_rows(self._read(
             "SELECT date, exercise_id, status, sets, reps, hold_seconds, minutes FROM completions"
-            " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,)), "completions", _completion))
+            " WHERE plan_id = ? ORDER BY date, exercise_id", (plan_id,)), "completions", read_completion))
         skips = tuple(_rows(self._read("SELECT date, why FROM skips WHERE plan_id = ? ORDER BY date", (plan_id,)),
                             "skips", lambda r: Skip(dt.date.fromisoformat(r[0]), str(r[1] or ""))))
         pain = tuple(_rows(self._read(
             "SELECT id, date, timing, score, area, aggravated, flags, settled FROM pain_reports"
-            " WHERE plan_id = ? ORDER BY id", (plan_id,)), "pain_reports", _pain_report))
+            " WHERE plan_id = ? ORDER BY id", (plan_id,)), "pain_reports", read_pain_report))
         adjustments = tuple(_rows(self._read(
             "SELECT id, date, kind, reason, state, recorded_at FROM adjustments"
-            " WHERE plan_id = ? ORDER BY id", (plan_id,)), "adjustments", _adjustment))
+            " WHERE plan_id = ? ORDER BY id", (plan_id,)), "adjustments", read_adjustment))
         notes = tuple(_rows(
             self._read("SELECT date, text FROM session_notes WHERE plan_id = ? ORDER BY date", (plan_id,)),
             "session_notes", lambda r: SessionNote(dt.date.fromisoformat(r[0]), str(r[1]))))
         sessions = tuple(_rows(
             self._read("SELECT date, record FROM session_records WHERE plan_id = ? ORDER BY date", (plan_id,)),
-            "session_records", lambda r: _session_from(dt.date.fromisoformat(r[0]), r[1])))
+            "session_records", lambda r: read_session(dt.date.fromisoformat(r[0]), r[1])))
         return History(completions, skips, pain, adjustments, notes, sessions, self.usual_pain())
 
     def _rows(self, rows: Iterable[sqlite3.Row], table: str, read: Callable[[sqlite3.Row], T]) -> Iterator[T]:
-        """:func:`_rows`, through :attr:`remembered` when it is set."""
+        """:func:`~planner.store.record_rows.read_rows`, through :attr:`remembered` when it is set."""
         memo = self.remembered
         if memo is None:
-            return _rows(rows, table, read)
+            return read_rows(rows, table, read)
 
         def remembered(row: sqlite3.Row) -> T:
             key = (table, tuple(row))
@@ -434,7 +381,7 @@ class Store:
                 memo[key] = read(row)
             return memo[key]  # type: ignore[return-value]
 
-        return _rows(rows, table, remembered)
+        return read_rows(rows, table, remembered)
 
 
 def _notes_by_day(notes: Iterable[tuple[dt.date, str]]) -> list[tuple[dt.date, str]]:
@@ -446,143 +393,3 @@ def _notes_by_day(notes: Iterable[tuple[dt.date, str]]) -> list[tuple[dt.date, s
         if cleaned:
             by_day.setdefault(day, []).append(cleaned)
     return [(day, " / ".join(texts)) for day, texts in by_day.items()]
-
-
-_PLAN_COLUMNS = "id, inputs, program_name, created_at, archived_at, source, plan_file"
-
-
-def _plan_record(row: sqlite3.Row, path: Path) -> PlanRecord:
-    try:
-        inputs = PlanInputs.from_json(row[1])
-    except (ValueError, TypeError, KeyError, AttributeError):
-        raise DamagedPlan(path, row[0], "its inputs") from None
-    return PlanRecord(
-        id=row[0],
-        inputs=inputs,
-        program_name=str(row[2]),
-        created_at=row[3],
-        archived_at=row[4],
-        source=row[5],
-        plan_file=row[6],
-    )
-
-
-class DamagedPlan(StoreError):
-    """A plan's row cannot be read. The message names it and the way out: a new plan or an import
-    archives it (the store can still find its id), and the rest of the history stays."""
-
-    def __init__(self, path: Path, plan_id: int, part: str) -> None:
-        self.plan_id = plan_id
-        super().__init__(f"{path}: plan {plan_id} is damaged ({part} cannot be read); build a new plan with "
-                         "'planner plan new --program ID' or 'planner import FILE', and the damaged one is archived")
-
-
-# What the store left out because it could not read it, one sentence each, for the face to say once.
-DAMAGE: list[str] = []
-
-
-def _note_damage(sentence: str) -> None:
-    if sentence not in DAMAGE:
-        DAMAGE.append(sentence)
-
-
-def _rows(rows: Iterable[sqlite3.Row], table: str, read: Callable[[sqlite3.Row], T]) -> Iterator[T]:
-    """Each row read by ``read``; one that cannot be is skipped and named in :data:`DAMAGE`."""
-    for row in rows:
-        try:
-            yield read(row)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            _note_damage(f"a damaged row in {table} was left out ({_shown(row)})")
-
-
-def _shown(row: sqlite3.Row) -> str:
-    text = ", ".join(repr(v) for v in tuple(row))
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _json_list(text: str) -> list:
-    value = json.loads(text)
-    if not isinstance(value, list):
-        raise ValueError("not a list")
-    return value
-
-
-def _text(value: object) -> str:
-    """A name as the store wrote it (a warning sign answered yes): text, never a number or a list."""
-    if not isinstance(value, str):
-        raise TypeError(f"{value!r} is not a name")
-    return value
-
-
-def _count(value: object) -> int | None:
-    """A whole number or nothing, as the store wrote it: SQLite keeps any text in an INTEGER column."""
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
-    raise TypeError(f"{value!r} is not a whole number")
-
-
-def _whole(value: object) -> int:
-    number = _count(value)
-    if number is None:
-        raise TypeError("a whole number is missing")
-    return number
-
-
-def _completion(r: sqlite3.Row) -> Completion:
-    if not isinstance(r[1], str):
-        raise TypeError("the exercise id is not text")
-    return Completion(dt.date.fromisoformat(r[0]), r[1], r[2], _count(r[3]), _count(r[4]), _count(r[5]), _count(r[6]))
-
-
-def _pain_report(r: sqlite3.Row) -> PainReport:
-    return PainReport(dt.date.fromisoformat(r[1]), r[2], int(r[3]), str(r[4] or ""),
-                      tuple(map(str, _json_list(r[5]))), tuple(map(str, _json_list(r[6]))), id=r[0],
-                      settled=bool(r[7]))
-
-
-def _adjustment(r: sqlite3.Row) -> Adjustment:
-    state = json.loads(r[4])
-    if not isinstance(state, dict):
-        raise ValueError("state is not a table")
-    AdaptationState.load(state)  # a state the domain cannot read is damage, found here and not later
-    return Adjustment(dt.date.fromisoformat(r[1]), str(r[2]), str(r[3]), state, id=r[0], recorded_at=r[5])
-
-
-_PRESCRIPTION_FIELDS = {f.name for f in dataclasses.fields(Prescription)}
-
-
-def _session_json(record: SessionRecord) -> str:
-    """A session record as the store keeps it: plain JSON, each prescription with all its fields."""
-    return json.dumps({
-        "week": record.week,
-        "exercises": [dataclasses.asdict(p) for p in record.exercises],
-        "reasons": list(record.reasons),
-        "held_back": [{"planned": dataclasses.asdict(planned), "kept": dataclasses.asdict(kept), "done": done,
-                       "needed": needed} for planned, kept, done, needed in record.held_back],
-    }, sort_keys=True)
-
-
-_FIELD_TYPES = {"int": (int,), "int | None": (int, type(None)), "bool": (bool,), "str": (str,),
-                "str | None": (str, type(None))}
-
-
-def _prescription(data: dict) -> Prescription:
-    """A prescription :func:`_session_json` wrote (fields another version added are left out); a field of
-    the wrong type (a hand edit) is damage, found here rather than as a crash in whatever reads it."""
-    known = {k: v for k, v in data.items() if k in _PRESCRIPTION_FIELDS}
-    for field in dataclasses.fields(Prescription):
-        allowed = _FIELD_TYPES.get(str(field.type))
-        value = known.get(field.name)
-        if field.name in known and allowed and (not isinstance(value, allowed) or (
-                isinstance(value, bool) and bool not in allowed)):
-            raise TypeError(f"{field.name} is {value!r}")
-    return Prescription(**{**known, "category": Category(known["category"]), "kind": Kind(known["kind"])})
-
-
-def _session_from(day: dt.date, text: str) -> SessionRecord:
-    data = json.loads(text)
-    return SessionRecord(
-        day, data.get("week"), tuple(_prescription(p) for p in data.get("exercises", ())),
-        tuple(data.get("reasons", ())),
-        tuple((_prescription(h["planned"]), _prescription(h["kept"]), int(h["done"]), int(h["needed"]))
-              for h in data.get("held_back", ())))

@@ -63,3 +63,26 @@ async def test_three_questions_suggest_the_level_by_keyboard_and_a_gentle_progra
         await settle(pilot)
         assert "so level 2 instead of 5" in str(screen.query_one("#level-words").render())
         assert screen.inputs().level == 2
+
+
+def test_the_preview_heads_each_week_in_the_words_the_weekly_plan_uses() -> None:
+    """The preview's week headline says how much of the work is strength and stretch, as `plan show` and the
+    Weeks screen do, from the same function (it said only "N min of work")."""
+    import datetime as dt
+    import re
+
+    from planner.app.screens.wizard import preview_lines
+    from planner.domain.library.loading import Source, load_library
+    from planner.domain.plan.builder import build_plan
+    from planner.domain.plan.model import PlanInputs
+    from planner.domain.plan.wording import work_words
+    from planner.locations import built_in_library
+
+    library = load_library([Source(built_in_library(), built_in=True)])
+    plan = build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
+                                 weeks=12, start=dt.date(2026, 3, 2)), library)
+    headlines = [line.plain for line in preview_lines(plan) if line.plain.startswith("Week ")]
+    # The numbers are the program's to change; the words say what they count.
+    assert re.fullmatch(r"Week 2 · \d+ min of work, \d+ of them strength and stretch", headlines[1]), headlines
+    assert headlines == [f"Week {w.number} · {work_words(p for s in w.sessions for p in s.exercises)}"
+                         for w in plan.weeks[:2]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from planner.app.marked_rows import marked_rows
 from planner.app.widgets.countdown import clock_text
 from planner.domain.days import session_run as run_events
 from planner.domain.days.session_run import RELAX_SECONDS, Mark, Phase, SessionRun, unit_seconds, work_seconds
@@ -60,13 +61,14 @@ def clock_face(run: SessionRun) -> tuple[str, int, int]:
     return clock_text(run.remaining), run.total, run.total - run.remaining
 
 
-def list_line(run: SessionRun, index: int) -> str:
-    """One exercise in the runner's list: its mark (done, skipped, part-done, the current one) and name."""
+def list_line(run: SessionRun, index: int, width: int | None = None) -> str:
+    """One exercise in the runner's list: its mark (done, skipped, part-done, the current one) and name,
+    a long name wrapped to ``width`` with its next lines under the name (None: one line, as it is)."""
     item, progress = run.items[index], run.progress[index]
     mark = MARKS.get(progress.mark, "▶" if index == run.current else " ") if progress.mark else (
         "▶" if index == run.current else "◐" if progress.sets_done else " ")
     later = " (any time)" if item.apart else ""
-    return f"{mark} {item.name}{later}"
+    return "\n".join(marked_rows(mark, f"{item.name}{later}", width))
 
 
 def hint_words(run: SessionRun, question: str | None = None) -> str:

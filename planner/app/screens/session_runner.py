@@ -16,9 +16,7 @@ column that gives way first: on a phone-sized terminal the clock fills the scree
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -36,6 +34,7 @@ from planner.app.screens.dismiss_once import DismissOnce
 from planner.app.screens.more import MoreKeys
 from planner.app.screens.runner_layout import clock_rows, figure_columns, figure_rows
 from planner.app.screens.runner_questions import RunnerQuestions
+from planner.app.screens.runner_switch_time import RunnerSwitchTime
 from planner.app.screens.runner_words import (
     clock_face,
     exercise_heading,
@@ -53,7 +52,6 @@ from planner.app.widgets.figure import FigureView
 from planner.app.widgets.footer import FittedFooter
 from planner.domain.days import session_run as run_events
 from planner.domain.days.session_run import (
-    SWITCH_CHOICES,
     SWITCH_SECONDS,
     Mark,
     Phase,
@@ -61,7 +59,6 @@ from planner.domain.days.session_run import (
     Step,
     work_seconds,
 )
-from planner.domain.errors import PlannerError
 from planner.domain.library.models import Kind
 from planner.domain.plan.model import Prescription
 
@@ -69,10 +66,9 @@ __all__ = ["SessionRunner", "set_dots", "work_seconds"]
 
 FLASH_SECONDS = 0.6
 TICK_SECONDS = 1.0  # the clock's interval; each tick counts one second of the run (tests forward ticks by hand)
-SWITCH_SETTING = "switch_seconds"
 
 
-class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
+class SessionRunner(DismissOnce, RunnerQuestions, RunnerSwitchTime, MoreKeys, SizedScreen):
     """Below 60 columns the list goes and one exercise shows at a time; from 110 the cues sit beside the clock."""
 
     BINDINGS = RUNNER_BINDINGS
@@ -90,7 +86,6 @@ class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
         recorded = {c.exercise_id: (c.status, c.sets) for c in snapshot.history.completions_on(view.date).values()}
         sided = [self._one_sided(item) for item in items]
         self.run: SessionRun = run_events.begin(items, sided, recorded, SWITCH_SECONDS)
-        self._switch_chosen = False  # the person chose a switch time here: the saved one no longer applies
         self.note = snapshot.history.note_on(view.date)
         self._clock: Timer | None = None
         self._live = False  # the widgets are there: set on mount, cleared when the screen goes
@@ -98,23 +93,6 @@ class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
     def _one_sided(self, item: Prescription) -> bool:
         exercise = self.library.exercises.get(item.id)
         return exercise is not None and exercise.per_side
-
-    @work(thread=True, exclusive=True, group="switch-setting")
-    def _read_switch_setting(self) -> None:
-        """The switch time chosen last time, read off the UI thread (reading never creates a store)."""
-        try:
-            saved = planner_app(self).data.saved_setting(SWITCH_SETTING)
-        except PlannerError:
-            saved = None  # the default; a problem with the store shows elsewhere
-        self.post_message(messages.SettingRead(SWITCH_SETTING, saved))
-
-    @on(messages.SettingRead)
-    def _switch_setting_read(self, event: messages.SettingRead) -> None:
-        if event.key == SWITCH_SETTING and not self._switch_chosen and event.value is not None \
-                and event.value.isdigit():
-            self.run = replace(self.run, switch_seconds=int(event.value))
-            if self._live:
-                self.redraw()
 
     def compose(self) -> ComposeResult:
         yield Static(id="runner-title")
@@ -177,6 +155,7 @@ class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
         self.refresh_bindings()
         if self.run.items:
             self.redraw()
+            self.call_after_refresh(self._draw_list)  # the list's names wrap to the width it is laid out to
 
     # A few names the tests and the list read -------------------------------------------------------
 
@@ -213,14 +192,7 @@ class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
         if self.app.size.width >= COMFORTABLE_WIDTH:
             title = f"{self.day.strftime('%a %d %b')} · {title}"
         self.query_one("#runner-title", Static).update(Content.styled(title, "bold"))
-        options = self.query_one("#runner-list", OptionList)
-        # Redrawing the list must not post "highlighted" messages: one handled after the session moved on
-        # (a slow machine, a resize) would pull the runner back to the exercise it had just left.
-        with options.prevent(OptionList.OptionHighlighted):
-            options.clear_options()
-            for index, item in enumerate(run.items):
-                options.add_option(Option(Content(list_line(run, index)), id=item.id))
-            options.highlighted = run.current
+        self._draw_list()
         item = run.item
         self.query_one("#exercise-name", Static).update(exercise_heading(run))
         self.query_one("#set-progress", Static).update(set_progress(run))
@@ -228,6 +200,33 @@ class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
         self._draw_figure()
         self.query_one(ExerciseDetail).show(self.library, item.id, item, brief=True)
         self.query_one("#hint", Static).update(self.hint())
+
+    def _draw_list(self) -> None:
+        if not self._live or not self.run.items:
+            return
+        run, options = self.run, self.query_one("#runner-list", OptionList)
+        width = self._list_width(options)
+        lines = [list_line(run, index, width) for index in range(len(run.items))]
+        if width is not None and sum(line.count("\n") + 1 for line in lines) > options.content_region.height:
+            # Too long for the list: the scrollbar will take its columns, so the names wrap clear of it.
+            lines = [list_line(run, index, width - options.styles.scrollbar_size_vertical)
+                     for index in range(len(run.items))]
+        # Redrawing the list must not post "highlighted" messages: one handled after the session moved on
+        # (a slow machine, a resize) would pull the runner back to the exercise it had just left.
+        with options.prevent(OptionList.OptionHighlighted):
+            options.clear_options()
+            for line, item in zip(lines, run.items, strict=True):
+                options.add_option(Option(Content(line), id=item.id))
+            options.highlighted = run.current
+
+    @staticmethod
+    def _list_width(options: OptionList) -> int | None:
+        """The room for a line of the list, inside its border and padding and each option's own; None until
+        the list is laid out."""
+        inside = options.content_region.width
+        if inside <= 0:
+            return None
+        return inside - options.get_component_styles("option-list--option").padding.width
 
     def _draw_clock(self) -> None:
         run = self.run
@@ -334,15 +333,6 @@ class SessionRunner(DismissOnce, RunnerQuestions, MoreKeys, SizedScreen):
             self.notify("No timer is running.")
             return
         self.apply(run_events.toggle_pause(self.run))
-
-    def action_switch_time(self) -> None:
-        """g: the seconds to roll over between sides, round the choices; kept for next time."""
-        now = self.run.switch_seconds
-        following = next((s for s in SWITCH_CHOICES if s > now), SWITCH_CHOICES[0])
-        self.run = replace(self.run, switch_seconds=following)
-        self._switch_chosen = True
-        self.post_message(messages.SaveSetting(SWITCH_SETTING, str(following)))
-        self.notify(f"Time to switch sides: {following} s." if following else "No pause between sides.")
 
     def action_partial(self) -> None:
         run = self.run

@@ -31,7 +31,7 @@ from planner.domain.pain.warning_signs import DISCLAIMER
 from planner.domain.plan.builder import build_plan
 from planner.domain.plan.levels import LEVEL_QUESTIONS, capped_level, level_line, suggestion
 from planner.domain.plan.model import WEEKDAYS, Plan, PlanInputs
-from planner.domain.plan.wording import AS_BUILT
+from planner.domain.plan.wording import AS_BUILT, work_words
 
 PREVIEW_WEEKS = 2
 DEFAULT_PROGRAM = "core-flexibility"
@@ -58,7 +58,8 @@ def preview_lines(plan: Plan, weeks: int = PREVIEW_WEEKS) -> list[Content]:
         f"This is {AS_BUILT}.", "italic")]
     for week in plan.weeks[:weeks]:
         easier = " · easier week" if week.deload else ""
-        lines.append(Content.styled(f"Week {week.number}{easier} · {week.volume_seconds // 60} min of work", "bold"))
+        work = work_words(p for s in week.sessions for p in s.exercises)
+        lines.append(Content.styled(f"Week {week.number}{easier} · {work}", "bold"))
         for session in week.sessions:
             items = ", ".join(f"{p.name} {p.dose_text()}" for p in session.exercises if not p.apart)
             walk = "".join(f" + {p.name} {p.dose_text()} any time that day" for p in session.exercises if p.apart)
