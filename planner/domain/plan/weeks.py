@@ -17,6 +17,7 @@ moves to the next stretch of its chain (another position, not more work): at its
 from __future__ import annotations
 
 from planner.domain.library.models import Category
+from planner.domain.plan.big_three import big_three_tracks, waiting_for_the_big_change, waiting_words
 from planner.domain.plan.progression import (
     MAX_STEP_RISE,
     STRETCH_SETS_MIN,
@@ -61,6 +62,7 @@ def progress_week(
     slots_of, weights = where()
     offset = (week_number - 1) % len(tracks) if tracks else 0
     steps: list[str] = []
+    reason_of: dict[str, str] = {}  # each track's step this week, as said
     shortened: dict[str, int] = {}  # filler walks shortened to make room: their minutes before
     held_by_load = held_by_minutes = False
     too_big: list[str] = []  # a step alone adds more than the week's allowance (a small load, a big step)
@@ -169,6 +171,7 @@ def progress_week(
             added.append((track, state, load_change, change, step.reason))
         current[track] = step.state
         steps.append(step.reason)
+        reason_of[track] = step.reason
         promoted += step.promoted
     if not promoted and not fresh and harder_left > 0:
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
@@ -186,6 +189,7 @@ def progress_week(
             for n in slots_of[track]:
                 seconds[n] += change
             steps.append(reason)
+            reason_of[track] = reason
             stuck.remove(track)
             promoted += 1
     if promoted and added:  # a harder variant came this week after all: the added sets wait for next week
@@ -214,10 +218,21 @@ def progress_week(
                 added.append((track, current[track], load_change, change, step.reason))
             current[track] = step.state
             steps.append(step.reason)
+            reason_of[track] = step.reason
         elif volume + load_change > bound:
             held_by_load = True
         else:
             held_by_minutes = True  # the load would fit now; the minutes do not
+    # One of the big three changing form or gaining a set is that week's only big-three change.
+    big, waits = waiting_for_the_big_change(big_three_tracks(builder, sessions), builder.states, current)
+    for track in waits:
+        before, after = builder.states[track], current[track]
+        volume -= weights[track] * (after.volume - before.volume) if is_load(after.exercise) else 0
+        for n in slots_of[track]:
+            seconds[n] -= after.estimated_seconds - before.estimated_seconds
+        current[track] = before
+        steps.remove(reason_of.pop(track))
+        added = [a for a in added if a[0] != track]
     if added:
         builder.set_added = week_number
     builder.stuck_since = {t: builder.stuck_since.get(t, week_number) for t in stuck}
@@ -236,6 +251,11 @@ def progress_week(
         builder.told_two_sets.update(new_two_sets)
         reasons.append(f"{_listed(new_two_sets).capitalize()} {'stay' if len(new_two_sets) > 1 else 'stays'} at "
                        "two sets while the strength work in the same sessions needs the minutes.")
+    if waits and big is not None:
+        was, now = builder.states[big], current[big]
+        how = f"moves up to {now.exercise.name}" if was.exercise.id != now.exercise.id else "takes one more set"
+        reasons.append(waiting_words([builder.states[t].exercise.name.lower() for t in waits],
+                                     was.exercise.name.lower(), how))
     if paced:
         reasons.append("One more set is a step up too, so it waits for a week without a new or harder exercise: "
                        + "; ".join(paced) + ".")
@@ -258,6 +278,8 @@ def progress_week(
         limits.append("one new or harder exercise a week")
     if rested:
         limits.append("a settling week between harder variants")
+    if waits:
+        limits.append("one change at a time in the big three")
     if too_big:
         # Said as it is: the load did not rise, the step is too big for the limit (not "the limit was reached").
         names = sorted({name.lower() for name in too_big})
