@@ -48,10 +48,10 @@ def waiting_for_the_big_change(
     return big, [t for t in changed if t != big]
 
 
-def waiting_words(names: list[str], big: str, how: str) -> str:
-    """The week's line for the big-three steps that wait."""
+def waiting_words(names: list[str], what: str) -> str:
+    """The week's line for the big-three steps that wait (``what``: the change the week is for)."""
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     verb = "keeps its dose" if len(names) == 1 else "keep their doses"
-    return (f"{listed.capitalize()} {verb} this week: {big} {how}, and when one of McGill's big three changes "
-            "form or gains a set the other two wait a week, so that if your back complains you know which "
-            "change to undo.")
+    return (f"{listed[0].upper()}{listed[1:]} {verb} this week: {what}, and when one of McGill's big three "
+            "changes form or gains a set the other two wait a week, so that if your back complains you know "
+            "which change to undo.")

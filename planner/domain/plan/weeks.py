@@ -175,9 +175,13 @@ def progress_week(
         promoted += step.promoted
     if not promoted and not fresh and harder_left > 0:
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
-        # sessions still progress (one that has not grown for two weeks, one a week).
+        # sessions still progress (one that has not grown for two weeks, one a week). Not one of the big
+        # three when another of them grew this week: that week is theirs (one big-three change at a time).
+        big_tracks = big_three_tracks(builder, sessions)
+        grown = any(current[t] != builder.states.get(t) for t in big_tracks)
         swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant
-                                                         and (t in learning or not resting)),
+                                                         and (t in learning or not resting)
+                                                         and not (grown and t in big_tracks)),
                                                         key=lambda t: t not in learning), week_number,
                                slots_of, weights, seconds, volume, bound, big_steps)
         if swap is not None:
@@ -253,9 +257,9 @@ def progress_week(
                        "two sets while the strength work in the same sessions needs the minutes.")
     if waits and big is not None:
         was, now = builder.states[big], current[big]
-        how = f"moves up to {now.exercise.name}" if was.exercise.id != now.exercise.id else "takes one more set"
-        reasons.append(waiting_words([builder.states[t].exercise.name.lower() for t in waits],
-                                     was.exercise.name.lower(), how))
+        what = f"{now.exercise.name} takes the place of {was.exercise.name.lower()}" \
+            if was.exercise.id != now.exercise.id else f"{was.exercise.name} takes one more set"
+        reasons.append(waiting_words([builder.states[t].exercise.name.lower() for t in waits], what))
     if paced:
         reasons.append("One more set is a step up too, so it waits for a week without a new or harder exercise: "
                        + "; ".join(paced) + ".")
