@@ -207,11 +207,13 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
     strength exercise keeps 3 reps or a 5-second hold a set (``FEWEST``), and a
     descending dose never ends on a set of one: sets are removed first.
     """
-    exercise, dose = state.exercise, replace(state.dose, extra_holds=0)  # a cut is a round pyramid (6-4-2)
+    exercise, dose = state.exercise, state.dose
     primary = exercise.primary_field
     full = state.volume
     if full == 0:
         return dose
+    if dose.descending:
+        return _scaled_pyramid(state, factor)
     value = getattr(dose, primary)
     low = min(STRETCH_HOLD_MIN, value) if is_stretch(exercise) else min(FEWEST.get(primary, 1), value)
     lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) and keep_stretch_sets else 1
@@ -240,3 +242,27 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
         smallest = replace(dose, sets=lowest_sets, **{primary: low})
         return smallest if is_round(exercise, smallest) and dose_volume(exercise, smallest) < full else dose
     return replace(dose, **{"sets": -best[1], primary: -best[2]})
+
+
+def _scaled_pyramid(state: TrackState, factor: float) -> Dose:
+    """A descending dose cut to the round pyramid (with its one-hold steps: 5-4, 6-4-3) whose holds are
+    closest to ``factor`` of this one's, never above it; 3 holds in the first set at least, never a last set
+    of one. The one-hold steps make the cut as fine as the growth (6-5-3 at 65% is 5-3, not 4-2)."""
+    exercise, dose = state.exercise, state.dose
+    full = state.volume
+    limit = full * factor + 1e-9
+    low = min(FEWEST["reps"], dose.reps or 0)
+    best: tuple[float, int, int, int] | None = None
+    for sets in range(dose.sets, 0, -1):
+        for reps in range(dose.reps or 0, low - 1, -1):
+            for extra in range(sets - 1, -1, -1):
+                trial = replace(dose, sets=sets, reps=reps, extra_holds=extra)
+                volume = dose_volume(exercise, trial)
+                if not is_round(exercise, trial) or volume > limit:
+                    continue
+                key = (abs(volume / full - factor), -sets, -reps, -extra)
+                if best is None or key < best:
+                    best = key
+    if best is None:
+        return replace(dose, extra_holds=0) if dose.extra_holds else dose
+    return replace(dose, sets=-best[1], reps=-best[2], extra_holds=-best[3])

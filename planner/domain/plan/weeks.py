@@ -112,6 +112,11 @@ def progress_week(
     same_variant = {i.track for items in sessions for i in items if not program.slots[i.spec].harder}
     promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank),
                                          learning) if t not in same_variant and (t in learning or not resting)]
+    # A week that brings one of the big three a harder variant is that exercise's week: the other two wait,
+    # and their sessions' minutes stay with the strength work (no third stretch set there).
+    big_tracks = big_three_tracks(builder, sessions)
+    big_first = next((t for t in promotions[:harder_left] if t in big_tracks), None)
+    big_waits: list[str] = []
     for track in sorted(rotated, key=rank):
         state = current[track]
         if track in fresh:
@@ -126,6 +131,10 @@ def progress_week(
                          1 + program.max_weekly_increase if track in loaded else MAX_STEP_RISE)
         if step is None:
             at_top.append(state.exercise.name.lower())
+            continue
+        if big_first is not None and track in big_tracks and track != big_first:
+            big_waits.append(track)
+            full_for_strength.update(slots_of[track])
             continue
         # Any harder variant counts, a mobility one too (lying on the elbows → press-ups): one change a week.
         if step.promoted and state.exercise.category is not Category.RELIEF and track not in promotions[:harder_left]:
@@ -177,7 +186,6 @@ def progress_week(
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
         # sessions still progress (one that has not grown for two weeks, one a week). Not one of the big
         # three when another of them grew this week: that week is theirs (one big-three change at a time).
-        big_tracks = big_three_tracks(builder, sessions)
         grown = any(current[t] != builder.states.get(t) for t in big_tracks)
         swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant
                                                          and (t in learning or not resting)
@@ -228,7 +236,7 @@ def progress_week(
         else:
             held_by_minutes = True  # the load would fit now; the minutes do not
     # One of the big three changing form or gaining a set is that week's only big-three change.
-    big, waits = waiting_for_the_big_change(big_three_tracks(builder, sessions), builder.states, current)
+    big, waits = waiting_for_the_big_change(big_tracks, builder.states, current)
     for track in waits:
         before, after = builder.states[track], current[track]
         volume -= weights[track] * (after.volume - before.volume) if is_load(after.exercise) else 0
@@ -237,6 +245,7 @@ def progress_week(
         current[track] = before
         steps.remove(reason_of.pop(track))
         added = [a for a in added if a[0] != track]
+    waits += [t for t in big_waits if big is not None and t != big and t not in waits]
     if added:
         builder.set_added = week_number
     builder.stuck_since = {t: builder.stuck_since.get(t, week_number) for t in stuck}
