@@ -9,8 +9,8 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 
+from planner.domain.date_range import EARLIEST, LATEST
 from planner.domain.errors import UsageError
-from planner.domain.plan.model import EARLIEST, LATEST
 
 
 def parse_date(text: str, what: str = "date") -> dt.date:

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner import clock, locations
-from planner.domain.library.loading import Library, Source
-from planner.store.library_cache import load_library_cached
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the library's modules are imported when it is first read: the app's first frame needs none
     from planner.domain.lessons.loading import Lessons
+    from planner.domain.library.loading import Library, Source
     from planner.domain.pain.rules import LoadedRules, PainRules
 
 
@@ -36,6 +35,8 @@ class Context:
         return cls(data_dir=data, library_dirs=dirs, today=clock.today())
 
     def sources(self) -> list[Source]:
+        from planner.domain.library.loading import Source
+
         return [
             Source(locations.built_in_library(), built_in=True),
             *(Source(d) for d in self.library_dirs),
@@ -51,6 +52,8 @@ class Context:
 
         Without a database there is no cache: commands that only read never create files.
         """
+        from planner.store.library_cache import load_library_cached
+
         cache = self.data_dir / "cache" if self.database_exists() else None
         library = load_library_cached(self.sources(), cache)
         if cache is not None and "pydantic" in sys.modules:

@@ -64,6 +64,27 @@ def lookup_prepared(command: str, args: object) -> Kept | None:
     return Kept(data, libraries, made[0], made[1], store_views.read(data, made[0], store_views.PREPARED))
 
 
+def lookup_face(data_dir: Path, libraries: list[Path]) -> Kept | None:
+    """As :func:`lookup`, for the app's Today (its face, :mod:`planner.app.today_face`): kept under a key that
+    counts the app's code too, in a file of its own (``store_views.FACE``)."""
+    made = store_views.key(data_dir, libraries, app=True)
+    if made is None:
+        return None
+    return Kept(data_dir, libraries, made[0], made[1], store_views.read(data_dir, made[0], store_views.FACE))
+
+
+def face_holds(kept: Kept) -> bool:
+    """Whether ``kept``'s key still holds (nothing written since, no library file or code changed)."""
+    again = store_views.key(kept.data_dir, kept.libraries, app=True)
+    return again is not None and again[0] == kept.key
+
+
+def keep_face(kept: Kept, face: dict[str, Any]) -> None:
+    """Keep Today's ``face``, worked out from a read that began under ``kept``'s key, if the key still holds."""
+    if face_holds(kept):
+        store_views.write(kept.data_dir, kept.key, kept.newest, {"today": face}, time.time(), store_views.FACE)
+
+
 # Kept with the prepared writes even when none could be prepared: the state was rehearsed, and need not be again.
 REHEARSED = "rehearsed"
 

@@ -8,14 +8,17 @@ keeps the app's writes in the order the person made them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.actions import function, reading, sessions, settings
+from planner.actions import function, reading, sessions, settings, views
 from planner.actions import situation as actions
+from planner.app import first_face
+from planner.app.first_face import SETTINGS
 from planner.context import Context
 from planner.domain.days.adapted import slot_on
 from planner.domain.days.day import DayView, day_view
@@ -29,8 +32,6 @@ from planner.domain.pain.rules import DEFAULT_RULES, PainRules
 from planner.domain.pain.warning_signs import Alert
 from planner.domain.plan.model import Eases, Plan, PlanInputs, Prescription, Weekday
 from planner.domain.records import CompletionStatus, History, PainReport
-
-SETTINGS = ("theme", "sound")  # the person's choices the app restores at start
 
 if TYPE_CHECKING:
     from planner.domain.days.projection import ProjectedWeek
@@ -172,7 +173,10 @@ class AppData:
             return self._outcome(sessions.note(self.context, day, text))
 
     def load(self) -> Outcome:
-        """Open the library and the active plan; apply the gap rule as ``planner today`` does."""
+        """Open the library and the active plan; apply the gap rule as ``planner today`` does. Today's face
+        for the next start (:mod:`planner.app.first_face`) is then due: :meth:`keep_face` keeps it, once the
+        app has drawn this load (it is not worth a moment of the first frame)."""
+        kept = first_face.lookup(self.context)  # the key before the read, as the read model's views are kept
         with self._lock:
             outcome = self._outcome(sessions.catch_up(self.context, create=True))
         if not self._settings_read:
@@ -181,7 +185,31 @@ class AppData:
                 self.settings = {key: self.saved_setting(key) for key in SETTINGS}
             except PlannerError:
                 self.settings = None  # the app reads them again after its first frame, and says nothing
+        if kept is not None and outcome.snapshot.plan is not None:
+            self._face_due = (kept, outcome.snapshot)
         return outcome
+
+    _face_due: tuple[views.Kept, Snapshot] | None = None
+
+    def keep_face(self, *, read_again: bool = False) -> None:
+        """Keep Today's face for the next start: the last load's if nothing was written since it began, else
+        (a first look at the day that recorded the gap rule's step down, another writer, or ``read_again``
+        after the app's own writes) from one more read. Never fails: a face not kept only means the next
+        start loads first."""
+        from planner.app import today_face
+
+        due, self._face_due = self._face_due, None
+        if read_again or (due is not None and not views.face_holds(due[0])):
+            with contextlib.suppress(PlannerError):
+                self.load()
+            due, self._face_due = self._face_due, None
+        if due is None:
+            return
+        kept, snapshot = due
+        try:
+            views.keep_face(kept, today_face.kept(snapshot, {key: self.saved_setting(key) for key in SETTINGS}))
+        except (PlannerError, OSError, ValueError):  # the store or the file: the face waits for the next load
+            return
 
     def screening_needed(self) -> str | None:
         """Why the safety questions must be asked before a plan is built, or ``None`` (see ``plan new``)."""

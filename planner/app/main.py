@@ -8,6 +8,7 @@ and every screen watching it redraws. Nothing ticks while the app is idle.
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from textual.message_pump import MessagePump
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -34,15 +36,24 @@ from planner.app.compact import (
     MIN_WIDTH,
     VERTICAL_BREAKPOINTS,
 )
-from planner.app.data import SETTINGS, AppData, Outcome, Snapshot
+from planner.app.first_face import SETTINGS
 from planner.app.paging import guard_paging
 from planner.app.stylesheets import AT_START, ScreenStylesheets
-from planner.context import Context
 from planner.domain.errors import PlannerError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the data's module imports the domain: made when first needed (see ``data``)
+    from typing import Any
+
+    from planner.app.data import AppData, Outcome, Snapshot
+    from planner.context import Context
     from planner.domain.lessons.model import Lesson
     from planner.exports.live import LiveCalendar
+
+
+# Input that waits while Today is drawn from a kept face and the plan loads (see PlannerApp.on_event).
+HELD_INPUT = (events.Key, events.Paste, events.MouseDown, events.MouseUp, events.Click, events.MouseScrollDown,
+              events.MouseScrollUp)
+FACE_AFTER_WRITES = 2.0  # seconds without a write before Today's face is kept for the next start
 
 
 def _modes() -> dict[str, Callable[[], Screen]]:
@@ -82,35 +93,61 @@ class PlannerApp(ScreenStylesheets, App[None]):
 
     snapshot: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
 
-    def __init__(self, context: Context, data: AppData | None = None, opening: Future[Outcome] | None = None):
+    def __init__(self, context: Context, data: AppData | None = None, opening: Future[Outcome] | None = None,
+                 face: dict[str, Any] | None = None):
         """``opening`` is ``data.load()`` already under way (see ``run_app``): Today can then be the first
         screen drawn, instead of a "loading" screen while the worker reads the store. When it has finished
-        by now, the theme and sound read with it are restored before anything is drawn."""
+        by now, the theme and sound read with it are restored before anything is drawn.
+
+        ``face``: Today as the last run showed it, kept for this very state (:mod:`planner.app.first_face`).
+        Today is then drawn from it before anything is loaded, the plan is loaded once that frame is up,
+        and keys and clicks meanwhile wait for it (:meth:`on_event`)."""
         super().__init__()
         guard_paging()
-        self.data = data or AppData(context)
+        self.context = context
+        self._data = data
+        self._making_data = threading.Lock()  # two workers asking at once make one
+        self.kept_face = face
+        self._held: list[events.Event] | None = [] if face is not None else None  # input waiting for the plan
         self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
         self._opening = opening
         self.sound = True  # the bell at each change in a session; the person's choice is restored on mount
         self._kept_theme: str | None = None  # the theme the store holds: choosing it again saves nothing
         opened = opening is not None and opening.done() and opening.exception() is None
-        self._settings_restored = opened and self.data.settings is not None
-        if self._settings_restored:  # read with the plan: the first frame is drawn in the person's theme
-            for key, value in self.data.settings.items():
+        settings = face["settings"] if face is not None else self.data.settings if opened else None
+        self._settings_restored = settings is not None
+        if settings is not None:  # read with the plan (or kept with its face): the first frame is in the person's theme
+            for key, value in settings.items():
                 self._restore_setting(key, value)
             # Nothing is parsed yet: the stylesheets are parsed once, with the theme's colours (the restyle
             # the theme asked for then finds the same colours, and parses nothing again).
             self.stylesheet.set_variables(self.get_css_variables())
 
+    @property
+    def data(self) -> AppData:
+        """The door to the actions, made when first used: on a start drawn from a kept face, that is in the
+        worker that loads the plan, after the first frame (its module imports the domain)."""
+        with self._making_data:
+            if self._data is None:
+                from planner.app.data import AppData
+
+                self._data = AppData(self.context)
+        return self._data
+
     def compose(self) -> ComposeResult:
         yield Static("Opening your plan…", id="loading")
 
     def on_mount(self) -> None:
-        self.sub_title = self.data.today.strftime("%a %d %b %Y")
+        self.sub_title = self.context.today.strftime("%a %d %b %Y")
         self._restore_theme()
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
         for name, screen in _modes().items():
             self.add_mode(name, screen)
+        if self.kept_face is not None:  # Today from the kept face now; the plan once that frame is drawn
+            self.switch_mode("today")
+            self.check_size()
+            self.call_after_refresh(lambda: self.post_message(messages.Load(self)))
+            return
         opening = self._opening
         if opening is not None and opening.done() and opening.exception() is None:
             self._publish(messages.Load(self, opening), opening.result())
@@ -218,12 +255,30 @@ class PlannerApp(ScreenStylesheets, App[None]):
         self.snapshot = outcome.snapshot
         if _attached(request.asker):  # the dialog that asked may have closed meanwhile
             request.asker.post_message(messages.Done(request, outcome))
+        if isinstance(request, messages.Load | messages.Reload):
+            self.call_after_refresh(self._keep_face)  # once this load is drawn
+        else:  # the app's own write: keep the face after it
+            self._keep_face_soon()
+
+    def _keep_face_soon(self) -> None:
+        """Today's face for the next start, read again once the writes have paused (a burst of check-offs
+        reads once), so the next start is drawn at once; never in a write's way."""
+        if self._face_timer is not None:
+            self._face_timer.stop()
+        self._face_timer = self.set_timer(FACE_AFTER_WRITES, lambda: self._keep_face(read_again=True))
+
+    _face_timer: Timer | None = None
+
+    @work(thread=True, group="face", exclusive=True)
+    def _keep_face(self, read_again: bool = False) -> None:
+        self.data.keep_face(read_again=read_again)
 
     @on(messages.Done)
     def _opened(self, event: messages.Done) -> None:
         if isinstance(event.request, messages.Load):
             self.switch_mode("today" if event.outcome.snapshot.plan is not None else "builder")
             self.check_size()
+            self._release_held()
 
     @on(messages.SaveSetting)
     def _setting_chosen(self, event: messages.SaveSetting) -> None:
@@ -250,10 +305,23 @@ class PlannerApp(ScreenStylesheets, App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """A key still queued as the app closes (its screens already taken down) is dropped: Textual would
-        ask for a screen there is none of (``ScreenStackError``)."""
+        ask for a screen there is none of (``ScreenStackError``). While Today is drawn from a kept face and
+        the plan is still loading, keys, clicks and pastes wait for it, in order (a move of the mouse is
+        only dropped): what they act on is the plan."""
         if isinstance(event, events.Key) and not self._screen_stack:
             return
+        if self._held is not None and isinstance(event, HELD_INPUT):
+            self._held.append(event)
+            return
+        if self._held is not None and isinstance(event, events.MouseEvent):
+            return
         await super().on_event(event)
+
+    def _release_held(self) -> None:
+        """The plan is loaded: what was pressed meanwhile is handled now, in the order it came."""
+        held, self._held = self._held, None
+        for event in held or ():
+            self.post_message(event)
 
     def action_command_palette(self) -> None:
         """Open the palette, once. Not while the terminal is too small (it would open over the "too small"

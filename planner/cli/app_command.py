@@ -10,6 +10,16 @@ from planner.context import Context
 
 
 def run_app(args: argparse.Namespace, context: Context) -> int:
+    from planner.app.first_face import kept_face
+
+    face = kept_face(context)
+    if face is not None:  # Today as it was last shown, for this very state: drawn first, the plan loaded after
+        from planner.app.main import PlannerApp
+
+        gc.freeze()  # as below
+        app = PlannerApp(context, face=face)
+        app.run()
+        return app.return_code or 0
     from planner.app.data import AppData
 
     # Read the store while Textual is imported (SQLite and file reads let go of the GIL), so the

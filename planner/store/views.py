@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 FORMAT = 1
 FILE_NAME = "views.json"
 PREPARED = "prepared.json"  # what a plain ``done`` and ``pain N`` would write (planner/store/prepared.py)
+FACE = "app-today.json"  # what the app's Today showed (planner/app/today_face.py), keyed with the app's code too
 RECENT_SECONDS = 2.0
 COUNTER = "data_version"
 _PLANNER = Path(__file__).resolve().parent.parent
@@ -107,16 +108,18 @@ def _files(folder: Path, parts: list[object]) -> float:
     return newest
 
 
-def _code(parts: list[object]) -> None:
+def _code(parts: list[object], app: bool = False) -> None:
+    """Planner's code by path, size and mtime; the app's too with ``app`` (the app's kept first frame)."""
+    left_out = ("__pycache__", "_library") if app else ("app", "__pycache__", "_library")
     for root, folders, files in os.walk(_PLANNER):
-        folders[:] = sorted(f for f in folders if f not in ("app", "__pycache__", "_library"))
+        folders[:] = sorted(f for f in folders if f not in left_out)
         for name in sorted(files):
             if name.endswith(".py"):
                 stat = os.stat(os.path.join(root, name))
                 parts.append((root, name, stat.st_size, stat.st_mtime_ns))
 
 
-def key(data_dir: Path, libraries: list[Path]) -> tuple[str, float] | None:
+def key(data_dir: Path, libraries: list[Path], app: bool = False) -> tuple[str, float] | None:
     """The key of the views for this data dir, these library folders and today; and the newest file time.
 
     ``libraries`` are the folders as the command resolves them (built-in first). ``None`` when there is
@@ -124,10 +127,11 @@ def key(data_dir: Path, libraries: list[Path]) -> tuple[str, float] | None:
     version = _data_version(data_dir / "planner.db")
     if version is None:
         return None
-    return key_at(data_dir, libraries, version)
+    return key_at(data_dir, libraries, version, app)
 
 
-def key_at(data_dir: Path, libraries: list[Path], version: tuple[int, int, int] | list[int]) -> tuple[str, float] | None:
+def key_at(data_dir: Path, libraries: list[Path], version: tuple[int, int, int] | list[int],
+           app: bool = False) -> tuple[str, float] | None:
     """:func:`key` with the data version given (a prepared write's, as it committed it: :mod:`planner.store.prepared`)."""
     from planner import __version__
 
@@ -136,7 +140,7 @@ def key_at(data_dir: Path, libraries: list[Path], version: tuple[int, int, int] 
     parts: list[object] = [FORMAT, __version__, os.getcwd(), version, pinned or dt.date.today().isoformat()]
     newest = 0.0
     try:
-        _code(parts)
+        _code(parts, app)
         for folder in libraries:
             parts.append(("source", str(folder), folder.is_dir(), folder.exists()))
             if folder.exists():

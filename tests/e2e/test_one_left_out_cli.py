@@ -57,7 +57,7 @@ def test_the_same_day_says_done_one_left_out_as_history_does(run_planner: RunPla
 
     from planner.actions import reading
     from planner.app.data import Snapshot
-    from planner.app.screens.today import today_heading
+    from planner.app.today_face import face_of
     from planner.context import Context
 
     ok(run_planner, "plan", "new", "--program", "core-foundation", "--days", "mon,wed,fri", "--minutes", "30",
@@ -74,6 +74,6 @@ def test_the_same_day_says_done_one_left_out_as_history_does(run_planner: RunPla
     assert active is not None
     snapshot = Snapshot(context.today, context.library, active.plan, active.history, active.state,
                         active.weekly_increase, active.rules)
-    for short in (False, True):
-        words = today_heading(snapshot, short=short)
+    for heading in ("heading", "heading_short"):
+        words = face_of(snapshot)[heading]
         assert "done, one left out" in words and "partial" not in words, words

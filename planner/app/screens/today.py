@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,18 +24,16 @@ from planner.app import messages
 from planner.app.access import planner_app
 from planner.app.bindings import TODAY_BINDINGS, key_for
 from planner.app.compact import CompactLayout, is_compact
-from planner.app.data import Snapshot
 from planner.app.screens.more import MoreKeys
 from planner.app.widgets.alert_box import AlertBox
-from planner.app.widgets.exercise_detail import ExerciseDetail
+from planner.app.widgets.exercise_detail import NOTHING, ExerciseDetail
 from planner.app.widgets.footer import FittedFooter
 from planner.app.widgets.nav_bar import NavBar
-from planner.app.widgets.week_strip import WeekStrip, week_of
-from planner.domain.days.easier import doses_words
-from planner.domain.days.progress import Progress
-from planner.domain.function import rerating_prompt
-from planner.domain.pain.warning_signs import pain_report_undoable
-from planner.domain.plan.model import DAY_NAMES, doses_to_explain, session_minutes
+from planner.app.widgets.week_strip import WeekStrip
+
+if TYPE_CHECKING:  # the domain is imported once a plan is loaded; the first frame may be drawn before
+    from planner.app.data import Snapshot
+    from planner.domain.days.progress import Progress
 
 PAIN_KEY = key_for(TODAY_BINDINGS, "pain")
 UNTICK_KEY, UNDO_ALL_KEY = "Backspace", key_for(TODAY_BINDINGS, "undo_all_done")
@@ -44,17 +42,6 @@ WALK_LEFT = "The session is checked off; the walk is for any time today: space c
 NOTICE_SECONDS = 6  # a notice is read in a glance; it must not sit over the list for long
 # The footer keeps these first when the terminal is narrow (Quit always); the rest are under More…
 FOOTER_PRIORITY = ("toggle", "pain", "start", "resume", "undo_pain('paused')", "all_done", "skip_day")
-
-
-def today_heading(snapshot: Snapshot, *, short: bool = False) -> str:
-    """``short``: the compact layout's heading, status first ("Mon 02 Mar · planned · week 1 of 8"), so
-    on a phone the status is on the first line whatever follows."""
-    view = snapshot.day()
-    words = doses_words(view) if snapshot.plan is not None else ""  # easier only where the doses are
-    week = f" · {words}" if words else ''
-    if short:
-        return f"{view.date.strftime('%a %d %b')} · {view.status_words}{week}"
-    return f"{DAY_NAMES[view.date.weekday()]} {view.date.strftime('%d %B %Y')}{week} · {view.status_words}"
 
 
 def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
@@ -73,17 +60,12 @@ def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
     return "\n".join(rows)
 
 
-def _stats_words(summary: Progress) -> str:
-    done = sum(1 for view, _ in summary.sessions if view.counts_as_done)  # one left out counts, as in adherence
-    return (f"Streak {summary.current_streak} (best {summary.best_streak}) · adherence {summary.adherence}% "
-            f"· {done} done so far")
-
-
 class TodayScreen(MoreKeys, CompactLayout):
     BINDINGS = TODAY_BINDINGS
     FOOTER_PRIORITY = FOOTER_PRIORITY
     _score_ahead: str | None = None  # digits typed after r, before the check-in is up
     _all_done: list[str] = []  # noqa: RUF012  (what the last d checked off, for z; replaced, never mutated)
+    _face: dict[str, Any] | None = None  # what is drawn: the loaded snapshot's face, or the last run's
 
     def compose(self) -> ComposeResult:
         yield NavBar("today")
@@ -102,6 +84,9 @@ class TodayScreen(MoreKeys, CompactLayout):
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self.show_snapshot)
         self.query_one("#exercises", OptionList).focus()
+        kept = planner_app(self).kept_face
+        if self.snapshot is None and kept is not None:  # drawn from the last run's face while the plan loads
+            self.show_face(kept)
 
     @property
     def snapshot(self) -> Snapshot | None:
@@ -110,33 +95,42 @@ class TodayScreen(MoreKeys, CompactLayout):
     def show_snapshot(self, snapshot: Snapshot | None) -> None:
         if snapshot is None:
             return
-        view = snapshot.day()
-        compact = is_compact(self)
-        self.query_one("#heading", Static).update(Content.styled(today_heading(snapshot, short=compact), "bold"))
-        self.query_one(AlertBox).show(view.alert)
-        self.refresh_bindings()
-        self.query_one(WeekStrip).show([snapshot.day(d) for d in week_of(snapshot.today)], snapshot.today)
+        from planner.app.today_face import face_of
+
+        self.show_face(face_of(snapshot))
         self._show_stats(snapshot)
+
+    def show_face(self, face: dict[str, Any]) -> None:
+        """Draw the face (:mod:`planner.app.today_face`): the one way this screen draws a day."""
+        self._face = face
+        compact = is_compact(self)
+        self.query_one("#heading", Static).update(Content.styled(face["heading_short" if compact else "heading"], "bold"))
+        self.query_one(AlertBox).show_face(face["alert"])
+        self.refresh_bindings()
+        self.query_one(WeekStrip).show(face["week"], dt.date.fromisoformat(face["today"]))
+        if face["stats"] and face["plan"] and not compact:
+            self.query_one("#stats", Static).update(face["stats"])
         options = self.query_one("#exercises", OptionList)
         highlighted = options.highlighted
         options.clear_options()
+        exercises = face["exercises"]
         # Inside the list's border and the options' padding, and clear of its scrollbar: a long session
         # scrolls in the list, and a row wider than that would wrap under its own tick box.
         width = self.size.width - 4 - options.styles.scrollbar_size_vertical
         if not compact:  # the list's margins too; the name column as wide as fits, doses right-aligned
-            doses = max((len(item.dose_text()) for item in view.exercises), default=0)
+            doses = max((len(item["dose"]) for item in exercises), default=0)
             width = min(width - 2, 4 + 36 + 1 + doses)
-        for item in view.exercises:
-            mark = "[x]" if item.id in view.done_ids else "[~]" if item.id in view.partial_ids else "[ ]"
-            name = f"{item.name} (any time today)" if item.apart else item.name
-            options.add_option(Option(Content(exercise_row(mark, name, item.dose_text(), width)), id=item.id))
-        if view.exercises:
-            options.highlighted = min(highlighted or 0, len(view.exercises) - 1)
-        options.display = bool(view.exercises)
-        self.query_one("#today-detail").display = bool(view.exercises) and self.has_class("-roomy")
+        for item in exercises:
+            options.add_option(Option(Content(exercise_row(item["mark"], item["name"], item["dose"], width)),
+                                      id=item["id"]))
+        if exercises:
+            options.highlighted = min(highlighted or 0, len(exercises) - 1)
+        options.display = bool(exercises)
+        self.query_one("#today-detail").display = bool(exercises) and self.has_class("-roomy")
         self._show_detail(self._selected())
-        self.query_one("#reasons", Static).update(Content("\n").join(self._notes(snapshot)))
-        if view.alert is not None:  # the alert can outgrow a small screen: show its heading first
+        self.query_one("#reasons", Static).update(
+            Content("\n").join(Content.styled(text, style) if style else Content(text) for text, style in face["notes"]))
+        if face["alert"] is not None:  # the alert can outgrow a small screen: show its heading first
             self.call_after_refresh(self.scroll_home, animate=False)
 
     def scroll_to_center(self, widget: Widget, animate: bool = True, **kwargs: Any) -> None:
@@ -154,9 +148,11 @@ class TodayScreen(MoreKeys, CompactLayout):
         stats = self.query_one("#stats", Static)
         if snapshot.plan is None or is_compact(self):  # the compact layout hides the line (today.tcss)
             return
+        from planner.app.today_face import stats_words
+
         counted = snapshot.progress_counted()
         if counted is not None:
-            stats.update(_stats_words(counted))
+            stats.update(stats_words(counted))
         else:  # after this frame is drawn: a thread counting meanwhile would share the interpreter with it
             self.call_after_refresh(self._count_when_shown, snapshot)
 
@@ -175,61 +171,22 @@ class TodayScreen(MoreKeys, CompactLayout):
             self.app.call_from_thread(self._counted, snapshot, summary)
 
     def _counted(self, snapshot: Snapshot, summary: Progress) -> None:
-        if self.is_mounted and snapshot is self.snapshot:  # not a count of data replaced meanwhile
-            self.query_one("#stats", Static).update(_stats_words(summary))
+        from planner.app.today_face import stats_words
 
-    def _notes(self, snapshot: Snapshot) -> list[Content]:
-        view = snapshot.day()
-        notes = [Content(f"• {reason}") for reason in view.reasons]
-        if pain_report_undoable(snapshot.history) and (snapshot.today - snapshot.history.pain[-1].date).days <= 1:
-            notes.append(Content("Reported pain by mistake? Press u to undo the last pain report."))
-        if view.status == "paused" and not view.exercises and view.alert is not None and view.alert.pauses:
-            # The alert above says when and how to resume (once); here only the app's key for it.
-            notes.append(Content.styled("Nothing to do but rest and get checked. In the app, c (Resume) is the "
-                                        "confirmation the alert asks for.", "bold"))
-        elif view.status == "paused" and not view.exercises:
-            notes.append(Content.styled("Nothing to do but rest and get checked. When a health professional has "
-                                        "assessed you, press c to resume (or run: planner resume --confirm)", "bold"))
-        elif view.status == "paused":
-            notes.append(Content("Do only the relief routine above. Report pain (r) of 2 or less to resume."))
-        elif view.status in ("planned", "partial"):
-            walk = "".join(f", and a {p.minutes}-minute {p.name.lower()} at any time today" for p in view.exercises
-                           if p.apart and p.id not in view.done_ids)
-            notes.append(Content(f"About {session_minutes(view.exercises)} min{walk}. Enter starts the session "
-                                 "with timers; space checks off the highlighted exercise."))
-            met = {c.exercise_id for c in snapshot.history.completions
-                   if c.date < view.date and c.status != "skipped"}
-            notes.extend(Content(f"• {text}.") for text in doses_to_explain(view.exercises, met))
-        elif view.status == "done":
-            walk = "".join(f" The {p.minutes}-minute {p.name.lower()} is still to do, at any time today."
-                           for p in view.exercises if p.apart and p.id not in view.done_ids)
-            ask = "" if snapshot.history.pain_on(view.date) else " How is your back? Press r to report pain."
-            notes.append(Content(f"Session done.{walk}{ask}"))
-        elif view.status == "rest":
-            if any(p.id not in view.done_ids for p in view.exercises):  # the walk on a day between sessions
-                notes.append(Content("Space checks the walk off when you have been."))
-            upcoming = next((d for d in (snapshot.today + dt.timedelta(days=i)
-                                         for i in range(1, 8)) if snapshot.day(d).planned), None)
-            if upcoming:
-                notes.append(Content(f"Next session: {upcoming.strftime('%A %d %B')}. "
-                                     "Back hurting? Press ! for the relief routine."))
-        prompt = rerating_prompt(snapshot.function, snapshot.today)
-        if prompt:
-            notes.append(Content(f"? {prompt} (or ctrl+p: Activities you want back)"))
-        return notes
+        if self.is_mounted and snapshot is self.snapshot:  # not a count of data replaced meanwhile
+            self.query_one("#stats", Static).update(stats_words(summary))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A paused Today offers Resume and hides what cannot be done; Undo pain shows once there is a report."""
-        snapshot = self.snapshot
-        paused = snapshot is not None and snapshot.state.pause is not None
+        face = self._face
+        paused = face is not None and face["paused"]
         if action == "resume":
             return paused
         if action == "undo_pain":
-            undoable = snapshot is not None and pain_report_undoable(snapshot.history)
-            return undoable and (paused or parameters != ("paused",))
-        nothing_to_do = snapshot is not None and paused and not snapshot.day().exercises
-        if action == "skip_day" and snapshot is not None and snapshot.day().done_ids | snapshot.day().partial_ids:
+            return face is not None and face["undoable"] and (paused or parameters != ("paused",))
+        if action == "skip_day" and face is not None and face["checked_any"]:
             return False  # a skip would erase what was checked off (the action refuses it)
+        nothing_to_do = face is not None and face["nothing_to_do"]
         return not (action in ("all_done", "skip_day") and paused or action in ("start", "toggle") and nothing_to_do)
 
     def action_resume(self) -> None:
@@ -274,16 +231,18 @@ class TodayScreen(MoreKeys, CompactLayout):
     def layout_changed(self) -> None:
         super().layout_changed()
         self.set_class(self.size.width >= ROOMY[0] and self.size.height >= ROOMY[1], "-roomy")
-        self.show_snapshot(self.snapshot)
+        if self.snapshot is not None:
+            self.show_snapshot(self.snapshot)
+        elif self._face is not None:
+            self.show_face(self._face)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_detail(event.option.id)
 
     def _show_detail(self, exercise_id: str | None) -> None:
-        if self.snapshot is None or not self.has_class("-roomy"):
+        if self._face is None or not self.has_class("-roomy"):
             return
-        item = next((p for p in self.snapshot.day().exercises if p.id == exercise_id), None)
-        self.query_one(ExerciseDetail).show(self.snapshot.library, exercise_id, item)
+        self.query_one(ExerciseDetail).show_lines(self._face["details"].get(exercise_id or "", NOTHING))
 
     def action_toggle(self) -> None:
         """Check off the highlighted exercise and move on; on one already ticked, say how to take it back."""

@@ -7,7 +7,9 @@ import datetime as dt
 from textual.content import Content
 from textual.widgets import Static
 
-from planner.domain.days.day import DayView
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from planner.domain.days.day import DayView
 
 COLOURS = {"done": "$success", "partial": "$warning", "planned": "$accent", "missed": "$error",
            "paused": "$warning"}
@@ -24,6 +26,12 @@ MARKS = {
 }
 
 
+def strip_days(views: list[DayView]) -> list[tuple[str, str]]:
+    """Each day's date and the mark it gets, as plain data (Today keeps it for its next first frame). One
+    left out shows as done, as adherence counts it; the week lists it."""
+    return [(view.date.isoformat(), "done" if view.one_left_out else view.status) for view in views]
+
+
 def week_of(day: dt.date) -> list[dt.date]:
     monday = day - dt.timedelta(days=day.weekday())
     return [monday + dt.timedelta(days=i) for i in range(7)]
@@ -36,23 +44,23 @@ class WeekStrip(Static):
 
     def __init__(self) -> None:
         super().__init__()
-        self.views: list[DayView] = []
+        self.days: list[tuple[dt.date, str]] = []
         self.today: dt.date | None = None
 
-    def show(self, views: list[DayView], today: dt.date) -> None:
-        self.views, self.today = list(views), today
+    def show(self, days: list[tuple[str, str]], today: dt.date) -> None:
+        """``days``: :func:`strip_days` of the week's views."""
+        self.days, self.today = [(dt.date.fromisoformat(day), status) for day, status in days], today
         self.refresh(layout=True)
 
     def render(self) -> Content:
-        if not self.views:
+        if not self.days:
             return Content("")
         cell = max(6, min(9, ((self.content_region.width or 69) - 6) // 7))
         heads: list[Content] = []
         marks: list[Content] = []
-        for view in self.views:
-            style = "reverse" if view.date == self.today else ""
-            heads.append(Content.styled(f"{view.date.strftime('%a %d'):^{cell}}", style))
-            status = "done" if view.one_left_out else view.status  # as adherence counts it; the week lists it
+        for day, status in self.days:
+            style = "reverse" if day == self.today else ""
+            heads.append(Content.styled(f"{day.strftime('%a %d'):^{cell}}", style))
             mark = MARKS.get(status, status)
             if len(mark) > cell:
                 mark = mark.split()[0]

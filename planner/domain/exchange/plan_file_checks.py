@@ -12,6 +12,7 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING, Any
 
+from planner.domain.date_range import EARLIEST, LATEST
 from planner.domain.errors import Problem
 from planner.domain.files.control import leaves
 from planner.domain.files.toml_lines import locate
@@ -20,7 +21,7 @@ from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.warning_signs import SIGN_NAMES
 from planner.domain.plan.builder import session_dates
 from planner.domain.plan.doses import holds_added, set_reps
-from planner.domain.plan.model import DAY_NAMES, EARLIEST, LATEST, WEEKDAYS
+from planner.domain.plan.model import DAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
     from planner.domain.exchange.plan_file import ExerciseEntry, PlanFile

@@ -27,10 +27,6 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# The dates planner works with: a century of room on each side, so the weeks, streaks and look-backs
-# computed around any of them stay inside the calendar Python knows (years 1 to 9999).
-EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(9899, 12, 31)
-
 
 @dataclass(frozen=True, kw_only=True)
 class DayChange:
