@@ -101,29 +101,31 @@ def test_one_exercise_moves_up_one_variant_a_week_at_most(library: Library) -> N
 
 
 def test_a_harder_variant_earned_during_a_hold_waits_until_the_hold_ends(library: Library) -> None:
-    """Core foundation moves the supported curl-up on to the curl-up in week 3. Its top dose (8-6-4) was
-    not done in weeks 1-2 (only week 1's), so week 3 began on it, and it was done on Monday and Wednesday: the curl-up is
-    earned by Friday. Without a hold it comes on Friday; with a hold in force (pain held week 3) it does
-    not, and the day says why: nothing harder while a hold is in force."""
+    """Core foundation moves the leg reach on to the bird-dog in week 6. Its top dose (5-3) was done on the
+    Friday of week 5 and on Monday and Wednesday of week 6: the bird-dog is earned by Friday. Without a hold it comes on Friday; with a hold in force (pain held week 6) it does
+    not, and the day says why: nothing harder while a hold is in force. (The curl-up in week 3 was the
+    example until the big three grew by one hold a week.)"""
     plan = build_plan(PlanInputs(program="core-foundation", days=["mon", "wed", "fri"], minutes=30, level=1,
                                  weeks=12, start=START), library)
-    top = next(p for s in plan.weeks[1].sessions for p in s.exercises if p.id == "curl-up-head-supported")
-    monday, wednesday, friday = (START + dt.timedelta(days=14 + n) for n in (0, 2, 4))
-    start = next(p for p in plan.weeks[0].sessions[0].exercises if p.id == "curl-up-head-supported")
+    top = next(p for s in plan.weeks[4].sessions for p in s.exercises if p.id == "quadruped-leg-reach")
+    assert "bird-dog" in {p.id for p in plan.weeks[5].sessions[2].exercises}
+    monday, wednesday, friday = (START + dt.timedelta(days=35 + n) for n in (0, 2, 4))
+    start = next(p for p in plan.weeks[0].sessions[0].exercises if p.slot == "bird-dog")
     assert start != top
     history = History(usual_pain=1, completions=(
-        Completion(START, start.id, "done", start.sets, start.reps, start.hold_seconds, start.minutes),
+        *(Completion(day, start.id, "done", start.sets, start.reps, start.hold_seconds, start.minutes)
+          for day in (START, START + dt.timedelta(days=2))),  # the arm reach, learnt in week 1
         *(Completion(day, top.id, "done", top.sets, top.reps, top.hold_seconds, top.minutes)
-          for day in (monday, wednesday))))
+          for day in (monday - dt.timedelta(days=3), monday, wednesday))))
     free = day_view(plan, library, AdaptationState(), history, friday, INCREASE, friday)
-    assert "curl-up" in {p.id for p in free.exercises}, "earned, and the plan's own step this week"
-    held = day_view(plan, library, AdaptationState(frozen_week=3), history, friday, INCREASE, friday)
+    assert "bird-dog" in {p.id for p in free.exercises}, free.reasons
+    held = day_view(plan, library, AdaptationState(frozen_week=6), history, friday, INCREASE, friday)
     ids = {p.id for p in held.exercises}
-    assert "curl-up" not in ids and "curl-up-head-supported" in ids
+    assert "bird-dog" not in ids and "quadruped-leg-reach" in ids
     assert any(HELD_WHY in r for r in held.reasons), held.reasons
-    cut = day_view(plan, library, AdaptationState(frozen_week=3, factor=0.7, ceiling=1.0), history, friday,
+    cut = day_view(plan, library, AdaptationState(frozen_week=6, factor=0.7, ceiling=1.0), history, friday,
                    INCREASE, friday)
-    assert "curl-up" not in {p.id for p in cut.exercises}, "nor during a cut"
+    assert "bird-dog" not in {p.id for p in cut.exercises}, "nor during a cut"
 
 
 SLOTS = ["curl-up", "side-plank", "bird-dog", "bridge-hinge", "stretch", "loaded", "none"]

@@ -92,7 +92,7 @@ def test_the_replacement_climbs_its_own_track_week_by_week_in_the_session(librar
                             replaced_at={"knee-side-plank": 1})
     lift = library.exercises["side-lying-leg-lift"]
     volumes = []
-    for week in plan.weeks[:3]:  # week 4 is an easier week: the cap brings the replacement down with it
+    for week in plan.weeks[:3] + plan.weeks[4:5]:  # week 4 is an easier week: the cap brings it down with it
         day = week.sessions[0].date
         adapted = adapted_session(plan, library, state, day, 0.1)
         assert adapted is not None and adapted[0] == week.number

@@ -178,13 +178,13 @@ def _adapt(
         if factor < 1.0 and item.id in library.exercises and is_load(library.exercises[item.id]):
             exercise = library.exercises[item.id]
             dose = replace(starting_dose(exercise), sets=item.sets, reps=item.reps,
-                           hold_seconds=item.hold_seconds, minutes=item.minutes)
+                           hold_seconds=item.hold_seconds, minutes=item.minutes, extra_holds=item.extra_holds)
             scaled = prescribe(exercise, scaled_dose(TrackState(exercise, dose), factor, keep_stretch_sets=False),
                                item.track, item.slot)
             first = floors.get(item.id) if floors else None
             if first is not None and scaled.volume_seconds < first.volume_seconds * factor:
                 floor = replace(starting_dose(exercise), sets=first.sets, reps=first.reps,
-                                hold_seconds=first.hold_seconds, minutes=first.minutes)
+                                hold_seconds=first.hold_seconds, minutes=first.minutes, extra_holds=first.extra_holds)
                 lowest = prescribe(exercise, scaled_dose(TrackState(exercise, floor), factor,
                                                          keep_stretch_sets=False), item.track, item.slot)
                 if scaled.volume_seconds < lowest.volume_seconds:

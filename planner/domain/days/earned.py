@@ -99,7 +99,7 @@ def _kept(plan: Plan, library: Library, week: int, item: Prescription, exercise_
     """``exercise_id`` at its top dose ``top`` in place of ``item`` (as an easier week cuts it, in one)."""
     exercise = library.exercises[exercise_id]
     dose = replace(starting_dose(exercise), sets=top.sets, reps=top.reps,
-                   hold_seconds=top.hold_seconds, minutes=top.minutes)
+                   hold_seconds=top.hold_seconds, minutes=top.minutes, extra_holds=top.extra_holds)
     if plan.weeks[week - 1].deload:
         dose = scaled_dose(TrackState(exercise, dose), _deload_factor(plan, week, item))
     return prescribe(exercise, dose, item.track, item.slot)
@@ -136,7 +136,7 @@ def _as_in_week(plan: Plan, library: Library, week: int, planned: Prescription, 
     if plan.weeks[week - 1].deload and earlier.id in library.exercises:
         exercise = library.exercises[earlier.id]
         dose = replace(starting_dose(exercise), sets=earlier.sets, reps=earlier.reps,
-                       hold_seconds=earlier.hold_seconds, minutes=earlier.minutes)
+                       hold_seconds=earlier.hold_seconds, minutes=earlier.minutes, extra_holds=earlier.extra_holds)
         dose = scaled_dose(TrackState(exercise, dose), _deload_factor(plan, week, planned))
         earlier = prescribe(exercise, dose, planned.track, planned.slot)
     if earlier.id == planned.id and earlier.volume_seconds >= planned.volume_seconds:

@@ -126,7 +126,7 @@ class Step:
 
 def reps_in_set(item: Prescription, done: int) -> int:
     """The reps of the set after ``done`` sets: the same each set, or fewer each set when descending (6-4-2)."""
-    counts = set_reps(item.sets, item.reps or 1, item.descending)
+    counts = set_reps(item.sets, item.reps or 1, item.descending, item.extra_holds)
     return counts[min(done, len(counts) - 1)] if counts else item.reps or 1
 
 

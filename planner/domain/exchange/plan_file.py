@@ -44,7 +44,7 @@ from planner.domain.library.models import (
     MAX_SETS,
 )
 from planner.domain.pain.adaptation import AdaptationState
-from planner.domain.plan.doses import set_reps
+from planner.domain.plan.doses import holds_added, set_reps
 from planner.domain.plan.model import (
     Plan,
     PlanInputs,
@@ -236,7 +236,7 @@ def _prescription(entry: ExerciseEntry, library: Library) -> Prescription:
             category=exercise.category, kind=exercise.kind, sets=sets, reps=reps, hold_seconds=None,
             minutes=None, rest_seconds=exercise.dose.rest_seconds if entry.rest_seconds is None else entry.rest_seconds,
             seconds_per_rep=per_rep or exercise.dose.seconds_per_rep, per_side=exercise.per_side, descending=True,
-            slot=entry.slot, apart=bool(entry.apart))
+            extra_holds=holds_added(entry.sets) or 0, slot=entry.slot, apart=bool(entry.apart))
     return Prescription(
         id=entry.id,
         name=entry.name or exercise.name,
@@ -293,7 +293,7 @@ def plan_file_from(plan: Plan, adjustments: tuple[Adjustment, ...] | list[Adjust
 def _entry(p: Prescription) -> ExerciseEntry:
     """A prescription as the file writes it: descending held reps as ``sets = [6, 4, 2]``, ``hold_seconds``."""
     if p.descending and p.kind.value == "reps":
-        return ExerciseEntry(id=p.id, name=p.name, sets=set_reps(p.sets, p.reps or 0, True),
+        return ExerciseEntry(id=p.id, name=p.name, sets=set_reps(p.sets, p.reps or 0, True, p.extra_holds),
                              hold_seconds=p.seconds_per_rep, rest_seconds=p.rest_seconds, slot=p.slot,
                              apart=p.apart or None)
     return ExerciseEntry(id=p.id, name=p.name, sets=p.sets, reps=p.reps, hold_seconds=p.hold_seconds,

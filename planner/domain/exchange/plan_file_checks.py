@@ -20,7 +20,7 @@ from planner.domain.library.models import MAX_SETS, PRIMARY_FIELD
 from planner.domain.pain.adaptation import AdaptationState
 from planner.domain.pain.warning_signs import SIGN_NAMES
 from planner.domain.plan.builder import session_dates
-from planner.domain.plan.doses import set_reps
+from planner.domain.plan.doses import holds_added, set_reps
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -182,7 +182,8 @@ def _check_exercise(entry: ExerciseEntry, loc: tuple[str | int, ...], library: L
 
 
 def _check_descending(entry: ExerciseEntry, loc: tuple[str | int, ...], exercise: Any, problem: Any) -> None:
-    """``sets = [6, 4, 2]``: only for an exercise done in descending sets, 2 fewer reps each set."""
+    """``sets = [6, 4, 2]``: only for an exercise done in descending sets, 2 fewer reps each set (or one
+    fewer on the last sets that have their one hold more: ``[6, 5, 3]``)."""
     sets = entry.sets
     assert isinstance(sets, list)
     if not exercise.dose.descending:
@@ -193,8 +194,9 @@ def _check_descending(entry: ExerciseEntry, loc: tuple[str | int, ...], exercise
         problem((*loc, "sets"), f"has {len(sets)} sets; use 1 to {MAX_SETS}")
         return
     expected = set_reps(len(sets), sets[0], True)
-    if sets != expected:
-        problem((*loc, "sets"), f"{sets} does not go down 2 reps a set; use {expected}")
+    if holds_added(sets) is None:
+        problem((*loc, "sets"), f"{sets} does not go down 2 reps a set (or 1 on the last sets that have one "
+                f"more hold); use {expected}")
     if entry.reps is not None:
         problem((*loc, "reps"), "does not apply with a list of sets (the list gives each set's reps)")
     if entry.minutes is not None:

@@ -74,6 +74,10 @@ class Dose:
     descending: Annotated[bool, Field(
         description="Descending sets of short holds (McGill's 6-4-2): each set has 2 reps fewer than the one "
                     "before, every rep a hold of seconds_per_rep seconds.")] = False
+    extra_holds: Annotated[int, Field(
+        ge=0, le=MAX_SETS,
+        description="With descending sets: one more hold on each of this many sets, from the last set up (6-4-2 "
+                    "with 1 is 6-4-3, with 2 is 6-5-3), fewer than the sets; the plan's one-hold steps.")] = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -189,6 +193,9 @@ class Exercise:
                 if reps < 2 * sets - 1:
                     raise ValueError(f"{where}: {reps} is too few for {sets} descending sets "
                                      f"(each set has 2 fewer; use at least {2 * sets - 1})")
+        if self.dose.extra_holds and (not self.dose.descending or self.dose.extra_holds >= self.dose.sets):
+            raise ValueError(f"dose.extra_holds: {self.dose.extra_holds} needs descending sets and fewer than "
+                             f"its {self.dose.sets} sets")
         if self.easier is not None and self.easier == self.id:
             raise ValueError("easier: cannot name the exercise itself")
         if self.harder is not None and self.harder == self.id:

@@ -247,7 +247,7 @@ def eased_dose(library: Library, item: Prescription) -> Prescription:
     more, never below the least a cut leaves)."""
     exercise = library.exercises[item.id]
     planned = replace(starting_dose(exercise), sets=item.sets, reps=item.reps, hold_seconds=item.hold_seconds,
-                      minutes=item.minutes)
+                      minutes=item.minutes, extra_holds=item.extra_holds)
     return prescribe(exercise, scaled_dose(TrackState(exercise, planned), EASED_SHARE, keep_stretch_sets=False),
                      item.track, item.slot)
 

@@ -16,48 +16,56 @@ SWITCH_SECONDS = 5
 RELAX_SECONDS = 3
 
 
-def set_reps(sets: int, reps: int, descending: bool) -> list[int]:
-    """The reps of each set: all the same, or 2 fewer each set for descending sets (6-4-2)."""
+def set_reps(sets: int, reps: int, descending: bool, extra: int = 0) -> list[int]:
+    """The reps of each set: all the same, or 2 fewer each set for descending sets (6-4-2), with one more
+    hold on each of the last ``extra`` sets (6-4-2 with 1 is 6-4-3, with 2 is 6-5-3: a step of one hold)."""
     if not descending:
         return [reps] * sets
-    return [max(reps - 2 * i, 1) for i in range(sets)]
+    return [max(reps - 2 * i, 1) + (i >= sets - extra) for i in range(sets)]
+
+
+def holds_added(counts: list[int]) -> int | None:
+    """How many sets of a descending list have their one hold more (``[6, 4, 3]`` → 1, ``[6, 4, 2]`` → 0), or
+    ``None`` when the list is no such descending set."""
+    return next((extra for extra in range(len(counts))
+                 if counts and set_reps(len(counts), counts[0], True, extra) == counts), None)
 
 
 def volume_seconds(
     kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
-    *, per_side: bool = False, descending: bool = False,
+    *, per_side: bool = False, descending: bool = False, extra: int = 0,
 ) -> int:
     """Working seconds, both sides counted: the measure every progression rule bounds."""
     sides = 2 if per_side else 1
     if kind is Kind.REPS:
-        return sides * sum(set_reps(sets, reps or 0, descending)) * per_rep
+        return sides * sum(set_reps(sets, reps or 0, descending, extra)) * per_rep
     if kind is Kind.HOLD:
         return sides * sets * (hold or 0)
     return (minutes or 0) * 60
 
 
 def estimated_seconds(volume: int, kind: Kind, sets: int, rest_seconds: int, *, per_side: bool = False,
-                      reps: int | None = None) -> int:
+                      reps: int | None = None, extra: int = 0) -> int:
     """Honest time: the work (each side), the rests between sets, rolling over to the other side, the let-go
     between the holds of a descending set (``reps``: its first set's holds), and moving on to the next one."""
     if kind is Kind.DURATION:
         return volume + TRANSITION_SECONDS
     rest = rest_seconds * max(sets - 1, 0)
     switch = SWITCH_SECONDS * sets if per_side else 0
-    holds = sum(set_reps(sets, reps, True)) if reps is not None and kind is Kind.REPS else sets
+    holds = sum(set_reps(sets, reps, True, extra)) if reps is not None and kind is Kind.REPS else sets
     relax = RELAX_SECONDS * max(holds - sets, 0) * (2 if per_side else 1)
     return volume + rest + switch + relax + TRANSITION_SECONDS
 
 
 def dose_text(
     kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
-    *, per_side: bool = False, descending: bool = False,
+    *, per_side: bool = False, descending: bool = False, extra: int = 0,
 ) -> str:
     """"2×20s", "6-4-2×10s" (descending sets of 10 s holds), "2×8 each side", "10 min"."""
     side = " each side" if per_side else ""
     if kind is Kind.REPS:
         if descending:
-            return "-".join(map(str, set_reps(sets, reps or 0, True))) + f"×{per_rep}s{side}"
+            return "-".join(map(str, set_reps(sets, reps or 0, True, extra))) + f"×{per_rep}s{side}"
         return f"{sets}×{reps}{side}"
     if kind is Kind.HOLD:
         return f"{sets}×{hold}s{side}"
@@ -75,14 +83,15 @@ def _count(n: int, what: str) -> str:
 
 def explain_dose(
     kind: Kind, sets: int, reps: int | None, hold: int | None, minutes: int | None, per_rep: int,
-    *, per_side: bool = False, descending: bool = False,
+    *, per_side: bool = False, descending: bool = False, extra: int = 0,
 ) -> str:
     """The dose in words, for the first time a person meets it: "6-4-2×10s: three sets of 10-second holds,
     6 then 4 then 2". Today explains it once; the session runner says it the same way."""
-    short = dose_text(kind, sets, reps, hold, minutes, per_rep, per_side=per_side, descending=descending)
+    short = dose_text(kind, sets, reps, hold, minutes, per_rep, per_side=per_side, descending=descending,
+                      extra=extra)
     side = ", on each side" if per_side else ""
     if kind is Kind.REPS and descending:
-        counts = set_reps(sets, reps or 0, True)
+        counts = set_reps(sets, reps or 0, True, extra)
         order = " then ".join(map(str, counts))
         return f"{short}: {_count(sets, 'set')} of {per_rep}-second holds, {order}{side}"
     if kind is Kind.REPS:

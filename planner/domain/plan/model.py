@@ -204,26 +204,28 @@ class Prescription:
     seconds_per_rep: int = 3
     per_side: bool = False
     descending: bool = False
+    extra_holds: int = 0  # descending sets: one more hold on each of the last this many sets (6-4-3)
     slot: str | None = None  # the program slot this exercise fills (None in an imported plan)
     apart: bool = False  # a walk done at any time that day, outside the session's minutes
 
     @property
     def volume_seconds(self) -> int:
         return volume_seconds(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
-                              per_side=self.per_side, descending=self.descending)
+                              per_side=self.per_side, descending=self.descending, extra=self.extra_holds)
 
     @property
     def estimated_seconds(self) -> int:
         return estimated_seconds(self.volume_seconds, self.kind, self.sets, self.rest_seconds,
-                                 per_side=self.per_side, reps=self.reps if self.descending else None)
+                                 per_side=self.per_side, reps=self.reps if self.descending else None,
+                                 extra=self.extra_holds)
 
     def dose_text(self) -> str:
         return dose_text(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
-                         per_side=self.per_side, descending=self.descending)
+                         per_side=self.per_side, descending=self.descending, extra=self.extra_holds)
 
     def explain_dose(self) -> str:
         return explain_dose(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
-                            per_side=self.per_side, descending=self.descending)
+                            per_side=self.per_side, descending=self.descending, extra=self.extra_holds)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -320,6 +322,7 @@ def prescribe(exercise: Exercise, dose: Dose, track: str, slot: str | None = Non
         seconds_per_rep=dose.seconds_per_rep,
         per_side=exercise.per_side,
         descending=dose.descending,
+        extra_holds=dose.extra_holds,
         slot=slot,
         apart=apart,
     )

@@ -53,12 +53,13 @@ class TrackState:
         """The prescription's ``estimated_seconds``, from the numbers (without building one)."""
         return estimated_seconds(self.volume, self.exercise.kind, self.dose.sets, self.dose.rest_seconds,
                                  per_side=self.exercise.per_side,
-                                 reps=self.dose.reps if self.dose.descending else None)
+                                 reps=self.dose.reps if self.dose.descending else None,
+                                 extra=self.dose.extra_holds)
 
 
 def dose_volume(exercise: Exercise, dose: Dose) -> int:
     return volume_seconds(exercise.kind, dose.sets, dose.reps, dose.hold_seconds, dose.minutes, dose.seconds_per_rep,
-                          per_side=exercise.per_side, descending=dose.descending)
+                          per_side=exercise.per_side, descending=dose.descending, extra=dose.extra_holds)
 
 
 def is_stretch(exercise: Exercise) -> bool:
@@ -109,7 +110,7 @@ def starting_dose(exercise: Exercise) -> Dose:
 
 def top_dose(exercise: Exercise) -> Dose:
     main_cap, sets_cap = caps(exercise)
-    return replace(starting_dose(exercise), **{"sets": sets_cap, exercise.primary_field: main_cap})
+    return replace(starting_dose(exercise), **{"sets": sets_cap, exercise.primary_field: main_cap}, extra_holds=0)
 
 
 def is_round(exercise: Exercise, dose: Dose) -> bool:
@@ -131,14 +132,23 @@ class Step:
 
 def describe(exercise: Exercise, dose: Dose) -> str:
     return dose_text(exercise.kind, dose.sets, dose.reps, dose.hold_seconds, dose.minutes, dose.seconds_per_rep,
-                     per_side=exercise.per_side, descending=dose.descending)
+                     per_side=exercise.per_side, descending=dose.descending, extra=dose.extra_holds)
+
+
+def one_more_hold(dose: Dose) -> Dose:
+    """A descending dose with one hold more, on one set: the last set that has not had its hold yet
+    (6-4-2 → 6-4-3 → 6-5-3 → 7-5-3 → 7-5-4 …), about 8% more for a 6-4-2 where the round step to 8-6-4 was
+    50%. McGill's reverse pyramid grows by holds, a few at a time; see docs/programming.md."""
+    if dose.extra_holds + 1 < dose.sets:
+        return replace(dose, extra_holds=dose.extra_holds + 1)
+    return replace(dose, reps=(dose.reps or 0) + 1, extra_holds=0)
 
 
 def with_more_sets(exercise: Exercise, dose: Dose, step: int = 1) -> Dose | None:
     """The dose with ``step`` more sets, or ``None`` when that passes the cap or empties a descending set."""
     _, sets_cap = caps(exercise)
     sets = min(dose.sets + step, sets_cap)
-    if sets <= dose.sets:
+    if sets <= dose.sets or dose.extra_holds:
         return None
     new = replace(dose, sets=sets)
     return new if is_round(exercise, new) else None
@@ -156,6 +166,10 @@ def next_step(state: TrackState, harder: Exercise | None, rise: float = MAX_STEP
     value = getattr(dose, primary)
     before = describe(exercise, dose)
     main_step = getattr(exercise.progression, primary)
+    if main_step and value < main_cap and dose.descending:
+        # Descending holds grow by one hold on one set a week, never by a whole round of two more on each.
+        new = one_more_hold(dose)
+        return Step(TrackState(exercise, new), f"{exercise.name}: {before} → {describe(exercise, new)}")
     if main_step and value < main_cap:
         # One step is never more than half as much work again (4-2 → 6-4 of 10 s holds would be two
         # thirds more): the largest round step within that, else the smallest round one.
@@ -198,6 +212,8 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
     full = state.volume
     if full == 0:
         return dose
+    if dose.descending:
+        return _scaled_pyramid(state, factor)
     value = getattr(dose, primary)
     low = min(STRETCH_HOLD_MIN, value) if is_stretch(exercise) else min(FEWEST.get(primary, 1), value)
     lowest_sets = min(STRETCH_SETS_MIN, dose.sets) if is_stretch(exercise) and keep_stretch_sets else 1
@@ -226,3 +242,27 @@ def scaled_dose(state: TrackState, factor: float, *, keep_stretch_sets: bool = T
         smallest = replace(dose, sets=lowest_sets, **{primary: low})
         return smallest if is_round(exercise, smallest) and dose_volume(exercise, smallest) < full else dose
     return replace(dose, **{"sets": -best[1], primary: -best[2]})
+
+
+def _scaled_pyramid(state: TrackState, factor: float) -> Dose:
+    """A descending dose cut to the round pyramid (with its one-hold steps: 5-4, 6-4-3) whose holds are
+    closest to ``factor`` of this one's, never above it; 3 holds in the first set at least, never a last set
+    of one. The one-hold steps make the cut as fine as the growth (6-5-3 at 65% is 5-3, not 4-2)."""
+    exercise, dose = state.exercise, state.dose
+    full = state.volume
+    limit = full * factor + 1e-9
+    low = min(FEWEST["reps"], dose.reps or 0)
+    best: tuple[float, int, int, int] | None = None
+    for sets in range(dose.sets, 0, -1):
+        for reps in range(dose.reps or 0, low - 1, -1):
+            for extra in range(sets - 1, -1, -1):
+                trial = replace(dose, sets=sets, reps=reps, extra_holds=extra)
+                volume = dose_volume(exercise, trial)
+                if not is_round(exercise, trial) or volume > limit:
+                    continue
+                key = (abs(volume / full - factor), -sets, -reps, -extra)
+                if best is None or key < best:
+                    best = key
+    if best is None:
+        return replace(dose, extra_holds=0) if dose.extra_holds else dose
+    return replace(dose, sets=-best[1], reps=-best[2], extra_holds=-best[3])

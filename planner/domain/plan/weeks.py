@@ -17,6 +17,7 @@ moves to the next stretch of its chain (another position, not more work): at its
 from __future__ import annotations
 
 from planner.domain.library.models import Category
+from planner.domain.plan.big_three import big_three_tracks, waiting_for_the_big_change, waiting_words
 from planner.domain.plan.progression import (
     MAX_STEP_RISE,
     STRETCH_SETS_MIN,
@@ -61,6 +62,7 @@ def progress_week(
     slots_of, weights = where()
     offset = (week_number - 1) % len(tracks) if tracks else 0
     steps: list[str] = []
+    reason_of: dict[str, str] = {}  # each track's step this week, as said
     shortened: dict[str, int] = {}  # filler walks shortened to make room: their minutes before
     held_by_load = held_by_minutes = False
     too_big: list[str] = []  # a step alone adds more than the week's allowance (a small load, a big step)
@@ -110,6 +112,11 @@ def progress_week(
     same_variant = {i.track for items in sessions for i in items if not program.slots[i.spec].harder}
     promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank),
                                          learning) if t not in same_variant and (t in learning or not resting)]
+    # A week that brings one of the big three a harder variant is that exercise's week: the other two wait,
+    # and their sessions' minutes stay with the strength work (no third stretch set there).
+    big_tracks = big_three_tracks(builder, sessions)
+    big_first = next((t for t in promotions[:harder_left] if t in big_tracks), None)
+    big_waits: list[str] = []
     for track in sorted(rotated, key=rank):
         state = current[track]
         if track in fresh:
@@ -124,6 +131,10 @@ def progress_week(
                          1 + program.max_weekly_increase if track in loaded else MAX_STEP_RISE)
         if step is None:
             at_top.append(state.exercise.name.lower())
+            continue
+        if big_first is not None and track in big_tracks and track != big_first:
+            big_waits.append(track)
+            full_for_strength.update(slots_of[track])
             continue
         # Any harder variant counts, a mobility one too (lying on the elbows → press-ups): one change a week.
         if step.promoted and state.exercise.category is not Category.RELIEF and track not in promotions[:harder_left]:
@@ -169,12 +180,16 @@ def progress_week(
             added.append((track, state, load_change, change, step.reason))
         current[track] = step.state
         steps.append(step.reason)
+        reason_of[track] = step.reason
         promoted += step.promoted
     if not promoted and not fresh and harder_left > 0:
         # No room for more of the same: a harder variant takes the easier one's place instead, so short
-        # sessions still progress (one that has not grown for two weeks, one a week).
+        # sessions still progress (one that has not grown for two weeks, one a week). Not one of the big
+        # three when another of them grew this week: that week is theirs (one big-three change at a time).
+        grown = any(current[t] != builder.states.get(t) for t in big_tracks)
         swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant
-                                                         and (t in learning or not resting)),
+                                                         and (t in learning or not resting)
+                                                         and not (grown and t in big_tracks)),
                                                         key=lambda t: t not in learning), week_number,
                                slots_of, weights, seconds, volume, bound, big_steps)
         if swap is not None:
@@ -186,6 +201,7 @@ def progress_week(
             for n in slots_of[track]:
                 seconds[n] += change
             steps.append(reason)
+            reason_of[track] = reason
             stuck.remove(track)
             promoted += 1
     if promoted and added:  # a harder variant came this week after all: the added sets wait for next week
@@ -214,10 +230,22 @@ def progress_week(
                 added.append((track, current[track], load_change, change, step.reason))
             current[track] = step.state
             steps.append(step.reason)
+            reason_of[track] = step.reason
         elif volume + load_change > bound:
             held_by_load = True
         else:
             held_by_minutes = True  # the load would fit now; the minutes do not
+    # One of the big three changing form or gaining a set is that week's only big-three change.
+    big, waits = waiting_for_the_big_change(big_tracks, builder.states, current)
+    for track in waits:
+        before, after = builder.states[track], current[track]
+        volume -= weights[track] * (after.volume - before.volume) if is_load(after.exercise) else 0
+        for n in slots_of[track]:
+            seconds[n] -= after.estimated_seconds - before.estimated_seconds
+        current[track] = before
+        steps.remove(reason_of.pop(track))
+        added = [a for a in added if a[0] != track]
+    waits += [t for t in big_waits if big is not None and t != big and t not in waits]
     if added:
         builder.set_added = week_number
     builder.stuck_since = {t: builder.stuck_since.get(t, week_number) for t in stuck}
@@ -236,6 +264,11 @@ def progress_week(
         builder.told_two_sets.update(new_two_sets)
         reasons.append(f"{_listed(new_two_sets).capitalize()} {'stay' if len(new_two_sets) > 1 else 'stays'} at "
                        "two sets while the strength work in the same sessions needs the minutes.")
+    if waits and big is not None:
+        was, now = builder.states[big], current[big]
+        what = f"{now.exercise.name} takes the place of {was.exercise.name.lower()}" \
+            if was.exercise.id != now.exercise.id else f"{was.exercise.name} takes one more set"
+        reasons.append(waiting_words([builder.states[t].exercise.name.lower() for t in waits], what))
     if paced:
         reasons.append("One more set is a step up too, so it waits for a week without a new or harder exercise: "
                        + "; ".join(paced) + ".")
@@ -258,6 +291,8 @@ def progress_week(
         limits.append("one new or harder exercise a week")
     if rested:
         limits.append("a settling week between harder variants")
+    if waits:
+        limits.append("one change at a time in the big three")
     if too_big:
         # Said as it is: the load did not rise, the step is too big for the limit (not "the limit was reached").
         names = sorted({name.lower() for name in too_big})

@@ -49,7 +49,8 @@ def dose_words(item: Prescription, per_side: bool = False) -> str:
     side = " on each side (left, then right)" if per_side else ""
     if item.kind == "reps" and getattr(item, "descending", False):
         # "3 sets (6, then 4, then 2 reps)": a list of counts read as one number per set, not "sets of 6, 4, 2".
-        reps = ", then ".join(map(str, set_reps(item.sets, item.reps or 0, True)))
+        reps = ", then ".join(map(str, set_reps(item.sets, item.reps or 0, True,
+                                                 getattr(item, "extra_holds", 0))))
         seconds = getattr(item, "seconds_per_rep", None)
         held = f", each held {seconds}s" if seconds else ""
         sets = f"{item.sets} sets ({reps} reps)" if item.sets > 1 else f"1 set of {reps} reps"

@@ -1,4 +1,6 @@
-"""Someone who does every session at low pain reaches the full bird-dog within an 8-week plan.
+"""Someone who does every session at low pain reaches the full bird-dog within 9 weeks, at 30 minutes and
+more within 7 (the leg reach grows one hold a week, and where the minutes are short its week may go to the
+side plank or the curl-up: one of the big three changes form at a time).
 
 The arm reach and the leg reach are steps towards McGill's bird-dog, not ends in themselves: the arm
 reach is learnt at its first dose, the leg reach grows one step, and the steps towards the named form of
@@ -36,8 +38,8 @@ def _bird_dog(plan: Plan) -> list[str]:
 @pytest.mark.parametrize("level", [1, 2])
 @pytest.mark.parametrize("minutes", [15, 20, 25, 30, 35, 40, 45])
 @pytest.mark.parametrize("program", ["core-foundation", "core-flexibility"])
-def test_the_full_bird_dog_arrives_within_an_eight_week_plan(program: str, minutes: int, level: int) -> None:
-    ids = _bird_dog(_plan(program, minutes, level))
+def test_the_full_bird_dog_arrives_within_nine_weeks(program: str, minutes: int, level: int) -> None:
+    ids = _bird_dog(_plan(program, minutes, level, 9 if minutes < 30 else 7))
     assert FULL & set(ids), ids
     first = next(n for n, i in enumerate(ids) if i in FULL)
     # Through the leg reach: the arm reach never jumps straight to the full form.
@@ -48,5 +50,5 @@ def test_core_foundation_at_30_minutes_moves_through_the_bird_dog_chain_one_week
     ids = _bird_dog(_plan("core-foundation", 30, 1))
     assert ids[0] == "quadruped-arm-reach"
     assert ids[1] == "quadruped-leg-reach", ids  # the arm reach, learnt in a week
-    assert "bird-dog" in ids[:6], ids
+    assert "bird-dog" in ids[:7], ids
 
