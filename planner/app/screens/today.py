@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import textwrap
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -24,6 +23,7 @@ from planner.app import messages
 from planner.app.access import planner_app
 from planner.app.bindings import TODAY_BINDINGS, key_for
 from planner.app.compact import CompactLayout, is_compact
+from planner.app.marked_rows import marked_rows
 from planner.app.screens.more import MoreKeys
 from planner.app.widgets.alert_box import AlertBox
 from planner.app.widgets.exercise_detail import NOTHING, ExerciseDetail
@@ -49,10 +49,8 @@ def exercise_row(mark: str, name: str, dose: str, width: int | None) -> str:
     with the dose on its last line. ``width`` None: the comfortable layout's fixed columns."""
     if width is None:
         return f"{mark} {name:<36} {dose:>9}"
-    room = max(8, width - len(mark) - len(dose) - 2)
-    lines = textwrap.wrap(name, room) or [""]
+    rows = marked_rows(mark, name, width - len(dose) - 1)  # room for the dose on the last row
     indent = " " * len(mark)
-    rows = [f"{mark if i == 0 else indent} {line}" for i, line in enumerate(lines)]
     if len(rows[-1]) + 1 + len(dose) <= width:
         rows[-1] = f"{rows[-1]:<{width - len(dose)}}{dose}"
     else:  # too narrow for the name's last line and the dose together: the dose on a line of its own
