@@ -66,11 +66,14 @@ def lookup_prepared(command: str, args: object) -> Kept | None:
 
 def lookup_face(data_dir: Path, libraries: list[Path]) -> Kept | None:
     """As :func:`lookup`, for the app's Today (its face, :mod:`planner.app.today_face`): kept under a key that
-    counts the app's code too, in a file of its own (``store_views.FACE``)."""
+    counts the app's code too, in a file of its own (``store_views.FACE``), or, on the first start of a day,
+    the one kept yesterday for today (``store_views.FACE_NEXT``)."""
     made = store_views.key(data_dir, libraries, app=True)
     if made is None:
         return None
-    return Kept(data_dir, libraries, made[0], made[1], store_views.read(data_dir, made[0], store_views.FACE))
+    views = store_views.read(data_dir, made[0], store_views.FACE) or \
+        store_views.read(data_dir, made[0], store_views.FACE_NEXT)
+    return Kept(data_dir, libraries, made[0], made[1], views)
 
 
 def face_holds(kept: Kept) -> bool:
@@ -79,10 +82,17 @@ def face_holds(kept: Kept) -> bool:
     return again is not None and again[0] == kept.key
 
 
-def keep_face(kept: Kept, face: dict[str, Any]) -> None:
-    """Keep Today's ``face``, worked out from a read that began under ``kept``'s key, if the key still holds."""
-    if face_holds(kept):
-        store_views.write(kept.data_dir, kept.key, kept.newest, {"today": face}, time.time(), store_views.FACE)
+def keep_face(kept: Kept, face: dict[str, Any], tomorrow: tuple[str, dict[str, Any]] | None = None) -> None:
+    """Keep Today's ``face``, worked out from a read that began under ``kept``'s key, if the key still holds;
+    and ``tomorrow``'s (its date, its face) under the key tomorrow will have if nothing is written before."""
+    if not face_holds(kept):
+        return
+    now = time.time()
+    store_views.write(kept.data_dir, kept.key, kept.newest, {"today": face}, now, store_views.FACE)
+    if tomorrow is not None:
+        made = store_views.key(kept.data_dir, kept.libraries, app=True, day=tomorrow[0])
+        if made is not None and face_holds(kept):
+            store_views.write(kept.data_dir, made[0], kept.newest, {"today": tomorrow[1]}, now, store_views.FACE_NEXT)
 
 
 # Kept with the prepared writes even when none could be prepared: the state was rehearsed, and need not be again.

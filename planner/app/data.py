@@ -207,7 +207,8 @@ class AppData:
             return
         kept, snapshot = due
         try:
-            views.keep_face(kept, today_face.kept(snapshot, {key: self.saved_setting(key) for key in SETTINGS}))
+            settings = {key: self.saved_setting(key) for key in SETTINGS}
+            views.keep_face(kept, today_face.kept(snapshot, settings), today_face.tomorrow(snapshot, settings))
         except (PlannerError, OSError, ValueError):  # the store or the file: the face waits for the next load
             return
 

@@ -66,7 +66,12 @@ def _modes() -> dict[str, Callable[[], Screen]]:
 
         return make
 
-    return {"today": lazy("today", "TodayScreen"), "plan": lazy("weeks", "PlanViewScreen"),
+    def unopened() -> Screen:
+        screen = Screen()
+        screen.compose_add_child(Static("Your plan could not be opened: the message says why. q quits."))
+        return screen
+
+    return {"unopened": unopened, "today": lazy("today", "TodayScreen"), "plan": lazy("weeks", "PlanViewScreen"),
             "library": lazy("catalogue", "LibraryScreen"), "history": lazy("history", "HistoryScreen"),
             "relief": lazy("relief", "ReliefScreen"), "builder": lazy("wizard", "PlanBuilderScreen"),
             "learn": lazy("learn", "LearnScreen")}
@@ -245,7 +250,12 @@ class PlannerApp(ScreenStylesheets, App[None]):
         self.call_from_thread(self._publish, request, outcome)
 
     def _refused(self, request: messages.Request, reason: str) -> None:
-        """Show a refusal where the person is looking: in the dialog that asked, if it is still open."""
+        """Show a refusal where the person is looking: in the dialog that asked, if it is still open. A plan
+        that could not be loaded after Today was drawn from its kept face takes that face away (it is not
+        what the store now says), and the keys held for it go unread."""
+        if isinstance(request, messages.Load) and self.snapshot is None and self._held is not None:
+            self._held = None
+            self.switch_mode("unopened")
         if request.refusal_here and _attached(request.asker):
             request.asker.post_message(messages.Refused(request, reason))
         else:

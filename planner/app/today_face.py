@@ -8,6 +8,7 @@ Textual; working it out needs the domain, drawing it does not.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -78,6 +79,20 @@ def kept(snapshot: Snapshot, settings: dict[str, str | None]) -> dict[str, Any]:
     and the person's settings (its theme is the first frame's)."""
     summary = snapshot.progress()
     return {**face_of(snapshot), "stats": None if summary is None else stats_words(summary), "settings": settings}
+
+
+def tomorrow(snapshot: Snapshot, settings: dict[str, str | None]) -> tuple[str, dict[str, Any]] | None:
+    """Tomorrow's face if nothing is written before then (its date and the face), for the day's first start;
+    ``None`` when tomorrow's first look would record something first (the gap rule, a week repeated): the
+    day must then be loaded. Its streak line is left to count on the day."""
+    from planner.domain.pain.moving_on import catch_up
+
+    day = snapshot.today + dt.timedelta(days=1)
+    if snapshot.plan is None or catch_up(snapshot.plan, snapshot.state, snapshot.history, day,
+                                         snapshot.weekly_increase, snapshot.rules)[1]:
+        return None
+    later = dataclasses.replace(snapshot, today=day)  # a new snapshot: nothing worked out for today is reused
+    return day.isoformat(), {**face_of(later), "settings": settings}
 
 
 def _notes(snapshot: Snapshot, undoable: bool) -> list[tuple[str, str]]:

@@ -38,6 +38,7 @@ FORMAT = 1
 FILE_NAME = "views.json"
 PREPARED = "prepared.json"  # what a plain ``done`` and ``pain N`` would write (planner/store/prepared.py)
 FACE = "app-today.json"  # what the app's Today showed (planner/app/today_face.py), keyed with the app's code too
+FACE_NEXT = "app-tomorrow.json"  # what it will show tomorrow if nothing is written before (the day's first start)
 RECENT_SECONDS = 2.0
 COUNTER = "data_version"
 _PLANNER = Path(__file__).resolve().parent.parent
@@ -119,7 +120,7 @@ def _code(parts: list[object], app: bool = False) -> None:
                 parts.append((root, name, stat.st_size, stat.st_mtime_ns))
 
 
-def key(data_dir: Path, libraries: list[Path], app: bool = False) -> tuple[str, float] | None:
+def key(data_dir: Path, libraries: list[Path], app: bool = False, day: str | None = None) -> tuple[str, float] | None:
     """The key of the views for this data dir, these library folders and today; and the newest file time.
 
     ``libraries`` are the folders as the command resolves them (built-in first). ``None`` when there is
@@ -127,17 +128,18 @@ def key(data_dir: Path, libraries: list[Path], app: bool = False) -> tuple[str, 
     version = _data_version(data_dir / "planner.db")
     if version is None:
         return None
-    return key_at(data_dir, libraries, version, app)
+    return key_at(data_dir, libraries, version, app, day)
 
 
 def key_at(data_dir: Path, libraries: list[Path], version: tuple[int, int, int] | list[int],
-           app: bool = False) -> tuple[str, float] | None:
+           app: bool = False, day: str | None = None) -> tuple[str, float] | None:
     """:func:`key` with the data version given (a prepared write's, as it committed it: :mod:`planner.store.prepared`)."""
     from planner import __version__
 
     version = tuple(version)
     pinned = os.environ.get("PLANNER_TODAY")
-    parts: list[object] = [FORMAT, __version__, os.getcwd(), version, pinned or dt.date.today().isoformat()]
+    # ``day``: the key the views will have on another day (the app's face for tomorrow), if nothing changes
+    parts: list[object] = [FORMAT, __version__, os.getcwd(), version, day or pinned or dt.date.today().isoformat()]
     newest = 0.0
     try:
         _code(parts, app)

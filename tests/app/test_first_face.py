@@ -97,8 +97,9 @@ def test_any_write_since_means_no_face(lived_in: Path) -> None:
 def test_another_day_means_no_face(lived_in: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_opened_app().data.keep_face()
     assert kept_face(context()) is not None
-    monkeypatch.setenv("PLANNER_TODAY", "2026-03-03")
-    assert kept_face(context()) is None
+    for day in ("2026-03-01", "2026-03-04"):  # the day before, and the day after tomorrow (kept for: the next one)
+        monkeypatch.setenv("PLANNER_TODAY", day)
+        assert kept_face(context()) is None, day
 
 
 def test_a_damaged_face_file_means_no_face(lived_in: Path) -> None:
@@ -123,3 +124,42 @@ def test_what_the_first_frame_from_a_face_needs_imports_no_domain() -> None:
              "planner.domain.pain", "planner.store.store", "planner.store.database", "planner.actions.situation",
              "planner.app.data", "planner.app.today_face", "pydantic")
     assert not {m for m in modules if m.startswith(later)}, sorted(m for m in modules if m.startswith(later))
+
+
+async def test_a_store_that_cannot_be_read_after_the_face_was_drawn_takes_the_face_away(lived_in: Path) -> None:
+    """The face stands for the store as it was; if the plan cannot be read now, Today must not stay up as if
+    it could, and a key pressed meanwhile must not act on it."""
+    from planner.domain.errors import PlannerError
+
+    await loaded_picture((80, 24))
+
+    class Unreadable(HeldLoad):
+        def load(self) -> Outcome:
+            assert self.go.wait(30)
+            raise PlannerError("planner.db: the store cannot be read")
+
+    data = Unreadable(context())
+    app = PlannerApp(data.context, data, face=kept_face(data.context))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        data.go.set()
+        await settle(pilot)
+        assert app.current_mode == "unopened" and app.snapshot is None
+        assert any("cannot be read" in str(n.message) for n in app._notifications)
+
+
+def test_the_first_start_of_the_next_day_has_the_face_kept_for_it(lived_in: Path, monkeypatch) -> None:
+    """The face kept today for tomorrow, if nothing is written before then, is what tomorrow's load shows:
+    the day's first start (the one a person meets most) is drawn at once too."""
+    import datetime as dt
+
+    from planner.app.today_face import face_of
+
+    make_opened_app().data.keep_face()
+    tomorrow = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=1)).isoformat()
+    monkeypatch.setenv("PLANNER_TODAY", tomorrow)
+    face = kept_face(context())
+    assert face is not None and face["today"] == tomorrow
+    loaded = AppData(context()).load().snapshot
+    assert {**face, "settings": None} == {**face_of(loaded), "settings": None}  # the streak line counts on the day
+    assert face["heading"].startswith("Tuesday 03 March 2026"), face["heading"]
