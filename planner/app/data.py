@@ -130,8 +130,11 @@ class AppData:
     """A thin adapter over :mod:`planner.actions`: each write is the same action the CLI calls; this adds
     the snapshot the screens read and keeps the app's writes in the order the person made them."""
 
-    def __init__(self, context: Context):
+    def __init__(self, context: Context, *, keep_faces: bool = False):
+        """``keep_faces``: keep Today's face after each load for the next start's first frame (the
+        ``planner`` command's app; an app made in process, as the tests make it, has no next start)."""
         self.context = context
+        self.keep_faces = keep_faces
         self._lock = threading.Lock()
         # The person's SETTINGS, read once with the first load (the app restores them before its first
         # frame); None until then, or when the store could not say.
@@ -176,7 +179,8 @@ class AppData:
         """Open the library and the active plan; apply the gap rule as ``planner today`` does. Today's face
         for the next start (:mod:`planner.app.first_face`) is then due: :meth:`keep_face` keeps it, once the
         app has drawn this load (it is not worth a moment of the first frame)."""
-        kept = first_face.lookup(self.context)  # the key before the read, as the read model's views are kept
+        # The key before the read, as the read model's views are kept.
+        kept = first_face.lookup(self.context) if self.keep_faces else None
         with self._lock:
             outcome = self._outcome(sessions.catch_up(self.context, create=True))
         if not self._settings_read:

@@ -136,7 +136,8 @@ class PlannerApp(ScreenStylesheets, App[None]):
             if self._data is None:
                 from planner.app.data import AppData
 
-                self._data = AppData(self.context)
+                # On a start from a kept face (the ``planner`` command), the faces are kept from then on too.
+                self._data = AppData(self.context, keep_faces=self.kept_face is not None)
         return self._data
 
     def compose(self) -> ComposeResult:

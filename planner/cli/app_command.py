@@ -25,7 +25,7 @@ def run_app(args: argparse.Namespace, context: Context) -> int:
     # Read the store while Textual is imported (SQLite and file reads let go of the GIL), so the
     # app opens straight on Today; a failure is raised again, and shown, inside the app.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="opening") as pool:
-        data = AppData(context)
+        data = AppData(context, keep_faces=True)
         opening = pool.submit(data.load)
         from planner.app.main import PlannerApp
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from planner.app.data import AppData, Outcome
 from planner.app.first_face import kept_face
 from planner.app.main import PlannerApp
 from planner.context import Context
-from tests.app.conftest import TODAY, make_opened_app, settle
+from tests.app.conftest import TODAY, settle
 from tests.conftest import run_in_process
 
 
@@ -21,7 +22,7 @@ class HeldLoad(AppData):
     """The store read waits until the test lets it go: the app is caught with only the kept face drawn."""
 
     def __init__(self, context: Context) -> None:
-        super().__init__(context)
+        super().__init__(context, keep_faces=True)
         self.go = threading.Event()
 
     def load(self) -> Outcome:
@@ -31,6 +32,14 @@ class HeldLoad(AppData):
 
 def context() -> Context:
     return Context.from_args(argparse.Namespace())
+
+
+def make_opened_app() -> PlannerApp:
+    """The app as ``planner`` starts it with no face kept (``run_app``): the store read first, faces kept."""
+    data = AppData(context(), keep_faces=True)
+    opening: Future[Outcome] = Future()
+    opening.set_result(data.load())
+    return PlannerApp(data.context, data, opening)
 
 
 async def loaded_picture(size: tuple[int, int]) -> str:
@@ -160,6 +169,6 @@ def test_the_first_start_of_the_next_day_has_the_face_kept_for_it(lived_in: Path
     monkeypatch.setenv("PLANNER_TODAY", tomorrow)
     face = kept_face(context())
     assert face is not None and face["today"] == tomorrow
-    loaded = AppData(context()).load().snapshot
+    loaded = AppData(context()).load().snapshot  # a load that keeps nothing
     assert {**face, "settings": None} == {**face_of(loaded), "settings": None}  # the streak line counts on the day
     assert face["heading"].startswith("Tuesday 03 March 2026"), face["heading"]
