@@ -146,12 +146,20 @@ def planner_command(data: Path, library: Path | None) -> tuple[str, dict[str, st
     return f"{command}{extra}", {"PLANNER_DATA_DIR": str(data), "PLANNER_TODAY": TODAY}
 
 
-def start_time(command: str, env: dict[str, str], ready: str) -> float:
+def start_time(command: str, env: dict[str, str], ready: str, stay: float = 0.0) -> float:
+    """Seconds from start until ``ready`` is on the screen; the app is then left ``stay`` seconds before it
+    is closed, as a person looks at it (what it does after its first frame is not timed)."""
     pane = Pane(command, env)
     try:
-        return pane.wait_for(ready) - pane.started
+        shown = pane.wait_for(ready) - pane.started
+        time.sleep(stay)
+        return shown
     finally:
         pane.close()
+
+
+FACES = ("app-today.json", "app-tomorrow.json")  # Today as the last run showed it (planner/app/first_face.py)
+LOOKED_AT = 1.5  # seconds a start is left open: the app keeps Today's face for the next start meanwhile
 
 
 def bare_command(tmp: Path) -> str:
@@ -167,14 +175,23 @@ def widgets_command(tmp: Path) -> str:
 
 
 def start_ratio(tmp: Path, data: Path, library: Path | None, repeat: int,
-                widgets: list[float] | None = None) -> tuple[float, float]:
+                widgets: list[float] | None = None, *, face: bool = True) -> tuple[float, float]:
     """Medians of planner's start and the bare app's, alternated; with ``widgets``, also collect the
-    start of Today's widgets in plain Textual there, in the same rounds."""
+    start of Today's widgets in plain Textual there, in the same rounds.
+
+    ``face``: each start finds Today's face kept by the one before (one start, untimed, keeps the first):
+    every start but the day's first after a write elsewhere. Without: none is kept (the face files are
+    removed before each start), as on the first start after ``planner done`` in another terminal."""
     app, env = planner_command(data, library)
     bare = bare_command(tmp)
     ours, base = [], []
+    if face:
+        start_time(app, env, "Check off", stay=LOOKED_AT)
     for _ in range(repeat):
-        ours.append(start_time(app, env, "Check off"))
+        if not face:
+            for name in FACES:
+                (data / "cache" / name).unlink(missing_ok=True)
+        ours.append(start_time(app, env, "Check off", stay=LOOKED_AT if face else 0.0))
         base.append(start_time(bare, {}, "BARE READY"))
         if widgets is not None:
             widgets.append(start_time(widgets_command(tmp), {}, "Check off"))

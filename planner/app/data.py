@@ -130,11 +130,13 @@ class AppData:
     """A thin adapter over :mod:`planner.actions`: each write is the same action the CLI calls; this adds
     the snapshot the screens read and keeps the app's writes in the order the person made them."""
 
-    def __init__(self, context: Context, *, keep_faces: bool = False):
+    def __init__(self, context: Context, *, keep_faces: bool = False, first_key: views.Kept | None = None):
         """``keep_faces``: keep Today's face after each load for the next start's first frame (the
-        ``planner`` command's app; an app made in process, as the tests make it, has no next start)."""
+        ``planner`` command's app; an app made in process, as the tests make it, has no next start).
+        ``first_key``: the face's key, read just before the first load (which need not read it again)."""
         self.context = context
         self.keep_faces = keep_faces
+        self._first_key = first_key
         self._lock = threading.Lock()
         # The person's SETTINGS, read once with the first load (the app restores them before its first
         # frame); None until then, or when the store could not say.
@@ -180,7 +182,7 @@ class AppData:
         for the next start (:mod:`planner.app.first_face`) is then due: :meth:`keep_face` keeps it, once the
         app has drawn this load (it is not worth a moment of the first frame)."""
         # The key before the read, as the read model's views are kept.
-        kept = first_face.lookup(self.context) if self.keep_faces else None
+        kept, self._first_key = self._first_key or (first_face.lookup(self.context) if self.keep_faces else None), None
         with self._lock:
             outcome = self._outcome(sessions.catch_up(self.context, create=True))
         if not self._settings_read:

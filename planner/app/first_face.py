@@ -42,7 +42,11 @@ def lookup(context: Context) -> views.Kept | None:
 
 def kept_face(context: Context) -> dict[str, Any] | None:
     """Today's face kept for this start, if there is one (a plan, this day, nothing changed since)."""
-    kept = lookup(context)
+    return face_in(context, lookup(context))
+
+
+def face_in(context: Context, kept: views.Kept | None) -> dict[str, Any] | None:
+    """The face :func:`lookup` found, if it is one to draw for this start."""
     face = None if kept is None else kept.views.get("today")
     if not isinstance(face, dict) or face.get("format") != FORMAT or face.get("plan") is not True \
             or face.get("today") != context.today.isoformat() or not isinstance(face.get("settings"), dict):

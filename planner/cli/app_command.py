@@ -10,9 +10,10 @@ from planner.context import Context
 
 
 def run_app(args: argparse.Namespace, context: Context) -> int:
-    from planner.app.first_face import kept_face
+    from planner.app import first_face
 
-    face = kept_face(context)
+    kept = first_face.lookup(context)
+    face = first_face.face_in(context, kept)
     if face is not None:  # Today as it was last shown, for this very state: drawn first, the plan loaded after
         from planner.app.main import PlannerApp
 
@@ -25,7 +26,7 @@ def run_app(args: argparse.Namespace, context: Context) -> int:
     # Read the store while Textual is imported (SQLite and file reads let go of the GIL), so the
     # app opens straight on Today; a failure is raised again, and shown, inside the app.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="opening") as pool:
-        data = AppData(context, keep_faces=True)
+        data = AppData(context, keep_faces=True, first_key=kept)  # the key just read is the one before this load
         opening = pool.submit(data.load)
         from planner.app.main import PlannerApp
 
