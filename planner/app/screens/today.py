@@ -64,6 +64,7 @@ class TodayScreen(MoreKeys, CompactLayout):
     _score_ahead: str | None = None  # digits typed after r, before the check-in is up
     _all_done: list[str] = []  # noqa: RUF012  (what the last d checked off, for z; replaced, never mutated)
     _face: dict[str, Any] | None = None  # what is drawn: the loaded snapshot's face, or the last run's
+    _drawn: tuple[object, ...] = ()  # what it was drawn for (see show_face)
 
     def compose(self) -> ComposeResult:
         yield NavBar("today")
@@ -99,9 +100,14 @@ class TodayScreen(MoreKeys, CompactLayout):
         self._show_stats(snapshot)
 
     def show_face(self, face: dict[str, Any]) -> None:
-        """Draw the face (:mod:`planner.app.today_face`): the one way this screen draws a day."""
-        self._face = face
+        """Draw the face (:mod:`planner.app.today_face`): the one way this screen draws a day. Drawn again
+        only when the face or what the drawing depends on (the layout, the width) changed: the screen's
+        first sizes ask for it twice, and each draw would lay the list out again."""
         compact = is_compact(self)
+        drawn = (id(face), compact, self.size.width, self.has_class("-roomy"))
+        if face is self._face and drawn == self._drawn:
+            return
+        self._face, self._drawn = face, drawn
         self.query_one("#heading", Static).update(Content.styled(face["heading_short" if compact else "heading"], "bold"))
         self.query_one(AlertBox).show_face(face["alert"])
         self.refresh_bindings()
