@@ -103,7 +103,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole grammar, or with ``only`` the one command's part of it (``planner today`` runs
     on every phone check-in, and building every subcommand's parser was a tenth of its time). The
     warning signs' module is imported only for the commands that name them (and the full help)."""
-    quick = only in ("today", "done", "undo", "skip", "status")
+    quick = only in ("today", "done", "undo", "skip", "status", "app")  # the app: its first frame waits for this
     if quick:
         disclaimer, red_flags = None, ()
     else:
