@@ -380,7 +380,7 @@ def test_a_walk_apart_grows_to_half_an_hour_whatever_the_minutes(library: Librar
                                  start=dt.date(2026, 3, 2)), library)
     walks = [next(p.minutes for p in items(w) if p.apart) for w in plan.weeks]
     assert walks == [10, 11, 12, 12, 13, 14, 15, 15, 16, 17, 18, 19], walks
-    assert "Easy walk: 18 → 19 min, on the way to 30 (any time that day, apart from the session)" in \
+    assert "Easy walk: 18 → 19 min, on the way to 30 (any time that day, apart from the session), 7 days a week" in \
         plan.weeks[11].reasons
     assert any(r.startswith("Easier week:") and "walks" in r for r in plan.weeks[3].reasons)
     check_progression(plan, plan.inputs, library)

@@ -38,9 +38,11 @@ from planner.domain.library.slots import SLOT_PURPOSE
 from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.direction import apply_direction
+from planner.domain.plan.gate import gate_words, step_gate_words
 from planner.domain.plan.joins import delay_joins, trim_fillers
 from planner.domain.plan.left_out import left_out
 from planner.domain.plan.model import DAY_NAMES, WEEKDAYS, Plan, PlanInputs, Session, Week, prescribe
+from planner.domain.plan.morning import with_morning_cue
 from planner.domain.plan.progression import TrackState
 from planner.domain.plan.room import refill
 from planner.domain.plan.sessions import Item, SessionPlanner
@@ -125,7 +127,8 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
         if number == 1:
             week_states = dict(builder.states)
             reasons = [f"Starting doses for {program.name}, level {inputs.level}, "
-                       f"{inputs.minutes} minutes on {day_list}.", *notes, *walks_apart_start(builder, layouts)]
+                       f"{inputs.minutes} minutes on {day_list}.", *notes, *walks_apart_start(builder, layouts),
+                       gate_words()]
         elif deload:
             week_states = easier_week(full_states, program.deload_factor)
             reasons = [f"Easier week: strength and stretch work at about {program.deload_factor:.0%} of week "
@@ -139,6 +142,10 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             fresh = frozenset(i.track for items in layouts for i in items if builder.joins[i.spec] == number
                               and program.slots[i.spec].from_week > 1)
             week_states, reasons = progress_week(builder, layouts, full_load, number, fresh)
+            if any(full_states.get(t) != s for t, s in week_states.items()):
+                # Each step up is gated by the record (pain check-ins, sessions done): said where the steps are.
+                at = len(reasons) - 1 if reasons and reasons[-1].startswith("What limits") else len(reasons)
+                reasons.insert(at, step_gate_words())
             arrived = (week_states[i.track].exercise for items in layouts for i in items)
             builder.new_left = 0 if builder.last_change == number - 1 or any(
                 e.id not in builder.seen and e.category is not Category.RELIEF for e in arrived) else 1
@@ -172,7 +179,8 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
         weeks.append(Week(number=number, deload=deload, reasons=reasons,
                           sessions=_sessions(builder, inputs, layouts, states, index)))
     _say_what_never_came(builder, weeks)
-    return apply_direction(Plan(inputs=inputs, program_name=program.name, weeks=weeks), library)
+    return with_morning_cue(apply_direction(Plan(inputs=inputs, program_name=program.name, weeks=weeks), library),
+                            library)
 
 
 def _say_what_never_came(builder: SessionPlanner, weeks: list[Week]) -> None:

@@ -31,11 +31,24 @@ from typing import TYPE_CHECKING
 from planner.domain.plan.progression import TrackState
 
 if TYPE_CHECKING:
+    from planner.domain.plan.model import PlanInputs
     from planner.domain.plan.sessions import Item, SessionPlanner
 
 # The smallest and largest weekly rise of a walk, in minutes (the range of walk_step_minutes).
 LEAST_WALK_STEP = 2
 MOST_WALK_STEP = 5
+# WalkBack's walking days a week at its target (about five: "most days").
+WALKBACK_DAYS = 5
+
+
+def walk_days(inputs: PlanInputs) -> int:
+    """The days a week the walk apart is offered: every day, or the session days only."""
+    return 7 if inputs.walk_days == "all" else len(inputs.days)
+
+
+def walk_days_words(inputs: PlanInputs) -> str:
+    days = walk_days(inputs)
+    return f"{days} day{'s' if days != 1 else ''} a week"
 
 
 def walk_cap(state: TrackState) -> int:
@@ -78,7 +91,7 @@ def grow_walks_apart(builder: SessionPlanner, sessions: list[list[Item]], curren
         before, after, cap = state.dose.minutes, grown.dose.minutes, walk_cap(state)
         goal = f"on the way to {cap}" if (after or 0) < cap else f"its full {cap} minutes"
         reasons.append(f"{state.exercise.name}: {before} → {after} min, {goal} (any time that day, apart from "
-                       "the session)")
+                       f"the session), {walk_days_words(builder.inputs)}")
     return reasons
 
 
@@ -87,8 +100,11 @@ def walks_apart_start(builder: SessionPlanner, sessions: list[list[Item]]) -> li
     reasons = []
     for track in sorted({i.track for items in sessions for i in items if i.spec in builder.apart}):
         state = builder.states[track]
-        days = ("every day, session or not (walking most days, as in WalkBack)" if builder.inputs.walk_days == "all"
-                else "on each session day")
+        inputs = builder.inputs
+        days = (f"every day, session or not: {walk_days_words(inputs)} (WalkBack built up to walking on most days, "
+                f"about {WALKBACK_DAYS} a week)" if inputs.walk_days == "all" else
+                f"on each session day: {walk_days_words(inputs)} (WalkBack built up to walking on most days, about "
+                f"{WALKBACK_DAYS} a week; 'planner plan new --walk-days all' offers it every day)")
         reasons.append(f"{state.exercise.name}: {state.dose.minutes} min {days}, at any time of the "
                        "day and not counted in the session's minutes; each full week it grows by about "
                        f"{builder.program.max_weekly_increase:.0%} (a minute or two) towards {walk_cap(state)}, the "
