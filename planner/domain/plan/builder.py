@@ -37,7 +37,9 @@ from planner.domain.library.models import Category
 from planner.domain.library.slots import SLOT_PURPOSE
 from planner.domain.plan.active_first import settle_week
 from planner.domain.plan.choice import starting_variant
+from planner.domain.plan.big_three import BIG_THREE
 from planner.domain.plan.direction import apply_direction
+from planner.domain.plan.funded import big_three_joining, fund, funded_words
 from planner.domain.plan.gate import gate_words, step_gate_words
 from planner.domain.plan.joins import delay_joins, trim_fillers
 from planner.domain.plan.left_out import left_out
@@ -118,8 +120,18 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
         number = index + 1
         count = len(session_dates(inputs, index))
         deload = number % program.deload_every == 0 and number != inputs.weeks
+        funded: list[str] | None = None
         if number > 1:
+            # A big-three slot joining later is paid for by the stretches' third sets (planner.domain.plan.funded):
+            # tried with the stretches at two sets, kept only if the slot does join this week.
+            joining_big = big_three_joining(builder, number) if not deload else []
+            kept = (builder.states, full_states)
+            if joining_big:
+                builder.states, funded = fund(builder.states)
+                full_states, _ = fund(full_states)
             delay_joins(builder, number, deload, full_load * (1 + program.max_weekly_increase) - full_load)
+            if joining_big and not any(builder.joins[i] == number for i in joining_big):
+                (builder.states, full_states), funded = kept, None
         before = {n: list(items) for n, items in builder.latest.items()}
         layouts = [builder.layout(index, n) for n in range(count)]
         if index == 0:
@@ -165,6 +177,11 @@ def build_plan(inputs: PlanInputs, library: Library) -> Plan:
             loaded = all(program.slots[i.spec].slot.value == "loaded" for i in new_items)
             reasons.insert(1 if len(reasons) > 1 else 0,
                            f"New this week{', an everyday loaded movement' if loaded else ''}: {', '.join(joining)}.")
+            if funded is not None:
+                big = sorted({states[i.track].exercise.name for i in new_items
+                              if program.slots[i.spec].slot.value in BIG_THREE})
+                reasons.insert(2 if len(reasons) > 1 else len(reasons),
+                               funded_words(big, funded, bool(weeks) and weeks[-1].deload))
             made_way = _made_way(builder, before, layouts, states)
             if made_way:
                 reasons.insert(2 if len(reasons) > 2 else len(reasons), made_way)
