@@ -36,8 +36,8 @@ from planner.domain.library.loading import Library
 from planner.domain.library.models import Category
 from planner.domain.library.slots import SLOT_PURPOSE
 from planner.domain.plan.active_first import settle_week
-from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.big_three import BIG_THREE
+from planner.domain.plan.choice import starting_variant
 from planner.domain.plan.direction import apply_direction
 from planner.domain.plan.funded import big_three_joining, fund, funded_words
 from planner.domain.plan.gate import gate_words, step_gate_words
