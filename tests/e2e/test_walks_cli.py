@@ -34,7 +34,7 @@ def test_the_core_walk_grows_apart_from_the_session_at_20_minutes(run_planner) -
         assert len(minutes) == 1
         walks.append(minutes.pop())
     assert walks == [10, 11, 12, 12, 13, 14, 15, 15, 16, 17, 18, 19]
-    assert "Easy walk: 10 → 11 min, on the way to 30 (any time that day, apart from the session)" in \
+    assert "Easy walk: 10 → 11 min, on the way to 30 (any time that day, apart from the session), 7 days a week" in \
         plan["weeks"][1]["reasons"]
     shown = run_planner("plan", "show").stdout
     assert "; also, any time that day: Easy walk 10 min" in shown
