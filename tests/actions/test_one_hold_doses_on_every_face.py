@@ -45,6 +45,9 @@ def test_the_json_gives_each_set_s_holds(one_hold: Context, run_cli) -> None:  #
     shown = json.loads(run_cli("plan", "show", "--json").stdout)
     first = shown["weeks"][0]["sessions"][0]["exercises"]
     assert next(e["holds"] for e in first if e["id"] == CURL_UP) == [6, 5, 3]
+    projection = json.loads(run_cli("simulate", "--pain", "2", "--json").stdout)["projection"]
+    projected = projection[0]["sessions"][0]["exercises"]
+    assert next(e["holds"] for e in projected if e["id"] == CURL_UP) == [6, 5, 3]
     library = json.loads(run_cli("show", CURL_UP, "--json").stdout)
     assert library["dose"]["holds"] == [6, 4, 2]  # the library's starting dose
     run_cli("export", "--format", "md", "-o", "plan.md")
