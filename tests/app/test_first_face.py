@@ -172,3 +172,18 @@ def test_the_first_start_of_the_next_day_has_the_face_kept_for_it(lived_in: Path
     loaded = AppData(context()).load().snapshot  # a load that keeps nothing
     assert {**face, "settings": None} == {**face_of(loaded), "settings": None}  # the streak line counts on the day
     assert face["heading"].startswith("Tuesday 03 March 2026"), face["heading"]
+
+
+async def test_the_kept_face_brings_the_persons_theme_to_the_first_frame(lived_in: Path) -> None:
+    from planner.actions.settings import save_setting
+
+    save_setting(context(), "theme", "textual-light")
+    await loaded_picture((80, 24))
+    face = kept_face(context())
+    assert face is not None and face["settings"]["theme"] == "textual-light"
+    app = PlannerApp(context(), HeldLoad(context()), face=face)
+    assert app.theme == "textual-light"  # before it runs: the stylesheets are parsed in the person's theme
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.data.go.set()
+        await settle(pilot)
+        assert app.theme == "textual-light"
