@@ -65,9 +65,15 @@ def _modes() -> dict[str, Callable[[], Screen]]:
 
         return make
 
-    def unopened() -> Screen:
+    def unopened() -> Screen:  # made when a load fails before anything was loaded (PlannerApp._refused)
+        from planner.app.access import planner_app
+
         screen = Screen()
-        screen.compose_add_child(Static("Your plan could not be opened: the message says why. q quits."))
+        reason = getattr(planner_app(screen), "unopened_reason", "")
+        said = Static(f"Your plan could not be opened.\n\n{reason}\n\nPress q to quit, put that right, and "
+                      "start planner again.", id="unopened")
+        said.styles.padding = (1, 2)
+        screen.compose_add_child(said)
         return screen
 
     return {"unopened": unopened, "today": lazy("today", "TodayScreen"), "plan": lazy("weeks", "PlanViewScreen"),
@@ -114,6 +120,7 @@ class PlannerApp(KeptSettings, ScreenStylesheets, App[None]):
         self.kept_face = face
         self._held: list[events.Event] | None = [] if face is not None else None  # input waiting for the plan
         self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
+        self.unopened_reason = ""  # why the plan could not be opened, when a first load failed
         self._opening = opening
         self.sound = True  # the bell at each change in a session; the person's choice is restored on mount
         self._kept_theme: str | None = None  # the theme the store holds: choosing it again saves nothing
@@ -187,9 +194,12 @@ class PlannerApp(KeptSettings, ScreenStylesheets, App[None]):
         """Show a refusal where the person is looking: in the dialog that asked, if it is still open. A plan
         that could not be loaded after Today was drawn from its kept face takes that face away (it is not
         what the store now says), and the keys held for it go unread."""
-        if isinstance(request, messages.Load) and self.snapshot is None and self._held is not None:
-            self._held = None
-            self.switch_mode("unopened")
+        if isinstance(request, messages.Load) and self.snapshot is None:
+            # Nothing loaded: Today (drawn from a kept face) or the loading line must not stay up as if it
+            # could be, and keys held for the plan go unread.
+            self._held, self.unopened_reason = None, reason
+            self.switch_mode("unopened")  # which says why: no notice over it
+            return
         if request.refusal_here and _attached(request.asker):
             request.asker.post_message(messages.Refused(request, reason))
         else:

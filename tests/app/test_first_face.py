@@ -154,7 +154,7 @@ async def test_a_store_that_cannot_be_read_after_the_face_was_drawn_takes_the_fa
         data.go.set()
         await settle(pilot)
         assert app.current_mode == "unopened" and app.snapshot is None
-        assert any("cannot be read" in str(n.message) for n in app._notifications)
+        assert "cannot be read" in str(app.screen.query_one("#unopened").render())
 
 
 def test_the_first_start_of_the_next_day_has_the_face_kept_for_it(lived_in: Path, monkeypatch) -> None:
@@ -187,3 +187,29 @@ async def test_the_kept_face_brings_the_persons_theme_to_the_first_frame(lived_i
         app.data.go.set()
         await settle(pilot)
         assert app.theme == "textual-light"
+
+
+@pytest.mark.parametrize("size", [(40, 16), (60, 20), (80, 24), (120, 36)])
+def test_a_plan_that_cannot_be_opened_says_so_in_place_of_today(snap_compare, data_dir: Path, size) -> None:
+    """A store that cannot be read at start: the app says why in place of Today (the loading line stayed up
+    before, as if the plan were on its way, with the reason in a notice that goes), and q quits."""
+    from planner.domain.errors import PlannerError
+
+    class Damaged(AppData):
+        def load(self) -> Outcome:
+            raise PlannerError("planner.db: the file is damaged or not a planner database; it was left untouched")
+
+    assert snap_compare(PlannerApp(context(), Damaged(context())), terminal_size=size, run_before=settle)
+
+
+async def test_the_real_damaged_store_says_why_and_q_quits(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "planner.db").write_bytes(b"this is not a database, it is a shopping list\n" * 40)
+    app = PlannerApp(context())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = str(app.screen.query_one("#unopened").render())
+        assert "could not be opened" in shown and "not a planner database" in shown, shown
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
