@@ -213,3 +213,24 @@ async def test_the_real_damaged_store_says_why_and_q_quits(data_dir: Path) -> No
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("damage", [
+    lambda f: f["week"][0].__setitem__(0, "the second of March"),
+    lambda f: f["exercises"][0].pop("dose"),
+    lambda f: f.__setitem__("details", {"cat-cow": [["", "bold"]]}),
+    lambda f: f.__setitem__("notes", "a note"),
+    lambda f: f.__setitem__("alert", {"level": "urgent"}),
+    lambda f: f.__setitem__("paused", "no"),
+])
+def test_a_face_damaged_under_a_key_that_holds_is_not_drawn(lived_in: Path, damage) -> None:
+    """The file is ours, but a disk fault or a hand edit can leave the key whole and the face not: the app
+    then loads first, as with no face, and never stops on a traceback."""
+    import json
+
+    make_opened_app().data.keep_face()
+    path = lived_in / "cache" / "app-today.json"
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    damage(kept["views"]["today"])
+    path.write_text(json.dumps(kept), encoding="utf-8")
+    assert kept_face(context()) is None
