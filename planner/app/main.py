@@ -209,6 +209,8 @@ class PlannerApp(KeptSettings, ScreenStylesheets, App[None]):
         self.snapshot = outcome.snapshot
         if _attached(request.asker):  # the dialog that asked may have closed meanwhile
             request.asker.post_message(messages.Done(request, outcome))
+        if not self.data.keep_faces:  # an app made in process: no next start to draw
+            return
         if isinstance(request, messages.Load | messages.Reload):
             self.call_after_refresh(self._keep_face)  # once this load is drawn
         else:  # the app's own write: keep the face after it

@@ -234,3 +234,21 @@ def test_a_face_damaged_under_a_key_that_holds_is_not_drawn(lived_in: Path, dama
     damage(kept["views"]["today"])
     path.write_text(json.dumps(kept), encoding="utf-8")
     assert kept_face(context()) is None
+
+
+async def test_after_the_apps_own_check_off_the_face_kept_shows_it(lived_in: Path) -> None:
+    """A check-off in the app moves the key; the face is read again after the writes (on a timer, called
+    here directly), so the next start is drawn with the exercise ticked."""
+    await loaded_picture((80, 24))
+    data = HeldLoad(context())
+    data.go.set()
+    app = PlannerApp(data.context, data, face=kept_face(data.context))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.snapshot.day().exercises[0].id
+        await pilot.press("space")
+        await settle(pilot)
+        assert kept_face(context()) is None  # the write moved the key: the face before it is not drawn
+        data.keep_face(read_again=True)
+    face = kept_face(context())
+    assert face is not None and next(e for e in face["exercises"] if e["id"] == first)["mark"] == "[x]"
