@@ -204,6 +204,8 @@ class AppData:
         start loads first."""
         from planner.app import today_face
 
+        if not self.keep_faces:
+            return
         due, self._face_due = self._face_due, None
         if read_again or (due is not None and not views.face_holds(due[0])):
             with contextlib.suppress(PlannerError):

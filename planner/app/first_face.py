@@ -46,9 +46,49 @@ def kept_face(context: Context) -> dict[str, Any] | None:
 
 
 def face_in(context: Context, kept: views.Kept | None) -> dict[str, Any] | None:
-    """The face :func:`lookup` found, if it is one to draw for this start."""
+    """The face :func:`lookup` found, if it is one to draw for this start: this day's, and whole (a file
+    damaged under a key that still holds is not drawn: the app loads first)."""
     face = None if kept is None else kept.views.get("today")
     if not isinstance(face, dict) or face.get("format") != FORMAT or face.get("plan") is not True \
-            or face.get("today") != context.today.isoformat() or not isinstance(face.get("settings"), dict):
+            or face.get("today") != context.today.isoformat() or not _whole(face):
         return None
     return face
+
+
+def _texts(value: object, n: int | None = None) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) for x in value) and (n is None or len(value) == n)
+
+
+def _whole(face: dict[str, Any]) -> bool:
+    """Every field of the face there, of the kind Today draws (see :mod:`planner.app.today_face`)."""
+    try:
+        alert = face["alert"]
+        return (all(isinstance(face[k], str) for k in ("heading", "heading_short"))
+                and all(isinstance(face[k], bool) for k in ("paused", "undoable", "nothing_to_do", "checked_any"))
+                and (face["stats"] is None or isinstance(face["stats"], str))
+                and (alert is None or (isinstance(alert, dict) and isinstance(alert["pauses"], bool) and all(
+                    isinstance(alert[k], str) for k in ("level", "heading", "reported", "message"))))
+                and isinstance(face["week"], list) and all(_texts(day, 2) and _iso(day[0]) for day in face["week"])
+                and isinstance(face["exercises"], list) and all(
+                    isinstance(e, dict) and all(isinstance(e[k], str) for k in ("id", "name", "mark", "dose"))
+                    for e in face["exercises"])
+                and isinstance(face["details"], dict) and all(
+                    isinstance(lines, list) and all(
+                        isinstance(line, list) and len(line) == 2 and isinstance(line[0], str)
+                        and isinstance(line[1], list) and all(_texts(piece, 2) for piece in line[1])
+                        for line in lines) for lines in face["details"].values())
+                and isinstance(face["notes"], list) and all(_texts(note, 2) for note in face["notes"])
+                and isinstance(face["settings"], dict)
+                and all(v is None or isinstance(v, str) for v in face["settings"].values()))
+    except (KeyError, TypeError):
+        return False
+
+
+def _iso(text: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

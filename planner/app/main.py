@@ -22,7 +22,6 @@ from textual.geometry import Size
 from textual.message_pump import MessagePump
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
-from textual.theme import Theme
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
@@ -36,7 +35,7 @@ from planner.app.compact import (
     MIN_WIDTH,
     VERTICAL_BREAKPOINTS,
 )
-from planner.app.first_face import SETTINGS
+from planner.app.kept_settings import KeptSettings
 from planner.app.paging import guard_paging
 from planner.app.stylesheets import AT_START, ScreenStylesheets
 from planner.domain.errors import PlannerError
@@ -66,9 +65,15 @@ def _modes() -> dict[str, Callable[[], Screen]]:
 
         return make
 
-    def unopened() -> Screen:
+    def unopened() -> Screen:  # made when a load fails before anything was loaded (PlannerApp._refused)
+        from planner.app.access import planner_app
+
         screen = Screen()
-        screen.compose_add_child(Static("Your plan could not be opened: the message says why. q quits."))
+        reason = getattr(planner_app(screen), "unopened_reason", "")
+        said = Static(f"Your plan could not be opened.\n\n{reason}\n\nPress q to quit, put that right, and "
+                      "start planner again.", id="unopened")
+        said.styles.padding = (1, 2)
+        screen.compose_add_child(said)
         return screen
 
     return {"unopened": unopened, "today": lazy("today", "TodayScreen"), "plan": lazy("weeks", "PlanViewScreen"),
@@ -86,7 +91,7 @@ def _attached(owner: MessagePump) -> bool:
     return (owner if isinstance(owner, Screen) else owner.screen) in owner.app.screen_stack
 
 
-class PlannerApp(ScreenStylesheets, App[None]):
+class PlannerApp(KeptSettings, ScreenStylesheets, App[None]):
     # Only the first screen's styles are parsed at start; every other screen's is read when that screen is
     # first made (see planner.app.stylesheets).
     CSS_PATH = ["app.tcss", *(f"screens/{name}.tcss" for name in AT_START)]
@@ -115,6 +120,7 @@ class PlannerApp(ScreenStylesheets, App[None]):
         self.kept_face = face
         self._held: list[events.Event] | None = [] if face is not None else None  # input waiting for the plan
         self.pending_lesson: str | None = None  # named after a session; Learn highlights it when shown again
+        self.unopened_reason = ""  # why the plan could not be opened, when a first load failed
         self._opening = opening
         self.sound = True  # the bell at each change in a session; the person's choice is restored on mount
         self._kept_theme: str | None = None  # the theme the store holds: choosing it again saves nothing
@@ -160,78 +166,12 @@ class PlannerApp(ScreenStylesheets, App[None]):
         else:
             self.post_message(messages.Load(self, opening))
 
-    # Theme (chosen in the palette, kept in the store) --------------------
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own commands (theme, keys, screenshot…) but its "Quit": :class:`PlannerCommands` lists
         ours, with its key, and the palette would otherwise offer Quit twice."""
         for command in super().get_system_commands(screen):
             if command.title != "Quit":
                 yield command
-
-    def _restore_theme(self) -> None:
-        """The theme and sound chosen last time (read with the plan, or now off the UI thread); a theme
-        chosen from then on is kept."""
-        if self._settings_restored:
-            self.theme_changed_signal.subscribe(self, self._theme_chosen)
-        else:
-            self._read_settings()
-
-    @work(thread=True, group="settings-read")
-    def _read_settings(self) -> None:
-        for key in SETTINGS:
-            try:
-                value = self.data.saved_setting(key)
-            except PlannerError:
-                value = None  # the load beside this reports what is wrong with the store
-            self.post_message(messages.SettingRead(key, value))
-
-    @on(messages.SettingRead)
-    def _setting_read(self, event: messages.SettingRead) -> None:
-        self._restore_setting(event.key, event.value)
-        if event.key == "theme":
-            self.theme_changed_signal.subscribe(self, self._theme_chosen)
-
-    def _restore_setting(self, key: str, value: str | None) -> None:
-        if key == "sound":
-            self.sound = value != "off"
-        elif key == "theme":
-            self._kept_theme = value
-            if value in self.available_themes:
-                self.theme = value
-
-    def _theme_chosen(self, theme: Theme) -> None:
-        """Keep a theme chosen in the palette; the one restored (or chosen again) is kept already."""
-        if theme.name != self._kept_theme:
-            self._kept_theme = theme.name
-            self.save_setting("theme", theme.name)
-
-    def save_setting(self, key: str, value: str) -> None:
-        """Kept off the UI thread; a newer choice of the same setting cancels an older one still waiting."""
-        def save() -> None:
-            try:
-                self.data.save_setting(key, value)
-            except PlannerError as err:
-                self.call_from_thread(self.notify, f"The {key} is not kept for next time: {err}",
-                                      severity="warning")
-
-        self.run_worker(save, thread=True, group=f"setting-{key}", exclusive=True)
-
-    # Sound ------------------------------------------------------------------
-
-    def action_toggle_sound(self) -> None:
-        self.sound = not self.sound
-        self.save_setting("sound", "on" if self.sound else "off")
-        self.notify("Sound on: a bell at each change." if self.sound
-                    else "Sound off: changes only flash on the screen.")
-        for screen in self.screen_stack:
-            if hasattr(screen, "sound_changed"):
-                screen.sound_changed()
-
-    def cue(self) -> None:
-        """A change the person should notice from across the room (the screen flashes too)."""
-        if self.sound:
-            self.bell()
 
     # Store work -------------------------------------------------------------
 
@@ -254,9 +194,12 @@ class PlannerApp(ScreenStylesheets, App[None]):
         """Show a refusal where the person is looking: in the dialog that asked, if it is still open. A plan
         that could not be loaded after Today was drawn from its kept face takes that face away (it is not
         what the store now says), and the keys held for it go unread."""
-        if isinstance(request, messages.Load) and self.snapshot is None and self._held is not None:
-            self._held = None
-            self.switch_mode("unopened")
+        if isinstance(request, messages.Load) and self.snapshot is None:
+            # Nothing loaded: Today (drawn from a kept face) or the loading line must not stay up as if it
+            # could be, and keys held for the plan go unread.
+            self._held, self.unopened_reason = None, reason
+            self.switch_mode("unopened")  # which says why: no notice over it
+            return
         if request.refusal_here and _attached(request.asker):
             request.asker.post_message(messages.Refused(request, reason))
         else:
@@ -266,6 +209,8 @@ class PlannerApp(ScreenStylesheets, App[None]):
         self.snapshot = outcome.snapshot
         if _attached(request.asker):  # the dialog that asked may have closed meanwhile
             request.asker.post_message(messages.Done(request, outcome))
+        if not self.data.keep_faces:  # an app made in process: no next start to draw
+            return
         if isinstance(request, messages.Load | messages.Reload):
             self.call_after_refresh(self._keep_face)  # once this load is drawn
         else:  # the app's own write: keep the face after it
@@ -290,11 +235,6 @@ class PlannerApp(ScreenStylesheets, App[None]):
             self.switch_mode("today" if event.outcome.snapshot.plan is not None else "builder")
             self.check_size()
             self._release_held()
-
-    @on(messages.SaveSetting)
-    def _setting_chosen(self, event: messages.SaveSetting) -> None:
-        event.stop()
-        self.save_setting(event.key, event.value)
 
     # Navigation -------------------------------------------------------------
 

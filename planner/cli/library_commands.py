@@ -174,7 +174,7 @@ def show_exercise(args: argparse.Namespace, context: Context) -> int:
             "summary": exercise.summary, "targets": exercise.targets, "equipment": exercise.equipment,
             "dose": {"sets": dose.sets, "reps": dose.reps, "hold_seconds": dose.hold_seconds,
                      "minutes": dose.minutes, "rest_seconds": dose.rest_seconds,
-                     "descending": getattr(dose, "descending", False)},
+                     "descending": getattr(dose, "descending", False), "holds": dose.holds()},
             "cues": exercise.cues, "cautions": exercise.cautions, "easier": easier, "harder": harder,
             "chain": library.chain(exercise.id), "source": library.origin[exercise.id],
             "replacement_only": exercise.replacement_only,

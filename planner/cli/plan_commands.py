@@ -223,6 +223,7 @@ def week_json(week: Week) -> dict:
                         "sets": p.sets, "reps": p.reps, "hold_seconds": p.hold_seconds, "minutes": p.minutes,
                         "rest_seconds": p.rest_seconds, "volume_seconds": p.volume_seconds,
                         "per_side": p.per_side, "slot": p.slot, "apart": p.apart,
+                        "descending": p.descending, "holds": p.holds(),  # [6, 4, 3]: each set's holds
                         "track": p.track,  # the chain's easiest variant: follows one exercise across weeks
                     }
                     for p in s.exercises

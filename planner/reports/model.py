@@ -22,7 +22,7 @@ from planner.domain.library.loading import Library
 from planner.domain.pain.adaptation import AdaptationState, position
 from planner.domain.pain.tingling import TINGLING, tingling_persists
 from planner.domain.pain.warning_signs import BY_NAME, LEVELS, PAUSING_LEVELS, level_of
-from planner.domain.plan.doses import dose_text
+from planner.domain.plan.doses import dose_text, holds_added
 from planner.domain.plan.model import Plan, Prescription
 from planner.domain.records import Adjustment, Completion, History, PainReport
 
@@ -256,7 +256,8 @@ def episodes(pain: Sequence[PainReport], acceptable: int) -> list[tuple[list[Pai
 
 
 def _dose_line(prescription: Prescription, view: DayView, history: History) -> str:
-    """"Curl-up 6-4-2×10s: done" — the prescribed dose, then what the record says was done."""
+    """"Curl-up 6-4-3×10s: done" — the prescribed dose, then what the record says was done ("done as 6-4×10s",
+    "partly done, 6-4×10s")."""
     done = history.completions_on(view.date).get(prescription.id)
     words = f"{prescription.name} {prescription.dose_text()}"
     if done is None:
@@ -264,20 +265,26 @@ def _dose_line(prescription: Prescription, view: DayView, history: History) -> s
     if done.status == "done" and (done.sets, done.reps, done.hold_seconds, done.minutes) != (
             prescription.sets, prescription.reps, prescription.hold_seconds, prescription.minutes):
         return f"{words}: done as {_dose_of(done, prescription)}"
+    if done.status == "partial" and done.sets and done.sets < prescription.sets:
+        return f"{words}: partly done, {_dose_of(done, prescription)}"
     return f"{words}: {'done' if done.status == 'done' else 'partly done'}"
 
 
 def _dose_of(completion: Completion, prescription: Prescription | None) -> str:
-    """A recorded dose in the same words as the prescription's (descending sets, holds, each side)."""
+    """A recorded dose in the same words as the prescription's (descending sets, holds, each side): the sets
+    done of a descending dose are its first sets, so two sets of 6-5-3 are 6-5 (a one-hold step kept)."""
     if prescription is None:
         if completion.minutes:
             return f"{completion.minutes} min"
         if completion.hold_seconds:
             return f"{completion.sets}×{completion.hold_seconds}s"
         return f"{completion.sets}×{completion.reps}" if completion.reps else ""
-    return dose_text(prescription.kind, completion.sets or 0, completion.reps, completion.hold_seconds,
-                     completion.minutes, prescription.seconds_per_rep, per_side=prescription.per_side,
-                     descending=prescription.descending)
+    sets = completion.sets or 0
+    holds = prescription.holds()
+    extra = (holds_added(holds[:sets]) or 0) if holds and completion.reps == prescription.reps else 0
+    return dose_text(prescription.kind, sets, completion.reps, completion.hold_seconds, completion.minutes,
+                     prescription.seconds_per_rep, per_side=prescription.per_side,
+                     descending=prescription.descending, extra=extra)
 
 
 def _figures(plan: Plan, library: Library) -> list[tuple[str, Figure]]:

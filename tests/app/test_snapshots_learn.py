@@ -32,9 +32,10 @@ class TestLearn:
         assert snap_compare(make_app(), terminal_size=size, run_before=keys("i", "down", "down", "enter"))
 
     def test_next_lesson_is_named_after_a_session(self, snap_compare, seeded: Path, size) -> None:
-        """Finishing a session and its check-in names the next unread lesson, and i to read it."""
+        """Finishing a session and its check-in names the next unread lesson, and i to read it: the runner's
+        f, y to finish with exercises left, pain 1 in the check-in, ctrl+s to save it, then Today."""
         async def run_before(pilot: Pilot) -> None:
-            await keys("enter", "f", "1")(pilot)
+            await keys("enter", "f", "y", "1")(pilot)
             await pilot.press("ctrl+s")
             await settle(pilot)
             await pilot.press("escape")

@@ -142,3 +142,10 @@ def test_picking_another_exercise_stops_the_count_and_starts_on_the_left() -> No
     run = sr.start(run_of(CURL_UP, SIDE_PLANK)).run
     picked = sr.pick(run, 1).run
     assert (picked.phase, picked.side, picked.current) == (Phase.READY, Side.LEFT, 1)
+
+
+def test_a_one_hold_dose_counts_its_extra_hold_on_the_last_set() -> None:
+    one_more = prescription("curl-up", Kind.REPS, sets=3, reps=6, seconds_per_rep=10, descending=True,
+                            extra_holds=1)  # 6-4-3
+    assert [sr.units_in_set(one_more, done) for done in range(3)] == [6, 4, 3]
+    assert sr.work_seconds(one_more, 2) == 30  # the last set: three holds of 10 s

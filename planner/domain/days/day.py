@@ -106,6 +106,7 @@ class DayView:
                     "minutes": p.minutes,
                     "per_side": p.per_side,
                     "descending": p.descending,  # sets of reps, reps-2, reps-4… (6-4-2)
+                    "holds": p.holds(),  # a descending dose's holds, set by set ([6, 4, 3]); else null
                     "dose": p.dose_text(),
                     "volume_seconds": p.volume_seconds,
                     "done": p.id in self.done_ids,

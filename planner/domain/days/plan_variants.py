@@ -16,12 +16,16 @@ from planner.domain.plan.model import Plan, Prescription
 from planner.domain.records import Completion
 
 
-def reaches(done: Completion | Prescription, top: Prescription) -> bool:
-    """Whether a dose reaches ``top``: as many sets, and as much of the main field (reps, hold, minutes)."""
+def reaches(done: Completion | Prescription, top: Prescription, extra: int | None = None) -> bool:
+    """Whether a dose reaches ``top``: as many sets, and as much of the main field (reps, hold, minutes); at a
+    descending top's own sets and first set, as many one-hold steps too (6-4-2 does not reach 6-4-3).
+    ``extra``: a check-off's one-hold steps, which its day's record knows (a prescription says its own)."""
     for name in ("sets", "reps", "hold_seconds", "minutes"):
         wanted = getattr(top, name)
         if wanted is not None and (getattr(done, name) is None or getattr(done, name) < wanted):
             return False
+    if top.extra_holds and (done.sets, done.reps) == (top.sets, top.reps):
+        return (getattr(done, "extra_holds", 0) if extra is None else extra) >= top.extra_holds
     return True
 
 

@@ -94,6 +94,7 @@ class ProjectedWeek:
                 "volume_seconds": s.volume_seconds,
                 "exercises": [{"id": p.id, "name": p.name, "sets": p.sets, "reps": p.reps,
                                "hold_seconds": p.hold_seconds, "minutes": p.minutes,
+                               "holds": p.holds(),  # a descending dose's holds, set by set
                                "volume_seconds": p.volume_seconds} for p in s.exercises],
             } for s in self.sessions],
         }

@@ -68,17 +68,27 @@ def _dates_at_top(history: History, top: Prescription, top_dates: list[dt.date])
     # The plan's dates matter only to a check-off without its dose; the list itself is kept with the answer,
     # so its id is not reused while it is part of a key.
     plan_dates = top_dates if top.id in undated else None
-    key = (top.id, top.sets, top.reps, top.hold_seconds, top.minutes, id(plan_dates))
+    key = (top.id, top.sets, top.reps, top.extra_holds, top.hold_seconds, top.minutes, id(plan_dates))
     kept = tops.get(key)
     if kept is not None and kept[0] is plan_dates:
         return kept[1]
     dates = set()
     for c in known.get(top.id, ()):
-        if (c.date in top_dates) if _undated(c) else reaches(c, top):
+        if (c.date in top_dates) if _undated(c) else reaches(c, top, _recorded_extra(history, c, top)):
             dates.add(c.date)
     found = sorted(dates)
     tops[key] = (plan_dates, found)
     return found
+
+
+def _recorded_extra(history: History, c: Completion, top: Prescription) -> int | None:
+    """The one-hold steps of the dose ``c`` checked off, from its day's record (a check-off keeps its sets and
+    first set only), when ``top`` has such steps and ``c`` matches it otherwise; ``None`` when it does not matter."""
+    if not top.extra_holds or (c.sets, c.reps) != (top.sets, top.reps):
+        return None
+    record = history.session_on(c.date)
+    done = next((p for p in record.exercises if p.id == c.exercise_id), None) if record is not None else None
+    return done.extra_holds if done is not None and (done.sets, done.reps) == (c.sets, c.reps) else 0
 
 
 # Kept like _DONE, per completions tuple: the first day each exercise was checked off (done, in part or

@@ -24,6 +24,14 @@ def set_reps(sets: int, reps: int, descending: bool, extra: int = 0) -> list[int
     return [max(reps - 2 * i, 1) + (i >= sets - extra) for i in range(sets)]
 
 
+def set_holds(kind: Kind, sets: int, reps: int | None, descending: bool, extra: int = 0) -> list[int] | None:
+    """Each set's holds of a descending dose, as the runner counts them (``[6, 4, 3]``); ``None`` for any
+    other dose. What ``--json`` gives so a script rebuilds the sets without knowing the one-hold steps."""
+    if kind is not Kind.REPS or not descending:
+        return None
+    return set_reps(sets, reps or 0, True, extra)
+
+
 def holds_added(counts: list[int]) -> int | None:
     """How many sets of a descending list have their one hold more (``[6, 4, 3]`` → 1, ``[6, 4, 2]`` → 0), or
     ``None`` when the list is no such descending set."""

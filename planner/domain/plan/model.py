@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from planner.domain.errors import UsageError
 from planner.domain.library.models import Category, Dose, Exercise, Kind
-from planner.domain.plan.doses import dose_text, estimated_seconds, explain_dose, volume_seconds
+from planner.domain.plan.doses import dose_text, estimated_seconds, explain_dose, set_holds, volume_seconds
 
 if TYPE_CHECKING:  # the rules for plan files, read by pydantic (see planner.domain.files.validation)
     from typing import Annotated
@@ -222,6 +222,10 @@ class Prescription:
     def dose_text(self) -> str:
         return dose_text(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,
                          per_side=self.per_side, descending=self.descending, extra=self.extra_holds)
+
+    def holds(self) -> list[int] | None:
+        """Each set's holds of a descending dose (``[6, 4, 3]``), ``None`` for any other: the sets in full."""
+        return set_holds(self.kind, self.sets, self.reps, self.descending, self.extra_holds)
 
     def explain_dose(self) -> str:
         return explain_dose(self.kind, self.sets, self.reps, self.hold_seconds, self.minutes, self.seconds_per_rep,

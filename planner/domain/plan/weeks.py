@@ -12,12 +12,20 @@ it (:mod:`planner.domain.plan.joins`). Easier weeks cut only the strength and st
 work (:mod:`planner.domain.plan.weekly_load`). A walk apart from the session is outside
 all this: it takes its own weekly step (:mod:`planner.domain.plan.walks`). A stretch never
 moves to the next stretch of its chain (another position, not more work): at its top dose it stays.
+Which exercise takes its harder variant, and which goes first, is
+:mod:`planner.domain.plan.harder_variants`'s.
 """
 
 from __future__ import annotations
 
 from planner.domain.library.models import Category
 from planner.domain.plan.big_three import big_three_tracks, waiting_for_the_big_change, waiting_words
+from planner.domain.plan.harder_variants import (
+    harder_instead,
+    harder_within,
+    learning_steps,
+    ready_for_harder,
+)
 from planner.domain.plan.progression import (
     MAX_STEP_RISE,
     STRETCH_SETS_MIN,
@@ -29,7 +37,6 @@ from planner.domain.plan.progression import (
     is_walk,
     may_grow,
     next_step,
-    starting_dose,
 )
 from planner.domain.plan.room import is_strength, make_room
 from planner.domain.plan.sessions import Item, SessionPlanner
@@ -110,8 +117,9 @@ def progress_week(
     fillers = {t for t in tracks if all(i.extra for items in sessions for i in items if i.track == t)}
     # A slot may keep its exercises at their own variants (``harder = false``: the first days after a spasm).
     same_variant = {i.track for items in sessions for i in items if not program.slots[i.spec].harder}
-    promotions = [t for t in _promotions(builder, current, tracks, fresh, week_number, sorted(rotated, key=rank),
-                                         learning) if t not in same_variant and (t in learning or not resting)]
+    promotions = [t for t in ready_for_harder(builder, current, tracks, fresh, week_number,
+                                              sorted(rotated, key=rank), learning)
+                  if t not in same_variant and (t in learning or not resting)]
     # A week that brings one of the big three a harder variant is that exercise's week: the other two wait,
     # and their sessions' minutes stay with the strength work (no third stretch set there).
     big_tracks = big_three_tracks(builder, sessions)
@@ -187,11 +195,11 @@ def progress_week(
         # sessions still progress (one that has not grown for two weeks, one a week). Not one of the big
         # three when another of them grew this week: that week is theirs (one big-three change at a time).
         grown = any(current[t] != builder.states.get(t) for t in big_tracks)
-        swap = _harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant
-                                                         and (t in learning or not resting)
-                                                         and not (grown and t in big_tracks)),
-                                                        key=lambda t: t not in learning), week_number,
-                               slots_of, weights, seconds, volume, bound, big_steps)
+        swap = harder_instead(builder, current, sorted((t for t in stuck if t not in same_variant
+                                                        and (t in learning or not resting)
+                                                        and not (grown and t in big_tracks)),
+                                                       key=lambda t: t not in learning), week_number,
+                              slots_of, weights, seconds, volume, bound, big_steps)
         if swap is not None:
             track, state, reason, load_change, change = swap
             if track in big_steps:  # it did move on this week, by its harder variant
@@ -317,39 +325,6 @@ def progress_week(
     return current, reasons
 
 
-def harder_within(builder: SessionPlanner, exercise_id: str) -> str | None:
-    """The harder variant of an exercise, when its level is within the program's ``max_level``.
-
-    A gentle program's easy forms are the point (Gentle return stops at level 2: the glute bridge, not
-    the single-leg bridge at level 4); a program without a ``max_level`` (5) climbs its whole chains."""
-    harder_id = builder.library.harder_of.get(exercise_id)
-    harder = builder.library.exercises.get(harder_id) if harder_id else None
-    return harder_id if harder is None or harder.level <= builder.program.max_level else None
-
-
-def learning_steps(builder: SessionPlanner, sessions: list[list[Item]], states: dict[str, TrackState]) -> frozenset[str]:
-    """The tracks at a variant easier than the exercise their slot is named after (the hands-and-knees arm
-    reach in the bird-dog slot, the side plank on the knees in the side-plank slot): steps towards the
-    named form of one of McGill's big three, which go before the other strength work's steps and
-    harder variants (the one change a week is theirs first)."""
-    library = builder.library
-    learning = set()
-    for items in sessions:
-        for item in items:
-            named = builder.program.slots[item.spec].slot.value
-            at = states[item.track].exercise.id
-            if named not in library.exercises or at == named:
-                continue
-            seen = {at}
-            while at in library.harder_of and library.harder_of[at] not in seen:
-                at = library.harder_of[at]
-                seen.add(at)
-                if at == named:
-                    learning.add(item.track)
-                    break
-    return frozenset(learning)
-
-
 def _third_set(state: TrackState, step: Step) -> bool:
     """Whether the step gives a stretch a third set (two holds of 15-60 s are the common guidance)."""
     return is_stretch(state.exercise) and step.state.dose.sets > max(STRETCH_SETS_MIN, state.dose.sets)
@@ -357,56 +332,3 @@ def _third_set(state: TrackState, step: Step) -> bool:
 
 def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _harder_instead(
-    builder: SessionPlanner, current: dict[str, TrackState], stuck: list[str], week_number: int,
-    slots_of: dict[str, list[int]], weights: dict[str, int], seconds: list[int], volume: int, bound: float,
-    big_steps: set[str] = frozenset(),  # type: ignore[assignment]
-) -> tuple[str, TrackState, str, int, int] | None:
-    """The first strength track stuck since last week whose harder variant, at its first dose, fits the
-    minutes and the weekly limit (never a stretch: its next one in the library is another position, not a
-    progression): (track, its new state, the reason, the change in load, the change in seconds)."""
-    library = builder.library
-    for track in stuck:
-        state = current[track]
-        harder_id = harder_within(builder, state.exercise.id)
-        if harder_id is None or harder_id not in library.exercises or not is_strength(state.exercise) or \
-                builder.stuck_since.get(track, week_number) > week_number - 1:
-            continue
-        harder = library.exercises[harder_id]
-        new = TrackState(harder, starting_dose(harder))
-        change = new.estimated_seconds - state.estimated_seconds
-        load_change = weights[track] * (new.volume - state.volume)
-        if load_change > 0 and volume + load_change > bound or \
-                any(seconds[n] + change > builder.budget for n in slots_of[track]):
-            continue
-        why = (f"'s next step would add more than {builder.program.max_weekly_increase:.0%} to the week's work"
-               if track in big_steps else f" has no room to grow in your {builder.budget // 60} minutes")
-        # As built, the harder variant is in this week's sessions; while it waits for the easier one's top
-        # dose to be done, the day says so (planner.domain.days.earned).
-        reason = f"{state.exercise.name}{why}: it moves up to {harder.name} at {describe(harder, new.dose)} instead"
-        return track, new, reason, load_change, change
-    return None
-
-
-def _promotions(builder: SessionPlanner, states: dict[str, TrackState], tracks: list[str], fresh: frozenset[str],
-                week_number: int, in_order: list[str], learning: frozenset[str] = frozenset()) -> list[str]:
-    """The tracks ready for a harder variant, longest waiting first (then in the week's order of importance).
-
-    Strength and stretch work only; a movement joining this week is not ready. Records since when each
-    has been ready, so that one waiting for weeks goes before one that became ready this week.
-    """
-    library = builder.library
-    ready = []
-    for track in tracks:
-        state = states[track]
-        harder_id = harder_within(builder, state.exercise.id)
-        if track in fresh or state.exercise.category is Category.RELIEF or harder_id is None or \
-                is_stretch(state.exercise):
-            continue
-        step = next_step(state, library.exercises.get(harder_id))
-        if step is not None and step.promoted:
-            ready.append(track)
-    builder.ready_since = {t: builder.ready_since.get(t, week_number) for t in ready}
-    return sorted(ready, key=lambda t: (t not in learning, builder.ready_since[t], in_order.index(t)))
