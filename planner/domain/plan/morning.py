@@ -21,7 +21,7 @@ from planner.domain.library.loading import Library
 from planner.domain.library.models import Category, Direction
 from planner.domain.plan.model import Plan
 
-MORNING = ("they hold the lower back bent, and early in the day, with the discs of the spine still full from "
+MORNING = ("They hold the lower back bent, and early in the day, with the discs of the spine still full from "
            "the night, a held bend loads them most (McGill's advice). Do the rest of the session first thing if "
            "you like, and these later in the day.")
 
