@@ -40,7 +40,7 @@ def test_week_one_says_what_gates_each_step_with_the_rules_numbers(gentle: Plan)
     assert gate_words() in words
     rules = DEFAULT_RULES
     for part in (f"pain up to {rules.progress_max}/10", f"{rules.progress_max + 1} to {rules.hold_max}/10",
-                 "settled by the next morning", f"cuts the sessions to {rules.reduce_factor:.0%}",
+                 f"a morning check-in above {rules.progress_max} and above your usual pain holds", f"cuts the sessions to {rules.reduce_factor:.0%}",
                  f"{rules.reduce_max + 1} or more pauses", "at least half its sessions were done",
                  "With no check-ins nothing holds the plan back"):
         assert part in words, part
@@ -70,6 +70,7 @@ def test_the_engine_does_what_the_gate_says(library: Library, gentle: Plan) -> N
         return out
 
     assert kinds(PainReport(START, "after", DEFAULT_RULES.progress_max)) == []
+    assert kinds(PainReport(START, "after", 4)) == [], "with no morning check-in nothing holds it"
     assert kinds(PainReport(START, "after", 4), PainReport(morning, "next-morning", 4)) == ["hold"]
     assert kinds(PainReport(START, "after", 3), PainReport(morning, "next-morning", 2)) == []
     assert kinds(PainReport(START, "after", DEFAULT_RULES.hold_max + 1)) == ["reduce"]
