@@ -24,6 +24,10 @@ How a plan comes about:
 5. Every ``deload_every``-th week is an easier week at about ``deload_factor``
    of the training load; walks and relief items (heat, cold, rest positions,
    water) are never cut. A plan never ends on an easier week.
+6. A big-three slot that joins after week 1 (Gentle return's knee side plank in week 9) is paid for by
+   the stretches' third sets (:mod:`planner.domain.plan.funded`). Week 1 says what gates each step
+   (the pain check-ins, :mod:`planner.domain.plan.gate`) and each week that steps up says it in a line;
+   a stretch that holds the back bent brings McGill's morning cue (:mod:`planner.domain.plan.morning`).
 """
 
 from __future__ import annotations
