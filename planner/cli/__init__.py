@@ -201,7 +201,11 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
 
     Their output is not shown; anything either would say on standard error means nothing is kept (the
     command will say it itself next time), and so does a day ``planner today`` would first record something
-    for (the gap rule's easing after a week away): this writes nothing. Never fails the write it follows."""
+    for (the gap rule's easing after a week away): this writes nothing. Never fails the write it follows.
+
+    After a write for another day (``--date``: filling in days gone by, usually several in a row) the plain
+    ``done`` and ``pain N`` are not rehearsed: the next write is most likely another day's too, and a plain one
+    then runs its action and rehearses once."""
     import io
 
     from planner.actions import views as read_model
@@ -223,12 +227,19 @@ def _keep_views(args: argparse.Namespace, context: object) -> None:
             if today(shown, context) or status(shown, context) or getattr(
                     sys.modules.get("planner.store.record_rows"), "DAMAGE", None):
                 views.clear()
-            else:
-                _prepare_writes(views, context)
+            elif _for_today(args, context):
+                _prepare_writes(views, context)  # not after a write for another day (see above)
     except (Exception, KeyboardInterrupt):  # noqa: BLE001 - the write is done and said; the views wait
         pass
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def _for_today(args: argparse.Namespace, context: object) -> bool:
+    """Whether the write was for today (no ``--date``, or today's)."""
+    date = getattr(args, "date", None)
+    today = getattr(context, "today", None)
+    return date is None or (today is not None and str(date).strip() == today.isoformat())
 
 
 def _prepare_writes(views: dict, context: object) -> None:

@@ -248,3 +248,17 @@ def test_a_rehearsal_never_waits_for_another_planners_write(run_cli: RunPlanner,
         other.close()
     assert "today" in views(tmp_path / "data") and "done" not in prepared(tmp_path / "data")
     assert "session done" in run_cli("done").stdout
+
+
+def test_a_write_for_another_day_rehearses_nothing_and_the_next_plain_write_runs_itself(
+        run_cli: RunPlanner, tmp_path: Path, replays: list[bool]) -> None:
+    """Filling in days gone by (``--date``) is usually several writes in a row: none rehearses today's plain
+    ``done`` and ``pain N`` (each rehearsal is most of a write's time). Today's views are still kept, and the
+    next plain write runs its action and rehearses then."""
+    make(run_cli, [(("plan", "new", "--program", "core-flexibility", "--start", "2026-02-23"), "2026-02-23")])
+    assert run_cli("done", "--date", "2026-02-25", env={"PLANNER_TODAY": "2026-02-27"}).returncode == 0
+    assert {"today", "status"} <= set(views(tmp_path / "data"))
+    assert not prepared(tmp_path / "data").get("done"), "nothing rehearsed after another day's write"
+    assert run_cli("done", env={"PLANNER_TODAY": "2026-02-27"}).returncode == 0
+    assert True not in replays, "nothing was prepared, so the plain done ran its action"
+    assert prepared(tmp_path / "data").get("rehearsed"), "and rehearsed after it"
