@@ -32,9 +32,11 @@ test: $(TEST_STAMP)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 4 --dist worksteal
 
 # The fuzz tests, the races and the key masher with a longer budget (still seeded): 36 masher runs at 40x16 and 80x24,
-# ten times the examples of the everyday run. Minutes, not seconds.
+# ten times the examples of the everyday run; and the wider runs of a few end-to-end tests (the 45x25 phone walk,
+# the browser without WebGL, eight writers at once). Minutes, not seconds.
 FUZZ_TESTS := tests/e2e/test_fuzz_cli.py tests/e2e/test_races.py tests/e2e/test_control_characters.py tests/domain/test_adaptation_import_fuzz.py \
-	tests/domain/test_library_fuzz.py tests/domain/test_text_gate.py tests/app/test_key_masher.py
+	tests/domain/test_library_fuzz.py tests/domain/test_text_gate.py tests/app/test_key_masher.py \
+	tests/e2e/test_phone_paths_tmux.py tests/e2e/test_in_browser.py tests/store/test_store_safety.py
 
 fuzz: $(TEST_STAMP)
 	PLANNER_FUZZ=long $(BIN)/python -m pytest -n auto $(FUZZ_TESTS)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.browser import chromium, chromium_pages, planner_serve
+from tests.fuzzing import LONG
 
 # Skipped without Chromium and Playwright, except under CI=true where that fails (tests/e2e/conftest.py).
 pytestmark = pytest.mark.browser
@@ -124,7 +125,9 @@ def test_on_a_phone_the_page_fits_reads_and_a_tap_checks_off(data: Path, tmp_pat
     assert today["status"] == "done" and all(e["done"] for e in today["exercises"] if not e["apart"])
 
 
-@pytest.mark.parametrize("webgl", [True, False], ids=["webgl-on", "webgl-off"])
+# A browser with a GPU draws with WebGL (as every desktop and phone browser a person uses); without it (webgl-off,
+# a fallback) under ``make fuzz`` only.
+@pytest.mark.parametrize("webgl", [True, False] if LONG else [True], ids=["webgl-on", "webgl-off"][:2 if LONG else 1])
 def test_the_terminal_fits_and_is_crisp_at_every_pixel_ratio(data: Path, tmp_path: Path, webgl: bool) -> None:
     """The whole terminal inside the viewport, its canvases drawn at the screen's resolution (not a 1x
     store scaled up, which drew it 2-3 times too large and cropped), and keys work, at every ratio of
