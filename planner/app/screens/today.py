@@ -80,18 +80,11 @@ class TodayScreen(MoreKeys, CompactLayout):
             yield Static(id="reasons")
         yield FittedFooter()
 
-    def __init__(self) -> None:
-        super().__init__()
-        app = planner_app(self)
-        if app.snapshot is None:  # from the first frame, the keys that apply are the kept face's (check_action)
-            self._face = app.kept_face
-
     def on_mount(self) -> None:
         self.watch(self.app, "snapshot", self.show_snapshot)
         self.query_one("#exercises", OptionList).focus()
         kept = planner_app(self).kept_face
         if self.snapshot is None and kept is not None:  # drawn from the last run's face while the plan loads
-            self._face = None
             self.show_face(kept)
 
     @property

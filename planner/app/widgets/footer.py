@@ -50,9 +50,6 @@ class FittedFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True)
-        # The screen's own keys are known when the footer is made: shown in the screen's first frame, not in
-        # a second one once Textual says the bindings changed (which only rebuilds them if they differ).
-        self._bindings_ready = True
         self.shown: set[str] = set()  # the actions on show now (More lists the rest)
         self._width = 0
         self._drawn: tuple[object, ...] | None = None  # what the keys on show were built from
