@@ -69,7 +69,7 @@ def _modes() -> dict[str, Callable[[], Screen]]:
         from planner.app.access import planner_app
 
         screen = Screen()
-        reason = getattr(planner_app(screen), "unopened_reason", "")
+        reason = planner_app(screen).unopened_reason
         said = Static(f"Your plan could not be opened.\n\n{reason}\n\nPress q to quit, put that right, and "
                       "start planner again.", id="unopened")
         said.styles.padding = (1, 2)
